@@ -1,0 +1,62 @@
+// One scenario on the real kernel, in namespaces of its own, as a normalized transcript.
+
+import { MacNamer, parseScenario, transcriptBlock } from '../../sim/transcript/normalize';
+import { CAPTURE_TAIL_MS, startCaptures } from './capture';
+import { Namespaces } from './netns';
+import { run, sleep, type RunResult } from './proc';
+import { Settler } from './settle';
+import { captureTarget, changesLinks, netnsAction, observesLinks, translateCommand, untranslateOutput } from './translate';
+
+export const COMMAND_TIMEOUT_MS = 30_000;
+
+export interface KernelRun {
+  lines: string[];
+  /** milliseconds spent waiting for link state to settle */
+  settleMs: number;
+  /** problems of the runner itself (a capture that did not start, a command that timed out) */
+  warnings: string[];
+}
+
+async function execute(cmd: string, ns: Namespaces): Promise<RunResult> {
+  const action = netnsAction(cmd);
+  // `ip netns add|del` must run in the runner's own mount namespace: inside `ip netns exec`
+  // the bind mount under /run/netns would stay private to that command.
+  if (action?.action === 'add') return ns.add(action.ns);
+  if (action?.action === 'delete') return ns.delete(action.ns);
+  const line = translateCommand(cmd, ns.prefix);
+  return run(ns.exec('host', ['bash', '-c', line]), COMMAND_TIMEOUT_MS);
+}
+
+/** Runs the scenario text with namespaces named `${prefix}NS`; deletes them before returning. */
+export async function runOnKernel(text: string, prefix: string): Promise<KernelRun> {
+  const ns = new Namespaces(prefix);
+  const namer = new MacNamer();
+  const settler = new Settler();
+  const lines: string[] = [];
+  const warnings: string[] = [];
+  let settleMs = 0;
+  try {
+    const host = await ns.add('host');
+    if (host.code !== 0) throw new Error(`cannot make the namespace ${ns.file('host')}: ${host.output.trim()}`);
+    for (const step of parseScenario(text)) {
+      if (observesLinks(step.cmd)) settleMs += await settler.settle(() => ns.linkState());
+      const targets = step.capture.map((spec) => {
+        const t = captureTarget(spec);
+        return { enter: (argv: string[]) => ns.exec(t.ns, argv), dev: t.dev };
+      });
+      const caps = await startCaptures(targets);
+      const r = await execute(step.cmd, ns);
+      if (r.timedOut) warnings.push(`timed out after ${COMMAND_TIMEOUT_MS} ms: ${step.cmd}`);
+      if (changesLinks(step.cmd)) settler.changed();
+      if (caps.length > 0) await sleep(CAPTURE_TAIL_MS);
+      const captured = await Promise.all(caps.map((c) => c.stop()));
+      namer.observe(await ns.devices());
+      const output = untranslateOutput(step.cmd, r.output, prefix);
+      const captures = step.capture.map((iface, i) => ({ iface, lines: captured[i]!.map((l) => l.split(prefix).join('')) }));
+      lines.push(...transcriptBlock(step.cmd, output, captures, namer));
+    }
+  } finally {
+    await ns.deleteAll();
+  }
+  return { lines, settleMs, warnings };
+}
