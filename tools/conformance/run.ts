@@ -1,0 +1,183 @@
+// npm run conformance -- [--record] [--require-kernel] [--kernel-only] [--jobs N] [FILES...]
+//
+// Runs each scenario on the real kernel (in throw-away namespaces) and on the simulator, and
+// shows a unified diff where the two transcripts differ. See conformance/FORMAT.md.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unifiedDiff } from './diff';
+import { runOnKernel } from './kernel';
+import { deleteAllNamespacesSync, Namespaces } from './netns';
+import { pool } from './pool';
+import { killAll } from './proc';
+import { runOnSimulator } from './simulator';
+
+const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const OWN_SCENARIOS = join(REPO, 'conformance', 'scenarios');
+const SHARED_SCENARIOS = resolve(REPO, '..', 'shared', 'conformance', 'scenarios');
+
+interface Options {
+  record: boolean;
+  requireKernel: boolean;
+  kernelOnly: boolean;
+  jobs: number;
+  files: string[];
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { record: false, requireKernel: false, kernelOnly: false, jobs: 4, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--record') o.record = true;
+    else if (a === '--require-kernel') o.requireKernel = true;
+    else if (a === '--kernel-only') o.kernelOnly = true;
+    else if (a === '--jobs') o.jobs = Math.max(1, Number(argv[++i]) || 1);
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run conformance -- [--record] [--require-kernel] [--kernel-only] [--jobs N] [FILES...]');
+      process.exit(0);
+    } else if (a.startsWith('--')) {
+      console.error(`unknown option ${a}`);
+      process.exit(2);
+    } else o.files.push(resolve(a));
+  }
+  return o;
+}
+
+const scenariosIn = (dir: string): string[] =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.sh'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
+
+const isOwn = (file: string): boolean => dirname(file) === OWN_SCENARIOS;
+
+/** conformance/scenarios/NAME.sh -> conformance/expected/NAME.txt */
+const expectedFile = (file: string): string => join(dirname(dirname(file)), 'expected', `${basename(file, '.sh')}.txt`);
+
+const shown = (file: string): string => relative(process.cwd(), file) || file;
+
+/** Root, and namespaces can be made: why not, or undefined. */
+async function kernelUnavailable(): Promise<string | undefined> {
+  if (process.getuid?.() !== 0) return 'not running as root';
+  const probe = new Namespaces(`nl${process.pid}probe-`);
+  try {
+    for (const ns of ['host', 'x']) {
+      const r = await probe.add(ns);
+      if (r.code !== 0) return `cannot make a network namespace: ${r.output.trim()}`;
+    }
+  } catch (e) {
+    return `cannot make a network namespace: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    await probe.deleteAll();
+  }
+  return undefined;
+}
+
+function cleanUp(): void {
+  killAll();
+  deleteAllNamespacesSync();
+}
+
+interface Outcome {
+  passed: boolean;
+  report: string;
+}
+
+async function one(file: string, k: number, o: Options): Promise<Outcome> {
+  const name = shown(file);
+  const text = await readFile(file, 'utf8');
+  const t0 = Date.now();
+  const simulated = o.record || o.kernelOnly ? undefined : runOnSimulator(file, REPO);
+  let kernel;
+  try {
+    kernel = await runOnKernel(text, `nl${process.pid}s${k}-`);
+  } catch (e) {
+    await simulated;
+    return { passed: false, report: `FAIL ${name}: the kernel run failed: ${e instanceof Error ? e.message : String(e)}\n` };
+  }
+  const secs = `kernel ${((Date.now() - t0) / 1000).toFixed(1)} s, settling ${(kernel.settleMs / 1000).toFixed(1)} s`;
+  const warn = kernel.warnings.map((w) => `  warning: ${w}\n`).join('');
+
+  if (o.record) {
+    if (!isOwn(file)) return { passed: false, report: `SKIP ${name}: only scenarios in ${shown(OWN_SCENARIOS)} are recorded\n` };
+    const out = expectedFile(file);
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, kernel.lines.map((l) => `${l}\n`).join(''));
+    return { passed: kernel.warnings.length === 0, report: `recorded ${shown(out)} (${secs})\n${warn}` };
+  }
+
+  let other: string[] | undefined;
+  let label: string;
+  if (o.kernelOnly) {
+    label = 'expected';
+    if (!existsSync(expectedFile(file))) {
+      return { passed: true, report: `== ${name} (${secs}, no expected file)\n${warn}${kernel.lines.join('\n')}\n` };
+    }
+    other = (await readFile(expectedFile(file), 'utf8')).split('\n');
+    if (other[other.length - 1] === '') other.pop();
+  } else {
+    label = 'simulator';
+    const sim = (await simulated)!;
+    if (sim.error !== undefined) return { passed: false, report: `FAIL ${name} (${secs}): ${sim.error}\n${warn}` };
+    other = sim.lines!;
+  }
+  if (other.join('\n') === kernel.lines.join('\n')) return { passed: true, report: `PASS ${name} (${secs})\n${warn}` };
+  const diff = await unifiedDiff(kernel.lines, other, `${name} (kernel)`, `${name} (${label})`);
+  return { passed: false, report: `FAIL ${name} (${secs})\n${warn}${diff}` };
+}
+
+async function main(): Promise<number> {
+  const o = parseArgs(process.argv.slice(2));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      cleanUp();
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
+  process.on('exit', cleanUp);
+
+  const files = o.files.length > 0 ? o.files : [...scenariosIn(OWN_SCENARIOS), ...(o.record ? [] : scenariosIn(SHARED_SCENARIOS))];
+  if (files.length === 0) {
+    console.log('no scenarios');
+    return 0;
+  }
+  const why = await kernelUnavailable();
+  if (why !== undefined) {
+    if (o.requireKernel) {
+      console.error(`conformance: the kernel is required but unavailable (${why})`);
+      return 1;
+    }
+    console.log(`conformance: kernel part skipped (${why}); run as root with ip netns to compare with the kernel`);
+    return 0;
+  }
+
+  const t0 = Date.now();
+  const outcomes = await pool(files, o.jobs, async (file, k) => {
+    const r = await one(file, k, o).catch((e: unknown): Outcome => ({
+      passed: false,
+      report: `FAIL ${shown(file)}: ${e instanceof Error ? e.message : String(e)}\n`,
+    }));
+    process.stdout.write(r.report);
+    return r;
+  });
+  const passed = outcomes.filter((r) => r.passed).length;
+  console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`${passed} passed, ${outcomes.length - passed} failed`);
+  return passed === outcomes.length ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    cleanUp();
+    process.exit(code);
+  },
+  (e: unknown) => {
+    console.error(e);
+    cleanUp();
+    process.exit(1);
+  },
+);
