@@ -16,7 +16,10 @@ const MAX_MS = 3000;
 export class Settler {
   private lastChange = -Infinity;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly wait: (ms: number) => Promise<void> = sleep,
+  ) {}
 
   /** Called after a command that changed links. */
   changed(): void {
@@ -40,7 +43,7 @@ export class Settler {
     let quietUntil = this.lastChange + ROUND_MS + MARGIN_MS;
     let prev = await read();
     for (;;) {
-      await sleep(POLL_MS);
+      await this.wait(POLL_MS);
       const cur = await read();
       const t = this.now();
       if (cur !== prev) quietUntil = Math.max(quietUntil, t + ROUND_MS + MARGIN_MS);
