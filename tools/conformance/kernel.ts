@@ -39,7 +39,11 @@ export async function runOnKernel(text: string, prefix: string): Promise<KernelR
     const host = await ns.add('host');
     if (host.code !== 0) throw new Error(`cannot make the namespace ${ns.file('host')}: ${host.output.trim()}`);
     for (const step of parseScenario(text)) {
-      if (observesLinks(step.cmd)) settleMs += await settler.settle(() => ns.linkState());
+      if (observesLinks(step.cmd)) {
+        const ms = await settler.settle(() => ns.linkState());
+        if (process.env.CONFORMANCE_DEBUG && ms > 0) console.error(`settled ${ms} ms before: ${step.cmd}`);
+        settleMs += ms;
+      }
       const targets = step.capture.map((spec) => {
         const t = captureTarget(spec);
         return { enter: (argv: string[]) => ns.exec(t.ns, argv), dev: t.dev };
