@@ -1,7 +1,14 @@
 // npm run conformance -- [--record] [--require-kernel] [--kernel-only] [--jobs N] [FILES...]
 //
-// Runs each scenario on the real kernel (in throw-away namespaces) and on the simulator, and
-// shows a unified diff where the two transcripts differ. See conformance/FORMAT.md.
+// Runs each scenario (default: conformance/scenarios/*.sh and ../shared/conformance/scenarios/*.sh)
+// on the real kernel, in throw-away namespaces, and through the simulator's transcript CLI, and
+// shows a unified diff where the two transcripts differ; ends with `N passed, M failed`.
+// See conformance/FORMAT.md.
+//   --record          write the kernel transcript to conformance/expected/NAME.txt (repo scenarios only)
+//   --kernel-only     no simulator: compare the kernel with the scenario's expected file, or print it
+//   --require-kernel  fail instead of skipping when not root or namespaces cannot be made
+//   --jobs N          scenarios at a time (4)
+// CONFORMANCE_DEBUG=1 logs every wait for link state to settle.
 
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
