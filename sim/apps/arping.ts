@@ -1,0 +1,195 @@
+// iputils arping (arping.c, 20221126): an ETH_P_ARP packet socket on one device; broadcast requests
+// (target hardware ff:ff:ff:ff:ff:ff) until a reply, then unicast to the replier.
+import { type Ip4, type Mac, ANY, BCAST_MAC, fmtIp4, fmtMac, parseIp4 } from '../core/addr';
+import { ARPOP_REPLY, ARPOP_REQUEST, emitArp, parseArp } from '../wire/arp';
+import { ETH_HLEN, ETH_P_ARP, emitEthernet } from '../wire/ethernet';
+import type { Timer } from '../core/scheduler';
+import { devQueueXmit } from '../net/dev';
+import type { NetDevice } from '../net/netdevice';
+import type { Netns } from '../net/netns';
+import type { PacketSocket } from '../net/packet_socket';
+import type { Skb } from '../net/skb';
+import { isRouteError, routeOutput } from '../ipv4/route';
+import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
+import { resolveHost } from './resolve';
+import { ARPING_USAGE } from './arping_usage';
+
+const S = 1_000_000;
+
+export class Arping extends Proc implements PacketSocket {
+  readonly protocol = ETH_P_ARP;
+  dev: NetDevice | null = null;
+  private count = -1;
+  private deadline = 0;
+  private interval = 1;
+  private quiet = false;
+  private quitOnReply = false;
+  private broadcastOnly = false;
+  private target: Ip4 = ANY;
+  private source: Ip4 = ANY;
+  private sent = 0;
+  private brdSent = 0;
+  private received = 0;
+  private brdRecv = 0;
+  private reqRecv = 0;
+  private he: Mac = BCAST_MAC;
+  private start = 0;
+  private lastSend = 0;
+  private timers: Timer[] = [];
+
+  constructor(ns: Netns, argv: string[], sink: (line: string) => void) {
+    super(ns, sink);
+    if (!this.parse(argv.slice(1))) return;
+    this.begin();
+  }
+
+  private fail(lines: string[], code = 2): false {
+    for (const l of lines) this.print(l);
+    this.exit(code);
+    return false;
+  }
+
+  private parse(argv: string[]): boolean {
+    let devName: string | null = null;
+    let src: string | null = null;
+    const rest: string[] = [];
+    for (let i = 0; i < argv.length; i++) {
+      const a = argv[i];
+      if (!a.startsWith('-') || a === '-') {
+        rest.push(a);
+        continue;
+      }
+      for (let j = 1; j < a.length; j++) {
+        const c = a[j];
+        if ('cwiIs'.includes(c)) {
+          let v = a.slice(j + 1);
+          if (!v) {
+            if (i + 1 >= argv.length) return this.fail([`arping: option requires an argument -- '${c}'`, '', ...ARPING_USAGE]);
+            v = argv[++i];
+          }
+          j = a.length;
+          if (c === 'c') {
+            const n = parseIntStrict(v);
+            if (n === undefined) return this.fail([`arping: invalid argument: '${v}'`]);
+            this.count = n;
+          } else if (c === 'w') {
+            const n = parseFloatStrict(v);
+            if (n === undefined) return this.fail([`arping: invalid argument: '${v}'`]);
+            this.deadline = n;
+          } else if (c === 'i') {
+            const n = parseFloatStrict(v);
+            if (n === undefined) return this.fail([`arping: invalid argument: '${v}'`]);
+            this.interval = n;
+          } else if (c === 'I') devName = v;
+          else src = v;
+          continue;
+        }
+        switch (c) {
+          case 'q': this.quiet = true; break;
+          case 'f': this.quitOnReply = true; break;
+          case 'b': this.broadcastOnly = true; break;
+          case 'V': return this.fail(['arping from iputils 20221126'], 0);
+          case 'h': return this.fail(['', ...ARPING_USAGE]);
+          default:
+            return this.fail([`arping: invalid option -- '${c}'`, '', ...ARPING_USAGE]);
+        }
+      }
+    }
+    if (rest.length !== 1) return this.fail(['', ...ARPING_USAGE]);
+    const ns = this.ns;
+    if (devName === null) {
+      const cand = ns.devices.filter((d) => !d.isLoopback && d.up && !d.flagsNoArp);
+      if (cand.length !== 1) return this.fail(['arping: Suitable device could not be determined. Please, use option -I.']);
+      devName = cand[0].name;
+    }
+    const dev = ns.dev(devName);
+    if (!dev || !dev.up) return this.fail([`arping: Device ${devName} not available.`]);
+    if (dev.flagsNoArp) return this.fail([`arping: Interface "${devName}" is not ARPable`]);
+    this.dev = dev;
+    const t = parseIp4(rest[0]) ?? resolveHost(ns, rest[0]);
+    if (t === undefined) return this.fail([`arping: ${rest[0]}: Name or service not known`]);
+    this.target = t;
+    if (src !== null) {
+      const s = parseIp4(src);
+      if (s === undefined) return this.fail([`arping: invalid source ${src}`]);
+      this.source = s;
+    } else {
+      const rt = routeOutput(ns, { daddr: t, oif: dev.ifindex });
+      if (isRouteError(rt)) return this.fail([`arping: connect: ${ERRNO_TEXT[rt.error] ?? rt.error}`]);
+      this.source = rt.saddr;
+    }
+    return true;
+  }
+
+  private begin(): void {
+    const dev = this.dev!;
+    dev.ptypeSpecific.push(this);
+    this.print(`ARPING ${fmtIp4(this.target)} from ${fmtIp4(this.source)} ${dev.name}`);
+    this.start = this.ns.world.now;
+    this.tick();
+  }
+
+  /** The interval timer: stop when all probes are out, send, stop at the deadline. */
+  private tick(): void {
+    if (this.done) return;
+    if (this.count > 0 && this.sent >= this.count) return this.finish();
+    this.sendPack();
+    if (this.deadline && this.ns.world.now - this.start >= this.deadline * S) return this.finish();
+    this.timers.push(this.ns.world.sched.after(Math.max(1, Math.round(this.interval * S)), () => this.tick()));
+  }
+
+  private sendPack(): void {
+    const dev = this.dev!;
+    const body = emitArp({ op: ARPOP_REQUEST, sha: dev.mac, sip: this.source, tha: this.he, tip: this.target });
+    const data = emitEthernet({ dst: this.he, src: dev.mac, ethertype: ETH_P_ARP }, body);
+    this.lastSend = this.ns.world.now;
+    this.sent++;
+    if (this.he === BCAST_MAC) this.brdSent++;
+    devQueueXmit({ data, dev, pktType: 'outgoing', id: this.ns.world.nextFrameId() });
+  }
+
+  /** recv_pack() */
+  deliver(skb: Skb): void {
+    if (this.done) return;
+    if (skb.pktType !== 'host' && skb.pktType !== 'broadcast' && skb.pktType !== 'multicast') return;
+    const a = parseArp(skb.data, ETH_HLEN);
+    if (!a || (a.op !== ARPOP_REQUEST && a.op !== ARPOP_REPLY)) return;
+    if (a.sip !== this.target || a.tip !== this.source || a.tha !== this.dev!.mac) return;
+    if (!this.quiet) {
+      const us = this.ns.world.now - this.lastSend;
+      let msecs = Math.floor((us + 500) / 1000);
+      let rem = us - (msecs * 1000 - 500);
+      if (rem < 0) { msecs -= 1; rem += 1000; }
+      const kind = skb.pktType === 'host' ? 'Unicast' : 'Broadcast';
+      this.print(`${kind} ${a.op === ARPOP_REPLY ? 'reply' : 'request'} from ${fmtIp4(a.sip)} [${fmtMac(a.sha, true)}]  ${msecs}.${String(rem).padStart(3, '0')}ms`);
+    }
+    this.received++;
+    if (a.op === ARPOP_REQUEST) this.reqRecv++;
+    if (skb.pktType !== 'host') this.brdRecv++;
+    if (!this.broadcastOnly) this.he = a.sha;
+    if (this.quitOnReply || (this.deadline && this.count > 0 && this.received >= this.count)) this.finish();
+  }
+
+  interrupt(): void {
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.done) return;
+    this.print(`Sent ${this.sent} probes (${this.brdSent} broadcast(s))`);
+    let l = `Received ${this.received} response(s)`;
+    if (this.brdRecv || this.reqRecv) {
+      const parts: string[] = [];
+      if (this.reqRecv) parts.push(`${this.reqRecv} request(s)`);
+      if (this.brdRecv) parts.push(`${this.brdRecv} broadcast(s)`);
+      l += ` (${parts.join(', ')})`;
+    }
+    this.print(l);
+    this.exit(this.received ? 0 : 1);
+  }
+
+  protected override cleanup(): void {
+    for (const t of this.timers) this.ns.world.sched.cancel(t);
+    if (this.dev) this.dev.ptypeSpecific = this.dev.ptypeSpecific.filter((s) => s !== this);
+  }
+}

@@ -1,0 +1,405 @@
+// iputils ping (ping/ping.c, ping/ping_common.c), version 20221126: a raw ICMP socket, the probe connect()
+// that picks the source, one echo request per interval, replies and errors printed as ping prints them.
+import { type Ip4, ANY, fmtIp4, parseIp4 } from '../core/addr';
+import { IPPROTO_ICMP, emitIpv4, parseIpv4 } from '../wire/ipv4';
+import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
+import type { Timer } from '../core/scheduler';
+import type { Netns } from '../net/netns';
+import { RawSocket, type RawError } from '../ipv4/raw';
+import { isRouteError, ipDevFind, routeOutput } from '../ipv4/route';
+import { ipLocalOut } from '../ipv4/ip_output';
+import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
+import { resolveHost } from './resolve';
+import { PING_USAGE } from './ping_usage';
+
+const MS = 1000;
+const S = 1000 * MS;
+
+export interface PingOpts {
+  count: number;
+  interval: number;
+  timeoutW: number;
+  deadline: number;
+  iface: string | null;
+  ttl: number;
+  size: number;
+  quiet: boolean;
+  broadcast: boolean;
+  flood: boolean;
+  target: string;
+}
+
+type Parsed = { ok: true; opts: PingOpts } | { ok: false; lines: string[]; code: number };
+
+/** The options of iputils ping that labs use; others are refused with ping's own words. */
+export function parsePingArgs(argv: string[]): Parsed {
+  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, broadcast: false, flood: false, target: '' };
+  const rest: string[] = [];
+  const bad = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}'`], code: 1 });
+  const range = (v: string, lo: number, hi: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`], code: 1 });
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('-') || a === '-') {
+      rest.push(a);
+      continue;
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j];
+      const takesArg = 'cWiIwtsSlmMpQTFNe'.includes(c);
+      let val = '';
+      if (takesArg) {
+        val = a.slice(j + 1);
+        if (!val) {
+          if (i + 1 >= argv.length) return { ok: false, lines: [`ping: option requires an argument -- '${c}'`, ...PING_USAGE], code: 2 };
+          val = argv[++i];
+        }
+        j = a.length;
+      }
+      switch (c) {
+        case 'c': {
+          const n = parseIntStrict(val);
+          if (n === undefined) return bad(val);
+          if (n < 1) return range(val, 1, '9223372036854775807');
+          o.count = n;
+          break;
+        }
+        case 'W': {
+          const n = parseFloatStrict(val);
+          if (n === undefined) return bad(val);
+          if (n < 0 || n > 2147483) return range(val, 0, '2147483');
+          o.timeoutW = n;
+          break;
+        }
+        case 'w': {
+          const n = parseIntStrict(val);
+          if (n === undefined) return bad(val);
+          if (n < 0 || n > 2147483) return range(val, 0, '2147483');
+          o.deadline = n;
+          break;
+        }
+        case 'i': {
+          const n = parseFloatStrict(val);
+          if (n === undefined) return bad(val);
+          o.interval = Math.round(n * 1000);
+          break;
+        }
+        case 'I':
+          o.iface = val;
+          break;
+        case 't': {
+          const n = parseIntStrict(val);
+          if (n === undefined) return bad(val);
+          if (n < 1 || n > 255) return range(val, 1, '255');
+          o.ttl = n;
+          break;
+        }
+        case 's': {
+          const n = parseIntStrict(val);
+          if (n === undefined) return bad(val);
+          if (n < 0 || n > 65507) return range(val, 0, '65507');
+          o.size = n;
+          break;
+        }
+        case 'q': o.quiet = true; break;
+        case 'b': o.broadcast = true; break;
+        case 'f': o.flood = true; if (o.interval === 1000) o.interval = 0; break;
+        case 'n': case '4': case 'D': case 'A': case 'U': case 'v': case 'O': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
+          break;
+        case 'h':
+          return { ok: false, lines: PING_USAGE, code: 2 };
+        case 'V':
+          return { ok: false, lines: ['ping from iputils 20221126', 'libcap: yes, IDN: yes, NLS: yes, error.h: yes, getrandom(): yes, __fpending(): yes'], code: 0 };
+        default:
+          if (takesArg) break;
+          return { ok: false, lines: [`ping: invalid option -- '${c}'`, '', ...PING_USAGE], code: 2 };
+      }
+    }
+  }
+  if (!rest.length) return { ok: false, lines: ['ping: usage error: Destination address required'], code: 1 };
+  o.target = rest[rest.length - 1];
+  return { ok: true, opts: o };
+}
+
+const UNREACH_TEXT = [
+  'Destination Net Unreachable', 'Destination Host Unreachable', 'Destination Protocol Unreachable', 'Destination Port Unreachable',
+  'Frag needed and DF set', 'Source Route Failed', 'Destination Net Unknown', 'Destination Host Unknown', 'Source Host Isolated',
+  'Destination Net Prohibited', 'Destination Host Prohibited', 'Destination Net Unreachable for Type of Service',
+  'Destination Host Unreachable for Type of Service', 'Packet filtered', 'Precedence Violation', 'Precedence Cutoff',
+];
+
+/** pr_icmph() */
+function icmpText(type: number, code: number, info: number): string {
+  if (type === ICMP_DEST_UNREACH) {
+    if (code === 4) return `Frag needed and DF set (mtu = ${info})`;
+    return UNREACH_TEXT[code] ?? `Dest Unreachable, Bad Code: ${code}`;
+  }
+  if (type === ICMP_TIME_EXCEEDED) return code === 0 ? 'Time to live exceeded' : code === 1 ? 'Frag reassembly time exceeded' : `Time exceeded, Bad Code: ${code}`;
+  return `Bad ICMP type: ${type}`;
+}
+
+/** printf("%g") of a float, as ping prints the loss percentage. */
+export function fmtG(x: number): string {
+  const f = Math.fround(x);
+  if (f === 0) return '0';
+  let s = f.toPrecision(6);
+  if (s.includes('e')) return s;
+  if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+  return s;
+}
+
+/** The " time=..." of a reply, by iputils' rounding rules (µs in). */
+export function fmtTriptime(us: number): string {
+  if (us >= 100000 - 50) return `${Math.floor((us + 500) / 1000)} ms`;
+  if (us >= 10000 - 5) return `${Math.floor((us + 50) / 1000)}.${Math.floor(((us + 50) % 1000) / 100)} ms`;
+  if (us >= 1000) return `${Math.floor((us + 5) / 1000)}.${String(Math.floor(((us + 5) % 1000) / 10)).padStart(2, '0')} ms`;
+  return `${Math.floor(us / 1000)}.${String(us % 1000).padStart(3, '0')} ms`;
+}
+
+function fmtMs3(us: number): string {
+  const v = Math.floor(us);
+  return `${Math.floor(v / 1000)}.${String(v % 1000).padStart(3, '0')}`;
+}
+
+export class Ping extends Proc {
+  private o: PingOpts;
+  private sock: RawSocket | null = null;
+  private ident: number;
+  private dst: Ip4 = ANY;
+  private source: Ip4 = ANY;
+  private strictSource = false;
+  private boundDev = 0;
+  private ntransmitted = 0;
+  private nreceived = 0;
+  private nrepeats = 0;
+  private nerrors = 0;
+  private pipesize = -1;
+  private received = new Set<number>();
+  private tmin = Infinity;
+  private tmax = 0;
+  private tsum = 0;
+  private tsum2 = 0;
+  private start = 0;
+  private timers: Timer[] = [];
+  private exitScheduled = false;
+  private hostname = '';
+  private sentAt = new Map<number, number>();
+
+  constructor(ns: Netns, argv: string[], sink: (line: string) => void) {
+    super(ns, sink);
+    this.ident = ns.world.nextPid() & 0xffff;
+    const p = parsePingArgs(argv.slice(1));
+    if (!p.ok) {
+      for (const l of p.lines) this.print(l);
+      this.o = {} as PingOpts;
+      this.exit(p.code);
+      return;
+    }
+    this.o = p.opts;
+    this.setup();
+  }
+
+  private fail(msg: string, code = 2): void {
+    this.print(msg);
+    this.exit(code);
+  }
+
+  private setup(): void {
+    const ns = this.ns;
+    const o = this.o;
+    const dst = parseIp4(o.target) ?? resolveHost(ns, o.target);
+    if (dst === undefined) return this.fail(`ping: ${o.target}: Name or service not known`);
+    this.dst = dst;
+    this.hostname = o.target;
+    let device: string | null = null;
+    if (o.iface !== null) {
+      const a = parseIp4(o.iface);
+      if (a !== undefined) {
+        this.source = a;
+        this.strictSource = true;
+      } else device = o.iface;
+    }
+    if (device !== null) {
+      const d = ns.dev(device);
+      if (!d) return this.fail(`ping: SO_BINDTODEVICE ${device}: No such device`);
+      this.boundDev = d.ifindex;
+    }
+    if (this.strictSource && !ipDevFind(ns, this.source)) return this.fail('ping: bind: Cannot assign requested address');
+    if (!this.source) {
+      // the probe: a UDP socket connect()ed to the destination tells which source the kernel would use
+      const rt = routeOutput(ns, { daddr: dst, oif: this.boundDev || undefined });
+      if (isRouteError(rt)) return this.fail(`ping: connect: ${ERRNO_TEXT[rt.error] ?? rt.error}`);
+      if (rt.type === 'broadcast' && !o.broadcast) return this.fail('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules');
+      this.source = rt.saddr;
+      if (device !== null) {
+        const d = ns.dev(device)!;
+        if (!d.inDev?.ifaList.some((a) => a.local === this.source)) this.print(`ping: Warning: source address might be selected on device other than: ${device}`);
+      }
+    }
+    const s = new RawSocket(ns, IPPROTO_ICMP);
+    s.boundDev = this.boundDev;
+    if (this.strictSource) s.rcvSaddr = this.source;
+    s.onPacket = (ip) => this.onPacket(ip);
+    s.onError = (e) => this.onError(e);
+    this.sock = s;
+    let head = `PING ${this.hostname} (${fmtIp4(dst)}) `;
+    if (device !== null || this.strictSource) head += `from ${fmtIp4(this.source)} ${device ?? ''}: `;
+    head += `${o.size}(${o.size + 28}) bytes of data.`;
+    this.print(head);
+    this.start = ns.world.now;
+    if (o.deadline) this.timers.push(ns.world.sched.after(o.deadline * S, () => this.finish()));
+    this.pinger();
+  }
+
+  /** pinger(): send one request, schedule the next or the exit wait. */
+  private pinger(): void {
+    if (this.done) return;
+    const o = this.o;
+    if (o.count && this.ntransmitted >= o.count) return;
+    this.sendEcho();
+    if (o.count && this.ntransmitted >= o.count) {
+      this.scheduleExit();
+      return;
+    }
+    this.timers.push(this.ns.world.sched.after(Math.max(o.interval, 0) * MS || 10 * MS, () => this.pinger()));
+  }
+
+  /** schedule_exit(): wait for late replies after the last request. */
+  private scheduleExit(): void {
+    if (this.exitScheduled || this.o.deadline) return;
+    this.exitScheduled = true;
+    let wait: number;
+    if (this.nreceived) {
+      wait = 2 * this.tmax;
+      if (wait < this.o.interval * MS) wait = this.o.interval * MS;
+    } else wait = this.o.timeoutW * S;
+    this.timers.push(this.ns.world.sched.after(wait, () => this.finish()));
+  }
+
+  private sendEcho(): void {
+    const ns = this.ns;
+    const seq = ++this.ntransmitted & 0xffff;
+    const data = new Uint8Array(this.o.size);
+    for (let i = 0; i < data.length; i++) data[i] = i & 0xff;
+    const now = ns.world.now;
+    if (data.length >= 16) {
+      const sec = Math.floor(now / S), usec = now % S;
+      const dv = new DataView(data.buffer);
+      dv.setUint32(0, sec >>> 0, true);
+      dv.setUint32(8, usec >>> 0, true);
+    }
+    const rt = routeOutput(ns, { daddr: this.dst, saddr: this.strictSource ? this.source : undefined, oif: this.boundDev || undefined });
+    if (isRouteError(rt)) {
+      this.print(`ping: sendmsg: ${ERRNO_TEXT[rt.error] ?? rt.error}`);
+      this.nerrors++;
+      return;
+    }
+    const icmp = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: this.ident, seq, data });
+    const ip = emitIpv4({ tos: 0, id: ns.world.prng.u32() & 0xffff, df: true, ttl: this.o.ttl || ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: this.dst }, icmp);
+    this.sentAt.set(seq, now);
+    ipLocalOut(ns, rt, ip, ns.world.nextFrameId());
+  }
+
+  /** acknowledge(): track the largest number of requests in flight. */
+  private acknowledge(seq: number): void {
+    const diff = ((this.ntransmitted & 0xffff) - seq) & 0xffff;
+    if (diff <= 0x7fff && diff + 1 > this.pipesize) this.pipesize = diff + 1;
+  }
+
+  private onPacket(ip: Uint8Array): void {
+    if (this.done) return;
+    const h = parseIpv4(ip);
+    if (!h) return;
+    const icmp = parseIcmp(ip, h.ihl, h.totalLen - h.ihl);
+    if (!icmp) return;
+    if (icmp.kind === 'echo' && icmp.type === ICMP_ECHOREPLY) {
+      if (icmp.id !== this.ident || h.src !== this.dst) return;
+      const seq = icmp.seq;
+      this.acknowledge(seq);
+      const sent = this.sentAt.get(seq);
+      const trip = sent === undefined ? 0 : this.ns.world.now - sent;
+      const dup = this.received.has(seq);
+      if (dup) this.nrepeats++;
+      else {
+        this.received.add(seq);
+        this.nreceived++;
+      }
+      this.tsum += trip;
+      this.tsum2 += trip * trip;
+      if (trip < this.tmin) this.tmin = trip;
+      if (trip > this.tmax) this.tmax = trip;
+      if (!this.o.quiet && !this.o.flood) {
+        this.print(`${h.totalLen - h.ihl} bytes from ${fmtIp4(h.src)}: icmp_seq=${seq} ttl=${h.ttl} time=${fmtTriptime(trip)}${dup ? ' (DUP!)' : ''}`);
+      }
+      this.checkDone();
+      return;
+    }
+    if (icmp.kind === 'error') {
+      // an error about one of our requests, seen on the raw socket itself: acknowledged, not printed
+      const inner = icmp.original;
+      if (inner.length < 28) return;
+      const ihl = (inner[0] & 15) * 4;
+      if (inner[ihl] !== ICMP_ECHO) return;
+      const id = (inner[ihl + 4] << 8) | inner[ihl + 5];
+      if (id !== this.ident) return;
+      this.acknowledge((inner[ihl + 6] << 8) | inner[ihl + 7]);
+    }
+  }
+
+  /** ping4_receive_error_msg(): an ICMP error from the socket's error queue. */
+  private onError(e: RawError): void {
+    if (this.done) return;
+    const inner = e.quoted;
+    const ihl = (inner[0] & 15) * 4;
+    if (inner.length < ihl + 8 || inner[ihl] !== ICMP_ECHO) return;
+    const id = (inner[ihl + 4] << 8) | inner[ihl + 5];
+    if (id !== this.ident) return;
+    const seq = (inner[ihl + 6] << 8) | inner[ihl + 7];
+    this.acknowledge(seq);
+    this.nerrors++;
+    if (!this.o.quiet && !this.o.flood) this.print(`From ${fmtIp4(e.offender)} icmp_seq=${seq} ${icmpText(e.type, e.code, e.info)}`);
+    this.checkDone();
+  }
+
+  private checkDone(): void {
+    const o = this.o;
+    if (o.count && this.nreceived + this.nerrors >= o.count) this.finish();
+    else if (o.deadline && this.nerrors) this.finish();
+  }
+
+  interrupt(): void {
+    if (!this.done) this.finish();
+  }
+
+  /** finish(): the statistics. */
+  private finish(): void {
+    if (this.done) return;
+    const elapsed = this.ns.world.now - this.start;
+    this.print('');
+    this.print(`--- ${this.hostname} ping statistics ---`);
+    let l = `${this.ntransmitted} packets transmitted, ${this.nreceived} received`;
+    if (this.nrepeats) l += `, +${this.nrepeats} duplicates`;
+    if (this.nerrors) l += `, +${this.nerrors} errors`;
+    if (this.ntransmitted) {
+      l += `, ${fmtG(((this.ntransmitted - this.nreceived) * 100) / this.ntransmitted)}% packet loss`;
+      l += `, time ${Math.floor((elapsed + 500) / 1000)}ms`;
+    }
+    this.print(l);
+    let last = '';
+    let comma = '';
+    if (this.nreceived) {
+      const total = this.nreceived + this.nrepeats;
+      const avg = this.tsum / total;
+      const mdev = Math.sqrt(Math.max(0, this.tsum2 / total - avg * avg));
+      last = `rtt min/avg/max/mdev = ${fmtMs3(this.tmin)}/${fmtMs3(avg)}/${fmtMs3(this.tmax)}/${fmtMs3(mdev)} ms`;
+      comma = ', ';
+    }
+    if (this.pipesize > 1) last += `${comma}pipe ${this.pipesize}`;
+    this.print(last);
+    this.exit(this.nreceived ? 0 : 1);
+  }
+
+  protected override cleanup(): void {
+    for (const t of this.timers) this.ns.world.sched.cancel(t);
+    this.sock?.close();
+  }
+}

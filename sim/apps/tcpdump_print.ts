@@ -1,0 +1,82 @@
+// How tcpdump -n [-e] prints the frames this simulator carries (tcpdump 4.99: print-ether.c, print-arp.c,
+// print-ip.c, print-icmp.c).
+import { fmtIp4, fmtMac } from '../core/addr';
+import { ARPOP_REPLY, ARPOP_REQUEST, parseArp } from '../wire/arp';
+import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, parseEthernet } from '../wire/ethernet';
+import { IPPROTO_ICMP, parseIpv4 } from '../wire/ipv4';
+
+const ICMP_UNREACH_CODES: Record<number, (dst: string, inner: Uint8Array) => string> = {
+  0: (d) => `net ${d} unreachable`,
+  1: (d) => `host ${d} unreachable`,
+  2: (d, b) => `${d} protocol ${b[9]} unreachable`,
+  3: (d, b) => `${d} ${b[9] === 17 ? 'udp' : 'tcp'} port ${(b[(b[0] & 15) * 4 + 2] << 8) | b[(b[0] & 15) * 4 + 3]} unreachable`,
+  9: (d) => `net ${d} unreachable - admin prohibited`,
+  10: (d) => `host ${d} unreachable - admin prohibited`,
+  13: (d) => `host ${d} unreachable - admin prohibited filter`,
+};
+
+function icmpText(b: Uint8Array, off: number, len: number): string {
+  const type = b[off];
+  const code = b[off + 1];
+  switch (type) {
+    case 0:
+    case 8: {
+      const id = (b[off + 4] << 8) | b[off + 5];
+      const seq = (b[off + 6] << 8) | b[off + 7];
+      return `ICMP echo ${type === 8 ? 'request' : 'reply'}, id ${id}, seq ${seq}, length ${len}`;
+    }
+    case 3: {
+      const inner = b.subarray(off + 8);
+      const dst = inner.length >= 20 ? fmtIp4(((inner[16] << 24) | (inner[17] << 16) | (inner[18] << 8) | inner[19]) >>> 0) : '?';
+      const f = ICMP_UNREACH_CODES[code];
+      return `ICMP ${f ? f(dst, inner) : `unreachable code ${code}`}, length ${len}`;
+    }
+    case 11:
+      return `ICMP time exceeded in-${code === 0 ? 'transit' : 'reassembly'}, length ${len}`;
+    default:
+      return `ICMP type-#${type}, length ${len}`;
+  }
+}
+
+/** The part after the link-layer header, as tcpdump prints it with or without -e. */
+function payloadText(data: Uint8Array, ethertype: number, withE: boolean): string {
+  if (ethertype === ETH_P_ARP) {
+    const a = parseArp(data, ETH_HLEN);
+    const prefix = withE ? '' : 'ARP, ';
+    if (!a) return `${prefix}Unknown, length ${data.length - ETH_HLEN}`;
+    const len = data.length - ETH_HLEN;
+    if (a.op === ARPOP_REQUEST) {
+      const tha = a.tha !== 0 ? ` (${fmtMac(a.tha)})` : '';
+      return `${prefix}Request who-has ${fmtIp4(a.tip)}${tha} tell ${fmtIp4(a.sip)}, length ${len}`;
+    }
+    if (a.op === ARPOP_REPLY) return `${prefix}Reply ${fmtIp4(a.sip)} is-at ${fmtMac(a.sha)}, length ${len}`;
+    return `${prefix}Unknown (${a.op}), length ${len}`;
+  }
+  if (ethertype === ETH_P_IP) {
+    const h = parseIpv4(data, ETH_HLEN);
+    const prefix = withE ? '' : 'IP ';
+    if (!h) return `${prefix}truncated-ip`;
+    const body = h.protocol === IPPROTO_ICMP ? icmpText(data, ETH_HLEN + h.ihl, h.totalLen - h.ihl) : `ip-proto-${h.protocol} ${h.totalLen - h.ihl}`;
+    return `${prefix}${fmtIp4(h.src)} > ${fmtIp4(h.dst)}: ${body}`;
+  }
+  return `ethertype Unknown (0x${ethertype.toString(16).padStart(4, '0')}), length ${data.length}`;
+}
+
+const ETHERTYPE_NAME: Record<number, string> = { [ETH_P_ARP]: 'ARP', [ETH_P_IP]: 'IPv4' };
+
+/** One line of `tcpdump -t -n [-e]`. */
+export function formatFrame(data: Uint8Array, withE: boolean): string {
+  const eth = parseEthernet(data);
+  if (!eth) return `[|ether]`;
+  const rest = payloadText(data, eth.ethertype, withE);
+  if (!withE) return rest;
+  const name = ETHERTYPE_NAME[eth.ethertype] ?? 'Unknown';
+  return `${fmtMac(eth.src)} > ${fmtMac(eth.dst)}, ethertype ${name} (0x${eth.ethertype.toString(16).padStart(4, '0')}), length ${data.length}: ${rest}`;
+}
+
+/** The capture filter `arp or icmp`. */
+export function matchesArpOrIcmp(data: Uint8Array): boolean {
+  const t = (data[12] << 8) | data[13];
+  if (t === ETH_P_ARP) return true;
+  return t === ETH_P_IP && data.length > ETH_HLEN + 9 && data[ETH_HLEN + 9] === IPPROTO_ICMP;
+}

@@ -1,0 +1,59 @@
+// The bridge device (net/bridge/br_device.c): br_dev_xmit, open/stop, defaults from br_dev_setup.
+import { BCAST_MAC, isMulticastMac, type Mac } from '../core/addr';
+import { ethDst } from '../wire/ethernet';
+import { NetDevice } from '../net/netdevice';
+import type { Netns } from '../net/netns';
+import type { Skb } from '../net/skb';
+import type { BridgePort, FdbEntry, StpState } from './br_private';
+import { fdbFind } from './br_fdb';
+import { brFlood, brForward } from './br_forward';
+import { brStpDisableBridge, brStpEnableBridge } from './br_stp_if';
+
+export class Bridge extends NetDevice {
+  readonly kind = 'bridge' as const;
+  /** port_list: newest first, as list_add_rcu() leaves it */
+  ports: BridgePort[] = [];
+  fdb = new Map<Mac, FdbEntry>();
+  /** bridge_id.addr: zero until the first port */
+  bridgeIdAddr: Mac = 0 as Mac;
+  priority = 32768;
+  stpState: StpState = 0;
+  /** centiseconds, as ip -d link shows them */
+  forwardDelay = 1500;
+  helloTime = 200;
+  maxAge = 2000;
+  ageingTime = 30000;
+  topologyChange = false;
+  groupFwdMask = 0;
+  /** The bridge's carrier has been evaluated once (before that ip link shows UNKNOWN). */
+  hadPortEvent = false;
+  private nextPortNo = 1;
+
+  constructor(ns: Netns, name: string, mac: Mac) {
+    super(ns, name, mac, BCAST_MAC);
+  }
+
+  allocPortNo(): number {
+    return this.nextPortNo++;
+  }
+
+  override driverOpen(): void {
+    brStpEnableBridge(this);
+  }
+
+  override driverStop(): void {
+    brStpDisableBridge(this);
+  }
+
+  /** br_dev_xmit(): broadcast and unknown unicast flood; known unicast goes to its port. */
+  xmit(skb: Skb): void {
+    const dest = ethDst(skb.data);
+    if (isMulticastMac(dest)) {
+      brFlood(this, skb, dest === BCAST_MAC ? 'broadcast' : 'multicast', false, true);
+      return;
+    }
+    const f = fdbFind(this, dest);
+    if (f) brForward(f.dst, skb, false, true);
+    else brFlood(this, skb, 'unicast', false, true);
+  }
+}

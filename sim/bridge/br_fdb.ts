@@ -1,0 +1,102 @@
+// The forwarding database (net/bridge/br_fdb.c): learning, local entries, ageing checked on read.
+import type { Mac } from '../core/addr';
+import { fmtMac } from '../core/addr';
+import type { Bridge } from './br_device';
+import type { BridgePort, FdbEntry } from './br_private';
+
+/** hold_time(): ageing_time, or forward_delay during a topology change. */
+function holdTime(br: Bridge): number {
+  return br.topologyChange ? br.forwardDelay : br.ageingTime;
+}
+
+/** has_expired() */
+export function hasExpired(br: Bridge, f: FdbEntry, now: number): boolean {
+  return !f.static && !f.local && !f.addedByUser && f.updated + holdTime(br) * 10000 <= now;
+}
+
+/** br_fdb_find_rcu(), with has_expired() applied as br_fdb_cleanup() would have. */
+export function fdbFind(br: Bridge, addr: Mac): FdbEntry | undefined {
+  const f = br.fdb.get(addr);
+  if (f && hasExpired(br, f, br.ns.world.now)) {
+    br.fdb.delete(addr);
+    return undefined;
+  }
+  return f;
+}
+
+/** br_fdb_cleanup(): drop every expired entry (run before a listing). */
+export function fdbCleanup(br: Bridge): void {
+  const now = br.ns.world.now;
+  for (const [k, f] of br.fdb) if (hasExpired(br, f, now)) br.fdb.delete(k);
+}
+
+/** fdb_add_local(): the first port with an address keeps the entry. */
+export function fdbAddLocal(br: Bridge, p: BridgePort | null, addr: Mac): void {
+  const f = br.fdb.get(addr);
+  if (f) {
+    if (f.local) return;
+    br.fdb.delete(addr);
+  }
+  const now = br.ns.world.now;
+  br.fdb.set(addr, { addr, dst: p, local: true, static: true, addedByUser: false, updated: now, used: now });
+}
+
+/** br_fdb_update(): learn where a source address lives; an existing entry moves to the new port. */
+export function fdbUpdate(br: Bridge, source: BridgePort, addr: Mac): void {
+  if (holdTime(br) === 0) return;
+  const now = br.ns.world.now;
+  const f = fdbFind(br, addr);
+  if (f) {
+    if (f.local) {
+      br.ns.world.trace?.({ type: 'note', time: now, ns: br.ns.name, dev: source.dev.name, frameId: 0, what: `received packet on ${source.dev.name} with own address as source address (addr:${fmtMac(addr)}, vlan:0)`, fn: 'br_fdb_update' });
+      return;
+    }
+    f.updated = now;
+    if (f.dst !== source) f.dst = source;
+    return;
+  }
+  br.fdb.set(addr, { addr, dst: source, local: false, static: false, addedByUser: false, updated: now, used: now });
+}
+
+/** fdb_delete_local(): another port or the bridge itself may still own the address. */
+function fdbDeleteLocal(br: Bridge, p: BridgePort | null, f: FdbEntry): void {
+  for (const op of br.ports) {
+    if (op !== p && op.dev.mac === f.addr) {
+      f.dst = op;
+      return;
+    }
+  }
+  if (p && br.mac === f.addr) {
+    f.dst = null;
+    return;
+  }
+  br.fdb.delete(f.addr);
+}
+
+/** br_fdb_delete_by_port(): a port's entries go (dynamic only, unless `all`). */
+export function fdbDeleteByPort(br: Bridge, p: BridgePort, all: boolean): void {
+  for (const f of [...br.fdb.values()]) {
+    if (f.dst !== p) continue;
+    if (!all && (f.static || f.addedByUser)) continue;
+    if (f.local) fdbDeleteLocal(br, p, f);
+    else br.fdb.delete(f.addr);
+  }
+}
+
+/** br_fdb_changeaddr(): a port's own address changed. */
+export function fdbChangeAddr(br: Bridge, p: BridgePort, newaddr: Mac): void {
+  for (const f of [...br.fdb.values()]) {
+    if (f.dst === p && f.local && !f.addedByUser) {
+      fdbDeleteLocal(br, p, f);
+      break;
+    }
+  }
+  fdbAddLocal(br, p, newaddr);
+}
+
+/** br_fdb_change_mac_address(): the bridge's own address changed. */
+export function fdbChangeMacAddress(br: Bridge, newaddr: Mac): void {
+  const f = br.fdb.get(br.mac);
+  if (f && f.local && !f.dst && !f.addedByUser) br.fdb.delete(br.mac);
+  fdbAddLocal(br, null, newaddr);
+}

@@ -1,0 +1,32 @@
+// Forwarding decisions (net/bridge/br_forward.c): should_deliver, br_forward, br_flood.
+import { devQueueXmit } from '../net/dev';
+import type { Skb } from '../net/skb';
+import type { Bridge } from './br_device';
+import type { BridgePort } from './br_private';
+
+/** should_deliver(): never back out of the ingress port (unless hairpin), only forwarding ports. */
+function shouldDeliver(p: BridgePort, skb: Skb): boolean {
+  return (p.hairpin || skb.dev !== p.dev) && p.state === 'forwarding';
+}
+
+/** __br_forward() -> br_forward_finish() -> br_dev_queue_push_xmit(): out of the port's device. */
+function deliver(p: BridgePort, skb: Skb): void {
+  devQueueXmit({ data: skb.data, dev: p.dev, pktType: 'outgoing', id: skb.id });
+}
+
+/** br_forward() */
+export function brForward(to: BridgePort | null, skb: Skb, _localRcv: boolean, _localOrig: boolean): void {
+  if (!to) return;
+  if (shouldDeliver(to, skb)) deliver(to, skb);
+}
+
+/** br_flood(): every eligible port, in port-list order. */
+export function brFlood(br: Bridge, skb: Skb, pktType: 'unicast' | 'multicast' | 'broadcast', _localRcv: boolean, _localOrig: boolean): void {
+  const fromBr = skb.dev === br;
+  for (const p of [...br.ports]) {
+    if (pktType === 'unicast' && !p.flood) continue;
+    if (pktType === 'multicast' && !p.mcastFlood && !fromBr) continue;
+    if (pktType === 'broadcast' && !p.bcastFlood && !fromBr) continue;
+    if (shouldDeliver(p, skb)) deliver(p, skb);
+  }
+}

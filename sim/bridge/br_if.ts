@@ -1,0 +1,72 @@
+// Enslaving and releasing ports (net/bridge/br_if.c: br_add_if, br_del_if, port_cost).
+import type { NetDevice } from '../net/netdevice';
+import { Bridge } from './br_device';
+import type { BridgePort } from './br_private';
+import { fdbAddLocal, fdbDeleteByPort } from './br_fdb';
+import { brHandleFrame } from './br_input';
+import { brPortStateSelection, brStpDisablePort, brStpEnablePort, brStpRecalculateBridgeId, notifyBridgeAddr } from './br_stp_if';
+
+/** Link speed in Mb/s that ethtool reports for each kind of device. */
+export function linkSpeed(dev: NetDevice): number | undefined {
+  switch (dev.kind) {
+    case 'veth': return 10000;
+    case 'tap': case 'tun': return 10;
+    default: return (dev as NetDevice & { speed?: number }).speed;
+  }
+}
+
+/** port_cost(): from the link speed (802.1D-1998 table). */
+export function portCost(dev: NetDevice): number {
+  const s = linkSpeed(dev);
+  if (s !== undefined) {
+    if (s >= 100000) return 1;
+    if (s >= 10000) return 2;
+    if (s >= 1000) return 4;
+    if (s >= 100) return 19;
+    if (s >= 10) return 100;
+    if (s > 0) return 100;
+  }
+  return 100;
+}
+
+export type BrAddError = { errno: 'EINVAL' | 'ELOOP' | 'EBUSY'; msg?: string };
+
+/** br_add_if() */
+export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
+  if (dev.isLoopback || dev.kind === 'tun') return { errno: 'EINVAL' };
+  if (dev instanceof Bridge) return { errno: 'ELOOP', msg: 'Can not enslave a bridge to a bridge' };
+  if (dev === br) return { errno: 'ELOOP', msg: 'Can not enslave a bridge to a bridge' };
+  if (dev.brport) return { errno: 'EBUSY' };
+  const p: BridgePort = {
+    br, dev, portNo: br.allocPortNo(), state: 'disabled', priority: 32, pathCost: portCost(dev),
+    learning: true, flood: true, bcastFlood: true, mcastFlood: true, hairpin: false, forwardDelayTimer: null,
+  };
+  dev.allmulti++;
+  dev.brport = p;
+  dev.rxHandler = brHandleFrame;
+  fdbAddLocal(br, p, dev.mac);
+  br.ports.unshift(p);
+  // br_manage_promisc(): with vlan_filtering 0 every port is promiscuous
+  dev.promiscuity++;
+  const changed = brStpRecalculateBridgeId(br);
+  if (dev.running && dev.operUp && br.up) brStpEnablePort(p);
+  if (br.up) brPortStateSelection(br, true);
+  if (changed) notifyBridgeAddr(br);
+  return null;
+}
+
+/** br_del_if() -> del_nbp() */
+export function brDelIf(br: Bridge, dev: NetDevice): void {
+  const p = dev.brport;
+  if (!p || p.br !== br) return;
+  if (p.state !== 'disabled') brStpDisablePort(p);
+  br.ports = br.ports.filter((x) => x !== p);
+  dev.promiscuity = Math.max(0, dev.promiscuity - 1);
+  dev.allmulti = Math.max(0, dev.allmulti - 1);
+  dev.rxHandler = null;
+  dev.brport = null;
+  fdbDeleteByPort(br, p, true);
+  const changed = brStpRecalculateBridgeId(br);
+  if (br.up) brPortStateSelection(br, true);
+  if (changed) notifyBridgeAddr(br);
+}

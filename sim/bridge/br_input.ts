@@ -1,0 +1,97 @@
+// Frames received on a port (net/bridge/br_input.c): br_handle_frame, br_handle_frame_finish,
+// br_pass_frame_up. The port's own stack never sees them.
+import { BCAST_MAC, fmtMac, isMulticastMac, isValidEtherMac } from '../core/addr';
+import { ethDst, ethSrc } from '../wire/ethernet';
+import { netifReceiveSkb } from '../net/dev';
+import type { RxResult } from '../net/netdevice';
+import type { Skb } from '../net/skb';
+import type { Bridge } from './br_device';
+import { fdbFind, fdbUpdate } from './br_fdb';
+import { brFlood, brForward } from './br_forward';
+
+function note(br: Bridge, skb: Skb, what: string, fn: string): void {
+  const w = br.ns.world;
+  w.trace?.({ type: 'note', time: w.now, ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, what, fn });
+}
+
+function drop(br: Bridge, skb: Skb, reason: string, fn: string): RxResult {
+  const w = br.ns.world;
+  w.trace?.({ type: 'drop', time: w.now, ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, reason, fn });
+  return 'consumed';
+}
+
+/** br_handle_frame(): the port's rx_handler. */
+export function brHandleFrame(skb: Skb): RxResult {
+  const p = skb.dev.brport;
+  if (!p) return 'pass';
+  const br = p.br;
+  if (skb.pktType === 'loopback') return 'pass';
+  if (!isValidEtherMac(ethSrc(skb.data))) return drop(br, skb, 'invalid source MAC', 'br_handle_frame');
+  const d = skb.data;
+  // 01:80:c2:00:00:0X link-local group addresses
+  if (d[0] === 0x01 && d[1] === 0x80 && d[2] === 0xc2 && d[3] === 0 && d[4] === 0 && (d[5] & 0xf0) === 0) {
+    const last = d[5];
+    if (last === 0x00) {
+      if (br.stpState !== 0 && !(br.groupFwdMask & 1)) return 'pass';
+    } else if (last === 0x01) {
+      return drop(br, skb, 'pause frame', 'br_handle_frame');
+    } else if (!(br.groupFwdMask & (1 << last))) {
+      return 'pass';
+    }
+  }
+  switch (p.state) {
+    case 'forwarding':
+    case 'learning': {
+      let s = skb;
+      if (ethDst(skb.data) === br.mac) s = { ...skb, pktType: 'host' };
+      brHandleFrameFinish(br, s);
+      return 'consumed';
+    }
+    default:
+      return drop(br, skb, `port ${p.dev.name} is ${p.state}`, 'br_handle_frame');
+  }
+}
+
+/** br_handle_frame_finish(): learn, then deliver locally, forward or flood. */
+function brHandleFrameFinish(br: Bridge, skb: Skb): void {
+  const p = skb.dev.brport!;
+  if (p.state === 'disabled') return;
+  let localRcv = br.isPromisc;
+  // insert into forwarding database after filtering to avoid spoofing
+  if (p.learning) fdbUpdate(br, p, ethSrc(skb.data));
+  const dest = ethDst(skb.data);
+  let pktType: 'unicast' | 'multicast' | 'broadcast' = 'unicast';
+  if (isMulticastMac(dest)) {
+    if (dest === BCAST_MAC) {
+      pktType = 'broadcast';
+      localRcv = true;
+    } else {
+      pktType = 'multicast';
+      localRcv = true;
+    }
+  }
+  if (p.state === 'learning') return;
+  const dst = pktType === 'unicast' ? fdbFind(br, dest) : undefined;
+  if (dst) {
+    if (dst.local) {
+      note(br, skb, `destination ${macStr(skb)} is local (FDB): passed up to ${br.name}, not to ${skb.dev.name}'s own stack`, 'br_handle_frame_finish');
+      return brPassFrameUp(br, skb);
+    }
+    dst.used = br.ns.world.now;
+    note(br, skb, `forwarded to ${dst.dst?.dev.name} (FDB)`, 'br_forward');
+    brForward(dst.dst, skb, localRcv, false);
+  } else {
+    note(br, skb, pktType === 'unicast' ? 'unknown unicast: flooded' : `${pktType}: flooded`, 'br_flood');
+    brFlood(br, skb, pktType, localRcv, false);
+  }
+  if (localRcv) brPassFrameUp(br, skb);
+}
+
+function macStr(skb: Skb): string {
+  return fmtMac(ethDst(skb.data));
+}
+
+/** br_pass_frame_up(): to IP and ARP the frame now arrived on the bridge device. */
+function brPassFrameUp(br: Bridge, skb: Skb): void {
+  netifReceiveSkb({ data: skb.data, dev: br, pktType: skb.pktType, id: skb.id });
+}

@@ -1,0 +1,107 @@
+// A discrete-event scheduler on a virtual clock, ordered by (time, sequence) so that ties run
+// in the order they were scheduled, like the kernel's per-CPU backlog (net/core/dev.c:enqueue_to_backlog).
+// Time is in microseconds and is only ever passed in, never read from the host.
+
+export type Micros = number;
+
+export interface Timer {
+  readonly time: Micros;
+  cancelled: boolean;
+}
+
+interface Entry extends Timer {
+  seq: number;
+  fn: () => void;
+}
+
+export class Scheduler {
+  private heap: Entry[] = [];
+  private seq = 0;
+  now: Micros = 0;
+
+  at(time: Micros, fn: () => void): Timer {
+    const e: Entry = { time: Math.max(time, this.now), seq: this.seq++, fn, cancelled: false };
+    this.push(e);
+    return e;
+  }
+
+  after(delay: Micros, fn: () => void): Timer {
+    return this.at(this.now + delay, fn);
+  }
+
+  cancel(t: Timer | null | undefined): void {
+    if (t) t.cancelled = true;
+  }
+
+  get pending(): number {
+    return this.heap.length;
+  }
+
+  nextTime(): Micros | undefined {
+    while (this.heap.length && this.heap[0].cancelled) this.pop();
+    return this.heap.length ? this.heap[0].time : undefined;
+  }
+
+  /** Runs one event; false when none is left at or before `limit`. */
+  step(limit = Infinity): boolean {
+    const t = this.nextTime();
+    if (t === undefined || t > limit) return false;
+    const e = this.pop()!;
+    this.now = e.time;
+    e.fn();
+    return true;
+  }
+
+  /** Runs events up to and including `time`, then sets the clock to `time`. */
+  runUntil(time: Micros): void {
+    while (this.step(time)) { /* run */ }
+    if (time > this.now) this.now = time;
+  }
+
+  /** Runs until `done()` holds after an event, or the clock would pass `limit`. */
+  runWhile(notDone: () => boolean, limit: Micros): void {
+    while (notDone()) {
+      if (!this.step(limit)) {
+        if (limit > this.now) this.now = limit;
+        return;
+      }
+    }
+  }
+
+  private push(e: Entry): void {
+    const h = this.heap;
+    h.push(e);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!less(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+
+  private pop(): Entry | undefined {
+    const h = this.heap;
+    if (!h.length) return undefined;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < h.length && less(h[l], h[m])) m = l;
+        if (r < h.length && less(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function less(a: Entry, b: Entry): boolean {
+  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+}

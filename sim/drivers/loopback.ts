@@ -1,0 +1,34 @@
+// The loopback device (drivers/net/loopback.c): what it sends comes straight back in.
+import { ZERO_MAC } from '../core/addr';
+import { netifRx } from '../net/dev';
+import { NetDevice } from '../net/netdevice';
+import type { Netns } from '../net/netns';
+import type { Skb } from '../net/skb';
+import { registerNetdev } from '../net/register';
+
+export class Loopback extends NetDevice {
+  readonly kind = 'loopback' as const;
+
+  constructor(ns: Netns) {
+    super(ns, 'lo', ZERO_MAC, ZERO_MAC);
+    this.mtu = 65536;
+    this.addrAssign = 'perm';
+  }
+
+  override get flagsNoArp(): boolean {
+    return false;
+  }
+
+  /** loopback_xmit() */
+  xmit(skb: Skb): void {
+    netifRx({ ...skb, dev: this, pktType: 'host' });
+  }
+}
+
+export function createLoopback(ns: Netns): Loopback {
+  const lo = new Loopback(ns);
+  registerNetdev(ns, lo);
+  // lo's operstate is never driven by a carrier event
+  lo.operstate = 'UNKNOWN';
+  return lo;
+}

@@ -1,0 +1,63 @@
+// tun/tap devices (drivers/net/tun.c): carrier only while a process holds the file open; with no reader
+// what the stack sends is dropped.
+import { ethTypeTrans, netifRx } from '../net/dev';
+import { NetDevice } from '../net/netdevice';
+import type { Netns } from '../net/netns';
+import type { Skb } from '../net/skb';
+import type { Mac } from '../core/addr';
+import { carrierOff, carrierOn } from '../net/link';
+
+export interface TunReader {
+  /** A frame (tap) or an IP packet (tun) the kernel sent to the process. */
+  receive(bytes: Uint8Array, id: number): void;
+}
+
+export class Tun extends NetDevice {
+  readonly kind: 'tun' | 'tap';
+  reader: TunReader | null = null;
+
+  constructor(ns: Netns, name: string, mode: 'tun' | 'tap', mac: Mac, brd: Mac) {
+    super(ns, name, mac, brd);
+    this.kind = mode;
+    this.txqlen = mode === 'tun' ? 500 : 1000;
+    this.carrier = false;
+  }
+
+  override get flagsNoArp(): boolean {
+    return this.kind === 'tun' || this.userNoArp;
+  }
+
+  override openQdisc(): string {
+    return 'pfifo_fast';
+  }
+
+  /** tun_set_iff() / tun_detach(): a process opens or closes the device. */
+  attach(reader: TunReader | null): void {
+    this.reader = reader;
+    if (reader) carrierOn(this);
+    else carrierOff(this);
+  }
+
+  /** tun_net_xmit() */
+  xmit(skb: Skb): void {
+    if (!this.reader) {
+      this.stats.txDropped++;
+      return;
+    }
+    this.reader.receive(skb.data, skb.id);
+  }
+
+  override xmitIp(ip: Uint8Array, id: number): void {
+    if (!this.reader) {
+      this.stats.txDropped++;
+      return;
+    }
+    this.reader.receive(ip, id);
+  }
+
+  /** tun_get_user(): the process writes a frame; the kernel receives it on this device. */
+  inject(frame: Uint8Array): void {
+    const id = this.ns.world.nextFrameId();
+    netifRx({ data: frame, dev: this, pktType: ethTypeTrans(frame, this), id });
+  }
+}

@@ -1,0 +1,45 @@
+// Virtual ethernet pairs (drivers/net/veth.c): what one end sends, the other receives.
+import { netifRx, ethTypeTrans } from '../net/dev';
+import { NetDevice } from '../net/netdevice';
+import type { Skb } from '../net/skb';
+import { carrierOff, carrierOn } from '../net/link';
+
+export class Veth extends NetDevice {
+  readonly kind = 'veth' as const;
+  peer: Veth | null = null;
+
+  override iflink(): number {
+    return this.peer ? this.peer.ifindex : this.ifindex;
+  }
+
+  /** veth_open(): carrier on both ends once both are up. */
+  override driverOpen(): void {
+    if (this.peer && this.peer.up) {
+      carrierOn(this);
+      carrierOn(this.peer);
+    }
+  }
+
+  /** veth_close(): carrier off on both ends. */
+  override driverStop(): void {
+    carrierOff(this);
+    if (this.peer) carrierOff(this.peer);
+  }
+
+  /** veth_xmit() -> veth_forward_skb() -> __dev_forward_skb(): dropped if the peer is down. */
+  xmit(skb: Skb): void {
+    const peer = this.peer;
+    const w = this.ns.world;
+    if (!peer || !peer.up) {
+      this.stats.txDropped++;
+      w.trace?.({ type: 'drop', time: w.now, ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'peer down', fn: 'veth_xmit' });
+      return;
+    }
+    if (skb.data.length - 14 > peer.mtu) {
+      this.stats.txDropped++;
+      return;
+    }
+    // skb_scrub_packet() and eth_type_trans() against the peer's address
+    netifRx({ data: skb.data, dev: peer, pktType: ethTypeTrans(skb.data, peer), id: skb.id });
+  }
+}

@@ -1,0 +1,212 @@
+// ARP (net/ipv4/arp.c): arp_rcv/arp_process answer and learn; arp_solicit asks; arp_ignore, arp_filter,
+// arp_announce decide who answers and with which address.
+import { type Ip4, type Mac, ANY, BCAST_MAC, ZERO_MAC, isLoopbackIp, isMulticastIp } from '../core/addr';
+import { ARPOP_REPLY, ARPOP_REQUEST, emitArp, parseArp } from '../wire/arp';
+import { ETH_HLEN, ETH_P_ARP, emitEthernet } from '../wire/ethernet';
+import { devQueueXmit } from '../net/dev';
+import type { NetDevice } from '../net/netdevice';
+import type { Netns } from '../net/netns';
+import type { Skb } from '../net/skb';
+import { RT_SCOPE_HOST, RT_SCOPE_LINK, ifaMatch, type InDevice } from './devinet';
+import { NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type QueuedPacket } from './neighbour';
+import { addrType, inetSelectAddr, isRouteError, routeInput, routeOutput } from './route';
+import { ipFinishOutputNeigh, linkFailure } from './ip_output';
+import { ipFromBytes } from '../core/addr';
+
+/** Wires the neighbour table's callbacks to ARP (arp_tbl's neigh_ops). */
+export function setupArp(ns: Netns): void {
+  ns.ipv4.arp.ops = {
+    solicit: (n, last) => arpSolicit(n, last),
+    errorReport: (_n, p) => linkFailure(ns, p),
+    output: (n, p) => ipFinishOutputNeigh(n, p),
+  };
+}
+
+/** arp_create() + arp_xmit(): build and send one ARP frame on `dev`. */
+export function arpSend(op: number, dstIp: Ip4, dev: NetDevice, srcIp: Ip4, destHw: Mac | null, srcHw: Mac | null, targetHw: Mac | null): void {
+  if (dev.flagsNoArp) return;
+  const body = emitArp({ op, sha: srcHw ?? dev.mac, sip: srcIp, tha: targetHw ?? ZERO_MAC, tip: dstIp });
+  const data = emitEthernet({ dst: destHw ?? dev.broadcast, src: srcHw ?? dev.mac, ethertype: ETH_P_ARP }, body);
+  devQueueXmit({ data, dev, pktType: 'outgoing', id: dev.ns.world.nextFrameId() });
+}
+
+/** arp_solicit(): pick the sender address (arp_announce) and ask, broadcast or unicast by probe count. */
+function arpSolicit(n: Neighbour, last: QueuedPacket | undefined): void {
+  const dev = n.dev;
+  const inDev = dev.inDev;
+  if (!inDev) return;
+  const target = n.key;
+  let saddr: Ip4 = ANY;
+  const pktSrc = last ? ipFromBytes(last.ip, 12) : ANY;
+  switch (inDev.maxconf('arp_announce')) {
+    case 1:
+      if (last && addrType(dev.ns, pktSrc) === 'local' && inetAddrOnlink(inDev, target, pktSrc)) saddr = pktSrc;
+      break;
+    case 2:
+      break;
+    default:
+      if (last && addrType(dev.ns, pktSrc) === 'local') saddr = pktSrc;
+  }
+  if (!saddr) saddr = inetSelectAddr(dev, target, RT_SCOPE_LINK);
+  const v = dev.neighParms.v;
+  let probes = n.probes - v.ucastProbes;
+  let dstHw: Mac | null = null;
+  if (probes < 0) {
+    dstHw = n.ha;
+  } else {
+    probes -= v.appProbes;
+    if (probes < 0) return; // neigh_app_ns: a user-space helper would ask
+  }
+  arpSend(ARPOP_REQUEST, target, dev, saddr, dstHw, dev.mac, null);
+}
+
+/** inet_addr_onlink() */
+function inetAddrOnlink(inDev: InDevice, a: number, b: number): boolean {
+  return inDev.ifaList.some((ifa) => ifaMatch(a, ifa) && (!b || ifaMatch(b, ifa)));
+}
+
+/** confirm_addr_indev() */
+function confirmAddrIndev(inDev: InDevice, dst: number, local: number, scope: number): number {
+  let addr = 0;
+  let same = false;
+  for (const ifa of inDev.ifaList) {
+    const minScope = Math.min(ifa.scope, RT_SCOPE_HOST);
+    if (!addr && (local === ifa.local || !local) && minScope <= scope) {
+      addr = ifa.local;
+      if (same) break;
+    }
+    if (!same) {
+      same = (!local || ifaMatch(local, ifa)) && (!dst || ifaMatch(dst, ifa));
+      if (same && addr) {
+        if (local || !dst) break;
+        if (ifaMatch(addr, ifa)) break;
+        if (minScope <= scope) {
+          addr = ifa.local;
+          break;
+        }
+        same = false;
+      }
+    }
+  }
+  return same ? addr : 0;
+}
+
+/** inet_confirm_addr() */
+function inetConfirmAddr(ns: Netns, inDev: InDevice | null, dst: number, local: number, scope: number): number {
+  if (inDev) return confirmAddrIndev(inDev, dst, local, scope);
+  for (const d of ns.devices) {
+    if (!d.inDev) continue;
+    const a = confirmAddrIndev(d.inDev, dst, local, scope);
+    if (a) return a;
+  }
+  return 0;
+}
+
+/** arp_ignore(): true when this device must not answer for tip. */
+function arpIgnore(inDev: InDevice, sip: number, tip: number): boolean {
+  let scope: number;
+  let dev: InDevice | null = inDev;
+  switch (inDev.maxconf('arp_ignore')) {
+    case 0:
+      return false;
+    case 1:
+      sip = 0;
+      scope = RT_SCOPE_HOST;
+      break;
+    case 2:
+      scope = RT_SCOPE_HOST;
+      break;
+    case 3:
+      sip = 0;
+      scope = RT_SCOPE_LINK;
+      dev = null;
+      break;
+    case 8:
+      return true;
+    default:
+      return false;
+  }
+  return !inetConfirmAddr(inDev.dev.ns, dev, sip, tip, scope);
+}
+
+/** arp_filter(): answer only if the route back to sip leaves through this device. */
+function arpFilter(sip: Ip4, tip: Ip4, dev: NetDevice): boolean {
+  const rt = routeOutput(dev.ns, { daddr: sip, saddr: tip });
+  if (isRouteError(rt)) return true;
+  return rt.dev !== dev;
+}
+
+/** arp_rcv(): drop what is not for us, then arp_process(). */
+export function arpRcv(skb: Skb): void {
+  const dev = skb.dev;
+  if (dev.flagsNoArp || skb.pktType === 'otherhost' || skb.pktType === 'loopback') return;
+  const arp = parseArp(skb.data, ETH_HLEN);
+  if (!arp) return;
+  arpProcess(skb, arp);
+}
+
+function arpProcess(skb: Skb, arp: NonNullable<ReturnType<typeof parseArp>>): void {
+  const dev = skb.dev;
+  const ns = dev.ns;
+  const inDev = dev.inDev;
+  if (!inDev) return;
+  if (arp.op !== ARPOP_REPLY && arp.op !== ARPOP_REQUEST) return;
+  const { sip, tip, sha, tha } = arp;
+  if (isMulticastIp(tip) || (!inDev.orconf('route_localnet') && isLoopbackIp(tip))) return;
+  if (sip === tip && inDev.orconf('drop_gratuitous_arp')) return;
+  const tbl = ns.ipv4.arp;
+  const trace = (what: string) => ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: dev.name, frameId: skb.id, what, fn: 'arp_process' });
+  if (sip === 0) {
+    // DAD probe
+    if (arp.op === ARPOP_REQUEST && addrType(ns, tip) === 'local' && !arpIgnore(inDev, sip, tip)) arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
+    return;
+  }
+  if (arp.op === ARPOP_REQUEST) {
+    const r = routeInput(ns, tip, sip, 0, dev);
+    if (r.kind === 'local') {
+      let dontSend = arpIgnore(inDev, sip, tip);
+      if (dontSend) trace(`request for ${tip} ignored: arp_ignore=${inDev.maxconf('arp_ignore')}`);
+      if (!dontSend && inDev.orconf('arp_filter')) {
+        dontSend = arpFilter(sip, tip, dev);
+        if (dontSend) trace('request ignored: arp_filter (the route back leaves through another device)');
+      }
+      if (!dontSend) {
+        // neigh_event_ns(): the asker's entry, as STALE
+        const n = tbl.create(sip, dev);
+        tbl.update(n, sha, 'STALE', NEIGH_UPDATE_F_OVERRIDE);
+        arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
+        trace('request for a local address answered with this device\'s MAC');
+      }
+      return;
+    } else if (r.kind === 'forward' && inDev.forwarding) {
+      const out = r.rt.dev;
+      if (inDev.orconf('proxy_arp') && out !== dev) {
+        const n = tbl.create(sip, dev);
+        tbl.update(n, sha, 'STALE', NEIGH_UPDATE_F_OVERRIDE);
+        arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
+      }
+      return;
+    } else if (r.kind === 'error' && r.martian) {
+      trace(`request dropped: martian ${r.martian} ${r.error === 'EINVAL' ? '(accept_local=0)' : '(rp_filter)'}`);
+    }
+  }
+  // Update our ARP tables
+  const n = tbl.lookup(sip, dev);
+  const now = ns.world.now;
+  const isGarp = n ? arpIsGarp(ns, dev, arp.op, sip, tip, sha, tha) : false;
+  if (n) {
+    const override = now > n.updated + dev.neighParms.v.locktimeMs * 1000 || isGarp;
+    const state = arp.op !== ARPOP_REPLY || skb.pktType !== 'host' ? 'STALE' : 'REACHABLE';
+    tbl.update(n, sha, state, override ? NEIGH_UPDATE_F_OVERRIDE : 0);
+  }
+}
+
+/** arp_is_garp() */
+function arpIsGarp(ns: Netns, _dev: NetDevice, op: number, sip: number, tip: number, sha: Mac, tha: Mac): boolean {
+  let garp = tip === sip;
+  if (garp && op === ARPOP_REPLY && tha) garp = tha === sha;
+  if (garp && addrType(ns, sip) !== 'unicast') garp = false;
+  return garp;
+}
+
+export { BCAST_MAC };

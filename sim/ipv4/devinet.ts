@@ -1,0 +1,72 @@
+// IPv4 addresses on a device (net/ipv4/devinet.c: struct in_device, struct in_ifaddr).
+import { type Ip4, inPrefix, prefixMask } from '../core/addr';
+import type { NetDevice } from '../net/netdevice';
+import { Devconf, type DevconfKey } from './devconf';
+
+export const RT_SCOPE_UNIVERSE = 0;
+export const RT_SCOPE_SITE = 200;
+export const RT_SCOPE_LINK = 253;
+export const RT_SCOPE_HOST = 254;
+export const RT_SCOPE_NOWHERE = 255;
+
+export interface InIfaddr {
+  local: Ip4;
+  address: Ip4;
+  prefixlen: number;
+  broadcast: Ip4 | null;
+  scope: number;
+  secondary: boolean;
+  label: string;
+  noprefixroute: boolean;
+  metric: number;
+}
+
+export class InDevice {
+  dev: NetDevice;
+  /** ifa_list in the kernel's order: primaries (by scope) before secondaries. */
+  ifaList: InIfaddr[] = [];
+  cnf: Devconf;
+
+  constructor(dev: NetDevice, dflt: Devconf) {
+    this.dev = dev;
+    this.cnf = new Devconf(dflt);
+    this.cnf.explicit.clear();
+  }
+
+  /** IN_DEV_CONF_GET */
+  conf(k: DevconfKey): number {
+    return this.cnf.values[k];
+  }
+
+  /** IN_DEV_ORCONF: all || dev */
+  orconf(k: DevconfKey): boolean {
+    return (this.dev.ns.ipv4.all.values[k] || this.cnf.values[k]) !== 0;
+  }
+
+  /** IN_DEV_MAXCONF: max(all, dev) */
+  maxconf(k: DevconfKey): number {
+    return Math.max(this.dev.ns.ipv4.all.values[k], this.cnf.values[k]);
+  }
+
+  /** IN_DEV_ANDCONF: all && dev */
+  andconf(k: DevconfKey): boolean {
+    return this.dev.ns.ipv4.all.values[k] !== 0 && this.cnf.values[k] !== 0;
+  }
+
+  get forwarding(): boolean {
+    return this.cnf.values.forwarding !== 0;
+  }
+
+  primaries(): InIfaddr[] {
+    return this.ifaList.filter((a) => !a.secondary);
+  }
+}
+
+/** inet_ifa_match(): is `a` inside the ifaddr's prefix? */
+export function ifaMatch(a: number, ifa: InIfaddr): boolean {
+  return inPrefix(a, ifa.address, ifa.prefixlen);
+}
+
+export function ifaMaskEq(a: InIfaddr, b: InIfaddr): boolean {
+  return prefixMask(a.prefixlen) === prefixMask(b.prefixlen);
+}

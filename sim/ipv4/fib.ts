@@ -1,0 +1,156 @@
+// The IPv4 forwarding information base: tables local and main, kept as the kernel's merged trie orders
+// them (net/ipv4/fib_trie.c: fib_table_insert, fib_table_delete, fib_table_lookup; fib_semantics.c).
+import { type Ip4, inPrefix } from '../core/addr';
+import type { NetDevice } from '../net/netdevice';
+import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_UNIVERSE } from './devinet';
+
+export const RT_TABLE_MAIN = 254;
+export const RT_TABLE_LOCAL = 255;
+export const RTPROT_KERNEL = 2;
+export const RTPROT_BOOT = 3;
+export const RTPROT_STATIC = 4;
+
+export type RtnType = 'unicast' | 'local' | 'broadcast' | 'anycast' | 'multicast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw';
+
+/** fib_props[type].error for the reject types. */
+export const RTN_ERROR: Partial<Record<RtnType, string>> = {
+  blackhole: 'EINVAL',
+  unreachable: 'EHOSTUNREACH',
+  prohibit: 'EACCES',
+  throw: 'EAGAIN',
+};
+
+export interface FibRoute {
+  table: number;
+  type: RtnType;
+  dst: Ip4;
+  len: number;
+  tos: number;
+  priority: number;
+  protocol: number;
+  scope: number;
+  prefsrc: Ip4 | null;
+  gw: Ip4 | null;
+  dev: NetDevice | null;
+  /** nexthop scope (fib_nh_scope), used by source address selection */
+  nhScope: number;
+  onlink: boolean;
+  /** insertion sequence, for a stable order */
+  seq: number;
+}
+
+export interface FibResult {
+  route: FibRoute;
+  type: RtnType;
+}
+
+export type FibLookupError = { error: 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES' | 'EAGAIN' };
+
+export interface Flow {
+  daddr: Ip4;
+  saddr?: Ip4;
+  oif?: number;
+  iif?: number;
+  tos?: number;
+  scope?: number;
+}
+
+export class Fib {
+  routes: FibRoute[] = [];
+  private seq = 0;
+  /** fib_has_custom_local_routes */
+  customLocalRoutes = false;
+
+  /**
+   * fib_table_insert(). `append` is NLM_F_APPEND (the kernel's own routes), `excl` NLM_F_EXCL (ip route add),
+   * `replace` NLM_F_REPLACE. Returns an errno name on failure.
+   */
+  insert(r: Omit<FibRoute, 'seq'>, opts: { append?: boolean; excl?: boolean; replace?: boolean }): 'EEXIST' | null {
+    const same = this.routes.filter((x) => x.table === r.table && x.dst === r.dst && x.len === r.len && x.tos === r.tos && x.priority === r.priority);
+    const perfect = same.find((x) => x.type === r.type && x.scope === r.scope && x.gw === r.gw && x.dev === r.dev && x.prefsrc === r.prefsrc);
+    const route: FibRoute = { ...r, seq: this.seq++ };
+    if (same.length) {
+      if (opts.excl) return 'EEXIST';
+      if (opts.replace) {
+        const i = this.routes.indexOf(same[0]);
+        route.seq = same[0].seq;
+        this.routes[i] = route;
+        return null;
+      }
+      if (perfect) return 'EEXIST';
+    }
+    if (!opts.append && same.length) {
+      // prepend: before the first alias of the same key
+      route.seq = same[0].seq - 0.5;
+    }
+    this.routes.push(route);
+    this.routes.sort((a, b) => a.seq - b.seq);
+    if (r.table === RT_TABLE_LOCAL && r.protocol !== RTPROT_KERNEL) this.customLocalRoutes = true;
+    return null;
+  }
+
+  /** fib_table_delete(): the first alias that matches every attribute given. */
+  delete(m: Partial<FibRoute> & { table: number; dst: Ip4; len: number }): FibRoute | null {
+    const i = this.routes.findIndex((x) =>
+      x.table === m.table && x.dst === m.dst && x.len === m.len &&
+      (m.tos === undefined || x.tos === m.tos) &&
+      (m.priority === undefined || x.priority === m.priority) &&
+      (m.type === undefined || x.type === m.type) &&
+      (m.scope === undefined || x.scope === m.scope) &&
+      (m.protocol === undefined || x.protocol === m.protocol) &&
+      (m.prefsrc === undefined || m.prefsrc === null || x.prefsrc === m.prefsrc) &&
+      (m.gw === undefined || m.gw === null || x.gw === m.gw) &&
+      (m.dev === undefined || m.dev === null || x.dev === m.dev));
+    if (i < 0) return null;
+    return this.routes.splice(i, 1)[0];
+  }
+
+  removeWhere(pred: (r: FibRoute) => boolean): number {
+    const before = this.routes.length;
+    this.routes = this.routes.filter((r) => !pred(r));
+    return before - this.routes.length;
+  }
+
+  /** The routes of one table in dump order: by key ascending, longer prefixes first, then alias order. */
+  dump(table: number): FibRoute[] {
+    return this.routes
+      .filter((r) => r.table === table)
+      .sort((a, b) => a.dst - b.dst || b.len - a.len || aliasOrder(a, b));
+  }
+
+  /**
+   * fib_lookup() over the merged local+main trie: longest prefix first; within a prefix the alias order;
+   * skips aliases of a narrower scope, dead or mismatched nexthops (fib_lookup_good_nhc).
+   */
+  lookup(fl: Flow, opts: { ignoreLinkState?: boolean; skipOif?: boolean } = {}): FibResult | FibLookupError {
+    const scope = fl.scope ?? RT_SCOPE_UNIVERSE;
+    let best: FibRoute[] = [];
+    for (const r of this.routes) {
+      if ((r.table === RT_TABLE_LOCAL || r.table === RT_TABLE_MAIN) && inPrefix(fl.daddr, r.dst, r.len)) best.push(r);
+    }
+    best = best.sort((a, b) => b.len - a.len || b.table - a.table || aliasOrder(a, b));
+    for (const r of best) {
+      if (r.tos && r.tos !== (fl.tos ?? 0)) continue;
+      if (r.scope < scope) continue;
+      const err = RTN_ERROR[r.type];
+      if (err) return { error: err as FibLookupError['error'] };
+      if (r.dev) {
+        if (!opts.ignoreLinkState && r.dev.inDev?.orconf('ignore_routes_with_linkdown') && !r.dev.carrier) continue;
+        if (!opts.skipOif && fl.oif && fl.oif !== r.dev.ifindex) continue;
+      }
+      return { route: r, type: r.type };
+    }
+    return { error: 'ENETUNREACH' };
+  }
+}
+
+function aliasOrder(a: FibRoute, b: FibRoute): number {
+  // fib_find_alias(): TOS descending, then priority ascending, then insertion order.
+  return b.tos - a.tos || a.priority - b.priority || a.seq - b.seq;
+}
+
+export function isFibError(r: FibResult | FibLookupError): r is FibLookupError {
+  return 'error' in r;
+}
+
+export { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_UNIVERSE };

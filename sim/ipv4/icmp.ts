@@ -1,0 +1,109 @@
+// ICMP (net/ipv4/icmp.c): icmp_rcv, icmp_echo/icmp_reply, icmp_unreach -> raw_icmp_error, and
+// __icmp_send for the errors the stack generates (host unreachable, TTL exceeded, ...).
+import { type Ip4, ANY, fmtIp4, ipFromBytes, isMulticastIp } from '../core/addr';
+import { IPPROTO_ICMP, emitIpv4, parseIpv4 } from '../wire/ipv4';
+import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
+import type { NetDevice } from '../net/netdevice';
+import type { Netns } from '../net/netns';
+import { RT_SCOPE_LINK } from './devinet';
+import { inetSelectAddr, isRouteError, routeOutput } from './route';
+import { ipLocalOut } from './ip_output';
+
+const ICMP_ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
+
+export interface IcmpSendCtx {
+  id: number;
+  /** the packet was being forwarded: it came in on this device */
+  inputIif?: number;
+  /** the offending packet was addressed to a local address (RTCF_LOCAL) */
+  dstLocal?: boolean;
+}
+
+/** __icmp_send(): an ICMP error about `orig` (an IPv4 packet), sent back to its source. */
+export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number, info: number, ctx: IcmpSendCtx): void {
+  const iph = parseIpv4(orig);
+  if (!iph) return;
+  if (isMulticastIp(iph.dst) || iph.dst === 0xffffffff) return;
+  if (iph.protocol === IPPROTO_ICMP) {
+    // never an error about an error
+    const t = orig[iph.ihl];
+    if (ICMP_ERROR_TYPES.has(t)) return;
+  }
+  let saddr: Ip4 = iph.dst;
+  if (!ctx.dstLocal) {
+    saddr = ANY;
+    if (ctx.inputIif !== undefined && ns.ipv4.all.values.forwarding >= 0 && icmpErrorsUseInboundIfaddr(ns)) {
+      const dev = ns.byIndex.get(ctx.inputIif);
+      if (dev) saddr = inetSelectAddr(dev, iph.src, RT_SCOPE_LINK);
+    }
+  }
+  const rt = routeOutput(ns, { daddr: iph.src, saddr: saddr || undefined, tos: (iph.tos & 0x1e) | 0xc0 });
+  if (isRouteError(rt)) return;
+  if (!icmpXrlimAllow(ns, rt.dev, type, iph.src)) return;
+  // room: 576 bytes minus the new IP and ICMP headers
+  const quoted = orig.subarray(0, Math.min(orig.length, 576 - 20 - 8));
+  const icmp = emitIcmp({ kind: 'error', type, code, info, original: quoted });
+  const ip = emitIpv4({ tos: (iph.tos & 0x1e) | 0xc0, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, icmp);
+  ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: rt.dev.name, frameId: ctx.id, what: `ICMP error type ${type} code ${code} sent to ${fmtIp4(iph.src)}`, fn: '__icmp_send' });
+  ipLocalOut(ns, rt, ip, ns.world.nextFrameId());
+}
+
+const icmpErrorsUseInboundIfaddr = (_ns: Netns) => false;
+
+/** icmpv4_xrlim_allow(): errors to local destinations are never limited; others by a per-peer token bucket. */
+function icmpXrlimAllow(ns: Netns, outDev: NetDevice, type: number, peer: number): boolean {
+  if (!((ns.ipv4.icmpRatemask >>> type) & 1)) return true;
+  if (outDev.isLoopback) return true;
+  const now = ns.world.now;
+  const tmo = ns.ipv4.icmpRatelimit * 1000;
+  const burst = 6 * tmo;
+  let p = ns.ipv4.icmpPeers.get(peer);
+  if (!p) {
+    p = { tokens: burst, last: now };
+    ns.ipv4.icmpPeers.set(peer, p);
+  }
+  p.tokens = Math.min(burst, p.tokens + (now - p.last));
+  p.last = now;
+  if (p.tokens >= tmo) {
+    p.tokens -= tmo;
+    return true;
+  }
+  return false;
+}
+
+/** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
+export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, iif: number, id: number, broadcast: boolean): void {
+  const iph = parseIpv4(ip)!;
+  const icmp = parseIcmp(ip, ihl, iph.totalLen - ihl);
+  if (!icmp || !icmp.checksumOk) return;
+  if (icmp.kind === 'echo' && icmp.type === ICMP_ECHO) {
+    if (ns.ipv4.icmpEchoIgnoreAll) return;
+    if (broadcast && ns.ipv4.icmpEchoIgnoreBroadcasts) return;
+    // icmp_reply(): from the address that was asked (fib_compute_spec_dst)
+    const spec = broadcast ? inetSelectAddr(dev, iph.src, RT_SCOPE_LINK) : iph.dst;
+    const rt = routeOutput(ns, { daddr: iph.src, saddr: spec, tos: iph.tos });
+    if (isRouteError(rt)) return;
+    const body = emitIcmp({ kind: 'echo', type: ICMP_ECHOREPLY, id: icmp.id, seq: icmp.seq, data: icmp.data });
+    const reply = emitIpv4({ tos: iph.tos, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, body);
+    ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: dev.name, frameId: id, what: `echo request answered from ${fmtIp4(rt.saddr)}${rt.local ? ' over lo (the destination is a local address)' : ''}`, fn: 'icmp_echo' });
+    ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
+    return;
+  }
+  if (icmp.kind === 'error' && (icmp.type === ICMP_DEST_UNREACH || icmp.type === ICMP_TIME_EXCEEDED)) {
+    // icmp_unreach() -> icmp_socket_deliver() -> raw_icmp_error(): matched on the quoted header, dif = skb->dev
+    const inner = parseIpv4Quoted(icmp.original);
+    if (!inner) return;
+    for (const s of [...ns.rawSockets]) {
+      if (!s.recverr) continue;
+      if (!s.matches(inner.protocol, inner.dst, inner.src, dev.ifindex)) continue;
+      s.onError({ offender: iph.src, type: icmp.type, code: icmp.code, info: icmp.info, quoted: icmp.original });
+    }
+  }
+  void iif;
+}
+
+/** The quoted header of an ICMP error: at least 20 bytes of IP, not necessarily the whole packet. */
+function parseIpv4Quoted(b: Uint8Array): { protocol: number; src: Ip4; dst: Ip4 } | undefined {
+  if (b.length < 20 || b[0] >> 4 !== 4) return undefined;
+  return { protocol: b[9], src: ipFromBytes(b, 12), dst: ipFromBytes(b, 16) };
+}

@@ -1,0 +1,27 @@
+// Forwarding (net/ipv4/ip_forward.c: ip_forward, ip_forward_finish).
+import { decreaseTtl } from '../wire/ipv4';
+import { ICMP_EXC_TTL, ICMP_TIME_EXCEEDED } from '../wire/icmp';
+import type { Skb } from '../net/skb';
+import type { Rtable } from './route';
+import { icmpSend } from './icmp';
+import { ipOutput } from './ip_output';
+import { nfHook } from '../netfilter/hooks';
+
+export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable): void {
+  const dev = skb.dev;
+  const ns = dev.ns;
+  const w = ns.world;
+  const drop = (reason: string) => w.trace?.({ type: 'drop', time: w.now, ns: ns.name, dev: dev.name, frameId: skb.id, reason, fn: 'ip_forward' });
+  if (skb.pktType !== 'host') return drop('not addressed to this host\'s MAC');
+  if (ip[8] <= 1) {
+    drop('TTL exceeded');
+    icmpSend(ns, ip, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0, { id: skb.id, inputIif: dev.ifindex });
+    return;
+  }
+  const out = new Uint8Array(ip);
+  decreaseTtl(out, 0);
+  const v = nfHook(ns, 'FORWARD', out, { in: dev, out: rt.dev });
+  if (v.verdict === 'drop') return drop(v.reason);
+  w.trace?.({ type: 'note', time: w.now, ns: ns.name, dev: dev.name, frameId: skb.id, what: `forwarded to ${rt.dev.name} (ip_forward=1)`, fn: 'ip_forward' });
+  ipOutput(ns, rt, v.ip, { id: skb.id, inputIif: dev.ifindex });
+}

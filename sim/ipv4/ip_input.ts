@@ -1,0 +1,88 @@
+// Receiving IPv4 (net/ipv4/ip_input.c: ip_rcv_core, ip_rcv_finish, ip_local_deliver; route.c: ip_error).
+import { ETH_HLEN } from '../wire/ethernet';
+import { IPPROTO_ICMP, parseIpv4 } from '../wire/ipv4';
+import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, ICMP_NET_UNREACH, ICMP_PKT_FILTERED } from '../wire/icmp';
+import type { NetDevice } from '../net/netdevice';
+import type { Skb } from '../net/skb';
+import { icmpRcv, icmpSend } from './icmp';
+import { routeInput } from './route';
+import { ipForward } from './ip_forward';
+import { nfHook } from '../netfilter/hooks';
+
+function drop(skb: Skb, reason: string, fn: string): void {
+  const w = skb.dev.ns.world;
+  skb.dev.stats.rxDropped++;
+  w.trace?.({ type: 'drop', time: w.now, ns: skb.dev.ns.name, dev: skb.dev.name, frameId: skb.id, reason, fn });
+}
+
+/** ip_rcv() -> ip_rcv_core(): sanity checks, PREROUTING, then the routing decision. */
+export function ipRcv(skb: Skb): void {
+  const dev = skb.dev;
+  if (skb.pktType === 'otherhost') return drop(skb, 'frame for another MAC (PACKET_OTHERHOST)', 'ip_rcv_core');
+  if (!dev.inDev) return drop(skb, 'IPv4 not configured on the device', 'ip_rcv_core');
+  let ip = skb.data.subarray(ETH_HLEN);
+  const h = parseIpv4(ip);
+  if (!h || !h.checksumOk) return drop(skb, 'bad IPv4 header', 'ip_rcv_core');
+  ip = ip.subarray(0, h.totalLen);
+  const ns = dev.ns;
+  if (!skb.localRoute) {
+    const v = nfHook(ns, 'PREROUTING', ip, { in: dev });
+    if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook PREROUTING');
+    ip = v.ip;
+  }
+  ipRcvFinish(skb, ip);
+}
+
+/** ip_rcv_finish(): a looped-back packet keeps its route; others get an input route. */
+function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
+  const dev = skb.dev;
+  const ns = dev.ns;
+  const h = parseIpv4(ip)!;
+  if (skb.localRoute) return ipLocalDeliver(skb, ip, skb.rtIif || dev.ifindex, false);
+  const r = routeInput(ns, h.dst, h.src, h.tos, dev);
+  switch (r.kind) {
+    case 'local':
+      return ipLocalDeliver(skb, ip, r.iif, false);
+    case 'broadcast':
+      return ipLocalDeliver(skb, ip, dev.ifindex, true);
+    case 'forward':
+      return ipForward(skb, ip, r.rt);
+    case 'error':
+      if (r.martian) {
+        const why = r.martian === 'source' ? (r.error === 'EXDEV' ? 'rp_filter' : 'martian source: accept_local=0') : 'martian destination';
+        return drop(skb, why, 'ip_route_input_slow');
+      }
+      return ipError(skb, ip, r.error, dev);
+  }
+}
+
+/** ip_error(): with forwarding off the packet is dropped silently; on, the sender is told. */
+function ipError(skb: Skb, ip: Uint8Array, error: string, dev: NetDevice): void {
+  const inDev = dev.inDev!;
+  if (!inDev.forwarding) return drop(skb, 'not for this host and ip_forward=0', 'ip_error');
+  let code: number;
+  switch (error) {
+    case 'EHOSTUNREACH': code = ICMP_HOST_UNREACH; break;
+    case 'ENETUNREACH': code = ICMP_NET_UNREACH; break;
+    case 'EACCES': code = ICMP_PKT_FILTERED; break;
+    default: return drop(skb, 'no route', 'ip_error');
+  }
+  drop(skb, 'no route', 'ip_error');
+  icmpSend(dev.ns, ip, ICMP_DEST_UNREACH, code, 0, { id: skb.id, inputIif: dev.ifindex });
+}
+
+/** ip_local_deliver(): INPUT hook, raw sockets, then the protocol. `iif` is inet_iif(). */
+export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast: boolean): void {
+  const dev = skb.dev;
+  const ns = dev.ns;
+  const v = nfHook(ns, 'INPUT', ip, { in: dev });
+  if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook INPUT');
+  ip = v.ip;
+  const h = parseIpv4(ip)!;
+  // raw_local_deliver() -> raw_v4_input()
+  for (const s of [...ns.rawSockets]) {
+    if (s.matches(h.protocol, h.src, h.dst, iif)) s.onPacket(ip);
+  }
+  ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: dev.name, frameId: skb.id, what: 'delivered to the local stack', fn: 'ip_local_deliver' });
+  if (h.protocol === IPPROTO_ICMP) icmpRcv(ns, ip, h.ihl, dev, iif, skb.id, broadcast);
+}

@@ -1,0 +1,74 @@
+// Sending IPv4 packets (net/ipv4/ip_output.c: ip_local_out, ip_output, ip_finish_output2; route.c:
+// ipv4_link_failure) and the loopback path for local destinations.
+import { type Mac, ipFromBytes } from '../core/addr';
+import { ETH_P_IP, emitEthernet } from '../wire/ethernet';
+import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH } from '../wire/icmp';
+import { devQueueXmit } from '../net/dev';
+import type { NetDevice } from '../net/netdevice';
+import type { Netns } from '../net/netns';
+import type { Neighbour, QueuedPacket } from './neighbour';
+import type { Rtable } from './route';
+import { icmpSend } from './icmp';
+import { nfHook } from '../netfilter/hooks';
+
+/** Where a packet came from, kept beside it for ICMP errors (skb_rtable()). */
+export interface PacketCtx {
+  id: number;
+  /** the route was an input route (forwarded packet): the device it came in on */
+  inputIif?: number;
+  rtLocal?: boolean;
+}
+
+/** ip_local_out(): LOCAL_OUT (netfilter), then ip_output(). */
+export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): void {
+  const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev });
+  if (v.verdict === 'drop') return;
+  ipOutput(ns, rt, v.ip, { id, rtLocal: rt.local });
+}
+
+/** ip_output() -> POSTROUTING -> ip_finish_output2(): hand the packet to the neighbour layer. */
+export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): void {
+  const dev = rt.dev;
+  const v = nfHook(ns, 'POSTROUTING', ip, { out: dev });
+  if (v.verdict === 'drop') return;
+  ip = v.ip;
+  if (dev.isLoopback) {
+    loopbackOut(dev, ip, ctx.id, rt.iif);
+    return;
+  }
+  if (dev.flagsNoArp) {
+    dev.xmitIp?.(ip, ctx.id);
+    return;
+  }
+  if (rt.type === 'broadcast' || ipFromBytes(ip, 16) === 0xffffffff) {
+    sendFrame(dev, dev.broadcast, ip, ctx.id);
+    return;
+  }
+  const nexthop = rt.gw ?? rt.daddr;
+  const tbl = ns.ipv4.arp;
+  const n = tbl.lookup(nexthop, dev) ?? tbl.create(nexthop, dev);
+  const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
+  if (tbl.eventSend(n, p)) sendFrame(dev, n.ha!, ip, ctx.id);
+  else ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: dev.name, frameId: ctx.id, what: `neighbour ${n.state}: packet queued while ARP resolves`, fn: '__neigh_event_send' });
+}
+
+/** neigh->output once resolved (neigh_resolve_output for queued packets). */
+export function ipFinishOutputNeigh(n: Neighbour, p: QueuedPacket): void {
+  sendFrame(n.dev, n.ha!, p.ip, p.id);
+}
+
+function sendFrame(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): void {
+  const data = emitEthernet({ dst, src: dev.mac, ethertype: ETH_P_IP }, ip);
+  devQueueXmit({ data, dev, pktType: 'outgoing', id });
+}
+
+/** loopback_xmit(): the packet comes back in on lo with its route attached (rt_iif kept). */
+function loopbackOut(lo: NetDevice, ip: Uint8Array, id: number, rtIif: number): void {
+  const data = emitEthernet({ dst: lo.mac, src: lo.mac, ethertype: ETH_P_IP }, ip);
+  devQueueXmit({ data, dev: lo, pktType: 'outgoing', id, rtIif, localRoute: true });
+}
+
+/** ipv4_link_failure(): the neighbour could not be resolved; tell the sender. */
+export function linkFailure(ns: Netns, p: QueuedPacket): void {
+  icmpSend(ns, p.ip, ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, 0, { id: p.id, inputIif: p.inputIif });
+}

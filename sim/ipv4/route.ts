@@ -1,0 +1,231 @@
+// IPv4 routing decisions (net/ipv4/route.c: ip_route_output_key_hash_rcu, ip_route_input_slow;
+// net/ipv4/fib_frontend.c: fib_validate_source, inet_addr_type; net/ipv4/devinet.c: inet_select_addr).
+import { type Ip4, ANY, isLoopbackIp, isMulticastIp, isZeronetIp, ip4 } from '../core/addr';
+import type { NetDevice } from '../net/netdevice';
+import type { Netns } from '../net/netns';
+import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_UNIVERSE, ifaMatch, type InDevice } from './devinet';
+import { type FibRoute, type RtnType, isFibError } from './fib';
+
+const LBCAST = 0xffffffff;
+
+/** struct rtable, reduced to what the stack uses. */
+export interface Rtable {
+  type: RtnType;
+  /** dst.dev: the device the packet leaves through (lo for local) */
+  dev: NetDevice;
+  gw: Ip4 | null;
+  saddr: Ip4;
+  daddr: Ip4;
+  /** rt_iif: for local routes the device that owns the address */
+  iif: number;
+  local: boolean;
+  route: FibRoute | null;
+}
+
+export type RouteError = { error: 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES' | 'ENODEV' | 'EAGAIN' };
+export const isRouteError = (r: unknown): r is RouteError => typeof r === 'object' && r !== null && 'error' in r;
+
+/** __ip_dev_find(): the device owning a local address (any primary or secondary). */
+export function ipDevFind(ns: Netns, a: number): NetDevice | undefined {
+  for (const d of ns.devices) if (d.inDev?.ifaList.some((i) => i.local === a)) return d;
+  return undefined;
+}
+
+/** inet_lookup_ifaddr_rcu() */
+export function isLocalAddr(ns: Netns, a: number): boolean {
+  return ipDevFind(ns, a) !== undefined;
+}
+
+/** inet_addr_type_dev_table(): the type of the route to `a` in the local table. */
+export function addrType(ns: Netns, a: number): RtnType {
+  if (isZeronetIp(a) || a === LBCAST) return 'broadcast';
+  if (isMulticastIp(a)) return 'multicast';
+  const r = ns.ipv4.fib.lookup({ daddr: ip4(a) });
+  if (isFibError(r)) return 'unicast';
+  return r.route.table === 255 ? r.type : 'unicast';
+}
+
+/** in_dev_select_addr() */
+function inDevSelectAddr(inDev: InDevice, scope: number): Ip4 {
+  for (const ifa of inDev.ifaList) {
+    if (ifa.secondary) continue;
+    if (ifa.scope !== RT_SCOPE_LINK && Math.min(ifa.scope, RT_SCOPE_HOST) <= scope) return ifa.local;
+  }
+  return ANY;
+}
+
+/** inet_select_addr(): a primary address of `dev`, preferring dst's subnet; else one from another device. */
+export function inetSelectAddr(dev: NetDevice, dst: number, scope: number): Ip4 {
+  const inDev = dev.inDev;
+  let addr: Ip4 = ANY;
+  const localnet = inDev?.orconf('route_localnet') ? RT_SCOPE_LINK : RT_SCOPE_HOST;
+  if (inDev) {
+    for (const ifa of inDev.ifaList) {
+      if (ifa.secondary) continue;
+      if (Math.min(ifa.scope, localnet) > scope) continue;
+      if (!dst || ifaMatch(dst, ifa)) {
+        addr = ifa.local;
+        break;
+      }
+      if (!addr) addr = ifa.local;
+    }
+  }
+  if (addr) return addr;
+  for (const d of dev.ns.devices) {
+    if (!d.inDev) continue;
+    const a = inDevSelectAddr(d.inDev, scope);
+    if (a) return a;
+  }
+  return ANY;
+}
+
+/** fib_result_prefsrc() */
+function resultPrefsrc(r: FibRoute): Ip4 {
+  if (r.prefsrc) return r.prefsrc;
+  if (!r.dev) return ANY;
+  return inetSelectAddr(r.dev, r.gw ?? 0, r.nhScope);
+}
+
+export interface OutputFlow {
+  daddr: Ip4;
+  saddr?: Ip4;
+  oif?: number;
+  tos?: number;
+}
+
+/** ip_route_output_key_hash_rcu() */
+export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
+  let saddr: Ip4 = fl.saddr ?? ANY;
+  let daddr = fl.daddr;
+  let devOut: NetDevice | undefined;
+  let origOif = fl.oif ?? 0;
+  if (saddr) {
+    if (isMulticastIp(saddr) || saddr === LBCAST || isZeronetIp(saddr)) return { error: 'EINVAL' };
+    if (!fl.oif && (isMulticastIp(daddr) || daddr === LBCAST)) {
+      devOut = ipDevFind(ns, saddr);
+      if (!devOut) return { error: 'ENETUNREACH' };
+      return mkrouteOutput(ns, null, 'unicast', daddr, saddr, devOut, devOut.ifindex, false);
+    }
+    if (!ipDevFind(ns, saddr)) return { error: 'ENETUNREACH' };
+  }
+  if (fl.oif) {
+    devOut = ns.byIndex.get(fl.oif);
+    if (!devOut) return { error: 'ENODEV' };
+    if (!devOut.up || !devOut.inDev) return { error: 'ENETUNREACH' };
+    if ((daddr >>> 8) === 0xe00000 || daddr === LBCAST) {
+      if (!saddr) saddr = inetSelectAddr(devOut, 0, RT_SCOPE_LINK);
+      return mkrouteOutput(ns, null, 'unicast', daddr, saddr, devOut, origOif, false);
+    }
+    if (!saddr) {
+      if (isMulticastIp(daddr)) saddr = inetSelectAddr(devOut, 0, RT_SCOPE_UNIVERSE);
+      else if (!daddr) saddr = inetSelectAddr(devOut, 0, RT_SCOPE_HOST);
+    }
+  }
+  if (!daddr) {
+    daddr = saddr;
+    if (!daddr) daddr = saddr = ip4(0x7f000001);
+    return mkrouteOutput(ns, null, 'local', daddr, saddr, ns.lo, origOif, true);
+  }
+  const res = ns.ipv4.fib.lookup({ daddr, oif: fl.oif, tos: fl.tos });
+  if (isFibError(res)) {
+    if (fl.oif && devOut) {
+      // "Apparently, routing tables are wrong. Assume, that the destination is on link."
+      if (!saddr) saddr = inetSelectAddr(devOut, 0, RT_SCOPE_LINK);
+      return mkrouteOutput(ns, null, 'unicast', daddr, saddr, devOut, origOif, false);
+    }
+    return { error: res.error };
+  }
+  const r = res.route;
+  if (res.type === 'local') {
+    if (!saddr) saddr = r.prefsrc ?? daddr;
+    origOif = r.dev?.ifindex ?? 0;
+    return mkrouteOutput(ns, r, 'local', daddr, saddr, ns.lo, origOif, true);
+  }
+  if (!saddr) saddr = resultPrefsrc(r);
+  return mkrouteOutput(ns, r, res.type, daddr, saddr, r.dev!, origOif, false);
+}
+
+/** __mkroute_output() */
+function mkrouteOutput(ns: Netns, r: FibRoute | null, type: RtnType, daddr: Ip4, saddr: Ip4, dev: NetDevice, origOif: number, local: boolean): Rtable | RouteError {
+  if (isLoopbackIp(saddr) && !dev.isLoopback) return { error: 'EINVAL' };
+  if (daddr === LBCAST) type = 'broadcast';
+  else if (isMulticastIp(daddr)) type = 'multicast';
+  else if (isZeronetIp(daddr)) return { error: 'EINVAL' };
+  if (r && r.type === 'broadcast') type = 'broadcast';
+  return {
+    type, dev, daddr, saddr, local: local || dev.isLoopback,
+    gw: r && r.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : null,
+    iif: origOif || 0,
+    route: r,
+  };
+}
+
+export type ValidateResult = { ok: true } | { ok: false; error: 'EINVAL' | 'EXDEV' };
+
+/** fib_validate_source(): reverse-path and martian checks on a received packet's source. */
+export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oif: number): ValidateResult {
+  const inDev = dev.inDev!;
+  const rpf = inDev.maxconf('rp_filter');
+  if (!rpf && (dev.ifindex !== oif || !inDev.orconf('send_redirects'))) {
+    if (inDev.orconf('accept_local')) return { ok: true };
+    if (!ns.ipv4.fib.customLocalRoutes) {
+      // "Within the same container, it is regarded as a martian source"
+      if (isLocalAddr(ns, src)) return { ok: false, error: 'EINVAL' };
+      return { ok: true };
+    }
+  }
+  return fullValidateSource(ns, src, dst, dev, oif, rpf, inDev);
+}
+
+/** __fib_validate_source() */
+function fullValidateSource(ns: Netns, src: Ip4, _dst: Ip4, dev: NetDevice, _oif: number, rpf: number, inDev: InDevice): ValidateResult {
+  const noAddr = inDev.ifaList.length === 0;
+  const res = ns.ipv4.fib.lookup({ daddr: src }, { ignoreLinkState: false });
+  if (isFibError(res)) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
+  if (res.type !== 'unicast' && (res.type !== 'local' || !inDev.orconf('accept_local'))) return { ok: false, error: 'EINVAL' };
+  const devMatch = res.route.dev === dev || (res.type === 'local' && dev.isLoopback);
+  if (devMatch) return { ok: true };
+  if (noAddr) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
+  if (rpf === 1) return { ok: false, error: 'EXDEV' };
+  const r2 = ns.ipv4.fib.lookup({ daddr: src, oif: dev.ifindex }, { ignoreLinkState: true });
+  if (!isFibError(r2) && r2.type === 'unicast') return { ok: true };
+  return { ok: true };
+}
+
+export type InputRoute =
+  | { kind: 'local'; iif: number }
+  | { kind: 'broadcast' }
+  | { kind: 'forward'; rt: Rtable; res: FibRoute }
+  | { kind: 'error'; error: 'EHOSTUNREACH' | 'ENETUNREACH' | 'EINVAL' | 'EXDEV' | 'EACCES'; martian?: 'source' | 'destination' };
+
+/** ip_route_input_slow() */
+export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: NetDevice): InputRoute {
+  const inDev = dev.inDev;
+  if (!inDev) return { kind: 'error', error: 'EINVAL' };
+  if (isMulticastIp(saddr) || saddr === LBCAST) return { kind: 'error', error: 'EINVAL', martian: 'source' };
+  if (daddr === LBCAST || (saddr === 0 && daddr === 0)) return { kind: 'broadcast' };
+  if (isZeronetIp(saddr)) return { kind: 'error', error: 'EINVAL', martian: 'source' };
+  if (isZeronetIp(daddr)) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
+  if (isLoopbackIp(daddr) && !inDev.orconf('route_localnet')) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
+  if (isLoopbackIp(saddr) && !inDev.orconf('route_localnet')) return { kind: 'error', error: 'EINVAL', martian: 'source' };
+  const res = ns.ipv4.fib.lookup({ daddr, iif: dev.ifindex, tos });
+  if (isFibError(res)) {
+    return { kind: 'error', error: inDev.forwarding ? (res.error === 'ENETUNREACH' ? 'ENETUNREACH' : (res.error as 'EHOSTUNREACH')) : 'EHOSTUNREACH' };
+  }
+  if (res.type === 'broadcast') return { kind: 'broadcast' };
+  if (res.type === 'local') {
+    const v = validateSource(ns, saddr, daddr, dev, 0);
+    if (!v.ok) return { kind: 'error', error: v.error, martian: 'source' };
+    return { kind: 'local', iif: dev.ifindex };
+  }
+  if (!inDev.forwarding) return { kind: 'error', error: 'EHOSTUNREACH' };
+  if (res.type !== 'unicast') return { kind: 'error', error: 'EINVAL', martian: 'destination' };
+  const r = res.route;
+  const outDev = r.dev!;
+  const v = validateSource(ns, saddr, daddr, dev, outDev.ifindex);
+  if (!v.ok) return { kind: 'error', error: v.error, martian: 'source' };
+  return {
+    kind: 'forward', res: r,
+    rt: { type: 'unicast', dev: outDev, gw: r.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : null, saddr, daddr, iif: dev.ifindex, local: false, route: r },
+  };
+}

@@ -1,0 +1,57 @@
+// The core receive and transmit paths (net/core/dev.c): __netif_receive_skb_core, dev_queue_xmit,
+// netif_rx; and eth_type_trans (net/ethernet/eth.c).
+import { BCAST_MAC, isMulticastMac } from '../core/addr';
+import { ETH_P_ARP, ETH_P_IP, ethDst, ethType } from '../wire/ethernet';
+import type { NetDevice } from './netdevice';
+import type { PktType, Skb } from './skb';
+import { arpRcv } from '../ipv4/arp';
+import { ipRcv } from '../ipv4/ip_input';
+
+/** eth_type_trans(): classify the frame against the receiving device's address. */
+export function ethTypeTrans(data: Uint8Array, dev: NetDevice): PktType {
+  const dst = ethDst(data);
+  if (isMulticastMac(dst)) return dst === BCAST_MAC ? 'broadcast' : 'multicast';
+  return dst === dev.mac ? 'host' : 'otherhost';
+}
+
+/** dev_queue_xmit() -> dev_hard_start_xmit(): taps see the frame, then the driver sends it. */
+export function devQueueXmit(skb: Skb): void {
+  const dev = skb.dev;
+  const w = dev.ns.world;
+  if (!dev.up) {
+    dev.stats.txDropped++;
+    w.trace?.({ type: 'drop', time: w.now, ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason: 'device down', fn: '__dev_queue_xmit' });
+    return;
+  }
+  // dev_queue_xmit_nit(): every ptype_all tap sees outgoing frames
+  for (const t of dev.taps) t.deliver(skb, true);
+  for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, true);
+  dev.stats.txPackets++;
+  dev.stats.txBytes += skb.data.length;
+  w.trace?.({ type: 'xmit', time: w.now, ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: 'dev_hard_start_xmit' });
+  dev.xmit(skb);
+}
+
+/** netif_rx(): the frame waits in the per-CPU backlog, then __netif_receive_skb runs. */
+export function netifRx(skb: Skb): void {
+  skb.dev.ns.world.backlog(() => netifReceiveSkb(skb));
+}
+
+/** __netif_receive_skb_core(): taps, then the rx_handler (bridge port), then the protocol handlers. */
+export function netifReceiveSkb(skb: Skb): void {
+  const dev = skb.dev;
+  const w = dev.ns.world;
+  dev.stats.rxPackets++;
+  dev.stats.rxBytes += skb.data.length;
+  w.trace?.({ type: 'rx', time: w.now, ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: '__netif_receive_skb_core' });
+  for (const t of dev.taps) t.deliver(skb, false);
+  for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);
+  if (dev.rxHandler && skb.pktType !== 'loopback') {
+    if (dev.rxHandler(skb) === 'consumed') return;
+  }
+  const type = ethType(skb.data);
+  for (const t of dev.ptypeSpecific) if (t.protocol === type) t.deliver(skb, false);
+  for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === type) t.deliver(skb, false);
+  if (type === ETH_P_ARP) arpRcv(skb);
+  else if (type === ETH_P_IP) ipRcv(skb);
+}

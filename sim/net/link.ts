@@ -1,0 +1,92 @@
+// Changing a device's state (net/core/dev.c: dev_open, dev_close, dev_set_mac_address, dev_change_net_namespace;
+// net/sched/sch_generic.c: netif_carrier_on/off; net/core/link_watch.c: rfc2863_policy) and the netdevice
+// notifier chain that IPv4 and the bridge listen to.
+import type { Mac } from '../core/addr';
+import type { NetDevice } from './netdevice';
+import type { Netns } from './netns';
+import { registerNetdev, unlistNetdev } from './register';
+import { inetdevEvent } from '../ipv4/fib_frontend';
+import { brDeviceEvent } from '../bridge/br_notify';
+
+export type NetdevEvent = 'UP' | 'DOWN' | 'CHANGE' | 'CHANGEADDR' | 'UNREGISTER' | 'REGISTER';
+
+/** call_netdevice_notifiers(): IPv4 first (inetdev, fib, arp), then the bridge. */
+export function notify(ev: NetdevEvent, dev: NetDevice): void {
+  inetdevEvent(ev, dev);
+  brDeviceEvent(ev, dev);
+}
+
+/** default_operstate() as in Linux 6.18: a device without carrier whose iflink names a device in its own
+ *  namespace that also lacks carrier is LOWERLAYERDOWN. */
+export function defaultOperstate(dev: NetDevice): NetDevice['operstate'] {
+  if (!dev.carrier) {
+    const iflink = dev.iflink();
+    if (iflink === dev.ifindex) return 'DOWN';
+    const peer = dev.ns.byIndex.get(iflink);
+    if (!peer) return 'DOWN';
+    return peer.carrier ? 'DOWN' : 'LOWERLAYERDOWN';
+  }
+  return 'UP';
+}
+
+/** linkwatch_do_dev(): apply the operstate, and tell listeners if the device is up. */
+export function linkwatchEvent(dev: NetDevice): void {
+  dev.operstate = defaultOperstate(dev);
+  if (dev.up) notify('CHANGE', dev);
+}
+
+export function carrierOn(dev: NetDevice): void {
+  if (dev.carrier) return;
+  dev.carrier = true;
+  linkwatchEvent(dev);
+}
+
+export function carrierOff(dev: NetDevice): void {
+  if (!dev.carrier) return;
+  dev.carrier = false;
+  linkwatchEvent(dev);
+}
+
+/** dev_open() */
+export function devOpen(dev: NetDevice): void {
+  if (dev.up) return;
+  dev.up = true;
+  if (dev.qdisc === 'noop') dev.qdisc = dev.openQdisc();
+  dev.driverOpen();
+  notify('UP', dev);
+}
+
+/** dev_close() */
+export function devClose(dev: NetDevice): void {
+  if (!dev.up) return;
+  // ndo_stop runs first, but its carrier change reaches linkwatch after IFF_UP is gone
+  dev.up = false;
+  dev.driverStop();
+  notify('DOWN', dev);
+}
+
+/** dev_set_mac_address(): the new address is the user's (NET_ADDR_SET). */
+export function devSetMac(dev: NetDevice, mac: Mac, assign: NetDevice['addrAssign'] = 'set'): void {
+  dev.mac = mac;
+  dev.addrAssign = assign;
+  notify('CHANGEADDR', dev);
+}
+
+/** unregister_netdevice() */
+export function devUnregister(dev: NetDevice): void {
+  devClose(dev);
+  notify('UNREGISTER', dev);
+  unlistNetdev(dev);
+}
+
+/** dev_change_net_namespace(): down, out of the old namespace, into the new one (keeping the ifindex if free). */
+export function devChangeNetns(dev: NetDevice, to: Netns): void {
+  if (dev.ns === to) return;
+  devClose(dev);
+  notify('UNREGISTER', dev);
+  unlistNetdev(dev);
+  const keep = dev.ifindex;
+  registerNetdev(to, dev, keep);
+  notify('REGISTER', dev);
+  dev.operstate = defaultOperstate(dev);
+}

@@ -1,0 +1,102 @@
+// struct net_device: what every device kind shares (include/linux/netdevice.h, net/core/dev.c).
+import type { Mac } from '../core/addr';
+import type { Netns } from './netns';
+import type { Skb } from './skb';
+import type { InDevice } from '../ipv4/devinet';
+import type { NeighParms } from '../ipv4/neigh_parms';
+import type { BridgePort } from '../bridge/br_private';
+import type { PacketSocket } from './packet_socket';
+
+export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy';
+/** RFC 2863 operstate as iproute2 prints it. */
+export type OperState = 'UNKNOWN' | 'NOTPRESENT' | 'DOWN' | 'LOWERLAYERDOWN' | 'TESTING' | 'DORMANT' | 'UP';
+/** addr_assign_type (include/uapi/linux/netdevice.h). */
+export type AddrAssign = 'perm' | 'random' | 'set';
+export type RxResult = 'consumed' | 'pass';
+
+export abstract class NetDevice {
+  abstract readonly kind: DevKind;
+  ns: Netns;
+  ifindex: number;
+  name: string;
+  mac: Mac;
+  addrAssign: AddrAssign = 'random';
+  broadcast: Mac;
+  mtu = 1500;
+  txqlen = 1000;
+  /** IFF_UP */
+  up = false;
+  /** !__LINK_STATE_NOCARRIER */
+  carrier = true;
+  operstate: OperState = 'DOWN';
+  /** The qdisc shown by ip link: noop until first opened. */
+  qdisc = 'noop';
+  /** user-set IFF_PROMISC / IFF_ALLMULTI (gflags) */
+  gPromisc = false;
+  /** ip link set arp off (IFF_NOARP set by hand) */
+  userNoArp = false;
+  gAllmulti = false;
+  promiscuity = 0;
+  allmulti = 0;
+  /** Bridge port data when enslaved (dev->rx_handler_data). */
+  brport: BridgePort | null = null;
+  rxHandler: ((skb: Skb) => RxResult) | null = null;
+  inDev: InDevice | null = null;
+  neighParms!: NeighParms;
+  /** ptype_all taps bound to this device: running captures. */
+  taps: PacketSocket[] = [];
+  /** ptype_specific: packet sockets for one ethertype bound to this device (arping). */
+  ptypeSpecific: PacketSocket[] = [];
+  stats = { rxPackets: 0, txPackets: 0, rxBytes: 0, txBytes: 0, rxDropped: 0, txDropped: 0 };
+
+  constructor(ns: Netns, name: string, mac: Mac, broadcast: Mac) {
+    this.ns = ns;
+    this.name = name;
+    this.mac = mac;
+    this.broadcast = broadcast;
+    this.ifindex = 0;
+  }
+
+  /** dev_get_iflink(): the peer's ifindex for veth, else own. */
+  iflink(): number {
+    return this.ifindex;
+  }
+
+  /** The qdisc a device gets when first opened (noqueue for virtual devices). */
+  openQdisc(): string {
+    return 'noqueue';
+  }
+
+  /** ndo_open; returns false to refuse. */
+  driverOpen(): void { /* most devices: nothing */ }
+  driverStop(): void { /* most devices: nothing */ }
+
+  /** ndo_start_xmit: the frame leaves through this device (after taps have seen it). */
+  abstract xmit(skb: Skb): void;
+
+  /** For devices without a link layer (tun): send an IP packet as it is. */
+  xmitIp?(ip: Uint8Array, id: number): void;
+
+  /** IFF_NOARP */
+  get flagsNoArp(): boolean {
+    return this.userNoArp;
+  }
+
+  get isLoopback(): boolean {
+    return this.kind === 'loopback';
+  }
+
+  /** netif_running() */
+  get running(): boolean {
+    return this.up;
+  }
+
+  /** netif_oper_up(): UP or UNKNOWN */
+  get operUp(): boolean {
+    return this.operstate === 'UP' || this.operstate === 'UNKNOWN';
+  }
+
+  get isPromisc(): boolean {
+    return this.promiscuity > 0;
+  }
+}

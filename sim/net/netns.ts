@@ -1,0 +1,101 @@
+// struct net: one network namespace with its devices, IPv4 state and sockets (include/net/net_namespace.h).
+import type { NetDevice } from './netdevice';
+import type { World } from './world';
+import { Devconf } from '../ipv4/devconf';
+import { Fib } from '../ipv4/fib';
+import { NeighTable } from '../ipv4/neighbour';
+import { NeighParms } from '../ipv4/neigh_parms';
+import type { RawSocket } from '../ipv4/raw';
+import type { PacketSocket } from './packet_socket';
+
+export interface Ipv4Net {
+  all: Devconf;
+  dflt: Devconf;
+  fib: Fib;
+  arp: NeighTable;
+  icmpEchoIgnoreAll: number;
+  icmpEchoIgnoreBroadcasts: number;
+  icmpRatelimit: number;
+  icmpRatemask: number;
+  ipDefaultTtl: number;
+  pingGroupRange: [number, number];
+  ipLocalPortRange: [number, number];
+  /** per-peer ICMP rate limit tokens (inet_peer_xrlim_allow) */
+  icmpPeers: Map<number, { tokens: number; last: number }>;
+}
+
+export class Netns {
+  readonly name: string;
+  readonly world: World;
+  /** dev_base list: registration order */
+  devices: NetDevice[] = [];
+  byIndex = new Map<number, NetDevice>();
+  /** net->ifindex: the cyclic allocator's next candidate */
+  private ifindexNext = 1;
+  ipv4: Ipv4Net;
+  /** net.ipv4.neigh.default.* exists only in the initial namespace */
+  neighDefault: NeighParms | null;
+  rawSockets: RawSocket[] = [];
+  packetSockets: PacketSocket[] = [];
+  /** peernet2id: ids this namespace gave to others */
+  netnsIds = new Map<Netns, number>();
+  lo!: NetDevice;
+
+  constructor(world: World, name: string, initial: Netns | null) {
+    this.world = world;
+    this.name = name;
+    const rand = (lo: number, hi: number) => world.prng.range(lo, hi);
+    this.ipv4 = {
+      // devconf_inherit_init_net=0: a new namespace copies the initial namespace's all/default as they are now.
+      all: new Devconf(initial?.ipv4.all),
+      dflt: new Devconf(initial?.ipv4.dflt),
+      fib: new Fib(),
+      arp: new NeighTable(this),
+      icmpEchoIgnoreAll: 0,
+      icmpEchoIgnoreBroadcasts: 1,
+      icmpRatelimit: 1000,
+      icmpRatemask: 6168,
+      ipDefaultTtl: 64,
+      pingGroupRange: [1, 0],
+      ipLocalPortRange: [32768, 60999],
+      icmpPeers: new Map(),
+    };
+    this.ipv4.all.explicit.clear();
+    this.ipv4.dflt.explicit.clear();
+    this.neighDefault = initial ? null : new NeighParms(null, rand);
+  }
+
+  get isInitial(): boolean {
+    return this.neighDefault !== null;
+  }
+
+  /** The parameters a new device's neighbour table starts from: the initial namespace's default. */
+  get neighTemplate(): NeighParms {
+    return this.world.namespaces[0].neighDefault!;
+  }
+
+  /** dev_index_reserve(): keep `want` if free, else the next free index from the cyclic allocator. */
+  reserveIfindex(want = 0): number {
+    if (want && !this.byIndex.has(want)) return want;
+    while (this.byIndex.has(this.ifindexNext)) this.ifindexNext++;
+    return this.ifindexNext++;
+  }
+
+  dev(name: string): NetDevice | undefined {
+    return this.devices.find((d) => d.name === name);
+  }
+
+  /** peernet2id_alloc() */
+  idOf(other: Netns): number {
+    let id = this.netnsIds.get(other);
+    if (id === undefined) {
+      id = this.netnsIds.size;
+      this.netnsIds.set(other, id);
+    }
+    return id;
+  }
+
+  devicesByIndex(): NetDevice[] {
+    return [...this.byIndex.values()].sort((a, b) => a.ifindex - b.ifindex);
+  }
+}

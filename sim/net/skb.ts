@@ -1,0 +1,18 @@
+// The socket buffer: a frame's bytes and the metadata the stack keeps beside them (include/linux/skbuff.h).
+import type { NetDevice } from './netdevice';
+
+/** skb->pkt_type, as eth_type_trans() sets it (include/uapi/linux/if_packet.h). */
+export type PktType = 'host' | 'broadcast' | 'multicast' | 'otherhost' | 'outgoing' | 'loopback';
+
+export interface Skb {
+  /** Whole Ethernet frame (header included). */
+  data: Uint8Array;
+  dev: NetDevice;
+  pktType: PktType;
+  /** Unique id of the frame through its life, for traces. */
+  id: number;
+  /** inet_iif(): the device a locally routed packet counts as received on (rt_iif, the local route's device). */
+  rtIif?: number;
+  /** The packet was routed locally and travels over lo (skb_dst kept, no input route lookup). */
+  localRoute?: boolean;
+}

@@ -1,0 +1,160 @@
+// The /proc/sys/net entries the lab models: net.ipv4.conf.*, net.ipv4.neigh.*, and a few net.ipv4 globals
+// (net/ipv4/devinet.c devinet_conf_proc, inet_forward_change; net/core/neighbour.c neigh_proc_*).
+import type { Netns } from './netns';
+import { DEVCONF_KEYS, type Devconf, type DevconfKey, isDevconfKey } from '../ipv4/devconf';
+import { NEIGH_KEYS, NEIGH_DEFAULT_ONLY_KEYS, type NeighParms, randReachTime } from '../ipv4/neigh_parms';
+
+export type SysctlResult = { ok: true; value: string } | { ok: false; error: 'ENOENT' | 'EINVAL' };
+
+interface Entry {
+  get(): string;
+  set(v: string): SysctlResult;
+}
+
+const intRe = /^-?\d+$/;
+
+function intSetter(apply: (n: number) => void): (v: string) => SysctlResult {
+  return (v) => {
+    const t = v.trim();
+    if (!intRe.test(t)) return { ok: false, error: 'EINVAL' };
+    apply(Number(t));
+    return { ok: true, value: t };
+  };
+}
+
+/** One net.ipv4.conf.X.key */
+function devconfEntry(ns: Netns, which: string, key: DevconfKey): Entry | undefined {
+  const ipv4 = ns.ipv4;
+  let cnf: Devconf | undefined;
+  if (which === 'all') cnf = ipv4.all;
+  else if (which === 'default') cnf = ipv4.dflt;
+  else cnf = ns.dev(which)?.inDev?.cnf;
+  if (!cnf) return undefined;
+  const c = cnf;
+  return {
+    get: () => String(c.values[key]),
+    set: intSetter((n) => {
+      if (key === 'forwarding' && (c === ipv4.all)) return inetForwardChange(ns, n);
+      c.values[key] = n;
+      if (c === ipv4.dflt) {
+        // devinet_copy_dflt_conf(): devices that never had this key set by hand follow the default
+        for (const d of ns.devices) if (d.inDev && !d.inDev.cnf.explicit.has(key)) d.inDev.cnf.values[key] = n;
+      } else if (c !== ipv4.all) c.explicit.add(key);
+    }),
+  };
+}
+
+/** inet_forward_change(): ip_forward resets every device's forwarding, and accept_redirects with it. */
+function inetForwardChange(ns: Netns, on: number): void {
+  const v = on ? 1 : 0;
+  ns.ipv4.all.values.forwarding = on;
+  ns.ipv4.all.values.accept_redirects = v ? 0 : 1;
+  ns.ipv4.dflt.values.forwarding = v;
+  for (const d of ns.devices) if (d.inDev) d.inDev.cnf.values.forwarding = v;
+}
+
+type NeighAccess = [(v: NeighParms) => number, (p: NeighParms, n: number, rand: (lo: number, hi: number) => number) => void];
+
+/** net.ipv4.neigh.X.key in the units /proc shows (USER_HZ ticks, seconds or ms), kept in ms. */
+const NEIGH_ACCESS: Record<string, NeighAccess> = {
+  anycast_delay: [(p) => Math.round(p.v.anycastDelayMs / 10), (p, n) => (p.v.anycastDelayMs = n * 10)],
+  app_solicit: [(p) => p.v.appProbes, (p, n) => (p.v.appProbes = n)],
+  base_reachable_time: [(p) => Math.floor(p.v.baseReachableMs / 1000), (p, n, r) => { p.v.baseReachableMs = n * 1000; p.reachableMs = randReachTime(p.v.baseReachableMs, r); }],
+  base_reachable_time_ms: [(p) => p.v.baseReachableMs, (p, n, r) => { p.v.baseReachableMs = n; p.reachableMs = randReachTime(n, r); }],
+  delay_first_probe_time: [(p) => Math.floor(p.v.delayProbeMs / 1000), (p, n) => (p.v.delayProbeMs = n * 1000)],
+  gc_stale_time: [(p) => Math.floor(p.v.gcStaleMs / 1000), (p, n) => (p.v.gcStaleMs = n * 1000)],
+  interval_probe_time_ms: [(p) => p.v.intervalProbeMs, (p, n) => (p.v.intervalProbeMs = n)],
+  locktime: [(p) => Math.round(p.v.locktimeMs / 10), (p, n) => (p.v.locktimeMs = n * 10)],
+  mcast_resolicit: [(p) => p.v.mcastReprobes, (p, n) => (p.v.mcastReprobes = n)],
+  mcast_solicit: [(p) => p.v.mcastProbes, (p, n) => (p.v.mcastProbes = n)],
+  proxy_delay: [(p) => Math.round(p.v.proxyDelayMs / 10), (p, n) => (p.v.proxyDelayMs = n * 10)],
+  proxy_qlen: [(p) => p.v.proxyQlen, (p, n) => (p.v.proxyQlen = n)],
+  retrans_time: [(p) => Math.round(p.v.retransMs / 10), (p, n) => (p.v.retransMs = n * 10)],
+  retrans_time_ms: [(p) => p.v.retransMs, (p, n) => (p.v.retransMs = n)],
+  ucast_solicit: [(p) => p.v.ucastProbes, (p, n) => (p.v.ucastProbes = n)],
+  unres_qlen: [(p) => Math.floor(p.v.queueLenBytes / 2304), (p, n) => (p.v.queueLenBytes = n * 2304)],
+  unres_qlen_bytes: [(p) => p.v.queueLenBytes, (p, n) => (p.v.queueLenBytes = n)],
+};
+const GC_DEFAULTS: Record<string, number> = { gc_interval: 30, gc_thresh1: 128, gc_thresh2: 512, gc_thresh3: 1024 };
+
+function neighEntry(ns: Netns, which: string, key: string): Entry | undefined {
+  const parms = which === 'default' ? ns.neighDefault : ns.dev(which)?.neighParms;
+  if (!parms) return undefined;
+  if (key in GC_DEFAULTS) {
+    if (which !== 'default') return undefined;
+    return { get: () => String(GC_DEFAULTS[key]), set: intSetter(() => {}) };
+  }
+  const acc = NEIGH_ACCESS[key];
+  if (!acc) return undefined;
+  const rand = (lo: number, hi: number) => ns.world.prng.range(lo, hi);
+  return {
+    get: () => String(acc[0](parms)),
+    set: intSetter((n) => {
+      acc[1](parms, n, rand);
+      if (which === 'default') {
+        // neigh_copy_dflt_parms(): devices of this namespace that never set the key follow
+        for (const d of ns.devices) if (!d.neighParms.explicit.has(key)) acc[1](d.neighParms, n, rand);
+      } else parms.explicit.add(key);
+    }),
+  };
+}
+
+function globalEntry(ns: Netns, key: string): Entry | undefined {
+  const ipv4 = ns.ipv4;
+  const num = (get: () => number, set: (n: number) => void): Entry => ({ get: () => String(get()), set: intSetter(set) });
+  switch (key) {
+    case 'ip_forward': return num(() => ipv4.all.values.forwarding, (n) => inetForwardChange(ns, n));
+    case 'icmp_echo_ignore_all': return num(() => ipv4.icmpEchoIgnoreAll, (n) => (ipv4.icmpEchoIgnoreAll = n));
+    case 'icmp_echo_ignore_broadcasts': return num(() => ipv4.icmpEchoIgnoreBroadcasts, (n) => (ipv4.icmpEchoIgnoreBroadcasts = n));
+    case 'icmp_ratelimit': return num(() => ipv4.icmpRatelimit, (n) => (ipv4.icmpRatelimit = n));
+    case 'icmp_ratemask': return num(() => ipv4.icmpRatemask, (n) => (ipv4.icmpRatemask = n));
+    case 'ip_default_ttl': return num(() => ipv4.ipDefaultTtl, (n) => (ipv4.ipDefaultTtl = n));
+    case 'ping_group_range': return {
+      get: () => `${ipv4.pingGroupRange[0]}\t${ipv4.pingGroupRange[1]}`,
+      set: (v) => {
+        const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(v);
+        if (!m) return { ok: false, error: 'EINVAL' };
+        ipv4.pingGroupRange = [Number(m[1]), Number(m[2])];
+        return { ok: true, value: v.trim() };
+      },
+    };
+    default: return undefined;
+  }
+}
+
+/** net.ipv6.conf.*.disable_ipv6 and friends: IPv6 is off in the lab; reads say so, writes are accepted. */
+function ipv6Entry(ns: Netns, path: string[]): Entry | undefined {
+  if (path[0] !== 'conf' || path.length !== 3) return undefined;
+  const which = path[1];
+  if (which !== 'all' && which !== 'default' && !ns.dev(which)) return undefined;
+  if (path[2] !== 'disable_ipv6') return undefined;
+  return { get: () => '1', set: intSetter(() => {}) };
+}
+
+export function sysctlEntry(ns: Netns, name: string): Entry | undefined {
+  const p = name.replace(/\//g, '.').split('.');
+  if (p[0] !== 'net') return undefined;
+  if (p[1] === 'ipv4') {
+    if (p[2] === 'conf' && p.length === 5 && isDevconfKey(p[4])) return devconfEntry(ns, p[3], p[4]);
+    if (p[2] === 'neigh' && p.length === 5) return neighEntry(ns, p[3], p[4]);
+    if (p.length === 3) return globalEntry(ns, p[2]);
+    return undefined;
+  }
+  if (p[1] === 'ipv6') return ipv6Entry(ns, p.slice(2));
+  return undefined;
+}
+
+/** Every key under a prefix (sysctl with a directory, or -a), in /proc's sorted order. */
+export function sysctlList(ns: Netns, prefix: string): string[] {
+  const keys: string[] = [];
+  const confs = ['all', 'default', ...ns.devices.map((d) => d.name)];
+  for (const c of [...confs].sort()) for (const k of DEVCONF_KEYS) keys.push(`net.ipv4.conf.${c}.${k}`);
+  const neighs = [...(ns.neighDefault ? ['default'] : []), ...ns.devices.map((d) => d.name)].sort();
+  for (const n of neighs) {
+    for (const k of NEIGH_KEYS) keys.push(`net.ipv4.neigh.${n}.${k}`);
+    if (n === 'default') for (const k of NEIGH_DEFAULT_ONLY_KEYS) keys.push(`net.ipv4.neigh.${n}.${k}`);
+  }
+  for (const g of ['icmp_echo_ignore_all', 'icmp_echo_ignore_broadcasts', 'icmp_ratelimit', 'icmp_ratemask', 'ip_default_ttl', 'ip_forward', 'ping_group_range']) keys.push(`net.ipv4.${g}`);
+  const pre = prefix.replace(/\//g, '.');
+  return keys.filter((k) => k === pre || k.startsWith(pre + '.')).sort();
+}

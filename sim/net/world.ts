@@ -1,0 +1,71 @@
+// The simulated machine: namespaces, the virtual clock, the seeded PRNG and the per-CPU backlog.
+import type { Ip4 } from '../core/addr';
+import { Prng } from '../core/prng';
+import { Scheduler } from '../core/scheduler';
+import { Netns } from './netns';
+import type { TraceEvent } from './trace';
+import { createLoopback } from '../drivers/loopback';
+import { setupArp } from '../ipv4/arp';
+import { devOpen } from './link';
+
+/** Time a frame waits in the backlog between netif_rx() and its processing (µs). */
+export const BACKLOG_DELAY = 4;
+
+export class World {
+  sched = new Scheduler();
+  prng: Prng;
+  namespaces: Netns[] = [];
+  host: Netns;
+  private frameId = 0;
+  private pidNext = 1000;
+  /** Called for every step of a frame's life when someone watches (packet flows). */
+  trace: ((e: TraceEvent) => void) | null = null;
+  /** /etc/hosts shared by every namespace of the lab */
+  hosts = new Map<string, Ip4>();
+
+  /** Bring lo up in namespaces made later (the conformance environment does; Linux itself does not). */
+  readonly loUpInNewNetns: boolean;
+
+  constructor(seed = 1, opts: { loUpInNewNetns?: boolean } = {}) {
+    this.prng = new Prng(seed);
+    this.loUpInNewNetns = opts.loUpInNewNetns ?? false;
+    this.host = this.addNetns('host');
+    // a booted machine has lo up in its initial namespace
+    devOpen(this.host.lo);
+  }
+
+  get now(): number {
+    return this.sched.now;
+  }
+
+  nextFrameId(): number {
+    return ++this.frameId;
+  }
+
+  nextPid(): number {
+    return this.pidNext++;
+  }
+
+  netns(name: string): Netns | undefined {
+    return this.namespaces.find((n) => n.name === name);
+  }
+
+  /** setup_net(): a namespace with lo (down, as on Linux until someone brings it up). */
+  addNetns(name: string): Netns {
+    const ns = new Netns(this, name, this.namespaces.length ? this.namespaces[0] : null);
+    this.namespaces.push(ns);
+    setupArp(ns);
+    ns.lo = createLoopback(ns);
+    if (this.loUpInNewNetns) devOpen(ns.lo);
+    return ns;
+  }
+
+  removeNetns(ns: Netns): void {
+    this.namespaces = this.namespaces.filter((n) => n !== ns);
+  }
+
+  /** netif_rx(): queue work on the backlog; it runs after BACKLOG_DELAY in FIFO order. */
+  backlog(fn: () => void): void {
+    this.sched.after(BACKLOG_DELAY, fn);
+  }
+}

@@ -1,0 +1,30 @@
+// Netfilter hook points for IPv4 (include/uapi/linux/netfilter_ipv4.h). With no rules loaded every
+// hook accepts, as on a kernel where iptables was never run.
+import type { NetDevice } from '../net/netdevice';
+import type { Netns } from '../net/netns';
+
+export type HookName = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
+
+export interface HookCtx {
+  in?: NetDevice;
+  out?: NetDevice;
+}
+
+export type HookVerdict = { verdict: 'accept'; ip: Uint8Array } | { verdict: 'drop'; reason: string };
+
+/** A namespace's netfilter state: filled in by iptables; absent means no rules. */
+export interface NetfilterState {
+  run(hook: HookName, ip: Uint8Array, ctx: HookCtx): HookVerdict;
+}
+
+const netfilters = new WeakMap<Netns, NetfilterState>();
+
+export function setNetfilter(ns: Netns, nf: NetfilterState): void {
+  netfilters.set(ns, nf);
+}
+
+/** NF_HOOK(): run the namespace's rules for this hook. */
+export function nfHook(ns: Netns, hook: HookName, ip: Uint8Array, ctx: HookCtx): HookVerdict {
+  const nf = netfilters.get(ns);
+  return nf ? nf.run(hook, ip, ctx) : { verdict: 'accept', ip };
+}

@@ -1,0 +1,141 @@
+// The bridge command (iproute2 bridge/link.c, bridge/fdb.c).
+import { fmtMac } from '../core/addr';
+import type { Netns } from '../net/netns';
+import type { NetDevice } from '../net/netdevice';
+import { Bridge } from '../bridge/br_device';
+import { fdbAddLocal, fdbCleanup } from '../bridge/br_fdb';
+import { linkFlags } from './ip/link_print';
+import { CmdError, rtnlError } from './errors';
+import { Args, matches, parseLladdr } from './ip/util';
+
+export function bridgeMain(argv: string[], ns: Netns): string[] {
+  const a = new Args(argv.slice(1));
+  while (a.more && a.cur.startsWith('-')) {
+    const o = a.cur;
+    if (o === '-s' || o === '-d' || matches(o, '-statistics') || matches(o, '-details') || o === '-n' || matches(o, '-color')) { /* accepted */ }
+    else throw new CmdError(`Option "${o}" is unknown, try "bridge help".`, 255);
+    a.advance();
+  }
+  if (!a.more) throw new CmdError(['Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }', 'where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }'], 255);
+  const obj = a.cur;
+  a.advance();
+  if (matches(obj, 'link')) return bridgeLink(a, ns);
+  if (matches(obj, 'fdb')) return bridgeFdb(a, ns);
+  throw new CmdError(`Object "${obj}" is unknown, try "bridge help".`, 255);
+}
+
+/** bridge link: ports only; the peer is looked up by ifindex in this namespace (br_fill_ifinfo sends no netnsid). */
+function bridgeLink(a: Args, ns: Netns): string[] {
+  let dev: string | null = null;
+  if (a.more) {
+    const w = a.cur;
+    if (matches(w, 'set')) throw new CmdError('bridge link set: not available in this lab', 255);
+    if (matches(w, 'show') || matches(w, 'list')) a.advance();
+    while (a.more) {
+      if (a.cur === 'dev') dev = a.next();
+      a.advance();
+    }
+  }
+  if (dev !== null && !ns.dev(dev)) throw new CmdError(`Cannot find device "${dev}"`, 1);
+  const out: string[] = [];
+  for (const d of ns.devicesByIndex()) {
+    const p = d.brport;
+    if (!p) continue;
+    if (dev !== null && d.name !== dev) continue;
+    const iflink = d.iflink();
+    let suffix = '';
+    let mdown = false;
+    if (iflink !== d.ifindex) {
+      const other = ns.byIndex.get(iflink);
+      suffix = `@${other ? other.name : `if${iflink}`}`;
+      mdown = other ? !other.up : false;
+    }
+    out.push(`${d.ifindex}: ${d.name}${suffix}: ${linkFlags(d, mdown)} mtu ${d.mtu} master ${p.br.name} state ${p.state} priority ${p.priority} cost ${p.pathCost} `);
+  }
+  return out;
+}
+
+/** Multicast addresses a device has joined (dev->mc): 224.0.0.1 while IPv4 is up, plus the bridge's snooping groups. */
+function selfEntries(d: NetDevice): string[] {
+  if (d.isLoopback || d.kind === 'tun') return [];
+  const out = ['33:33:00:00:00:01'];
+  if (d.up && d.inDev) out.push('01:00:5e:00:00:01');
+  if (d instanceof Bridge && d.up) out.push('33:33:00:00:00:6a', '01:00:5e:00:00:6a');
+  return out;
+}
+
+function bridgeFdb(a: Args, ns: Netns): string[] {
+  let sub = 'show';
+  if (a.more) {
+    const w = a.cur;
+    if (matches(w, 'show') || matches(w, 'list')) a.advance();
+    else if (w === 'add' || w === 'append' || w === 'replace' || matches(w, 'delete')) {
+      sub = w;
+      a.advance();
+    }
+  }
+  if (sub !== 'show') return fdbModify(sub, a, ns);
+  let br: string | null = null;
+  let port: string | null = null;
+  let dynamic = false;
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'br') br = a.next();
+    else if (w === 'brport' || w === 'dev') port = a.next();
+    else if (w === 'dynamic') dynamic = true;
+    else if (w === 'vlan' || w === 'state') a.next();
+    a.advance();
+  }
+  if (br !== null && !(ns.dev(br) instanceof Bridge)) throw new CmdError(`Cannot find bridge device "${br}"`, 1);
+  if (port !== null && !ns.dev(port)) throw new CmdError(`Cannot find bridge port device "${port}"`, 1);
+  const out: string[] = [];
+  for (const d of ns.devicesByIndex()) {
+    if (port !== null && d.name !== port) continue;
+    const owner = d instanceof Bridge ? d : d.brport?.br ?? null;
+    if (br !== null && owner?.name !== br) continue;
+    if (owner) {
+      fdbCleanup(owner);
+      for (const f of owner.fdb.values()) {
+        const fdev = f.dst ? f.dst.dev : owner;
+        if (fdev !== d) continue;
+        if (dynamic && (f.local || f.static)) continue;
+        out.push(`${fmtMac(f.addr)} dev ${d.name} master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
+      }
+    }
+    if (!dynamic) for (const m of selfEntries(d)) out.push(`${m} dev ${d.name} self permanent`);
+  }
+  return out;
+}
+
+function fdbModify(cmd: string, a: Args, ns: Netns): string[] {
+  let addr: number | null = null;
+  let dev: NetDevice | null = null;
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'dev') {
+      const v = a.next();
+      dev = ns.dev(v) ?? null;
+      if (!dev) throw new CmdError(`Cannot find device "${v}"`, 1);
+    } else if (w === 'master' || w === 'self' || w === 'static' || w === 'permanent' || w === 'dynamic' || w === 'local') { /* flags */ }
+    else if (w === 'vlan' || w === 'dst') a.next();
+    else addr = parseLladdr(w);
+    a.advance();
+  }
+  if (addr === null || dev === null) throw new CmdError('Device and address are required arguments.', 255);
+  const p = dev.brport;
+  if (!p) throw rtnlError('EINVAL');
+  const br = p.br;
+  if (matches(cmd, 'delete')) {
+    const f = br.fdb.get(addr as never);
+    if (!f || f.dst !== p) throw rtnlError('ENOENT');
+    br.fdb.delete(addr as never);
+    return [];
+  }
+  if (br.fdb.has(addr as never) && cmd === 'add') throw rtnlError('EEXIST');
+  fdbAddLocal(br, p, addr as never);
+  const f = br.fdb.get(addr as never)!;
+  f.local = false;
+  f.static = true;
+  f.addedByUser = true;
+  return [];
+}

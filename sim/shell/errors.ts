@@ -1,0 +1,28 @@
+// A command that stops with the text (and exit status) its real counterpart prints.
+
+export class CmdError extends Error {
+  readonly lines: string[];
+  readonly code: number;
+  constructor(lines: string | string[], code = 1) {
+    const l = typeof lines === 'string' ? [lines] : lines;
+    super(l.join('\n'));
+    this.lines = l;
+    this.code = code;
+  }
+}
+
+/** iproute2's "RTNETLINK answers: ..." for an errno without an extack message. */
+export function rtnlError(errno: string, code = 2): CmdError {
+  const text: Record<string, string> = {
+    EEXIST: 'File exists', ESRCH: 'No such process', ENETUNREACH: 'Network is unreachable', EINVAL: 'Invalid argument',
+    EBUSY: 'Device or resource busy', EOPNOTSUPP: 'Operation not supported', ENODEV: 'No such device', ENOENT: 'No such file or directory',
+    EADDRNOTAVAIL: 'Cannot assign requested address', EHOSTUNREACH: 'No route to host', EACCES: 'Permission denied', ENETDOWN: 'Network is down',
+    ELOOP: 'Too many levels of symbolic links', EPERM: 'Operation not permitted', ERANGE: 'Numerical result out of range', EXDEV: 'Invalid cross-device link',
+  };
+  return new CmdError(`RTNETLINK answers: ${text[errno] ?? errno}`, code);
+}
+
+/** A kernel extack message, as iproute2 prints it. */
+export function extackError(msg: string, code = 2): CmdError {
+  return new CmdError(`Error: ${msg}.`, code);
+}

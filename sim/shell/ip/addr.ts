@@ -1,0 +1,213 @@
+// ip address (ip/ipaddress.c: ipaddr_modify, ipaddr_list_flush_or_save, print_addrinfo).
+import { type Ip4, fmtIp4, isLoopbackIp, prefixMask, ip4 } from '../../core/addr';
+import type { NetDevice } from '../../net/netdevice';
+import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_SITE, RT_SCOPE_UNIVERSE, ifaMatch, type InIfaddr } from '../../ipv4/devinet';
+import { inetDelIfa, inetInsertIfa, newIfaddr } from '../../ipv4/fib_frontend';
+import { CmdError, extackError } from '../errors';
+import { Args, duparg, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
+import { linkLines, linkSuffix, operName } from './link_print';
+import type { IpCtx } from './ctx';
+
+const SCOPES: Record<string, number> = { global: RT_SCOPE_UNIVERSE, universe: RT_SCOPE_UNIVERSE, site: RT_SCOPE_SITE, link: RT_SCOPE_LINK, host: RT_SCOPE_HOST, nowhere: RT_SCOPE_NOWHERE };
+
+export function scopeName(s: number): string {
+  switch (s) {
+    case RT_SCOPE_UNIVERSE: return 'global';
+    case RT_SCOPE_SITE: return 'site';
+    case RT_SCOPE_LINK: return 'link';
+    case RT_SCOPE_HOST: return 'host';
+    case RT_SCOPE_NOWHERE: return 'nowhere';
+    default: return String(s);
+  }
+}
+
+export function parseScope(s: string): number | undefined {
+  if (s in SCOPES) return SCOPES[s];
+  const n = getUnsigned(s);
+  return n !== undefined && n < 256 ? n : undefined;
+}
+
+export function ipAddr(a: Args, ctx: IpCtx): string[] {
+  if (!a.more) return addrShow(a, ctx);
+  const w = a.cur;
+  a.advance();
+  if (matches(w, 'add')) return addrModify(a, ctx, 'add');
+  if (matches(w, 'replace') || matches(w, 'change')) return addrModify(a, ctx, 'replace');
+  if (matches(w, 'delete')) return addrModify(a, ctx, 'del');
+  if (matches(w, 'show') || matches(w, 'lst') || matches(w, 'list')) return addrShow(a, ctx);
+  if (matches(w, 'flush')) return addrFlush(a, ctx);
+  throw new CmdError(`Command "${w}" is unknown, try "ip address help".`, 255);
+}
+
+function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string[] {
+  let local: { addr: Ip4; len: number; hasLen: boolean } | null = null;
+  let localArg = '';
+  let dev: string | null = null;
+  let brd: 'plus' | 'minus' | Ip4 | null = null;
+  let scope: number | null = null;
+  let label: string | null = null;
+  let noprefixroute = false;
+  let metric = 0;
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'peer' || w === 'remote') a.next();
+    else if (matches(w, 'broadcast') || w === 'brd') {
+      const v = a.next();
+      if (brd !== null) throw duparg('broadcast', v);
+      if (v === '+') brd = 'plus';
+      else if (v === '-') brd = 'minus';
+      else {
+        const b = parseIp4Loose(v);
+        if (b === undefined) throw new CmdError(`Error: an inet address is expected rather than "${v}".`, 1);
+        brd = b;
+      }
+    } else if (w === 'scope') {
+      const v = a.next();
+      const s = parseScope(v);
+      if (s === undefined) throw invarg('invalid scope value.', v);
+      scope = s;
+    } else if (w === 'dev') dev = a.next();
+    else if (w === 'label') label = a.next();
+    else if (matches(w, 'metric') || matches(w, 'priority') || matches(w, 'preference')) {
+      const v = a.next();
+      const n = getUnsigned(v);
+      if (n === undefined) throw invarg('"metric" value is invalid\n', v);
+      metric = n;
+    } else if (matches(w, 'valid_lft') || matches(w, 'preferred_lft')) a.next();
+    else if (w === 'home' || w === 'nodad' || w === 'mngtmpaddr' || w === 'autojoin') { /* IPv6 flags */ }
+    else if (w === 'noprefixroute') noprefixroute = true;
+    else {
+      let v = w;
+      if (w === 'local') v = a.next();
+      if (matches(v, 'help')) throw new CmdError('Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]', 255);
+      if (local) throw duparg2('local', v);
+      const p = parsePrefix(v, 32);
+      if (!p || v === 'default') throw new CmdError(`Error: any valid prefix is expected rather than "${v}".`, 1);
+      local = p;
+      localArg = v;
+    }
+    a.advance();
+  }
+  if (dev === null) throw new CmdError('Not enough information: "dev" argument is required.', 1);
+  const d = ctx.ns.dev(dev);
+  if (!d) throw new CmdError(`Cannot find device "${dev}"`, 1);
+  if (!local) {
+    if (cmd === 'del') throw extackError('ipv4: Address not found');
+    throw new CmdError('Not enough information: "local" argument is required.', 1);
+  }
+  if (!d.inDev) throw rtnlNoIpv4();
+  const out: string[] = [];
+  if (cmd === 'del') {
+    if (!local.hasLen) {
+      out.push('Warning: Executing wildcard deletion to stay compatible with old scripts.');
+      out.push(`         Explicitly specify the prefix length (${localArg}/32) to avoid this warning.`);
+      out.push('         This special behaviour is likely to disappear in further releases,');
+      out.push('         fix your scripts!');
+    }
+    const ifa = d.inDev.ifaList.find((i) => i.local === local!.addr && (label === null || i.label === label) && (!local!.hasLen || (i.prefixlen === local!.len && ifaMatch(local!.addr, i))));
+    if (!ifa) {
+      throw new CmdError([...out, 'Error: ipv4: Address not found.'], 2);
+    }
+    inetDelIfa(d, ifa);
+    return out;
+  }
+  const len = local.len;
+  let broadcast: Ip4 | null = null;
+  if (brd === 'plus' && len <= 30) broadcast = ip4((local.addr | ~prefixMask(len)) >>> 0);
+  else if (brd === 'minus' && len <= 30) broadcast = ip4((local.addr & prefixMask(len)) >>> 0);
+  else if (typeof brd === 'number') broadcast = brd;
+  const ifa: InIfaddr = newIfaddr(local.addr, len, {
+    broadcast, scope: scope ?? (isLoopbackIp(local.addr) ? RT_SCOPE_HOST : RT_SCOPE_UNIVERSE), label: label ?? d.name, noprefixroute, metric,
+  });
+  if (cmd === 'replace') {
+    const old = d.inDev.ifaList.find((i) => i.local === ifa.local && i.prefixlen === ifa.prefixlen);
+    if (old) {
+      old.broadcast = ifa.broadcast;
+      old.scope = ifa.scope;
+      return out;
+    }
+  }
+  const err = inetInsertIfa(d, ifa);
+  if (err === 'EEXIST') throw extackError('ipv4: Address already assigned');
+  if (err) throw extackError('ipv4: Invalid scope');
+  return out;
+}
+
+function rtnlNoIpv4(): CmdError {
+  return new CmdError('RTNETLINK answers: Operation not supported', 2);
+}
+
+function addrFlush(a: Args, ctx: IpCtx): string[] {
+  let dev: string | null = null;
+  while (a.more) {
+    if (a.cur === 'dev') dev = a.next();
+    else if (dev === null) dev = a.cur;
+    a.advance();
+  }
+  if (dev === null) throw new CmdError('Flush requires arguments.', 1);
+  const d = ctx.ns.dev(dev);
+  if (!d) throw new CmdError(`Device "${dev}" does not exist.`, 1);
+  while (d.inDev && d.inDev.ifaList.length) inetDelIfa(d, d.inDev.ifaList[d.inDev.ifaList.length - 1]);
+  return [];
+}
+
+export function addrLines(dev: NetDevice): string[] {
+  const out: string[] = [];
+  for (const ifa of dev.inDev?.ifaList ?? []) {
+    let l = `    inet ${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
+    if (ifa.broadcast) l += `brd ${fmtIp4(ifa.broadcast)} `;
+    l += `scope ${scopeName(ifa.scope)} `;
+    if (ifa.secondary) l += 'secondary ';
+    if (ifa.noprefixroute) l += 'noprefixroute ';
+    l += ifa.label;
+    out.push(l);
+    out.push('       valid_lft forever preferred_lft forever');
+  }
+  return out;
+}
+
+export function addrBrief(dev: NetDevice): string {
+  const s = linkSuffix(dev);
+  let l = `${(dev.name + s.text).padEnd(16)} ${operName(dev).padEnd(14)} `;
+  for (const ifa of dev.inDev?.ifaList ?? []) l += `${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
+  return l;
+}
+
+function addrShow(a: Args, ctx: IpCtx): string[] {
+  let devName: string | null = null;
+  let upOnly = false;
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'dev') devName = a.next();
+    else if (w === 'up') upOnly = true;
+    else if (matches(w, 'scope') || w === 'label' || w === 'to' || matches(w, 'master') || w === 'type') a.next();
+    else if (devName === null) devName = w;
+    a.advance();
+  }
+  let devs = ctx.ns.devicesByIndex();
+  if (devName !== null) {
+    const d = ctx.ns.dev(devName);
+    if (!d) throw new CmdError(`Device "${devName}" does not exist.`, 1);
+    devs = [d];
+  }
+  if (upOnly) devs = devs.filter((d) => d.up);
+  if (ctx.brief) return devs.map(addrBrief);
+  const out: string[] = [];
+  for (const d of devs) {
+    const block = [...linkLines(d, { mode: false, details: ctx.details }), ...addrLines(d)];
+    if (ctx.oneline) out.push(...onelineAddr(d, block));
+    else out.push(...block);
+  }
+  return out;
+}
+
+function onelineAddr(d: NetDevice, block: string[]): string[] {
+  const out = [`${block[0]}\\${block[1]}`];
+  for (const ifa of d.inDev?.ifaList ?? []) {
+    let l = `${d.ifindex}: ${d.name}    inet ${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
+    if (ifa.broadcast) l += `brd ${fmtIp4(ifa.broadcast)} `;
+    l += `scope ${scopeName(ifa.scope)} ${ifa.secondary ? 'secondary ' : ''}${ifa.label}\\       valid_lft forever preferred_lft forever`;
+    out.push(l);
+  }
+  return out;
+}

@@ -1,0 +1,14 @@
+// What an ip command runs against: the namespace it was started in and iproute2's global options.
+import type { NetDevice } from '../../net/netdevice';
+import type { Netns } from '../../net/netns';
+import type { World } from '../../net/world';
+
+export interface IpCtx {
+  world: World;
+  ns: Netns;
+  brief: boolean;
+  oneline: boolean;
+  details: boolean;
+  stats: boolean;
+  printLinks(devs: NetDevice[], forAddr: boolean): string[];
+}

@@ -1,0 +1,300 @@
+// ip link (ip/iplink.c: iplink_parse, iplink_modify; ip/link_veth.c, ip/link_bridge.c).
+import type { Mac } from '../../core/addr';
+import type { NetDevice } from '../../net/netdevice';
+import type { Netns } from '../../net/netns';
+import { devChangeNetns, devClose, devOpen, devSetMac } from '../../net/link';
+import { deleteLink, newBridge, newVeth } from '../../net/rtnl';
+import { Bridge } from '../../bridge/br_device';
+import { brAddIf, brDelIf } from '../../bridge/br_if';
+import { brStpChangeBridgeId, brStpSetEnabled } from '../../bridge/br_stp_if';
+import { isValidEtherMac } from '../../core/addr';
+import { CmdError, extackError, rtnlError } from '../errors';
+import { Args, duparg, duparg2, getUnsigned, invarg, matches, parseLladdr } from './util';
+import { linkBrief, linkLines, nsDevices } from './link_print';
+import type { IpCtx } from './ctx';
+
+interface LinkReq {
+  name: string | null;
+  dev: string | null;
+  up?: boolean;
+  address?: Mac;
+  mtu?: number;
+  txqlen?: number;
+  master?: string | null;
+  netns?: string;
+  promisc?: boolean;
+  arp?: boolean;
+  type?: string;
+  typeArgs: string[];
+}
+
+function onOff(key: string, v: string): boolean {
+  if (v === 'on') return true;
+  if (v === 'off') return false;
+  throw new CmdError(`Error: argument of "${key}" must be "on" or "off", not "${v}"`, 255);
+}
+
+/** iplink_parse(): every keyword up to "type"; the rest belongs to the link kind. */
+function parseLink(a: Args, ctx: IpCtx): LinkReq {
+  const r: LinkReq = { name: null, dev: null, typeArgs: [] };
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'up') r.up = true;
+    else if (w === 'down') r.up = false;
+    else if (w === 'name') {
+      const v = a.next();
+      if (r.name) throw duparg('name', v);
+      checkIfname(v, '"name" not a valid ifname');
+      r.name = v;
+      if (!r.dev) r.dev = v;
+    } else if (matches(w, 'link')) a.next();
+    else if (matches(w, 'address')) r.address = parseLladdr(a.next());
+    else if (matches(w, 'broadcast') || w === 'brd') a.next();
+    else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) {
+      const v = a.next();
+      const n = getUnsigned(v);
+      if (n === undefined) throw invarg('Invalid "txqueuelen" value\n', v);
+      r.txqlen = n;
+    } else if (w === 'mtu') {
+      const v = a.next();
+      const n = getUnsigned(v);
+      if (n === undefined) throw invarg('Invalid "mtu" value\n', v);
+      r.mtu = n;
+    } else if (w === 'netns') {
+      const v = a.next();
+      if (r.netns !== undefined) throw duparg('netns', v);
+      if (!ctx.world.netns(v)) throw new CmdError([`Cannot open network namespace "${v}": No such file or directory`, `Error: argument "${v}" is wrong: Invalid "netns" value`, ''], 255);
+      r.netns = v;
+    } else if (w === 'promisc') r.promisc = onOff('promisc', a.next());
+    else if (w === 'arp') r.arp = onOff('arp', a.next());
+    else if (w === 'multicast' || w === 'allmulticast' || w === 'trailers' || w === 'dynamic' || w === 'carrier') a.next();
+    else if (matches(w, 'master')) {
+      const v = a.next();
+      if (!ctx.ns.dev(v)) throw invarg('Device does not exist\n', v);
+      r.master = v;
+    } else if (w === 'nomaster') r.master = null;
+    else if (w === 'type') {
+      r.type = a.next();
+      a.advance();
+      r.typeArgs = a.rest();
+      break;
+    } else if (matches(w, 'alias') || w === 'group' || matches(w, 'mode') || matches(w, 'state') || matches(w, 'numtxqueues') || matches(w, 'numrxqueues')) {
+      a.next();
+    } else {
+      if (matches(w, 'help')) throw new CmdError(LINK_USAGE, 255);
+      let v = w;
+      if (w === 'dev') v = a.next();
+      if (r.dev !== null && r.dev !== r.name) throw duparg2('dev', v);
+      if (r.dev !== null && r.name !== null && r.dev === r.name && w === 'dev') throw duparg2('dev', v);
+      checkIfname(v, '"dev" not a valid ifname');
+      r.dev = v;
+    }
+    a.advance();
+  }
+  return r;
+}
+
+const LINK_USAGE = ['Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME', '\t\t    [ txqueuelen PACKETS ]', '\t\t    [ address LLADDR ]', '\t\t    [ mtu MTU ]', '\t\t    type TYPE [ ARGS ]', ''];
+
+function checkIfname(n: string, msg: string): void {
+  if (!n || n.length >= 16 || n === '.' || n === '..' || /[\s/:]/.test(n)) throw invarg(msg, n);
+}
+
+export function ipLink(a: Args, ctx: IpCtx): string[] {
+  if (!a.more) return linkShow(new Args([]), ctx);
+  const w = a.cur;
+  a.advance();
+  if (matches(w, 'add')) return linkAdd(a, ctx);
+  if (w === 'set' || matches(w, 'change')) return linkSet(a, ctx);
+  if (matches(w, 'delete')) return linkDel(a, ctx);
+  if (matches(w, 'show') || matches(w, 'lst') || matches(w, 'list')) return linkShow(a, ctx);
+  if (matches(w, 'help')) throw new CmdError(LINK_USAGE, 255);
+  throw new CmdError(`Command "${w}" is unknown, try "ip link help".`, 255);
+}
+
+function linkAdd(a: Args, ctx: IpCtx): string[] {
+  const r = parseLink(a, ctx);
+  if (!r.type) throw new CmdError('Not enough information: "type" argument is required', 255);
+  const ns = r.netns ? ctx.world.netns(r.netns)! : ctx.ns;
+  const name = r.name ?? r.dev;
+  if (name && ns.dev(name)) throw rtnlError('EEXIST');
+  if (r.address !== undefined && !isValidEtherMac(r.address)) throw rtnlError('EADDRNOTAVAIL');
+  let created: NetDevice;
+  switch (r.type) {
+    case 'veth': {
+      const pa = new Args(r.typeArgs);
+      let peer: LinkReq = { name: null, dev: null, typeArgs: [] };
+      if (pa.more && pa.cur === 'peer') {
+        pa.advance();
+        peer = parseLink(pa, ctx);
+      } else if (pa.more) throw new CmdError(`veth: unknown option "${pa.cur}"?`, 255);
+      const pns = peer.netns ? ctx.world.netns(peer.netns)! : ctx.ns;
+      const pname = peer.name ?? peer.dev;
+      if (pname && pns.dev(pname)) throw rtnlError('EEXIST');
+      if (pname && name === pname && pns === ns) throw rtnlError('EEXIST');
+      const { dev } = newVeth({ name, mac: r.address ?? null, ns, mtu: r.mtu, txqlen: r.txqlen }, { name: pname, mac: peer.address ?? null, ns: pns, mtu: peer.mtu, txqlen: peer.txqlen });
+      created = dev;
+      if (peer.up) devOpen(dev.peer!);
+      break;
+    }
+    case 'bridge': {
+      const br = newBridge(ns, name, r.address ?? null);
+      bridgeOpts(br, r.typeArgs);
+      created = br;
+      break;
+    }
+    case 'dummy':
+      throw extackError('Unknown device type');
+    default:
+      throw extackError('Unknown device type');
+  }
+  if (r.up) devOpen(created);
+  if (r.master) applyMaster(created, r.master, ctx);
+  return [];
+}
+
+/** link_bridge.c: the bridge options labs use. */
+function bridgeOpts(br: Bridge, args: string[]): void {
+  const a = new Args(args);
+  while (a.more) {
+    const w = a.cur;
+    const num = (key: string) => {
+      const v = a.next();
+      const n = getUnsigned(v);
+      if (n === undefined) throw invarg(`invalid ${key}`, v);
+      return n;
+    };
+    if (w === 'stp_state') brStpSetEnabled(br, num('stp_state') !== 0);
+    else if (w === 'forward_delay') br.forwardDelay = num('forward_delay');
+    else if (w === 'ageing_time') br.ageingTime = num('ageing_time');
+    else if (w === 'hello_time') br.helloTime = num('hello_time');
+    else if (w === 'max_age') br.maxAge = num('max_age');
+    else if (w === 'priority') br.priority = num('priority');
+    else if (w === 'group_fwd_mask') br.groupFwdMask = num('group_fwd_mask');
+    else if (w === 'vlan_filtering' || w === 'mcast_snooping') num(w);
+    else throw new CmdError(`bridge: unknown command "${w}"?`, 255);
+    a.advance();
+  }
+}
+
+function findDev(ctx: IpCtx, name: string | null): NetDevice {
+  if (name === null) throw new CmdError('Not enough information: "dev" argument is required.', 255);
+  const d = ctx.ns.dev(name);
+  if (!d) throw new CmdError(`Cannot find device "${name}"`, 1);
+  return d;
+}
+
+function linkSet(a: Args, ctx: IpCtx): string[] {
+  const r = parseLink(a, ctx);
+  const dev = findDev(ctx, r.dev);
+  // do_setlink(): namespace, address, mtu, name, master, flags, then the kind's options
+  if (r.netns !== undefined) {
+    const to = ctx.world.netns(r.netns)!;
+    if (to !== dev.ns) {
+      if (dev.isLoopback) throw rtnlError('EINVAL');
+      if (to.dev(dev.name)) throw rtnlError('EEXIST');
+      if (dev.brport) brDelIf(dev.brport.br, dev);
+      devChangeNetns(dev, to);
+    }
+    if (r.up !== undefined || r.address !== undefined) applyFlagsAndAddr(to.dev(dev.name)!, r, ctx);
+    return [];
+  }
+  if (r.name && r.dev && r.name !== r.dev) {
+    if (ctx.ns.dev(r.name)) throw rtnlError('EEXIST');
+    if (dev.up) throw rtnlError('EBUSY');
+    dev.name = r.name;
+  }
+  applyFlagsAndAddr(dev, r, ctx);
+  if (r.type) {
+    if (r.type === 'bridge') {
+      if (!(dev instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
+      bridgeOpts(dev, r.typeArgs);
+    } else if (r.type !== 'bridge_slave' && r.type !== dev.kind) throw rtnlError('EOPNOTSUPP');
+  }
+  return [];
+}
+
+function applyFlagsAndAddr(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
+  if (r.address !== undefined) {
+    if (!isValidEtherMac(r.address) || dev.isLoopback || dev.kind === 'tun') throw rtnlError('EADDRNOTAVAIL');
+    if (dev instanceof Bridge) {
+      dev.addrAssign = 'set';
+      if (dev.mac !== r.address) brStpChangeBridgeId(dev, r.address);
+    } else if (dev.mac !== r.address || dev.addrAssign !== 'set') {
+      devSetMac(dev, r.address);
+    }
+  }
+  if (r.mtu !== undefined) {
+    if (r.mtu < 68 || r.mtu > 65535) throw extackError(r.mtu < 68 ? `mtu less than device minimum` : 'mtu greater than device maximum');
+    dev.mtu = r.mtu;
+  }
+  if (r.txqlen !== undefined) dev.txqlen = r.txqlen;
+  if (r.master !== undefined) applyMaster(dev, r.master, ctx);
+  if (r.promisc !== undefined) {
+    if (dev.gPromisc !== r.promisc) {
+      dev.gPromisc = r.promisc;
+      dev.promiscuity += r.promisc ? 1 : -1;
+    }
+  }
+  if (r.arp !== undefined) dev.userNoArp = !r.arp;
+  if (r.up === true) devOpen(dev);
+  else if (r.up === false) devClose(dev);
+}
+
+/** do_set_master(): leave the old master, join the new one. */
+function applyMaster(dev: NetDevice, master: string | null, ctx: IpCtx): void {
+  const cur = dev.brport?.br ?? null;
+  if (master === null) {
+    if (cur) brDelIf(cur, dev);
+    return;
+  }
+  const m = ctx.ns.dev(master)!;
+  if (cur === m) return;
+  if (!(m instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
+  if (dev instanceof Bridge) throw extackError('Can not enslave a bridge to a bridge');
+  if (cur) brDelIf(cur, dev);
+  const err = brAddIf(m, dev);
+  if (err) throw err.msg ? extackError(err.msg) : rtnlError(err.errno);
+}
+
+function linkDel(a: Args, ctx: IpCtx): string[] {
+  const r = parseLink(a, ctx);
+  const dev = findDev(ctx, r.dev);
+  if (dev.isLoopback) throw rtnlError('EOPNOTSUPP');
+  if (dev.brport) brDelIf(dev.brport.br, dev);
+  deleteLink(dev);
+  return [];
+}
+
+/** ip link show [dev] NAME | [master BR] [type KIND] [up] */
+export function linkShow(a: Args, ctx: IpCtx, forAddr = false): string[] {
+  let devName: string | null = null;
+  let master: string | null = null;
+  let kind: string | null = null;
+  let upOnly = false;
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'dev') devName = a.next();
+    else if (w === 'up') upOnly = true;
+    else if (w === 'master') {
+      master = a.next();
+      if (!ctx.ns.dev(master)) throw invarg('Device does not exist\n', master);
+    } else if (w === 'type') kind = a.next();
+    else if (w === 'nomaster') master = '';
+    else if (devName === null) devName = w;
+    else throw duparg2('dev', w);
+    a.advance();
+  }
+  let devs = nsDevices(ctx.ns);
+  if (devName !== null) {
+    const d = ctx.ns.dev(devName);
+    if (!d) throw new CmdError(`Device "${devName}" does not exist.`, 1);
+    devs = [d];
+  }
+  if (master !== null) devs = devs.filter((d) => (master === '' ? !d.brport : d.brport?.br.name === master));
+  if (kind !== null) devs = devs.filter((d) => d.kind === kind || (kind === 'bridge_slave' && d.brport));
+  if (upOnly) devs = devs.filter((d) => d.up);
+  return ctx.printLinks(devs, forAddr);
+}
+
+export { linkBrief, linkLines };

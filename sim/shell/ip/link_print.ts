@@ -1,0 +1,90 @@
+// How iproute2 prints a link (ip/ipaddress.c: print_linkinfo, print_link_flags; ip -br: print_linkinfo_brief).
+import { fmtMac } from '../../core/addr';
+import type { NetDevice } from '../../net/netdevice';
+import type { Netns } from '../../net/netns';
+import { Veth } from '../../drivers/veth';
+import { Bridge } from '../../bridge/br_device';
+
+/** dev_get_flags() as a list of iproute2 names, NO-CARRIER and M-DOWN included. */
+export function linkFlags(dev: NetDevice, mdown: boolean): string {
+  const f: string[] = [];
+  const running = dev.up && dev.operUp;
+  if (dev.up && !running) f.push('NO-CARRIER');
+  if (dev.isLoopback) f.push('LOOPBACK');
+  if (dev.kind === 'tun') f.push('POINTOPOINT');
+  else if (!dev.isLoopback) f.push('BROADCAST');
+  if (!dev.isLoopback) f.push('MULTICAST');
+  if (dev.flagsNoArp) f.push('NOARP');
+  if (dev.gAllmulti) f.push('ALLMULTI');
+  if (dev.gPromisc) f.push('PROMISC');
+  if (dev.up) f.push('UP');
+  if (dev.up && dev.carrier) f.push('LOWER_UP');
+  if (mdown) f.push('M-DOWN');
+  return `<${f.join(',')}>`;
+}
+
+/** The "@peer" part: IFLA_LINK, named in this namespace or as ifN with a netnsid. */
+export function linkSuffix(dev: NetDevice): { text: string; netnsid: number | null; mdown: boolean } {
+  let netnsid: number | null = null;
+  if (dev instanceof Veth && dev.peer && dev.peer.ns !== dev.ns) netnsid = dev.ns.idOf(dev.peer.ns);
+  const iflink = dev.iflink();
+  if (iflink === dev.ifindex) return { text: '', netnsid, mdown: false };
+  if (netnsid !== null) return { text: `@if${iflink}`, netnsid, mdown: false };
+  const other = dev.ns.byIndex.get(iflink);
+  return { text: `@${other ? other.name : `if${iflink}`}`, netnsid, mdown: other ? !other.up : false };
+}
+
+/** The operstate iproute2 prints: DOWN whenever the device is admin down. */
+export function operName(dev: NetDevice): string {
+  return dev.up ? dev.operstate : 'DOWN';
+}
+
+export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boolean }): string[] {
+  const s = linkSuffix(dev);
+  let l1 = `${dev.ifindex}: ${dev.name}${s.text}: ${linkFlags(dev, s.mdown)} mtu ${dev.mtu} qdisc ${dev.qdisc}`;
+  if (dev.brport) l1 += ` master ${dev.brport.br.name}`;
+  l1 += ` state ${operName(dev)}`;
+  if (opts.mode) l1 += ' mode DEFAULT';
+  l1 += ` group default qlen ${dev.txqlen}`;
+  let l2: string;
+  if (dev.isLoopback) l2 = `    link/loopback ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
+  else if (dev.kind === 'tun') l2 = '    link/none ';
+  else l2 = `    link/ether ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
+  if (s.netnsid !== null) l2 += ` link-netnsid ${s.netnsid}`;
+  const lines = [l1 + ' ', l2];
+  if (opts.details) lines.push(...detailLines(dev));
+  return lines;
+}
+
+function detailLines(dev: NetDevice): string[] {
+  let l = `    promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${dev.kind === 'bridge' ? 65535 : dev.isLoopback ? 0 : 65535} `;
+  if (dev instanceof Bridge) {
+    l += `\n    bridge forward_delay ${dev.forwardDelay} hello_time ${dev.helloTime} max_age ${dev.maxAge} ageing_time ${dev.ageingTime} stp_state ${dev.stpState} priority ${dev.priority} vlan_filtering 0 bridge_id ${bridgeId(dev)} `;
+  } else if (dev.kind === 'veth') {
+    l += '\n    veth ';
+  }
+  if (dev.brport) {
+    const p = dev.brport;
+    l += `\n    bridge_slave state ${p.state} priority ${p.priority} cost ${p.pathCost} hairpin ${p.hairpin ? 'on' : 'off'} guard off root_block off fastleave off learning ${p.learning ? 'on' : 'off'} flood ${p.flood ? 'on' : 'off'} `;
+  }
+  return l.split('\n');
+}
+
+/** "8000.0:0:0:0:0:0": priority in hex, then the MAC without leading zeros. */
+function bridgeId(br: Bridge): string {
+  const m = fmtMac(br.bridgeIdAddr).split(':').map((b) => parseInt(b, 16).toString(16));
+  return `${br.priority.toString(16).padStart(4, '0')}.${m.join(':')}`;
+}
+
+export function linkBrief(dev: NetDevice): string {
+  const s = linkSuffix(dev);
+  const name = `${dev.name}${s.text}`;
+  let l = `${name.padEnd(16)} ${operName(dev).padEnd(14)} `;
+  if (dev.kind !== 'tun') l += `${fmtMac(dev.mac)} `;
+  l += `${linkFlags(dev, s.mdown)} `;
+  return l;
+}
+
+export function nsDevices(ns: Netns): NetDevice[] {
+  return ns.devicesByIndex();
+}

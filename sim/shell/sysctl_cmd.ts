@@ -1,0 +1,65 @@
+// procps sysctl: read, -w write, -n values only, -q quiet, directories listed.
+import type { Netns } from '../net/netns';
+import { sysctlEntry, sysctlList } from '../net/sysctl';
+
+export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: number } {
+  let write = false;
+  let quiet = false;
+  let valuesOnly = false;
+  let all = false;
+  const keys: string[] = [];
+  for (const a of argv.slice(1)) {
+    if (/^-[wnqeNa]+$/.test(a)) {
+      if (a.includes('w')) write = true;
+      if (a.includes('q')) quiet = true;
+      if (a.includes('n')) valuesOnly = true;
+      if (a.includes('a')) all = true;
+    } else if (a === '--write') write = true;
+    else if (a === '--values') valuesOnly = true;
+    else if (a === '--quiet') quiet = true;
+    else if (a === '--all') all = true;
+    else keys.push(a);
+  }
+  const out: string[] = [];
+  let code = 0;
+  if (all) keys.push('net');
+  for (const k of keys) {
+    const eq = k.indexOf('=');
+    if (eq >= 0 || write) {
+      if (eq < 0) {
+        out.push('sysctl: command line(0): invalid syntax, continuing...');
+        code = 1;
+        continue;
+      }
+      const name = k.slice(0, eq).trim();
+      const value = k.slice(eq + 1).trim();
+      const e = sysctlEntry(ns, name);
+      if (!e) {
+        out.push(`sysctl: cannot stat /proc/sys/${name.replace(/\./g, '/')}: No such file or directory`);
+        code = 1;
+        continue;
+      }
+      const r = e.set(value);
+      if (!r.ok) {
+        out.push(`sysctl: setting key "${name}": Invalid argument`);
+        code = 1;
+        continue;
+      }
+      if (!quiet) out.push(valuesOnly ? r.value : `${name} = ${r.value}`);
+      continue;
+    }
+    const e = sysctlEntry(ns, k);
+    if (e) {
+      out.push(valuesOnly ? e.get() : `${k.replace(/\//g, '.')} = ${e.get()}`);
+      continue;
+    }
+    const list = sysctlList(ns, k);
+    if (!list.length) {
+      out.push(`sysctl: cannot stat /proc/sys/${k.replace(/\./g, '/')}: No such file or directory`);
+      code = 1;
+      continue;
+    }
+    for (const key of list) out.push(valuesOnly ? sysctlEntry(ns, key)!.get() : `${key} = ${sysctlEntry(ns, key)!.get()}`);
+  }
+  return { lines: out, code };
+}

@@ -1,0 +1,46 @@
+// Ethernet II header (include/uapi/linux/if_ether.h): dst, src, ethertype; 14 bytes, no FCS.
+import { type Mac, macFromBytes, macToBytes } from '../core/addr';
+
+export const ETH_HLEN = 14;
+export const ETH_P_IP = 0x0800;
+export const ETH_P_ARP = 0x0806;
+
+export interface EthernetRepr {
+  dst: Mac;
+  src: Mac;
+  ethertype: number;
+}
+
+export function parseEthernet(b: Uint8Array): EthernetRepr | undefined {
+  if (b.length < ETH_HLEN) return undefined;
+  return { dst: macFromBytes(b, 0), src: macFromBytes(b, 6), ethertype: (b[12] << 8) | b[13] };
+}
+
+export function ethDst(b: Uint8Array): Mac {
+  return macFromBytes(b, 0);
+}
+
+export function ethSrc(b: Uint8Array): Mac {
+  return macFromBytes(b, 6);
+}
+
+export function ethType(b: Uint8Array): number {
+  return (b[12] << 8) | b[13];
+}
+
+/** Builds a frame: the Ethernet header followed by `payload`. */
+export function emitEthernet(h: EthernetRepr, payload: Uint8Array): Uint8Array {
+  const b = new Uint8Array(ETH_HLEN + payload.length);
+  macToBytes(h.dst, b, 0);
+  macToBytes(h.src, b, 6);
+  b[12] = (h.ethertype >>> 8) & 255;
+  b[13] = h.ethertype & 255;
+  b.set(payload, ETH_HLEN);
+  return b;
+}
+
+/** Rewrites the addresses of a frame in place (the header is ours to change once built). */
+export function setEthAddrs(b: Uint8Array, dst: Mac, src: Mac): void {
+  macToBytes(dst, b, 0);
+  macToBytes(src, b, 6);
+}

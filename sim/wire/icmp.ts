@@ -1,0 +1,66 @@
+// ICMP for IPv4 (RFC 792, include/uapi/linux/icmp.h): echo and the errors the stack sends.
+import { inetChecksum } from './checksum';
+
+export const ICMP_ECHOREPLY = 0;
+export const ICMP_DEST_UNREACH = 3;
+export const ICMP_ECHO = 8;
+export const ICMP_TIME_EXCEEDED = 11;
+
+export const ICMP_NET_UNREACH = 0;
+export const ICMP_HOST_UNREACH = 1;
+export const ICMP_PROT_UNREACH = 2;
+export const ICMP_PORT_UNREACH = 3;
+export const ICMP_PKT_FILTERED = 13;
+export const ICMP_EXC_TTL = 0;
+
+export type IcmpRepr =
+  | { kind: 'echo'; type: typeof ICMP_ECHO | typeof ICMP_ECHOREPLY; id: number; seq: number; data: Uint8Array }
+  | { kind: 'error'; type: number; code: number; info: number; original: Uint8Array }
+  | { kind: 'other'; type: number; code: number; body: Uint8Array };
+
+export function parseIcmp(b: Uint8Array, off: number, len: number): (IcmpRepr & { checksumOk: boolean }) | undefined {
+  if (len < 8 || b.length < off + len) return undefined;
+  const type = b[off];
+  const code = b[off + 1];
+  const checksumOk = inetChecksum(b, off, len) === 0;
+  if (type === ICMP_ECHO || type === ICMP_ECHOREPLY) {
+    return {
+      kind: 'echo', type, checksumOk,
+      id: (b[off + 4] << 8) | b[off + 5],
+      seq: (b[off + 6] << 8) | b[off + 7],
+      data: b.subarray(off + 8, off + len),
+    };
+  }
+  if (type === ICMP_DEST_UNREACH || type === ICMP_TIME_EXCEEDED) {
+    const info = ((b[off + 4] << 24) | (b[off + 5] << 16) | (b[off + 6] << 8) | b[off + 7]) >>> 0;
+    return { kind: 'error', type, code, info, checksumOk, original: b.subarray(off + 8, off + len) };
+  }
+  return { kind: 'other', type, code, checksumOk, body: b.subarray(off + 4, off + len) };
+}
+
+export function emitIcmp(r: IcmpRepr): Uint8Array {
+  let b: Uint8Array;
+  switch (r.kind) {
+    case 'echo':
+      b = new Uint8Array(8 + r.data.length);
+      b[0] = r.type;
+      b[4] = (r.id >>> 8) & 255; b[5] = r.id & 255;
+      b[6] = (r.seq >>> 8) & 255; b[7] = r.seq & 255;
+      b.set(r.data, 8);
+      break;
+    case 'error':
+      b = new Uint8Array(8 + r.original.length);
+      b[0] = r.type; b[1] = r.code;
+      b[4] = (r.info >>> 24) & 255; b[5] = (r.info >>> 16) & 255; b[6] = (r.info >>> 8) & 255; b[7] = r.info & 255;
+      b.set(r.original, 8);
+      break;
+    case 'other':
+      b = new Uint8Array(4 + r.body.length);
+      b[0] = r.type; b[1] = r.code;
+      b.set(r.body, 4);
+      break;
+  }
+  const c = inetChecksum(b, 0, b.length);
+  b[2] = c >>> 8; b[3] = c & 255;
+  return b;
+}
