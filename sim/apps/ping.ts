@@ -183,6 +183,8 @@ export class Ping extends Proc {
   private exitScheduled = false;
   private hostname = '';
   private sentAt = new Map<number, number>();
+  private floodTimer: Timer | null = null;
+  private ewma = 0;
 
   constructor(ns: Netns, argv: string[], sink: (line: string) => void) {
     super(ns, sink);
@@ -260,7 +262,19 @@ export class Ping extends Proc {
       this.scheduleExit();
       return;
     }
+    if (o.flood && !o.interval) {
+      // flood: the next request goes when this one is answered, or after 10 ms at the latest
+      this.floodTimer = this.ns.world.sched.after(10 * MS, () => this.pinger());
+      return;
+    }
     this.timers.push(this.ns.world.sched.after(Math.max(o.interval, 0) * MS || 10 * MS, () => this.pinger()));
+  }
+
+  private floodNext(): void {
+    if (!this.o.flood || this.o.interval || this.done) return;
+    this.ns.world.sched.cancel(this.floodTimer);
+    this.floodTimer = null;
+    this.pinger();
   }
 
   /** schedule_exit(): wait for late replies after the last request. */
@@ -296,6 +310,8 @@ export class Ping extends Proc {
     const icmp = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: this.ident, seq, data });
     const ip = emitIpv4({ tos: 0, id: ns.world.prng.u32() & 0xffff, df: true, ttl: this.o.ttl || ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: this.dst }, icmp);
     this.sentAt.set(seq, now);
+    // rcvd_clear(): a reused sequence number is new again
+    this.received.delete(seq);
     ipLocalOut(ns, rt, ip, ns.world.nextFrameId());
   }
 
@@ -327,10 +343,12 @@ export class Ping extends Proc {
       this.tsum2 += trip * trip;
       if (trip < this.tmin) this.tmin = trip;
       if (trip > this.tmax) this.tmax = trip;
+      this.ewma = this.ewma ? this.ewma + trip - this.ewma / 8 : trip * 8;
       if (!this.o.quiet && !this.o.flood) {
         this.print(`${h.totalLen - h.ihl} bytes from ${fmtIp4(h.src)}: icmp_seq=${seq} ttl=${h.ttl} time=${fmtTriptime(trip)}${dup ? ' (DUP!)' : ''}`);
       }
       this.checkDone();
+      this.floodNext();
       return;
     }
     if (icmp.kind === 'error') {
@@ -358,6 +376,7 @@ export class Ping extends Proc {
     this.nerrors++;
     if (!this.o.quiet && !this.o.flood) this.print(`From ${fmtIp4(e.offender)} icmp_seq=${seq} ${icmpText(e.type, e.code, e.info)}`);
     this.checkDone();
+    this.floodNext();
   }
 
   private checkDone(): void {
@@ -374,6 +393,7 @@ export class Ping extends Proc {
   private finish(): void {
     if (this.done) return;
     const elapsed = this.ns.world.now - this.start;
+    if (this.o.flood && !this.o.quiet) this.print('.'.repeat(Math.max(0, this.ntransmitted - this.nreceived - this.nerrors)));
     this.print('');
     this.print(`--- ${this.hostname} ping statistics ---`);
     let l = `${this.ntransmitted} packets transmitted, ${this.nreceived} received`;
@@ -393,13 +413,22 @@ export class Ping extends Proc {
       last = `rtt min/avg/max/mdev = ${fmtMs3(this.tmin)}/${fmtMs3(avg)}/${fmtMs3(this.tmax)}/${fmtMs3(mdev)} ms`;
       comma = ', ';
     }
-    if (this.pipesize > 1) last += `${comma}pipe ${this.pipesize}`;
+    if (this.pipesize > 1) {
+      last += `${comma}pipe ${this.pipesize}`;
+      comma = ', ';
+    }
+    if (this.nreceived && (!this.o.interval || this.o.flood) && this.ntransmitted > 1) {
+      const ipg = Math.floor(elapsed / (this.ntransmitted - 1));
+      const e = Math.floor(this.ewma);
+      last += `${comma}ipg/ewma ${Math.floor(ipg / 1000)}.${String(ipg % 1000).padStart(3, '0')}/${Math.floor(e / 8000)}.${String(Math.floor(e / 8) % 1000).padStart(3, '0')} ms`;
+    }
     this.print(last);
     this.exit(this.nreceived ? 0 : 1);
   }
 
   protected override cleanup(): void {
     for (const t of this.timers) this.ns.world.sched.cancel(t);
+    this.ns.world.sched.cancel(this.floodTimer);
     this.sock?.close();
   }
 }

@@ -56,8 +56,19 @@ export interface Flow {
 }
 
 export class Fib {
-  routes: FibRoute[] = [];
+  private _routes: FibRoute[] = [];
+  /** the merged local+main trie's lookup order, rebuilt after a change */
+  private lookupOrder: FibRoute[] | null = null;
   private seq = 0;
+
+  get routes(): FibRoute[] {
+    return this._routes;
+  }
+
+  set routes(r: FibRoute[]) {
+    this._routes = r;
+    this.lookupOrder = null;
+  }
   /** fib_has_custom_local_routes */
   customLocalRoutes = false;
 
@@ -74,7 +85,9 @@ export class Fib {
       if (opts.replace) {
         const i = this.routes.indexOf(same[0]);
         route.seq = same[0].seq;
-        this.routes[i] = route;
+        const next = [...this._routes];
+        next[i] = route;
+        this.routes = next;
         return null;
       }
       if (perfect) return 'EEXIST';
@@ -83,8 +96,7 @@ export class Fib {
       // prepend: before the first alias of the same key
       route.seq = same[0].seq - 0.5;
     }
-    this.routes.push(route);
-    this.routes.sort((a, b) => a.seq - b.seq);
+    this.routes = [...this._routes, route].sort((a, b) => a.seq - b.seq);
     if (r.table === RT_TABLE_LOCAL && r.protocol !== RTPROT_KERNEL) this.customLocalRoutes = true;
     return null;
   }
@@ -102,7 +114,9 @@ export class Fib {
       (m.gw === undefined || m.gw === null || x.gw === m.gw) &&
       (m.dev === undefined || m.dev === null || x.dev === m.dev));
     if (i < 0) return null;
-    return this.routes.splice(i, 1)[0];
+    const hit = this._routes[i];
+    this.routes = this._routes.filter((x) => x !== hit);
+    return hit;
   }
 
   removeWhere(pred: (r: FibRoute) => boolean): number {
@@ -124,12 +138,11 @@ export class Fib {
    */
   lookup(fl: Flow, opts: { ignoreLinkState?: boolean; skipOif?: boolean } = {}): FibResult | FibLookupError {
     const scope = fl.scope ?? RT_SCOPE_UNIVERSE;
-    let best: FibRoute[] = [];
-    for (const r of this.routes) {
-      if ((r.table === RT_TABLE_LOCAL || r.table === RT_TABLE_MAIN) && inPrefix(fl.daddr, r.dst, r.len)) best.push(r);
-    }
-    best = best.sort((a, b) => b.len - a.len || b.table - a.table || aliasOrder(a, b));
-    for (const r of best) {
+    this.lookupOrder ??= this._routes
+      .filter((r) => r.table === RT_TABLE_LOCAL || r.table === RT_TABLE_MAIN)
+      .sort((a, b) => b.len - a.len || b.table - a.table || aliasOrder(a, b));
+    for (const r of this.lookupOrder) {
+      if (!inPrefix(fl.daddr, r.dst, r.len)) continue;
       if (r.tos && r.tos !== (fl.tos ?? 0)) continue;
       if (r.scope < scope) continue;
       const err = RTN_ERROR[r.type];

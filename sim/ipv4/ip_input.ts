@@ -80,7 +80,8 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
   ip = v.ip;
   const h = parseIpv4(ip)!;
   // raw_local_deliver() -> raw_v4_input()
-  for (const s of [...ns.rawSockets]) {
+  // closing a socket replaces the array, so this loop sees the sockets as they were
+  for (const s of ns.rawSockets) {
     if (s.matches(h.protocol, h.src, h.dst, iif)) s.onPacket(ip);
   }
   ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: dev.name, frameId: skb.id, what: 'delivered to the local stack', fn: 'ip_local_deliver' });
