@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { World } from './net/world';
+import { Shell } from './shell/shell';
+import { takeSnapshot } from './snapshot';
+
+function lab(lines: string[]) {
+  const w = new World(7);
+  const sh = new Shell(w);
+  for (const l of lines) sh.run(l);
+  return { w, sh };
+}
+
+const dev = (w: World, ns: string, name: string) =>
+  takeSnapshot(w).namespaces.find((n) => n.name === ns)!.devices.find((d) => d.name === name)!;
+
+describe('takeSnapshot', () => {
+  it('draws the article: an address gives a two-way link, a port one way, no address none', () => {
+    const { w, sh } = lab([
+      'ip link add name br0 type bridge',
+      'ip link set br0 up',
+      'ip link add veth0 type veth peer name veth1',
+      'ip addr add 192.168.3.101/24 dev veth0',
+      'ip addr add 192.168.3.102/24 dev veth1',
+      'ip link set veth0 up',
+      'ip link set veth1 up',
+    ]);
+    expect(dev(w, 'host', 'veth0').stackLink).toBe('both');
+    expect(dev(w, 'host', 'br0').stackLink).toBe('none');
+    sh.run('ip link set dev veth0 master br0');
+    const v0 = dev(w, 'host', 'veth0');
+    expect(v0.stackLink).toBe('tx');
+    expect(v0.master).toBe('br0');
+    expect(v0.portState).toBe('forwarding');
+    expect(dev(w, 'host', 'br0').mac).toBe(v0.mac);
+    sh.run('ip addr del 192.168.3.101/24 dev veth0');
+    sh.run('ip addr add 192.168.3.101/24 dev br0');
+    expect(dev(w, 'host', 'veth0').stackLink).toBe('none');
+    expect(dev(w, 'host', 'br0').stackLink).toBe('both');
+    expect(dev(w, 'host', 'br0').addrs).toEqual([{ local: '192.168.3.101', prefixlen: 24 }]);
+  });
+
+  it('names a veth peer across namespaces and lists routes as ip route prints them', () => {
+    const { w } = lab([
+      'ip netns add lan',
+      'ip link add eth0 type veth peer name gw netns lan',
+      'ip addr add 192.168.3.21/24 dev eth0',
+      'ip link set eth0 up',
+      'ip -n lan link set gw up',
+    ]);
+    const s = takeSnapshot(w);
+    expect(s.namespaces.map((n) => n.name)).toEqual(['host', 'lan']);
+    expect(dev(w, 'host', 'eth0').peer).toEqual({ ns: 'lan', name: 'gw' });
+    expect(dev(w, 'lan', 'gw').peer).toEqual({ ns: 'host', name: 'eth0' });
+    const host = s.namespaces[0];
+    expect(host.routes.map((r) => r.line)).toEqual(['192.168.3.0/24 dev eth0 proto kernel scope link src 192.168.3.21']);
+  });
+
+  it('reports neighbours and the FDB after a ping, and taking it changes nothing', () => {
+    const { w, sh } = lab([
+      'sysctl -w net.ipv4.conf.default.accept_local=1',
+      'ip link add name br0 type bridge',
+      'ip link set br0 up',
+      'ip link add veth0 type veth peer name veth1',
+      'ip link set veth0 up',
+      'ip link set veth1 up',
+      'ip link set dev veth0 master br0',
+      'ip addr add 192.168.3.101/24 dev br0',
+      'ip addr add 192.168.3.102/24 dev veth1',
+    ]);
+    const r = sh.run('ping -c 1 -I br0 192.168.3.102');
+    expect(r.lines.join('\n')).toContain('1 received');
+    const a = takeSnapshot(w);
+    const b = takeSnapshot(w);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    const host = a.namespaces[0];
+    expect(host.neigh.some((n) => n.ip === '192.168.3.102' && n.dev === 'br0' && n.lladdr)).toBe(true);
+    expect(host.fdb.some((f) => f.dev === 'veth0' && !f.local)).toBe(true);
+    expect(host.fdb.some((f) => f.dev === 'veth0' && f.local)).toBe(true);
+    expect(dev(w, 'host', 'veth1').conf.accept_local).toBe(1);
+  });
+});

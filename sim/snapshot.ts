@@ -1,0 +1,162 @@
+// A plain, serialisable picture of what the simulated kernel holds now (the netlink dumps a diagram needs):
+// namespaces, devices, addresses, routes, neighbours, bridge FDBs and a few sysctls. Read-only: it never
+// changes the world, so taking one cannot alter what happens next.
+import { fmtIp4, fmtMac } from './core/addr';
+import type { NetDevice } from './net/netdevice';
+import type { Netns } from './net/netns';
+import type { World } from './net/world';
+import { Bridge } from './bridge/br_device';
+import { hasExpired } from './bridge/br_fdb';
+import { Veth } from './drivers/veth';
+import { RT_TABLE_MAIN } from './ipv4/fib';
+import { routeLine } from './shell/ip/route';
+import { sysctlEntry } from './net/sysctl';
+
+/**
+ * How the stack and a device are joined, as the article draws it:
+ * - 'both': the device has an address and hands what it receives to the stack;
+ * - 'tx': the device is a bridge port with an address: the stack can send through it, but what it
+ *   receives goes to the bridge (br_handle_frame returns RX_HANDLER_CONSUMED);
+ * - 'none': no address, so routing never picks it.
+ */
+export type StackLink = 'both' | 'tx' | 'none';
+
+export interface AddrSnap {
+  local: string;
+  prefixlen: number;
+}
+
+export interface DevSnap {
+  ifindex: number;
+  name: string;
+  kind: NetDevice['kind'];
+  mac: string;
+  up: boolean;
+  carrier: boolean;
+  operstate: NetDevice['operstate'];
+  mtu: number;
+  addrs: AddrSnap[];
+  /** the bridge this device is a port of (same namespace) */
+  master: string | null;
+  portState: string | null;
+  portCost: number | null;
+  /** veth: where the other end is */
+  peer: { ns: string; name: string } | null;
+  stackLink: StackLink;
+  /** net.ipv4.conf.DEV.* values the inspector edits */
+  conf: Record<ConfKey, number>;
+}
+
+export interface RouteSnap {
+  dst: string;
+  gw: string | null;
+  dev: string | null;
+  /** exactly as `ip route` prints the line */
+  line: string;
+}
+
+export interface NeighSnap {
+  ip: string;
+  dev: string;
+  lladdr: string | null;
+  state: string;
+}
+
+export interface FdbSnap {
+  br: string;
+  mac: string;
+  /** the port device, or the bridge itself */
+  dev: string;
+  local: boolean;
+  static: boolean;
+}
+
+export interface NsSnap {
+  name: string;
+  devices: DevSnap[];
+  routes: RouteSnap[];
+  neigh: NeighSnap[];
+  fdb: FdbSnap[];
+  ipForward: number;
+}
+
+export interface Snapshot {
+  /** virtual time, µs */
+  time: number;
+  namespaces: NsSnap[];
+}
+
+export const CONF_KEYS = ['accept_local', 'rp_filter', 'arp_ignore', 'forwarding', 'proxy_arp'] as const;
+export type ConfKey = (typeof CONF_KEYS)[number];
+
+export function stackLinkOf(dev: NetDevice): StackLink {
+  const hasAddr = (dev.inDev?.ifaList.length ?? 0) > 0;
+  if (!hasAddr) return 'none';
+  return dev.brport ? 'tx' : 'both';
+}
+
+function devSnap(dev: NetDevice): DevSnap {
+  const conf = {} as Record<ConfKey, number>;
+  for (const k of CONF_KEYS) conf[k] = dev.inDev ? dev.inDev.cnf.values[k] : 0;
+  const peer = dev instanceof Veth && dev.peer ? { ns: dev.peer.ns.name, name: dev.peer.name } : null;
+  return {
+    ifindex: dev.ifindex,
+    name: dev.name,
+    kind: dev.kind,
+    mac: fmtMac(dev.mac),
+    up: dev.up,
+    carrier: dev.carrier,
+    operstate: dev.operstate,
+    mtu: dev.mtu,
+    addrs: (dev.inDev?.ifaList ?? []).map((a) => ({ local: fmtIp4(a.local), prefixlen: a.prefixlen })),
+    master: dev.brport ? dev.brport.br.name : null,
+    portState: dev.brport ? dev.brport.state : null,
+    portCost: dev.brport ? dev.brport.pathCost : null,
+    peer,
+    stackLink: stackLinkOf(dev),
+    conf,
+  };
+}
+
+function fdbSnaps(br: Bridge): FdbSnap[] {
+  const now = br.ns.world.now;
+  const out: FdbSnap[] = [];
+  for (const f of br.fdb.values()) {
+    if (hasExpired(br, f, now)) continue;
+    out.push({ br: br.name, mac: fmtMac(f.addr), dev: f.dst ? f.dst.dev.name : br.name, local: f.local, static: f.static });
+  }
+  return out.sort((a, b) => a.dev.localeCompare(b.dev) || a.mac.localeCompare(b.mac));
+}
+
+function nsSnap(ns: Netns): NsSnap {
+  const devs = ns.devicesByIndex();
+  const routes = ns.ipv4.fib.dump(RT_TABLE_MAIN).map((r) => ({
+    dst: r.len === 0 && r.dst === 0 ? 'default' : `${fmtIp4(r.dst)}/${r.len}`,
+    gw: r.gw === null ? null : fmtIp4(r.gw),
+    dev: r.dev ? r.dev.name : null,
+    line: routeLine(r, false).trimEnd(),
+  }));
+  const neigh = ns.ipv4.arp
+    .list()
+    .filter((n) => n.state !== 'NOARP' && n.state !== 'NONE')
+    .map((n) => ({
+      ip: fmtIp4(n.key),
+      dev: n.dev.name,
+      lladdr: n.ha !== null && n.state !== 'INCOMPLETE' && n.state !== 'FAILED' ? fmtMac(n.ha) : null,
+      state: n.state,
+    }))
+    .sort((a, b) => a.dev.localeCompare(b.dev) || a.ip.localeCompare(b.ip));
+  const fdb = devs.filter((d): d is Bridge => d instanceof Bridge).flatMap(fdbSnaps);
+  return {
+    name: ns.name,
+    devices: devs.map(devSnap),
+    routes,
+    neigh,
+    fdb,
+    ipForward: Number(sysctlEntry(ns, 'net.ipv4.ip_forward')?.get() ?? 0),
+  };
+}
+
+export function takeSnapshot(world: World): Snapshot {
+  return { time: world.now, namespaces: world.namespaces.map(nsSnap) };
+}
