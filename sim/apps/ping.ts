@@ -185,6 +185,8 @@ export class Ping extends Proc {
   private sentAt = new Map<number, number>();
   private floodTimer: Timer | null = null;
   private ewma = 0;
+  /** cur_time: the statistics' time runs to the last request sent */
+  private lastSend = 0;
 
   constructor(ns: Netns, argv: string[], sink: (line: string) => void) {
     super(ns, sink);
@@ -310,6 +312,7 @@ export class Ping extends Proc {
     const icmp = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: this.ident, seq, data });
     const ip = emitIpv4({ tos: 0, id: ns.world.prng.u32() & 0xffff, df: true, ttl: this.o.ttl || ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: this.dst }, icmp);
     this.sentAt.set(seq, now);
+    this.lastSend = now;
     // rcvd_clear(): a reused sequence number is new again
     this.received.delete(seq);
     ipLocalOut(ns, rt, ip, ns.world.nextFrameId());
@@ -392,7 +395,7 @@ export class Ping extends Proc {
   /** finish(): the statistics. */
   private finish(): void {
     if (this.done) return;
-    const elapsed = this.ns.world.now - this.start;
+    const elapsed = this.lastSend - this.start;
     if (this.o.flood && !this.o.quiet) this.print('.'.repeat(Math.max(0, this.ntransmitted - this.nreceived - this.nerrors)));
     this.print('');
     this.print(`--- ${this.hostname} ping statistics ---`);

@@ -37,7 +37,8 @@ export class Args {
 }
 
 export function invarg(msg: string, arg: string): CmdError {
-  return new CmdError([`Error: argument "${arg}" is wrong: ${msg}`, ''], 255);
+  // iproute2's messages often end in "\n", which prints an empty line after them
+  return new CmdError(`Error: argument "${arg}" is wrong: ${msg}`.split('\n'), 255);
 }
 
 export function duparg(key: string, arg: string): CmdError {
