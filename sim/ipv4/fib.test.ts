@@ -10,7 +10,7 @@ const dev = (name: string, ifindex: number) => ({ name, ifindex, carrier: true, 
 const eth0 = dev('eth0', 2), br0 = dev('br0', 3), veth1 = dev('veth1', 4);
 const A = (s: string) => parseIp4(s)!;
 
-function route(p: Partial<FibRoute> & { dst: string; len: number }): Omit<FibRoute, 'seq'> {
+function route(p: Partial<Omit<FibRoute, 'dst'>> & { dst: string; len: number }): Omit<FibRoute, 'seq'> {
   return {
     table: RT_TABLE_MAIN, type: 'unicast', tos: 0, priority: 0, protocol: RTPROT_KERNEL, scope: RT_SCOPE_LINK, prefsrc: null, gw: null,
     dev: eth0, nhScope: RT_SCOPE_HOST, onlink: false, ...p, dst: A(p.dst),

@@ -24,14 +24,19 @@ export function linkFlags(dev: NetDevice, mdown: boolean): string {
 }
 
 /** The "@peer" part: IFLA_LINK, named in this namespace or as ifN with a netnsid. */
-export function linkSuffix(dev: NetDevice): { text: string; netnsid: number | null; mdown: boolean } {
+export function linkSuffix(dev: NetDevice): { text: string; netnsid: number | null; netnsName: string | null; mdown: boolean } {
   let netnsid: number | null = null;
-  if (dev instanceof Veth && dev.peer && dev.peer.ns !== dev.ns) netnsid = dev.ns.idOf(dev.peer.ns);
+  let netnsName: string | null = null;
+  if (dev instanceof Veth && dev.peer && dev.peer.ns !== dev.ns) {
+    netnsid = dev.ns.idOf(dev.peer.ns);
+    // get_name_from_nsid(): a namespace with a name under /run/netns is printed by name
+    if (dev.peer.ns !== dev.ns.world.host) netnsName = dev.peer.ns.name;
+  }
   const iflink = dev.iflink();
-  if (iflink === dev.ifindex) return { text: '', netnsid, mdown: false };
-  if (netnsid !== null) return { text: `@if${iflink}`, netnsid, mdown: false };
+  if (iflink === dev.ifindex) return { text: '', netnsid, netnsName, mdown: false };
+  if (netnsid !== null) return { text: `@if${iflink}`, netnsid, netnsName, mdown: false };
   const other = dev.ns.byIndex.get(iflink);
-  return { text: `@${other ? other.name : `if${iflink}`}`, netnsid, mdown: other ? !other.up : false };
+  return { text: `@${other ? other.name : `if${iflink}`}`, netnsid, netnsName, mdown: other ? !other.up : false };
 }
 
 /** The operstate iproute2 prints: DOWN whenever the device is admin down. */
@@ -50,7 +55,8 @@ export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boole
   if (dev.isLoopback) l2 = `    link/loopback ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
   else if (dev.kind === 'tun') l2 = '    link/none ';
   else l2 = `    link/ether ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
-  if (s.netnsid !== null) l2 += ` link-netnsid ${s.netnsid}`;
+  if (s.netnsName !== null) l2 += ` link-netns ${s.netnsName}`;
+  else if (s.netnsid !== null) l2 += ` link-netnsid ${s.netnsid}`;
   const lines = [l1 + ' ', l2];
   if (opts.details) lines.push(...detailLines(dev));
   return lines;
