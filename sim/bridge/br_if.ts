@@ -11,7 +11,8 @@ export function linkSpeed(dev: NetDevice): number | undefined {
   switch (dev.kind) {
     case 'veth': return 10000;
     case 'tap': case 'tun': return 10;
-    default: return (dev as NetDevice & { speed?: number }).speed;
+    case 'nic': return (dev as NetDevice & { speed: number }).speed;
+    default: return undefined;
   }
 }
 

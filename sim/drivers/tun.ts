@@ -10,6 +10,8 @@ import { carrierOff, carrierOn } from '../net/link';
 export interface TunReader {
   /** A frame (tap) or an IP packet (tun) the kernel sent to the process. */
   receive(bytes: Uint8Array, id: number): void;
+  /** the VM (its namespace) whose process holds the device open */
+  owner?: Netns;
 }
 
 export class Tun extends NetDevice {

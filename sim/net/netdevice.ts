@@ -7,7 +7,7 @@ import type { NeighParms } from '../ipv4/neigh_parms';
 import type { BridgePort } from '../bridge/br_private';
 import type { PacketSocket } from './packet_socket';
 
-export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy';
+export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy' | 'nic';
 /** RFC 2863 operstate as iproute2 prints it. */
 export type OperState = 'UNKNOWN' | 'NOTPRESENT' | 'DOWN' | 'LOWERLAYERDOWN' | 'TESTING' | 'DORMANT' | 'UP';
 /** addr_assign_type (include/uapi/linux/netdevice.h). */

@@ -12,6 +12,7 @@ import { ipMain } from './ip/ip';
 import { bridgeMain } from './bridge_cmd';
 import { sysctlMain } from './sysctl_cmd';
 import { routeMain } from './route_cmd';
+import { labMain } from './lab_cmd';
 
 export type Sink = (line: string) => void;
 
@@ -21,7 +22,7 @@ export interface StartResult {
   code: number;
 }
 
-export const COMMANDS = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'tcpdump', 'sleep', 'echo', 'true', 'false'] as const;
+export const COMMANDS = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false'] as const;
 
 export class Shell {
   readonly world: World;
@@ -77,6 +78,9 @@ export class Shell {
       }
       case 'route':
         print(routeMain(argv, ns));
+        return { proc: null, code: 0 };
+      case 'lab':
+        print(labMain(argv, ns));
         return { proc: null, code: 0 };
       case 'ping':
         return procResult(new Ping(ns, argv, sink));

@@ -18,9 +18,10 @@ export class Lab {
   run(line: string, ns = 'host'): string[] {
     return this.sh.run(line, ns).lines;
   }
-  capture(spec: string): { lines: () => string[]; times: () => number[]; stop: () => void } {
+  /** tcpdump on [NS:]DEV; promisc false is tcpdump -p (no observer effect on a bridge) */
+  capture(spec: string, promisc = true): { lines: () => string[]; times: () => number[]; stop: () => void } {
     const [ns, dev] = spec.includes(':') ? spec.split(':') : ['host', spec];
-    const c = new Capture(this.world.netns(ns)!.dev(dev)!, { withE: true });
+    const c = new Capture(this.world.netns(ns)!.dev(dev)!, { withE: true, promisc });
     c.start();
     return { lines: () => c.frames.map((f) => formatFrame(f.data, false)), times: () => c.frames.map((f) => f.time), stop: () => c.stop() };
   }
