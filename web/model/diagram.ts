@@ -1,0 +1,176 @@
+// Snapshot -> the diagram's nodes and edges (plain objects in React Flow's shape). Arrows follow the
+// kernel state that sim/snapshot reports; nothing here decides how the network behaves.
+import type { DevSnap, Snapshot, StackLink } from '../../sim/snapshot';
+import { devId, nsId, nsRole, nsTitle, stackId, type NsRole } from './ids';
+import { DEV_H, DEV_W, layoutSnapshot, type XY } from './layout';
+
+export interface NetnsData extends Record<string, unknown> {
+  ns: string;
+  title: string;
+  role: NsRole;
+}
+export interface StackData extends Record<string, unknown> {
+  ns: string;
+}
+export interface DeviceData extends Record<string, unknown> {
+  ns: string;
+  dev: DevSnap;
+}
+
+interface NodeBase<T extends string, D> {
+  id: string;
+  type: T;
+  position: XY;
+  data: D;
+  width: number;
+  height: number;
+  parentId?: string;
+  draggable?: boolean;
+  selectable?: boolean;
+  selected?: boolean;
+  zIndex?: number;
+}
+export type NetnsNode = NodeBase<'netns', NetnsData>;
+export type StackNode = NodeBase<'stack', StackData>;
+export type DeviceNode = NodeBase<'device', DeviceData>;
+export type DiagramNode = NetnsNode | StackNode | DeviceNode;
+
+export type Side = 't' | 'b' | 'l' | 'r';
+export interface EdgeData extends Record<string, unknown> {
+  link?: StackLink;
+  lane?: number;
+}
+export interface DiagramEdge {
+  id: string;
+  type: 'stack' | 'bridge' | 'wire';
+  source: string;
+  target: string;
+  sourceHandle: string;
+  targetHandle: string;
+  data: EdgeData;
+  markerStart?: string;
+  markerEnd?: string;
+  selectable: false;
+}
+
+const ARROW = 'arrow';
+
+export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, XY>>, selected: string | null): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
+  const nodes: DiagramNode[] = [];
+  const edges: DiagramEdge[] = [];
+  const boxes = layoutSnapshot(snap);
+  const order = new Map<string, number>();
+  for (const b of boxes) {
+    const ns = snap.namespaces.find((n) => n.name === b.ns)!;
+    const role = nsRole(b.ns);
+    const id = nsId(b.ns);
+    nodes.push({
+      id,
+      type: 'netns',
+      position: positions[id] ?? b.pos,
+      data: { ns: b.ns, title: nsTitle(b.ns), role },
+      width: b.width,
+      height: b.height,
+      selected: selected === id,
+      zIndex: 0,
+    });
+    if (role !== 'lan') {
+      nodes.push({
+        id: stackId(b.ns),
+        type: 'stack',
+        parentId: id,
+        position: b.stack.pos,
+        data: { ns: b.ns },
+        width: b.stack.width,
+        height: b.stack.height,
+        draggable: false,
+        selectable: false,
+      });
+    }
+    b.devices.forEach((d, i) => {
+      const dev = ns.devices.find((x) => x.name === d.name)!;
+      const did = devId(b.ns, d.name);
+      order.set(did, i);
+      nodes.push({
+        id: did,
+        type: 'device',
+        parentId: id,
+        position: positions[did] ?? d.pos,
+        data: { ns: b.ns, dev },
+        width: DEV_W,
+        height: DEV_H,
+        selected: selected === did,
+      });
+      if (role !== 'lan' && dev.stackLink !== 'none') edges.push(stackEdge(b.ns, dev.name, dev.stackLink));
+    });
+  }
+  const shown = new Set(nodes.map((n) => n.id));
+  for (const ns of snap.namespaces) {
+    const lanes = new Map<string, number>();
+    for (const dev of ns.devices) {
+      const did = devId(ns.name, dev.name);
+      if (!shown.has(did)) continue;
+      if (dev.master) {
+        const bid = devId(ns.name, dev.master);
+        const lane = lanes.get(bid) ?? 0;
+        lanes.set(bid, lane + 1);
+        edges.push(bridgeEdge(bid, did, order.get(bid) ?? 0, order.get(did) ?? 0, lane));
+      }
+      if (dev.peer) {
+        const pid = devId(dev.peer.ns, dev.peer.name);
+        // each pair once: from the end that sorts first
+        if (shown.has(pid) && did < pid) edges.push(wireEdge(did, pid, nsRole(dev.peer.ns) === 'lan', nsRole(ns.name) === 'lan'));
+      }
+    }
+  }
+  return { nodes, edges };
+}
+
+export function stackEdge(ns: string, dev: string, link: StackLink): DiagramEdge {
+  return {
+    id: `stack:${ns}:${dev}`,
+    type: 'stack',
+    source: stackId(ns),
+    target: devId(ns, dev),
+    sourceHandle: 'bs',
+    targetHandle: 'tt',
+    data: { link },
+    // 'both': receive and send; 'tx': the stack sends through a bridge port but gets nothing back from it
+    markerStart: link === 'both' ? ARROW : undefined,
+    markerEnd: ARROW,
+    selectable: false,
+  };
+}
+
+function bridgeEdge(br: string, port: string, brIdx: number, portIdx: number, lane: number): DiagramEdge {
+  const adjacent = Math.abs(brIdx - portIdx) === 1;
+  const right = portIdx > brIdx;
+  return {
+    id: `br:${br}:${port}`,
+    type: 'bridge',
+    source: br,
+    target: port,
+    sourceHandle: adjacent ? (right ? 'rs' : 'ls') : 'bs',
+    targetHandle: adjacent ? (right ? 'lt' : 'rt') : 'bt',
+    data: { lane: adjacent ? 0 : lane + 1 },
+    markerStart: ARROW,
+    markerEnd: ARROW,
+    selectable: false,
+  };
+}
+
+function wireEdge(a: string, b: string, bIsLan: boolean, aIsLan: boolean): DiagramEdge {
+  // a NIC goes down to the physical network; veth ends join under the row, as the article draws them
+  const [src, dst] = aIsLan ? [b, a] : [a, b];
+  const down = aIsLan || bIsLan;
+  return {
+    id: `wire:${src}:${dst}`,
+    type: 'wire',
+    source: src,
+    target: dst,
+    sourceHandle: 'bs',
+    targetHandle: down ? 'tt' : 'bt',
+    data: {},
+    selectable: false,
+  };
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { World } from '../../sim/net/world';
+import { Shell } from '../../sim/shell/shell';
+import { takeSnapshot, type Snapshot } from '../../sim/snapshot';
+import { PRESETS, FIRST_PRESET } from '../presets/article';
+import { actionSteps, dropAction, freeName, type LabAction } from './actions';
+import { buildDiagram } from './diagram';
+import { deviceOrder, layoutSnapshot } from './layout';
+import { complete } from './complete';
+import { parseId, devId } from './ids';
+
+function snapOf(lines: readonly string[]): Snapshot {
+  const w = new World(1);
+  const sh = new Shell(w);
+  for (const l of lines) if (!l.startsWith('#')) sh.run(l);
+  return takeSnapshot(w);
+}
+
+const preset = (id: string) => PRESETS.find((p) => p.id === id)!.commands;
+
+describe('layout', () => {
+  it('orders devices as the article draws them: eth0, br0, veth0 with veth1 beside it', () => {
+    const s = snapOf(preset('veth'));
+    const host = s.namespaces[0];
+    expect(deviceOrder(host, new Set(['lan'])).map((d) => d.name)).toEqual(['eth0', 'br0', 'veth0', 'veth1']);
+  });
+
+  it('puts containers right of the host and the physical network below', () => {
+    const boxes = layoutSnapshot(snapOf(preset('docker')));
+    const by = Object.fromEntries(boxes.map((b) => [b.ns, b]));
+    expect(by.c1.pos.x).toBeGreaterThan(by.host.pos.x + by.host.width - 1);
+    expect(by.c2.pos.x).toBeGreaterThan(by.c1.pos.x);
+    expect(by.lan.pos.y).toBeGreaterThan(by.host.pos.y + by.host.height);
+    // devices never overlap inside a box
+    for (const b of boxes) {
+      const xs = b.devices.map((d) => d.pos.x);
+      expect(new Set(xs).size).toBe(xs.length);
+      for (const d of b.devices) expect(d.pos.x + 104).toBeLessThanOrEqual(b.width);
+    }
+  });
+});
+
+describe('diagram', () => {
+  const edges = (s: Snapshot) => buildDiagram(s, {}, null).edges;
+
+  it('draws the first diagram: two-way eth0, br0 without an address has no arrow, eth0 wired to the LAN', () => {
+    const e = edges(snapOf(FIRST_PRESET.commands));
+    const eth0 = e.find((x) => x.id === 'stack:host:eth0')!;
+    expect(eth0.data.link).toBe('both');
+    expect(eth0.markerStart && eth0.markerEnd).toBeTruthy();
+    expect(e.find((x) => x.id === 'stack:host:br0')).toBeUndefined();
+    expect(e.some((x) => x.type === 'wire' && x.source === 'dev:host:eth0' && x.target === 'dev:lan:gw')).toBe(true);
+  });
+
+  it('a port with an address gets the one-way arrow and a bridge link; without an address no arrow', () => {
+    let e = edges(snapOf(preset('veth')));
+    const v0 = e.find((x) => x.id === 'stack:host:veth0')!;
+    expect(v0.data.link).toBe('tx');
+    expect(v0.markerStart).toBeUndefined();
+    expect(v0.markerEnd).toBeTruthy();
+    expect(e.some((x) => x.type === 'bridge' && x.source === 'dev:host:br0' && x.target === 'dev:host:veth0')).toBe(true);
+    expect(e.some((x) => x.type === 'wire' && x.source === 'dev:host:veth0' && x.target === 'dev:host:veth1')).toBe(true);
+    e = edges(snapOf(preset('br-address')));
+    expect(e.find((x) => x.id === 'stack:host:veth0')).toBeUndefined();
+    expect(e.find((x) => x.id === 'stack:host:br0')?.data.link).toBe('both');
+  });
+
+  it('keeps a position the user dragged and gives children their box as parent', () => {
+    const s = snapOf(preset('veth'));
+    const { nodes } = buildDiagram(s, { 'dev:host:veth1': { x: 7, y: 9 } }, null);
+    expect(nodes.find((n) => n.id === 'dev:host:veth1')!.position).toEqual({ x: 7, y: 9 });
+    const ids = nodes.map((n) => n.id);
+    for (const n of nodes) if (n.parentId) expect(ids.indexOf(n.parentId)).toBeLessThan(ids.indexOf(n.id));
+    expect(ids).not.toContain('dev:host:lo');
+  });
+
+  it('builds every preset without dangling edges', () => {
+    for (const p of PRESETS) {
+      const { nodes, edges: es } = buildDiagram(snapOf(p.commands), {}, null);
+      const ids = new Set(nodes.map((n) => n.id));
+      for (const e of es) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+    }
+  });
+});
+
+describe('actions', () => {
+  const s = snapOf(FIRST_PRESET.commands);
+  const lines = (a: LabAction, snap = s) => actionSteps(a, snap).map((x) => `${x.ns}$ ${x.line}`);
+
+  it('turns palette drops into the commands a Linux user types', () => {
+    expect(lines({ type: 'addVethPair', ns: 'host' })).toEqual(['host$ ip link add veth0 type veth peer name veth1']);
+    expect(lines({ type: 'addBridge', ns: 'host' })).toEqual(['host$ ip link add name br1 type bridge', 'host$ ip link set br1 up']);
+    expect(lines({ type: 'addTap', ns: 'host' })).toEqual(['host$ ip tuntap add dev tap0 mode tap']);
+    expect(lines({ type: 'addNetns' })).toEqual(['host$ ip netns add c1', 'c1$ ip link set lo up']);
+    expect(lines({ type: 'addLan', ns: 'host' })).toEqual([
+      'host$ ip netns add lan2',
+      'host$ ip link add eth1 type veth peer name gw netns lan2',
+      'lan2$ ip addr add 192.168.4.1/24 dev gw',
+      'lan2$ ip link set gw up',
+      'host$ ip link set eth1 up',
+    ]);
+  });
+
+  it('turns inspector edits into ip, bridge and sysctl lines', () => {
+    expect(lines({ type: 'enslave', ns: 'host', dev: 'veth0', br: 'br0' })).toEqual(['host$ ip link set dev veth0 master br0']);
+    expect(lines({ type: 'release', ns: 'host', dev: 'veth0' })).toEqual(['host$ ip link set dev veth0 nomaster']);
+    expect(lines({ type: 'moveToNs', ns: 'host', dev: 'veth1', to: 'c1' })).toEqual(['host$ ip link set veth1 netns c1']);
+    expect(lines({ type: 'addAddr', ns: 'host', dev: 'br0', cidr: '192.168.3.101/24' })).toEqual(['host$ ip addr add 192.168.3.101/24 dev br0']);
+    expect(lines({ type: 'delAddr', ns: 'host', dev: 'eth0', cidr: '192.168.3.21/24' })).toEqual(['host$ ip addr del 192.168.3.21/24 dev eth0']);
+    expect(lines({ type: 'setMac', ns: 'host', dev: 'veth1', mac: '08:00:27:3b:0d:b9' })).toEqual(['host$ ip link set dev veth1 address 08:00:27:3b:0d:b9']);
+    expect(lines({ type: 'setUp', ns: 'c1', dev: 'eth0', up: false })).toEqual(['c1$ ip link set eth0 down']);
+    expect(lines({ type: 'setConf', ns: 'host', dev: 'veth1', key: 'accept_local', value: 1 })).toEqual(['host$ sysctl -w net.ipv4.conf.veth1.accept_local=1']);
+    expect(lines({ type: 'setIpForward', ns: 'host', value: 1 })).toEqual(['host$ sysctl -w net.ipv4.ip_forward=1']);
+    expect(lines({ type: 'deleteNs', ns: 'c1' })).toEqual(['host$ ip netns del c1']);
+  });
+
+  it('reads a drop: onto a bridge enslaves, into another box moves, out of every box releases', () => {
+    const v = snapOf(preset('veth'));
+    expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: 'host', bridge: 'br0' })).toEqual({ type: 'enslave', ns: 'host', dev: 'veth1', br: 'br0' });
+    expect(dropAction(v, { ns: 'host', dev: 'veth0' }, { ns: 'host', bridge: 'br0' })).toBeNull();
+    expect(dropAction(v, { ns: 'host', dev: 'veth0' }, { ns: null, bridge: null })).toEqual({ type: 'release', ns: 'host', dev: 'veth0' });
+    expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: null, bridge: null })).toBeNull();
+    expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: 'c1', bridge: null })).toEqual({ type: 'moveToNs', ns: 'host', dev: 'veth1', to: 'c1' });
+    expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: 'lan', bridge: null })).toBeNull();
+  });
+
+  it('picks free names', () => {
+    expect(freeName(new Set(['br0', 'br1']), 'br')).toBe('br2');
+  });
+});
+
+describe('complete', () => {
+  const ctx = { devices: ['br0', 'eth0', 'veth0', 'veth1'], namespaces: ['c1', 'lan'] };
+  it('completes commands, objects, keywords and names', () => {
+    expect(complete('pi', ctx)).toEqual({ text: 'ping ', choices: [] });
+    expect(complete('ip l', ctx)).toEqual({ text: 'ip link ', choices: [] });
+    expect(complete('ip link s', ctx).choices).toEqual(['set', 'show']);
+    expect(complete('ip link se', ctx)).toEqual({ text: 'ip link set ', choices: [] });
+    expect(complete('ip link set dev ve', ctx)).toEqual({ text: 'ip link set dev veth', choices: [] });
+    expect(complete('ip link set dev veth', ctx)).toEqual({ text: 'ip link set dev veth', choices: ['veth0', 'veth1'] });
+    expect(complete('ip link set dev veth0 mas', ctx)).toEqual({ text: 'ip link set dev veth0 master ', choices: [] });
+    expect(complete('ip link set veth1 netns ', ctx).choices).toEqual(['c1', 'lan']);
+    expect(complete('ip netns exec c', ctx).text).toBe('ip netns exec c1 ');
+    expect(complete('xyz', ctx)).toEqual({ text: 'xyz', choices: [] });
+  });
+});
+
+describe('ids', () => {
+  it('round-trips', () => {
+    expect(parseId(devId('c1', 'eth0'))).toEqual({ type: 'dev', ns: 'c1', dev: 'eth0' });
+    expect(parseId('ns:host')).toEqual({ type: 'ns', ns: 'host' });
+    expect(parseId('junk')).toBeNull();
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { Lab } from './lab';
+import { toWorker, type FromWorker, type LogEntry } from '../protocol';
+import { FIRST_PRESET } from '../presets/article';
+import type { Snapshot } from '../../sim/snapshot';
+
+function harness() {
+  const msgs: FromWorker[] = [];
+  const lab = new Lab((m) => msgs.push(m));
+  const output = (ns = 'host') => msgs.flatMap((m) => (m.type === 'output' && m.ns === ns ? m.lines : []));
+  const log = () => msgs.flatMap((m) => (m.type === 'logged' ? [m.entry] : []));
+  const lastSnap = () => [...msgs].reverse().find((m): m is Extract<FromWorker, { type: 'snapshot' }> => m.type === 'snapshot')!.snap;
+  const run = (lines: string[], ns = 'host', mode: 'sync' | 'async' = 'async', group = 'g') =>
+    lab.handle(toWorker({ type: 'run', ns, lines, group, mode }));
+  return { lab, msgs, output, log, lastSnap, run };
+}
+
+const state = (s: Snapshot) => JSON.stringify({ ...s, time: 0 });
+const dev = (s: Snapshot, ns: string, name: string) => s.namespaces.find((n) => n.name === ns)!.devices.find((d) => d.name === name)!;
+
+describe('Lab', () => {
+  it('runs lines, echoes them, logs them and reports the new state', () => {
+    const h = harness();
+    h.run(['ip link add name br0 type bridge', 'ip link set br0 up', 'ip -br link show dev br0']);
+    const started = h.msgs.filter((m) => m.type === 'started').map((m) => (m as { line: string }).line);
+    expect(started).toEqual(['ip link add name br0 type bridge', 'ip link set br0 up', 'ip -br link show dev br0']);
+    expect(h.output().join('\n')).toMatch(/^br0\s+UNKNOWN/);
+    expect(h.log().map((e) => e.line)).toHaveLength(3);
+    expect(dev(h.lastSnap(), 'host', 'br0').up).toBe(true);
+  });
+
+  it('keeps output in order with the echo of each line', () => {
+    const h = harness();
+    h.run(['echo one', 'echo two']);
+    const seq = h.msgs.filter((m) => m.type === 'started' || m.type === 'output').map((m) => (m.type === 'started' ? `$ ${m.line}` : m.lines.join('|')));
+    expect(seq).toEqual(['$ echo one', 'one', '$ echo two', 'two']);
+  });
+
+  it('prints a ping line per second of virtual time and starts the next line when it ends', () => {
+    const h = harness();
+    h.run(['ip link set lo up', 'ping -c 3 127.0.0.1', 'echo after']);
+    h.lab.advance(10_000);
+    expect(h.output().filter((l) => l.startsWith('64 bytes'))).toHaveLength(1);
+    h.lab.advance(1_000_000);
+    expect(h.output().filter((l) => l.startsWith('64 bytes'))).toHaveLength(2);
+    expect(h.output()).not.toContain('after');
+    h.lab.advance(1_100_000);
+    expect(h.output().filter((l) => l.startsWith('64 bytes'))).toHaveLength(3);
+    expect(h.output()).toContain('after');
+    expect(h.msgs.at(-1)?.type === 'idle' || h.msgs.some((m) => m.type === 'idle')).toBe(true);
+  });
+
+  it('stops a running ping with Ctrl-C and records when, so a replay stops it at the same time', () => {
+    const h = harness();
+    h.run(['ip link set lo up', 'ping 127.0.0.1']);
+    h.lab.advance(2_500_000);
+    h.lab.handle(toWorker({ type: 'interrupt', ns: 'host' }));
+    expect(h.output()).toContain('^C');
+    expect(h.output().some((l) => l.includes('3 packets transmitted, 3 received'))).toBe(true);
+    const stopped = h.msgs.find((m) => m.type === 'stopped') as { id: number; at: number };
+    expect(stopped.at).toBe(2_500_000);
+    const log: LogEntry[] = h.log().map((e) => (e.id === stopped.id ? { ...e, stopAt: stopped.at } : e));
+    const r = harness();
+    r.lab.handle(toWorker({ type: 'load', seed: 1, log, now: h.lab.now }));
+    expect(r.output()).toEqual([]);
+    expect(r.lab.now).toBe(h.lab.now);
+    expect(state(r.lastSnap())).toBe(state(h.lastSnap()));
+  });
+
+  it('rebuilds the same lab from its log (a restarted worker, or undo)', () => {
+    const h = harness();
+    h.run([...FIRST_PRESET.commands], 'host', 'sync', 'preset');
+    h.run(['ip link add veth0 type veth peer name veth1', 'ip addr add 192.168.3.101/24 dev veth0', 'ip link set veth0 up', 'ip link set veth1 up'], 'host', 'async', 'a1');
+    h.run(['ip link set dev veth0 master br0'], 'host', 'async', 'a2');
+    h.lab.advance(3_000_000);
+    const live = h.lastSnap();
+    expect(dev(live, 'host', 'br0').mac).toBe(dev(live, 'host', 'veth0').mac);
+    const r = harness();
+    r.lab.handle(toWorker({ type: 'load', seed: 1, log: h.log(), now: h.lab.now }));
+    expect(state(r.lastSnap())).toBe(state(live));
+    // undo: everything but the last group
+    const u = harness();
+    u.lab.handle(toWorker({ type: 'load', seed: 1, log: h.log().filter((e) => e.group !== 'a2'), now: h.lab.now }));
+    expect(dev(u.lastSnap(), 'host', 'veth0').master).toBeNull();
+  });
+
+  it('refuses to run in a namespace that is gone instead of running in host', () => {
+    const h = harness();
+    h.run(['ip link show'], 'c9');
+    expect(h.output('c9')).toEqual(['netlab: network namespace "c9" no longer exists']);
+  });
+
+  it('forwards trace events only when asked', () => {
+    const h = harness();
+    h.run(['ip link set lo up', 'ping -c 1 127.0.0.1']);
+    expect(h.msgs.some((m) => m.type === 'trace')).toBe(false);
+    h.lab.handle(toWorker({ type: 'trace', on: true }));
+    h.run(['ping -c 1 127.0.0.1']);
+    h.lab.advance(10_000);
+    const t = h.msgs.find((m) => m.type === 'trace');
+    expect(t && t.type === 'trace' && t.events.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,252 @@
+// The lab inside the worker: one World and its Shell, per-terminal queues, the command log and its replay.
+// No DOM and no timers of its own: the worker entry feeds it messages and the passing of real time.
+import { World } from '../../sim/net/world';
+import { Shell } from '../../sim/shell/shell';
+import type { Proc } from '../../sim/apps/proc';
+import type { TraceEvent } from '../../sim/net/trace';
+import { takeSnapshot } from '../../sim/snapshot';
+import { fromWorker, type FromWorker, type LogEntry, type ToWorker } from '../protocol';
+
+interface Queued {
+  line: string;
+  group: string;
+  mode: 'sync' | 'async';
+}
+
+interface Term {
+  queue: Queued[];
+  proc: Proc | null;
+  entry: LogEntry | null;
+}
+
+const MAX_TRACE = 2000;
+
+export class Lab {
+  private world!: World;
+  private shell!: Shell;
+  private seed = 1;
+  private log: LogEntry[] = [];
+  private nextId = 1;
+  private terms = new Map<string, Term>();
+  /** messages in the order they happened, flushed together */
+  private pending: FromWorker[] = [];
+  private replaying = false;
+  private lastSnap = '';
+  private tracing = false;
+  private traceBuf: TraceEvent[] = [];
+  private readonly post: (m: FromWorker) => void;
+
+  constructor(post: (m: FromWorker) => void) {
+    this.post = post;
+    this.reset(1);
+  }
+
+  get now(): number {
+    return this.world.sched.now;
+  }
+
+  handle(m: ToWorker): void {
+    switch (m.type) {
+      case 'load':
+        this.load(m.seed, m.log, m.now);
+        break;
+      case 'run':
+        for (const line of m.lines) this.term(m.ns).queue.push({ line, group: m.group, mode: m.mode });
+        this.pump(m.ns);
+        break;
+      case 'interrupt':
+        this.interrupt(m.ns);
+        break;
+      case 'trace':
+        this.tracing = m.on;
+        this.traceBuf = [];
+        this.installTrace();
+        break;
+      default: {
+        const never: never = m;
+        throw new Error(`unknown message ${JSON.stringify(never)}`);
+      }
+    }
+    this.flush();
+  }
+
+  /** Lets `us` microseconds of virtual time pass, starting queued lines as the processes before them end. */
+  advance(us: number): void {
+    const target = this.now + Math.max(0, us);
+    const sched = this.world.sched;
+    const before = sched.nextTime();
+    for (;;) {
+      const running = [...this.terms.entries()].filter(([, t]) => t.proc && !t.proc.done);
+      if (!running.length) break;
+      sched.runWhile(() => running.every(([, t]) => !t.proc!.done), target);
+      const ended = running.filter(([, t]) => t.proc!.done);
+      if (!ended.length) break;
+      sched.runUntil(sched.now); // the rest of this instant, as a replay will see it
+      for (const [ns] of ended) this.pump(ns);
+    }
+    sched.runUntil(target);
+    if (before !== undefined && before <= target) this.flush();
+    else this.flushOutput();
+  }
+
+  private reset(seed: number): void {
+    this.seed = seed;
+    this.world = new World(seed);
+    this.shell = new Shell(this.world);
+    this.terms = new Map();
+    this.installTrace();
+  }
+
+  private installTrace(): void {
+    this.world.trace = this.tracing
+      ? (e) => {
+          if (!this.replaying && this.traceBuf.length < MAX_TRACE) this.traceBuf.push(e);
+        }
+      : null;
+  }
+
+  /** A fresh World, the log replayed at its recorded virtual times, then the clock run on to `now`. */
+  private load(seed: number, log: LogEntry[], now: number): void {
+    this.reset(seed);
+    this.log = [];
+    this.replaying = true;
+    const sched = this.world.sched;
+    const stops: { at: number; ns: string }[] = [];
+    const stopUntil = (t: number) => {
+      stops.sort((a, b) => a.at - b.at);
+      while (stops.length && stops[0].at <= t) {
+        const s = stops.shift()!;
+        sched.runUntil(s.at);
+        const term = this.term(s.ns);
+        term.proc?.interrupt();
+        this.finish(s.ns);
+      }
+    };
+    for (const e of log) {
+      stopUntil(e.at);
+      sched.runUntil(e.at);
+      for (const [ns, t] of this.terms) if (t.proc?.done) this.finish(ns);
+      this.exec(e.ns, { line: e.line, group: e.group, mode: e.mode }, e);
+      if (e.stopAt !== undefined) stops.push({ at: e.stopAt, ns: e.ns });
+    }
+    stopUntil(now);
+    sched.runUntil(Math.max(now, sched.now));
+    for (const [ns, t] of this.terms) if (t.proc?.done) this.finish(ns);
+    this.nextId = log.reduce((m, e) => Math.max(m, e.id + 1), this.nextId);
+    this.replaying = false;
+    this.pending = [];
+    this.post(fromWorker({ type: 'loaded', now: this.now }));
+    for (const [ns, t] of this.terms) if (!t.proc) this.emit(fromWorker({ type: 'idle', ns }));
+  }
+
+  private term(ns: string): Term {
+    let t = this.terms.get(ns);
+    if (!t) {
+      t = { queue: [], proc: null, entry: null };
+      this.terms.set(ns, t);
+    }
+    return t;
+  }
+
+  /** Starts queued lines until one keeps running on the clock or the queue is empty. */
+  private pump(ns: string): void {
+    const t = this.term(ns);
+    if (t.proc?.done) this.finish(ns);
+    while (!t.proc && t.queue.length) {
+      const q = t.queue.shift()!;
+      this.emit(fromWorker({ type: 'started', ns, line: q.line }));
+      if (q.line.trim().startsWith('#') || !q.line.trim()) continue;
+      if (!this.world.netns(ns)) {
+        this.print(ns, `netlab: network namespace "${ns}" no longer exists`);
+        continue;
+      }
+      this.exec(ns, q, null);
+    }
+    if (!t.proc) this.emit(fromWorker({ type: 'idle', ns }));
+  }
+
+  /** Runs one line now and logs it (a replayed entry keeps its id). */
+  private exec(ns: string, q: Queued, replayed: LogEntry | null): void {
+    const entry: LogEntry = replayed
+      ? { ...replayed, stopAt: undefined }
+      : { id: this.nextId++, group: q.group, ns, line: q.line, at: this.now, mode: q.mode };
+    if (entry.stopAt === undefined) delete entry.stopAt;
+    this.log.push(entry);
+    if (!replayed) this.emit(fromWorker({ type: 'logged', entry: { ...entry } }));
+    const sink = (l: string) => this.print(ns, l);
+    if (q.mode === 'sync') {
+      for (const l of this.shell.run(q.line, ns).lines) sink(l);
+      return;
+    }
+    const r = this.shell.start(q.line, sink, ns);
+    if (r.proc && !r.proc.done) {
+      const t = this.term(ns);
+      t.proc = r.proc;
+      t.entry = entry;
+    }
+  }
+
+  private finish(ns: string): void {
+    const t = this.term(ns);
+    t.proc = null;
+    t.entry = null;
+  }
+
+  private interrupt(ns: string): void {
+    const t = this.terms.get(ns);
+    if (!t?.proc || t.proc.done) {
+      if (t) t.queue = [];
+      this.print(ns, '^C');
+      this.pump(ns);
+      return;
+    }
+    this.print(ns, '^C');
+    t.proc.interrupt();
+    const entry = t.entry!;
+    entry.stopAt = this.now;
+    this.emit(fromWorker({ type: 'stopped', id: entry.id, at: this.now }));
+    t.queue = [];
+    this.finish(ns);
+    this.pump(ns);
+  }
+
+  private print(ns: string, line: string): void {
+    const last = this.pending[this.pending.length - 1];
+    if (last?.type === 'output' && last.ns === ns) last.lines.push(line);
+    else this.emit(fromWorker({ type: 'output', ns, lines: [line] }));
+  }
+
+  private emit(m: FromWorker): void {
+    if (!this.replaying) this.pending.push(m);
+  }
+
+  private flushOutput(): void {
+    const msgs = this.pending;
+    this.pending = [];
+    for (const m of msgs) this.post(m);
+    if (this.traceBuf.length) {
+      this.post(fromWorker({ type: 'trace', events: this.traceBuf }));
+      this.traceBuf = [];
+    }
+  }
+
+  /** Sends output, trace events and, when the kernel state changed, a snapshot. */
+  flush(): void {
+    this.flushOutput();
+    const snap = takeSnapshot(this.world);
+    const key = JSON.stringify({ ...snap, time: 0 });
+    if (key !== this.lastSnap) {
+      this.lastSnap = key;
+      this.post(fromWorker({ type: 'snapshot', snap }));
+    }
+  }
+
+  /** The log as the lab holds it (tests). */
+  entries(): readonly LogEntry[] {
+    return this.log;
+  }
+
+  get seedValue(): number {
+    return this.seed;
+  }
+}
