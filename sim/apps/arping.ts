@@ -145,7 +145,9 @@ export class Arping extends Proc implements PacketSocket {
     this.lastSend = this.ns.world.now;
     this.sent++;
     if (this.he === BCAST_MAC) this.brdSent++;
-    devQueueXmit({ data, dev, pktType: 'outgoing', id: this.ns.world.nextFrameId() });
+    const id = this.ns.world.nextFrameId();
+    if (this.ns.world.trace) this.ns.world.emit({ type: 'socket-send', ns: this.ns.name, dev: dev.name, frameId: id, app: 'arping', bytes: data, fn: 'packet_sendmsg', why: `arping asks who has ${fmtIp4(this.target)}, straight from a packet socket on ${dev.name}.` });
+    devQueueXmit({ data, dev, pktType: 'outgoing', id });
   }
 
   /** recv_pack() */

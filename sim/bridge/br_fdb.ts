@@ -48,7 +48,6 @@ export function fdbUpdate(br: Bridge, source: BridgePort, addr: Mac): void {
   const f = fdbFind(br, addr);
   if (f) {
     if (f.local) {
-      br.ns.world.trace?.({ type: 'note', time: now, ns: br.ns.name, dev: source.dev.name, frameId: 0, what: `received packet on ${source.dev.name} with own address as source address (addr:${fmtMac(addr)}, vlan:0)`, fn: 'br_fdb_update' });
       return;
     }
     f.updated = now;
@@ -56,6 +55,8 @@ export function fdbUpdate(br: Bridge, source: BridgePort, addr: Mac): void {
     return;
   }
   br.fdb.set(addr, { addr, dst: source, local: false, static: false, addedByUser: false, updated: now, used: now });
+  const w = br.ns.world;
+  if (w.trace) w.emit({ type: 'fdb-learn', ns: br.ns.name, dev: source.dev.name, frameId: 0, bridge: br.name, mac: fmtMac(addr), fn: 'br_fdb_update', why: `${br.name} learns that ${fmtMac(addr)} is reached through ${source.dev.name}.` });
 }
 
 /** fdb_delete_local(): another port or the bridge itself may still own the address. */

@@ -9,14 +9,9 @@ import type { Bridge } from './br_device';
 import { fdbFind, fdbUpdate } from './br_fdb';
 import { brFlood, brForward } from './br_forward';
 
-function note(br: Bridge, skb: Skb, what: string, fn: string): void {
-  const w = br.ns.world;
-  w.trace?.({ type: 'note', time: w.now, ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, what, fn });
-}
-
 function drop(br: Bridge, skb: Skb, reason: string, fn: string): RxResult {
   const w = br.ns.world;
-  w.trace?.({ type: 'drop', time: w.now, ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, reason, fn });
+  if (w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, reason, fn, why: `${br.name} drops the frame: ${reason}.` });
   return 'consumed';
 }
 
@@ -73,18 +68,24 @@ function brHandleFrameFinish(br: Bridge, skb: Skb): void {
   if (p.state === 'learning') return;
   const dst = pktType === 'unicast' ? fdbFind(br, dest) : undefined;
   if (dst) {
+    const w = br.ns.world;
     if (dst.local) {
-      note(br, skb, `destination ${macStr(skb)} is local (FDB): passed up to ${br.name}, not to ${skb.dev.name}'s own stack`, 'br_handle_frame_finish');
+      if (w.trace) w.emit({ type: 'br-up', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, fn: 'br_pass_frame_up', why: `${macStr(skb)} is a local address of ${br.name} (its own or a port's): the frame goes up the stack as if it arrived on ${br.name}, not on ${skb.dev.name}.` });
       return brPassFrameUp(br, skb);
     }
-    dst.used = br.ns.world.now;
-    note(br, skb, `forwarded to ${dst.dst?.dev.name} (FDB)`, 'br_forward');
+    dst.used = w.now;
+    if (w.trace) w.emit({ type: 'br-forward', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, to: dst.dst?.dev.name ?? br.name, fn: 'br_forward', why: `The FDB says ${macStr(skb)} is behind ${dst.dst?.dev.name}: forwarded there only.` });
     brForward(dst.dst, skb, localRcv, false);
   } else {
-    note(br, skb, pktType === 'unicast' ? 'unknown unicast: flooded' : `${pktType}: flooded`, 'br_flood');
+    const w = br.ns.world;
+    if (w.trace) w.emit({ type: 'br-flood', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, fn: 'br_flood', why: pktType === 'unicast' ? `${macStr(skb)} is not in the FDB yet: flooded to every other forwarding port.` : `A ${pktType} frame: flooded to every other forwarding port.` });
     brFlood(br, skb, pktType, localRcv, false);
   }
-  if (localRcv) brPassFrameUp(br, skb);
+  if (localRcv) {
+    const w = br.ns.world;
+    if (w.trace) w.emit({ type: 'br-up', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, fn: 'br_pass_frame_up', why: pktType === 'unicast' ? `${br.name} is promiscuous (a capture is running), so it also passes a copy up its own stack.` : `A ${pktType} frame also goes up the stack of ${br.name}.` });
+    brPassFrameUp(br, skb);
+  }
 }
 
 function macStr(skb: Skb): string {

@@ -62,7 +62,7 @@ export class Nic extends NetDevice implements CableEnd {
     if (!this.carrier || !this.cable) {
       this.stats.txDropped++;
       const w = this.ns.world;
-      w.trace?.({ type: 'drop', time: w.now, ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'no carrier (cable unplugged or partner down)', fn: 'ndo_start_xmit' });
+      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'no carrier', fn: 'ndo_start_xmit', why: `${this.name} has no carrier: the cable is unplugged or the other side is down.` });
       return;
     }
     this.cable.receive(skb.data, skb.id);

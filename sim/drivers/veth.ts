@@ -32,7 +32,7 @@ export class Veth extends NetDevice {
     const w = this.ns.world;
     if (!peer || !peer.up) {
       this.stats.txDropped++;
-      w.trace?.({ type: 'drop', time: w.now, ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'peer down', fn: 'veth_xmit' });
+      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'peer down', fn: 'veth_xmit', why: `The other end of ${this.name} is down, so the veth drops the frame.` });
       return;
     }
     if (skb.data.length - 14 > peer.mtu) {

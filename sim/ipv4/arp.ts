@@ -1,6 +1,6 @@
 // ARP (net/ipv4/arp.c): arp_rcv/arp_process answer and learn; arp_solicit asks; arp_ignore, arp_filter,
 // arp_announce decide who answers and with which address.
-import { type Ip4, type Mac, ANY, BCAST_MAC, ZERO_MAC, isLoopbackIp, isMulticastIp } from '../core/addr';
+import { type Ip4, type Mac, ANY, BCAST_MAC, ZERO_MAC, fmtIp4, isLoopbackIp, isMulticastIp } from '../core/addr';
 import { ARPOP_REPLY, ARPOP_REQUEST, emitArp, parseArp } from '../wire/arp';
 import { ETH_HLEN, ETH_P_ARP, emitEthernet } from '../wire/ethernet';
 import { devQueueXmit } from '../net/dev';
@@ -155,7 +155,7 @@ function arpProcess(skb: Skb, arp: NonNullable<ReturnType<typeof parseArp>>): vo
   if (isMulticastIp(tip) || (!inDev.orconf('route_localnet') && isLoopbackIp(tip))) return;
   if (sip === tip && inDev.orconf('drop_gratuitous_arp')) return;
   const tbl = ns.ipv4.arp;
-  const trace = (what: string) => ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: dev.name, frameId: skb.id, what, fn: 'arp_process' });
+  const w = ns.world;
   if (sip === 0) {
     // DAD probe
     if (arp.op === ARPOP_REQUEST && addrType(ns, tip) === 'local' && !arpIgnore(inDev, sip, tip)) arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
@@ -165,17 +165,17 @@ function arpProcess(skb: Skb, arp: NonNullable<ReturnType<typeof parseArp>>): vo
     const r = routeInput(ns, tip, sip, 0, dev);
     if (r.kind === 'local') {
       let dontSend = arpIgnore(inDev, sip, tip);
-      if (dontSend) trace(`request for ${tip} ignored: arp_ignore=${inDev.maxconf('arp_ignore')}`);
+      if (dontSend && w.trace) w.emit({ type: 'arp-ignore', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), sysctl: `arp_ignore=${inDev.maxconf('arp_ignore')}`, fn: 'arp_ignore', why: `${fmtIp4(tip)} is local, but arp_ignore=${inDev.maxconf('arp_ignore')} tells ${dev.name} not to answer for it.` });
       if (!dontSend && inDev.orconf('arp_filter')) {
         dontSend = arpFilter(sip, tip, dev);
-        if (dontSend) trace('request ignored: arp_filter (the route back leaves through another device)');
+        if (dontSend && w.trace) w.emit({ type: 'arp-ignore', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), sysctl: 'arp_filter=1', fn: 'arp_filter', why: `arp_filter=1: the route back to ${fmtIp4(sip)} leaves through another device, so ${dev.name} stays silent.` });
       }
       if (!dontSend) {
         // neigh_event_ns(): the asker's entry, as STALE
         const n = tbl.create(sip, dev);
         tbl.update(n, sha, 'STALE', NEIGH_UPDATE_F_OVERRIDE);
         arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
-        trace('request for a local address answered with this device\'s MAC');
+        if (w.trace) w.emit({ type: 'arp-reply', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), fn: 'arp_process', why: `${fmtIp4(tip)} is an address of this host (on any device, arp_ignore=${inDev.maxconf('arp_ignore')}): ${dev.name} answers with its own MAC.` });
       }
       return;
     } else if (r.kind === 'forward' && inDev.forwarding) {
@@ -186,8 +186,11 @@ function arpProcess(skb: Skb, arp: NonNullable<ReturnType<typeof parseArp>>): vo
         arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
       }
       return;
-    } else if (r.kind === 'error' && r.martian) {
-      trace(`request dropped: martian ${r.martian} ${r.error === 'EINVAL' ? '(accept_local=0)' : '(rp_filter)'}`);
+    } else if (r.kind === 'error' && r.martian && w.trace) {
+      const why = r.error === 'EINVAL'
+        ? `The sender ${fmtIp4(sip)} is one of this host's own addresses and accept_local=0: a martian source, so nobody answers.`
+        : `rp_filter=${inDev.maxconf('rp_filter')}: the route back to ${fmtIp4(sip)} does not leave through ${dev.name}, so the request is dropped.`;
+      w.emit({ type: 'drop', ns: ns.name, dev: dev.name, frameId: skb.id, reason: r.error === 'EINVAL' ? 'martian source: accept_local=0' : 'rp_filter', fn: 'fib_validate_source', why });
     }
   }
   // Update our ARP tables

@@ -44,7 +44,7 @@ export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number
   const quoted = orig.subarray(0, Math.min(orig.length, 576 - 20 - 8));
   const icmp = emitIcmp({ kind: 'error', type, code, info, original: quoted });
   const ip = emitIpv4({ tos: (iph.tos & 0x1e) | 0xc0, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, icmp);
-  ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: rt.dev.name, frameId: ctx.id, what: `ICMP error type ${type} code ${code} sent to ${fmtIp4(iph.src)}`, fn: '__icmp_send' });
+  if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: ctx.id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: '__icmp_send', why: `The kernel tells ${fmtIp4(iph.src)} that its packet could not be delivered (ICMP type ${type} code ${code}).` });
   ipLocalOut(ns, rt, ip, ns.world.nextFrameId());
 }
 
@@ -85,7 +85,7 @@ export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, 
     if (isRouteError(rt)) return;
     const body = emitIcmp({ kind: 'echo', type: ICMP_ECHOREPLY, id: icmp.id, seq: icmp.seq, data: icmp.data });
     const reply = emitIpv4({ tos: iph.tos, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, body);
-    ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: dev.name, frameId: id, what: `echo request answered from ${fmtIp4(rt.saddr)}${rt.local ? ' over lo (the destination is a local address)' : ''}`, fn: 'icmp_echo' });
+    if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: 'icmp_reply', why: `The echo request is answered from ${fmtIp4(rt.saddr)}${rt.local ? '; the reply goes to a local address, so over lo' : ` through ${rt.dev.name}`}.` });
     ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
     return;
   }

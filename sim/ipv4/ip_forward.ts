@@ -1,5 +1,6 @@
 // Forwarding (net/ipv4/ip_forward.c: ip_forward, ip_forward_finish).
 import { decreaseTtl } from '../wire/ipv4';
+import { fmtIp4 } from '../core/addr';
 import { ICMP_EXC_TTL, ICMP_TIME_EXCEEDED } from '../wire/icmp';
 import type { Skb } from '../net/skb';
 import type { Rtable } from './route';
@@ -11,7 +12,9 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable): void {
   const dev = skb.dev;
   const ns = dev.ns;
   const w = ns.world;
-  const drop = (reason: string) => w.trace?.({ type: 'drop', time: w.now, ns: ns.name, dev: dev.name, frameId: skb.id, reason, fn: 'ip_forward' });
+  const drop = (reason: string) => {
+    if (w.trace) w.emit({ type: 'drop', ns: ns.name, dev: dev.name, frameId: skb.id, reason, fn: 'ip_forward', why: `Not forwarded: ${reason}.` });
+  };
   if (skb.pktType !== 'host') return drop('not addressed to this host\'s MAC');
   if (ip[8] <= 1) {
     drop('TTL exceeded');
@@ -22,6 +25,6 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable): void {
   decreaseTtl(out, 0);
   const v = nfHook(ns, 'FORWARD', out, { in: dev, out: rt.dev });
   if (v.verdict === 'drop') return drop(v.reason);
-  w.trace?.({ type: 'note', time: w.now, ns: ns.name, dev: dev.name, frameId: skb.id, what: `forwarded to ${rt.dev.name} (ip_forward=1)`, fn: 'ip_forward' });
+  if (w.trace) w.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: skb.id, dst: fmtIp4(rt.daddr), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: 'ip_forward', why: `ip_forward=1: the packet is routed on through ${rt.dev.name} with its TTL one lower.` });
   ipOutput(ns, rt, v.ip, { id: skb.id, inputIif: dev.ifindex });
 }

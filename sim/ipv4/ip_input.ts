@@ -12,7 +12,7 @@ import { nfHook } from '../netfilter/hooks';
 function drop(skb: Skb, reason: string, fn: string): void {
   const w = skb.dev.ns.world;
   skb.dev.stats.rxDropped++;
-  w.trace?.({ type: 'drop', time: w.now, ns: skb.dev.ns.name, dev: skb.dev.name, frameId: skb.id, reason, fn });
+  if (w.trace) w.emit({ type: 'drop', ns: skb.dev.ns.name, dev: skb.dev.name, frameId: skb.id, reason, fn, why: `Dropped: ${reason}.` });
 }
 
 /** ip_rcv() -> ip_rcv_core(): sanity checks, PREROUTING, then the routing decision. */
@@ -84,6 +84,6 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
   for (const s of ns.rawSockets) {
     if (s.matches(h.protocol, h.src, h.dst, iif)) s.onPacket(ip);
   }
-  ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: dev.name, frameId: skb.id, what: 'delivered to the local stack', fn: 'ip_local_deliver' });
+  if (ns.world.trace) ns.world.emit({ type: 'deliver', ns: ns.name, dev: dev.name, frameId: skb.id, proto: h.protocol === 1 ? 'icmp' : String(h.protocol), fn: 'ip_local_deliver', why: 'The packet is for this host: delivered to its stack.' });
   if (h.protocol === IPPROTO_ICMP) icmpRcv(ns, ip, h.ihl, dev, iif, skb.id, broadcast);
 }

@@ -1,6 +1,6 @@
 // Sending IPv4 packets (net/ipv4/ip_output.c: ip_local_out, ip_output, ip_finish_output2; route.c:
 // ipv4_link_failure) and the loopback path for local destinations.
-import { type Mac, ipFromBytes } from '../core/addr';
+import { type Mac, fmtIp4, ipFromBytes } from '../core/addr';
 import { ETH_P_IP, emitEthernet } from '../wire/ethernet';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH } from '../wire/icmp';
 import { devQueueXmit } from '../net/dev';
@@ -33,6 +33,7 @@ export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx):
   if (v.verdict === 'drop') return;
   ip = v.ip;
   if (dev.isLoopback) {
+    if (ns.world.trace) ns.world.emit({ type: 'loopback', ns: ns.name, dev: dev.name, frameId: ctx.id, fn: 'loopback_xmit', why: `${fmtIp4(rt.daddr)} is one of this host's own addresses, so the packet goes over lo and never appears on a wire.` });
     loopbackOut(dev, ip, ctx.id, rt.iif);
     return;
   }
@@ -48,8 +49,9 @@ export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx):
   const tbl = ns.ipv4.arp;
   const n = tbl.lookup(nexthop, dev) ?? tbl.create(nexthop, dev);
   const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
+  const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
+  if (unresolved && ns.world.trace) ns.world.emit({ type: 'neigh', ns: ns.name, dev: dev.name, frameId: ctx.id, ip: fmtIp4(nexthop), state: n.state === 'INCOMPLETE' ? 'INCOMPLETE' : 'INCOMPLETE (new)', queued: true, fn: '__neigh_event_send', why: `${fmtIp4(nexthop)} has no MAC yet on ${dev.name}: the packet waits while ARP asks.` });
   if (tbl.eventSend(n, p)) sendFrame(dev, n.ha!, ip, ctx.id);
-  else ns.world.trace?.({ type: 'note', time: ns.world.now, ns: ns.name, dev: dev.name, frameId: ctx.id, what: `neighbour ${n.state}: packet queued while ARP resolves`, fn: '__neigh_event_send' });
 }
 
 /** neigh->output once resolved (neigh_resolve_output for queued packets). */

@@ -20,7 +20,7 @@ export function devQueueXmit(skb: Skb): void {
   const w = dev.ns.world;
   if (!dev.up) {
     dev.stats.txDropped++;
-    w.trace?.({ type: 'drop', time: w.now, ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason: 'device down', fn: '__dev_queue_xmit' });
+    if (w.trace) w.emit({ type: 'drop', ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason: 'device down', fn: '__dev_queue_xmit', why: `${dev.name} is down, so nothing can be sent through it.` });
     return;
   }
   // dev_queue_xmit_nit(): every ptype_all tap sees outgoing frames
@@ -28,7 +28,7 @@ export function devQueueXmit(skb: Skb): void {
   for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, true);
   dev.stats.txPackets++;
   dev.stats.txBytes += skb.data.length;
-  w.trace?.({ type: 'xmit', time: w.now, ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: 'dev_hard_start_xmit' });
+  if (w.trace) w.emit({ type: 'xmit', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: 'dev_hard_start_xmit', why: `The frame leaves through ${dev.name}.` });
   dev.xmit(skb);
 }
 
@@ -43,10 +43,11 @@ export function netifReceiveSkb(skb: Skb): void {
   const w = dev.ns.world;
   dev.stats.rxPackets++;
   dev.stats.rxBytes += skb.data.length;
-  w.trace?.({ type: 'rx', time: w.now, ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: '__netif_receive_skb_core' });
+  if (w.trace) w.emit({ type: 'rx', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: '__netif_receive_skb_core', why: `The frame arrives on ${dev.name}; taps such as tcpdump see it first.` });
   for (const t of dev.taps) t.deliver(skb, false);
   for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);
   if (dev.rxHandler && skb.pktType !== 'loopback') {
+    if (w.trace && dev.brport) w.emit({ type: 'br-port-rx', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bridge: dev.brport.br.name, fn: 'br_handle_frame', why: `${dev.name} is a port of ${dev.brport.br.name}: its rx_handler takes every frame, so ${dev.name}'s own IP and ARP never see it.` });
     if (dev.rxHandler(skb) === 'consumed') return;
   }
   const type = ethType(skb.data);

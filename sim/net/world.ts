@@ -3,7 +3,7 @@ import type { Ip4 } from '../core/addr';
 import { Prng } from '../core/prng';
 import { Scheduler } from '../core/scheduler';
 import { Netns } from './netns';
-import type { TraceEvent } from './trace';
+import type { TraceEvent, TraceInput } from './trace';
 import { createLoopback } from '../drivers/loopback';
 import { setupArp } from '../ipv4/arp';
 import { devOpen } from './link';
@@ -62,6 +62,11 @@ export class World {
 
   removeNetns(ns: Netns): void {
     this.namespaces = this.namespaces.filter((n) => n !== ns);
+  }
+
+  /** Reports one step of a frame's life when someone watches. */
+  emit(e: TraceInput): void {
+    if (this.trace) this.trace({ ...e, time: this.sched.now } as TraceEvent);
   }
 
   /** netif_rx(): queue work on the backlog; it runs after BACKLOG_DELAY in FIFO order. */
