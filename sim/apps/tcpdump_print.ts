@@ -4,6 +4,7 @@ import { fmtIp4, fmtMac } from '../core/addr';
 import { ARPOP_REPLY, ARPOP_REQUEST, parseArp } from '../wire/arp';
 import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, parseEthernet } from '../wire/ethernet';
 import { IPPROTO_ICMP, parseIpv4 } from '../wire/ipv4';
+import { fmtBridgeId, parseBpduFrame } from '../wire/bpdu';
 
 const ICMP_UNREACH_CODES: Record<number, (dst: string, inner: Uint8Array) => string> = {
   0: (d) => `net ${d} unreachable`,
@@ -64,10 +65,25 @@ function payloadText(data: Uint8Array, ethertype: number, withE: boolean): strin
 
 const ETHERTYPE_NAME: Record<number, string> = { [ETH_P_ARP]: 'ARP', [ETH_P_IP]: 'IPv4' };
 
+/** print-stp.c: a configuration or TCN BPDU after its LLC header. */
+function stpText(data: Uint8Array): string {
+  const b = parseBpduFrame(data);
+  if (!b) return 'STP 802.1d, unknown';
+  if (b.type === 'tcn') return 'STP 802.1d, Topology Change, length 4';
+  const f = [b.cfg.topologyChange ? 'Topology change' : '', b.cfg.topologyChangeAck ? 'Topology change ACK' : ''].filter(Boolean).join(', ') || 'none';
+  return `STP 802.1d, Config, Flags [${f}], bridge-id ${fmtBridgeId(b.cfg.bridgeId)}.${b.cfg.portId.toString(16).padStart(4, '0')}, length 35`;
+}
+
 /** One line of `tcpdump -t -n [-e]`. */
 export function formatFrame(data: Uint8Array, withE: boolean): string {
   const eth = parseEthernet(data);
   if (!eth) return `[|ether]`;
+  if (eth.ethertype < 0x600) {
+    const stp = data[14] === 0x42 && data[15] === 0x42;
+    const body = stp ? stpText(data) : `LLC, length ${eth.ethertype}`;
+    if (!withE) return body;
+    return `${fmtMac(eth.src)} > ${fmtMac(eth.dst)}, 802.3, length ${eth.ethertype}: ${stp ? 'LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: ' : ''}${body}`;
+  }
   const rest = payloadText(data, eth.ethertype, withE);
   if (!withE) return rest;
   const name = ETHERTYPE_NAME[eth.ethertype] ?? 'Unknown';

@@ -8,6 +8,7 @@ import type { BridgePort, FdbEntry, StpState } from './br_private';
 import { fdbFind } from './br_fdb';
 import { brFlood, brForward } from './br_forward';
 import { brStpDisableBridge, brStpEnableBridge } from './br_stp_if';
+import { newBridgeStp, type BridgeStp } from './br_stp';
 
 export class Bridge extends NetDevice {
   readonly kind = 'bridge' as const;
@@ -29,8 +30,11 @@ export class Bridge extends NetDevice {
   hadPortEvent = false;
   private nextPortNo = 1;
 
+  stp: BridgeStp;
+
   constructor(ns: Netns, name: string, mac: Mac) {
     super(ns, name, mac, BCAST_MAC);
+    this.stp = newBridgeStp(this);
   }
 
   allocPortNo(): number {

@@ -4,6 +4,7 @@ import { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
 import { fdbAddLocal, fdbDeleteByPort } from './br_fdb';
 import { brHandleFrame } from './br_input';
+import { becomeDesignatedPort, newPortStp } from './br_stp';
 import { brPortStateSelection, brStpDisablePort, brStpEnablePort, brStpRecalculateBridgeId, notifyBridgeAddr } from './br_stp_if';
 
 /** Link speed in Mb/s that ethtool reports for each kind of device. */
@@ -40,8 +41,9 @@ export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   if (dev.brport) return { errno: 'EBUSY' };
   const p: BridgePort = {
     br, dev, portNo: br.allocPortNo(), state: 'disabled', priority: 32, pathCost: portCost(dev),
-    learning: true, flood: true, bcastFlood: true, mcastFlood: true, hairpin: false, forwardDelayTimer: null,
+    learning: true, flood: true, bcastFlood: true, mcastFlood: true, hairpin: false, forwardDelayTimer: null, stp: newPortStp(),
   };
+  becomeDesignatedPort(p);
   dev.allmulti++;
   dev.brport = p;
   dev.rxHandler = brHandleFrame;

@@ -8,6 +8,8 @@ import type { Skb } from '../net/skb';
 import type { Bridge } from './br_device';
 import { fdbFind, fdbUpdate } from './br_fdb';
 import { brFlood, brForward } from './br_forward';
+import { stpRcv } from './br_stp';
+import { brPortStateSelection } from './br_stp_if';
 
 function drop(br: Bridge, skb: Skb, reason: string, fn: string): RxResult {
   const w = br.ns.world;
@@ -27,7 +29,11 @@ export function brHandleFrame(skb: Skb): RxResult {
   if (d[0] === 0x01 && d[1] === 0x80 && d[2] === 0xc2 && d[3] === 0 && d[4] === 0 && (d[5] & 0xf0) === 0) {
     const last = d[5];
     if (last === 0x00) {
-      if (br.stpState !== 0 && !(br.groupFwdMask & 1)) return 'pass';
+      // with STP on, BPDUs are the bridge's own (br_stp_rcv via LLC); with it off they are forwarded
+      if (br.stpState !== 0 && !(br.groupFwdMask & 1)) {
+        stpRcv(p, skb, brPortStateSelection);
+        return 'consumed';
+      }
     } else if (last === 0x01) {
       return drop(br, skb, 'pause frame', 'br_handle_frame');
     } else if (!(br.groupFwdMask & (1 << last))) {

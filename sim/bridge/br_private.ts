@@ -20,6 +20,7 @@ export interface BridgePort {
   mcastFlood: boolean;
   hairpin: boolean;
   forwardDelayTimer: import('../core/scheduler').Timer | null;
+  stp: import('./br_stp').PortStp;
 }
 
 export interface FdbEntry {

@@ -1,45 +1,77 @@
-// Port states and the bridge's identity (net/bridge/br_stp_if.c, br_stp.c, br_stp_timer.c): with STP off a
-// port forwards as soon as it is enabled; the bridge MAC follows the lowest port MAC unless set by hand.
+// Port states and the bridge's identity (net/bridge/br_stp_if.c, br_stp.c: br_port_state_selection,
+// br_make_forwarding, br_make_blocking; br_stp_timer.c: the forward delay timer). With STP off a port
+// forwards as soon as it is enabled; the bridge MAC follows the lowest port MAC unless set by hand.
 import { type Mac, ZERO_MAC } from '../core/addr';
 import { carrierOff, carrierOn, defaultOperstate, notify } from '../net/link';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
 import { fdbChangeMacAddress, fdbDeleteByPort } from './br_fdb';
+import {
+  armHelloTimer, becomeDesignatedPort, becomeRootBridge, bridgeId, configBpduGeneration, configurationUpdate, isDesignatedPort, isRootBridge,
+  portRole, stopStpTimers, topologyChangeDetection,
+} from './br_stp';
 
 /** br_make_forwarding() */
 function makeForwarding(p: BridgePort): void {
   if (p.state !== 'blocking') return;
   const br = p.br;
-  if (br.stpState === 0 || br.forwardDelay === 0) {
+  if (br.stpState === 0 || br.stp.forwardDelay === 0) {
     p.state = 'forwarding';
+    topologyChangeDetection(br);
+    br.ns.world.sched.cancel(p.forwardDelayTimer);
+    p.forwardDelayTimer = null;
     return;
   }
   p.state = 'listening';
   armForwardDelay(p);
 }
 
+/** br_make_blocking() */
+function makeBlocking(p: BridgePort): void {
+  if (p.state === 'disabled' || p.state === 'blocking') return;
+  if (p.state === 'forwarding' || p.state === 'learning') topologyChangeDetection(p.br);
+  p.state = 'blocking';
+  p.br.ns.world.sched.cancel(p.forwardDelayTimer);
+  p.forwardDelayTimer = null;
+}
+
 /** br_forward_delay_timer_expired(): listening -> learning -> forwarding. */
 function armForwardDelay(p: BridgePort): void {
-  const sched = p.br.ns.world.sched;
+  const br = p.br;
+  const sched = br.ns.world.sched;
   sched.cancel(p.forwardDelayTimer);
-  p.forwardDelayTimer = sched.after(p.br.forwardDelay * 10000, () => {
+  p.forwardDelayTimer = sched.after(br.stp.forwardDelay * 10000, () => {
     p.forwardDelayTimer = null;
     if (p.state === 'listening') {
       p.state = 'learning';
       armForwardDelay(p);
     } else if (p.state === 'learning') {
       p.state = 'forwarding';
-      brPortStateSelection(p.br);
+      if (br.ports.some((q) => q.state !== 'disabled' && isDesignatedPort(q))) topologyChangeDetection(br);
+      carrierOn(br);
     }
   });
 }
 
-/** br_port_state_selection(): every enabled port forwards (no STP); the bridge has carrier iff one does. */
+/** br_port_state_selection(): root and designated ports forward, the others block; carrier iff one forwards. */
 export function brPortStateSelection(br: Bridge, forceEvent = false): void {
   let live = 0;
   for (const p of br.ports) {
     if (p.state === 'disabled') continue;
-    makeForwarding(p);
+    const role = portRole(p);
+    if (role === 'root') {
+      p.stp.configPending = false;
+      p.stp.topologyChangeAck = false;
+      makeForwarding(p);
+    } else if (role === 'designated') {
+      br.ns.world.sched.cancel(p.stp.messageAgeTimer);
+      p.stp.messageAgeTimer = null;
+      makeForwarding(p);
+    } else {
+      p.stp.configPending = false;
+      p.stp.topologyChangeAck = false;
+      makeBlocking(p);
+    }
     if (p.state === 'forwarding') live++;
   }
   const was = br.carrier;
@@ -49,19 +81,30 @@ export function brPortStateSelection(br: Bridge, forceEvent = false): void {
   br.hadPortEvent = true;
 }
 
-/** br_stp_enable_port() */
+/** br_stp_enable_port() -> br_init_port() */
 export function brStpEnablePort(p: BridgePort): void {
+  becomeDesignatedPort(p);
   p.state = 'blocking';
+  p.stp.topologyChangeAck = false;
+  p.stp.configPending = false;
   brPortStateSelection(p.br);
 }
 
-/** br_stp_disable_port(): the port's learned entries are flushed. */
+/** br_stp_disable_port(): the port's learned entries are flushed, roles are computed again. */
 export function brStpDisablePort(p: BridgePort): void {
+  const br = p.br;
+  const wasRoot = isRootBridge(br);
+  becomeDesignatedPort(p);
   p.state = 'disabled';
-  p.br.ns.world.sched.cancel(p.forwardDelayTimer);
-  p.forwardDelayTimer = null;
-  fdbDeleteByPort(p.br, p, false);
-  brPortStateSelection(p.br);
+  p.stp.topologyChangeAck = false;
+  p.stp.configPending = false;
+  const sched = br.ns.world.sched;
+  for (const t of [p.forwardDelayTimer, p.stp.messageAgeTimer, p.stp.holdTimer]) sched.cancel(t);
+  p.forwardDelayTimer = p.stp.messageAgeTimer = p.stp.holdTimer = null;
+  fdbDeleteByPort(br, p, false);
+  configurationUpdate(br);
+  brPortStateSelection(br);
+  if (isRootBridge(br) && !wasRoot) becomeRootBridge(br, () => {});
 }
 
 export function portEnabled(p: BridgePort): boolean {
@@ -70,6 +113,8 @@ export function portEnabled(p: BridgePort): boolean {
 
 /** br_stp_enable_bridge() */
 export function brStpEnableBridge(br: Bridge): void {
+  if (br.stpState === 1) armHelloTimer(br);
+  configBpduGeneration(br);
   for (const p of br.ports) if (p.dev.running && p.dev.operUp) brStpEnablePort(p);
 }
 
@@ -77,13 +122,42 @@ export function brStpEnableBridge(br: Bridge): void {
 export function brStpDisableBridge(br: Bridge): void {
   for (const p of br.ports) if (p.state !== 'disabled') brStpDisablePort(p);
   br.topologyChange = false;
+  br.stp.topologyChangeDetected = false;
+  stopStpTimers(br);
 }
 
-/** br_stp_change_bridge_id() */
+/** br_stp_change_bridge_id(): a new id, and whatever pointed at the old one follows it. */
 export function brStpChangeBridgeId(br: Bridge, addr: Mac): void {
+  const wasRoot = isRootBridge(br);
   fdbChangeMacAddress(br, addr);
+  const oldId = bridgeId(br);
   br.bridgeIdAddr = addr;
   br.mac = addr;
+  const newId = bridgeId(br);
+  if (br.stp.designatedRoot === oldId) br.stp.designatedRoot = newId;
+  for (const p of br.ports) {
+    if (p.stp.designatedBridge === oldId) p.stp.designatedBridge = newId;
+    if (p.stp.designatedRoot === oldId) p.stp.designatedRoot = newId;
+  }
+  configurationUpdate(br);
+  brPortStateSelection(br);
+  if (isRootBridge(br) && !wasRoot) becomeRootBridge(br, () => {});
+}
+
+/** br_stp_set_bridge_priority() */
+export function brStpSetBridgePriority(br: Bridge, prio: number): void {
+  const wasRoot = isRootBridge(br);
+  const oldId = bridgeId(br);
+  br.priority = prio & 0xffff;
+  const newId = bridgeId(br);
+  for (const p of br.ports) {
+    if (p.state === 'disabled') continue;
+    if (p.stp.designatedBridge === oldId) p.stp.designatedBridge = newId;
+  }
+  if (br.stp.designatedRoot === oldId) br.stp.designatedRoot = newId;
+  configurationUpdate(br);
+  brPortStateSelection(br);
+  if (isRootBridge(br) && !wasRoot) becomeRootBridge(br, () => {});
 }
 
 /** br_stp_recalculate_bridge_id(): true when the bridge's address changed. */
@@ -98,17 +172,19 @@ export function brStpRecalculateBridgeId(br: Bridge): boolean {
   return true;
 }
 
-/** br_stp_set_enabled(): stp_state 0/1 (kernel STP: ports restart from listening). */
+/** br_stp_set_enabled(): stp_state 1 starts kernel STP (forward_delay kept within 2..30 s). */
 export function brStpSetEnabled(br: Bridge, on: boolean): void {
   const want = on ? 1 : 0;
   if (br.stpState === want) return;
-  br.stpState = want;
-  if (br.up) {
-    for (const p of br.ports) {
-      if (p.state === 'disabled') continue;
-      p.state = 'blocking';
-    }
+  if (on) {
+    br.forwardDelay = Math.min(3000, Math.max(200, br.forwardDelay));
+    br.stp.forwardDelay = br.forwardDelay;
+    br.stpState = 1;
+    if (br.up) armHelloTimer(br);
     brPortStateSelection(br);
+  } else {
+    stopStpTimers(br);
+    br.stpState = 0;
   }
 }
 

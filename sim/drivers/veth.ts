@@ -40,6 +40,6 @@ export class Veth extends NetDevice {
       return;
     }
     // skb_scrub_packet() and eth_type_trans() against the peer's address
-    netifRx({ data: skb.data, dev: peer, pktType: ethTypeTrans(skb.data, peer), id: skb.id });
+    netifRx({ data: skb.data, dev: peer, pktType: ethTypeTrans(skb.data, peer), id: skb.id, hops: skb.hops });
   }
 }

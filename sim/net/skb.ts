@@ -15,4 +15,6 @@ export interface Skb {
   rtIif?: number;
   /** The packet was routed locally and travels over lo (skb_dst kept, no input route lookup). */
   localRoute?: boolean;
+  /** how many bridges have forwarded this frame: a loop without STP would go on for ever */
+  hops?: number;
 }

@@ -64,6 +64,16 @@ export class World {
     this.namespaces = this.namespaces.filter((n) => n !== ns);
   }
 
+  /** Things the simulator had to step in for (a broadcast storm), newest last, at most one a second per kind. */
+  alerts: { time: number; kind: string; text: string }[] = [];
+
+  alert(kind: string, text: string): void {
+    const last = [...this.alerts].reverse().find((a) => a.kind === kind);
+    if (last && this.sched.now - last.time < 1_000_000) return;
+    this.alerts.push({ time: this.sched.now, kind, text });
+    if (this.alerts.length > 100) this.alerts.shift();
+  }
+
   /** Reports one step of a frame's life when someone watches. */
   emit(e: TraceInput): void {
     if (this.trace) this.trace({ ...e, time: this.sched.now } as TraceEvent);

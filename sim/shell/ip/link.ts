@@ -6,7 +6,8 @@ import { devChangeNetns, devClose, devOpen, devSetMac } from '../../net/link';
 import { deleteLink, newBridge, newVeth } from '../../net/rtnl';
 import { Bridge } from '../../bridge/br_device';
 import { brAddIf, brDelIf } from '../../bridge/br_if';
-import { brStpChangeBridgeId, brStpSetEnabled } from '../../bridge/br_stp_if';
+import { brStpChangeBridgeId, brStpSetBridgePriority, brStpSetEnabled } from '../../bridge/br_stp_if';
+import { isRootBridge } from '../../bridge/br_stp';
 import { isValidEtherMac } from '../../core/addr';
 import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parseLladdr } from './util';
@@ -153,6 +154,12 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   return [];
 }
 
+/** br_set_forward_delay() and friends: the root also starts using the new value. */
+function setBridgeTime(br: Bridge, key: 'forwardDelay' | 'helloTime' | 'maxAge', cs: number): void {
+  br[key] = cs;
+  if (isRootBridge(br)) br.stp[key] = cs;
+}
+
 /** link_bridge.c: the bridge options labs use. */
 function bridgeOpts(br: Bridge, args: string[]): void {
   const a = new Args(args);
@@ -165,11 +172,11 @@ function bridgeOpts(br: Bridge, args: string[]): void {
       return n;
     };
     if (w === 'stp_state') brStpSetEnabled(br, num('stp_state') !== 0);
-    else if (w === 'forward_delay') br.forwardDelay = num('forward_delay');
+    else if (w === 'forward_delay') setBridgeTime(br, 'forwardDelay', num('forward_delay'));
     else if (w === 'ageing_time') br.ageingTime = num('ageing_time');
-    else if (w === 'hello_time') br.helloTime = num('hello_time');
-    else if (w === 'max_age') br.maxAge = num('max_age');
-    else if (w === 'priority') br.priority = num('priority');
+    else if (w === 'hello_time') setBridgeTime(br, 'helloTime', num('hello_time'));
+    else if (w === 'max_age') setBridgeTime(br, 'maxAge', num('max_age'));
+    else if (w === 'priority') brStpSetBridgePriority(br, num('priority'));
     else if (w === 'group_fwd_mask') br.groupFwdMask = num('group_fwd_mask');
     else if (w === 'vlan_filtering' || w === 'mcast_snooping') num(w);
     else throw new CmdError(`bridge: unknown command "${w}"?`, 255);
