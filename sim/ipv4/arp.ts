@@ -65,6 +65,10 @@ function inetAddrOnlink(inDev: InDevice, a: number, b: number): boolean {
   return inDev.ifaList.some((ifa) => ifaMatch(a, ifa) && (!b || ifaMatch(b, ifa)));
 }
 
+function inetAddrOnlinkOne(ifa: InDevice['ifaList'][number], a: number): boolean {
+  return ifaMatch(a, ifa);
+}
+
 /** confirm_addr_indev() */
 function confirmAddrIndev(inDev: InDevice, dst: number, local: number, scope: number): number {
   let addr = 0;
@@ -194,9 +198,14 @@ function arpProcess(skb: Skb, arp: NonNullable<ReturnType<typeof parseArp>>): vo
     }
   }
   // Update our ARP tables
-  const n = tbl.lookup(sip, dev);
+  let n = tbl.lookup(sip, dev);
   const now = ns.world.now;
-  const isGarp = n ? arpIsGarp(ns, dev, arp.op, sip, tip, sha, tha) : false;
+  const accept = inDev.maxconf('arp_accept');
+  const isGarp = n || accept ? arpIsGarp(ns, dev, arp.op, sip, tip, sha, tha) : false;
+  // arp_accept(): unsolicited ARP may create entries (1), or only from the same subnet (2)
+  if (!n && accept && (accept === 1 || inDev.ifaList.some((a) => inetAddrOnlinkOne(a, sip))) && (isGarp || (arp.op === ARPOP_REPLY && addrType(ns, sip) === 'unicast'))) {
+    n = tbl.create(sip, dev);
+  }
   if (n) {
     const override = now > n.updated + dev.neighParms.v.locktimeMs * 1000 || isGarp;
     const state = arp.op !== ARPOP_REPLY || skb.pktType !== 'host' ? 'STALE' : 'REACHABLE';

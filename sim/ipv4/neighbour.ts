@@ -40,6 +40,8 @@ export interface Neighbour {
   isRouter: boolean;
   externLearn: boolean;
   dead: boolean;
+  /** the cached hardware header (hh_cache): once set, connected entries send without touching `used` */
+  hh: boolean;
 }
 
 export const NEIGH_UPDATE_F_OVERRIDE = 1;
@@ -85,7 +87,7 @@ export class NeighTable {
     const n: Neighbour = {
       key: ip, dev, state: dev.flagsNoArp || dev.isLoopback ? 'NOARP' : 'NONE', ha: dev.flagsNoArp || dev.isLoopback ? dev.mac : null,
       updated: now, confirmed: now - dev.neighParms.v.baseReachableMs * MS * 2, used: now, probes: 0, timer: null,
-      arpQueue: [], isRouter: false, externLearn: false, dead: false,
+      arpQueue: [], isRouter: false, externLearn: false, dead: false, hh: false,
     };
     this.entries.set(NeighTable.keyOf(dev, ip), n);
     return n;
@@ -117,6 +119,8 @@ export class NeighTable {
    */
   eventSend(n: Neighbour, p: QueuedPacket | null): boolean {
     const now = this.now;
+    // neigh_output(): a connected entry with a cached header goes out without neigh_event_send()
+    if (n.hh && CONNECTED.has(n.state)) return true;
     n.used = now;
     if (n.state === 'REACHABLE' || n.state === 'PERMANENT' || n.state === 'NOARP' || n.state === 'DELAY' || n.state === 'PROBE') return true;
     if (n.dead) return false;
@@ -149,6 +153,8 @@ export class NeighTable {
       sendNow = false;
     }
     if (immediateProbe) this.probe(n);
+    // neigh_resolve_output(): a packet that goes out initialises the header cache
+    if (sendNow) n.hh = true;
     return sendNow;
   }
 
