@@ -152,3 +152,9 @@ describe('ids', () => {
     expect(parseId('junk')).toBeNull();
   });
 });
+
+describe('conf', async () => {
+  const { INSPECTED_CONF } = await import('./conf');
+  const { CONF_KEYS } = await import('../../sim/snapshot');
+  it('edits the keys the snapshot reports', () => expect([...INSPECTED_CONF]).toEqual([...CONF_KEYS]));
+});

@@ -1,0 +1,128 @@
+// The rest of what a user does: presets, the terminal's keys, containers, undo/redo, a worker crash.
+import { expect, test } from '@playwright/test';
+import { LabPage } from './pages/LabPage';
+
+const PRESETS: [string, string][] = [
+  ['bridge', 'dev:host:br0'],
+  ['veth', 'dev:host:veth1'],
+  ['br-address', 'dev:host:veth1'],
+  ['eth0', 'dev:host:eth0'],
+  ['no-address', 'dev:host:veth0'],
+  ['vms', 'dev:vm2:eth0'],
+  ['docker', 'dev:c2:eth0'],
+];
+
+test('every preset of the article loads from the menu', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  for (const [id, probe] of PRESETS) {
+    await lab.preset.selectOption(id);
+    await expect(lab.node(probe)).toBeVisible();
+    await lab.waitIdle();
+  }
+  // the last diagrams: eth0 a port of br0 with no arrow, containers wired to veth ports of br0
+  await expect(lab.bridgeLink('host', 'br0', 'veth1')).toHaveCount(1);
+  await expect(lab.edge('wire:dev:c1:eth0:dev:host:veth1')).toHaveCount(1);
+  await lab.preset.selectOption('eth0');
+  await expect(lab.stackArrow('host', 'eth0')).toHaveCount(0);
+  await expect(lab.bridgeLink('host', 'br0', 'eth0')).toHaveCount(1);
+  expect(lab.errors).toEqual([]);
+});
+
+test('the terminal: a ping prints a line a second and stops on Ctrl-C; history, Tab and Ctrl-L', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  const input = lab.commandLine();
+  await input.fill('ping 192.168.3.1');
+  await input.press('Enter');
+  await lab.expectOutput('icmp_seq=2');
+  await expect(lab.terminal().locator('.term-line', { hasText: 'icmp_seq=4' })).toHaveCount(0);
+  await input.press('Control+c');
+  await lab.expectOutput(/packets transmitted, \d+ received, 0% packet loss/);
+  await lab.waitIdle();
+
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('ping 192.168.3.1');
+  await input.fill('ip link set dev b');
+  await input.press('Tab');
+  await expect(input).toHaveValue('ip link set dev br0 ');
+  await input.press('Control+l');
+  await expect(lab.terminal().locator('.term-line')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a pasted script runs line by line', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  const input = lab.commandLine();
+  await input.click();
+  await page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement;
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'ip link add veth0 type veth peer name veth1\nip link set veth0 up\nip -br link show dev veth0\n');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await lab.expectEcho('ip link set veth0 up');
+  await lab.expectOutput(/^veth0@veth1\s+LOWERLAYERDOWN/);
+  await expect(lab.device('host', 'veth1')).toBeVisible();
+  expect(lab.errors).toEqual([]);
+});
+
+test('a container from the palette, a veth end dragged into it, undo and redo', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.dragPalette('netns', 'ns:host');
+  await lab.expectEcho('ip netns add c1');
+  await expect(lab.node('ns:c1')).toBeVisible();
+  await lab.dragPalette('veth', 'ns:host');
+  await expect(lab.device('host', 'veth1')).toBeVisible();
+  await lab.dragNode('dev:host:veth1', { ontoId: 'ns:c1' });
+  await lab.expectEcho('ip link set veth1 netns c1');
+  await expect(lab.device('c1', 'veth1')).toBeVisible();
+  await expect(lab.edge('wire:dev:c1:veth1:dev:host:veth0')).toHaveCount(1);
+  await lab.openTerminal('c1');
+  await lab.type('ip -br link', 'c1');
+  await lab.expectOutput(/^veth1@if\d+/, 'c1');
+
+  // undo takes back the last thing done, the typed `ip -br link` first, then the drag
+  await expect(lab.undoButton).toHaveAttribute('title', 'Undo: ip -br link');
+  await lab.undoButton.click();
+  await expect(lab.undoButton).toHaveAttribute('title', 'Undo: ip link set veth1 netns c1');
+  await lab.undoButton.click();
+  await expect(lab.device('host', 'veth1')).toBeVisible();
+  await expect(lab.device('c1', 'veth1')).toHaveCount(0);
+  await lab.redoButton.click();
+  await expect(lab.device('c1', 'veth1')).toBeVisible();
+  expect(lab.errors).toEqual([]);
+});
+
+test('a dragged position is kept; a port dragged out of every box is released', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.preset.page().goto('/');
+  await lab.goto();
+  await lab.preset.selectOption('veth');
+  await expect(lab.bridgeLink('host', 'br0', 'veth0')).toHaveCount(1);
+  const before = (await lab.device('host', 'veth1').boundingBox())!;
+  await lab.dragNode('dev:host:veth1', { dx: 0, dy: 30 });
+  await lab.type('ip link set veth1 down');
+  const after = (await lab.device('host', 'veth1').boundingBox())!;
+  expect(after.y).toBeGreaterThan(before.y + 10);
+  await lab.dragNode('dev:host:veth0', { dx: 0, dy: -400 });
+  await lab.expectEcho('ip link set dev veth0 nomaster');
+  await expect(lab.bridgeLink('host', 'br0', 'veth0')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
+test('a worker that dies is restarted and the lab rebuilt from its command log', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.type('ip link add veth0 type veth peer name veth1');
+  await lab.type('ip link set dev veth0 master br0');
+  const mac = await lab.macOf('host', 'br0');
+  await page.evaluate(() => window.__netlab!.crashWorker());
+  await expect(page.getByTestId('worker-status')).toHaveText('kernel ready');
+  await lab.type('bridge link');
+  await lab.expectOutput(/veth0@veth1: .* master br0 state disabled/);
+  expect(await lab.macOf('host', 'br0')).toBe(mac);
+  expect(lab.errors).toEqual([]);
+});

@@ -1,0 +1,90 @@
+// Runs the simulation worker for the page: feeds its messages to the store, and when it dies starts a new
+// one and rebuilds the lab from the command log the store keeps.
+import { isFromWorker, type FromWorker } from '../protocol';
+import { useLab } from '../store';
+import { setPort } from '../store/port';
+
+type TraceListener = (m: Extract<FromWorker, { type: 'trace' }>) => void;
+const traceListeners = new Set<TraceListener>();
+
+/** For a later packet-animation layer: trace events as the worker forwards them. */
+export function onTrace(fn: TraceListener): () => void {
+  traceListeners.add(fn);
+  return () => traceListeners.delete(fn);
+}
+
+function dispatch(m: FromWorker): void {
+  const s = useLab.getState();
+  switch (m.type) {
+    case 'ready':
+      return;
+    case 'loaded':
+      s.clockAt(m.now);
+      return;
+    case 'snapshot':
+      s.setSnapshot(m.snap);
+      s.clockAt(m.snap.time);
+      return;
+    case 'started':
+      s.termStarted(m.ns, m.line);
+      return;
+    case 'output':
+      s.termOutput(m.ns, m.lines);
+      return;
+    case 'idle':
+      s.termIdle(m.ns);
+      return;
+    case 'logged':
+      s.logged(m.entry);
+      return;
+    case 'stopped':
+      s.stopped(m.id, m.at);
+      return;
+    case 'trace':
+      for (const fn of traceListeners) fn(m);
+      return;
+    case 'error':
+      console.warn(`simulation: ${m.message}`);
+      return;
+    default: {
+      const never: never = m;
+      return never;
+    }
+  }
+}
+
+export interface SimClient {
+  /** Ends the worker as a crash would (tests and the status badge's "restart"). */
+  crash(): void;
+}
+
+export function startSim(onFirstReady: () => void): SimClient {
+  let worker: Worker;
+  let first = true;
+  const spawn = () => {
+    worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
+    setPort((m) => worker.postMessage(m));
+    worker.addEventListener('message', (e: MessageEvent<unknown>) => {
+      if (!isFromWorker(e.data)) return;
+      if (e.data.type === 'ready') {
+        useLab.getState().setWorkerStatus('ready');
+        if (first) {
+          first = false;
+          onFirstReady();
+        } else useLab.getState().rebuild();
+      }
+      dispatch(e.data);
+    });
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      restart();
+    });
+  };
+  const restart = () => {
+    worker.terminate();
+    useLab.getState().setWorkerStatus('restarting');
+    spawn();
+  };
+  spawn();
+  return { crash: restart };
+}

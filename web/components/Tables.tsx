@@ -1,0 +1,85 @@
+import { useLab } from '../store';
+import { selSelectedNsSnap, selSetTableTab, selTableTab } from '../store/selectors';
+import type { TableTab } from '../store/ui';
+
+const TABS: [TableTab, string][] = [
+  ['addr', 'Addresses'],
+  ['route', 'Routes'],
+  ['neigh', 'Neighbours'],
+  ['fdb', 'Bridge FDB'],
+];
+
+export function Tables() {
+  const ns = useLab(selSelectedNsSnap);
+  const tab = useLab(selTableTab);
+  const setTab = useLab(selSetTableTab);
+  if (!ns) return null;
+  return (
+    <section className="tables" aria-label={`Tables of ${ns.name}`}>
+      <div className="tabs" role="tablist">
+        {TABS.map(([t, label]) => (
+          <button key={t} role="tab" type="button" aria-selected={t === tab} className={t === tab ? 'active' : ''} onClick={() => setTab(t)}>
+            {label}
+          </button>
+        ))}
+        <span className="tables-ns">{ns.name}</span>
+      </div>
+      <div className="table-wrap" data-testid={`table-${tab}`}>
+        {tab === 'addr' && (
+          <table>
+            <thead>
+              <tr><th>dev</th><th>state</th><th>address</th><th>MAC</th><th>master</th></tr>
+            </thead>
+            <tbody>
+              {ns.devices.map((d) => (
+                <tr key={d.name}>
+                  <td>{d.name}</td>
+                  <td>{d.operstate}</td>
+                  <td>{d.addrs.map((a) => `${a.local}/${a.prefixlen}`).join(' ')}</td>
+                  <td className="mono">{d.mac}</td>
+                  <td>{d.master ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {tab === 'route' && (
+          <table>
+            <thead>
+              <tr><th>ip route</th></tr>
+            </thead>
+            <tbody>
+              {ns.routes.map((r) => (
+                <tr key={r.line}><td className="mono">{r.line}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {tab === 'neigh' && (
+          <table>
+            <thead>
+              <tr><th>address</th><th>dev</th><th>lladdr</th><th>state</th></tr>
+            </thead>
+            <tbody>
+              {ns.neigh.map((n) => (
+                <tr key={`${n.dev} ${n.ip}`}><td>{n.ip}</td><td>{n.dev}</td><td className="mono">{n.lladdr ?? ''}</td><td>{n.state}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {tab === 'fdb' && (
+          <table>
+            <thead>
+              <tr><th>bridge</th><th>MAC</th><th>port</th><th>kind</th></tr>
+            </thead>
+            <tbody>
+              {ns.fdb.map((f) => (
+                <tr key={`${f.br} ${f.mac} ${f.dev}`}><td>{f.br}</td><td className="mono">{f.mac}</td><td>{f.dev}</td><td>{f.local ? 'permanent (local)' : f.static ? 'static' : 'learned'}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useLab } from '../store';
+import { selActiveTerm, selInterrupt, selNamespaceNames, selRunTyped, selSelectedNs, selSelectedNsSnap, selSelectNs, selTermClear } from '../store/selectors';
+import { complete } from '../model/complete';
+
+export const prompt = (ns: string) => `root@${ns}:~# `;
+
+export function Terminal() {
+  const ns = useLab(selSelectedNs);
+  const nsNames = useLab(selNamespaceNames).split(' ');
+  const selectNs = useLab(selSelectNs);
+  return (
+    <section className="terminal" aria-label="Terminal">
+      <div className="tabs" role="tablist">
+        {nsNames.map((n) => (
+          <button key={n} type="button" role="tab" aria-selected={n === ns} className={n === ns ? 'active' : ''} onClick={() => selectNs(n)} data-term={n}>
+            {n}
+          </button>
+        ))}
+      </div>
+      <TermScreen key={ns} ns={ns} />
+    </section>
+  );
+}
+
+function TermScreen({ ns }: { ns: string }) {
+  const term = useLab(selActiveTerm);
+  const nsSnap = useLab(selSelectedNsSnap);
+  const nsNames = useLab(selNamespaceNames);
+  const runTyped = useLab(selRunTyped);
+  const interrupt = useLab(selInterrupt);
+  const clear = useLab(selTermClear);
+  const [input, setInput] = useState('');
+  const [histPos, setHistPos] = useState<number | null>(null);
+  const [choices, setChoices] = useState<string[]>([]);
+  const screen = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    screen.current?.scrollTo(0, screen.current.scrollHeight);
+  }, [term.lines, choices]);
+
+  const submit = (text: string) => {
+    runTyped(ns, text);
+    setInput('');
+    setHistPos(null);
+    setChoices([]);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      submit(input);
+    } else if (e.key === 'c' && e.ctrlKey) {
+      e.preventDefault();
+      interrupt(ns);
+      setInput('');
+    } else if (e.key === 'l' && e.ctrlKey) {
+      e.preventDefault();
+      clear(ns);
+      setChoices([]);
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      const c = complete(input, { devices: nsSnap?.devices.map((d) => d.name) ?? [], namespaces: nsNames.split(' ') });
+      setInput(c.text);
+      setChoices(c.choices);
+    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const h = term.history;
+      if (!h.length) return;
+      const pos = histPos ?? h.length;
+      const next = e.key === 'ArrowUp' ? Math.max(0, pos - 1) : Math.min(h.length, pos + 1);
+      setHistPos(next);
+      setInput(next === h.length ? '' : h[next]);
+    }
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData('text');
+    if (!text.includes('\n')) return;
+    e.preventDefault();
+    submit(input + text);
+  };
+
+  return (
+    <div className="term-screen" ref={screen} onClick={() => inputRef.current?.focus()} data-testid={`term-${ns}`}>
+      {term.lines.map((l, i) => (
+        <div key={i} className={`term-line ${l.kind}`}>
+          {l.kind === 'cmd' ? prompt(ns) + l.text : l.text || '\u00a0'}
+        </div>
+      ))}
+      {choices.length > 0 && <div className="term-line choices">{choices.join('  ')}</div>}
+      <div className="term-input-line">
+        {!term.busy && <span className="term-prompt">{prompt(ns)}</span>}
+        <input
+          ref={inputRef}
+          className="term-input"
+          aria-label={`Command line ${ns}`}
+          value={input}
+          onChange={(e) => setInput(e.target.value)}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          spellCheck={false}
+          autoComplete="off"
+          autoFocus
+        />
+      </div>
+    </div>
+  );
+}

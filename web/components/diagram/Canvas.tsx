@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type Node, type OnNodeDrag } from '@xyflow/react';
+import { useLab } from '../../store';
+import { selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selSetPosition, selSnap } from '../../store/selectors';
+import { buildDiagram, type DiagramNode } from '../../model/diagram';
+import { dropAction } from '../../model/actions';
+import { paletteAction, PALETTE_MIME, type PaletteKind } from '../../model/palette';
+import { hitTest } from '../../model/hit';
+import { parseId } from '../../model/ids';
+import { NetnsNode } from './NetnsNode';
+import { StackNode } from './StackNode';
+import { DeviceNode } from './DeviceNode';
+import { BridgeEdge, StackEdge, WireEdge } from './edges';
+
+const nodeTypes = { netns: NetnsNode, stack: StackNode, device: DeviceNode };
+const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
+const FIT = { padding: 0.08, maxZoom: 1.4 };
+const EMPTY = { nodes: [] as DiagramNode[], edges: [] };
+
+export function Canvas() {
+  const snap = useLab(selSnap);
+  const positions = useLab(selPositions);
+  const selectedId = useLab(selSelectedId);
+  const runAction = useLab(selRunAction);
+  const select = useLab(selSelect);
+  const setPosition = useLab(selSetPosition);
+  const forgetPosition = useLab(selForgetPosition);
+  const rf = useReactFlow();
+
+  const built = useMemo(() => (snap ? buildDiagram(snap, positions, selectedId) : EMPTY), [snap, positions, selectedId]);
+  const [nodes, setNodes] = useState<Node[]>(built.nodes as Node[]);
+  useEffect(() => setNodes(built.nodes as Node[]), [built.nodes]);
+
+  // a device or box came or went: show the whole diagram again
+  const shape = useMemo(() => built.nodes.map((n) => n.id).join(' '), [built.nodes]);
+  useEffect(() => {
+    const t = requestAnimationFrame(() => void rf.fitView(FIT));
+    return () => cancelAnimationFrame(t);
+  }, [shape, rf]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
+
+  const onNodeDragStop: OnNodeDrag = useCallback(
+    (event, node) => {
+      const id = parseId(node.id);
+      if (!snap || !id) return;
+      if (id.type !== 'dev') return setPosition(node.id, node.position);
+      const at = 'clientX' in event ? event : event.changedTouches[0];
+      const point = rf.screenToFlowPosition({ x: at.clientX, y: at.clientY });
+      const onto = hitTest(built.nodes, point, node.id);
+      const action = dropAction(snap, { ns: id.ns, dev: id.dev }, onto);
+      if (!action) return setPosition(node.id, node.position);
+      forgetPosition(node.id);
+      setNodes(built.nodes as Node[]);
+      runAction(action);
+    },
+    [snap, built.nodes, rf, runAction, setPosition, forgetPosition],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault();
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
+      if (!kind) return;
+      const onto = hitTest(built.nodes, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      const action = paletteAction(kind, onto.ns);
+      if (action) runAction(action);
+    },
+    [built.nodes, rf, runAction],
+  );
+
+  const onNodeClick = useCallback((_: MouseEvent, n: Node) => select(n.id), [select]);
+  const onPaneClick = useCallback(() => select(null), [select]);
+
+  return (
+    <div className="canvas" onDragOver={allowDrop} onDrop={onDrop} data-testid="canvas">
+      <svg className="markers" aria-hidden="true">
+        <defs>
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
+          </marker>
+        </defs>
+      </svg>
+      <ReactFlow
+        nodes={nodes}
+        edges={built.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        nodesConnectable={false}
+        elevateNodesOnSelect={false}
+        fitView
+        fitViewOptions={FIT}
+        minZoom={0.2}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function allowDrop(e: DragEvent) {
+  if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }
+}

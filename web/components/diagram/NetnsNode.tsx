@@ -1,0 +1,18 @@
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import type { Node } from '@xyflow/react';
+import type { NetnsData } from '../../model/diagram';
+
+type N = Node<NetnsData, 'netns'>;
+
+/** A host, container, VM or physical network: a box titled as the article titles it. */
+function NetnsNodeView({ data, selected }: NodeProps<N>) {
+  return (
+    <div className={`netns role-${data.role}${selected ? ' selected' : ''}`} data-ns={data.ns}>
+      <div className="netns-title">{data.title}</div>
+      {data.role !== 'lan' && <div className="netns-sep" />}
+    </div>
+  );
+}
+
+export const NetnsNode = memo(NetnsNodeView);

@@ -1,0 +1,20 @@
+// The one store of the app, cut into slices (zustand docs: "splitting the store into slices").
+import { create } from 'zustand';
+import { createTopologySlice, type TopologySlice } from './topology';
+import { createSelectionSlice, type SelectionSlice } from './selection';
+import { createTerminalSlice, type TerminalSlice } from './terminal';
+import { createPlaybackSlice, type PlaybackSlice } from './playback';
+import { createUiSlice, type UiSlice } from './ui';
+
+export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice;
+
+export const createLabStore = () =>
+  create<LabState>()((...a) => ({
+    ...createTopologySlice(...a),
+    ...createSelectionSlice(...a),
+    ...createTerminalSlice(...a),
+    ...createPlaybackSlice(...a),
+    ...createUiSlice(...a),
+  }));
+
+export const useLab = createLabStore();

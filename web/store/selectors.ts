@@ -1,0 +1,45 @@
+// Selectors, defined once at module level so components subscribe to exactly what they draw.
+import type { LabState } from './index';
+import { EMPTY_TERM } from './terminal';
+import { lastUndoable } from './playback';
+import { parseId } from '../model/ids';
+
+export const selSnap = (s: LabState) => s.snap;
+export const selPositions = (s: LabState) => s.positions;
+export const selSelectedId = (s: LabState) => s.selectedId;
+export const selSelectedNs = (s: LabState) => s.selectedNs;
+export const selTerms = (s: LabState) => s.terms;
+export const selTableTab = (s: LabState) => s.tableTab;
+export const selPresetId = (s: LabState) => s.presetId;
+export const selWorkerStatus = (s: LabState) => s.workerStatus;
+export const selCanUndo = (s: LabState) => lastUndoable(s.log) !== null;
+/** What undo would take back, as the lines that ran. */
+export const selUndoLabel = (s: LabState) => {
+  const g = lastUndoable(s.log);
+  return g ? s.log.filter((e) => e.group === g).map((e) => e.line).join('; ') : '';
+};
+export const selCanRedo = (s: LabState) => s.redoStack.length > 0;
+export const selNamespaceNames = (s: LabState) => s.snap?.namespaces.map((n) => n.name).join(' ') ?? 'host';
+
+export const selActiveTerm = (s: LabState) => s.terms[s.selectedNs] ?? EMPTY_TERM;
+export const selSelectedNsSnap = (s: LabState) => s.snap?.namespaces.find((n) => n.name === s.selectedNs) ?? null;
+
+/** The device in the inspector, as the last snapshot has it (a stable reference between snapshots). */
+export const selSelectedDevice = (s: LabState) => {
+  const p = s.selectedId ? parseId(s.selectedId) : null;
+  if (!p || p.type !== 'dev') return null;
+  return s.snap?.namespaces.find((n) => n.name === p.ns)?.devices.find((d) => d.name === p.dev) ?? null;
+};
+
+export const selRunTyped = (s: LabState) => s.runTyped;
+export const selRunAction = (s: LabState) => s.runAction;
+export const selInterrupt = (s: LabState) => s.interrupt;
+export const selUndo = (s: LabState) => s.undo;
+export const selRedo = (s: LabState) => s.redo;
+export const selLoadPreset = (s: LabState) => s.loadPreset;
+export const selSelect = (s: LabState) => s.select;
+export const selSelectNs = (s: LabState) => s.selectNs;
+export const selSetPosition = (s: LabState) => s.setPosition;
+export const selForgetPosition = (s: LabState) => s.forgetPosition;
+export const selTermClear = (s: LabState) => s.termClear;
+export const selSetTableTab = (s: LabState) => s.setTableTab;

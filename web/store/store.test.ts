@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createLabStore } from './index';
+import { setPort } from './port';
+import type { ToWorker, LogEntry } from '../protocol';
+import { World } from '../../sim/net/world';
+import { Shell } from '../../sim/shell/shell';
+import { takeSnapshot } from '../../sim/snapshot';
+import { FIRST_PRESET } from '../presets/article';
+import { selCanRedo, selCanUndo, selSelectedDevice } from './selectors';
+
+let sent: ToWorker[];
+let store: ReturnType<typeof createLabStore>;
+
+beforeEach(() => {
+  sent = [];
+  setPort((m) => sent.push(m));
+  store = createLabStore();
+});
+
+const entry = (id: number, group: string, line: string, ns = 'host'): LogEntry => ({ id, group, ns, line, at: id * 10, mode: 'async' });
+
+describe('playback slice', () => {
+  it('loads a preset as a fresh lab and its commands, run in the host terminal', () => {
+    store.getState().loadPreset('veth');
+    expect(sent[0]).toMatchObject({ type: 'load', log: [], now: 0 });
+    expect(sent[1]).toMatchObject({ type: 'run', ns: 'host', mode: 'sync', group: 'preset:veth' });
+    expect(store.getState().presetId).toBe('veth');
+  });
+
+  it('sends typed lines (a pasted script is one action) and remembers them in history', () => {
+    store.getState().runTyped('c1', 'ip link\nip addr\n');
+    expect(sent).toEqual([{ v: 1, type: 'run', ns: 'c1', lines: ['ip link', 'ip addr'], group: 't1', mode: 'async' }]);
+    expect(store.getState().terms.c1.history).toEqual(['ip link', 'ip addr']);
+  });
+
+  it('undoes the last action by replaying the log without it, and redo runs it again', () => {
+    const s = store.getState();
+    s.logged(entry(1, 'preset:bridge', 'ip link add name br0 type bridge'));
+    s.logged(entry(2, 'a1', 'ip link add veth0 type veth peer name veth1'));
+    s.logged(entry(3, 'a2', 'ip link set dev veth0 master br0'));
+    expect(selCanUndo(store.getState())).toBe(true);
+    store.getState().undo();
+    const load = sent.at(-1)!;
+    expect(load).toMatchObject({ type: 'load', seed: 1 });
+    expect(load.type === 'load' && load.log.map((e) => e.id)).toEqual([1, 2]);
+    expect(selCanRedo(store.getState())).toBe(true);
+    store.getState().undo();
+    store.getState().undo(); // the preset stays
+    expect(store.getState().log.map((e) => e.id)).toEqual([1]);
+    store.getState().redo();
+    expect(sent.at(-1)).toMatchObject({ type: 'run', lines: ['ip link add veth0 type veth peer name veth1'] });
+  });
+
+  it('records when Ctrl-C stopped a command, for the replay', () => {
+    store.getState().logged(entry(4, 't1', 'ping 192.168.3.1'));
+    store.getState().stopped(4, 3_000_000);
+    expect(store.getState().log[0].stopAt).toBe(3_000_000);
+    store.getState().rebuild();
+    expect(sent.at(-1)).toMatchObject({ type: 'load', log: [{ id: 4, stopAt: 3_000_000 }] });
+  });
+
+  it('turns a drag into commands in the right terminals', () => {
+    const w = new World(1);
+    const sh = new Shell(w);
+    for (const l of FIRST_PRESET.commands) sh.run(l);
+    store.getState().setSnapshot(takeSnapshot(w));
+    store.getState().runAction({ type: 'addLan', ns: 'host' });
+    expect(sent.map((m) => (m.type === 'run' ? `${m.ns}:${m.lines.length}` : m.type))).toEqual(['host:2', 'lan2:2', 'host:1']);
+    expect(new Set(sent.map((m) => (m.type === 'run' ? m.group : '')))).toEqual(new Set(['a1']));
+  });
+});
+
+describe('terminal and selection slices', () => {
+  it('echoes, prints, clears; selecting a device selects its namespace', () => {
+    const s = store.getState();
+    s.termStarted('host', 'ip link');
+    s.termOutput('host', ['1: lo: ...']);
+    expect(store.getState().terms.host).toMatchObject({ busy: true, lines: [{ kind: 'cmd', text: 'ip link' }, { kind: 'out', text: '1: lo: ...' }] });
+    s.termIdle('host');
+    s.termClear('host');
+    expect(store.getState().terms.host).toMatchObject({ busy: false, lines: [] });
+    s.select('dev:c1:eth0');
+    expect(store.getState().selectedNs).toBe('c1');
+    expect(selSelectedDevice(store.getState())).toBeNull();
+  });
+
+  it('keeps positions the user dragged until forgotten', () => {
+    store.getState().setPosition('dev:host:br0', { x: 1, y: 2 });
+    expect(store.getState().positions['dev:host:br0']).toEqual({ x: 1, y: 2 });
+    store.getState().forgetPosition('dev:host:br0');
+    expect(store.getState().positions).toEqual({});
+  });
+});

@@ -1,0 +1,47 @@
+// Terminals, one per namespace: what they show, their history and whether a command is running.
+import type { StateCreator } from 'zustand';
+import type { LabState } from './index';
+
+export type TermLine = { kind: 'cmd' | 'out' | 'info'; text: string };
+
+export interface TermState {
+  lines: TermLine[];
+  history: string[];
+  busy: boolean;
+}
+
+export interface TerminalSlice {
+  terms: Record<string, TermState>;
+  termStarted: (ns: string, line: string) => void;
+  termOutput: (ns: string, lines: string[]) => void;
+  termInfo: (ns: string, text: string) => void;
+  termIdle: (ns: string) => void;
+  termClear: (ns: string) => void;
+  termsReset: () => void;
+  pushHistory: (ns: string, line: string) => void;
+}
+
+/** Lines a terminal keeps; older ones scroll away. */
+export const SCROLLBACK = 3000;
+export const EMPTY_TERM: TermState = { lines: [], history: [], busy: false };
+
+function update(s: LabState, ns: string, f: (t: TermState) => Partial<TermState>): Pick<LabState, 'terms'> {
+  const t = s.terms[ns] ?? EMPTY_TERM;
+  return { terms: { ...s.terms, [ns]: { ...t, ...f(t) } } };
+}
+
+const append = (t: TermState, add: TermLine[]) => {
+  const lines = t.lines.concat(add);
+  return lines.length > SCROLLBACK ? lines.slice(lines.length - SCROLLBACK) : lines;
+};
+
+export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> = (set) => ({
+  terms: {},
+  termStarted: (ns, line) => set((s) => update(s, ns, (t) => ({ busy: true, lines: append(t, [{ kind: 'cmd', text: line }]) }))),
+  termOutput: (ns, lines) => set((s) => update(s, ns, (t) => ({ lines: append(t, lines.map((text) => ({ kind: 'out', text }))) }))),
+  termInfo: (ns, text) => set((s) => update(s, ns, (t) => ({ lines: append(t, [{ kind: 'info', text }]) }))),
+  termIdle: (ns) => set((s) => update(s, ns, () => ({ busy: false }))),
+  termClear: (ns) => set((s) => update(s, ns, () => ({ lines: [] }))),
+  termsReset: () => set((s) => ({ terms: Object.fromEntries(Object.entries(s.terms).map(([k, t]) => [k, { ...t, lines: [], busy: false }])) })),
+  pushHistory: (ns, line) => set((s) => update(s, ns, (t) => ({ history: t.history.at(-1) === line ? t.history : [...t.history, line] }))),
+});
