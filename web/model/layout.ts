@@ -31,6 +31,9 @@ const STACK_TO_DEV = 76;
 const UNDER = 64;
 const BOX_GAP = 60;
 const MIN_W = 300;
+/** Devices per row before a box wraps to another row (the article never needs a second one). */
+export const ROW_MAX = 8;
+const ROW_H = DEV_H + UNDER;
 
 /** Devices drawn: every one but lo (the article leaves it out). */
 export function shownDevices(ns: NsSnap): DevSnap[] {
@@ -60,20 +63,23 @@ export function deviceOrder(ns: NsSnap, lans: ReadonlySet<string>): DevSnap[] {
 }
 
 function boxWidth(n: number): number {
-  return Math.max(MIN_W, PAD * 2 + n * DEV_W + Math.max(0, n - 1) * GAP);
+  const k = Math.min(n, ROW_MAX);
+  return Math.max(MIN_W, PAD * 2 + k * DEV_W + Math.max(0, k - 1) * GAP);
 }
+
+const rows = (n: number) => Math.max(1, Math.ceil(n / ROW_MAX));
 
 export function layoutSnapshot(snap: Snapshot): BoxLayout[] {
   const lans = new Set(snap.namespaces.filter((n) => nsRole(n.name) === 'lan').map((n) => n.name));
   const boxes: BoxLayout[] = [];
   const devY = TITLE_H + STACK_H + STACK_TO_DEV;
-  const height = devY + DEV_H + UNDER;
   let x = 0;
   let rowBottom = 0;
   for (const ns of snap.namespaces) {
     if (lans.has(ns.name)) continue;
     const devs = deviceOrder(ns, lans);
     const width = boxWidth(devs.length);
+    const height = devY + rows(devs.length) * ROW_H;
     boxes.push(box(ns.name, { x, y: 0 }, width, height, devs, devY, true));
     x += width + BOX_GAP;
     rowBottom = Math.max(rowBottom, height);
@@ -84,7 +90,7 @@ export function layoutSnapshot(snap: Snapshot): BoxLayout[] {
     if (!lans.has(ns.name)) continue;
     const devs = deviceOrder(ns, lans);
     const width = boxWidth(devs.length);
-    const lh = TITLE_H + 20 + DEV_H + 24;
+    const lh = TITLE_H + 20 + rows(devs.length) * ROW_H - UNDER + 24;
     boxes.push(box(ns.name, { x: lx, y: rowBottom + 90 }, width, lh, devs, TITLE_H + 20, false));
     lx += width + BOX_GAP;
   }
@@ -92,7 +98,8 @@ export function layoutSnapshot(snap: Snapshot): BoxLayout[] {
 }
 
 function box(ns: string, pos: XY, width: number, height: number, devs: DevSnap[], devY: number, hasStack: boolean): BoxLayout {
-  const rowW = devs.length * DEV_W + Math.max(0, devs.length - 1) * GAP;
+  const perRow = Math.min(devs.length, ROW_MAX);
+  const rowW = perRow * DEV_W + Math.max(0, perRow - 1) * GAP;
   const x0 = Math.max(PAD, (width - rowW) / 2);
   return {
     ns,
@@ -100,6 +107,6 @@ function box(ns: string, pos: XY, width: number, height: number, devs: DevSnap[]
     width,
     height,
     stack: hasStack ? { pos: { x: PAD, y: TITLE_H }, width: width - 2 * PAD, height: STACK_H } : { pos: { x: 0, y: 0 }, width: 0, height: 0 },
-    devices: devs.map((d, i) => ({ name: d.name, pos: { x: x0 + i * (DEV_W + GAP), y: devY } })),
+    devices: devs.map((d, i) => ({ name: d.name, pos: { x: x0 + (i % ROW_MAX) * (DEV_W + GAP), y: devY + Math.floor(i / ROW_MAX) * ROW_H } })),
   };
 }

@@ -158,3 +158,14 @@ describe('conf', async () => {
   const { CONF_KEYS } = await import('../../sim/snapshot');
   it('edits the keys the snapshot reports', () => expect([...INSPECTED_CONF]).toEqual([...CONF_KEYS]));
 });
+
+describe('layout of a large lab', () => {
+  it('wraps a box with many devices into rows that do not overlap', () => {
+    const lines = Array.from({ length: 50 }, (_, i) => `ip link add a${i} type veth peer name b${i}`);
+    const [host] = layoutSnapshot(snapOf(lines));
+    expect(host.devices).toHaveLength(100);
+    const seen = new Set(host.devices.map((d) => `${d.pos.x},${d.pos.y}`));
+    expect(seen.size).toBe(100);
+    for (const d of host.devices) expect(d.pos.y + 64).toBeLessThanOrEqual(host.height);
+  });
+});
