@@ -9,7 +9,7 @@ import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { PacketSocket } from '../net/packet_socket';
 import type { Skb } from '../net/skb';
-import { isRouteError, routeOutput } from '../ipv4/route';
+import { ipDevFind, isRouteError, routeOutput } from '../ipv4/route';
 import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
 import { resolveHost } from './resolve';
 import { ARPING_USAGE } from './arping_usage';
@@ -98,9 +98,11 @@ export class Arping extends Proc implements PacketSocket {
     if (rest.length !== 1) return this.fail(['', ...ARPING_USAGE]);
     const ns = this.ns;
     if (devName === null) {
-      const cand = ns.devices.filter((d) => !d.isLoopback && d.up && !d.flagsNoArp);
-      if (cand.length !== 1) return this.fail(['arping: Suitable device could not be determined. Please, use option -I.']);
-      devName = cand[0].name;
+      // no -I: the device the route to the target leaves through
+      const t = parseIp4(rest[0]) ?? resolveHost(ns, rest[0]);
+      const rt = t === undefined ? undefined : routeOutput(ns, { daddr: t });
+      if (!rt || isRouteError(rt) || rt.dev.isLoopback || rt.dev.flagsNoArp) return this.fail(['arping: Suitable device could not be determined. Please, use option -I.']);
+      devName = rt.dev.name;
     }
     const dev = ns.dev(devName);
     if (!dev || !dev.up) return this.fail([`arping: Device ${devName} not available.`]);
@@ -112,6 +114,7 @@ export class Arping extends Proc implements PacketSocket {
     if (src !== null) {
       const s = parseIp4(src);
       if (s === undefined) return this.fail([`arping: invalid source ${src}`]);
+      if (!ipDevFind(ns, s)) return this.fail(['arping: bind: Cannot assign requested address']);
       this.source = s;
     } else {
       const rt = routeOutput(ns, { daddr: t, oif: dev.ifindex });

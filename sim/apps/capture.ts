@@ -52,6 +52,8 @@ export class Capture implements PacketSocket {
   }
 
   deliver(skb: Skb, outgoing: boolean): void {
+    // libpcap drops outgoing packets on loopback: each comes back in and is seen then
+    if (outgoing && this.dev.isLoopback) return;
     this.seen++;
     if (!this.filter(skb.data)) return;
     const f = { time: this.dev.ns.world.now, data: skb.data.slice(), outgoing, id: skb.id };

@@ -64,9 +64,9 @@ export function parsePingArgs(argv: string[]): Parsed {
           break;
         }
         case 'W': {
+          // ping_strtod(); linger below 1 ms or past INT_MAX/1000 s is refused
           const n = parseFloatStrict(val);
-          if (n === undefined) return bad(val);
-          if (n < 0 || n > 2147483) return range(val, 0, '2147483');
+          if (n === undefined || n < 0.001 || n > 2147483.647) return { ok: false, lines: [`ping: bad linger time: ${val}`], code: 2 };
           o.timeoutW = n;
           break;
         }
@@ -89,7 +89,7 @@ export function parsePingArgs(argv: string[]): Parsed {
         case 't': {
           const n = parseIntStrict(val);
           if (n === undefined) return bad(val);
-          if (n < 1 || n > 255) return range(val, 1, '255');
+          if (n < 0 || n > 255) return range(val, 0, '255');
           o.ttl = n;
           break;
         }
@@ -231,8 +231,11 @@ export class Ping extends Proc {
     if (!this.source) {
       // the probe: a UDP socket connect()ed to the destination tells which source the kernel would use
       const rt = routeOutput(ns, { daddr: dst, oif: this.boundDev || undefined });
+      // connect() answers EACCES for a broadcast without SO_BROADCAST and for a prohibit route alike
+      const broadcastRefused = !isRouteError(rt) && rt.type === 'broadcast' && !o.broadcast;
+      if ((isRouteError(rt) && rt.error === 'EACCES') || broadcastRefused) return this.fail('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules');
       if (isRouteError(rt)) return this.fail(`ping: connect: ${ERRNO_TEXT[rt.error] ?? rt.error}`);
-      if (rt.type === 'broadcast' && !o.broadcast) return this.fail('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules');
+      if (rt.type === 'broadcast') this.print('WARNING: pinging broadcast address');
       this.source = rt.saddr;
       if (device !== null) {
         const d = ns.dev(device)!;

@@ -1,6 +1,6 @@
 // The forwarding database (net/bridge/br_fdb.c): learning, local entries, ageing checked on read.
 import type { Mac } from '../core/addr';
-import { fmtMac } from '../core/addr';
+import { fmtMac, isValidEtherMac } from '../core/addr';
 import type { Bridge } from './br_device';
 import type { BridgePort, FdbEntry } from './br_private';
 
@@ -32,6 +32,7 @@ export function fdbCleanup(br: Bridge): void {
 
 /** fdb_add_local(): the first port with an address keeps the entry. */
 export function fdbAddLocal(br: Bridge, p: BridgePort | null, addr: Mac): void {
+  if (!isValidEtherMac(addr)) return;
   const f = br.fdb.get(addr);
   if (f) {
     if (f.local) return;

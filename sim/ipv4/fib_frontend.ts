@@ -111,28 +111,39 @@ export function inetInsertIfa(dev: NetDevice, ifa: InIfaddr): AddrError | null {
   return null;
 }
 
-/** inet_del_ifa(): deleting a primary takes its secondaries with it (promote_secondaries=0). */
-export function inetDelIfa(dev: NetDevice, ifa: InIfaddr): void {
+/**
+ * __inet_del_ifa(): deleting a primary takes its secondaries with it, unless promote_secondaries makes
+ * the first of them primary; its routes are then taken down and put back with the new source.
+ */
+export function inetDelIfa(dev: NetDevice, ifa1: InIfaddr): void {
   const inDev = dev.inDev!;
-  const removed: InIfaddr[] = [];
-  if (!ifa.secondary) {
-    const promote = inDev.orconf('promote_secondaries');
-    const subs = inDev.ifaList.filter((a) => a.secondary && a.prefixlen === ifa.prefixlen && ifaMatch(a.address, ifa));
-    if (promote && subs.length) {
-      subs[0].secondary = false;
-    } else {
-      for (const s of subs) {
-        inDev.ifaList = inDev.ifaList.filter((a) => a !== s);
-        removed.push(s);
+  const sameSubnet = (a: InIfaddr) => a.prefixlen === ifa1.prefixlen && ifaMatch(ifa1.address, a);
+  let promote: InIfaddr | null = null;
+  if (!ifa1.secondary) {
+    const doPromote = inDev.orconf('promote_secondaries');
+    for (const ifa of inDev.ifaList.slice(inDev.ifaList.indexOf(ifa1) + 1)) {
+      if (!ifa.secondary || !sameSubnet(ifa)) continue;
+      if (!doPromote) {
+        inDev.ifaList = inDev.ifaList.filter((a) => a !== ifa);
+        fibInetaddrDown(dev, ifa);
+      } else {
+        promote = ifa;
+        break;
       }
     }
   }
-  for (const s of removed) fibInetaddrDown(dev, s);
-  inDev.ifaList = inDev.ifaList.filter((a) => a !== ifa);
-  fibInetaddrDown(dev, ifa);
-  if (!ifa.secondary) {
-    const promoted = inDev.ifaList.find((a) => !a.secondary && a.prefixlen === ifa.prefixlen && ifaMatch(a.address, ifa) && !removed.includes(a));
-    if (promoted && inDev.orconf('promote_secondaries')) fibAddIfaddr(dev, promoted);
+  // on promotion every secondary of the subnet changes its primary: its routes go silently first
+  const later = promote ? inDev.ifaList.slice(inDev.ifaList.indexOf(promote)).filter(sameSubnet) : [];
+  for (const ifa of later) fibDelIfaddr(dev, ifa);
+  inDev.ifaList = inDev.ifaList.filter((a) => a !== ifa1);
+  fibInetaddrDown(dev, ifa1);
+  if (promote) {
+    promote.secondary = false;
+    inDev.ifaList = inDev.ifaList.filter((a) => a !== promote);
+    const lastPrim = inDev.ifaList.reduce((n, a, i) => (!a.secondary && ifa1.scope <= a.scope ? i + 1 : n), 0);
+    inDev.ifaList.splice(lastPrim, 0, promote);
+    fibAddIfaddr(dev, promote);
+    for (const ifa of later.slice(1)) fibAddIfaddr(dev, ifa);
   }
 }
 

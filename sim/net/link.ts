@@ -7,6 +7,7 @@ import type { Netns } from './netns';
 import { registerNetdev, unlistNetdev } from './register';
 import { inetdevEvent } from '../ipv4/fib_frontend';
 import { brDeviceEvent } from '../bridge/br_notify';
+import { nfNetdevEvent } from '../netfilter/hooks';
 
 export type NetdevEvent = 'UP' | 'DOWN' | 'CHANGE' | 'CHANGEADDR' | 'UNREGISTER' | 'REGISTER';
 
@@ -14,6 +15,7 @@ export type NetdevEvent = 'UP' | 'DOWN' | 'CHANGE' | 'CHANGEADDR' | 'UNREGISTER'
 export function notify(ev: NetdevEvent, dev: NetDevice): void {
   inetdevEvent(ev, dev);
   brDeviceEvent(ev, dev);
+  nfNetdevEvent(ev, dev);
 }
 
 /** default_operstate() as in Linux 6.18: a device without carrier whose iflink names a device in its own
@@ -31,20 +33,33 @@ export function defaultOperstate(dev: NetDevice): NetDevice['operstate'] {
 
 /** linkwatch_do_dev(): apply the operstate, and tell listeners if the device is up. */
 export function linkwatchEvent(dev: NetDevice): void {
+  if (dev.ns.byIndex.get(dev.ifindex) !== dev) return;
   dev.operstate = defaultOperstate(dev);
   if (dev.up) notify('CHANGE', dev);
+}
+
+/** linkwatch_fire_event(): the work runs after the current operation, as the kernel's workqueue does
+ *  once the caller drops RTNL (so a veth moved to another namespace is already gone from this one). */
+export function linkwatchFireEvent(dev: NetDevice): void {
+  if (dev.linkwatchPending) return;
+  dev.linkwatchPending = true;
+  const w = dev.ns.world;
+  w.sched.at(w.now, () => {
+    dev.linkwatchPending = false;
+    linkwatchEvent(dev);
+  });
 }
 
 export function carrierOn(dev: NetDevice): void {
   if (dev.carrier) return;
   dev.carrier = true;
-  linkwatchEvent(dev);
+  linkwatchFireEvent(dev);
 }
 
 export function carrierOff(dev: NetDevice): void {
   if (!dev.carrier) return;
   dev.carrier = false;
-  linkwatchEvent(dev);
+  linkwatchFireEvent(dev);
 }
 
 /** dev_open() */
@@ -86,6 +101,8 @@ export function devChangeNetns(dev: NetDevice, to: Netns): void {
   notify('UNREGISTER', dev);
   unlistNetdev(dev);
   const keep = dev.ifindex;
+  // dev_shutdown(): the qdisc goes; the device gets its own again when next opened
+  dev.qdisc = 'noop';
   registerNetdev(to, dev, keep);
   notify('REGISTER', dev);
   dev.operstate = defaultOperstate(dev);

@@ -29,6 +29,8 @@ export abstract class NetDevice {
   /** !__LINK_STATE_NOCARRIER */
   carrier = true;
   operstate: OperState = 'DOWN';
+  /** a linkwatch event is queued for this device */
+  linkwatchPending = false;
   /** The qdisc shown by ip link: noop until first opened. */
   qdisc = 'noop';
   /** user-set IFF_PROMISC / IFF_ALLMULTI (gflags) */

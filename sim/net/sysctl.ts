@@ -87,15 +87,17 @@ function neighEntry(ns: Netns, which: string, key: string): Entry | undefined {
   const acc = NEIGH_ACCESS[key];
   if (!acc) return undefined;
   const rand = (lo: number, hi: number) => ns.world.prng.range(lo, hi);
+  const apply = intSetter((n) => {
+    acc[1](parms, n, rand);
+    if (which === 'default') {
+      // neigh_copy_dflt_parms(): devices of this namespace that never set the key follow
+      for (const d of ns.devices) if (!d.neighParms.explicit.has(key)) acc[1](d.neighParms, n, rand);
+    } else parms.explicit.add(key);
+  });
   return {
     get: () => String(acc[0](parms)),
-    set: intSetter((n) => {
-      acc[1](parms, n, rand);
-      if (which === 'default') {
-        // neigh_copy_dflt_parms(): devices of this namespace that never set the key follow
-        for (const d of ns.devices) if (!d.neighParms.explicit.has(key)) acc[1](d.neighParms, n, rand);
-      } else parms.explicit.add(key);
-    }),
+    // neigh_proc_dointvec_zero_intmax(): negative values are refused
+    set: (v) => (/^\s*-/.test(v) ? { ok: false, error: 'EINVAL' } : apply(v)),
   };
 }
 

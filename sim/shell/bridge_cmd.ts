@@ -6,7 +6,7 @@ import { Bridge } from '../bridge/br_device';
 import { fdbAddLocal, fdbCleanup } from '../bridge/br_fdb';
 import { linkFlags } from './ip/link_print';
 import { CmdError, rtnlError } from './errors';
-import { Args, matches, parseLladdr } from './ip/util';
+import { Args, getUnsigned, matches, parseLladdr } from './ip/util';
 
 export function bridgeMain(argv: string[], ns: Netns): string[] {
   const a = new Args(argv.slice(1));
@@ -29,7 +29,10 @@ function bridgeLink(a: Args, ns: Netns): string[] {
   let dev: string | null = null;
   if (a.more) {
     const w = a.cur;
-    if (matches(w, 'set')) throw new CmdError('bridge link set: not available in this lab', 255);
+    if (matches(w, 'set')) {
+      a.advance();
+      return bridgeLinkSet(a, ns);
+    }
     if (matches(w, 'show') || matches(w, 'list')) a.advance();
     while (a.more) {
       if (a.cur === 'dev') dev = a.next();
@@ -53,6 +56,46 @@ function bridgeLink(a: Args, ns: Netns): string[] {
     out.push(`${d.ifindex}: ${d.name}${suffix}: ${linkFlags(d, mdown)} mtu ${d.mtu} master ${p.br.name} state ${p.state} priority ${p.priority} cost ${p.pathCost} `);
   }
   return out;
+}
+
+/** bridge link set dev PORT [cost N] [priority N] [learning on|off] [flood on|off] [hairpin on|off] */
+function bridgeLinkSet(a: Args, ns: Netns): string[] {
+  let dev: NetDevice | undefined;
+  const ops: (() => void)[] = [];
+  const onOff = (v: string, key: string): boolean => {
+    if (v !== 'on' && v !== 'off') throw new CmdError(`Error: argument of "${key}" must be "on" or "off", not "${v}"`, 255);
+    return v === 'on';
+  };
+  while (a.more) {
+    const w = a.cur;
+    if (w === 'dev') {
+      const v = a.next();
+      dev = ns.dev(v);
+      if (!dev) throw new CmdError(`Cannot find bridge device "${v}"`, 1);
+    } else if (w === 'cost' || w === 'priority') {
+      const v = a.next();
+      const n = getUnsigned(v);
+      if (n === undefined) throw new CmdError(`Error: argument "${v}" is wrong: Invalid "${w}" value`, 255);
+      ops.push(() => {
+        const p = dev!.brport!;
+        if (w === 'cost') p.pathCost = n;
+        else p.priority = n;
+      });
+    } else if (w === 'learning' || w === 'flood' || w === 'hairpin') {
+      const on = onOff(a.next(), w);
+      ops.push(() => {
+        const p = dev!.brport!;
+        if (w === 'learning') p.learning = on;
+        else if (w === 'flood') p.flood = on;
+        else p.hairpin = on;
+      });
+    } else throw new CmdError(`bridge: unknown option "${w}"`, 255);
+    a.advance();
+  }
+  if (!dev) throw new CmdError('Device is a required argument.', 255);
+  if (!dev.brport) throw rtnlError('EOPNOTSUPP');
+  for (const op of ops) op();
+  return [];
 }
 
 /** Multicast addresses a device has joined (dev->mc): 224.0.0.1 while IPv4 is up, plus the bridge's snooping groups. */
@@ -123,7 +166,7 @@ function fdbModify(cmd: string, a: Args, ns: Netns): string[] {
   }
   if (addr === null || dev === null) throw new CmdError('Device and address are required arguments.', 255);
   const p = dev.brport;
-  if (!p) throw rtnlError('EINVAL');
+  if (!p) throw rtnlError('EOPNOTSUPP');
   const br = p.br;
   if (matches(cmd, 'delete')) {
     const f = br.fdb.get(addr as never);

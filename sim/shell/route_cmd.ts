@@ -15,13 +15,14 @@ export function routeMain(argv: string[], ns: Netns): string[] {
   }
   const out = ['Kernel IP routing table', 'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface'];
   for (const r of ns.ipv4.fib.dump(RT_TABLE_MAIN)) {
-    const reject = r.type === 'unreachable' || r.type === 'prohibit' || r.type === 'blackhole';
+    // fib_route_seq_show(): unreachable and prohibit are RTF_REJECT; a blackhole is an ordinary U route with no device
+    const reject = r.type === 'unreachable' || r.type === 'prohibit' || r.type === 'throw';
     let flags = reject ? '!' : 'U';
     if (r.gw !== null) flags += 'G';
     if (r.len === 32) flags += 'H';
     const dst = !numeric && r.len === 0 ? 'default' : fmtIp4(r.dst);
     const gw = reject ? '-' : r.gw !== null ? fmtIp4(r.gw) : numeric ? '0.0.0.0' : '0.0.0.0';
-    const iface = r.dev ? r.dev.name : '-';
+    const iface = r.dev ? r.dev.name : reject ? '-' : '*';
     const ref = reject ? '-' : '0';
     out.push(`${dst.padEnd(15)} ${gw.padEnd(15)} ${fmtIp4(prefixMask(r.len)).padEnd(15)} ${flags.padEnd(5)} ${String(r.priority).padEnd(6)} ${ref.padEnd(2)} ${'0'.padStart(7)} ${iface}`);
   }

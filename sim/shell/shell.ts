@@ -111,7 +111,11 @@ export class Shell {
     const lines: string[] = [];
     const r = this.start(line, (l) => lines.push(l), nsName);
     const p = r.proc;
-    if (!p) return { lines, code: r.code };
+    // work the command left for this same instant (linkwatch) is done before the next command
+    if (!p) {
+      this.world.sched.runUntil(this.world.now);
+      return { lines, code: r.code };
+    }
     const sched = this.world.sched;
     const end = sched.now + limitUs;
     sched.runWhile(() => !p.done, end);

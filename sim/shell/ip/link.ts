@@ -64,7 +64,7 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
     } else if (w === 'netns') {
       const v = a.next();
       if (r.netns !== undefined) throw duparg('netns', v);
-      if (!ctx.world.netns(v)) throw new CmdError([`Cannot open network namespace "${v}": No such file or directory`, `Error: argument "${v}" is wrong: Invalid "netns" value`, ''], 255);
+      if (!ctx.world.netns(v)) throw invarg('Invalid "netns" value\n', v);
       r.netns = v;
     } else if (w === 'promisc') r.promisc = onOff('promisc', a.next());
     else if (w === 'arp') r.arp = onOff('arp', a.next());

@@ -33,8 +33,9 @@ export function linkSuffix(dev: NetDevice): { text: string; netnsid: number | nu
     if (dev.peer.ns !== dev.ns.world.host) netnsName = dev.peer.ns.name;
   }
   const iflink = dev.iflink();
-  if (iflink === dev.ifindex) return { text: '', netnsid, netnsName, mdown: false };
+  // nla_put_iflink(): IFLA_LINK goes out when it differs from the ifindex or names another namespace
   if (netnsid !== null) return { text: `@if${iflink}`, netnsid, netnsName, mdown: false };
+  if (iflink === dev.ifindex) return { text: '', netnsid, netnsName, mdown: false };
   const other = dev.ns.byIndex.get(iflink);
   return { text: `@${other ? other.name : `if${iflink}`}`, netnsid, netnsName, mdown: other ? !other.up : false };
 }

@@ -2,7 +2,7 @@
 import { fmtIp4, fmtMac } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import { NEIGH_UPDATE_F_ADMIN, NEIGH_UPDATE_F_OVERRIDE, type NudState } from '../../ipv4/neighbour';
-import { CmdError, rtnlError } from '../errors';
+import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, matches, parseIp4Loose, parseLladdr } from './util';
 import type { IpCtx } from './ctx';
 
@@ -62,6 +62,7 @@ function neighModify(a: Args, ctx: IpCtx, cmd: 'add' | 'change' | 'replace' | 'd
   }
   if (cmd === 'add' && existing && existing.state !== 'NONE' && existing.state !== 'FAILED' && existing.state !== 'INCOMPLETE') throw rtnlError('EEXIST');
   if (cmd === 'change' && !existing) throw rtnlError('ENOENT');
+  if (ll === null && (nud === 'PERMANENT' || nud === 'NOARP') && !(existing && existing.ha !== null)) throw extackError('No link layer address given');
   const n = existing ?? tbl.create(dst as never, dev);
   tbl.update(n, ll === null ? null : (ll as never), nud, NEIGH_UPDATE_F_ADMIN | NEIGH_UPDATE_F_OVERRIDE);
   return [];

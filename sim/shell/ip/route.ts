@@ -297,7 +297,7 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
   }
   const rt = routeOutput(ns, { daddr: dst, saddr: from ?? undefined, oif: oif?.ifindex });
   if (isRouteError(rt)) throw rtnlError(rt.error);
-  const prefix = rt.type === 'broadcast' ? 'broadcast ' : rt.local ? 'local ' : rt.type === 'multicast' ? 'multicast ' : '';
+  const prefix = rt.type === 'broadcast' ? 'broadcast ' : rt.type === 'local' ? 'local ' : rt.type === 'multicast' ? 'multicast ' : '';
   const fromTxt = from !== null ? `from ${fmtIp4(from)} ` : '';
   const via = rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : '';
   const cache = rt.type === 'broadcast' ? 'cache <local,brd> ' : rt.local ? 'cache <local> ' : 'cache ';

@@ -73,11 +73,12 @@ export function parseIp4Loose(s: string): Ip4 | undefined {
   return parseIp4(parts.join('.'));
 }
 
-/** ll_addr_a2n() */
+/** ll_addr_a2n(): hex bytes separated by ':'; then the length must be an Ethernet address's. */
 export function parseLladdr(s: string): Mac {
-  const m = parseMac(s);
-  if (m === undefined) throw new CmdError(`"${s}" is invalid lladdr.`, 1);
-  return m;
+  const parts = s.split(':');
+  if (!parts.every((p) => /^[0-9a-fA-F]{1,2}$/.test(p))) throw new CmdError(`"${s}" is invalid lladdr.`, 1);
+  if (parts.length !== 6) throw new CmdError(`Invalid address length ${parts.length} - must be 6 bytes`, 1);
+  return parseMac(parts.map((p) => p.padStart(2, '0')).join(':'))!;
 }
 
 export function getUnsigned(s: string): number | undefined {
