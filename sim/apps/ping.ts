@@ -9,7 +9,7 @@ import { RawSocket, type RawError } from '../ipv4/raw';
 import { isRouteError, ipDevFind, routeOutput } from '../ipv4/route';
 import { ipLocalOut } from '../ipv4/ip_output';
 import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
-import { resolveHost } from './resolve';
+import { resolveHost, reverseHost } from './resolve';
 import { PING_USAGE } from './ping_usage';
 
 const MS = 1000;
@@ -24,6 +24,7 @@ export interface PingOpts {
   ttl: number;
   size: number;
   quiet: boolean;
+  numeric: boolean;
   broadcast: boolean;
   flood: boolean;
   target: string;
@@ -33,7 +34,7 @@ type Parsed = { ok: true; opts: PingOpts } | { ok: false; lines: string[]; code:
 
 /** The options of iputils ping that labs use; others are refused with ping's own words. */
 export function parsePingArgs(argv: string[]): Parsed {
-  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, broadcast: false, flood: false, target: '' };
+  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, target: '' };
   const rest: string[] = [];
   const bad = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}'`], code: 1 });
   const range = (v: string, lo: number, hi: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`], code: 1 });
@@ -103,7 +104,8 @@ export function parsePingArgs(argv: string[]): Parsed {
         case 'q': o.quiet = true; break;
         case 'b': o.broadcast = true; break;
         case 'f': o.flood = true; if (o.interval === 1000) o.interval = 0; break;
-        case 'n': case '4': case 'D': case 'A': case 'U': case 'v': case 'O': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
+        case 'n': o.numeric = true; break;
+        case '4': case 'D': case 'A': case 'U': case 'v': case 'O': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
           break;
         case 'h':
           return { ok: false, lines: PING_USAGE, code: 2 };
@@ -214,6 +216,8 @@ export class Ping extends Proc {
     if (dst === undefined) return this.fail(`ping: ${o.target}: Name or service not known`);
     this.dst = dst;
     this.hostname = o.target;
+    // a numeric target means numeric output (ping.c sets opt_numeric)
+    if (parseIp4(o.target) !== undefined) o.numeric = true;
     let device: string | null = null;
     if (o.iface !== null) {
       const a = parseIp4(o.iface);
@@ -327,6 +331,12 @@ export class Ping extends Proc {
     ipLocalOut(ns, rt, ip, id);
   }
 
+  /** pr_addr(): "name (address)" unless numeric. */
+  private prAddr(a: number): string {
+    if (this.o.numeric) return fmtIp4(a);
+    return `${reverseHost(this.ns, a) ?? fmtIp4(a)} (${fmtIp4(a)})`;
+  }
+
   /** acknowledge(): track the largest number of requests in flight. */
   private acknowledge(seq: number): void {
     const diff = ((this.ntransmitted & 0xffff) - seq) & 0xffff;
@@ -357,7 +367,7 @@ export class Ping extends Proc {
       if (trip > this.tmax) this.tmax = trip;
       this.ewma = this.ewma ? this.ewma + trip - this.ewma / 8 : trip * 8;
       if (!this.o.quiet && !this.o.flood) {
-        this.print(`${h.totalLen - h.ihl} bytes from ${fmtIp4(h.src)}: icmp_seq=${seq} ttl=${h.ttl} time=${fmtTriptime(trip)}${dup ? ' (DUP!)' : ''}`);
+        this.print(`${h.totalLen - h.ihl} bytes from ${this.prAddr(h.src)}: icmp_seq=${seq} ttl=${h.ttl} time=${fmtTriptime(trip)}${dup ? ' (DUP!)' : ''}`);
       }
       this.checkDone();
       this.floodNext();
@@ -386,7 +396,7 @@ export class Ping extends Proc {
     const seq = (inner[ihl + 6] << 8) | inner[ihl + 7];
     this.acknowledge(seq);
     this.nerrors++;
-    if (!this.o.quiet && !this.o.flood) this.print(`From ${fmtIp4(e.offender)} icmp_seq=${seq} ${icmpText(e.type, e.code, e.info)}`);
+    if (!this.o.quiet && !this.o.flood) this.print(`From ${this.prAddr(e.offender)} icmp_seq=${seq} ${icmpText(e.type, e.code, e.info)}`);
     this.checkDone();
     this.floodNext();
   }
