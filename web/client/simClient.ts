@@ -2,15 +2,20 @@
 // one and rebuilds the lab from the command log the store keeps.
 import { isFromWorker, type FromWorker } from '../protocol';
 import { useLab } from '../store';
-import { setPort } from '../store/port';
+import { post, setPort } from '../store/port';
+import { toWorker } from '../protocol';
 
 type TraceListener = (m: Extract<FromWorker, { type: 'trace' }>) => void;
 const traceListeners = new Set<TraceListener>();
 
-/** For a later packet-animation layer: trace events as the worker forwards them. */
+/** For a later packet-animation layer: trace events as the worker forwards them (only while someone listens). */
 export function onTrace(fn: TraceListener): () => void {
   traceListeners.add(fn);
-  return () => traceListeners.delete(fn);
+  if (traceListeners.size === 1) post(toWorker({ type: 'trace', on: true }));
+  return () => {
+    traceListeners.delete(fn);
+    if (traceListeners.size === 0) post(toWorker({ type: 'trace', on: false }));
+  };
 }
 
 function dispatch(m: FromWorker): void {
@@ -71,7 +76,10 @@ export function startSim(onFirstReady: () => void): SimClient {
         if (first) {
           first = false;
           onFirstReady();
-        } else useLab.getState().rebuild();
+        } else {
+          useLab.getState().rebuild();
+          if (traceListeners.size) post(toWorker({ type: 'trace', on: true }));
+        }
       }
       dispatch(e.data);
     });

@@ -105,6 +105,7 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
     });
   }
   const shown = new Set(nodes.map((n) => n.id));
+  let wireLane = 0;
   for (const ns of snap.namespaces) {
     const lanes = new Map<string, number>();
     for (const dev of ns.devices) {
@@ -119,7 +120,7 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
       if (dev.peer) {
         const pid = devId(dev.peer.ns, dev.peer.name);
         // each pair once: from the end that sorts first
-        if (shown.has(pid) && did < pid) edges.push(wireEdge(did, pid, nsRole(dev.peer.ns) === 'lan', nsRole(ns.name) === 'lan'));
+        if (shown.has(pid) && did < pid) edges.push(wireEdge(did, pid, nsRole(dev.peer.ns) === 'lan', nsRole(ns.name) === 'lan', wireLane++));
       }
     }
   }
@@ -159,7 +160,7 @@ function bridgeEdge(br: string, port: string, brIdx: number, portIdx: number, la
   };
 }
 
-function wireEdge(a: string, b: string, bIsLan: boolean, aIsLan: boolean): DiagramEdge {
+function wireEdge(a: string, b: string, bIsLan: boolean, aIsLan: boolean, lane: number): DiagramEdge {
   // a NIC goes down to the physical network; veth ends join under the row, as the article draws them
   const [src, dst] = aIsLan ? [b, a] : [a, b];
   const down = aIsLan || bIsLan;
@@ -170,7 +171,8 @@ function wireEdge(a: string, b: string, bIsLan: boolean, aIsLan: boolean): Diagr
     target: dst,
     sourceHandle: 'bs',
     targetHandle: down ? 'tt' : 'bt',
-    data: {},
+    // wires that run under the row each get a height of their own, so they never merge
+    data: { lane: down ? 0 : lane },
     selectable: false,
   };
 }

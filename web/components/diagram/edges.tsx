@@ -19,14 +19,14 @@ function StackEdgeView(p: P) {
 /** br0 <---> port: straight when side by side, else under the row. */
 function BridgeEdgeView(p: P) {
   const lane = p.data?.lane ?? 0;
-  const d = lane === 0 ? `M ${p.sourceX},${p.sourceY} L ${p.targetX},${p.targetY}` : `M ${p.sourceX},${p.sourceY} V ${Math.max(p.sourceY, p.targetY) + 10 + lane * 8} H ${p.targetX} V ${p.targetY}`;
+  const d = lane === 0 ? `M ${p.sourceX},${p.sourceY} L ${p.targetX},${p.targetY}` : `M ${p.sourceX},${p.sourceY} V ${Math.max(p.sourceY, p.targetY) + 6 + lane * 6} H ${p.targetX} V ${p.targetY}`;
   return <Line id={p.id} p={p} cls="edge-bridge" d={d} />;
 }
 
 /** A cable: veth ends joined under the row, a NIC down to the physical network. */
 function WireEdgeView(p: P) {
   const down = p.targetY > p.sourceY + 40;
-  const y = down ? p.targetY - 28 : Math.max(p.sourceY, p.targetY) + 30;
+  const y = down ? p.targetY - 28 : Math.max(p.sourceY, p.targetY) + 30 + (p.data?.lane ?? 0) * 8;
   return <Line id={p.id} p={p} cls="edge-wire" d={`M ${p.sourceX},${p.sourceY} V ${y} H ${p.targetX} V ${p.targetY}`} />;
 }
 
