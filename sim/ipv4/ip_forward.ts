@@ -23,7 +23,7 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable): void {
   }
   const out = new Uint8Array(ip);
   decreaseTtl(out, 0);
-  const v = nfHook(ns, 'FORWARD', out, { in: dev, out: rt.dev });
+  const v = nfHook(ns, 'FORWARD', out, { in: dev, out: rt.dev, id: skb.id });
   if (v.verdict === 'drop') return drop(v.reason);
   if (w.trace) w.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: skb.id, dst: fmtIp4(rt.daddr), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: 'ip_forward', why: `ip_forward=1: the packet is routed on through ${rt.dev.name} with its TTL one lower.` });
   ipOutput(ns, rt, v.ip, { id: skb.id, inputIif: dev.ifindex });

@@ -26,7 +26,7 @@ export function ipRcv(skb: Skb): void {
   ip = ip.subarray(0, h.totalLen);
   const ns = dev.ns;
   if (!skb.localRoute) {
-    const v = nfHook(ns, 'PREROUTING', ip, { in: dev });
+    const v = nfHook(ns, 'PREROUTING', ip, { in: dev, id: skb.id });
     if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook PREROUTING');
     ip = v.ip;
   }
@@ -75,7 +75,7 @@ function ipError(skb: Skb, ip: Uint8Array, error: string, dev: NetDevice): void 
 export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast: boolean): void {
   const dev = skb.dev;
   const ns = dev.ns;
-  const v = nfHook(ns, 'INPUT', ip, { in: dev });
+  const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
   if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook INPUT');
   ip = v.ip;
   const h = parseIpv4(ip)!;

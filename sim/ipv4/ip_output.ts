@@ -7,7 +7,7 @@ import { devQueueXmit } from '../net/dev';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { Neighbour, QueuedPacket } from './neighbour';
-import type { Rtable } from './route';
+import { type Rtable, isLocalAddr, isRouteError, routeOutput } from './route';
 import { icmpSend } from './icmp';
 import { nfHook } from '../netfilter/hooks';
 
@@ -21,15 +21,21 @@ export interface PacketCtx {
 
 /** ip_local_out(): LOCAL_OUT (netfilter), then ip_output(). */
 export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): void {
-  const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev });
+  const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev, id });
   if (v.verdict === 'drop') return;
+  if (ipFromBytes(v.ip, 16) !== ipFromBytes(ip, 16)) {
+    // ip_route_me_harder(): NAT gave the packet another destination
+    const r = routeOutput(ns, { daddr: ipFromBytes(v.ip, 16), saddr: isLocalAddr(ns, ipFromBytes(v.ip, 12)) ? ipFromBytes(v.ip, 12) : undefined });
+    if (isRouteError(r)) return;
+    rt = r;
+  }
   ipOutput(ns, rt, v.ip, { id, rtLocal: rt.local });
 }
 
 /** ip_output() -> POSTROUTING -> ip_finish_output2(): hand the packet to the neighbour layer. */
 export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): void {
   const dev = rt.dev;
-  const v = nfHook(ns, 'POSTROUTING', ip, { out: dev });
+  const v = nfHook(ns, 'POSTROUTING', ip, { out: dev, id: ctx.id });
   if (v.verdict === 'drop') return;
   ip = v.ip;
   if (dev.isLoopback) {

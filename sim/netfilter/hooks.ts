@@ -8,6 +8,8 @@ export type HookName = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUT
 export interface HookCtx {
   in?: NetDevice;
   out?: NetDevice;
+  /** the frame's id (Skb.id): what stays with the packet from hook to hook, as skb->_nfct does */
+  id?: number;
 }
 
 export type HookVerdict = { verdict: 'accept'; ip: Uint8Array } | { verdict: 'drop'; reason: string };
@@ -15,6 +17,8 @@ export type HookVerdict = { verdict: 'accept'; ip: Uint8Array } | { verdict: 'dr
 /** A namespace's netfilter state: filled in by iptables; absent means no rules. */
 export interface NetfilterState {
   run(hook: HookName, ip: Uint8Array, ctx: HookCtx): HookVerdict;
+  /** the netdevice notifier (masquerade forgets a device's connections when it goes down) */
+  netdevEvent?(ev: string, dev: NetDevice): void;
 }
 
 const netfilters = new WeakMap<Netns, NetfilterState>();
@@ -27,4 +31,9 @@ export function setNetfilter(ns: Netns, nf: NetfilterState): void {
 export function nfHook(ns: Netns, hook: HookName, ip: Uint8Array, ctx: HookCtx): HookVerdict {
   const nf = netfilters.get(ns);
   return nf ? nf.run(hook, ip, ctx) : { verdict: 'accept', ip };
+}
+
+/** Netdevice events for the namespace's netfilter (nf_nat_masquerade.c: masq_device_event). */
+export function nfNetdevEvent(ev: string, dev: NetDevice): void {
+  netfilters.get(dev.ns)?.netdevEvent?.(ev, dev);
 }

@@ -1,7 +1,7 @@
 // Does a rule match a packet? net/ipv4/netfilter/ip_tables.c: ip_packet_match(), and the matches
 // iptables can add to a rule: xt_tcpudp.c (tcp_mt, udp_mt), ip_tables.c (icmp_match), xt_conntrack.c
 // (conntrack_mt state part), xt_state.c (state_mt).
-import { type Ip4, ipFromBytes } from '../core/addr';
+import type { Ip4 } from '../core/addr';
 import { parseIpv4 } from '../wire/ipv4';
 import {
   type IpMatch, type Match, type Rule, IPT_INV_DSTIP, IPT_INV_PROTO, IPT_INV_SRCIP, IPT_INV_VIA_IN, IPT_INV_VIA_OUT,
@@ -18,7 +18,6 @@ export interface PacketInfo {
   src: Ip4;
   dst: Ip4;
   proto: number;
-  /** first fragment or unfragmented: the transport header is present */
   inDev: string;
   outDev: string;
   /** XT_CONNTRACK_STATE bits of the packet (one of INVALID/NEW/ESTABLISHED/RELATED/UNTRACKED, plus SNAT/DNAT) */
@@ -79,5 +78,3 @@ export function matchOne(m: Match, p: PacketInfo): boolean {
 export function ruleMatches(r: Rule, p: PacketInfo): boolean {
   return ipPacketMatch(r.ip, p) && r.matches.every((m) => matchOne(m, p));
 }
-
-export const srcOf = (ip: Uint8Array): Ip4 => ipFromBytes(ip, 12);
