@@ -103,3 +103,18 @@ describe('fuzz: random command lines', () => {
     expect(lab.run('ip -br link show dev lo')[0]).toMatch(/^lo /);
   });
 });
+
+describe('arp (net-tools)', () => {
+  it('prints /proc/net/arp as arp -n and arp -an do', () => {
+    const lab = new Lab('ip link add v0 type veth peer name v1\nip addr add 192.0.2.1/24 dev v0\nip link set v0 up\nip link set v1 up');
+    lab.run('ip neigh add 192.0.2.77 lladdr 02:11:22:33:44:55 dev v0');
+    lab.run('ping -c1 -W1 192.0.2.99');
+    expect(lab.run('arp -n')).toEqual([
+      'Address                  HWtype  HWaddress           Flags Mask            Iface',
+      '192.0.2.99                       (incomplete)                              v0',
+      '192.0.2.77               ether   02:11:22:33:44:55   CM                    v0',
+    ]);
+    expect(lab.run('arp -an')).toEqual(['? (192.0.2.99) at <incomplete> on v0', '? (192.0.2.77) at 02:11:22:33:44:55 [ether] PERM on v0']);
+    expect(lab.run('arp -n 192.0.2.5')).toEqual(['192.0.2.5 (192.0.2.5) -- no entry']);
+  });
+});

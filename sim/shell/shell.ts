@@ -13,6 +13,7 @@ import { bridgeMain } from './bridge_cmd';
 import { sysctlMain } from './sysctl_cmd';
 import { routeMain } from './route_cmd';
 import { labMain } from './lab_cmd';
+import { arpMain } from './arp_cmd';
 
 export type Sink = (line: string) => void;
 
@@ -22,7 +23,7 @@ export interface StartResult {
   code: number;
 }
 
-export const COMMANDS = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false'] as const;
+export const COMMANDS = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'arp', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false'] as const;
 
 export class Shell {
   readonly world: World;
@@ -81,6 +82,9 @@ export class Shell {
         return { proc: null, code: 0 };
       case 'lab':
         print(labMain(argv, ns));
+        return { proc: null, code: 0 };
+      case 'arp':
+        print(arpMain(argv, ns));
         return { proc: null, code: 0 };
       case 'ping':
         return procResult(new Ping(ns, argv, sink));
