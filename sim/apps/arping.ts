@@ -25,6 +25,10 @@ export class Arping extends Proc implements PacketSocket {
   private quiet = false;
   private quitOnReply = false;
   private broadcastOnly = false;
+  /** -D duplicate address detection, -U unsolicited request, -A unsolicited reply */
+  private dad = false;
+  private unsolicited = false;
+  private advert = false;
   private target: Ip4 = ANY;
   private source: Ip4 = ANY;
   private sent = 0;
@@ -88,6 +92,9 @@ export class Arping extends Proc implements PacketSocket {
           case 'q': this.quiet = true; break;
           case 'f': this.quitOnReply = true; break;
           case 'b': this.broadcastOnly = true; break;
+          case 'D': this.dad = true; this.quitOnReply = true; break;
+          case 'U': this.unsolicited = true; break;
+          case 'A': this.advert = true; this.unsolicited = true; break;
           case 'V': return this.fail(['arping from iputils 20221126'], 0);
           case 'h': return this.fail(['', ...ARPING_USAGE]);
           default:
@@ -111,7 +118,11 @@ export class Arping extends Proc implements PacketSocket {
     const t = parseIp4(rest[0]) ?? resolveHost(ns, rest[0]);
     if (t === undefined) return this.fail([`arping: ${rest[0]}: Name or service not known`]);
     this.target = t;
-    if (src !== null) {
+    if (this.dad) {
+      this.source = ANY;
+    } else if (this.unsolicited) {
+      this.source = t;
+    } else if (src !== null) {
       const s = parseIp4(src);
       if (s === undefined) return this.fail([`arping: invalid source ${src}`]);
       if (!ipDevFind(ns, s)) return this.fail(['arping: bind: Cannot assign requested address']);
@@ -143,7 +154,7 @@ export class Arping extends Proc implements PacketSocket {
 
   private sendPack(): void {
     const dev = this.dev!;
-    const body = emitArp({ op: ARPOP_REQUEST, sha: dev.mac, sip: this.source, tha: this.he, tip: this.target });
+    const body = emitArp({ op: this.advert ? ARPOP_REPLY : ARPOP_REQUEST, sha: dev.mac, sip: this.source, tha: this.advert ? dev.mac : this.he, tip: this.target });
     const data = emitEthernet({ dst: this.he, src: dev.mac, ethertype: ETH_P_ARP }, body);
     this.lastSend = this.ns.world.now;
     this.sent++;
@@ -159,7 +170,9 @@ export class Arping extends Proc implements PacketSocket {
     if (skb.pktType !== 'host' && skb.pktType !== 'broadcast' && skb.pktType !== 'multicast') return;
     const a = parseArp(skb.data, ETH_HLEN);
     if (!a || (a.op !== ARPOP_REQUEST && a.op !== ARPOP_REPLY)) return;
-    if (a.sip !== this.target || a.tip !== this.source || a.tha !== this.dev!.mac) return;
+    if (this.dad) {
+      if (a.sip !== this.target || a.sha === this.dev!.mac) return;
+    } else if (a.sip !== this.target || a.tip !== this.source || a.tha !== this.dev!.mac) return;
     if (!this.quiet) {
       const us = this.ns.world.now - this.lastSend;
       let msecs = Math.floor((us + 500) / 1000);
@@ -190,7 +203,7 @@ export class Arping extends Proc implements PacketSocket {
       l += ` (${parts.join(', ')})`;
     }
     this.print(l);
-    this.exit(this.received ? 0 : 1);
+    this.exit(this.unsolicited ? 0 : this.dad ? (this.received ? 1 : 0) : this.received ? 0 : 1);
   }
 
   protected override cleanup(): void {

@@ -118,3 +118,20 @@ describe('arp (net-tools)', () => {
     expect(lab.run('arp -n 192.0.2.5')).toEqual(['192.0.2.5 (192.0.2.5) -- no entry']);
   });
 });
+
+describe('arping modes', () => {
+  const PAIR = 'sysctl -w net.ipv4.conf.all.accept_local=1\nip link add v0 type veth peer name v1\nip addr add 192.0.2.1/24 dev v0\nip addr add 192.0.2.2/24 dev v1\nip link set v0 up\nip link set v1 up';
+  it('-D probes from 0.0.0.0 and stops at the first answer', () => {
+    const lab = new Lab(PAIR);
+    const out = lab.run('arping -D -c 1 -w 1 -I v0 192.0.2.2');
+    expect(out[0]).toBe('ARPING 192.0.2.2 from 0.0.0.0 v0');
+    expect(out[1]).toMatch(/^Unicast reply from 192\.0\.2\.2 \[[0-9A-F:]{17}\]  \d+\.\d{3}ms$/);
+    expect(out.slice(2)).toEqual(['Sent 1 probes (1 broadcast(s))', 'Received 1 response(s)']);
+  });
+  it('-A sends an unsolicited reply and counts nothing', () => {
+    const lab = new Lab(PAIR);
+    const cap = lab.capture('v1');
+    expect(lab.run('arping -A -c 1 -I v0 192.0.2.2')).toEqual(['ARPING 192.0.2.2 from 192.0.2.2 v0', 'Sent 1 probes (1 broadcast(s))', 'Received 0 response(s)']);
+    expect(cap.lines()[0]).toMatch(/^ARP, Reply 192\.0\.2\.2 is-at /);
+  });
+});
