@@ -3,12 +3,13 @@
 // raw -300, conntrack -200, mangle -150, nat dst -100, filter 0, nat src 100, security 150, confirm last;
 // nf_nat_proto.c: nf_nat_ipv4_fn; nf_nat_core.c: nf_nat_inet_fn, nf_nat_oif_changed;
 // nf_nat_masquerade.c: masq_device_event).
+import { fmtIp4, ipFromBytes } from '../core/addr';
 import { RT_SCOPE_UNIVERSE } from '../ipv4/devinet';
 import { isFibError } from '../ipv4/fib';
 import { inetSelectAddr } from '../ipv4/route';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
-import { type Conn, type CtInfo, ConntrackTable, DIR_ORIGINAL, IPS_CONFIRMED, IPS_DST_NAT, IPS_SRC_NAT, ctinfoDir } from './conntrack';
+import { type Conn, type CtInfo, ConntrackTable, DIR_ORIGINAL, ICMP_ERROR_TYPES, IPS_CONFIRMED, IPS_DST_NAT, IPS_SRC_NAT, ctinfoDir } from './conntrack';
 import { type HookCtx, type HookName, type HookVerdict, type NetfilterState, setNetfilter } from './hooks';
 import { type ChainVerdict, type NatTarget, doTable } from './ip_tables';
 import { packetInfo } from './match';
@@ -126,8 +127,10 @@ export class NfNet implements NetfilterState {
         }
         case 'nat': {
           if (!sk?.ct) break;
+          const before = cur;
           const v = this.natHook(hook, sk.ct, sk.ctinfo, writable, ctx, id);
           if (v === 'drop') return drop(`nat ${hook}: dropped`);
+          if (this.ns.world.trace) this.traceNat(hook, before, cur, ctx, id);
           break;
         }
         case 'confirm': {
@@ -139,6 +142,20 @@ export class NfNet implements NetfilterState {
       }
     }
     return { verdict: 'accept', ip: cur };
+  }
+
+  /** A packet-flow event when NAT changed an address. */
+  private traceNat(hook: HookName, before: Uint8Array, after: Uint8Array, ctx: HookCtx, id: number): void {
+    const src = [ipFromBytes(before, 12), ipFromBytes(after, 12)];
+    const dst = [ipFromBytes(before, 16), ipFromBytes(after, 16)];
+    if (src[0] === src[1] && dst[0] === dst[1]) return;
+    const which = src[0] !== src[1] ? 'source' : 'destination';
+    const [from, to] = (which === 'source' ? src : dst).map(fmtIp4);
+    this.ns.world.emit({
+      type: 'nat', ns: this.ns.name, dev: (ctx.out ?? ctx.in)?.name ?? '', frameId: id, hook, from, to,
+      fn: after[9] === 1 && ICMP_ERROR_TYPES.has(after[(after[0] & 15) * 4]) ? 'nf_nat_icmp_reply_translation' : 'nf_nat_packet',
+      why: `The connection's NAT binding rewrites the ${which} ${from} to ${to} at ${hook}.`,
+    });
   }
 
   /** ipt_do_table() for one table at this hook, with the packet's conntrack state for state matches. */

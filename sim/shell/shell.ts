@@ -12,6 +12,9 @@ import { ipMain } from './ip/ip';
 import { bridgeMain } from './bridge_cmd';
 import { sysctlMain } from './sysctl_cmd';
 import { routeMain } from './route_cmd';
+import { iptablesMain } from './iptables_cmd';
+import { iptablesSaveMain } from './iptables_save_cmd';
+import { conntrackMain } from './conntrack_cmd';
 import { labMain } from './lab_cmd';
 import { arpMain } from './arp_cmd';
 
@@ -23,7 +26,7 @@ export interface StartResult {
   code: number;
 }
 
-export const COMMANDS = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'arp', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false'] as const;
+export const COMMANDS = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'arp', 'iptables', 'iptables-save', 'conntrack', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false'] as const;
 
 export class Shell {
   readonly world: World;
@@ -86,6 +89,13 @@ export class Shell {
       case 'arp':
         print(arpMain(argv, ns));
         return { proc: null, code: 0 };
+      case 'iptables':
+      case 'iptables-save':
+      case 'conntrack': {
+        const r = (cmd === 'iptables' ? iptablesMain : cmd === 'conntrack' ? conntrackMain : iptablesSaveMain)(argv, ns);
+        print(r.lines);
+        return { proc: null, code: r.code };
+      }
       case 'ping':
         return procResult(new Ping(ns, argv, sink));
       case 'arping':
