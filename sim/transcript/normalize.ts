@@ -63,6 +63,8 @@ export function normalizeLine(line: string, namer: MacNamer): string {
   s = s.replace(/(\]\s+)-?\d+\.-?\d+ms$/, '$1Tms');
   // tcpdump: `ICMP echo request, id 5011, seq 1, length 64`
   s = s.replace(/\bid \d+,/g, 'id ID,');
+  // conntrack -L: `type=8 code=0 id=9620`
+  s = s.replace(/\bid=\d+\b/g, 'id=ID');
   return s;
 }
 
