@@ -13,6 +13,7 @@ import { ipDevFind, isRouteError, routeOutput } from '../ipv4/route';
 import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
 import { resolveHost } from './resolve';
 import { ARPING_USAGE } from './arping_usage';
+import { getopt } from './getopt';
 
 const S = 1_000_000;
 
@@ -57,49 +58,41 @@ export class Arping extends Proc implements PacketSocket {
     let devName: string | null = null;
     let src: string | null = null;
     const rest: string[] = [];
-    for (let i = 0; i < argv.length; i++) {
-      const a = argv[i];
-      if (!a.startsWith('-') || a === '-') {
-        rest.push(a);
-        continue;
-      }
-      for (let j = 1; j < a.length; j++) {
-        const c = a[j];
-        if ('cwiIs'.includes(c)) {
-          let v = a.slice(j + 1);
-          if (!v) {
-            if (i + 1 >= argv.length) return this.fail([`arping: option requires an argument -- '${c}'`, '', ...ARPING_USAGE]);
-            v = argv[++i];
-          }
-          j = a.length;
-          if (c === 'c') {
-            const n = parseIntStrict(v);
-            if (n === undefined) return this.fail([`arping: invalid argument: '${v}'`]);
-            this.count = n;
-          } else if (c === 'w') {
-            const n = parseFloatStrict(v);
-            if (n === undefined) return this.fail([`arping: invalid argument: '${v}'`]);
-            this.deadline = n;
-          } else if (c === 'i') {
-            const n = parseFloatStrict(v);
-            if (n === undefined) return this.fail([`arping: invalid argument: '${v}'`]);
-            this.interval = n;
-          } else if (c === 'I') devName = v;
-          else src = v;
-          continue;
+    const g = getopt(argv, 'cwiIs');
+    if (!g.ok) return this.fail([`arping: option requires an argument -- '${g.missing}'`, '', ...ARPING_USAGE]);
+    rest.push(...g.rest);
+    for (const { c, val: v } of g.opts) {
+      switch (c) {
+        case 'c': {
+          const n = parseIntStrict(v);
+          if (n === undefined) return this.fail([`arping: invalid argument: '${v}'`]);
+          this.count = n;
+          break;
         }
-        switch (c) {
-          case 'q': this.quiet = true; break;
-          case 'f': this.quitOnReply = true; break;
-          case 'b': this.broadcastOnly = true; break;
-          case 'D': this.dad = true; this.quitOnReply = true; break;
-          case 'U': this.unsolicited = true; break;
-          case 'A': this.advert = true; this.unsolicited = true; break;
-          case 'V': return this.fail(['arping from iputils 20221126'], 0);
-          case 'h': return this.fail(['', ...ARPING_USAGE]);
-          default:
-            return this.fail([`arping: invalid option -- '${c}'`, '', ...ARPING_USAGE]);
+        case 'w': {
+          const n = parseFloatStrict(v);
+          if (n === undefined) return this.fail([`arping: invalid argument: '${v}'`]);
+          this.deadline = n;
+          break;
         }
+        case 'i': {
+          const n = parseFloatStrict(v);
+          if (n === undefined) return this.fail([`arping: invalid argument: '${v}'`]);
+          this.interval = n;
+          break;
+        }
+        case 'I': devName = v; break;
+        case 's': src = v; break;
+        case 'q': this.quiet = true; break;
+        case 'f': this.quitOnReply = true; break;
+        case 'b': this.broadcastOnly = true; break;
+        case 'D': this.dad = true; this.quitOnReply = true; break;
+        case 'U': this.unsolicited = true; break;
+        case 'A': this.advert = true; this.unsolicited = true; break;
+        case 'V': return this.fail(['arping from iputils 20221126'], 0);
+        case 'h': return this.fail(['', ...ARPING_USAGE]);
+        default:
+          return this.fail([`arping: invalid option -- '${c}'`, '', ...ARPING_USAGE]);
       }
     }
     if (rest.length !== 1) return this.fail(['', ...ARPING_USAGE]);
