@@ -126,3 +126,38 @@ test('a worker that dies is restarted and the lab rebuilt from its command log',
   expect(await lab.macOf('host', 'br0')).toBe(mac);
   expect(lab.errors).toEqual([]);
 });
+
+test('palette: a bridge, a tun/tap and a LAN dropped in the host; the inspector changes a MAC and brings a device up', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.dragPalette('bridge', 'ns:host');
+  await lab.expectEcho('ip link add name br1 type bridge');
+  await lab.expectEcho('ip link set br1 up');
+  await expect(lab.device('host', 'br1')).toBeVisible();
+  await lab.dragPalette('tap', 'ns:host');
+  await lab.expectEcho('ip tuntap add dev tap0 mode tap');
+  await expect(lab.device('host', 'tap0')).toContainText('tap0 (tap)');
+  await lab.dragPalette('lan', 'ns:host');
+  await lab.expectEcho('ip link add eth1 type veth peer name gw netns lan2');
+  await lab.openTerminal('lan2');
+  await lab.expectEcho('ip addr add 192.168.4.1/24 dev gw', 'lan2');
+  await lab.openTerminal('host');
+  await expect(lab.edge('wire:dev:host:eth1:dev:lan2:gw')).toHaveCount(1);
+
+  await lab.select('dev:host:tap0');
+  const insp = lab.inspector('tap0');
+  await insp.getByLabel('MAC address').fill('02:00:00:00:00:aa');
+  await insp.getByRole('button', { name: 'Set' }).click();
+  await lab.expectEcho('ip link set dev tap0 address 02:00:00:00:00:aa');
+  await expect(lab.device('host', 'tap0').locator('.dev')).toHaveAttribute('data-mac', '02:00:00:00:00:aa');
+  await insp.getByLabel('up').click();
+  await expect(insp.getByLabel('up')).toBeChecked();
+  await lab.expectEcho('ip link set tap0 up');
+  await insp.getByLabel('master').selectOption('br1');
+  await lab.expectEcho('ip link set dev tap0 master br1');
+  await expect(lab.bridgeLink('host', 'br1', 'tap0')).toHaveCount(1);
+  await insp.getByLabel('arp_ignore').fill('1');
+  await lab.expectEcho('sysctl -w net.ipv4.conf.tap0.arp_ignore=1');
+  await lab.expectOutput('net.ipv4.conf.tap0.arp_ignore = 1');
+  expect(lab.errors).toEqual([]);
+});

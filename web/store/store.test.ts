@@ -84,6 +84,12 @@ describe('terminal and selection slices', () => {
     expect(selSelectedDevice(store.getState())).toBeNull();
   });
 
+  it('goes back to the host terminal when the selected namespace is deleted', () => {
+    store.getState().select('ns:c1');
+    store.getState().setSnapshot({ time: 0, namespaces: [{ name: 'host', devices: [], routes: [], neigh: [], fdb: [], ipForward: 0 }] });
+    expect(store.getState()).toMatchObject({ selectedNs: 'host', selectedId: null });
+  });
+
   it('keeps positions the user dragged until forgotten', () => {
     store.getState().setPosition('dev:host:br0', { x: 1, y: 2 });
     expect(store.getState().positions['dev:host:br0']).toEqual({ x: 1, y: 2 });

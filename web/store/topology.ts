@@ -16,7 +16,9 @@ export interface TopologySlice {
 export const createTopologySlice: StateCreator<LabState, [], [], TopologySlice> = (set) => ({
   snap: null,
   positions: {},
-  setSnapshot: (snap) => set({ snap }),
+  // a namespace that is gone takes its terminal and selection with it: back to the host
+  setSnapshot: (snap) =>
+    set((s) => (snap.namespaces.some((n) => n.name === s.selectedNs) ? { snap } : { snap, selectedNs: 'host', selectedId: null })),
   setPosition: (id, p) => set((s) => ({ positions: { ...s.positions, [id]: p } })),
   forgetPosition: (id) =>
     set((s) => {
