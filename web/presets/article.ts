@@ -127,7 +127,7 @@ export const PRESETS: readonly Preset[] = [
       ...container(1),
       ...container(2),
       '# Docker also masquerades the containers\' traffic out of eth0:',
-      '# iptables -t nat -A POSTROUTING -s 192.168.9.0/24 ! -o br0 -j MASQUERADE',
+      'iptables -t nat -A POSTROUTING -s 192.168.9.0/24 ! -o br0 -j MASQUERADE',
     ],
   },
 ];
