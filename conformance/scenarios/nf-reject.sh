@@ -1,0 +1,51 @@
+# REJECT instead of DROP: the host answers for the refused packet with an ICMP destination unreachable,
+# port unreachable unless --reject-with names another code. In FORWARD the error comes from the address
+# the route back to the container picks (192.0.2.1); in INPUT from the address that was pinged.
+sysctl -w net.ipv4.conf.all.rp_filter=0
+sysctl -w net.ipv4.conf.default.rp_filter=0
+ip netns add c1
+ip netns add r
+ip netns exec c1 sysctl -w net.ipv4.conf.all.rp_filter=0
+ip netns exec r sysctl -w net.ipv4.conf.all.rp_filter=0
+ip link add name br0 type bridge
+ip link set br0 up
+ip addr add 192.0.2.1/24 dev br0
+ip link add vethc1 type veth peer name eth0 netns c1
+ip link set dev vethc1 address 02:00:00:00:00:11
+ip -n c1 link set dev eth0 address 02:00:00:00:00:12
+ip link set vethc1 master br0
+ip link set vethc1 up
+ip link add eth0 type veth peer name eth0 netns r
+ip link set dev eth0 address 02:00:00:00:00:21
+ip -n r link set dev eth0 address 02:00:00:00:00:22
+sysctl -w net.ipv4.neigh.br0.base_reachable_time_ms=3600000 net.ipv4.neigh.br0.delay_first_probe_time=3600
+sysctl -w net.ipv4.neigh.eth0.base_reachable_time_ms=3600000 net.ipv4.neigh.eth0.delay_first_probe_time=3600
+ip netns exec c1 sysctl -w net.ipv4.neigh.eth0.base_reachable_time_ms=3600000 net.ipv4.neigh.eth0.delay_first_probe_time=3600
+ip netns exec r sysctl -w net.ipv4.neigh.eth0.base_reachable_time_ms=3600000 net.ipv4.neigh.eth0.delay_first_probe_time=3600
+ip -n c1 addr add 192.0.2.2/24 dev eth0
+ip -n c1 link set eth0 up
+ip -n c1 route add default via 192.0.2.1
+ip addr add 198.51.100.2/24 dev eth0
+ip link set eth0 up
+ip route add default via 198.51.100.1
+ip -n r addr add 198.51.100.1/24 dev eth0
+ip -n r link set eth0 up
+sysctl -w net.ipv4.ip_forward=1
+iptables -t nat -A POSTROUTING -s 192.0.2.0/24 ! -o br0 -j MASQUERADE
+iptables -A FORWARD -d 198.51.100.1 -p icmp -j REJECT
+# (no capture on vethc1: tcpdump prints a port unreachable about ICMP with the quoted checksum as port)
+#> capture r:eth0
+ip netns exec c1 ping -c 1 -W 1 198.51.100.1
+iptables -R FORWARD 1 -d 198.51.100.1 -p icmp -j REJECT --reject-with icmp-host-prohibited
+ip netns exec c1 ping -c 1 -W 1 198.51.100.1
+iptables -R FORWARD 1 -d 198.51.100.1 -p icmp -j REJECT --reject-with icmp-admin-prohibited
+ip netns exec c1 ping -c 1 -W 1 198.51.100.1
+iptables -R FORWARD 1 -d 198.51.100.1 -p icmp -j REJECT --reject-with net-prohib
+ip netns exec c1 ping -c 1 -W 1 198.51.100.1
+iptables -A INPUT -i br0 -p icmp --icmp-type echo-request -j REJECT --reject-with icmp-net-unreachable
+#> capture vethc1
+ip netns exec c1 ping -c 1 -W 1 192.0.2.1
+ip netns exec c1 ping -c 1 -W 1 198.51.100.2
+iptables -L -v -n
+iptables -S
+conntrack -L
