@@ -73,16 +73,40 @@ function icmpMatch(): Ext<Match> {
       if (hits.length === 1) {
         [, m.type, m.codeMin, m.codeMax] = hits[0];
       } else {
-        const r = /^(\d+)(?:\/(\d+))?$/.exec(arg);
-        if (!r) throw perr(`Unknown ICMP type \`${arg}'`);
-        m.type = Number(r[1]) & 0xff;
-        if (r[2] === undefined) [m.codeMin, m.codeMax] = [0, 0xff];
-        else m.codeMin = m.codeMax = Number(r[2]) & 0xff;
+        const t = parseRange(arg);
+        if (!t) throw perr(`Unknown ICMP type \`${arg}'`);
+        if (t.lo !== t.hi) throw perr('ICMP type range not supported');
+        m.type = t.lo;
+        if (t.rest === '') [m.codeMin, m.codeMax] = [0, 0xff];
+        else if (t.rest[0] === '/') {
+          const c = parseRange(t.rest.slice(1));
+          if (!c) throw perr(`Unknown ICMP code \`${arg}'`);
+          if (c.rest !== '') throw perr(`unknown character ${c.rest[0]}`);
+          [m.codeMin, m.codeMax] = [c.lo, c.hi];
+        } else throw perr(`unknown character ${t.rest[0]}`);
       }
       m.invert = invert;
     },
     build: () => ({ kind: 'icmp', ...m }),
   };
+}
+
+/** strtoul(s, &end, 0) for a value 0-255: the number and what follows it. */
+function strtoulPrefix(s: string): { v: number; rest: string } | undefined {
+  const m = /^\s*\+?(0x[0-9a-f]+|0[0-7]*|[1-9][0-9]*)/i.exec(s);
+  if (!m) return undefined;
+  const t = m[1];
+  const v = /^0x/i.test(t) ? parseInt(t.slice(2), 16) : t.length > 1 && t[0] === '0' ? parseInt(t, 8) : Number(t);
+  return v <= 255 ? { v, rest: s.slice(m[0].length) } : undefined;
+}
+
+/** parse_range() of libxt_icmp.h: "n" or "n:m", each 0-255. */
+function parseRange(s: string): { lo: number; hi: number; rest: string } | undefined {
+  const a = strtoulPrefix(s);
+  if (!a) return undefined;
+  if (a.rest[0] !== ':') return { lo: a.v, hi: a.v, rest: a.rest };
+  const b = strtoulPrefix(a.rest.slice(1));
+  return b ? { lo: a.v, hi: b.v, rest: b.rest } : undefined;
 }
 
 /** xtables_parse_port() (tcp), xtopt_parse_port() (udp) */
