@@ -63,9 +63,15 @@ export interface SimClient {
   crash(): void;
 }
 
+/** Crashes this close together mean the log itself kills the worker: the last action is dropped. */
+const CRASH_WINDOW_MS = 5000;
+const CRASHES_BEFORE_UNDO = 3;
+const CRASHES_BEFORE_GIVING_UP = 6;
+
 export function startSim(onFirstReady: () => void): SimClient {
   let worker: Worker;
   let first = true;
+  let crashes: number[] = [];
   const spawn = () => {
     worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
     setPort((m) => worker.postMessage(m));
@@ -77,7 +83,11 @@ export function startSim(onFirstReady: () => void): SimClient {
           first = false;
           onFirstReady();
         } else {
-          useLab.getState().rebuild();
+          const s = useLab.getState();
+          if (crashes.length >= CRASHES_BEFORE_UNDO) {
+            s.termInfo('host', '# the simulation kept crashing while rebuilding the lab: the last action was undone');
+            s.undo();
+          } else s.rebuild();
           if (traceListeners.size) post(toWorker({ type: 'trace', on: true }));
         }
       }
@@ -90,6 +100,13 @@ export function startSim(onFirstReady: () => void): SimClient {
   };
   const restart = () => {
     worker.terminate();
+    const now = performance.now();
+    crashes = [...crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
+    if (crashes.length >= CRASHES_BEFORE_GIVING_UP) {
+      useLab.getState().setWorkerStatus('failed');
+      console.warn('simulation: the worker keeps failing; reload the page');
+      return;
+    }
     useLab.getState().setWorkerStatus('restarting');
     spawn();
   };

@@ -3,6 +3,8 @@ import { useLab } from '../store';
 import { selCanRedo, selCanUndo, selUndoLabel, selLoadPreset, selPresetId, selRedo, selUndo, selWorkerStatus } from '../store/selectors';
 import { PRESETS } from '../presets/article';
 
+const STATUS_TEXT = { ready: 'kernel ready', starting: 'starting…', restarting: 'restarting…', failed: 'simulation stopped: reload the page' } as const;
+
 export function Toolbar() {
   const presetId = useLab(selPresetId);
   const loadPreset = useLab(selLoadPreset);
@@ -43,7 +45,7 @@ export function Toolbar() {
         Redo
       </button>
       <span className={`status status-${status}`} data-testid="worker-status">
-        {status === 'ready' ? 'kernel ready' : status === 'starting' ? 'starting…' : 'restarting…'}
+        {STATUS_TEXT[status]}
       </span>
     </header>
   );

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { LabState } from './index';
 
 export type TableTab = 'addr' | 'route' | 'neigh' | 'fdb';
-export type WorkerStatus = 'starting' | 'ready' | 'restarting';
+export type WorkerStatus = 'starting' | 'ready' | 'restarting' | 'failed';
 
 export interface UiSlice {
   presetId: string;

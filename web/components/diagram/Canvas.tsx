@@ -29,7 +29,8 @@ export function Canvas() {
 
   const built = useMemo(() => (snap ? buildDiagram(snap, positions, selectedId) : EMPTY), [snap, positions, selectedId]);
   const [nodes, setNodes] = useState<Node[]>(built.nodes as Node[]);
-  useEffect(() => setNodes(built.nodes as Node[]), [built.nodes]);
+  // a snapshot that lands mid-drag must not snap the dragged node back
+  useEffect(() => setNodes((prev) => keepDragging(built.nodes as Node[], prev)), [built.nodes]);
 
   // a device or box came or went: show the whole diagram again
   const shape = useMemo(() => built.nodes.map((n) => n.id).join(' '), [built.nodes]);
@@ -95,13 +96,21 @@ export function Canvas() {
         fitView
         fitViewOptions={FIT}
         minZoom={0.2}
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>
   );
+}
+
+function keepDragging(next: Node[], prev: Node[]): Node[] {
+  const dragging = new Map(prev.filter((n) => n.dragging).map((n) => [n.id, n]));
+  if (!dragging.size) return next;
+  return next.map((n) => {
+    const d = dragging.get(n.id);
+    return d ? { ...n, position: d.position, dragging: true } : n;
+  });
 }
 
 function allowDrop(e: DragEvent) {
