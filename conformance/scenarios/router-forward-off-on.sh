@@ -37,7 +37,6 @@ ip -n b route add default via 198.51.100.1
 ip netns exec a ping -c 1 -W 1 198.51.100.2
 ip netns exec a ping -c 1 -W 1 198.51.100.1
 sysctl -w net.ipv4.ip_forward=1
-sysctl net.ipv4.conf.ra.forwarding
 #> capture ra rb
 ip netns exec a ping -c 1 -W 1 198.51.100.2
 ip netns exec b ping -c 1 -W 1 192.0.2.2
