@@ -176,8 +176,8 @@ class Runner {
         if (!builtinChain(t.name, chain!)) throw nftError('Bad built-in chain name');
         builtinInit(t, chain);
         const c = t.base.get(chain!)!;
+        // -c is accepted but nf_tables keeps its own chain counters
         c.policy = p.policy;
-        if (p.options & OPT.COUNTERS) [c.pkts, c.bytes] = p.counters;
         return;
       }
       default:
