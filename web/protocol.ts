@@ -31,7 +31,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { v: 1; type: 'ready' }
-  | { v: 1; type: 'loaded'; now: number }
+  /** the lab was rebuilt; `busy` lists the terminals whose process still runs */
+  | { v: 1; type: 'loaded'; now: number; busy: string[] }
   | { v: 1; type: 'snapshot'; snap: Snapshot }
   /** a line starts on a terminal: the page echoes it after the prompt */
   | { v: 1; type: 'started'; ns: string; line: string }

@@ -25,6 +25,7 @@ function dispatch(m: FromWorker): void {
       return;
     case 'loaded':
       s.clockAt(m.now);
+      s.termsBusy(m.busy);
       return;
     case 'snapshot':
       s.setSnapshot(m.snap);

@@ -90,6 +90,13 @@ describe('terminal and selection slices', () => {
     expect(store.getState()).toMatchObject({ selectedNs: 'host', selectedId: null });
   });
 
+  it('after a rebuild, only the terminals the worker names are busy', () => {
+    store.getState().termStarted('host', 'ping 192.168.3.1');
+    store.getState().termStarted('c1', 'ping 192.168.9.1');
+    store.getState().termsBusy(['c1']);
+    expect([store.getState().terms.host.busy, store.getState().terms.c1.busy]).toEqual([false, true]);
+  });
+
   it('keeps positions the user dragged until forgotten', () => {
     store.getState().setPosition('dev:host:br0', { x: 1, y: 2 });
     expect(store.getState().positions['dev:host:br0']).toEqual({ x: 1, y: 2 });

@@ -18,6 +18,8 @@ export interface TerminalSlice {
   termIdle: (ns: string) => void;
   termClear: (ns: string) => void;
   termsReset: () => void;
+  /** after a rebuild: exactly these terminals have a process running */
+  termsBusy: (busy: string[]) => void;
   pushHistory: (ns: string, line: string) => void;
 }
 
@@ -43,5 +45,6 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
   termIdle: (ns) => set((s) => update(s, ns, () => ({ busy: false }))),
   termClear: (ns) => set((s) => update(s, ns, () => ({ lines: [] }))),
   termsReset: () => set((s) => ({ terms: Object.fromEntries(Object.entries(s.terms).map(([k, t]) => [k, { ...t, lines: [], busy: false }])) })),
+  termsBusy: (busy) => set((s) => ({ terms: Object.fromEntries(Object.entries(s.terms).map(([k, t]) => [k, { ...t, busy: busy.includes(k) }])) })),
   pushHistory: (ns, line) => set((s) => update(s, ns, (t) => ({ history: t.history.at(-1) === line ? t.history : [...t.history, line] }))),
 });

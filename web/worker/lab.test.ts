@@ -63,6 +63,7 @@ describe('Lab', () => {
     const r = harness();
     r.lab.handle(toWorker({ type: 'load', seed: 1, log, now: h.lab.now }));
     expect(r.output()).toEqual([]);
+    expect(r.msgs.find((m) => m.type === 'loaded')).toMatchObject({ busy: [] });
     expect(r.lab.now).toBe(h.lab.now);
     expect(state(r.lastSnap())).toBe(state(h.lastSnap()));
   });
@@ -82,6 +83,17 @@ describe('Lab', () => {
     const u = harness();
     u.lab.handle(toWorker({ type: 'load', seed: 1, log: h.log().filter((e) => e.group !== 'a2'), now: h.lab.now }));
     expect(dev(u.lastSnap(), 'host', 'veth0').master).toBeNull();
+  });
+
+  it('a process still running when the lab is rebuilt keeps running and printing', () => {
+    const h = harness();
+    h.run(['ip link set lo up', 'ping 127.0.0.1'], 'host', 'async', 't1');
+    h.lab.advance(1_500_000);
+    const r = harness();
+    r.lab.handle(toWorker({ type: 'load', seed: 1, log: h.log(), now: h.lab.now }));
+    expect(r.msgs.find((m) => m.type === 'loaded')).toMatchObject({ busy: ['host'] });
+    r.lab.advance(1_000_000);
+    expect(r.output().filter((l) => l.includes('icmp_seq=3'))).toHaveLength(1);
   });
 
   it('refuses to run in a namespace that is gone instead of running in host', () => {

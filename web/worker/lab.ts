@@ -16,7 +16,8 @@ interface Queued {
 interface Term {
   queue: Queued[];
   proc: Proc | null;
-  entry: LogEntry | null;
+  /** the log entry of the running process, for its stop time */
+  entryId: number | null;
 }
 
 const MAX_TRACE = 2000;
@@ -24,8 +25,6 @@ const MAX_TRACE = 2000;
 export class Lab {
   private world!: World;
   private shell!: Shell;
-  private seed = 1;
-  private log: LogEntry[] = [];
   private nextId = 1;
   private terms = new Map<string, Term>();
   /** messages in the order they happened, flushed together */
@@ -90,7 +89,6 @@ export class Lab {
   }
 
   private reset(seed: number): void {
-    this.seed = seed;
     this.world = new World(seed);
     this.shell = new Shell(this.world);
     this.terms = new Map();
@@ -108,7 +106,6 @@ export class Lab {
   /** A fresh World, the log replayed at its recorded virtual times, then the clock run on to `now`. */
   private load(seed: number, log: LogEntry[], now: number): void {
     this.reset(seed);
-    this.log = [];
     this.replaying = true;
     const sched = this.world.sched;
     const stops: { at: number; ns: string }[] = [];
@@ -126,7 +123,7 @@ export class Lab {
       stopUntil(e.at);
       sched.runUntil(e.at);
       for (const [ns, t] of this.terms) if (t.proc?.done) this.finish(ns);
-      this.exec(e.ns, { line: e.line, group: e.group, mode: e.mode }, e);
+      this.exec(e.ns, { line: e.line, group: e.group, mode: e.mode }, e.id);
       if (e.stopAt !== undefined) stops.push({ at: e.stopAt, ns: e.ns });
     }
     stopUntil(now);
@@ -135,14 +132,14 @@ export class Lab {
     this.nextId = log.reduce((m, e) => Math.max(m, e.id + 1), this.nextId);
     this.replaying = false;
     this.pending = [];
-    this.post(fromWorker({ type: 'loaded', now: this.now }));
-    for (const [ns, t] of this.terms) if (!t.proc) this.emit(fromWorker({ type: 'idle', ns }));
+    const busy = [...this.terms].filter(([, t]) => t.proc).map(([ns]) => ns);
+    this.post(fromWorker({ type: 'loaded', now: this.now, busy }));
   }
 
   private term(ns: string): Term {
     let t = this.terms.get(ns);
     if (!t) {
-      t = { queue: [], proc: null, entry: null };
+      t = { queue: [], proc: null, entryId: null };
       this.terms.set(ns, t);
     }
     return t;
@@ -165,14 +162,14 @@ export class Lab {
     if (!t.proc) this.emit(fromWorker({ type: 'idle', ns }));
   }
 
-  /** Runs one line now and logs it (a replayed entry keeps its id). */
-  private exec(ns: string, q: Queued, replayed: LogEntry | null): void {
-    const entry: LogEntry = replayed
-      ? { ...replayed, stopAt: undefined }
-      : { id: this.nextId++, group: q.group, ns, line: q.line, at: this.now, mode: q.mode };
-    if (entry.stopAt === undefined) delete entry.stopAt;
-    this.log.push(entry);
-    if (!replayed) this.emit(fromWorker({ type: 'logged', entry: { ...entry } }));
+  /** Runs one line now; a new line is logged, a replayed one keeps its id. */
+  private exec(ns: string, q: Queued, replayedId: number | null): void {
+    let id = replayedId;
+    if (id === null) {
+      id = this.nextId++;
+      const entry: LogEntry = { id, group: q.group, ns, line: q.line, at: this.now, mode: q.mode };
+      this.emit(fromWorker({ type: 'logged', entry }));
+    }
     const sink = (l: string) => this.print(ns, l);
     if (q.mode === 'sync') {
       for (const l of this.shell.run(q.line, ns).lines) sink(l);
@@ -182,14 +179,14 @@ export class Lab {
     if (r.proc && !r.proc.done) {
       const t = this.term(ns);
       t.proc = r.proc;
-      t.entry = entry;
+      t.entryId = id;
     }
   }
 
   private finish(ns: string): void {
     const t = this.term(ns);
     t.proc = null;
-    t.entry = null;
+    t.entryId = null;
   }
 
   private interrupt(ns: string): void {
@@ -202,9 +199,7 @@ export class Lab {
     }
     this.print(ns, '^C');
     t.proc.interrupt();
-    const entry = t.entry!;
-    entry.stopAt = this.now;
-    this.emit(fromWorker({ type: 'stopped', id: entry.id, at: this.now }));
+    this.emit(fromWorker({ type: 'stopped', id: t.entryId!, at: this.now }));
     t.queue = [];
     this.finish(ns);
     this.pump(ns);
@@ -239,14 +234,5 @@ export class Lab {
       this.lastSnap = key;
       this.post(fromWorker({ type: 'snapshot', snap }));
     }
-  }
-
-  /** The log as the lab holds it (tests). */
-  entries(): readonly LogEntry[] {
-    return this.log;
-  }
-
-  get seedValue(): number {
-    return this.seed;
   }
 }
