@@ -80,7 +80,9 @@ export function doTable(table: Table, hook: HookName, p: PacketInfo, env: Target
 }
 
 function policy(base: Chain, p: PacketInfo): ChainVerdict {
-  base.pkts++;
-  base.bytes += p.len;
+  if (base.stats) {
+    base.pkts++;
+    base.bytes += p.len;
+  }
   return base.policy === 'DROP' ? 'drop' : 'accept';
 }

@@ -120,6 +120,11 @@ export interface Chain {
   /** set for base (built-in) chains */
   hook: HookName | null;
   policy: Policy;
+  /**
+   * The base chain has counters: iptables-nft asks for them only when it sets the policy (-P) or zeroes
+   * the chain (-Z); a chain made for a rule counts nothing (nf_tables_newchain without NFTA_CHAIN_COUNTERS).
+   */
+  stats: boolean;
   /** base chain counters: packets that met the policy */
   pkts: number;
   bytes: number;
@@ -137,7 +142,7 @@ export interface Table {
 }
 
 export function newChain(name: string, hook: HookName | null): Chain {
-  return { name, hook, policy: 'ACCEPT', pkts: 0, bytes: 0, rules: [] };
+  return { name, hook, policy: 'ACCEPT', stats: false, pkts: 0, bytes: 0, rules: [] };
 }
 
 export function newTables(): Map<TableName, Table> {

@@ -176,8 +176,10 @@ class Runner {
         if (!builtinChain(t.name, chain!)) throw nftError('Bad built-in chain name');
         builtinInit(t, chain);
         const c = t.base.get(chain!)!;
-        // -c is accepted but nf_tables keeps its own chain counters
+        // the chain update carries zeroed counters (-c is not passed on): counting starts afresh
         c.policy = p.policy;
+        c.stats = true;
+        c.pkts = c.bytes = 0;
         return;
       }
       default:
@@ -210,6 +212,8 @@ class Runner {
     if (chains[0] === undefined && chain !== null) throw NOENT();
     for (const c of chains as Chain[]) {
       if (this.verbose) this.out.push(`Zeroing chain \`${c.name}'`);
+      // a base chain is updated with zeroed counters, which gives it counters if it had none
+      if (c.hook) c.stats = true;
       c.pkts = c.bytes = 0;
       for (const r of c.rules) r.pkts = r.bytes = 0;
     }
