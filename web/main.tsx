@@ -1,8 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import '@xyflow/react/dist/base.css';
-import './styles.css';
-import { App } from './components/App';
+// Entry: start the simulation worker first (it builds the article's first diagram meanwhile), then the UI.
 import { startSim } from './client/simClient';
 import { useLab } from './store';
 import { FIRST_PRESET } from './presets/article';
@@ -17,19 +13,20 @@ declare global {
 const sim = startSim(() => useLab.getState().loadPreset(FIRST_PRESET.id));
 window.__netlab = { crashWorker: () => sim.crash() };
 
-// interactive: the first diagram drawn from the kernel's state
-const unsub = useLab.subscribe((s) => {
-  if (s.snap && s.snap.namespaces.length > 1) {
-    unsub();
+// interactive: the first diagram drawn from the kernel's state, in the frame after React committed it
+function markInteractive(): void {
+  const done = () => {
+    if (window.__netlab!.interactiveAt !== undefined) return;
     requestAnimationFrame(() => {
       performance.mark('netlab-interactive');
       window.__netlab!.interactiveAt = performance.now();
     });
-  }
-});
+  };
+  const poll = () => (document.querySelector('.react-flow__node-device') ? done() : requestAnimationFrame(poll));
+  poll();
+}
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void import('./ui').then(({ mount }) => {
+  mount(document.getElementById('root')!);
+  markInteractive();
+});

@@ -69,29 +69,19 @@ const CRASH_WINDOW_MS = 5000;
 const CRASHES_BEFORE_UNDO = 3;
 const CRASHES_BEFORE_GIVING_UP = 6;
 
-export function startSim(onFirstReady: () => void): SimClient {
+/**
+ * Starts the worker and at once sends what the lab starts from (`init` the first time, the log after a
+ * crash): a worker queues messages until its script runs, so no round trip is spent waiting for it.
+ */
+export function startSim(init: () => void): SimClient {
   let worker: Worker;
-  let first = true;
   let crashes: number[] = [];
   const spawn = () => {
     worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
     setPort((m) => worker.postMessage(m));
     worker.addEventListener('message', (e: MessageEvent<unknown>) => {
       if (!isFromWorker(e.data)) return;
-      if (e.data.type === 'ready') {
-        useLab.getState().setWorkerStatus('ready');
-        if (first) {
-          first = false;
-          onFirstReady();
-        } else {
-          const s = useLab.getState();
-          if (crashes.length >= CRASHES_BEFORE_UNDO) {
-            s.termInfo('host', '# the simulation kept crashing while rebuilding the lab: the last action was undone');
-            s.undo();
-          } else s.rebuild();
-          if (traceListeners.size) post(toWorker({ type: 'trace', on: true }));
-        }
-      }
+      if (e.data.type === 'ready') useLab.getState().setWorkerStatus('ready');
       dispatch(e.data);
     });
     worker.addEventListener('error', (e) => {
@@ -110,7 +100,14 @@ export function startSim(onFirstReady: () => void): SimClient {
     }
     useLab.getState().setWorkerStatus('restarting');
     spawn();
+    const s = useLab.getState();
+    if (crashes.length >= CRASHES_BEFORE_UNDO) {
+      s.termInfo('host', '# the simulation kept crashing while rebuilding the lab: the last action was undone');
+      s.undo();
+    } else s.rebuild();
+    if (traceListeners.size) post(toWorker({ type: 'trace', on: true }));
   };
   spawn();
+  init();
   return { crash: restart };
 }
