@@ -50,22 +50,28 @@ export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number
 
 const icmpErrorsUseInboundIfaddr = (_ns: Netns) => false;
 
-/** icmpv4_xrlim_allow(): errors to local destinations are never limited; others by a per-peer token bucket. */
+/** inet_getpeer_v4(): the per-destination rate state, new ones with a full minute of tokens to draw. */
+export function inetPeer(ns: Netns, addr: number): { tokens: number; last: number } {
+  let p = ns.ipv4.icmpPeers.get(addr);
+  if (!p) {
+    p = { tokens: 0, last: ns.world.now - 60_000_000 };
+    ns.ipv4.icmpPeers.set(addr, p);
+  }
+  return p;
+}
+
+/** icmpv4_xrlim_allow() -> inet_peer_xrlim_allow(): errors to local destinations are never limited;
+ *  others draw icmp_ratelimit from the destination's bucket, which holds six at most. */
 function icmpXrlimAllow(ns: Netns, outDev: NetDevice, type: number, peer: number): boolean {
   if (!((ns.ipv4.icmpRatemask >>> type) & 1)) return true;
   if (outDev.isLoopback) return true;
   const now = ns.world.now;
-  const tmo = ns.ipv4.icmpRatelimit * 1000;
-  const burst = 6 * tmo;
-  let p = ns.ipv4.icmpPeers.get(peer);
-  if (!p) {
-    p = { tokens: burst, last: now };
-    ns.ipv4.icmpPeers.set(peer, p);
-  }
-  p.tokens = Math.min(burst, p.tokens + (now - p.last));
+  const timeout = ns.ipv4.icmpRatelimit * 1000;
+  const p = inetPeer(ns, peer);
+  p.tokens = Math.min(6 * timeout, p.tokens + (now - p.last));
   p.last = now;
-  if (p.tokens >= tmo) {
-    p.tokens -= tmo;
+  if (p.tokens >= timeout) {
+    p.tokens -= timeout;
     return true;
   }
   return false;

@@ -4,7 +4,8 @@ import { IPPROTO_ICMP, parseIpv4 } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, ICMP_NET_UNREACH, ICMP_PKT_FILTERED } from '../wire/icmp';
 import type { NetDevice } from '../net/netdevice';
 import type { Skb } from '../net/skb';
-import { icmpRcv, icmpSend } from './icmp';
+import { icmpRcv, icmpSend, inetPeer } from './icmp';
+import { ipFromBytes } from '../core/addr';
 import { routeInput } from './route';
 import { ipForward } from './ip_forward';
 import { nfHook } from '../netfilter/hooks';
@@ -68,6 +69,13 @@ function ipError(skb: Skb, ip: Uint8Array, error: string, dev: NetDevice): void 
     default: return drop(skb, 'no route', 'ip_error');
   }
   drop(skb, 'no route', 'ip_error');
+  // ip_error(): one error per second from a burst of five, from the same bucket icmp_send() then uses
+  const peer = inetPeer(dev.ns, ipFromBytes(ip, 12));
+  const now = dev.ns.world.now;
+  peer.tokens = Math.min(5_000_000, peer.tokens + (now - peer.last));
+  peer.last = now;
+  if (peer.tokens < 1_000_000) return;
+  peer.tokens -= 1_000_000;
   icmpSend(dev.ns, ip, ICMP_DEST_UNREACH, code, 0, { id: skb.id, inputIif: dev.ifindex });
 }
 
