@@ -67,33 +67,24 @@ const BRIDGED_HOST = [
   'ip route add default via 192.168.3.1',
 ];
 
-function vm(n: number): string[] {
-  const ns = `vm${n}`;
+/** A guest with its own stack (namespace `ns`): eth0 there, its other end `hostEnd` a port of br0. */
+function guest(ns: string, hostEnd: string, cidr: string, gw: string): string[] {
   return [
     `ip netns add ${ns}`,
-    `ip link add tap${n} type veth peer name eth0 netns ${ns}`,
-    `ip link set dev tap${n} master br0`,
-    `ip link set tap${n} up`,
+    `ip link add ${hostEnd} type veth peer name eth0 netns ${ns}`,
+    `ip link set dev ${hostEnd} master br0`,
+    `ip link set ${hostEnd} up`,
     `ip -n ${ns} link set lo up`,
-    `ip -n ${ns} addr add 192.168.3.${101 + n}/24 dev eth0`,
+    `ip -n ${ns} addr add ${cidr} dev eth0`,
     `ip -n ${ns} link set eth0 up`,
-    `ip -n ${ns} route add default via 192.168.3.1`,
+    `ip -n ${ns} route add default via ${gw}`,
   ];
 }
 
-function container(n: number): string[] {
-  const ns = `c${n}`;
-  return [
-    `ip netns add ${ns}`,
-    `ip link add veth${n} type veth peer name eth0 netns ${ns}`,
-    `ip link set dev veth${n} master br0`,
-    `ip link set veth${n} up`,
-    `ip -n ${ns} link set lo up`,
-    `ip -n ${ns} addr add 192.168.9.${1 + n}/24 dev eth0`,
-    `ip -n ${ns} link set eth0 up`,
-    `ip -n ${ns} route add default via 192.168.9.1`,
-  ];
-}
+/** VMs sit on the host's LAN, 192.168.3.102 and up. */
+const vm = (n: number) => guest(`vm${n}`, `tap${n}`, `192.168.3.${101 + n}/24`, '192.168.3.1');
+/** Containers sit on br0's own subnet, 192.168.9.2 and up, behind the host's stack. */
+const container = (n: number) => guest(`c${n}`, `veth${n}`, `192.168.9.${1 + n}/24`, '192.168.9.1');
 
 export const PRESETS: readonly Preset[] = [
   { id: 'bridge', title: '1. A new bridge: br0 beside eth0', commands: FIRST },

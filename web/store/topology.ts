@@ -10,7 +10,6 @@ export interface TopologySlice {
   setSnapshot: (s: Snapshot) => void;
   setPosition: (id: string, p: XY) => void;
   forgetPosition: (id: string) => void;
-  resetPositions: () => void;
 }
 
 export const createTopologySlice: StateCreator<LabState, [], [], TopologySlice> = (set) => ({
@@ -27,5 +26,4 @@ export const createTopologySlice: StateCreator<LabState, [], [], TopologySlice> 
       delete positions[id];
       return { positions };
     }),
-  resetPositions: () => set({ positions: {} }),
 });
