@@ -78,4 +78,19 @@ describe('takeSnapshot', () => {
     expect(host.fdb.some((f) => f.dev === 'veth0' && f.local)).toBe(true);
     expect(dev(w, 'host', 'veth1').conf.accept_local).toBe(1);
   });
+
+  it('joins a tap to the VM behind it and a NIC to its cable partner', () => {
+    const { w } = lab([
+      'ip netns add lan',
+      'lab nic add p1 netns lan',
+      'lab nic add eth0',
+      'lab cable eth0 lan:p1',
+      'ip tuntap add dev tap1 mode tap',
+      'lab vm add vm1 tap tap1',
+    ]);
+    expect(dev(w, 'host', 'eth0')).toMatchObject({ kind: 'nic', peer: { ns: 'lan', name: 'p1' } });
+    expect(dev(w, 'lan', 'p1').peer).toEqual({ ns: 'host', name: 'eth0' });
+    expect(dev(w, 'host', 'tap1').peer).toEqual({ ns: 'vm1', name: 'eth0' });
+    expect(dev(w, 'vm1', 'eth0').peer).toEqual({ ns: 'host', name: 'tap1' });
+  });
 });

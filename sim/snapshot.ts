@@ -8,6 +8,8 @@ import type { World } from './net/world';
 import { Bridge } from './bridge/br_device';
 import { hasExpired } from './bridge/br_fdb';
 import { Veth } from './drivers/veth';
+import { Nic } from './drivers/nic';
+import { Tun } from './drivers/tun';
 import { RT_TABLE_MAIN } from './ipv4/fib';
 import { routeLine } from './shell/ip/route';
 import { sysctlEntry } from './net/sysctl';
@@ -40,7 +42,7 @@ export interface DevSnap {
   master: string | null;
   portState: string | null;
   portCost: number | null;
-  /** veth: where the other end is */
+  /** the other end of the wire: a veth's peer, a NIC's cable partner, a tap's VM NIC (and back) */
   peer: { ns: string; name: string } | null;
   stackLink: StackLink;
   /** net.ipv4.conf.DEV.* values the inspector edits */
@@ -95,10 +97,28 @@ export function stackLinkOf(dev: NetDevice): StackLink {
   return dev.brport ? 'tx' : 'both';
 }
 
+/** A VM's NIC: cabled to something that is not a NIC, i.e. the process behind a tap (lab vm add). */
+const isTapBacked = (d: NetDevice) => d instanceof Nic && d.cable !== null && !(d.cable instanceof Nic);
+
+function peerOf(dev: NetDevice): NetDevice | null {
+  if (dev instanceof Veth) return dev.peer;
+  if (dev instanceof Nic && dev.cable instanceof Nic) return dev.cable;
+  const world = dev.ns.world;
+  if (dev instanceof Tun) {
+    const owner = dev.reader?.owner;
+    return owner ? (owner.devices.find(isTapBacked) ?? null) : null;
+  }
+  if (isTapBacked(dev)) {
+    for (const ns of world.namespaces) for (const d of ns.devices) if (d instanceof Tun && d.reader?.owner === dev.ns) return d;
+  }
+  return null;
+}
+
 function devSnap(dev: NetDevice): DevSnap {
   const conf = {} as Record<ConfKey, number>;
   for (const k of CONF_KEYS) conf[k] = dev.inDev ? dev.inDev.cnf.values[k] : 0;
-  const peer = dev instanceof Veth && dev.peer ? { ns: dev.peer.ns.name, name: dev.peer.name } : null;
+  const p = peerOf(dev);
+  const peer = p ? { ns: p.ns.name, name: p.name } : null;
   return {
     ifindex: dev.ifindex,
     name: dev.name,

@@ -169,3 +169,11 @@ describe('layout of a large lab', () => {
     for (const d of host.devices) expect(d.pos.y + 64).toBeLessThanOrEqual(host.height);
   });
 });
+
+describe('completion words', async () => {
+  const { COMMAND_WORDS } = await import('./complete');
+  const { COMMANDS } = await import('../../sim/shell/shell');
+  it('offers only commands the shell runs', () => {
+    for (const c of COMMAND_WORDS) expect(COMMANDS as readonly string[]).toContain(c);
+  });
+});

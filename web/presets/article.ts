@@ -67,24 +67,37 @@ const BRIDGED_HOST = [
   'ip route add default via 192.168.3.1',
 ];
 
-/** A guest with its own stack (namespace `ns`): eth0 there, its other end `hostEnd` a port of br0. */
-function guest(ns: string, hostEnd: string, cidr: string, gw: string): string[] {
+
+/**
+ * A VM on the host's LAN (192.168.3.102 and up): a tap on br0, held open by the VM's process (`lab vm add`,
+ * since no Linux command starts a VM), whose own stack has eth0.
+ */
+function vm(n: number): string[] {
+  const [ns, tap] = [`vm${n}`, `tap${n}`];
   return [
-    `ip netns add ${ns}`,
-    `ip link add ${hostEnd} type veth peer name eth0 netns ${ns}`,
-    `ip link set dev ${hostEnd} master br0`,
-    `ip link set ${hostEnd} up`,
-    `ip -n ${ns} link set lo up`,
-    `ip -n ${ns} addr add ${cidr} dev eth0`,
+    `ip tuntap add dev ${tap} mode tap`,
+    `ip link set ${tap} up`,
+    `ip link set dev ${tap} master br0`,
+    `lab vm add ${ns} tap ${tap}`,
+    `ip -n ${ns} addr add 192.168.3.${101 + n}/24 dev eth0`,
     `ip -n ${ns} link set eth0 up`,
-    `ip -n ${ns} route add default via ${gw}`,
+    `ip -n ${ns} route add default via 192.168.3.1`,
   ];
 }
-
-/** VMs sit on the host's LAN, 192.168.3.102 and up. */
-const vm = (n: number) => guest(`vm${n}`, `tap${n}`, `192.168.3.${101 + n}/24`, '192.168.3.1');
-/** Containers sit on br0's own subnet, 192.168.9.2 and up, behind the host's stack. */
-const container = (n: number) => guest(`c${n}`, `veth${n}`, `192.168.9.${1 + n}/24`, '192.168.9.1');
+/** A container on br0's own subnet (192.168.9.2 and up), behind the host's stack: eth0 the far end of a veth. */
+function container(n: number): string[] {
+  const [ns, veth] = [`c${n}`, `veth${n}`];
+  return [
+    `ip netns add ${ns}`,
+    `ip link add ${veth} type veth peer name eth0 netns ${ns}`,
+    `ip link set dev ${veth} master br0`,
+    `ip link set ${veth} up`,
+    `ip -n ${ns} link set lo up`,
+    `ip -n ${ns} addr add 192.168.9.${1 + n}/24 dev eth0`,
+    `ip -n ${ns} link set eth0 up`,
+    `ip -n ${ns} route add default via 192.168.9.1`,
+  ];
+}
 
 export const PRESETS: readonly Preset[] = [
   { id: 'bridge', title: '1. A new bridge: br0 beside eth0', commands: FIRST },
@@ -97,8 +110,6 @@ export const PRESETS: readonly Preset[] = [
     title: '6. Virtual machines on br0',
     commands: [
       ...BRIDGED_HOST,
-      '# Each VM is a namespace with its own stack. The simulator has no hypervisor to hold a tap open,',
-      '# so a veth pair stands in for the tap and the VM\'s NIC: its host end tapN is a port of br0.',
       ...vm(1),
       ...vm(2),
     ],
