@@ -8,6 +8,7 @@ import type { Netns } from '../net/netns';
 import { RawSocket, type RawError } from '../ipv4/raw';
 import { isRouteError, ipDevFind, routeOutput } from '../ipv4/route';
 import { ipLocalOut } from '../ipv4/ip_output';
+import { BACKLOG_DELAY } from '../net/world';
 import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
 import { resolveHost, reverseHost } from './resolve';
 import { getopt } from './getopt';
@@ -176,6 +177,8 @@ export class Ping extends Proc {
   private hostname = '';
   private sentAt = new Map<number, number>();
   private floodTimer: Timer | null = null;
+  /** inside sendmsg(): what arrives is read from the error queue before the main loop looks again */
+  private sending = false;
   private ewma = 0;
   /** cur_time: the statistics' time runs to the last request sent */
   private lastSend = 0;
@@ -302,8 +305,8 @@ export class Ping extends Proc {
     }
     const rt = routeOutput(ns, { daddr: this.dst, saddr: this.strictSource ? this.source : undefined, oif: this.boundDev || undefined });
     if (isRouteError(rt)) {
-      this.print(`ping: sendmsg: ${ERRNO_TEXT[rt.error] ?? rt.error}`);
-      this.nerrors++;
+      // sendto() fails, nothing is on the error queue: ping4_receive_error_msg() returns -1 and the
+      // request just counts as sent (pinger()'s hard_local_error prints only after an ICMP error)
       return;
     }
     const icmp = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: this.ident, seq, data });
@@ -318,7 +321,18 @@ export class Ping extends Proc {
       ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(this.dst), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null,
         fn: 'ip_route_output_key_hash_rcu', why: rt.local ? `${fmtIp4(this.dst)} is a local address: the packet goes over lo.` : `The route${this.boundDev ? ` (bound to ${rt.dev.name} by -I)` : ''} says: out of ${rt.dev.name}${rt.gw !== null ? ` via ${fmtIp4(rt.gw)}` : ''}, from ${fmtIp4(rt.saddr)}.` });
     }
-    ipLocalOut(ns, rt, ip, id);
+    const before = this.nerrors;
+    const err = ipLocalOut(ns, rt, ip, id);
+    if (err) {
+      // the softirq run as the send returns (local_bh_enable) delivers what it looped back, such as the
+      // ICMP error of a REJECT; only then does ping say why sendmsg failed (a plain DROP stays silent)
+      this.sending = true;
+      ns.world.sched.runUntil(ns.world.now + 2 * BACKLOG_DELAY);
+      this.sending = false;
+      if (this.nerrors > before && !this.o.quiet) this.print(`ping: sendmsg: ${ERRNO_TEXT[err] ?? err}`);
+      // the main loop checks for the end only once pinger() has returned
+      this.checkDone();
+    }
   }
 
   /** pr_addr(): "name (address)" unless numeric. */
@@ -392,6 +406,7 @@ export class Ping extends Proc {
   }
 
   private checkDone(): void {
+    if (this.sending) return;
     const o = this.o;
     if (o.count && this.nreceived + this.nerrors >= o.count) this.finish();
     else if (o.deadline && this.nerrors) this.finish();

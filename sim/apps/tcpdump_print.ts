@@ -10,7 +10,10 @@ const ICMP_UNREACH_CODES: Record<number, (dst: string, inner: Uint8Array) => str
   0: (d) => `net ${d} unreachable`,
   1: (d) => `host ${d} unreachable`,
   2: (d, b) => `${d} protocol ${b[9]} unreachable`,
-  3: (d, b) => `${d} ${b[9] === 17 ? 'udp' : 'tcp'} port ${(b[(b[0] & 15) * 4 + 2] << 8) | b[(b[0] & 15) * 4 + 3]} unreachable`,
+  3: (d, b) => {
+    const port = (b[(b[0] & 15) * 4 + 2] << 8) | b[(b[0] & 15) * 4 + 3];
+    return b[9] === 6 ? `${d} tcp port ${port} unreachable` : b[9] === 17 ? `${d} udp port ${port} unreachable` : `${d} protocol ${b[9]} port ${port} unreachable`;
+  },
   9: (d) => `net ${d} unreachable - admin prohibited`,
   10: (d) => `host ${d} unreachable - admin prohibited`,
   13: (d) => `host ${d} unreachable - admin prohibited filter`,

@@ -20,36 +20,38 @@ export interface PacketCtx {
 }
 
 /** ip_local_out(): LOCAL_OUT (netfilter), then ip_output(). */
-export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): void {
+/** Returns the errno the sender sees: EPERM when netfilter dropped the packet (NF_DROP). */
+export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): 'EPERM' | 'ENETUNREACH' | null {
   const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev, id });
-  if (v.verdict === 'drop') return;
+  if (v.verdict === 'drop') return 'EPERM';
   if (ipFromBytes(v.ip, 16) !== ipFromBytes(ip, 16)) {
     // ip_route_me_harder(): NAT gave the packet another destination
     const r = routeOutput(ns, { daddr: ipFromBytes(v.ip, 16), saddr: isLocalAddr(ns, ipFromBytes(v.ip, 12)) ? ipFromBytes(v.ip, 12) : undefined });
-    if (isRouteError(r)) return;
+    if (isRouteError(r)) return 'ENETUNREACH';
     rt = r;
   }
-  ipOutput(ns, rt, v.ip, { id, rtLocal: rt.local });
+  return ipOutput(ns, rt, v.ip, { id, rtLocal: rt.local }) ? null : 'EPERM';
 }
 
 /** ip_output() -> POSTROUTING -> ip_finish_output2(): hand the packet to the neighbour layer. */
-export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): void {
+/** False when POSTROUTING dropped the packet. */
+export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): boolean {
   const dev = rt.dev;
   const v = nfHook(ns, 'POSTROUTING', ip, { out: dev, id: ctx.id });
-  if (v.verdict === 'drop') return;
+  if (v.verdict === 'drop') return false;
   ip = v.ip;
   if (dev.isLoopback) {
     if (ns.world.trace) ns.world.emit({ type: 'loopback', ns: ns.name, dev: dev.name, frameId: ctx.id, fn: 'loopback_xmit', why: `${fmtIp4(rt.daddr)} is one of this host's own addresses, so the packet goes over lo and never appears on a wire.` });
     loopbackOut(dev, ip, ctx.id, rt.iif);
-    return;
+    return true;
   }
   if (dev.flagsNoArp) {
     dev.xmitIp?.(ip, ctx.id);
-    return;
+    return true;
   }
   if (rt.type === 'broadcast' || ipFromBytes(ip, 16) === 0xffffffff) {
     sendFrame(dev, dev.broadcast, ip, ctx.id);
-    return;
+    return true;
   }
   const nexthop = rt.gw ?? rt.daddr;
   const tbl = ns.ipv4.arp;
@@ -58,6 +60,7 @@ export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx):
   const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
   if (unresolved && ns.world.trace) ns.world.emit({ type: 'neigh', ns: ns.name, dev: dev.name, frameId: ctx.id, ip: fmtIp4(nexthop), state: n.state === 'INCOMPLETE' ? 'INCOMPLETE' : 'INCOMPLETE (new)', queued: true, fn: '__neigh_event_send', why: `${fmtIp4(nexthop)} has no MAC yet on ${dev.name}: the packet waits while ARP asks.` });
   if (tbl.eventSend(n, p)) sendFrame(dev, n.ha!, ip, ctx.id);
+  return true;
 }
 
 /** neigh->output once resolved (neigh_resolve_output for queued packets). */
