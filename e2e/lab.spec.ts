@@ -23,6 +23,13 @@ test('every preset of the article loads from the menu', async ({ page }) => {
   // the last diagrams: eth0 a port of br0 with no arrow, containers wired to veth ports of br0
   await expect(lab.bridgeLink('host', 'br0', 'veth1')).toHaveCount(1);
   await expect(lab.edge('wire:dev:c1:eth0:dev:host:veth1')).toHaveCount(1);
+  await lab.preset.selectOption('vms');
+  await expect(lab.edge('wire:dev:host:tap1:dev:vm1:eth0')).toHaveCount(1);
+  await expect(lab.bridgeLink('host', 'br0', 'tap2')).toHaveCount(1);
+  await lab.openTerminal('vm1');
+  await lab.type('ping -c 1 192.168.3.1', 'vm1');
+  await lab.expectOutput('1 packets transmitted, 1 received', 'vm1');
+  await lab.openTerminal('host');
   await lab.preset.selectOption('eth0');
   await expect(lab.stackArrow('host', 'eth0')).toHaveCount(0);
   await expect(lab.bridgeLink('host', 'br0', 'eth0')).toHaveCount(1);
