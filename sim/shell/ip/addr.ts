@@ -191,18 +191,20 @@ function addrShow(a: Args, ctx: IpCtx): string[] {
     devs = [d];
   }
   if (upOnly) devs = devs.filter((d) => d.up);
+  // with a family filter, a device with no address of that family is not listed
+  if (ctx.inetOnly) devs = devs.filter((d) => d.inDev?.ifaList.length);
   if (ctx.brief) return devs.map(addrBrief);
   const out: string[] = [];
   for (const d of devs) {
-    const block = [...linkLines(d, { mode: false, details: ctx.details }), ...addrLines(d)];
-    if (ctx.oneline) out.push(...onelineAddr(d, block));
-    else out.push(...block);
+    if (ctx.oneline) out.push(...onelineAddr(d));
+    else out.push(...linkLines(d, { mode: false, details: ctx.details }), ...addrLines(d));
   }
   return out;
 }
 
-function onelineAddr(d: NetDevice, block: string[]): string[] {
-  const out = [`${block[0]}\\${block[1]}`];
+/** ip -o addr: one line per address, no link lines */
+function onelineAddr(d: NetDevice): string[] {
+  const out: string[] = [];
   for (const ifa of d.inDev?.ifaList ?? []) {
     let l = `${d.ifindex}: ${d.name}    inet ${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
     if (ifa.broadcast) l += `brd ${fmtIp4(ifa.broadcast)} `;

@@ -10,5 +10,7 @@ export interface IpCtx {
   oneline: boolean;
   details: boolean;
   stats: boolean;
+  /** -4 / -f inet: only devices with IPv4 addresses are listed by ip addr */
+  inetOnly: boolean;
   printLinks(devs: NetDevice[], forAddr: boolean): string[];
 }

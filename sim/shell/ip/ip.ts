@@ -41,7 +41,7 @@ export interface IpHost {
 export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
   const a = new Args(argv.slice(1));
   let nsCur = ns;
-  const opts = { brief: false, oneline: false, details: false, stats: false };
+  const opts = { brief: false, oneline: false, details: false, stats: false, inetOnly: false };
   while (a.more && a.cur.startsWith('-') && a.cur.length > 1) {
     let o = a.cur;
     if (o.startsWith('--')) o = o.slice(1);
@@ -54,8 +54,11 @@ export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
     else if (matches(o, '-oneline')) opts.oneline = true;
     else if (matches(o, '-details')) opts.details = true;
     else if (matches(o, '-statistics') || matches(o, '-stats')) opts.stats = true;
-    else if (o === '-4' || matches(o, '-color') || matches(o, '-numeric') || matches(o, '-resolve') || matches(o, '-human')) { /* accepted */ }
-    else if (matches(o, '-family')) a.next();
+    else if (o === '-4') opts.inetOnly = true;
+    else if (matches(o, '-color') || matches(o, '-numeric') || matches(o, '-resolve') || matches(o, '-human')) { /* accepted */ }
+    else if (matches(o, '-family')) {
+      if (a.next() === 'inet') opts.inetOnly = true;
+    }
     else if (matches(o, '-Version')) return ['ip utility, iproute2-6.1.0, libbpf 1.1.2'];
     else if (matches(o, '-help')) throw new CmdError(IP_USAGE, 255);
     else if (o === '-6') throw new CmdError('IPv6 is not modelled: the lab has IPv6 disabled', 255);

@@ -191,7 +191,7 @@ function routeFlush(a: Args, ctx: IpCtx): string[] {
 }
 
 /** print_route() */
-export function routeLine(rt: FibRoute, showTable: boolean): string {
+export function routeLine(rt: FibRoute, showTable: boolean, hide: { scope?: boolean; proto?: boolean } = {}): string {
   let l = '';
   if (rt.type !== 'unicast') l += `${rt.type} `;
   l += rt.len === 0 && rt.dst === 0 ? 'default ' : rt.len === 32 ? `${fmtIp4(rt.dst)} ` : `${fmtIp4(rt.dst)}/${rt.len} `;
@@ -199,8 +199,9 @@ export function routeLine(rt: FibRoute, showTable: boolean): string {
   if (rt.gw !== null) l += `via ${fmtIp4(rt.gw)} `;
   if (rt.dev) l += `dev ${rt.dev.name} `;
   if (showTable && rt.table !== RT_TABLE_MAIN) l += `table ${rt.table === RT_TABLE_LOCAL ? 'local' : rt.table} `;
-  if (rt.protocol !== RTPROT_BOOT) l += `proto ${protoName(rt.protocol)} `;
-  if (rt.scope !== RT_SCOPE_UNIVERSE) l += `scope ${scopeName(rt.scope)} `;
+  // a field the listing was filtered on is not printed again
+  if (rt.protocol !== RTPROT_BOOT && !hide.proto) l += `proto ${protoName(rt.protocol)} `;
+  if (rt.scope !== RT_SCOPE_UNIVERSE && !hide.scope) l += `scope ${scopeName(rt.scope)} `;
   if (rt.prefsrc !== null) l += `src ${fmtIp4(rt.prefsrc)} `;
   if (rt.priority) l += `metric ${rt.priority} `;
   if (rt.onlink) l += 'onlink ';
@@ -240,7 +241,7 @@ function routeShow(a: Args, ctx: IpCtx): string[] {
       if (proto !== null && rt.protocol !== proto) continue;
       if (scope !== null && rt.scope !== scope) continue;
       if (typeF !== null && rt.type !== typeF) continue;
-      let l = routeLine(rt, table === 0);
+      let l = routeLine(rt, table === 0, { scope: scope !== null, proto: proto !== null });
       if (dev) l = l.replace(`dev ${dev.name} `, '');
       out.push(l);
     }
