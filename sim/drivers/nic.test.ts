@@ -25,9 +25,9 @@ describe('physical NIC', () => {
   it('has no carrier until it is plugged into a live port', () => {
     const lab = new Lab(LAN);
     lab.run('ip link set eth0 up');
-    expect(lab.run('ip link show dev eth0')[0]).toBe('2: eth0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc pfifo_fast state DOWN mode DEFAULT group default qlen 1000 ');
+    expect(lab.run('ip link show dev eth0')[0]).toBe('2: eth0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc pfifo_fast state DOWN mode DEFAULT group default qlen 1000');
     lab.run('lab cable eth0 lan:p1');
-    expect(lab.run('ip link show dev eth0')[0]).toBe('2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UP mode DEFAULT group default qlen 1000 ');
+    expect(lab.run('ip link show dev eth0')[0]).toBe('2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast state UP mode DEFAULT group default qlen 1000');
     expect(lab.run('ping -c 1 192.168.3.1')).toContain('1 packets transmitted, 1 received, 0% packet loss, time 0ms');
     lab.run('lab unplug eth0');
     expect(lab.run('ip -br link show dev eth0')[0]).toMatch(/^eth0 +DOWN /);
