@@ -42,6 +42,15 @@ function icmpText(b: Uint8Array, off: number, len: number): string {
   }
 }
 
+/** print-igmp.c without -v */
+function igmpText(b: Uint8Array, off: number): string {
+  const type = b[off];
+  if (type === 0x22) return `igmp v3 report, ${(b[off + 6] << 8) | b[off + 7]} group record(s)`;
+  if (type === 0x11) return 'igmp query v3';
+  if (type === 0x16) return `igmp v2 report ${fmtIp4(((b[off + 4] << 24) | (b[off + 5] << 16) | (b[off + 6] << 8) | b[off + 7]) >>> 0)}`;
+  return `igmp type 0x${type.toString(16)}`;
+}
+
 /** The part after the link-layer header, as tcpdump prints it with or without -e. */
 function payloadText(data: Uint8Array, ethertype: number, withE: boolean): string {
   if (ethertype === ETH_P_ARP) {
@@ -60,7 +69,9 @@ function payloadText(data: Uint8Array, ethertype: number, withE: boolean): strin
     const h = parseIpv4(data, ETH_HLEN);
     const prefix = withE ? '' : 'IP ';
     if (!h) return `${prefix}truncated-ip`;
-    const body = h.protocol === IPPROTO_ICMP ? icmpText(data, ETH_HLEN + h.ihl, h.totalLen - h.ihl) : `ip-proto-${h.protocol} ${h.totalLen - h.ihl}`;
+    const body = h.protocol === IPPROTO_ICMP ? icmpText(data, ETH_HLEN + h.ihl, h.totalLen - h.ihl)
+      : h.protocol === 2 ? igmpText(data, ETH_HLEN + h.ihl)
+      : `ip-proto-${h.protocol} ${h.totalLen - h.ihl}`;
     return `${prefix}${fmtIp4(h.src)} > ${fmtIp4(h.dst)}: ${body}`;
   }
   return `ethertype Unknown (0x${ethertype.toString(16).padStart(4, '0')}), length ${data.length}`;

@@ -9,6 +9,7 @@ import { fdbFind } from './br_fdb';
 import { brFlood, brForward } from './br_forward';
 import { brStpDisableBridge, brStpEnableBridge } from './br_stp_if';
 import { newBridgeStp, type BridgeStp } from './br_stp';
+import { igmpJoinSnoopers } from '../ipv4/igmp';
 
 export class Bridge extends NetDevice {
   readonly kind = 'bridge' as const;
@@ -43,6 +44,8 @@ export class Bridge extends NetDevice {
 
   override driverOpen(): void {
     brStpEnableBridge(this);
+    // br_multicast_open() -> br_multicast_join_snoopers()
+    igmpJoinSnoopers(this);
   }
 
   override driverStop(): void {

@@ -56,6 +56,11 @@ export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx):
   const nexthop = rt.gw ?? rt.daddr;
   const tbl = ns.ipv4.arp;
   const n = tbl.lookup(nexthop, dev) ?? tbl.create(nexthop, dev);
+  if (n.state === 'NOARP') {
+    // a multicast group's MAC is mapped, not asked for (arp_mc_map)
+    sendFrame(dev, n.ha!, ip, ctx.id);
+    return true;
+  }
   const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
   const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
   if (unresolved && ns.world.trace) ns.world.emit({ type: 'neigh', ns: ns.name, dev: dev.name, frameId: ctx.id, ip: fmtIp4(nexthop), state: n.state === 'INCOMPLETE' ? 'INCOMPLETE' : 'INCOMPLETE (new)', queued: true, fn: '__neigh_event_send', why: `${fmtIp4(nexthop)} has no MAC yet on ${dev.name}: the packet waits while ARP asks.` });

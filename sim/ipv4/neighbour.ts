@@ -1,6 +1,6 @@
 // The neighbour table and its state machine (net/core/neighbour.c): __neigh_event_send, neigh_update,
 // neigh_timer_handler, neigh_invalidate, neigh_flush_dev. Times are virtual microseconds.
-import type { Ip4, Mac } from '../core/addr';
+import { type Ip4, type Mac, mac } from '../core/addr';
 import type { Timer } from '../core/scheduler';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
@@ -79,13 +79,18 @@ export class NeighTable {
     return this.entries.get(NeighTable.keyOf(dev, ip));
   }
 
-  /** __neigh_create(): a new entry in NUD_NONE (arp_constructor; NOARP devices get NUD_NOARP). */
+  /**
+   * __neigh_create() -> arp_constructor(): a new entry in NUD_NONE; NOARP devices, and multicast
+   * addresses (arp_mc_map), get NUD_NOARP with their address at once.
+   */
   create(ip: Ip4, dev: NetDevice): Neighbour {
     const old = this.lookup(ip, dev);
     if (old) return old;
     const now = this.now;
+    const multicast = ip >>> 28 === 0xe;
+    const noarp = dev.flagsNoArp || dev.isLoopback || multicast;
     const n: Neighbour = {
-      key: ip, dev, state: dev.flagsNoArp || dev.isLoopback ? 'NOARP' : 'NONE', ha: dev.flagsNoArp || dev.isLoopback ? dev.mac : null,
+      key: ip, dev, state: noarp ? 'NOARP' : 'NONE', ha: multicast ? mac(0x01005e000000 + (ip & 0x7fffff)) : noarp ? dev.mac : null,
       updated: now, confirmed: now - dev.neighParms.v.baseReachableMs * MS * 2, used: now, probes: 0, timer: null,
       arpQueue: [], isRouter: false, externLearn: false, dead: false, hh: false,
     };

@@ -204,6 +204,8 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
   if (!inDev) return { kind: 'error', error: 'EINVAL' };
   if (isMulticastIp(saddr) || saddr === LBCAST) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   if (daddr === LBCAST || (saddr === 0 && daddr === 0)) return { kind: 'broadcast' };
+  // ip_check_mc_rcu(): only groups this device joined are ours; 224.0.0.1 is joined while IPv4 is up
+  if (isMulticastIp(daddr)) return daddr === 0xe0000001 ? { kind: 'broadcast' } : { kind: 'error', error: 'EINVAL', martian: 'destination' };
   if (isZeronetIp(saddr)) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   if (isZeronetIp(daddr)) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
   if (isLoopbackIp(daddr) && !inDev.orconf('route_localnet')) return { kind: 'error', error: 'EINVAL', martian: 'destination' };

@@ -136,16 +136,18 @@ function bridgeFdb(a: Args, ns: Netns): string[] {
     if (port !== null && d.name !== port) continue;
     const owner = d instanceof Bridge ? d : d.brport?.br ?? null;
     if (br !== null && owner?.name !== br) continue;
+    // print_fdb(): the device is not named again when the listing was filtered on it
+    const devField = port !== null ? '' : `dev ${d.name} `;
     if (owner) {
       fdbCleanup(owner);
       for (const f of owner.fdb.values()) {
         const fdev = f.dst ? f.dst.dev : owner;
         if (fdev !== d) continue;
         if (dynamic && (f.local || f.static)) continue;
-        out.push(`${fmtMac(f.addr)} dev ${d.name} master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
+        out.push(`${fmtMac(f.addr)} ${devField}master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
       }
     }
-    if (!dynamic) for (const m of selfEntries(d)) out.push(`${m} dev ${d.name} self permanent`);
+    if (!dynamic) for (const m of selfEntries(d)) out.push(`${m} ${devField}self permanent`);
   }
   return out;
 }
