@@ -62,6 +62,8 @@ export class Netns {
     };
     this.ipv4.all.explicit.clear();
     this.ipv4.dflt.explicit.clear();
+    // ipv4_devconf_dflt differs from ipv4_devconf in one value: devices accept source routes
+    if (!initial) this.ipv4.dflt.values.accept_source_route = 1;
     this.neighDefault = initial ? null : new NeighParms(null, rand);
   }
 

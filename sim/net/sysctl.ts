@@ -72,7 +72,8 @@ const NEIGH_ACCESS: Record<string, NeighAccess> = {
   retrans_time: [(p) => Math.round(p.v.retransMs / 10), (p, n) => (p.v.retransMs = n * 10)],
   retrans_time_ms: [(p) => p.v.retransMs, (p, n) => (p.v.retransMs = n)],
   ucast_solicit: [(p) => p.v.ucastProbes, (p, n) => (p.v.ucastProbes = n)],
-  unres_qlen: [(p) => Math.floor(p.v.queueLenBytes / 2304), (p, n) => (p.v.queueLenBytes = n * 2304)],
+  // counted in SKB_TRUESIZE(ETH_FRAME_LEN) units, rounded up
+  unres_qlen: [(p) => Math.ceil(p.v.queueLenBytes / 2112), (p, n) => (p.v.queueLenBytes = n * 2112)],
   unres_qlen_bytes: [(p) => p.v.queueLenBytes, (p, n) => (p.v.queueLenBytes = n)],
 };
 const GC_DEFAULTS: Record<string, number> = { gc_interval: 30, gc_thresh1: 128, gc_thresh2: 512, gc_thresh3: 1024 };
@@ -152,8 +153,10 @@ export function sysctlList(ns: Netns, prefix: string): string[] {
   const confs = ['all', 'default', ...ns.devices.map((d) => d.name)];
   for (const c of [...confs].sort()) for (const k of DEVCONF_KEYS) keys.push(`net.ipv4.conf.${c}.${k}`);
   const neighs = [...(ns.neighDefault ? ['default'] : []), ...ns.devices.map((d) => d.name)].sort();
+  // procps leaves the deprecated base_reachable_time and retrans_time out of listings
+  const DEPRECATED = new Set(['base_reachable_time', 'retrans_time']);
   for (const n of neighs) {
-    for (const k of NEIGH_KEYS) keys.push(`net.ipv4.neigh.${n}.${k}`);
+    for (const k of NEIGH_KEYS) if (!DEPRECATED.has(k)) keys.push(`net.ipv4.neigh.${n}.${k}`);
     if (n === 'default') for (const k of NEIGH_DEFAULT_ONLY_KEYS) keys.push(`net.ipv4.neigh.${n}.${k}`);
   }
   for (const g of ['icmp_echo_ignore_all', 'icmp_echo_ignore_broadcasts', 'icmp_ratelimit', 'icmp_ratemask', 'ip_default_ttl', 'ip_forward', 'ping_group_range']) keys.push(`net.ipv4.${g}`);

@@ -7,8 +7,19 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
   let quiet = false;
   let valuesOnly = false;
   let all = false;
+  let pattern: RegExp | null = null;
   const keys: string[] = [];
-  for (const a of argv.slice(1)) {
+  const args = argv.slice(1);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-r' || a === '--pattern') {
+      try {
+        pattern = new RegExp(args[++i] ?? '');
+      } catch {
+        return { lines: [`sysctl: pattern "${args[i]}" is not a regular expression`], code: 1 };
+      }
+      continue;
+    }
     if (/^-[wnqeNa]+$/.test(a)) {
       if (a.includes('w')) write = true;
       if (a.includes('q')) quiet = true;
@@ -59,7 +70,7 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
       code = 1;
       continue;
     }
-    for (const key of list) out.push(valuesOnly ? sysctlEntry(ns, key)!.get() : `${key} = ${sysctlEntry(ns, key)!.get()}`);
+    for (const key of list.filter((x) => !pattern || pattern.test(x))) out.push(valuesOnly ? sysctlEntry(ns, key)!.get() : `${key} = ${sysctlEntry(ns, key)!.get()}`);
   }
   return { lines: out, code };
 }
