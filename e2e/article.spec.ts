@@ -9,6 +9,8 @@ test('experiments 2-4: veth0 joins br0, the ping through veth0 fails, the addres
 
   // the article's first diagram: eth0 with its address and a two-way arrow, br0 beside it, eth0 wired to the LAN
   await expect(lab.stackArrow('host', 'eth0')).toHaveAttribute('data-arrows', 'both');
+  // a bridge is joined to the stack both ways even before it has an address (the article's diagram 1)
+  await expect(lab.stackArrow('host', 'br0')).toHaveAttribute('data-arrows', 'both');
   await expect(lab.edge('wire:dev:host:eth0:dev:lan:gw')).toHaveCount(1);
 
   // experiment 2: a veth pair from the palette, addresses and up by typing

@@ -14,7 +14,7 @@ const dev = (w: World, ns: string, name: string) =>
   takeSnapshot(w).namespaces.find((n) => n.name === ns)!.devices.find((d) => d.name === name)!;
 
 describe('takeSnapshot', () => {
-  it('draws the article: an address gives a two-way link, a port one way, no address none', () => {
+  it('draws the article: an address gives a two-way link, a port one way, no address none, a bridge always both', () => {
     const { w, sh } = lab([
       'ip link add name br0 type bridge',
       'ip link set br0 up',
@@ -25,7 +25,8 @@ describe('takeSnapshot', () => {
       'ip link set veth1 up',
     ]);
     expect(dev(w, 'host', 'veth0').stackLink).toBe('both');
-    expect(dev(w, 'host', 'br0').stackLink).toBe('none');
+    // diagram 1: a new bridge with no address and no port already has its link to the stack
+    expect(dev(w, 'host', 'br0').stackLink).toBe('both');
     sh.run('ip link set dev veth0 master br0');
     const v0 = dev(w, 'host', 'veth0');
     expect(v0.stackLink).toBe('tx');
@@ -37,6 +38,10 @@ describe('takeSnapshot', () => {
     expect(dev(w, 'host', 'veth0').stackLink).toBe('none');
     expect(dev(w, 'host', 'br0').stackLink).toBe('both');
     expect(dev(w, 'host', 'br0').addrs).toEqual([{ local: '192.168.3.101', prefixlen: 24 }]);
+    // experiment 7: the bridge keeps its link when its address goes; a port without one has none
+    sh.run('ip addr del 192.168.3.101/24 dev br0');
+    expect(dev(w, 'host', 'br0').stackLink).toBe('both');
+    expect(dev(w, 'host', 'veth0').stackLink).toBe('none');
   });
 
   it('names a veth peer across namespaces and lists routes as ip route prints them', () => {

@@ -16,7 +16,9 @@ import { sysctlEntry } from './net/sysctl';
 
 /**
  * How the stack and a device are joined, as the article draws it:
- * - 'both': the device has an address and hands what it receives to the stack;
+ * - 'both': the device has an address and hands what it receives to the stack; a bridge always has
+ *   this link, address or not (the article's diagram 1 and its "a bridge needs no address" picture):
+ *   its own interface is how frames for the host go up (br_pass_frame_up) and how the stack sends;
  * - 'tx': the device is a bridge port with an address: the stack can send through it, but what it
  *   receives goes to the bridge (br_handle_frame returns RX_HANDLER_CONSUMED);
  * - 'none': no address, so routing never picks it.
@@ -92,6 +94,7 @@ export const CONF_KEYS = ['accept_local', 'rp_filter', 'arp_ignore', 'forwarding
 export type ConfKey = (typeof CONF_KEYS)[number];
 
 export function stackLinkOf(dev: NetDevice): StackLink {
+  if (dev instanceof Bridge) return 'both';
   const hasAddr = (dev.inDev?.ifaList.length ?? 0) > 0;
   if (!hasAddr) return 'none';
   return dev.brport ? 'tx' : 'both';

@@ -43,12 +43,12 @@ describe('layout', () => {
 describe('diagram', () => {
   const edges = (s: Snapshot) => buildDiagram(s, {}, null).edges;
 
-  it('draws the first diagram: two-way eth0, br0 without an address has no arrow, eth0 wired to the LAN', () => {
+  it('draws the first diagram: two-way eth0, br0 two-way too though it has no address, eth0 wired to the LAN', () => {
     const e = edges(snapOf(FIRST_PRESET.commands));
     const eth0 = e.find((x) => x.id === 'stack:host:eth0')!;
     expect(eth0.data.link).toBe('both');
     expect(eth0.markerStart && eth0.markerEnd).toBeTruthy();
-    expect(e.find((x) => x.id === 'stack:host:br0')).toBeUndefined();
+    expect(e.find((x) => x.id === 'stack:host:br0')?.data.link).toBe('both');
     expect(e.some((x) => x.type === 'wire' && x.source === 'dev:host:eth0' && x.target === 'dev:lan:gw')).toBe(true);
   });
 
