@@ -12,7 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { DeviceMac } from '../../sim/transcript/normalize';
 import { run, runOk, type RunResult } from './proc';
 
-const HOST_DIR = '/run/netlab-conformance';
+import { HOST_DIR } from './translate';
 
 /** Real namespace files made by this process and not deleted yet. */
 const created = new Set<string>();

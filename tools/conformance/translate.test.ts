@@ -21,7 +21,8 @@ describe('translateCommand', () => {
     ['ip -netns lan -br link', `ip -netns ${P}lan -br link`],
     ['ip -4 -n lan route', `ip -4 -n ${P}lan route`],
     ['ip link set dev veth1 netns lan', `ip link set dev veth1 netns ${P}lan`],
-    ['ip link set veth1 netns 1234', 'ip link set veth1 netns 1234'],
+    // a PID is never passed on: PID 1's namespace in a scenario is its host, not the machine's own
+    ['ip link set veth1 netns 1', `ip link set veth1 netns /run/netlab-conformance/${P}host`],
     ['ip l set veth1 netns c1', `ip l set veth1 netns ${P}c1`],
     ['ip netns exec c1 ip link set eth0 netns c2', `ip netns exec ${P}c1 ip link set eth0 netns ${P}c2`],
     ['ip netns exec c1 ip -n c2 link', `ip netns exec ${P}c1 ip -n ${P}c2 link`],

@@ -1,6 +1,9 @@
 // Pure rewriting of scenario commands for the kernel runner: the scenario's namespace names
 // (`lan`) become throw-away ones with a per-run prefix (`nl123s1-lan`), and back in the output.
 
+/** Where the runner keeps the scenario's `host` namespace (see netns.ts); iproute2 opens a path as is. */
+export const HOST_DIR = '/run/netlab-conformance';
+
 /** A non-empty prefix of the keyword, as iproute2's `matches()` accepts it. */
 function abbreviates(word: string | undefined, keyword: string, min = 1): boolean {
   return word !== undefined && word.length >= min && keyword.startsWith(word);
@@ -57,7 +60,9 @@ function translateWords(words: string[], prefix: string): string[] {
   }
   if (isLinkObject(w[obj])) {
     for (let i = obj + 1; i + 1 < w.length; i++) {
-      if (w[i] === 'netns' && !/^\d+$/.test(w[i + 1]!)) w[i + 1] = prefix + w[i + 1]!;
+      // a PID names the namespace of that process: PID 1's is the scenario's host (never the
+      // machine's own initial namespace, which the runner must not touch)
+      if (w[i] === 'netns') w[i + 1] = /^\d+$/.test(w[i + 1]!) ? `${HOST_DIR}/${prefix}host` : prefix + w[i + 1]!;
     }
   }
   return w;

@@ -64,8 +64,14 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
     } else if (w === 'netns') {
       const v = a.next();
       if (r.netns !== undefined) throw duparg('netns', v);
-      if (!ctx.world.netns(v)) throw invarg('Invalid "netns" value\n', v);
-      r.netns = v;
+      // a number is a process: PID 1 lives in the initial namespace; no other process is modelled
+      if (/^\d+$/.test(v) && !ctx.world.netns(v)) {
+        if (v !== '1') throw rtnlError('ESRCH');
+        r.netns = ctx.world.host.name;
+      } else {
+        if (!ctx.world.netns(v)) throw invarg('Invalid "netns" value\n', v);
+        r.netns = v;
+      }
     } else if (w === 'promisc') r.promisc = onOff('promisc', a.next());
     else if (w === 'arp') r.arp = onOff('arp', a.next());
     else if (w === 'multicast' || w === 'allmulticast' || w === 'trailers' || w === 'dynamic' || w === 'carrier') a.next();
