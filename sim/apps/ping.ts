@@ -294,6 +294,7 @@ export class Ping extends Proc {
   private sendEcho(): void {
     const ns = this.ns;
     const seq = ++this.ntransmitted & 0xffff;
+    this.lastSend = ns.world.now;
     const data = new Uint8Array(this.o.size);
     for (let i = 0; i < data.length; i++) data[i] = i & 0xff;
     const now = ns.world.now;
@@ -312,7 +313,6 @@ export class Ping extends Proc {
     const icmp = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: this.ident, seq, data });
     const ip = emitIpv4({ tos: 0, id: ns.world.prng.u32() & 0xffff, df: true, ttl: this.o.ttl || ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: this.dst }, icmp);
     this.sentAt.set(seq, now);
-    this.lastSend = now;
     // rcvd_clear(): a reused sequence number is new again
     this.received.delete(seq);
     const id = ns.world.nextFrameId();
@@ -335,6 +335,11 @@ export class Ping extends Proc {
     }
   }
 
+  /** rts->timing: the payload has room for a struct timeval */
+  private get timing(): boolean {
+    return this.o.size >= 16;
+  }
+
   /** pr_addr(): "name (address)" unless numeric. */
   private prAddr(a: number): string {
     if (this.o.numeric) return fmtIp4(a);
@@ -354,7 +359,9 @@ export class Ping extends Proc {
     const icmp = parseIcmp(ip, h.ihl, h.totalLen - h.ihl);
     if (!icmp) return;
     if (icmp.kind === 'echo' && icmp.type === ICMP_ECHOREPLY) {
-      if (icmp.id !== this.ident || h.src !== this.dst) return;
+      // the raw socket's filter checks only the identifier: a broadcast ping hears every host
+      if (icmp.id !== this.ident) return;
+      const wrongSource = !this.o.broadcast && h.src !== this.dst;
       const seq = icmp.seq;
       this.acknowledge(seq);
       const sent = this.sentAt.get(seq);
@@ -371,7 +378,9 @@ export class Ping extends Proc {
       if (trip > this.tmax) this.tmax = trip;
       this.ewma = this.ewma ? this.ewma + trip - this.ewma / 8 : trip * 8;
       if (!this.o.quiet && !this.o.flood) {
-        this.print(`${h.totalLen - h.ihl} bytes from ${this.prAddr(h.src)}: icmp_seq=${seq} ttl=${h.ttl} time=${fmtTriptime(trip)}${dup ? ' (DUP!)' : ''}`);
+        // with fewer than 16 bytes of data there is no timestamp to time the reply by
+        const time = this.timing ? ` time=${fmtTriptime(trip)}` : '';
+        this.print(`${h.totalLen - h.ihl} bytes from ${this.prAddr(h.src)}: icmp_seq=${seq} ttl=${h.ttl}${time}${dup ? ' (DUP!)' : ''}${wrongSource ? ' (DIFFERENT ADDRESS!)' : ''}`);
       }
       this.checkDone();
       this.floodNext();
@@ -433,7 +442,7 @@ export class Ping extends Proc {
     this.print(l);
     let last = '';
     let comma = '';
-    if (this.nreceived) {
+    if (this.nreceived && this.timing) {
       const total = this.nreceived + this.nrepeats;
       const avg = this.tsum / total;
       const mdev = Math.sqrt(Math.max(0, this.tsum2 / total - avg * avg));
