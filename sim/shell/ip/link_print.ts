@@ -58,9 +58,10 @@ export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boole
   else l2 = `    link/ether ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
   if (s.netnsName !== null) l2 += ` link-netns ${s.netnsName}`;
   else if (s.netnsid !== null) l2 += ` link-netnsid ${s.netnsid}`;
-  const lines = [l1, l2];
-  if (opts.details) lines.push(...detailLines(dev));
-  return lines;
+  if (!opts.details) return [l1, l2];
+  // -d continues the link/ether line, then a line per kind
+  const [first, ...rest] = detailLines(dev);
+  return [l1, `${l2} ${first.trim()} `, ...rest];
 }
 
 function detailLines(dev: NetDevice): string[] {
