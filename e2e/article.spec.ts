@@ -11,7 +11,9 @@ test('experiments 2-4: veth0 joins br0, the ping through veth0 fails, the addres
   await expect(lab.stackArrow('host', 'eth0')).toHaveAttribute('data-arrows', 'both');
   // a bridge is joined to the stack both ways even before it has an address (the article's diagram 1)
   await expect(lab.stackArrow('host', 'br0')).toHaveAttribute('data-arrows', 'both');
-  await expect(lab.edge('wire:dev:host:eth0:dev:lan:gw')).toHaveCount(1);
+  await expect(lab.edge('wire:dev:host:eth0:ns:lan')).toHaveCount(1);
+  await expect(lab.node('phys:lan')).toContainText('Physical Network');
+  await expect(lab.node('ns:gw')).toContainText('192.168.3.1');
 
   // experiment 2: a veth pair from the palette, addresses and up by typing
   await lab.dragPalette('veth', 'ns:host');

@@ -33,6 +33,11 @@ test('every preset of the article loads from the menu', async ({ page }) => {
   await lab.preset.selectOption('eth0');
   await expect(lab.stackArrow('host', 'eth0')).toHaveCount(0);
   await expect(lab.bridgeLink('host', 'br0', 'eth0')).toHaveCount(1);
+  // eth0 is the article's 1 Gb/s NIC: cost 4; and once the default route is back, baidu.com answers
+  await lab.type('bridge link');
+  await lab.expectOutput(/eth0: .* master br0 state forwarding priority 32 cost 4/);
+  await lab.type('ping -c 1 baidu.com');
+  await lab.expectOutput(/64 bytes from baidu\.com \(110\.242\.68\.66\): icmp_seq=1/);
   expect(lab.errors).toEqual([]);
 });
 
@@ -145,11 +150,12 @@ test('palette: a bridge, a tun/tap and a LAN dropped in the host; the inspector 
   await lab.expectEcho('ip tuntap add dev tap0 mode tap');
   await expect(lab.device('host', 'tap0')).toContainText('tap0 (tap)');
   await lab.dragPalette('lan', 'ns:host');
-  await lab.expectEcho('ip link add eth1 type veth peer name gw netns lan2');
+  await lab.expectEcho('lab cable eth1 lan2:gw');
   await lab.openTerminal('lan2');
   await lab.expectEcho('ip addr add 192.168.4.1/24 dev gw', 'lan2');
   await lab.openTerminal('host');
-  await expect(lab.edge('wire:dev:host:eth1:dev:lan2:gw')).toHaveCount(1);
+  await expect(lab.edge('wire:dev:host:eth1:ns:lan2')).toHaveCount(1);
+  await expect(lab.node('ns:lan2')).toContainText('192.168.4.1');
 
   await lab.select('dev:host:tap0');
   const insp = lab.inspector('tap0');

@@ -70,14 +70,14 @@ export function actionSteps(a: LabAction, snap: Snapshot): Step[] {
       return [...at('host', `ip netns add ${c}`), ...at(c, 'ip link set lo up')];
     }
     case 'addLan': {
+      // a NIC of its own (1 Gb/s), cabled to a new physical network whose gateway is .1 of the next subnet
       const lan = snap.namespaces.some((n) => n.name === 'lan') ? freeNetns(snap, 'lan', 2) : 'lan';
       const nic = freeName(devNames(snap, a.ns), 'eth');
       const net = freeSubnet(snap);
       return [
         ...at('host', `ip netns add ${lan}`),
-        ...at(a.ns, `ip link add ${nic} type veth peer name gw netns ${lan}`),
-        ...at(lan, `ip addr add 192.168.${net}.1/24 dev gw`, 'ip link set gw up'),
-        ...at(a.ns, `ip link set ${nic} up`),
+        ...at(lan, 'lab nic add gw', `ip addr add 192.168.${net}.1/24 dev gw`, 'ip link set gw up'),
+        ...at(a.ns, `lab nic add ${nic}`, `lab cable ${nic} ${lan}:gw`, `ip link set ${nic} up`),
       ];
     }
     case 'enslave':

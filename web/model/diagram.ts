@@ -1,7 +1,7 @@
 // Snapshot -> the diagram's nodes and edges (plain objects in React Flow's shape). Arrows follow the
 // kernel state that sim/snapshot reports; nothing here decides how the network behaves.
-import type { DevSnap, Snapshot, StackLink } from '../../sim/snapshot';
-import { devId, nsId, nsRole, nsTitle, stackId, type NsRole } from './ids';
+import type { DevSnap, NsSnap, Snapshot, StackLink } from '../../sim/snapshot';
+import { devId, nsId, nsRole, nsTitle, physId, physKind, stackId, type NsRole, type PhysKind } from './ids';
 import { DEV_H, DEV_W, layoutSnapshot, type XY } from './layout';
 
 export interface NetnsData extends Record<string, unknown> {
@@ -15,6 +15,13 @@ export interface StackData extends Record<string, unknown> {
 export interface DeviceData extends Record<string, unknown> {
   ns: string;
   dev: DevSnap;
+}
+/** One part of the physical network: a namespace drawn as a labelled block, not as its devices. */
+export interface StationData extends Record<string, unknown> {
+  ns: string;
+  kind: PhysKind | 'lan';
+  label: string;
+  detail: string;
 }
 
 interface NodeBase<T extends string, D> {
@@ -33,12 +40,15 @@ interface NodeBase<T extends string, D> {
 export type NetnsNode = NodeBase<'netns', NetnsData>;
 export type StackNode = NodeBase<'stack', StackData>;
 export type DeviceNode = NodeBase<'device', DeviceData>;
-export type DiagramNode = NetnsNode | StackNode | DeviceNode;
+export type StationNode = NodeBase<'station', StationData>;
+export type DiagramNode = NetnsNode | StackNode | DeviceNode | StationNode;
 
 export type Side = 't' | 'b' | 'l' | 'r';
 export interface EdgeData extends Record<string, unknown> {
   link?: StackLink;
   lane?: number;
+  /** a cable between two parts of the physical network, drawn side to side */
+  straight?: boolean;
 }
 export interface DiagramEdge {
   id: string;
@@ -60,10 +70,12 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
   const edges: DiagramEdge[] = [];
   const boxes = layoutSnapshot(snap);
   const order = new Map<string, number>();
+  /** station -> its place from the left in its box, so station cables run left to right */
+  const stations = new Map<string, number>();
   for (const b of boxes) {
     const ns = snap.namespaces.find((n) => n.name === b.ns)!;
     const role = nsRole(b.ns);
-    const id = nsId(b.ns);
+    const id = role === 'lan' ? physId(b.ns) : nsId(b.ns);
     nodes.push({
       id,
       type: 'netns',
@@ -74,6 +86,21 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
       selected: selected === id,
       zIndex: 0,
     });
+    for (const [i, st] of b.stations.entries()) {
+      stations.set(st.ns, i);
+      const sns = snap.namespaces.find((n) => n.name === st.ns)!;
+      nodes.push({
+        id: nsId(st.ns),
+        type: 'station',
+        parentId: id,
+        position: st.pos,
+        data: stationData(sns),
+        width: st.width,
+        height: st.height,
+        draggable: false,
+        selected: selected === nsId(st.ns),
+      });
+    }
     if (role !== 'lan') {
       nodes.push({
         id: stackId(b.ns),
@@ -110,18 +137,20 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
     const lanes = new Map<string, number>();
     for (const dev of ns.devices) {
       const did = devId(ns.name, dev.name);
-      if (!shown.has(did)) continue;
-      if (dev.master) {
+      if (dev.master && shown.has(did)) {
         const bid = devId(ns.name, dev.master);
         const lane = lanes.get(bid) ?? 0;
         lanes.set(bid, lane + 1);
         edges.push(bridgeEdge(bid, did, order.get(bid) ?? 0, order.get(did) ?? 0, lane));
       }
-      if (dev.peer) {
-        const pid = devId(dev.peer.ns, dev.peer.name);
+      if (!dev.peer || (dev.peer.ns === ns.name && stations.has(ns.name))) continue;
+      const here = stations.has(ns.name), there = stations.has(dev.peer.ns);
+      const pid = devId(dev.peer.ns, dev.peer.name);
+      if (!here && !there) {
         // each pair once: from the end that sorts first
-        if (shown.has(pid) && did < pid) edges.push(wireEdge(did, pid, nsRole(dev.peer.ns) === 'lan', nsRole(ns.name) === 'lan', wireLane++));
-      }
+        if (shown.has(did) && shown.has(pid) && did < pid) edges.push(wireEdge(did, pid, false, wireLane++));
+      } else if (!here && shown.has(did)) edges.push(wireEdge(did, nsId(dev.peer.ns), true, 0));
+      else if (here && there && stations.get(ns.name)! < stations.get(dev.peer.ns)!) edges.push(stationLink(nsId(ns.name), nsId(dev.peer.ns)));
     }
   }
   return { nodes, edges };
@@ -160,10 +189,30 @@ function bridgeEdge(br: string, port: string, brIdx: number, portIdx: number, la
   };
 }
 
-function wireEdge(a: string, b: string, bIsLan: boolean, aIsLan: boolean, lane: number): DiagramEdge {
+/** The label and the line under it a station shows: what the part is, and its address. */
+function stationData(ns: NsSnap): StationData {
+  const kind = physKind(ns.name) ?? 'lan';
+  const addrs = ns.devices.flatMap((d) => d.addrs.map((a) => a.local)).filter((a) => !a.startsWith('127.'));
+  switch (kind) {
+    case 'switch': {
+      const ports = ns.devices.filter((d) => d.master).map((d) => d.name);
+      return ports.length ? { ns: ns.name, kind, label: 'switch', detail: ports.join(' ') } : { ns: ns.name, kind, label: 'LAN', detail: addrs.join(' ') };
+    }
+    case 'gateway':
+      return { ns: ns.name, kind, label: 'gateway', detail: addrs[0] ?? '' };
+    case 'internet':
+      return { ns: ns.name, kind, label: 'internet', detail: addrs.filter((a) => !a.startsWith('100.64.')).join(' ') };
+    default:
+      return { ns: ns.name, kind, label: ns.name, detail: addrs.join(' ') };
+  }
+}
+
+function stationLink(a: string, b: string): DiagramEdge {
+  return { id: `wire:${a}:${b}`, type: 'wire', source: a, target: b, sourceHandle: 'rs', targetHandle: 'lt', data: { straight: true }, selectable: false };
+}
+
+function wireEdge(src: string, dst: string, down: boolean, lane: number): DiagramEdge {
   // a NIC goes down to the physical network; veth ends join under the row, as the article draws them
-  const [src, dst] = aIsLan ? [b, a] : [a, b];
-  const down = aIsLan || bIsLan;
   return {
     id: `wire:${src}:${dst}`,
     type: 'wire',

@@ -1,6 +1,8 @@
 // An automatic layout that looks like the article: the host on the left, containers and VMs to its right,
 // the physical network below; in each box the stack on top and the devices in one row, NICs first, then
-// each bridge followed by its ports (and a port's veth peer beside it).
+// each bridge followed by its ports (and a port's veth peer beside it). The physical network is drawn as
+// the article draws it, one "Physical Network" box, with a station for each of its parts (the switch, the
+// gateway, the internet) instead of their devices.
 import type { DevSnap, NsSnap, Snapshot } from '../../sim/snapshot';
 import { nsRole } from './ids';
 
@@ -19,6 +21,15 @@ export interface BoxLayout {
   stack: { pos: XY; width: number; height: number };
   /** devices relative to the box, in drawing order */
   devices: { name: string; pos: XY }[];
+  /** a physical network's parts, one per namespace, relative to the box (other boxes have none) */
+  stations: StationLayout[];
+}
+
+export interface StationLayout {
+  ns: string;
+  pos: XY;
+  width: number;
+  height: number;
 }
 
 export const DEV_W = 104;
@@ -31,6 +42,9 @@ const STACK_TO_DEV = 76;
 const UNDER = 64;
 const BOX_GAP = 60;
 const MIN_W = 300;
+export const STATION_W = 150;
+export const STATION_H = 50;
+const STATION_GAP = 70;
 /** Devices per row before a box wraps to another row (the article never needs a second one). */
 export const ROW_MAX = 8;
 const ROW_H = DEV_H + UNDER;
@@ -80,24 +94,69 @@ export function layoutSnapshot(snap: Snapshot): BoxLayout[] {
     const devs = deviceOrder(ns, lans);
     const width = boxWidth(devs.length);
     const height = devY + rows(devs.length) * ROW_H;
-    boxes.push(box(ns.name, { x, y: 0 }, width, height, devs, devY, true));
+    boxes.push(box(ns.name, { x, y: 0 }, width, height, devs, devY));
     x += width + BOX_GAP;
     rowBottom = Math.max(rowBottom, height);
   }
-  // the physical networks, below
-  let lx = 0;
-  for (const ns of snap.namespaces) {
-    if (!lans.has(ns.name)) continue;
-    const devs = deviceOrder(ns, lans);
-    const width = boxWidth(devs.length);
-    const lh = TITLE_H + 20 + rows(devs.length) * ROW_H - UNDER + 24;
-    boxes.push(box(ns.name, { x: lx, y: rowBottom + 90 }, width, lh, devs, TITLE_H + 20, false));
-    lx += width + BOX_GAP;
+  // the physical networks, below: one box per group of cabled parts, its first part under the NIC that
+  // plugs into it when there is room, so the cable goes straight down as in the article
+  let lx = -Infinity;
+  for (const group of physicalGroups(snap, lans)) {
+    const width = PAD * 2 + group.length * STATION_W + (group.length - 1) * STATION_GAP;
+    const stations = group.map((ns, i) => ({ ns, pos: { x: PAD + i * (STATION_W + STATION_GAP), y: 22 }, width: STATION_W, height: STATION_H }));
+    const nic = nicAbove(snap, boxes, group[0]);
+    const x = Math.max(lx, nic === null ? 0 : nic - PAD - STATION_W / 2);
+    boxes.push({ ns: group[0], pos: { x, y: rowBottom + 90 }, width, height: 22 + STATION_H + TITLE_H + 8, stack: NO_STACK, devices: [], stations });
+    lx = x + width + BOX_GAP;
   }
   return boxes;
 }
 
-function box(ns: string, pos: XY, width: number, height: number, devs: DevSnap[], devY: number, hasStack: boolean): BoxLayout {
+const NO_STACK = { pos: { x: 0, y: 0 }, width: 0, height: 0 };
+
+/** The x of the middle of the first device drawn above whose cable ends in namespace `ns`. */
+function nicAbove(snap: Snapshot, boxes: readonly BoxLayout[], ns: string): number | null {
+  for (const b of boxes) {
+    const devs = snap.namespaces.find((n) => n.name === b.ns)?.devices ?? [];
+    for (const d of b.devices) if (devs.find((x) => x.name === d.name)?.peer?.ns === ns) return b.pos.x + d.pos.x + DEV_W / 2;
+  }
+  return null;
+}
+
+/**
+ * The physical namespaces joined by cables, each group in the order a frame from a host meets them
+ * (the switch first, then what hangs off it).
+ */
+export function physicalGroups(snap: Snapshot, phys: ReadonlySet<string>): string[][] {
+  const links = new Map<string, string[]>();
+  const entry = new Set<string>();
+  for (const ns of snap.namespaces) {
+    for (const d of ns.devices) {
+      if (!d.peer || d.peer.ns === ns.name) continue;
+      if (phys.has(ns.name) && phys.has(d.peer.ns)) links.set(ns.name, [...(links.get(ns.name) ?? []), d.peer.ns]);
+      else if (phys.has(d.peer.ns)) entry.add(d.peer.ns);
+    }
+  }
+  const order = [...snap.namespaces.map((n) => n.name).filter((n) => phys.has(n))];
+  const starts = [...order.filter((n) => entry.has(n)), ...order];
+  const seen = new Set<string>();
+  const groups: string[][] = [];
+  for (const s of starts) {
+    if (seen.has(s)) continue;
+    const g: string[] = [];
+    const queue = [s];
+    seen.add(s);
+    while (queue.length) {
+      const n = queue.shift()!;
+      g.push(n);
+      for (const m of links.get(n) ?? []) if (!seen.has(m)) (seen.add(m), queue.push(m));
+    }
+    groups.push(g);
+  }
+  return groups;
+}
+
+function box(ns: string, pos: XY, width: number, height: number, devs: DevSnap[], devY: number): BoxLayout {
   const perRow = Math.min(devs.length, ROW_MAX);
   const rowW = perRow * DEV_W + Math.max(0, perRow - 1) * GAP;
   const x0 = Math.max(PAD, (width - rowW) / 2);
@@ -106,7 +165,8 @@ function box(ns: string, pos: XY, width: number, height: number, devs: DevSnap[]
     pos,
     width,
     height,
-    stack: hasStack ? { pos: { x: PAD, y: TITLE_H }, width: width - 2 * PAD, height: STACK_H } : { pos: { x: 0, y: 0 }, width: 0, height: 0 },
+    stack: { pos: { x: PAD, y: TITLE_H }, width: width - 2 * PAD, height: STACK_H },
     devices: devs.map((d, i) => ({ name: d.name, pos: { x: x0 + (i % ROW_MAX) * (DEV_W + GAP), y: devY + Math.floor(i / ROW_MAX) * ROW_H } })),
+    stations: [],
   };
 }

@@ -25,6 +25,21 @@ describe('layout', () => {
     expect(deviceOrder(host, new Set(['lan'])).map((d) => d.name)).toEqual(['eth0', 'br0', 'veth0', 'veth1']);
   });
 
+  it('draws the physical network below the host as one box of stations, the switch under eth0', () => {
+    const s = snapOf(FIRST_PRESET.commands);
+    const boxes = layoutSnapshot(s);
+    expect(boxes.map((b) => b.ns)).toEqual(['host', 'lan']);
+    const [host, phys] = boxes;
+    expect(phys.stations.map((x) => x.ns)).toEqual(['lan', 'gw', 'internet']);
+    expect(phys.devices).toEqual([]);
+    const eth0 = host.devices.find((d) => d.name === 'eth0')!;
+    const sw = phys.stations[0];
+    expect(phys.pos.x + sw.pos.x + sw.width / 2).toBeCloseTo(host.pos.x + eth0.pos.x + 52);
+    const nodes = buildDiagram(s, {}, null).nodes;
+    expect(nodes.find((n) => n.id === 'ns:gw')).toMatchObject({ type: 'station', parentId: 'phys:lan', data: { label: 'gateway', detail: '192.168.3.1' } });
+    expect(nodes.some((n) => n.id.startsWith('dev:lan:') || n.id.startsWith('dev:gw:'))).toBe(false);
+  });
+
   it('puts containers right of the host and the physical network below', () => {
     const boxes = layoutSnapshot(snapOf(preset('docker')));
     const by = Object.fromEntries(boxes.map((b) => [b.ns, b]));
@@ -49,7 +64,9 @@ describe('diagram', () => {
     expect(eth0.data.link).toBe('both');
     expect(eth0.markerStart && eth0.markerEnd).toBeTruthy();
     expect(e.find((x) => x.id === 'stack:host:br0')?.data.link).toBe('both');
-    expect(e.some((x) => x.type === 'wire' && x.source === 'dev:host:eth0' && x.target === 'dev:lan:gw')).toBe(true);
+    // eth0 is cabled to the switch of the physical network, which is drawn as its parts, not their devices
+    expect(e.some((x) => x.type === 'wire' && x.source === 'dev:host:eth0' && x.target === 'ns:lan')).toBe(true);
+    expect(e.map((x) => x.id).filter((id) => id.startsWith('wire:ns:'))).toEqual(['wire:ns:lan:ns:gw', 'wire:ns:gw:ns:internet']);
   });
 
   it('a port with an address gets the one-way arrow and a bridge link; without an address no arrow', () => {
@@ -94,9 +111,11 @@ describe('actions', () => {
     expect(lines({ type: 'addNetns' })).toEqual(['host$ ip netns add c1', 'c1$ ip link set lo up']);
     expect(lines({ type: 'addLan', ns: 'host' })).toEqual([
       'host$ ip netns add lan2',
-      'host$ ip link add eth1 type veth peer name gw netns lan2',
+      'lan2$ lab nic add gw',
       'lan2$ ip addr add 192.168.4.1/24 dev gw',
       'lan2$ ip link set gw up',
+      'host$ lab nic add eth1',
+      'host$ lab cable eth1 lan2:gw',
       'host$ ip link set eth1 up',
     ]);
   });

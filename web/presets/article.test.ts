@@ -31,4 +31,11 @@ describe('article presets', () => {
     expect(received(build('vms').sh.run('ping -c 1 192.168.3.1', 'vm2').lines)).toBe(true);
     expect(received(build('docker').sh.run('ping -c 1 192.168.3.1', 'c2').lines)).toBe(true);
   });
+
+  it('has the machine of the article: eth0 a 1 Gb/s NIC (cost 4 on br0), the internet behind the gateway', () => {
+    const { sh } = build('eth0');
+    expect(sh.run('bridge link').lines.join('\n')).toMatch(/eth0: .* master br0 state forwarding priority 32 cost 4/);
+    expect(sh.run('ip link show dev eth0').lines[1]).toContain('link/ether 08:00:27:3b:0d:b9');
+    expect(received(sh.run('ping -c 1 baidu.com').lines)).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 // The diagrams of the bridge article (shared/ARTICLE.md), each built by the commands a reader would type.
 // Lines starting with '#' are notes: they are shown, never run.
+import { outsideWorld } from '../../sim/labs/outside_world';
 
 export interface Preset {
   id: string;
@@ -14,15 +15,12 @@ const ARTICLE_SYSCTLS = [
   'sysctl -w net.ipv4.conf.default.accept_local=1',
 ];
 
-/** The physical network: namespace "lan" whose end "gw" is the gateway 192.168.3.1; eth0 is the host's NIC. */
-const LAN = [
-  'ip netns add lan',
-  'ip link add eth0 type veth peer name gw netns lan',
-  'ip link set dev eth0 address 08:00:27:3b:0d:b9',
-  'ip -n lan link set dev gw address 52:54:00:12:35:01',
-  'ip -n lan addr add 192.168.3.1/24 dev gw',
-  'ip -n lan link set gw up',
-];
+/**
+ * The physical network (sim/labs/outside_world): a LAN switch, the gateway 192.168.3.1 and the internet
+ * behind it, and the host's eth0, a 1 Gb/s NIC (bridge port cost 4) plugged into the switch, with the
+ * MAC address the article's eth0 has.
+ */
+const LAN = [...outsideWorld({ gatewayMac: '52:54:00:12:35:01' }), 'ip link set dev eth0 address 08:00:27:3b:0d:b9'];
 
 const BRIDGE = ['ip link add name br0 type bridge', 'ip link set br0 up'];
 

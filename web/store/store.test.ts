@@ -65,7 +65,7 @@ describe('playback slice', () => {
     for (const l of FIRST_PRESET.commands) sh.run(l);
     store.getState().setSnapshot(takeSnapshot(w));
     store.getState().runAction({ type: 'addLan', ns: 'host' });
-    expect(sent.map((m) => (m.type === 'run' ? `${m.ns}:${m.lines.length}` : m.type))).toEqual(['host:2', 'lan2:2', 'host:1']);
+    expect(sent.map((m) => (m.type === 'run' ? `${m.ns}:${m.lines.length}` : m.type))).toEqual(['host:1', 'lan2:3', 'host:3']);
     expect(new Set(sent.map((m) => (m.type === 'run' ? m.group : '')))).toEqual(new Set(['a1']));
   });
 });

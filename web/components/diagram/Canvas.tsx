@@ -10,9 +10,10 @@ import { parseId } from '../../model/ids';
 import { NetnsNode } from './NetnsNode';
 import { StackNode } from './StackNode';
 import { DeviceNode } from './DeviceNode';
+import { StationNode } from './StationNode';
 import { BridgeEdge, StackEdge, WireEdge } from './edges';
 
-const nodeTypes = { netns: NetnsNode, stack: StackNode, device: DeviceNode };
+const nodeTypes = { netns: NetnsNode, stack: StackNode, device: DeviceNode, station: StationNode };
 const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
 const FIT = { padding: 0.08, maxZoom: 1.4 };
 const EMPTY = { nodes: [] as DiagramNode[], edges: [] };

@@ -25,6 +25,7 @@ function BridgeEdgeView(p: P) {
 
 /** A cable: veth ends joined under the row, a NIC down to the physical network. */
 function WireEdgeView(p: P) {
+  if (p.data?.straight) return <Line id={p.id} p={p} cls="edge-wire" d={`M ${p.sourceX},${p.sourceY} L ${p.targetX},${p.targetY}`} />;
   const down = p.targetY > p.sourceY + 40;
   const y = down ? p.targetY - 28 : Math.max(p.sourceY, p.targetY) + 30 + (p.data?.lane ?? 0) * 8;
   return <Line id={p.id} p={p} cls="edge-wire" d={`M ${p.sourceX},${p.sourceY} V ${y} H ${p.targetX} V ${p.targetY}`} />;
