@@ -1,9 +1,11 @@
-// npx tsx tools/export-check.ts [PRESET_ID...]
+// npx tsx tools/export-check.ts [--require-kernel] [PRESET_ID...] [--lesson FILE]
 //
 // Exports each preset of the app (web/presets/article.ts) as a script (sim/labs/export.ts), runs it
 // on the real kernel in namespaces with a prefix of its own, and compares what the kernel then
 // shows (`ip -br link`, `ip -br addr`, `ip route`, `bridge link` in every namespace) with what the
 // simulator shows after the same commands. The script's `down` runs even when something fails.
+// --lesson FILE checks a lesson's setup and all its steps' commands instead (about a minute: the
+// pings that fail by design wait for their replies in real time).
 // Needs root and ip netns; without them it says why and exits 0 (--require-kernel makes it fail).
 //
 // Normalization (as conformance/FORMAT.md, adapted to two machines that draw different random MACs):
@@ -16,14 +18,15 @@
 // joined by single spaces, since their padding follows the names' widths.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { World } from '../sim/net/world';
 import { Shell } from '../sim/shell/shell';
 import { COMMAND_GAP_US } from '../sim/transcript/scenario';
-import { exportLab, WIRES_NS, type Substitution } from '../sim/labs/export';
+import { commandText, exportLab, WIRES_NS, type LabCommand, type Substitution } from '../sim/labs/export';
+import { lessonCommands } from './export';
 import { run, sleep } from './conformance/proc';
 import { linkwatchPending } from './conformance/settle';
 
@@ -129,7 +132,7 @@ export function simulatorState(commands: readonly string[], subs: Substitution[]
   for (const c of commands) {
     if (c.trim() === '' || c.trim().startsWith('#')) continue;
     const r = shell.run(c);
-    if (r.code !== 0 && !/^(ping|arping)\b/.test(c)) errors.push(`${c}: ${r.lines.join(' / ')}`);
+    if (r.code !== 0 && !/^(?:ip netns exec \S+ )*(?:ping|arping)\b/.test(c)) errors.push(`${c}: ${r.lines.join(' / ')}`);
     world.sched.runUntil(world.now + COMMAND_GAP_US);
   }
   // as long as the kernel side waits for link state to settle
@@ -199,7 +202,8 @@ export async function sweep(prefix: string): Promise<void> {
 }
 
 /** Exports `commands`, runs the script on the kernel with `prefix`, compares with the simulator, and tears down. */
-export async function checkOnKernel(id: string, commands: readonly string[], prefix: string): Promise<CheckResult> {
+export async function checkOnKernel(id: string, labCommands: readonly LabCommand[], prefix: string): Promise<CheckResult> {
+  const commands = labCommands.map(commandText);
   const exp = exportLab(commands, { prefix, title: id });
   if (exp.problems.length) throw new Error(`${id} cannot be exported:\n${exp.problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}`);
   const sim = simulatorState(commands, exp.substitutions);
@@ -223,7 +227,8 @@ export async function checkOnKernel(id: string, commands: readonly string[], pre
       const { outputs, oLink } = await readNamespace(prefix + ns);
       kernel[ns] = normalizeState(outputs, oLink, fixed, bySub.get(ns) ?? new Set());
     }
-    const extra = exp.namespaces.filter((ns) => ns !== WIRES_NS && !names.includes(ns));
+    const living = readdirSync('/run/netns').filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+    const extra = living.filter((ns) => ns !== WIRES_NS && !names.includes(ns));
     if (extra.length) throw new Error(`${id}: the script makes namespaces the simulator does not have: ${extra.join(', ')}`);
     const diff = diffStates(kernel, sim.state);
     return { id, same: diff === '', diff, kernel, simulator: sim.state, log };
@@ -256,17 +261,21 @@ export async function presets(): Promise<{ id: string; commands: string[] }[]> {
 
 async function main(argv: string[]): Promise<number> {
   const require = argv.includes('--require-kernel');
-  const ids = argv.filter((a) => !a.startsWith('--'));
+  const li = argv.indexOf('--lesson');
+  const lesson = li >= 0 ? argv[li + 1] : undefined;
+  const ids = argv.filter((a, i) => !a.startsWith('--') && i !== li + 1);
   const why = await kernelUnavailable();
   if (why) {
     console.log(`export-check: kernel part skipped (${why})`);
     return require ? 1 : 0;
   }
-  const all = (await presets()).filter((p) => ids.length === 0 || ids.includes(p.id));
+  const all: { id: string; commands: LabCommand[] }[] = lesson
+    ? [{ id: lesson, commands: lessonCommands(readFileSync(lesson, 'utf8'), lesson) }]
+    : (await presets()).filter((p) => ids.length === 0 || ids.includes(p.id));
   const t0 = Date.now();
   const results = await Promise.all(
     all.map((p, i) =>
-      checkOnKernel(p.id, p.commands, `nlx${process.pid}p${i}-`).catch((e: unknown) => ({ id: p.id, same: false, diff: e instanceof Error ? e.message : String(e), log: '' })),
+      checkOnKernel(p.id.replace(/[^A-Za-z0-9_.-]/g, '_'), p.commands, `nlx${process.pid}p${i}-`).catch((e: unknown) => ({ id: p.id, same: false, diff: e instanceof Error ? e.message : String(e), log: '' })),
     ),
   );
   for (const r of results) console.log(r.same ? `PASS ${r.id}` : `FAIL ${r.id}\n${r.diff}${r.log ? `\n${r.log}` : ''}`);

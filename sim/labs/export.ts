@@ -209,7 +209,8 @@ function confDefaults(): string {
     .join('\n');
 }
 
-function asText(c: LabCommand): string {
+/** A command as one line typed in the host's terminal (`ip netns exec NS ...` for another namespace's). */
+export function commandText(c: LabCommand): string {
   if (typeof c === 'string') return c;
   const ns = c.ns ?? 'host';
   return ns === 'host' || c.run.trimStart().startsWith('#') ? c.run : `ip netns exec ${ns} ${c.run}`;
@@ -227,7 +228,7 @@ export function exportLab(commands: readonly LabCommand[], opts: ExportOptions =
   const prefix = opts.prefix ?? DEFAULT_PREFIX;
   if (!/^[A-Za-z0-9_.-]{1,32}$/.test(prefix)) throw new Error(`bad prefix "${prefix}": letters, digits, _ . - only`);
   const vms = opts.vms ?? 'namespaces';
-  const lines = commands.map(asText);
+  const lines = commands.map(commandText);
   const problems: ExportProblem[] = [];
   const body: string[] = [];
   const namespaces = ['host'];
