@@ -45,67 +45,65 @@ export function parsePingArgs(argv: string[]): Parsed {
   if (!g.ok) return { ok: false, lines: [`ping: option requires an argument -- '${g.missing}'`, ...PING_USAGE], code: 2 };
   rest.push(...g.rest);
   for (const { c, val } of g.opts) {
-    {
-      switch (c) {
-        case 'c': {
-          const n = parseIntStrict(val);
-          if (n === undefined) return bad(val);
-          if (n < 1) return range(val, 1, '9223372036854775807');
-          o.count = n;
-          break;
-        }
-        case 'W': {
-          // ping_strtod(); linger below 1 ms or past INT_MAX/1000 s is refused
-          const n = parseFloatStrict(val);
-          if (n === undefined || n < 0.001 || n > 2147483.647) return { ok: false, lines: [`ping: bad linger time: ${val}`], code: 2 };
-          o.timeoutW = n;
-          break;
-        }
-        case 'w': {
-          const n = parseIntStrict(val);
-          if (n === undefined) return bad(val);
-          if (n < 0 || n > 2147483) return range(val, 0, '2147483');
-          o.deadline = n;
-          break;
-        }
-        case 'i': {
-          const n = parseFloatStrict(val);
-          if (n === undefined) return bad(val);
-          o.interval = Math.round(n * 1000);
-          break;
-        }
-        case 'I':
-          o.iface = val;
-          break;
-        case 't': {
-          const n = parseIntStrict(val);
-          if (n === undefined) return bad(val);
-          if (n < 0 || n > 255) return range(val, 0, '255');
-          o.ttl = n;
-          break;
-        }
-        case 's': {
-          const n = parseIntStrict(val);
-          if (n === undefined) return bad(val);
-          if (n < 0 || n > 65507) return range(val, 0, '65507');
-          o.size = n;
-          break;
-        }
-        case 'q': o.quiet = true; break;
-        case 'b': o.broadcast = true; break;
-        case 'f': o.flood = true; if (o.interval === 1000) o.interval = 0; break;
-        case 'n': o.numeric = true; break;
-        case '4': case 'D': case 'A': case 'U': case 'v': case 'O': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
-          break;
-        case 'h':
-          return { ok: false, lines: PING_USAGE, code: 2 };
-        case 'V':
-          return { ok: false, lines: ['ping from iputils 20221126', 'libcap: yes, IDN: yes, NLS: yes, error.h: yes, getrandom(): yes, __fpending(): yes'], code: 0 };
-        default:
-          // options the lab accepts without modelling them (-S sndbuf, -m mark, -p pattern, ...)
-          if (WITH_ARG.includes(c)) break;
-          return { ok: false, lines: [`ping: invalid option -- '${c}'`, '', ...PING_USAGE], code: 2 };
+    switch (c) {
+      case 'c': {
+        const n = parseIntStrict(val);
+        if (n === undefined) return bad(val);
+        if (n < 1) return range(val, 1, '9223372036854775807');
+        o.count = n;
+        break;
       }
+      case 'W': {
+        // ping_strtod(); linger below 1 ms or past INT_MAX/1000 s is refused
+        const n = parseFloatStrict(val);
+        if (n === undefined || n < 0.001 || n > 2147483.647) return { ok: false, lines: [`ping: bad linger time: ${val}`], code: 2 };
+        o.timeoutW = n;
+        break;
+      }
+      case 'w': {
+        const n = parseIntStrict(val);
+        if (n === undefined) return bad(val);
+        if (n < 0 || n > 2147483) return range(val, 0, '2147483');
+        o.deadline = n;
+        break;
+      }
+      case 'i': {
+        const n = parseFloatStrict(val);
+        if (n === undefined) return bad(val);
+        o.interval = Math.round(n * 1000);
+        break;
+      }
+      case 'I':
+        o.iface = val;
+        break;
+      case 't': {
+        const n = parseIntStrict(val);
+        if (n === undefined) return bad(val);
+        if (n < 0 || n > 255) return range(val, 0, '255');
+        o.ttl = n;
+        break;
+      }
+      case 's': {
+        const n = parseIntStrict(val);
+        if (n === undefined) return bad(val);
+        if (n < 0 || n > 65507) return range(val, 0, '65507');
+        o.size = n;
+        break;
+      }
+      case 'q': o.quiet = true; break;
+      case 'b': o.broadcast = true; break;
+      case 'f': o.flood = true; if (o.interval === 1000) o.interval = 0; break;
+      case 'n': o.numeric = true; break;
+      case '4': case 'D': case 'A': case 'U': case 'v': case 'O': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
+        break;
+      case 'h':
+        return { ok: false, lines: PING_USAGE, code: 2 };
+      case 'V':
+        return { ok: false, lines: ['ping from iputils 20221126', 'libcap: yes, IDN: yes, NLS: yes, error.h: yes, getrandom(): yes, __fpending(): yes'], code: 0 };
+      default:
+        // options the lab accepts without modelling them (-S sndbuf, -m mark, -p pattern, ...)
+        if (WITH_ARG.includes(c)) break;
+        return { ok: false, lines: [`ping: invalid option -- '${c}'`, '', ...PING_USAGE], code: 2 };
     }
   }
   if (!rest.length) return { ok: false, lines: ['ping: usage error: Destination address required'], code: 1 };

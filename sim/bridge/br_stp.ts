@@ -186,7 +186,7 @@ export function armHelloTimer(br: Bridge): void {
 }
 
 /** br_become_root_bridge() */
-export function becomeRootBridge(br: Bridge, afterStateSelection: () => void): void {
+export function becomeRootBridge(br: Bridge): void {
   br.stp.maxAge = br.maxAge;
   br.stp.helloTime = br.helloTime;
   br.stp.forwardDelay = br.forwardDelay;
@@ -197,7 +197,6 @@ export function becomeRootBridge(br: Bridge, afterStateSelection: () => void): v
     configBpduGeneration(br);
     armHelloTimer(br);
   }
-  void afterStateSelection;
 }
 
 /** br_topology_change_detection(): the root announces it; others tell the root with TCNs. */
@@ -241,7 +240,7 @@ function armMessageAge(p: BridgePort, ageCs: number, stateSelection: (br: Bridge
     becomeDesignatedPort(p);
     configurationUpdate(br);
     stateSelection(br);
-    if (isRootBridge(br) && !wasRoot) becomeRootBridge(br, () => {});
+    if (isRootBridge(br) && !wasRoot) becomeRootBridge(br);
   });
 }
 

@@ -104,7 +104,7 @@ export function brStpDisablePort(p: BridgePort): void {
   fdbDeleteByPort(br, p, false);
   configurationUpdate(br);
   brPortStateSelection(br);
-  if (isRootBridge(br) && !wasRoot) becomeRootBridge(br, () => {});
+  if (isRootBridge(br) && !wasRoot) becomeRootBridge(br);
 }
 
 export function portEnabled(p: BridgePort): boolean {
@@ -141,7 +141,7 @@ export function brStpChangeBridgeId(br: Bridge, addr: Mac): void {
   }
   configurationUpdate(br);
   brPortStateSelection(br);
-  if (isRootBridge(br) && !wasRoot) becomeRootBridge(br, () => {});
+  if (isRootBridge(br) && !wasRoot) becomeRootBridge(br);
 }
 
 /** br_stp_set_bridge_priority() */
@@ -157,7 +157,7 @@ export function brStpSetBridgePriority(br: Bridge, prio: number): void {
   if (br.stp.designatedRoot === oldId) br.stp.designatedRoot = newId;
   configurationUpdate(br);
   brPortStateSelection(br);
-  if (isRootBridge(br) && !wasRoot) becomeRootBridge(br, () => {});
+  if (isRootBridge(br) && !wasRoot) becomeRootBridge(br);
 }
 
 /** br_stp_recalculate_bridge_id(): true when the bridge's address changed. */

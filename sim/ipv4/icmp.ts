@@ -32,7 +32,8 @@ export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number
   let saddr: Ip4 = iph.dst;
   if (!ctx.dstLocal) {
     saddr = ANY;
-    if (ctx.inputIif !== undefined && ns.ipv4.all.values.forwarding >= 0 && icmpErrorsUseInboundIfaddr(ns)) {
+    // for a forwarded packet the error may come from the address of the device it arrived on
+    if (ctx.inputIif !== undefined && ns.ipv4.icmpErrorsUseInboundIfaddr) {
       const dev = ns.byIndex.get(ctx.inputIif);
       if (dev) saddr = inetSelectAddr(dev, iph.src, RT_SCOPE_LINK);
     }
@@ -48,7 +49,6 @@ export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number
   ipLocalOut(ns, rt, ip, ns.world.nextFrameId());
 }
 
-const icmpErrorsUseInboundIfaddr = (_ns: Netns) => false;
 
 /** inet_getpeer_v4(): the per-destination rate state, new ones with a full minute of tokens to draw. */
 export function inetPeer(ns: Netns, addr: number): { tokens: number; last: number } {

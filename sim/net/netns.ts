@@ -14,6 +14,7 @@ export interface Ipv4Net {
   fib: Fib;
   arp: NeighTable;
   icmpEchoIgnoreAll: number;
+  icmpErrorsUseInboundIfaddr: number;
   icmpEchoIgnoreBroadcasts: number;
   icmpRatelimit: number;
   icmpRatemask: number;
@@ -52,6 +53,7 @@ export class Netns {
       fib: new Fib(),
       arp: new NeighTable(this),
       icmpEchoIgnoreAll: 0,
+      icmpErrorsUseInboundIfaddr: 0,
       icmpEchoIgnoreBroadcasts: 1,
       icmpRatelimit: 1000,
       icmpRatemask: 6168,

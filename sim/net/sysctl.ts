@@ -108,6 +108,7 @@ function globalEntry(ns: Netns, key: string): Entry | undefined {
   switch (key) {
     case 'ip_forward': return num(() => ipv4.all.values.forwarding, (n) => inetForwardChange(ns, n));
     case 'icmp_echo_ignore_all': return num(() => ipv4.icmpEchoIgnoreAll, (n) => (ipv4.icmpEchoIgnoreAll = n));
+    case 'icmp_errors_use_inbound_ifaddr': return num(() => ipv4.icmpErrorsUseInboundIfaddr, (n) => (ipv4.icmpErrorsUseInboundIfaddr = n));
     case 'icmp_echo_ignore_broadcasts': return num(() => ipv4.icmpEchoIgnoreBroadcasts, (n) => (ipv4.icmpEchoIgnoreBroadcasts = n));
     case 'icmp_ratelimit': return num(() => ipv4.icmpRatelimit, (n) => (ipv4.icmpRatelimit = n));
     case 'icmp_ratemask': return num(() => ipv4.icmpRatemask, (n) => (ipv4.icmpRatemask = n));
@@ -159,7 +160,7 @@ export function sysctlList(ns: Netns, prefix: string): string[] {
     for (const k of NEIGH_KEYS) if (!DEPRECATED.has(k)) keys.push(`net.ipv4.neigh.${n}.${k}`);
     if (n === 'default') for (const k of NEIGH_DEFAULT_ONLY_KEYS) keys.push(`net.ipv4.neigh.${n}.${k}`);
   }
-  for (const g of ['icmp_echo_ignore_all', 'icmp_echo_ignore_broadcasts', 'icmp_ratelimit', 'icmp_ratemask', 'ip_default_ttl', 'ip_forward', 'ping_group_range']) keys.push(`net.ipv4.${g}`);
+  for (const g of ['icmp_echo_ignore_all', 'icmp_echo_ignore_broadcasts', 'icmp_errors_use_inbound_ifaddr', 'icmp_ratelimit', 'icmp_ratemask', 'ip_default_ttl', 'ip_forward', 'ping_group_range']) keys.push(`net.ipv4.${g}`);
   const pre = prefix.replace(/\//g, '.');
   return keys.filter((k) => k === pre || k.startsWith(pre + '.')).sort();
 }
