@@ -128,6 +128,10 @@ function icmpText(type: number, code: number, info: number): string {
   return `Bad ICMP type: ${type}`;
 }
 
+function putU32le(b: Uint8Array, o: number, v: number): void {
+  b[o] = v & 255; b[o + 1] = (v >>> 8) & 255; b[o + 2] = (v >>> 16) & 255; b[o + 3] = (v >>> 24) & 255;
+}
+
 /** printf("%g") of a float, as ping prints the loss percentage. */
 export function fmtG(x: number): string {
   const f = Math.fround(x);
@@ -175,6 +179,7 @@ export class Ping extends Proc {
   private hostname = '';
   private sentAt = new Map<number, number>();
   private floodTimer: Timer | null = null;
+  private pattern: Uint8Array | null = null;
   /** inside sendmsg(): what arrives is read from the error queue before the main loop looks again */
   private sending = false;
   private ewma = 0;
@@ -293,14 +298,16 @@ export class Ping extends Proc {
     const ns = this.ns;
     const seq = ++this.ntransmitted & 0xffff;
     this.lastSend = ns.world.now;
-    const data = new Uint8Array(this.o.size);
-    for (let i = 0; i < data.length; i++) data[i] = i & 0xff;
+    // the pattern is bytes 0, 1, 2, ...; the first 16 hold the send time as a struct timeval
+    if (!this.pattern) {
+      this.pattern = new Uint8Array(this.o.size);
+      for (let i = 0; i < this.pattern.length; i++) this.pattern[i] = i & 0xff;
+    }
+    const data = this.pattern;
     const now = ns.world.now;
     if (data.length >= 16) {
-      const sec = Math.floor(now / S), usec = now % S;
-      const dv = new DataView(data.buffer);
-      dv.setUint32(0, sec >>> 0, true);
-      dv.setUint32(8, usec >>> 0, true);
+      putU32le(data, 0, Math.floor(now / S));
+      putU32le(data, 8, now % S);
     }
     const rt = routeOutput(ns, { daddr: this.dst, saddr: this.strictSource ? this.source : undefined, oif: this.boundDev || undefined });
     if (isRouteError(rt)) {

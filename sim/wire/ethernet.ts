@@ -1,5 +1,6 @@
 // Ethernet II header (include/uapi/linux/if_ether.h): dst, src, ethertype; 14 bytes, no FCS.
 import { type Mac, macFromBytes, macToBytes } from '../core/addr';
+import { pushHeader, withHeadroom } from './headroom';
 
 export const ETH_HLEN = 14;
 export const ETH_P_IP = 0x0800;
@@ -30,14 +31,17 @@ export function ethType(b: Uint8Array): number {
 
 /** Builds a frame: the Ethernet header followed by `payload`. */
 export function emitEthernet(h: EthernetRepr, payload: Uint8Array): Uint8Array {
-  const b = new Uint8Array(ETH_HLEN + payload.length);
+  const pushed = pushHeader(payload, ETH_HLEN);
+  const b = pushed ?? new Uint8Array(ETH_HLEN + payload.length);
   macToBytes(h.dst, b, 0);
   macToBytes(h.src, b, 6);
   b[12] = (h.ethertype >>> 8) & 255;
   b[13] = h.ethertype & 255;
-  b.set(payload, ETH_HLEN);
+  if (!pushed) b.set(payload, ETH_HLEN);
   return b;
 }
+
+export { withHeadroom };
 
 /** Rewrites the addresses of a frame in place (the header is ours to change once built). */
 export function setEthAddrs(b: Uint8Array, dst: Mac, src: Mac): void {

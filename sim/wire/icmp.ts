@@ -1,5 +1,6 @@
 // ICMP for IPv4 (RFC 792, include/uapi/linux/icmp.h): echo and the errors the stack sends.
 import { inetChecksum } from './checksum';
+import { withHeadroom } from './headroom';
 
 export const ICMP_ECHOREPLY = 0;
 export const ICMP_DEST_UNREACH = 3;
@@ -42,14 +43,14 @@ export function emitIcmp(r: IcmpRepr): Uint8Array {
   let b: Uint8Array;
   switch (r.kind) {
     case 'echo':
-      b = new Uint8Array(8 + r.data.length);
+      b = withHeadroom(8 + r.data.length, 34);
       b[0] = r.type;
       b[4] = (r.id >>> 8) & 255; b[5] = r.id & 255;
       b[6] = (r.seq >>> 8) & 255; b[7] = r.seq & 255;
       b.set(r.data, 8);
       break;
     case 'error':
-      b = new Uint8Array(8 + r.original.length);
+      b = withHeadroom(8 + r.original.length, 34);
       b[0] = r.type; b[1] = r.code;
       b[4] = (r.info >>> 24) & 255; b[5] = (r.info >>> 16) & 255; b[6] = (r.info >>> 8) & 255; b[7] = r.info & 255;
       b.set(r.original, 8);

@@ -1,6 +1,7 @@
 // IPv4 header (RFC 791, include/uapi/linux/ip.h): 20 bytes without options, checksummed.
 import { type Ip4, ipFromBytes, ipToBytes } from '../core/addr';
 import { inetChecksum } from './checksum';
+import { pushHeader, withHeadroom } from './headroom';
 
 export const IPV4_HLEN = 20;
 export const IPPROTO_ICMP = 1;
@@ -45,7 +46,10 @@ export function parseIpv4(b: Uint8Array, off = 0): Ipv4Parsed | undefined {
 
 export function emitIpv4(h: Ipv4Repr, payload: Uint8Array): Uint8Array {
   const total = IPV4_HLEN + payload.length;
-  const b = new Uint8Array(total);
+  // the header goes in the room the payload's builder left, else a fresh buffer with room for Ethernet
+  const pushed = pushHeader(payload, IPV4_HLEN);
+  const b = pushed ?? withHeadroom(total, 14);
+  if (pushed) b.fill(0, 0, IPV4_HLEN);
   b[0] = 0x45;
   b[1] = h.tos;
   b[2] = total >>> 8; b[3] = total & 255;
@@ -57,7 +61,7 @@ export function emitIpv4(h: Ipv4Repr, payload: Uint8Array): Uint8Array {
   ipToBytes(h.dst, b, 16);
   const c = inetChecksum(b, 0, IPV4_HLEN);
   b[10] = c >>> 8; b[11] = c & 255;
-  b.set(payload, IPV4_HLEN);
+  if (!pushed) b.set(payload, IPV4_HLEN);
   return b;
 }
 

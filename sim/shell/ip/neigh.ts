@@ -71,6 +71,7 @@ function neighModify(a: Args, ctx: IpCtx, cmd: 'add' | 'change' | 'replace' | 'd
 function neighShow(a: Args, ctx: IpCtx, flush: boolean): string[] {
   let dev: NetDevice | null = null;
   let states: Set<NudState> | null = null;
+  let all = false;
   while (a.more) {
     const w = a.cur;
     if (w === 'dev') {
@@ -83,10 +84,10 @@ function neighShow(a: Args, ctx: IpCtx, flush: boolean): string[] {
       states ??= new Set();
       if (v === 'all') for (const s of Object.values(NUD)) states.add(s);
       else if (NUD[v]) states.add(NUD[v]);
-    } else if (w === 'all') { /* flush all */ }
+    } else if (w === 'all') all = true;
     a.advance();
   }
-  if (flush && !dev && !states) throw new CmdError('Flush requires arguments.', 1);
+  if (flush && !dev && !states && !all) throw new CmdError('Flush requires arguments.', 1);
   const tbl = ctx.ns.ipv4.arp;
   const out: string[] = [];
   for (const n of tbl.list()) {
