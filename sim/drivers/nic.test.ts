@@ -63,7 +63,7 @@ ip link set tap0 master br0`);
     lab.run('lab vm add vm1 tap tap0');
     lab.run('ip -n vm1 addr add 192.168.3.50/24 dev eth0');
     lab.run('ip -n vm1 link set eth0 up');
-    expect(lab.run('bridge link show dev tap0')[0]).toMatch(/state forwarding priority 32 cost 100 $/);
+    expect(lab.run('bridge link show dev tap0')[0]).toMatch(/state forwarding priority 32 cost 2 $/);
     const onBr = lab.capture('br0', false);
     expect(lab.run('ping -c 1 192.168.3.1', 'vm1')).toContain('1 packets transmitted, 1 received, 0% packet loss, time 0ms');
     // host stack untouched: br0 has no address, and the unicast never went up to it
