@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT: a second run beside another one (its own port and build directory)
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT = process.env.E2E_PORT ? `dist-e2e-${PORT}` : 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,7 +21,7 @@ export default defineConfig({
   },
   webServer: {
     // build first: `vite preview` without dist/ would make Playwright wait out its timeout
-    command: `npm run -s build && npx vite preview --strictPort --port ${PORT} --host 127.0.0.1`,
+    command: `npx vite build --logLevel warn --outDir ${OUT} && npx vite preview --outDir ${OUT} --strictPort --port ${PORT} --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 120_000,
