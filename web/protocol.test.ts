@@ -9,7 +9,7 @@ describe('worker protocol', () => {
 
   it('accepts only messages of its own version and direction', () => {
     expect(isToWorker(toWorker({ type: 'trace', on: true }))).toBe(true);
-    expect(isToWorker({ v: 2, type: 'trace', on: true })).toBe(false);
+    expect(isToWorker({ v: PROTOCOL_VERSION - 1, type: 'trace', on: true })).toBe(false);
     expect(isToWorker({ type: 'run' })).toBe(false);
     expect(isToWorker(fromWorker({ type: 'ready' }))).toBe(false);
     expect(isFromWorker(fromWorker({ type: 'output', ns: 'host', lines: ['x'] }))).toBe(true);

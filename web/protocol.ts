@@ -1,17 +1,25 @@
-// The messages between the page and the simulation worker: commands in; snapshots, output and trace out.
-// Versioned so that a page and a worker from different builds refuse each other instead of misreading.
+// The messages between the page and the simulation worker: commands in; snapshots, output, trace events
+// and captures out. Versioned so that a page and a worker from different builds refuse each other instead
+// of misreading.
 import type { Snapshot } from '../sim/snapshot';
 import type { TraceEvent } from '../sim/net/trace';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+type V = typeof PROTOCOL_VERSION;
+
+/**
+ * A terminal: the namespace it runs in, or `NS#NAME` for another terminal open in that namespace (a
+ * capture started from the diagram gets one, so the namespace's own terminal stays free for the ping).
+ */
+export type TermId = string;
 
 /** One command the lab ran, with the virtual times that let a fresh World replay it exactly. */
 export interface LogEntry {
   id: number;
   /** the user action it belongs to: undo removes a whole group */
   group: string;
-  /** the namespace (terminal) it ran in */
-  ns: string;
+  /** the terminal it ran in (its namespace is termNs(ns)) */
+  ns: TermId;
   line: string;
   /** virtual µs when it started */
   at: number;
@@ -21,28 +29,62 @@ export interface LogEntry {
   stopAt?: number;
 }
 
+/**
+ * One trace event, named so that a replay of the same log finds it again: events at the same virtual µs
+ * with the same type, place and frame are told apart by their order (`nth`).
+ */
+export interface EventRef {
+  time: number;
+  type: TraceEvent['type'];
+  ns: string;
+  dev: string;
+  frameId: number;
+  nth: number;
+}
+
+/** A tcpdump process: what it captured since `from` (frames and the lines `tcpdump -n -e` prints for them). */
+export interface CaptureUpdate {
+  /** the log entry of the command that started it (stable across rebuilds) */
+  id: number;
+  term: TermId;
+  ns: string;
+  dev: string;
+  running: boolean;
+  /** index of the first frame below in the whole capture; earlier ones are kept, later ones replaced */
+  from: number;
+  frames: { time: number; data: Uint8Array }[];
+  lines: string[];
+}
+
 export type ToWorker =
   /** (Re)build the lab: a fresh World(seed), the log replayed, the clock run to `now`. */
-  | { v: 1; type: 'load'; seed: number; log: LogEntry[]; now: number }
+  | { v: V; type: 'load'; seed: number; log: LogEntry[]; now: number }
   /** Queue lines on a terminal; they start one after another as each one ends. */
-  | { v: 1; type: 'run'; ns: string; lines: string[]; group: string; mode: 'sync' | 'async' }
-  | { v: 1; type: 'interrupt'; ns: string }
-  | { v: 1; type: 'trace'; on: boolean };
+  | { v: V; type: 'run'; ns: TermId; lines: string[]; group: string; mode: 'sync' | 'async' }
+  | { v: V; type: 'interrupt'; ns: TermId }
+  /** Stream trace events (someone watches packet flows) or stop. */
+  | { v: V; type: 'trace'; on: boolean }
+  /** The kernel's tables at event `at`, from a fresh World(seed) replaying `log` (the live lab is untouched). */
+  | { v: V; type: 'probe'; id: number; seed: number; log: LogEntry[]; at: EventRef };
 
 export type FromWorker =
-  | { v: 1; type: 'ready' }
+  | { v: V; type: 'ready' }
   /** the lab was rebuilt; `busy` lists the terminals whose process still runs */
-  | { v: 1; type: 'loaded'; now: number; busy: string[] }
-  | { v: 1; type: 'snapshot'; snap: Snapshot }
+  | { v: V; type: 'loaded'; now: number; busy: string[] }
+  | { v: V; type: 'snapshot'; snap: Snapshot }
   /** a line starts on a terminal: the page echoes it after the prompt */
-  | { v: 1; type: 'started'; ns: string; line: string }
-  | { v: 1; type: 'output'; ns: string; lines: string[] }
+  | { v: V; type: 'started'; ns: TermId; line: string }
+  | { v: V; type: 'output'; ns: TermId; lines: string[] }
   /** the terminal's queue is empty and nothing runs */
-  | { v: 1; type: 'idle'; ns: string }
-  | { v: 1; type: 'logged'; entry: LogEntry }
-  | { v: 1; type: 'stopped'; id: number; at: number }
-  | { v: 1; type: 'trace'; events: TraceEvent[] }
-  | { v: 1; type: 'error'; message: string };
+  | { v: V; type: 'idle'; ns: TermId }
+  | { v: V; type: 'logged'; entry: LogEntry }
+  | { v: V; type: 'stopped'; id: number; at: number }
+  /** events since the last batch, oldest first; `dropped` were left out to keep the batch bounded */
+  | { v: V; type: 'trace'; events: TraceEvent[]; dropped: number }
+  /** the answer to a probe; `exact` false: the event was not found, the tables are those at the end of its µs */
+  | { v: V; type: 'probe'; id: number; snap: Snapshot; exact: boolean }
+  | { v: V; type: 'capture'; cap: CaptureUpdate }
+  | { v: V; type: 'error'; message: string };
 
 type Body<U> = U extends unknown ? Omit<U, 'v'> : never;
 
@@ -54,8 +96,8 @@ export function fromWorker(m: Body<FromWorker>): FromWorker {
   return { ...m, v: PROTOCOL_VERSION } as FromWorker;
 }
 
-const TO_TYPES: ReadonlySet<string> = new Set(['load', 'run', 'interrupt', 'trace']);
-const FROM_TYPES: ReadonlySet<string> = new Set(['ready', 'loaded', 'snapshot', 'started', 'output', 'idle', 'logged', 'stopped', 'trace', 'error']);
+const TO_TYPES: ReadonlySet<string> = new Set(['load', 'run', 'interrupt', 'trace', 'probe']);
+const FROM_TYPES: ReadonlySet<string> = new Set(['ready', 'loaded', 'snapshot', 'started', 'output', 'idle', 'logged', 'stopped', 'trace', 'probe', 'capture', 'error']);
 
 function isMsg(x: unknown, types: ReadonlySet<string>): boolean {
   if (typeof x !== 'object' || x === null) return false;
@@ -65,3 +107,6 @@ function isMsg(x: unknown, types: ReadonlySet<string>): boolean {
 
 export const isToWorker = (x: unknown): x is ToWorker => isMsg(x, TO_TYPES);
 export const isFromWorker = (x: unknown): x is FromWorker => isMsg(x, FROM_TYPES);
+
+/** The namespace a terminal runs in. */
+export const termNs = (t: TermId): string => t.split('#')[0];

@@ -1,24 +1,14 @@
-// Runs the simulation worker for the page: feeds its messages to the store, and when it dies starts a new
-// one and rebuilds the lab from the command log the store keeps.
-import { isFromWorker, type FromWorker } from '../protocol';
+// Runs the simulation worker for the page: feeds its messages to the store (trace events to the flow
+// player), asks for trace events only while someone watches, and when the worker dies starts a new one
+// and rebuilds the lab from the command log the store keeps.
+import { isFromWorker, toWorker, type FromWorker } from '../protocol';
 import { useLab } from '../store';
 import { post, setPort } from '../store/port';
-import { toWorker } from '../protocol';
+import { player } from '../flows/player';
+import { startProbes, type Probes } from '../flows/probes';
+import { topoOf } from '../flows/topo';
 
-type TraceListener = (m: Extract<FromWorker, { type: 'trace' }>) => void;
-const traceListeners = new Set<TraceListener>();
-
-/** For a later packet-animation layer: trace events as the worker forwards them (only while someone listens). */
-export function onTrace(fn: TraceListener): () => void {
-  traceListeners.add(fn);
-  if (traceListeners.size === 1) post(toWorker({ type: 'trace', on: true }));
-  return () => {
-    traceListeners.delete(fn);
-    if (traceListeners.size === 0) post(toWorker({ type: 'trace', on: false }));
-  };
-}
-
-function dispatch(m: FromWorker): void {
+function dispatch(m: FromWorker, probes: Probes): void {
   const s = useLab.getState();
   switch (m.type) {
     case 'ready':
@@ -26,6 +16,7 @@ function dispatch(m: FromWorker): void {
     case 'loaded':
       s.clockAt(m.now);
       s.termsBusy(m.busy);
+      s.clearCaptures(); // the rebuilt lab reports its captures again, whole
       return;
     case 'snapshot':
       s.setSnapshot(m.snap);
@@ -47,7 +38,14 @@ function dispatch(m: FromWorker): void {
       s.stopped(m.id, m.at);
       return;
     case 'trace':
-      for (const fn of traceListeners) fn(m);
+      player.add(m.events, topoOf(s.snap));
+      if (m.dropped) s.flowDropped(m.dropped);
+      return;
+    case 'probe':
+      probes.answer(m);
+      return;
+    case 'capture':
+      s.upsertCapture(m.cap);
       return;
     case 'error':
       console.warn(`simulation: ${m.message}`);
@@ -69,6 +67,9 @@ const CRASH_WINDOW_MS = 5000;
 const CRASHES_BEFORE_UNDO = 3;
 const CRASHES_BEFORE_GIVING_UP = 6;
 
+/** Someone watches packet flows: the flow view is on and the page is in front. */
+const watching = () => useLab.getState().flowOn && document.visibilityState !== 'hidden';
+
 /**
  * Starts the worker and at once sends what the lab starts from (`init` the first time, the log after a
  * crash): a worker queues messages until its script runs, so no round trip is spent waiting for it.
@@ -76,13 +77,22 @@ const CRASHES_BEFORE_GIVING_UP = 6;
 export function startSim(init: () => void): SimClient {
   let worker: Worker;
   let crashes: number[] = [];
+  let tracing = false;
+  const probes = startProbes();
+  const syncTrace = (force = false) => {
+    const on = watching();
+    if (on === tracing && !force) return;
+    tracing = on;
+    post(toWorker({ type: 'trace', on }));
+  };
+  player.onChange = (st) => useLab.getState().flowSync(st);
   const spawn = () => {
     worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
     setPort((m) => worker.postMessage(m));
     worker.addEventListener('message', (e: MessageEvent<unknown>) => {
       if (!isFromWorker(e.data)) return;
       if (e.data.type === 'ready') useLab.getState().setWorkerStatus('ready');
-      dispatch(e.data);
+      dispatch(e.data, probes);
     });
     worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -105,9 +115,13 @@ export function startSim(init: () => void): SimClient {
       s.termInfo('host', '# the simulation kept crashing while rebuilding the lab: the last action was undone');
       s.undo();
     } else s.rebuild();
-    if (traceListeners.size) post(toWorker({ type: 'trace', on: true }));
+    if (tracing) syncTrace(true);
+    probes.reset();
   };
   spawn();
   init();
+  syncTrace();
+  useLab.subscribe(() => syncTrace());
+  document.addEventListener('visibilitychange', () => syncTrace());
   return { crash: restart };
 }

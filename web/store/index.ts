@@ -5,8 +5,10 @@ import { createSelectionSlice, type SelectionSlice } from './selection';
 import { createTerminalSlice, type TerminalSlice } from './terminal';
 import { createPlaybackSlice, type PlaybackSlice } from './playback';
 import { createUiSlice, type UiSlice } from './ui';
+import { createFlowsSlice, type FlowsSlice } from './flows';
+import { createCapturesSlice, type CapturesSlice } from './captures';
 
-export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice;
+export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice & FlowsSlice & CapturesSlice;
 
 export const createLabStore = () =>
   create<LabState>()((...a) => ({
@@ -15,6 +17,8 @@ export const createLabStore = () =>
     ...createTerminalSlice(...a),
     ...createPlaybackSlice(...a),
     ...createUiSlice(...a),
+    ...createFlowsSlice(...a),
+    ...createCapturesSlice(...a),
   }));
 
 export const useLab = createLabStore();

@@ -85,6 +85,7 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
     const rest = log.filter((e) => e.group !== group);
     set((s) => ({ log: rest, redoStack: [...s.redoStack, undone.map((e) => ({ ns: e.ns, line: e.line }))] }));
     for (const ns of new Set(undone.map((e) => e.ns))) get().termInfo(ns, `# undo: ${undone.filter((e) => e.ns === ns).map((e) => e.line).join('; ')}`);
+    get().flowReset();
     post(toWorker({ type: 'load', seed, log: rest, now }));
   },
   redo: () => {
@@ -99,8 +100,9 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
     const p = PRESETS.find((x) => x.id === id);
     if (!p) return;
     const { seed } = get();
-    set({ log: [], redoStack: [], now: 0, presetId: id, positions: {}, selectedId: null, selectedNs: 'host' });
+    set({ log: [], redoStack: [], now: 0, presetId: id, positions: {}, selectedId: null, selectedNs: 'host', activeTerm: 'host' });
     get().termsReset();
+    get().flowReset();
     post(toWorker({ type: 'load', seed, log: [], now: 0 }));
     post(toWorker({ type: 'run', ns: 'host', lines: [...p.commands], group: `preset:${id}`, mode: 'sync' }));
   },

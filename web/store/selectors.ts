@@ -3,6 +3,7 @@ import type { LabState } from './index';
 import { EMPTY_TERM } from './terminal';
 import { lastUndoable } from './playback';
 import { parseId } from '../model/ids';
+import { termNs } from '../protocol';
 
 export const selSnap = (s: LabState) => s.snap;
 export const selPositions = (s: LabState) => s.positions;
@@ -21,7 +22,15 @@ export const selUndoLabel = (s: LabState) => {
 export const selCanRedo = (s: LabState) => s.redoStack.length > 0;
 export const selNamespaceNames = (s: LabState) => s.snap?.namespaces.map((n) => n.name).join(' ') ?? 'host';
 
-export const selActiveTerm = (s: LabState) => s.terms[s.selectedNs] ?? EMPTY_TERM;
+export const selActiveTermId = (s: LabState) => s.activeTerm;
+export const selActiveTerm = (s: LabState) => s.terms[s.activeTerm] ?? EMPTY_TERM;
+/** Terminals besides each namespace's own (captures started from the diagram), as `id id ...`. */
+export const selExtraTerms = (s: LabState) =>
+  Object.keys(s.terms)
+    .filter((t) => t.includes('#') && s.snap?.namespaces.some((n) => n.name === termNs(t)))
+    .sort()
+    .join(' ');
+export const selSelectTerm = (s: LabState) => s.selectTerm;
 export const selSelectedNsSnap = (s: LabState) => s.snap?.namespaces.find((n) => n.name === s.selectedNs) ?? null;
 
 /** The device in the inspector, as the last snapshot has it (a stable reference between snapshots). */
@@ -43,3 +52,34 @@ export const selSetPosition = (s: LabState) => s.setPosition;
 export const selForgetPosition = (s: LabState) => s.forgetPosition;
 export const selTermClear = (s: LabState) => s.termClear;
 export const selSetTableTab = (s: LabState) => s.setTableTab;
+
+// packet flows
+export const selFlowOn = (s: LabState) => s.flowOn;
+export const selSetFlowOn = (s: LabState) => s.setFlowOn;
+export const selFlow = (s: LabState) => s.flow;
+export const selFlowCursor = (s: LabState) => s.flow.cursor;
+export const selFlowCount = (s: LabState) => s.flow.count;
+export const selFlowBase = (s: LabState) => s.flow.base;
+export const selDropped = (s: LabState) => s.dropped;
+export const selSelFrame = (s: LabState) => s.selFrame;
+export const selSelEvent = (s: LabState) => s.selEvent;
+export const selSelField = (s: LabState) => s.selField;
+export const selFilters = (s: LabState) => s.filters;
+export const selSetFilters = (s: LabState) => s.setFilters;
+export const selSelectEvent = (s: LabState) => s.selectEvent;
+export const selSelectFrame = (s: LabState) => s.selectFrame;
+export const selSetSelField = (s: LabState) => s.setSelField;
+export const selTablesAt = (s: LabState) => s.tablesAt;
+/** The namespace's tables the side panel shows: as they were at the flow's event, else as they are. */
+export const selTablesNsSnap = (s: LabState) => (s.tablesAt?.snap ?? s.snap)?.namespaces.find((n) => n.name === s.selectedNs) ?? null;
+
+// captures
+export const selCaptures = (s: LabState) => s.captures;
+export const selStartCapture = (s: LabState) => s.startCapture;
+export const selStopCapture = (s: LabState) => s.stopCapture;
+/** The capture running on a device, by `ns dev`, as `id` (0: none): what the device's menu offers to stop. */
+export const selRunningCaptureTerms = (s: LabState) =>
+  Object.values(s.captures)
+    .filter((c) => c.running)
+    .map((c) => `${c.ns}:${c.dev}=${c.term}`)
+    .join(' ');

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLabStore } from './index';
 import { setPort } from './port';
-import type { ToWorker, LogEntry } from '../protocol';
+import { PROTOCOL_VERSION, type ToWorker, type LogEntry } from '../protocol';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot } from '../../sim/snapshot';
@@ -29,7 +29,7 @@ describe('playback slice', () => {
 
   it('sends typed lines (a pasted script is one action) and remembers them in history', () => {
     store.getState().runTyped('c1', 'ip link\nip addr\n');
-    expect(sent).toEqual([{ v: 1, type: 'run', ns: 'c1', lines: ['ip link', 'ip addr'], group: 't1', mode: 'async' }]);
+    expect(sent).toEqual([{ v: PROTOCOL_VERSION, type: 'run', ns: 'c1', lines: ['ip link', 'ip addr'], group: 't1', mode: 'async' }]);
     expect(store.getState().terms.c1.history).toEqual(['ip link', 'ip addr']);
   });
 

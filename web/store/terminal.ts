@@ -44,7 +44,8 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
   termInfo: (ns, text) => set((s) => update(s, ns, (t) => ({ lines: append(t, [{ kind: 'info', text }]) }))),
   termIdle: (ns) => set((s) => update(s, ns, () => ({ busy: false }))),
   termClear: (ns) => set((s) => update(s, ns, () => ({ lines: [] }))),
-  termsReset: () => set((s) => ({ terms: Object.fromEntries(Object.entries(s.terms).map(([k, t]) => [k, { ...t, lines: [], busy: false }])) })),
+  // a new lab: every terminal blank, and the extra ones (NS#NAME) closed
+  termsReset: () => set((s) => ({ terms: Object.fromEntries(Object.entries(s.terms).filter(([k]) => !k.includes('#')).map(([k, t]) => [k, { ...t, lines: [], busy: false }])) })),
   termsBusy: (busy) => set((s) => ({ terms: Object.fromEntries(Object.entries(s.terms).map(([k, t]) => [k, { ...t, busy: busy.includes(k) }])) })),
   pushHistory: (ns, line) => set((s) => update(s, ns, (t) => ({ history: t.history.at(-1) === line ? t.history : [...t.history, line] }))),
 });

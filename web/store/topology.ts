@@ -17,7 +17,7 @@ export const createTopologySlice: StateCreator<LabState, [], [], TopologySlice> 
   positions: {},
   // a namespace that is gone takes its terminal and selection with it: back to the host
   setSnapshot: (snap) =>
-    set((s) => (snap.namespaces.some((n) => n.name === s.selectedNs) ? { snap } : { snap, selectedNs: 'host', selectedId: null })),
+    set((s) => (snap.namespaces.some((n) => n.name === s.selectedNs) ? { snap } : { snap, selectedNs: 'host', activeTerm: 'host', selectedId: null })),
   setPosition: (id, p) => set((s) => ({ positions: { ...s.positions, [id]: p } })),
   forgetPosition: (id) =>
     set((s) => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Lab } from './lab';
 import { toWorker, type FromWorker, type LogEntry } from '../protocol';
-import { FIRST_PRESET } from '../presets/article';
+import { FIRST_PRESET, PRESETS } from '../presets/article';
+import { probe } from './lab';
+import { MAX_BATCH } from './traceStream';
 import type { Snapshot } from '../../sim/snapshot';
 
 function harness() {
@@ -111,5 +113,80 @@ describe('Lab', () => {
     h.lab.advance(10_000);
     const t = h.msgs.find((m) => m.type === 'trace');
     expect(t && t.type === 'trace' && t.events.length).toBeGreaterThan(0);
+    h.lab.handle(toWorker({ type: 'trace', on: false }));
+    const n = h.msgs.length;
+    h.run(['ping -c 1 127.0.0.1']);
+    h.lab.advance(10_000);
+    expect(h.msgs.slice(n).some((m) => m.type === 'trace')).toBe(false);
+  });
+
+  it('sends trace batches bounded, with the bytes copied into a few transferable buffers', () => {
+    const msgs: { m: FromWorker; transfer?: ArrayBuffer[] }[] = [];
+    const lab = new Lab((m, transfer) => msgs.push({ m, transfer }));
+    lab.handle(toWorker({ type: 'run', ns: 'host', lines: [...PRESETS[1].commands], group: 'p', mode: 'sync' }));
+    lab.handle(toWorker({ type: 'trace', on: true }));
+    lab.handle(toWorker({ type: 'run', ns: 'host', lines: ['ping -c 1 -W 1 -I veth0 192.168.3.102'], group: 't', mode: 'async' }));
+    lab.advance(10_000);
+    const sent = msgs.filter((x) => x.m.type === 'trace');
+    const events = sent.flatMap((x) => (x.m.type === 'trace' ? x.m.events : []));
+    const withBytes = events.filter((e): e is Extract<typeof e, { bytes: Uint8Array }> => 'bytes' in e);
+    expect(withBytes.length).toBeGreaterThan(3);
+    const buffers = new Set(sent.flatMap((x) => x.transfer ?? []));
+    for (const e of withBytes) expect(buffers.has(e.bytes.buffer as ArrayBuffer)).toBe(true);
+    expect(buffers.size).toBeLessThanOrEqual(sent.length);
+    // a flood: at most MAX_BATCH events a batch, the rest counted
+    msgs.length = 0;
+    lab.handle(toWorker({ type: 'run', ns: 'host', lines: ['ping -f -c 3000 -I veth1 192.168.3.101'], group: 'f', mode: 'async' }));
+    lab.advance(5_000_000);
+    const flood = msgs.filter((x) => x.m.type === 'trace').map((x) => x.m as Extract<FromWorker, { type: 'trace' }>);
+    expect(Math.max(...flood.map((b) => b.events.length))).toBeLessThanOrEqual(MAX_BATCH);
+    expect(flood.reduce((a, b) => a + b.dropped, 0)).toBeGreaterThan(0);
+  });
+
+  it('runs a second terminal in a namespace (NS#NAME) and reports the tcpdump it runs as a capture', () => {
+    const h = harness();
+    h.run([...PRESETS[1].commands], 'host', 'sync', 'p');
+    h.run(['tcpdump -n -e -i veth0'], 'host#veth0', 'async', 'a1');
+    h.run(['ping -c 1 -W 1 -I veth0 192.168.3.102'], 'host', 'async', 't1');
+    h.lab.advance(1_500_000);
+    h.lab.handle(toWorker({ type: 'interrupt', ns: 'host#veth0' }));
+    const caps = h.msgs.flatMap((m) => (m.type === 'capture' ? [m.cap] : []));
+    expect(caps[0]).toMatchObject({ term: 'host#veth0', ns: 'host', dev: 'veth0', running: true, from: 0 });
+    const lines = caps.flatMap((c) => c.lines);
+    const printed = h.output('host#veth0').filter((l) => /^\d\d:\d\d:/.test(l));
+    expect(lines).toEqual(printed);
+    expect(lines[0]).toMatch(/ > ff:ff:ff:ff:ff:ff, ethertype ARP \(0x0806\), length 42: Request who-has 192\.168\.3\.102 tell 192\.168\.3\.101, length 28$/);
+    expect(lines[1]).toContain('Reply 192.168.3.102 is-at');
+    expect(caps.at(-1)!.running).toBe(false);
+    expect(caps.flatMap((c) => c.frames)).toHaveLength(lines.length);
+    // the observer effect is real: the capture made veth0 promiscuous, and the ping still fails
+    expect(h.output().join('\n')).toContain('0 received');
+  });
+
+  it('probes the tables as they were at an event, on a fresh World, leaving the live lab alone', () => {
+    const h = harness();
+    h.run([...PRESETS[1].commands], 'host', 'sync', 'p');
+    h.lab.handle(toWorker({ type: 'trace', on: true }));
+    h.run(['ping -c 1 -W 1 -I veth0 192.168.3.102'], 'host', 'async', 't1');
+    h.lab.advance(4_000_000);
+    const events = h.msgs.flatMap((m) => (m.type === 'trace' ? m.events : []));
+    const at = (type: string, dev: string) => {
+      const e = events.find((x) => x.type === type && x.dev === dev)!;
+      return { time: e.time, type: e.type, ns: e.ns, dev: e.dev, frameId: e.frameId, nth: 0 };
+    };
+    const neigh = (s: Snapshot) => s.namespaces[0].neigh.map((n) => `${n.ip} ${n.dev} ${n.state}`);
+    const live = neigh(h.lastSnap());
+    expect(live).toContain('192.168.3.102 veth0 FAILED');
+    const asked = probe(1, h.log(), at('neigh', 'veth0'));
+    expect(asked.exact).toBe(true);
+    expect(neigh(asked.snap)).toEqual(['192.168.3.102 veth0 INCOMPLETE']);
+    const answered = probe(1, h.log(), at('br-up', 'veth0'));
+    expect(neigh(answered.snap)).toContain('192.168.3.101 veth1 STALE');
+    expect(neigh(answered.snap)).toContain('192.168.3.102 veth0 INCOMPLETE');
+    expect(answered.snap.namespaces[0].fdb.some((f) => f.dev === 'veth0' && !f.local)).toBe(true);
+    expect(neigh(h.lastSnap())).toEqual(live);
+    // through the worker's messages
+    h.lab.handle(toWorker({ type: 'probe', id: 7, seed: 1, log: h.log(), at: at('neigh', 'veth0') }));
+    expect(h.msgs.at(-1)).toMatchObject({ type: 'probe', id: 7, exact: true });
   });
 });

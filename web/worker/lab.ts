@@ -4,8 +4,10 @@ import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import type { Proc } from '../../sim/apps/proc';
 import type { TraceEvent } from '../../sim/net/trace';
-import { takeSnapshot } from '../../sim/snapshot';
-import { fromWorker, type FromWorker, type LogEntry, type ToWorker } from '../protocol';
+import { takeSnapshot, type Snapshot } from '../../sim/snapshot';
+import { fromWorker, termNs, toWorker, type EventRef, type FromWorker, type LogEntry, type TermId, type ToWorker } from '../protocol';
+import { TraceStream } from './traceStream';
+import { CaptureWatch } from './captures';
 
 interface Queued {
   line: string;
@@ -20,28 +22,42 @@ interface Term {
   entryId: number | null;
 }
 
-const MAX_TRACE = 2000;
+/** Posts a message; `transfer` lists buffers the message hands over rather than copies. */
+export type Post = (m: FromWorker, transfer?: ArrayBuffer[]) => void;
+
+export interface LabOptions {
+  /** sees every trace event, replays included (probes use it); the page's stream is then off */
+  observe?: (e: TraceEvent, world: World) => void;
+}
 
 export class Lab {
   private world!: World;
   private shell!: Shell;
   private nextId = 1;
-  private terms = new Map<string, Term>();
+  private terms = new Map<TermId, Term>();
   /** messages in the order they happened, flushed together */
   private pending: FromWorker[] = [];
   private replaying = false;
   private lastSnap = '';
   private tracing = false;
-  private traceBuf: TraceEvent[] = [];
-  private readonly post: (m: FromWorker) => void;
+  private stream = new TraceStream();
+  private captures = new CaptureWatch();
+  private readonly post: Post;
+  private readonly observe: LabOptions['observe'];
 
-  constructor(post: (m: FromWorker) => void) {
+  constructor(post: Post, opts: LabOptions = {}) {
     this.post = post;
+    this.observe = opts.observe;
     this.reset(1);
   }
 
   get now(): number {
     return this.world.sched.now;
+  }
+
+  /** The live world (probes and tests read it; nothing outside the lab changes it). */
+  get liveWorld(): World {
+    return this.world;
   }
 
   handle(m: ToWorker): void {
@@ -58,9 +74,14 @@ export class Lab {
         break;
       case 'trace':
         this.tracing = m.on;
-        this.traceBuf = [];
+        this.stream.clear();
         this.installTrace();
         break;
+      case 'probe': {
+        const r = probe(m.seed, m.log, m.at);
+        this.post(fromWorker({ type: 'probe', id: m.id, snap: r.snap, exact: r.exact }));
+        return;
+      }
       default: {
         const never: never = m;
         throw new Error(`unknown message ${JSON.stringify(never)}`);
@@ -92,15 +113,20 @@ export class Lab {
     this.world = new World(seed);
     this.shell = new Shell(this.world);
     this.terms = new Map();
+    this.captures.clear();
     this.installTrace();
   }
 
   private installTrace(): void {
-    this.world.trace = this.tracing
-      ? (e) => {
-          if (!this.replaying && this.traceBuf.length < MAX_TRACE) this.traceBuf.push(e);
-        }
-      : null;
+    const world = this.world;
+    const observe = this.observe;
+    if (observe) world.trace = (e) => observe(e, world);
+    else if (this.tracing) {
+      const push = this.stream.push;
+      world.trace = (e) => {
+        if (!this.replaying) push(e);
+      };
+    } else world.trace = null;
   }
 
   /** A fresh World, the log replayed at its recorded virtual times, then the clock run on to `now`. */
@@ -136,7 +162,7 @@ export class Lab {
     this.post(fromWorker({ type: 'loaded', now: this.now, busy }));
   }
 
-  private term(ns: string): Term {
+  private term(ns: TermId): Term {
     let t = this.terms.get(ns);
     if (!t) {
       t = { queue: [], proc: null, entryId: null };
@@ -146,15 +172,15 @@ export class Lab {
   }
 
   /** Starts queued lines until one keeps running on the clock or the queue is empty. */
-  private pump(ns: string): void {
+  private pump(ns: TermId): void {
     const t = this.term(ns);
     if (t.proc?.done) this.finish(ns);
     while (!t.proc && t.queue.length) {
       const q = t.queue.shift()!;
       this.emit(fromWorker({ type: 'started', ns, line: q.line }));
       if (q.line.trim().startsWith('#') || !q.line.trim()) continue;
-      if (!this.world.netns(ns)) {
-        this.print(ns, `netlab: network namespace "${ns}" no longer exists`);
+      if (!this.world.netns(termNs(ns))) {
+        this.print(ns, `netlab: network namespace "${termNs(ns)}" no longer exists`);
         continue;
       }
       this.exec(ns, q, null);
@@ -163,7 +189,7 @@ export class Lab {
   }
 
   /** Runs one line now; a new line is logged, a replayed one keeps its id. */
-  private exec(ns: string, q: Queued, replayedId: number | null): void {
+  private exec(ns: TermId, q: Queued, replayedId: number | null): void {
     let id = replayedId;
     if (id === null) {
       id = this.nextId++;
@@ -172,10 +198,11 @@ export class Lab {
     }
     const sink = (l: string) => this.print(ns, l);
     if (q.mode === 'sync') {
-      for (const l of this.shell.run(q.line, ns).lines) sink(l);
+      for (const l of this.shell.run(q.line, termNs(ns)).lines) sink(l);
       return;
     }
-    const r = this.shell.start(q.line, sink, ns);
+    const r = this.shell.start(q.line, sink, termNs(ns));
+    this.captures.add(id, ns, r.proc);
     if (r.proc && !r.proc.done) {
       const t = this.term(ns);
       t.proc = r.proc;
@@ -183,13 +210,13 @@ export class Lab {
     }
   }
 
-  private finish(ns: string): void {
+  private finish(ns: TermId): void {
     const t = this.term(ns);
     t.proc = null;
     t.entryId = null;
   }
 
-  private interrupt(ns: string): void {
+  private interrupt(ns: TermId): void {
     const t = this.terms.get(ns);
     if (!t?.proc || t.proc.done) {
       if (t) t.queue = [];
@@ -205,7 +232,7 @@ export class Lab {
     this.pump(ns);
   }
 
-  private print(ns: string, line: string): void {
+  private print(ns: TermId, line: string): void {
     const last = this.pending[this.pending.length - 1];
     if (last?.type === 'output' && last.ns === ns) last.lines.push(line);
     else this.emit(fromWorker({ type: 'output', ns, lines: [line] }));
@@ -219,13 +246,12 @@ export class Lab {
     const msgs = this.pending;
     this.pending = [];
     for (const m of msgs) this.post(m);
-    if (this.traceBuf.length) {
-      this.post(fromWorker({ type: 'trace', events: this.traceBuf }));
-      this.traceBuf = [];
-    }
+    const batch = this.stream.drain();
+    if (batch) this.post(fromWorker({ type: 'trace', events: batch.events, dropped: batch.dropped }), batch.buffers);
+    for (const cap of this.captures.updates()) this.post(fromWorker({ type: 'capture', cap }));
   }
 
-  /** Sends output, trace events and, when the kernel state changed, a snapshot. */
+  /** Sends output, trace events, captures and, when the kernel state changed, a snapshot. */
   flush(): void {
     this.flushOutput();
     const snap = takeSnapshot(this.world);
@@ -235,4 +261,24 @@ export class Lab {
       this.post(fromWorker({ type: 'snapshot', snap }));
     }
   }
+}
+
+/**
+ * The kernel's tables as they were just after one trace event: a fresh World(seed) replays the log up to
+ * the event's virtual time and is read when the next step happens (or at the end of that µs). The
+ * simulation is deterministic, so the replay meets the same event. The live lab is not touched.
+ */
+export function probe(seed: number, log: readonly LogEntry[], at: EventRef): { snap: Snapshot; exact: boolean } {
+  let snap: Snapshot | null = null;
+  let n = 0;
+  let met = false;
+  const lab = new Lab(() => {}, {
+    observe: (e, world) => {
+      if (snap) return;
+      if (met) snap = takeSnapshot(world);
+      else if (e.time === at.time && e.type === at.type && e.ns === at.ns && e.dev === at.dev && e.frameId === at.frameId && n++ === at.nth) met = true;
+    },
+  });
+  lab.handle(toWorker({ type: 'load', seed, log: log.filter((e) => e.at <= at.time), now: at.time }));
+  return { snap: snap ?? takeSnapshot(lab.liveWorld), exact: met };
 }

@@ -5,13 +5,13 @@ import { fromWorker, isToWorker, type FromWorker } from '../protocol';
 /** The part of a worker's global scope used here (avoids mixing the DOM and webworker libs). */
 interface WorkerScope {
   addEventListener(type: 'message', fn: (e: { data: unknown }) => void): void;
-  postMessage(m: FromWorker): void;
+  postMessage(m: FromWorker, transfer?: ArrayBuffer[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
 const TICK_MS = 20;
 
-const lab = new Lab((m) => scope.postMessage(m));
+const lab = new Lab((m, transfer) => scope.postMessage(m, transfer ?? []));
 let last = performance.now();
 
 scope.addEventListener('message', (e) => {

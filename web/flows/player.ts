@@ -1,0 +1,206 @@
+// Playback of packet flows: a position on the flow model's timeline (in hops) that moves with real time at
+// the chosen speed, and the steps a reader takes through it. Plain TypeScript: the canvas layer ticks it
+// every animation frame; React sees a throttled copy of its state in the store.
+import type { TraceEvent } from '../../sim/net/trace';
+import { FlowModel, type FlowEvent, type Topo } from '../model/flow';
+import type { FrameKind } from '../model/frameKind';
+
+/** A hop at 1x: long enough to follow with the eye and read its label. */
+export const HOP_MS = 700;
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10] as const;
+const SYNC_MS = 100;
+
+export interface PlayerState {
+  count: number;
+  /** seq of the first event kept */
+  base: number;
+  /** seq of the current event, -1 before the first */
+  cursor: number;
+  p: number;
+  end: number;
+  playing: boolean;
+  speed: number;
+  /** caught up with the simulation: the tables show the kernel as it is now */
+  live: boolean;
+}
+
+export class Player {
+  readonly model = new FlowModel();
+  p = 0;
+  playing = true;
+  speed = 1;
+  private cursor = -1;
+  /** a step in progress: play to here, then pause on this event */
+  private target: { p: number; seq: number } | null = null;
+  private lastMs: number | null = null;
+  private lastSync = 0;
+  onChange: ((s: PlayerState) => void) | null = null;
+
+  state(): PlayerState {
+    const m = this.model;
+    return { count: m.count, base: m.base, cursor: this.cursor, p: this.p, end: m.end, playing: this.playing, speed: this.speed, live: this.isLive() };
+  }
+
+  isLive(): boolean {
+    return this.playing && this.target === null && this.p >= this.model.end;
+  }
+
+  add(events: readonly TraceEvent[], topo: Topo): void {
+    if (!events.length) return;
+    const caughtUp = this.p >= this.model.end;
+    const first = this.model.base + this.model.count;
+    this.model.add(events, topo);
+    const m = this.model;
+    if (first < m.base) {
+      // trimmed: the kept events were laid out again from 0
+      this.p = Math.min(this.p, m.end);
+      this.cursor = Math.max(this.cursor, m.base - 1);
+    }
+    const fresh = m.bySeq(Math.max(first, m.base));
+    if (caughtUp && fresh && this.p > fresh.start) this.p = fresh.start;
+    this.sync(true);
+  }
+
+  /** Shows only the frames of the kinds `accept` takes, laid out again; back to now. */
+  refilter(accept: (k: FrameKind) => boolean, topo: Topo): void {
+    this.model.refilter(accept, topo);
+    this.target = null;
+    this.p = this.model.end;
+    this.cursor = this.model.base + this.model.count - 1;
+    this.playing = true;
+    this.sync(true);
+  }
+
+  clear(): void {
+    this.model.clear();
+    this.p = 0;
+    this.cursor = this.model.base - 1;
+    this.target = null;
+    this.playing = true;
+    this.sync(true);
+  }
+
+  /** Moves the position on by the real time since the last tick; true while something moves. */
+  tick(nowMs: number): boolean {
+    if (!this.playing) {
+      this.lastMs = null;
+      return false;
+    }
+    const dt = this.lastMs === null ? 0 : Math.min(nowMs - this.lastMs, 100);
+    this.lastMs = nowMs;
+    const limit = this.target?.p ?? this.model.end;
+    const moving = this.p < limit;
+    if (moving) this.p = Math.min(limit, this.p + (dt / HOP_MS) * this.speed);
+    const t = this.target;
+    if (t && this.p >= t.p) {
+      this.playing = false;
+      this.target = null;
+      this.cursor = t.seq;
+      this.sync(true);
+      return true;
+    }
+    if (moving) {
+      this.cursor = Math.max(this.cursor, this.seqBefore(this.p));
+      this.sync(false, nowMs);
+    }
+    return moving;
+  }
+
+  play(): void {
+    this.target = null;
+    this.playing = true;
+    this.sync(true);
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.target = null;
+    this.sync(true);
+  }
+
+  setSpeed(s: number): void {
+    this.speed = s;
+    this.sync(true);
+  }
+
+  /** Back to the kernel as it is now: the end of the flow, playing on as events come. */
+  toLive(): void {
+    this.target = null;
+    this.p = this.model.end;
+    this.cursor = this.model.base + this.model.count - 1;
+    this.playing = true;
+    this.sync(true);
+  }
+
+  /** Scrubbing the timeline: jump there and stay. */
+  seek(p: number): void {
+    this.target = null;
+    this.playing = false;
+    this.p = Math.max(0, Math.min(p, this.model.end));
+    this.cursor = this.seqBefore(this.p);
+    this.sync(true);
+  }
+
+  /** Shows event `seq` done (its hop over) and stays there. */
+  goTo(seq: number): void {
+    const ev = this.model.bySeq(seq);
+    if (!ev) return;
+    this.target = null;
+    this.playing = false;
+    this.p = ev.start + ev.dur;
+    this.cursor = seq;
+    this.sync(true);
+  }
+
+  /** One event on (played) or back (shown at once). */
+  stepEvent(dir: 1 | -1): void {
+    const from = this.target?.seq ?? this.cursor;
+    const seq = Math.max(this.model.base, Math.min(from + dir, this.model.base + this.model.count - 1));
+    if (dir < 0 || seq <= from) return this.goTo(seq);
+    this.playTo(seq);
+  }
+
+  /** To the next frame's first step (played), or back to the previous frame's first step. */
+  stepFrame(dir: 1 | -1): void {
+    const m = this.model;
+    const from = this.target?.seq ?? this.cursor;
+    const frame = m.bySeq(from)?.frame ?? 0;
+    const isBirth = (ev: FlowEvent) => ev.frame !== 0 && ev.frame !== frame && m.frames.get(ev.frame)?.first === ev.seq;
+    if (dir > 0) {
+      for (let s = from + 1; s < m.base + m.count; s++) if (isBirth(m.bySeq(s)!)) return this.playTo(s);
+      return this.playTo(m.base + m.count - 1);
+    }
+    for (let s = from - 1; s >= m.base; s--) if (isBirth(m.bySeq(s)!)) return this.goTo(s);
+    this.goTo(m.base);
+  }
+
+  private playTo(seq: number): void {
+    const ev = this.model.bySeq(seq);
+    if (!ev) return;
+    const end = ev.start + ev.dur;
+    // already past it (a hop that started with an earlier one): show it done at once
+    if (end <= this.p) return this.goTo(seq);
+    this.p = Math.max(this.p, ev.start);
+    this.target = { p: end, seq };
+    this.playing = true;
+    this.lastMs = null;
+    this.cursor = seq;
+    this.sync(true);
+  }
+
+  /** The event that started last before `p` (the one whose hop is under way or just done). */
+  private seqBefore(p: number): number {
+    const i = this.model.indexAt(p - 1e-9);
+    return i < 0 ? this.model.base - 1 : this.model.base + i;
+  }
+
+  private sync(now: boolean, nowMs = 0): void {
+    if (!this.onChange) return;
+    if (!now && nowMs - this.lastSync < SYNC_MS) return;
+    this.lastSync = nowMs;
+    this.onChange(this.state());
+  }
+}
+
+/** The page's one player (the store and the canvas layer share it). */
+export const player = new Player();

@@ -1,0 +1,69 @@
+// What a frame is, for its colour and label in packet flows: read from its bytes (an Ethernet frame, or
+// the IP packet a socket hands to the stack before it has a link-layer header).
+import { ETH_HLEN, ETH_P_ARP, ETH_P_IP } from '../../sim/wire/ethernet';
+import { ARPOP_REPLY, ARPOP_REQUEST } from '../../sim/wire/arp';
+import { IPPROTO_ICMP } from '../../sim/wire/ipv4';
+import { ICMP_ECHO, ICMP_ECHOREPLY } from '../../sim/wire/icmp';
+
+export type FrameKind = 'arp-req' | 'arp-rep' | 'icmp-req' | 'icmp-rep' | 'icmp-err' | 'other';
+
+export const KIND_LABEL: Record<FrameKind, string> = {
+  'arp-req': 'ARP req',
+  'arp-rep': 'ARP reply',
+  'icmp-req': 'ICMP req',
+  'icmp-rep': 'ICMP reply',
+  'icmp-err': 'ICMP err',
+  other: 'frame',
+};
+
+/** Colours shared by the diagram's shapes, the event list and the legend. */
+export const KIND_COLOR: Record<FrameKind, string> = {
+  'arp-req': '#d97706',
+  'arp-rep': '#7c3aed',
+  'icmp-req': '#2563eb',
+  'icmp-rep': '#059669',
+  'icmp-err': '#dc2626',
+  other: '#64748b',
+};
+
+/** The broad class the event list filters on. */
+export const kindClass = (k: FrameKind): 'arp' | 'icmp' | 'other' => (k.startsWith('arp') ? 'arp' : k.startsWith('icmp') ? 'icmp' : 'other');
+
+const u16 = (b: Uint8Array, o: number) => (b[o] << 8) | b[o + 1];
+
+/** An IPv4 packet without a link-layer header (what ping's socket sends): version 4 and its own length. */
+export function isBareIp(b: Uint8Array): boolean {
+  return b.length >= 20 && b[0] >> 4 === 4 && u16(b, 2) === b.length;
+}
+
+function ipKind(b: Uint8Array, o: number): FrameKind {
+  if (b.length < o + 20 || b[o + 9] !== IPPROTO_ICMP) return 'other';
+  const t = b[o + (b[o] & 15) * 4];
+  if (t === ICMP_ECHO) return 'icmp-req';
+  if (t === ICMP_ECHOREPLY) return 'icmp-rep';
+  return t === undefined ? 'other' : 'icmp-err';
+}
+
+export function frameKind(b: Uint8Array): FrameKind {
+  if (isBareIp(b)) return ipKind(b, 0);
+  if (b.length < ETH_HLEN) return 'other';
+  const type = u16(b, 12);
+  if (type === ETH_P_ARP && b.length >= ETH_HLEN + 8) {
+    const op = u16(b, ETH_HLEN + 6);
+    return op === ARPOP_REQUEST ? 'arp-req' : op === ARPOP_REPLY ? 'arp-rep' : 'other';
+  }
+  return type === ETH_P_IP ? ipKind(b, ETH_HLEN) : 'other';
+}
+
+/** A short name for a frame the flows do not colour (so an IGMP report or a BPDU says what it is). */
+export function otherLabel(b: Uint8Array): string {
+  if (isBareIp(b)) return b[9] === 2 ? 'IGMP' : 'IP';
+  if (b.length < ETH_HLEN) return 'frame';
+  const type = u16(b, 12);
+  if (type < 0x600) return b[14] === 0x42 ? 'STP' : 'LLC';
+  if (type === ETH_P_IP) return b.length > ETH_HLEN + 9 && b[ETH_HLEN + 9] === 2 ? 'IGMP' : 'IP';
+  if (type === 0x86dd) return 'IPv6';
+  return 'frame';
+}
+
+export const labelOf = (b: Uint8Array, k: FrameKind) => (k === 'other' ? otherLabel(b) : KIND_LABEL[k]);
