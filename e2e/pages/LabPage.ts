@@ -124,4 +124,45 @@ export class LabPage {
   inspector(name: string): Locator {
     return this.page.getByLabel(`Inspector ${name}`);
   }
+
+  // packet flows
+
+  get playback(): Locator {
+    return this.page.getByRole('region', { name: 'Packet flow playback' });
+  }
+
+  /** The current step: where, what, the kernel function and its sentence of why. */
+  get narration(): Locator {
+    return this.page.getByTestId('narration');
+  }
+
+  control(name: 'Previous frame' | 'Previous event' | 'Play' | 'Pause' | 'Next event' | 'Next frame' | 'Back to now'): Locator {
+    return this.playback.getByRole('button', { name, exact: true });
+  }
+
+  get events(): Locator {
+    return this.page.getByRole('listbox', { name: 'Events' });
+  }
+
+  event(text: string | RegExp): Locator {
+    return this.events.getByRole('option').filter({ hasText: text });
+  }
+
+  frameInspector(): Locator {
+    return this.page.locator('.frame-inspector');
+  }
+
+  dockTab(name: 'Events' | 'Captures'): Locator {
+    return this.page.getByRole('tab', { name: new RegExp(`^${name}`) });
+  }
+
+  capture(ns: string, dev: string): Locator {
+    return this.page.getByRole('region', { name: `Capture ${ns} ${dev}` });
+  }
+
+  /** Right-click a device on the diagram and pick an item of its menu. */
+  async deviceMenu(ns: string, dev: string, item: string | RegExp): Promise<void> {
+    await this.device(ns, dev).click({ button: 'right' });
+    await this.page.getByRole('menu', { name: `${dev} menu` }).getByRole('button', { name: item }).click();
+  }
 }

@@ -5,6 +5,7 @@ import { Canvas } from './diagram/Canvas';
 import { Inspector } from './Inspector';
 import { Tables } from './Tables';
 import { Terminal } from './Terminal';
+import { FlowDock } from './flow/FlowDock';
 
 export function App() {
   return (
@@ -18,7 +19,10 @@ export function App() {
         <Inspector />
         <Tables />
       </div>
-      <Terminal />
+      <div className="bottom">
+        <Terminal />
+        <FlowDock />
+      </div>
     </div>
   );
 }

@@ -1,13 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { useLab } from '../store';
-import { selRunAction, selSelectedDevice, selSelectedId, selSelectedNsSnap, selNamespaceNames } from '../store/selectors';
+import { selRunAction, selSelectedDevice, selSelectedId, selSelectedNsSnap, selNamespaceNames, selSelFrame } from '../store/selectors';
 import type { DevSnap } from '../../sim/snapshot';
 import { CONF_MAX, INSPECTED_CONF } from '../model/conf';
+import { FrameInspector } from './flow/FrameInspector';
+import { CaptureButton } from './flow/CaptureButton';
 
 export function Inspector() {
   const selectedId = useLab(selSelectedId);
   const dev = useLab(selSelectedDevice);
   const ns = useLab(selSelectedNsSnap);
+  const frame = useLab(selSelFrame);
+  if (frame !== null) return <FrameInspector />;
   if (!ns) return null;
   if (dev) return <DeviceInspector key={`${ns.name}:${dev.name}`} ns={ns.name} dev={dev} bridges={ns.devices.filter((d) => d.kind === 'bridge').map((d) => d.name)} />;
   if (selectedId?.startsWith('ns:')) return <NetnsInspector ns={ns.name} ipForward={ns.ipForward} />;
@@ -54,9 +58,12 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
       <h3>
         {dev.name} <small>{dev.kind} · {ns} · {dev.operstate}{dev.portState ? ` · port ${dev.portState}, cost ${dev.portCost}` : ''}</small>
       </h3>
-      <label>
-        <input type="checkbox" aria-label="up" checked={dev.up} onChange={(e) => run({ type: 'setUp', ns, dev: dev.name, up: e.target.checked })} /> up
-      </label>
+      <div className="row">
+        <label>
+          <input type="checkbox" aria-label="up" checked={dev.up} onChange={(e) => run({ type: 'setUp', ns, dev: dev.name, up: e.target.checked })} /> up
+        </label>
+        <CaptureButton ns={ns} dev={dev.name} />
+      </div>
       <form onSubmit={onMac} className="row">
         <label>
           MAC <input aria-label="MAC address" className="mono" value={mac} onChange={(e) => setMac(e.target.value)} size={17} />

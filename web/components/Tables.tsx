@@ -1,6 +1,8 @@
 import { useLab } from '../store';
-import { selSelectedNsSnap, selSetTableTab, selTableTab } from '../store/selectors';
+import { selSetTableTab, selTableTab, selTablesAt, selTablesNsSnap } from '../store/selectors';
 import type { TableTab } from '../store/ui';
+import { player } from '../flows/player';
+import { fmtTime } from '../model/eventText';
 
 const TABS: [TableTab, string][] = [
   ['addr', 'Addresses'],
@@ -10,12 +12,21 @@ const TABS: [TableTab, string][] = [
 ];
 
 export function Tables() {
-  const ns = useLab(selSelectedNsSnap);
+  const ns = useLab(selTablesNsSnap);
   const tab = useLab(selTableTab);
   const setTab = useLab(selSetTableTab);
+  const at = useLab(selTablesAt);
   if (!ns) return null;
   return (
-    <section className="tables" aria-label={`Tables of ${ns.name}`}>
+    <section className={at ? 'tables past' : 'tables'} aria-label={`Tables of ${ns.name}`} data-at={at ? at.seq : 'now'}>
+      {at && (
+        <div className="tables-at" role="status">
+          As they were just after step #{at.seq + 1} ({fmtTime(at.time)} s){at.exact ? '' : ', at the end of that microsecond'}.{' '}
+          <button type="button" onClick={() => player.toLive()}>
+            Now
+          </button>
+        </div>
+      )}
       <div className="tabs" role="tablist">
         {TABS.map(([t, label]) => (
           <button key={t} role="tab" type="button" aria-selected={t === tab} className={t === tab ? 'active' : ''} onClick={() => setTab(t)}>

@@ -1,24 +1,31 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useLab } from '../store';
-import { selActiveTerm, selInterrupt, selNamespaceNames, selRunTyped, selSelectedNs, selSelectedNsSnap, selSelectNs, selTermClear } from '../store/selectors';
+import { selActiveTerm, selActiveTermId, selExtraTerms, selInterrupt, selNamespaceNames, selRunTyped, selSelectedNsSnap, selSelectTerm, selTermClear } from '../store/selectors';
 import { complete } from '../model/complete';
+import { termNs } from '../protocol';
 
-export const prompt = (ns: string) => `root@${ns}:~# `;
+export const prompt = (ns: string) => `root@${termNs(ns)}:~# `;
+
+/** A terminal's tab: its namespace, or for another terminal in it (a capture's) what it is for. */
+const tabLabel = (t: string) => (t.includes('#') ? `${termNs(t)}: ${t.split('#')[1]}` : t);
 
 export function Terminal() {
-  const ns = useLab(selSelectedNs);
-  const nsNames = useLab(selNamespaceNames).split(' ');
-  const selectNs = useLab(selSelectNs);
+  const active = useLab(selActiveTermId);
+  const names = useLab(selNamespaceNames).split(' ');
+  const extra = useLab(selExtraTerms);
+  const selectTerm = useLab(selSelectTerm);
+  // each namespace's own terminal, then the others open in it right after it
+  const tabs = names.flatMap((n) => [n, ...extra.split(' ').filter((t) => t && termNs(t) === n)]);
   return (
     <section className="terminal" aria-label="Terminal">
       <div className="tabs" role="tablist">
-        {nsNames.map((n) => (
-          <button key={n} type="button" role="tab" aria-selected={n === ns} className={n === ns ? 'active' : ''} onClick={() => selectNs(n)} data-term={n}>
-            {n}
+        {tabs.map((t) => (
+          <button key={t} type="button" role="tab" aria-selected={t === active} className={t === active ? 'active' : t.includes('#') ? 'extra' : ''} onClick={() => selectTerm(t)} data-term={t}>
+            {tabLabel(t)}
           </button>
         ))}
       </div>
-      <TermScreen key={ns} ns={ns} />
+      <TermScreen key={active} ns={active} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useLab } from '../store';
-import { selCanRedo, selCanUndo, selUndoLabel, selLoadPreset, selPresetId, selRedo, selUndo, selWorkerStatus } from '../store/selectors';
+import { selCanRedo, selCanUndo, selUndoLabel, selLoadPreset, selPresetId, selRedo, selUndo, selWorkerStatus, selFlowOn, selSetFlowOn } from '../store/selectors';
 import { PRESETS } from '../presets/article';
 
 const STATUS_TEXT = { ready: 'kernel ready', starting: 'starting…', restarting: 'restarting…', failed: 'simulation stopped: reload the page' } as const;
@@ -14,6 +14,8 @@ export function Toolbar() {
   const undo = useLab(selUndo);
   const redo = useLab(selRedo);
   const status = useLab(selWorkerStatus);
+  const flowOn = useLab(selFlowOn);
+  const setFlowOn = useLab(selSetFlowOn);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
@@ -44,6 +46,9 @@ export function Toolbar() {
       <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
         Redo
       </button>
+      <label title="Show every frame hop by hop on the diagram, with its steps in the event list (the simulator reports them only while this is on)">
+        <input type="checkbox" checked={flowOn} onChange={(e) => setFlowOn(e.target.checked)} /> Packet flow
+      </label>
       <span className={`status status-${status}`} data-testid="worker-status">
         {STATUS_TEXT[status]}
       </span>

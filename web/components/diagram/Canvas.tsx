@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type Node, type OnNodeDrag } from '@xyflow/react';
 import { useLab } from '../../store';
-import { selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selSetPosition, selSnap } from '../../store/selectors';
+import { selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selSetPosition, selSnap } from '../../store/selectors';
 import { buildDiagram, type DiagramNode } from '../../model/diagram';
 import { dropAction } from '../../model/actions';
 import { paletteAction, PALETTE_MIME, type PaletteKind } from '../../model/palette';
@@ -12,6 +12,10 @@ import { StackNode } from './StackNode';
 import { DeviceNode } from './DeviceNode';
 import { StationNode } from './StationNode';
 import { BridgeEdge, StackEdge, WireEdge } from './edges';
+import { FlowLayer } from '../flow/FlowLayer';
+import { PlaybackBar } from '../flow/PlaybackBar';
+import { DeviceMenu, type MenuAt } from './DeviceMenu';
+import { FlowGeometry } from '../../flows/geometry';
 
 const nodeTypes = { netns: NetnsNode, stack: StackNode, device: DeviceNode, station: StationNode };
 const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
@@ -26,9 +30,12 @@ export function Canvas() {
   const select = useLab(selSelect);
   const setPosition = useLab(selSetPosition);
   const forgetPosition = useLab(selForgetPosition);
+  const flowOn = useLab(selFlowOn);
   const rf = useReactFlow();
+  const [menu, setMenu] = useState<MenuAt | null>(null);
 
   const built = useMemo(() => (snap ? buildDiagram(snap, positions, selectedId) : EMPTY), [snap, positions, selectedId]);
+  const geometry = useMemo(() => new FlowGeometry(built.nodes, built.edges), [built]);
   const [nodes, setNodes] = useState<Node[]>(built.nodes as Node[]);
   // a snapshot that lands mid-drag must not snap the dragged node back
   useEffect(() => setNodes((prev) => keepDragging(built.nodes as Node[], prev)), [built.nodes]);
@@ -73,6 +80,14 @@ export function Canvas() {
 
   const onNodeClick = useCallback((_: MouseEvent, n: Node) => select(n.id), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
+  // right-click on a device: capture on it, or stop the capture
+  const onNodeContextMenu = useCallback((e: MouseEvent, n: Node) => {
+    const id = parseId(n.id);
+    if (id?.type !== 'dev') return;
+    e.preventDefault();
+    const box = (e.currentTarget as Element).closest('.canvas')!.getBoundingClientRect();
+    setMenu({ x: e.clientX - box.left, y: e.clientY - box.top, ns: id.ns, dev: id.dev });
+  }, []);
 
   return (
     <div className="canvas" onDragOver={allowDrop} onDrop={onDrop} data-testid="canvas">
@@ -83,6 +98,7 @@ export function Canvas() {
           </marker>
         </defs>
       </svg>
+      <div className="rf-wrap">
       <ReactFlow
         nodes={nodes}
         edges={built.edges}
@@ -91,6 +107,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
+        onNodeContextMenu={onNodeContextMenu}
         onPaneClick={onPaneClick}
         nodesConnectable={false}
         elevateNodesOnSelect={false}
@@ -100,7 +117,11 @@ export function Canvas() {
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
+        {flowOn && <FlowLayer geometry={geometry} />}
       </ReactFlow>
+      </div>
+      {flowOn && <PlaybackBar />}
+      {menu && <DeviceMenu at={menu} onClose={() => setMenu(null)} />}
     </div>
   );
 }

@@ -1,0 +1,44 @@
+// A device's context menu on the diagram: capture on it (tcpdump in its namespace), or inspect it.
+import { useEffect } from 'react';
+import { useLab } from '../../store';
+import { selSelect } from '../../store/selectors';
+import { devId } from '../../model/ids';
+import { CaptureButton } from '../flow/CaptureButton';
+
+export interface MenuAt {
+  x: number;
+  y: number;
+  ns: string;
+  dev: string;
+}
+
+export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) {
+  const select = useLab(selSelect);
+  useEffect(() => {
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
+      if (e.target instanceof Element && e.target.closest('.device-menu')) return;
+      onClose();
+    };
+    window.addEventListener('pointerdown', close, true);
+    window.addEventListener('keydown', close);
+    return () => {
+      window.removeEventListener('pointerdown', close, true);
+      window.removeEventListener('keydown', close);
+    };
+  }, [onClose]);
+  return (
+    <div className="device-menu" role="menu" aria-label={`${at.dev} menu`} style={{ left: at.x, top: at.y }}>
+      <CaptureButton ns={at.ns} dev={at.dev} onDone={onClose} />
+      <button
+        type="button"
+        onClick={() => {
+          select(devId(at.ns, at.dev));
+          onClose();
+        }}
+      >
+        Inspect {at.dev}
+      </button>
+    </div>
+  );
+}

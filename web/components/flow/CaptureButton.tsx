@@ -1,0 +1,28 @@
+// Start or stop tcpdump on a device (the inspector's button and the diagram's menu use it).
+import { useLab } from '../../store';
+import { selRunningCaptureTerms, selStartCapture, selStopCapture } from '../../store/selectors';
+
+/** The terminal of the capture running on `ns dev`, if any. */
+export function runningCapture(list: string, ns: string, dev: string): string | null {
+  for (const item of list.split(' ')) {
+    const [k, term] = item.split('=');
+    if (k === `${ns}:${dev}`) return term;
+  }
+  return null;
+}
+
+export function CaptureButton({ ns, dev, onDone }: { ns: string; dev: string; onDone?: () => void }) {
+  const running = runningCapture(useLab(selRunningCaptureTerms), ns, dev);
+  const start = useLab(selStartCapture);
+  const stop = useLab(selStopCapture);
+  const click = () => {
+    if (running) stop(running);
+    else start(ns, dev);
+    onDone?.();
+  };
+  return (
+    <button type="button" onClick={click} title={running ? 'Ctrl-C the tcpdump running on it' : `Runs tcpdump -n -e -i ${dev} in a terminal of ${ns}: the device becomes promiscuous while it runs`}>
+      {running ? `Stop capture on ${dev}` : `Capture on ${dev}`}
+    </button>
+  );
+}

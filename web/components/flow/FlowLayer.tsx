@@ -1,0 +1,72 @@
+// The frames travelling on the diagram: a canvas over React Flow's pane, drawn every animation frame from
+// the player's position (no React render per frame). Shapes keep their size at any zoom; a click on one
+// selects its frame.
+import { useEffect, useRef } from 'react';
+import { useStoreApi } from '@xyflow/react';
+import { useLab } from '../../store';
+import { player } from '../../flows/player';
+import type { FlowGeometry } from '../../flows/geometry';
+import { drawFlow, type Hit } from '../../flows/draw';
+
+export function FlowLayer({ geometry }: { geometry: FlowGeometry }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const geo = useRef(geometry);
+  geo.current = geometry;
+  const rf = useStoreApi();
+
+  useEffect(() => {
+    const el = canvas.current!;
+    const host = el.parentElement!;
+    const ctx = el.getContext('2d')!;
+    let hits: Hit[] = [];
+    let lastKey = '';
+    let lastGeo: FlowGeometry | null = null;
+    let raf = 0;
+    const frame = (now: number) => {
+      raf = requestAnimationFrame(frame);
+      player.tick(now);
+      const dpr = window.devicePixelRatio || 1;
+      const w = host.clientWidth;
+      const h = host.clientHeight;
+      if (el.width !== Math.round(w * dpr) || el.height !== Math.round(h * dpr)) {
+        el.width = Math.round(w * dpr);
+        el.height = Math.round(h * dpr);
+      }
+      const [tx, ty, zoom] = rf.getState().transform;
+      const s = useLab.getState();
+      const key = `${player.p}|${tx}|${ty}|${zoom}|${w}|${h}|${s.selFrame}|${s.flow.cursor}|${player.model.count}|${player.model.base}`;
+      if (key === lastKey && geo.current === lastGeo) return;
+      lastKey = key;
+      lastGeo = geo.current;
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      hits = drawFlow(ctx, { geo: geo.current, model: player.model, p: player.p, tx, ty, zoom, selFrame: s.selFrame, cursor: s.flow.cursor });
+      const n = String(hits.length);
+      if (el.dataset.shapes !== n) el.dataset.shapes = n;
+    };
+    raf = requestAnimationFrame(frame);
+
+    // a click on a shape selects its frame (and keeps React Flow from starting a drag under it)
+    const onDown = (e: PointerEvent) => {
+      const r = el.getBoundingClientRect();
+      const x = e.clientX - r.left;
+      const y = e.clientY - r.top;
+      for (let i = hits.length - 1; i >= 0; i--) {
+        const hit = hits[i];
+        if (x >= hit.x && x <= hit.x + hit.w && y >= hit.y && y <= hit.y + hit.h) {
+          e.stopPropagation();
+          e.preventDefault();
+          useLab.getState().selectFrame(hit.frame, hit.seq);
+          return;
+        }
+      }
+    };
+    host.addEventListener('pointerdown', onDown, true);
+    return () => {
+      cancelAnimationFrame(raf);
+      host.removeEventListener('pointerdown', onDown, true);
+    };
+  }, [rf]);
+
+  return <canvas ref={canvas} className="flow-layer" aria-label="Frames in flight" data-shapes="0" />;
+}

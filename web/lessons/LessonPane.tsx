@@ -1,0 +1,130 @@
+// The lesson beside the diagram: the step's text, the article's drawing, its commands (run with one click
+// or typed in the terminal), what to watch, the check's verdict and where the kernel differs.
+import { useLab } from '../store';
+import { pick, type LessonStep, type Text } from '../../sim/lessons/types';
+import { t } from '../i18n/strings';
+import type { Lang } from '../i18n/lang';
+import { checkStep, runStep } from './controller';
+import { selClassroom, selCurrentStep, selCurrentVerdict, selLang, selLesson, selLessonOpen, selLessonStep, selSetClassroom, selSetLang, selSetLessonOpen, selSetLessonStep } from './selectors';
+import './lessons.css';
+
+function Paras({ text, lang }: { text: Text; lang: Lang }) {
+  return (
+    <>
+      {pick(text, lang)
+        .split(/\n\s*\n/)
+        .map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+    </>
+  );
+}
+
+function Verdict({ lang }: { lang: Lang }) {
+  const v = useLab(selCurrentVerdict);
+  const step = useLab(selCurrentStep);
+  if (!step?.check) return <p className="lesson-verdict reading">{t('reading', lang)}</p>;
+  if (!v) return null;
+  if (v.state === 'pending') return <p className="lesson-verdict pending" role="status">{t('checking', lang)}</p>;
+  const pass = !!v.result?.pass;
+  return (
+    <div className={`lesson-verdict ${pass ? 'pass' : 'fail'}`} role="status" data-testid="lesson-verdict" data-pass={String(pass)}>
+      <strong>{pass ? `✓ ${t('passed', lang)}` : `✗ ${t('failed', lang)}`}</strong> <span>{v.result ? pick(v.result.says, lang) : v.error}</span>
+    </div>
+  );
+}
+
+function Commands({ step, lang }: { step: LessonStep; lang: Lang }) {
+  if (!step.commands.length) return null;
+  return (
+    <section className="lesson-commands">
+      <pre aria-label="Step commands">
+        {step.commands.map((c, i) => (
+          <div key={i} className={c.note ? 'note' : 'cmd'}>
+            {c.note ? c.run : `${c.ns === 'host' ? '' : `[${c.ns}] `}$ ${c.run}`}
+          </div>
+        ))}
+      </pre>
+      <div className="lesson-actions">
+        <button type="button" onClick={runStep}>
+          {t('run', lang)}
+        </button>
+        <span className="muted">{t('typed', lang)}</span>
+        {step.check && (
+          <button type="button" onClick={() => checkStep(step.id)}>
+            {t('check', lang)}
+          </button>
+        )}
+      </div>
+      {step.watch.capture.length > 0 && (
+        <p className="lesson-watch">
+          {t('watch', lang)}: tcpdump -i {step.watch.capture.join(', ')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function LessonPane() {
+  const open = useLab(selLessonOpen);
+  const lesson = useLab(selLesson);
+  const i = useLab(selLessonStep);
+  const step = useLab(selCurrentStep);
+  const lang = useLab(selLang);
+  const classroom = useLab(selClassroom);
+  const setLang = useLab(selSetLang);
+  const setStep = useLab(selSetLessonStep);
+  const setOpen = useLab(selSetLessonOpen);
+  const setClassroom = useLab(selSetClassroom);
+  if (!open || !lesson || !step) return null;
+  const n = lesson.steps.length;
+  return (
+    <aside className="lesson" aria-label={t('lesson', lang)} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+      <header className="lesson-head">
+        <strong className="lesson-title">{pick(lesson.title, lang)}</strong>
+        <span className="lesson-langs" role="group" aria-label="Language">
+          <button type="button" aria-pressed={lang === 'zh'} onClick={() => setLang('zh')}>
+            中文
+          </button>
+          <button type="button" aria-pressed={lang === 'en'} onClick={() => setLang('en')}>
+            English
+          </button>
+        </span>
+        {!classroom && (
+          <button type="button" onClick={() => setClassroom(true)}>
+            {t('classroom', lang)}
+          </button>
+        )}
+        {!classroom && (
+          <button type="button" aria-label={t('close', lang)} onClick={() => setOpen(false)}>
+            ×
+          </button>
+        )}
+      </header>
+      <nav className="lesson-nav">
+        <button type="button" onClick={() => setStep(i - 1)} disabled={i === 0}>
+          ← {t('prev', lang)}
+        </button>
+        <span data-testid="lesson-progress">
+          {t('step', lang)} {i + 1} {t('of', lang)} {n}
+        </span>
+        <button type="button" onClick={() => setStep(i + 1)} disabled={i === n - 1}>
+          {t('next', lang)} →
+        </button>
+      </nav>
+      <article className="lesson-body">
+        <h2>{pick(step.title, lang)}</h2>
+        <Paras text={step.text} lang={lang} />
+        {step.diagram && <pre className="lesson-diagram">{step.diagram}</pre>}
+        <Commands step={step} lang={lang} />
+        <Verdict lang={lang} />
+        {step.explain && (
+          <details className="lesson-explain" open>
+            <summary>{t('kernel', lang)}</summary>
+            <Paras text={step.explain} lang={lang} />
+          </details>
+        )}
+      </article>
+    </aside>
+  );
+}

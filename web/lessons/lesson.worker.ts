@@ -1,0 +1,34 @@
+// The lesson worker: validates lesson files and evaluates checks (sim/lessons). Each check replays the
+// lesson's setup and the commands the lab ran on a fresh LessonRun, so the verdict depends only on what
+// was run, never on an earlier check's own probes.
+import { LessonFormatError, LessonRun, loadLesson } from '../../sim/lessons';
+import type { FromLessonWorker, ToLessonWorker } from './protocol';
+
+interface Scope {
+  addEventListener(type: 'message', fn: (e: { data: ToLessonWorker }) => void): void;
+  postMessage(m: FromLessonWorker): void;
+}
+const scope = self as unknown as Scope;
+
+scope.addEventListener('message', ({ data: m }) => {
+  switch (m.type) {
+    case 'load':
+      try {
+        scope.postMessage({ type: 'lesson', lesson: loadLesson(m.text, m.source) });
+      } catch (e) {
+        const problems = e instanceof LessonFormatError ? e.problems : [(e as Error).message];
+        scope.postMessage({ type: 'invalid', source: m.source, problems });
+      }
+      return;
+    case 'check':
+      try {
+        const run = new LessonRun(m.lesson);
+        run.setup();
+        for (const c of m.commands) run.runCommand(c.step, { run: c.run, ns: c.ns });
+        scope.postMessage({ type: 'result', id: m.id, step: m.step, result: run.check(m.step) ?? null });
+      } catch (e) {
+        scope.postMessage({ type: 'result', id: m.id, step: m.step, result: null, error: (e as Error).message });
+      }
+      return;
+  }
+});

@@ -1,0 +1,63 @@
+// Lab files and scripts in and out: download the lab as JSON or as a shell script, open a file (refused
+// with its problems, the open lab kept, when broken), import a pasted script as the lab's base.
+import { termNs, toWorker } from '../protocol';
+import { useLab } from '../store';
+import { post } from '../store/port';
+import { parseLab, problemsText } from './format';
+import { applyLab, currentLab } from './lab';
+import { encodeShare } from './share';
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const notify = (kind: 'error' | 'info', text: string) => useLab.getState().setNotice({ kind, text });
+
+export function saveLabFile(): void {
+  download('lab.netlab.json', JSON.stringify(currentLab(), null, 1), 'application/json');
+}
+
+export async function openLabFile(file: File): Promise<void> {
+  const r = parseLab(await file.text());
+  if (!r.ok) return notify('error', problemsText(`The file ${file.name}`, r.problems));
+  applyLab(r.lab);
+  notify('info', `Opened ${file.name}.`);
+}
+
+export async function shareLink(): Promise<string> {
+  return `${location.origin}${location.pathname}#${await encodeShare(currentLab())}`;
+}
+
+/** The lab's commands as a list for exportScript: what each terminal ran, in order. */
+function labCommands(): { run: string; ns: string }[] {
+  return useLab.getState().log.map((e) => ({ run: e.line, ns: termNs(e.ns) }));
+}
+
+export async function exportLabScript(): Promise<void> {
+  const { exportLab } = await import('../../sim/labs/export');
+  const r = exportLab(labCommands(), { title: `linux-netlab: ${useLab.getState().presetId}` });
+  if (r.problems.length) return notify('error', `The lab cannot be exported: ${r.problems.slice(0, 3).map((p) => `command ${p.line} \`${p.command}\`: ${p.message}`).join('; ')}`);
+  download('lab.sh', r.script, 'text/x-shellscript');
+}
+
+/** Imports a script or a list of commands; returns the refused lines (the open lab is kept) or []. */
+export async function importLabScript(text: string): Promise<string[]> {
+  const { importScript, ImportError } = await import('../../sim/labs/export');
+  let lines: string[];
+  try {
+    lines = importScript(text);
+  } catch (e) {
+    if (e instanceof ImportError) return e.problems.map((p) => `line ${p.line}: ${p.message}: ${p.text}`);
+    return [(e as Error).message];
+  }
+  const s = useLab.getState();
+  applyLab({ ...currentLab(), log: [], now: 0, positions: {}, presetId: 'import' });
+  post(toWorker({ type: 'run', ns: 'host', lines, group: 'preset:import', mode: 'sync' }));
+  s.setNotice({ kind: 'info', text: `Imported ${lines.filter((l) => !l.startsWith('#')).length} commands.` });
+  return [];
+}

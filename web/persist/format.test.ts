@@ -1,0 +1,53 @@
+// Lab files: a good one reads back the same; every kind of damage is refused with the field's path.
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../sim/shell/shell';
+import { KNOWN_COMMANDS, lineProblem } from './commands';
+import { checkLab, LAB_FORMAT, parseLab } from './format';
+
+const good = {
+  format: LAB_FORMAT,
+  version: 1,
+  seed: 1,
+  presetId: 'bridge',
+  now: 5000,
+  positions: { 'dev:host:br0': { x: 1, y: 2 } },
+  log: [
+    { id: 1, group: 'preset:bridge', ns: 'host', line: 'ip link add br0 type bridge', at: 0, mode: 'sync' },
+    { id: 2, group: 't1', ns: 'vm1#cap1', line: 'ping -c 1 192.168.3.1', at: 10, mode: 'async', stopAt: 20 },
+  ],
+  lesson: { id: 'linux-bridge', step: 3, marks: { t1: 'veth-pair' } },
+};
+
+describe('lab files', () => {
+  it('keeps the allow-list equal to the interpreter\'s', () => {
+    expect([...KNOWN_COMMANDS].sort()).toEqual([...COMMANDS].sort());
+  });
+
+  it('reads a good file back as it was', () => {
+    const r = parseLab(JSON.stringify(good));
+    expect(r).toEqual({ ok: true, lab: good });
+  });
+
+  it.each([
+    ['not JSON', '{', /not JSON/],
+    ['another format', JSON.stringify({ ...good, format: 'x' }), /not a lab file/],
+    ['a newer version', JSON.stringify({ ...good, version: 2 }), /newer app/],
+    ['an unknown field', JSON.stringify({ ...good, script: 'alert(1)' }), /^script: unknown field/],
+    ['a command outside the allow-list', JSON.stringify({ ...good, log: [{ ...good.log[0], line: 'rm -rf /' }] }), /log\[0\]\.line: .*"rm" is not a command/],
+    ['sudo', JSON.stringify({ ...good, log: [{ ...good.log[0], line: 'sudo ip link' }] }), /sudo/],
+    ['times going back', JSON.stringify({ ...good, log: [{ ...good.log[1], stopAt: undefined }, { ...good.log[0], id: 3 }] }), /log\[1\]\.at/],
+    ['a bad terminal', JSON.stringify({ ...good, log: [{ ...good.log[0], ns: '../x' }] }), /log\[0\]\.ns/],
+    ['a bad position', JSON.stringify({ ...good, positions: { a: { x: 'no', y: 1 } } }), /positions\.a/],
+  ])('refuses %s', (_, text, re) => {
+    const r = parseLab(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.join('\n')).toMatch(re);
+  });
+
+  it('refuses control characters and overlong lines', () => {
+    expect(lineProblem('ip link\u0007')).toMatch(/control/);
+    expect(lineProblem(`echo ${'x'.repeat(2000)}`)).toMatch(/longer/);
+    expect(lineProblem('# a note')).toBeUndefined();
+    expect(checkLab(null).ok).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+// A lab in a link: its file, deflated (CompressionStream 'deflate-raw', in the browser itself) and
+// base64url-encoded in the URL fragment, which browsers never send to a server. Nothing leaves the page.
+import { checkLab, problemsText, type Checked, type LabFile } from './format';
+
+export const SHARE_KEY = 'lab=';
+
+async function pipe(bytes: Uint8Array, t: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(t));
+  return new Uint8Array(await out.arrayBuffer());
+}
+
+function toB64url(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromB64url(s: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(s)) return null;
+  try {
+    const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
+    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/** The fragment (without '#') that carries `lab`. */
+export async function encodeShare(lab: LabFile): Promise<string> {
+  const raw = new TextEncoder().encode(JSON.stringify(lab));
+  return SHARE_KEY + toB64url(await pipe(raw, new CompressionStream('deflate-raw')));
+}
+
+/** Decodes a fragment; null when the fragment is not a shared lab at all. */
+export async function decodeShare(fragment: string): Promise<Checked | null> {
+  const f = fragment.replace(/^#/, '');
+  if (!f.startsWith(SHARE_KEY)) return null;
+  const bytes = fromB64url(f.slice(SHARE_KEY.length));
+  const refuse = (why: string): Checked => ({ ok: false, problems: [why] });
+  if (!bytes || !bytes.length) return refuse('the link is not a lab (its data is not base64url)');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
+  } catch {
+    return refuse('the link is damaged (its data does not inflate)');
+  }
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return refuse('the link is damaged (not JSON)');
+  }
+  return checkLab(v);
+}
+
+export const shareRefused = (problems: string[]) => problemsText('The shared link', problems);
