@@ -2,7 +2,7 @@
 // that picks the source, one echo request per interval, replies and errors printed as ping prints them.
 import { type Ip4, ANY, fmtIp4, parseIp4 } from '../core/addr';
 import { IPPROTO_ICMP, emitIpv4, parseIpv4 } from '../wire/ipv4';
-import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
+import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
 import type { Timer } from '../core/scheduler';
 import type { Netns } from '../net/netns';
 import { RawSocket, type RawError } from '../ipv4/raw';
@@ -123,6 +123,10 @@ function icmpText(type: number, code: number, info: number): string {
   if (type === ICMP_DEST_UNREACH) {
     if (code === 4) return `Frag needed and DF set (mtu = ${info})`;
     return UNREACH_TEXT[code] ?? `Dest Unreachable, Bad Code: ${code}`;
+  }
+  if (type === ICMP_REDIRECT) {
+    const kind = ['Redirect Network', 'Redirect Host', 'Redirect Type of Service and Network', 'Redirect Type of Service and Host'][code] ?? `Redirect, Bad Code: ${code}`;
+    return `${kind}(New nexthop: ${fmtIp4(info)})`;
   }
   if (type === ICMP_TIME_EXCEEDED) return code === 0 ? 'Time to live exceeded' : code === 1 ? 'Frag reassembly time exceeded' : `Time exceeded, Bad Code: ${code}`;
   return `Bad ICMP type: ${type}`;
@@ -392,14 +396,20 @@ export class Ping extends Proc {
       return;
     }
     if (icmp.kind === 'error') {
-      // an error about one of our requests, seen on the raw socket itself: acknowledged, not printed
       const inner = icmp.original;
       if (inner.length < 28) return;
       const ihl = (inner[0] & 15) * 4;
       if (inner[ihl] !== ICMP_ECHO) return;
       const id = (inner[ihl + 4] << 8) | inner[ihl + 5];
       if (id !== this.ident) return;
-      this.acknowledge((inner[ihl + 6] << 8) | inner[ihl + 7]);
+      const seq = (inner[ihl + 6] << 8) | inner[ihl + 7];
+      if (icmp.type !== ICMP_REDIRECT) {
+        // an error about one of our requests, seen on the raw socket itself: acknowledged, not printed
+        this.acknowledge(seq);
+        return;
+      }
+      // ping4_parse_reply(): a redirect is not an error; it is printed as it arrives
+      if (!this.o.quiet && !this.o.flood) this.print(`From ${this.prAddr(h.src)}: icmp_seq=${seq} ${icmpText(icmp.type, icmp.code, icmp.info)}`);
     }
   }
 

@@ -35,6 +35,13 @@ function icmpText(b: Uint8Array, off: number, len: number): string {
       const f = ICMP_UNREACH_CODES[code];
       return `ICMP ${f ? f(dst, inner) : `unreachable code ${code}`}, length ${len}`;
     }
+    case 5: {
+      const inner = b.subarray(off + 8);
+      const dst = inner.length >= 20 ? fmtIp4(((inner[16] << 24) | (inner[17] << 16) | (inner[18] << 8) | inner[19]) >>> 0) : '?';
+      const gw = fmtIp4(((b[off + 4] << 24) | (b[off + 5] << 16) | (b[off + 6] << 8) | b[off + 7]) >>> 0);
+      const what = ['net', 'host', 'tos-net', 'tos-host'][code] ?? `#${code}`;
+      return `ICMP redirect ${dst} to ${what} ${gw}, length ${len}`;
+    }
     case 11:
       return `ICMP time exceeded in-${code === 0 ? 'transit' : 'reassembly'}, length ${len}`;
     default:

@@ -1,12 +1,14 @@
 // ICMP (net/ipv4/icmp.c): icmp_rcv, icmp_echo/icmp_reply, icmp_unreach -> raw_icmp_error, and
 // __icmp_send for the errors the stack generates (host unreachable, TTL exceeded, ...).
-import { type Ip4, ANY, fmtIp4, ipFromBytes, isMulticastIp } from '../core/addr';
+import { type Ip4, ANY, fmtIp4, ip4, ipFromBytes, isMulticastIp } from '../core/addr';
 import { IPPROTO_ICMP, emitIpv4, parseIpv4 } from '../wire/ipv4';
-import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
+import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_REDIR_HOST, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
+import { ifaMatch } from './devinet';
+import { nudValid } from './neighbour';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { RT_SCOPE_LINK } from './devinet';
-import { inetSelectAddr, isRouteError, routeOutput } from './route';
+import { addrType, inetSelectAddr, isRouteError, routeOutput } from './route';
 import { ipLocalOut } from './ip_output';
 
 const ICMP_ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
@@ -51,10 +53,10 @@ export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number
 
 
 /** inet_getpeer_v4(): the per-destination rate state, new ones with a full minute of tokens to draw. */
-export function inetPeer(ns: Netns, addr: number): { tokens: number; last: number } {
+export function inetPeer(ns: Netns, addr: number): { tokens: number; last: number; redirects: number; redirectLast: number } {
   let p = ns.ipv4.icmpPeers.get(addr);
   if (!p) {
-    p = { tokens: 0, last: ns.world.now - 60_000_000 };
+    p = { tokens: 0, last: ns.world.now - 60_000_000, redirects: 0, redirectLast: 0 };
     ns.ipv4.icmpPeers.set(addr, p);
   }
   return p;
@@ -77,6 +79,52 @@ function icmpXrlimAllow(ns: Netns, outDev: NetDevice, type: number, peer: number
   return false;
 }
 
+/**
+ * ip_rt_send_redirect(): at most ip_rt_redirect_number (9) redirects to a host, each after a load time
+ * that doubles (20 ms << n), the count reset after ip_rt_redirect_silence (~20 s) without one.
+ */
+export function ipRtSendRedirect(ns: Netns, inDev: NetDevice, ip: Uint8Array, gw: number, id: number): void {
+  if (!inDev.inDev?.andconf('send_redirects')) return;
+  const now = ns.world.now;
+  const peer = inetPeer(ns, ipFromBytes(ip, 12));
+  const LOAD = 20_000;
+  if (now > peer.redirectLast + (LOAD << 10)) peer.redirects = 0;
+  if (peer.redirects >= 9) {
+    peer.redirectLast = now;
+    return;
+  }
+  if (peer.redirects === 0 || now > peer.redirectLast + LOAD * 2 ** peer.redirects) {
+    icmpSend(ns, ip, ICMP_REDIRECT, ICMP_REDIR_HOST, gw, { id, inputIif: inDev.ifindex });
+    peer.redirectLast = now;
+    peer.redirects++;
+  }
+}
+
+/**
+ * __ip_do_redirect(): a redirect from the gateway we use for that destination, to a new gateway on
+ * the link, becomes a next-hop exception for 300 s once the new gateway's address is resolved (the
+ * first redirect only starts resolving it).
+ */
+function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quoted: Uint8Array): void {
+  const inDev = dev.inDev;
+  if (!inDev || quoted.length < 20) return;
+  const rxRedirects = inDev.forwarding ? inDev.andconf('accept_redirects') : inDev.orconf('accept_redirects');
+  if (newGw === oldGw || !rxRedirects || isMulticastIp(newGw) || newGw === 0) return;
+  const daddr = ipFromBytes(quoted, 16);
+  const rt = routeOutput(ns, { daddr, tos: quoted[1] });
+  if (isRouteError(rt) || rt.gw !== oldGw || rt.dev !== dev) return;
+  if (inDev.orconf('shared_media')) {
+    if (addrType(ns, newGw) !== 'unicast') return;
+  } else if (!inDev.ifaList.some((a) => ifaMatch(newGw, a) && ifaMatch(oldGw, a))) return;
+  const tbl = ns.ipv4.arp;
+  const n = tbl.lookup(ip4(newGw), dev) ?? tbl.create(ip4(newGw), dev);
+  if (!nudValid(n.state)) {
+    tbl.eventSend(n, null);
+    return;
+  }
+  ns.ipv4.exceptions.set(daddr, { gw: ip4(newGw), dev, expires: ns.world.now + 300_000_000 });
+}
+
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
 export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, iif: number, id: number, broadcast: boolean): void {
   const iph = parseIpv4(ip)!;
@@ -93,6 +141,11 @@ export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, 
     const reply = emitIpv4({ tos: iph.tos, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, body);
     if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: 'icmp_reply', why: `The echo request is answered from ${fmtIp4(rt.saddr)}${rt.local ? '; the reply goes to a local address, so over lo' : ` through ${rt.dev.name}`}.` });
     ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
+    return;
+  }
+  if (icmp.kind === 'error' && icmp.type === ICMP_REDIRECT) {
+    // icmp_redirect() -> icmp_err() -> ipv4_redirect(); raw sockets saw the message already
+    ipDoRedirect(ns, dev, iph.src, icmp.info, icmp.original);
     return;
   }
   if (icmp.kind === 'error' && (icmp.type === ICMP_DEST_UNREACH || icmp.type === ICMP_TIME_EXCEEDED)) {

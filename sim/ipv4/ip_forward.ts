@@ -4,11 +4,11 @@ import { fmtIp4 } from '../core/addr';
 import { ICMP_EXC_TTL, ICMP_TIME_EXCEEDED } from '../wire/icmp';
 import type { Skb } from '../net/skb';
 import type { Rtable } from './route';
-import { icmpSend } from './icmp';
+import { icmpSend, ipRtSendRedirect } from './icmp';
 import { ipOutput } from './ip_output';
 import { nfHook } from '../netfilter/hooks';
 
-export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable): void {
+export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable & { redirectTo?: number }): void {
   const dev = skb.dev;
   const ns = dev.ns;
   const w = ns.world;
@@ -23,6 +23,8 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable): void {
   }
   const out = new Uint8Array(ip);
   decreaseTtl(out, 0);
+  // "We now generate an ICMP HOST REDIRECT giving the route we calculated."
+  if (rt.redirectTo !== undefined) ipRtSendRedirect(ns, dev, out, rt.redirectTo, skb.id);
   const v = nfHook(ns, 'FORWARD', out, { in: dev, out: rt.dev, id: skb.id });
   if (v.verdict === 'drop') return drop(v.reason);
   if (w.trace) w.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: skb.id, dst: fmtIp4(rt.daddr), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: 'ip_forward', why: `ip_forward=1: the packet is routed on through ${rt.dev.name} with its TTL one lower.` });

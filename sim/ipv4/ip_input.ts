@@ -47,7 +47,7 @@ function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
     case 'broadcast':
       return ipLocalDeliver(skb, ip, dev.ifindex, true);
     case 'forward':
-      return ipForward(skb, ip, r.rt);
+      return ipForward(skb, ip, { ...r.rt, redirectTo: r.redirectTo });
     case 'error':
       if (r.martian) {
         const why = r.martian === 'source' ? (r.error === 'EXDEV' ? 'rp_filter' : 'martian source: accept_local=0') : 'martian destination';

@@ -20,6 +20,8 @@ export interface Rtable {
   iif: number;
   local: boolean;
   route: FibRoute | null;
+  /** the gateway came from an ICMP redirect (a next-hop exception), valid until this time */
+  redirectedUntil?: number;
 }
 
 export type RouteError = { error: 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES' | 'ENODEV' | 'EAGAIN' };
@@ -142,7 +144,16 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
     return mkrouteOutput(ns, r, 'local', daddr, saddr, ns.lo, origOif, true);
   }
   if (!saddr) saddr = resultPrefsrc(r);
-  return mkrouteOutput(ns, r, res.type, daddr, saddr, r.dev!, origOif, false);
+  const rt = mkrouteOutput(ns, r, res.type, daddr, saddr, r.dev!, origOif, false);
+  // find_exception(): a redirect learned for this destination replaces the route's gateway
+  const ex = ns.ipv4.exceptions.get(daddr);
+  if (!isRouteError(rt) && ex && ex.dev === rt.dev && rt.gw !== null) {
+    if (ex.expires > ns.world.now) {
+      rt.gw = ex.gw;
+      rt.redirectedUntil = ex.expires;
+    } else ns.ipv4.exceptions.delete(daddr);
+  }
+  return rt;
 }
 
 /** __mkroute_output() */
@@ -160,13 +171,14 @@ function mkrouteOutput(ns: Netns, r: FibRoute | null, type: RtnType, daddr: Ip4,
   };
 }
 
-export type ValidateResult = { ok: true } | { ok: false; error: 'EINVAL' | 'EXDEV' };
+/** directSrc: the source is on a connected route of this device (RTCF_DIRECTSRC, ret > 0). */
+export type ValidateResult = { ok: true; directSrc?: boolean } | { ok: false; error: 'EINVAL' | 'EXDEV' };
 
 /** fib_validate_source(): reverse-path and martian checks on a received packet's source. */
 export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oif: number): ValidateResult {
   const inDev = dev.inDev!;
   const rpf = inDev.maxconf('rp_filter');
-  if (!rpf && (dev.ifindex !== oif || !inDev.orconf('send_redirects'))) {
+  if (!rpf && (dev.ifindex !== oif || !inDev.andconf('send_redirects'))) {
     if (inDev.orconf('accept_local')) return { ok: true };
     if (!ns.ipv4.fib.customLocalRoutes) {
       // "Within the same container, it is regarded as a martian source"
@@ -184,7 +196,7 @@ function fullValidateSource(ns: Netns, src: Ip4, _dst: Ip4, dev: NetDevice, _oif
   if (isFibError(res)) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
   if (res.type !== 'unicast' && (res.type !== 'local' || !inDev.orconf('accept_local'))) return { ok: false, error: 'EINVAL' };
   const devMatch = res.route.dev === dev || (res.type === 'local' && dev.isLoopback);
-  if (devMatch) return { ok: true };
+  if (devMatch) return { ok: true, directSrc: res.route.nhScope >= RT_SCOPE_HOST };
   if (noAddr) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
   if (rpf === 1) return { ok: false, error: 'EXDEV' };
   // loose mode: the source is reachable at all (the lookup above found a route), whichever the device
@@ -194,7 +206,7 @@ function fullValidateSource(ns: Netns, src: Ip4, _dst: Ip4, dev: NetDevice, _oif
 export type InputRoute =
   | { kind: 'local'; iif: number }
   | { kind: 'broadcast' }
-  | { kind: 'forward'; rt: Rtable; res: FibRoute }
+  | { kind: 'forward'; rt: Rtable; res: FibRoute; redirectTo?: Ip4 }
   | { kind: 'error'; error: 'EHOSTUNREACH' | 'ENETUNREACH' | 'EINVAL' | 'EXDEV' | 'EACCES'; martian?: 'source' | 'destination' };
 
 /** ip_route_input_slow() */
@@ -225,8 +237,12 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
   const outDev = r.dev!;
   const v = validateSource(ns, saddr, daddr, dev, outDev.ifindex);
   if (!v.ok) return { kind: 'error', error: v.error, martian: 'source' };
+  // __mkroute_input(): out the way it came in, to a host on that link: tell the sender (IPSKB_DOREDIRECT)
+  const gw = r.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : daddr;
+  const redirect = outDev === dev && v.directSrc && inDev.andconf('send_redirects') &&
+    (inDev.orconf('shared_media') || inDev.ifaList.some((a) => ifaMatch(saddr, a) && ifaMatch(gw, a)));
   return {
-    kind: 'forward', res: r,
+    kind: 'forward', res: r, redirectTo: redirect ? ip4(gw) : undefined,
     rt: { type: 'unicast', dev: outDev, gw: r.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : null, saddr, daddr, iif: dev.ifindex, local: false, route: r },
   };
 }

@@ -1,5 +1,6 @@
 // struct net: one network namespace with its devices, IPv4 state and sockets (include/net/net_namespace.h).
 import type { NetDevice } from './netdevice';
+import type { Ip4 } from '../core/addr';
 import type { World } from './world';
 import { Devconf } from '../ipv4/devconf';
 import { Fib } from '../ipv4/fib';
@@ -22,7 +23,9 @@ export interface Ipv4Net {
   pingGroupRange: [number, number];
   ipLocalPortRange: [number, number];
   /** per-peer ICMP rate limit tokens (inet_peer_xrlim_allow) */
-  icmpPeers: Map<number, { tokens: number; last: number }>;
+  icmpPeers: Map<number, { tokens: number; last: number; redirects: number; redirectLast: number }>;
+  /** fib_nh_exception: next hops learned from ICMP redirects, by destination */
+  exceptions: Map<number, { gw: Ip4; dev: NetDevice; expires: number }>;
 }
 
 export class Netns {
@@ -61,6 +64,7 @@ export class Netns {
       pingGroupRange: [1, 0],
       ipLocalPortRange: [32768, 60999],
       icmpPeers: new Map(),
+      exceptions: new Map(),
     };
     this.ipv4.all.explicit.clear();
     this.ipv4.dflt.explicit.clear();

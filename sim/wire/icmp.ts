@@ -5,6 +5,8 @@ import { withHeadroom } from './headroom';
 export const ICMP_ECHOREPLY = 0;
 export const ICMP_DEST_UNREACH = 3;
 export const ICMP_ECHO = 8;
+export const ICMP_REDIRECT = 5;
+export const ICMP_REDIR_HOST = 1;
 export const ICMP_TIME_EXCEEDED = 11;
 
 export const ICMP_NET_UNREACH = 0;
@@ -32,7 +34,7 @@ export function parseIcmp(b: Uint8Array, off: number, len: number): (IcmpRepr & 
       data: b.subarray(off + 8, off + len),
     };
   }
-  if (type === ICMP_DEST_UNREACH || type === ICMP_TIME_EXCEEDED) {
+  if (type === ICMP_DEST_UNREACH || type === ICMP_TIME_EXCEEDED || type === ICMP_REDIRECT) {
     const info = ((b[off + 4] << 24) | (b[off + 5] << 16) | (b[off + 6] << 8) | b[off + 7]) >>> 0;
     return { kind: 'error', type, code, info, checksumOk, original: b.subarray(off + 8, off + len) };
   }

@@ -301,6 +301,7 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
   const prefix = rt.type === 'broadcast' ? 'broadcast ' : rt.type === 'local' ? 'local ' : rt.type === 'multicast' ? 'multicast ' : '';
   const fromTxt = from !== null ? `from ${fmtIp4(from)} ` : '';
   const via = rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : '';
-  const cache = rt.type === 'broadcast' ? 'cache <local,brd> ' : rt.local ? 'cache <local> ' : 'cache ';
+  const cache = rt.type === 'broadcast' ? 'cache <local,brd> ' : rt.local ? 'cache <local> '
+    : rt.redirectedUntil !== undefined ? `cache <redirected> expires ${Math.floor((rt.redirectedUntil - ns.world.now) / 1e6)}sec ` : 'cache ';
   return [`${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `, `    ${cache}`];
 }
