@@ -2,6 +2,7 @@
 import { startSim } from './client/simClient';
 import { useLab } from './store';
 import { FIRST_PRESET } from './presets/article';
+import { startLab } from './persist/autosave';
 
 declare global {
   interface Window {
@@ -10,7 +11,7 @@ declare global {
   }
 }
 
-const sim = startSim(() => useLab.getState().loadPreset(FIRST_PRESET.id));
+const sim = startSim(() => void startLab(() => useLab.getState().loadPreset(FIRST_PRESET.id)));
 window.__netlab = { crashWorker: () => sim.crash() };
 
 // interactive: the first diagram drawn from the kernel's state, in the frame after React committed it

@@ -6,6 +6,7 @@ import { Inspector } from './Inspector';
 import { Tables } from './Tables';
 import { Terminal } from './Terminal';
 import { FlowDock } from './flow/FlowDock';
+import { LessonHost } from '../lessons/LessonHost';
 
 export function App() {
   return (
@@ -23,6 +24,7 @@ export function App() {
         <Terminal />
         <FlowDock />
       </div>
+      <LessonHost />
     </div>
   );
 }

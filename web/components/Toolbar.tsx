@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useLab } from '../store';
 import { selCanRedo, selCanUndo, selUndoLabel, selLoadPreset, selPresetId, selRedo, selUndo, selWorkerStatus, selFlowOn, selSetFlowOn } from '../store/selectors';
 import { PRESETS } from '../presets/article';
+import { LabMenu } from '../persist/LabMenu';
 
 const STATUS_TEXT = { ready: 'kernel ready', starting: 'starting…', restarting: 'restarting…', failed: 'simulation stopped: reload the page' } as const;
 
@@ -40,6 +41,7 @@ export function Toolbar() {
           ))}
         </select>
       </label>
+      <LabMenu />
       <button type="button" onClick={undo} disabled={!canUndo} title={undoLabel ? `Undo: ${undoLabel}` : 'Nothing to undo'}>
         Undo
       </button>

@@ -7,8 +7,9 @@ import { createPlaybackSlice, type PlaybackSlice } from './playback';
 import { createUiSlice, type UiSlice } from './ui';
 import { createFlowsSlice, type FlowsSlice } from './flows';
 import { createCapturesSlice, type CapturesSlice } from './captures';
+import { createLessonSlice, type LessonSlice } from '../lessons/slice';
 
-export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice & FlowsSlice & CapturesSlice;
+export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice & FlowsSlice & CapturesSlice & LessonSlice;
 
 export const createLabStore = () =>
   create<LabState>()((...a) => ({
@@ -19,6 +20,7 @@ export const createLabStore = () =>
     ...createUiSlice(...a),
     ...createFlowsSlice(...a),
     ...createCapturesSlice(...a),
+    ...createLessonSlice(...a),
   }));
 
 export const useLab = createLabStore();
