@@ -14,8 +14,8 @@ export interface Path {
 
 /** Where a shape rests on a device: inside its address cell, so its name stays readable. */
 const DEV_REST_DY = 13;
-/** Where a shape rests in the stack bar, above the device's column. */
-const STACK_REST_DY = 13;
+/** Where a shape rests for the stack: at the top of the device's arrow, just under the bar (its title stays readable). */
+const STACK_REST_DY = 12;
 
 export class FlowGeometry {
   readonly rects = new Map<string, Rect>();
@@ -59,11 +59,11 @@ export class FlowGeometry {
     if (!node) return null;
     const r = this.rects.get(node)!;
     const { kind, ns, dev } = parseLoc(loc);
-    if (this.stations.has(node)) return [r.x + r.w / 2, r.y + r.h / 2];
+    if (this.stations.has(node)) return [r.x + r.w / 2, r.y + 1]; // on its top edge: its name stays readable
     if (node.startsWith('dev:')) return [r.x + r.w / 2, r.y + DEV_REST_DY];
     if (node.startsWith('stack:')) {
       const d = this.rects.get(devId(ns, dev));
-      return kind === 's' && d ? [d.x + d.w / 2, r.y + r.h - STACK_REST_DY] : [r.x + r.w / 2, r.y + r.h / 2];
+      return kind === 's' && d ? [d.x + d.w / 2, r.y + r.h + STACK_REST_DY] : [r.x + r.w / 2, r.y + r.h / 2];
     }
     return [r.x + r.w / 2, r.y + r.h / 2];
   }

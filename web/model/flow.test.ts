@@ -83,6 +83,25 @@ describe('flow model', () => {
     for (const x of m.events.filter((y) => y.e.type === 'fdb-learn')) expect(x.frame).toBeGreaterThan(0);
   });
 
+  it('shows ARP flux: two replies for one request, each after the answer that sends it', () => {
+    const { events, snap } = traced('eth0', 'ip netns exec gw arping -c 1 -I eth0 192.168.3.101');
+    const m = new FlowModel();
+    m.add(events, topoOf(snap));
+    const answers = m.events.filter((x) => x.e.type === 'arp-reply' && x.e.ns === 'host');
+    expect(answers.map((x) => x.e.dev)).toEqual(['br0', 'veth1']);
+    const replies = [...m.frames.values()].filter((f) => f.kind === 'arp-rep');
+    expect(replies).toHaveLength(2);
+    for (const [i, r] of replies.entries()) {
+      const first = m.bySeq(r.first)!;
+      expect(first.seq).toBeGreaterThan(answers[i].seq);
+      expect(first.start).toBeGreaterThanOrEqual(answers[i].start + answers[i].dur);
+    }
+    // both replies are on their way back to the gateway at the same time
+    const arrival = m.eventsOf(replies[0].id).find((x) => x.e.type === 'rx' && x.e.ns === 'gw')!;
+    expect(m.bySeq(replies[1].first)!.start).toBeLessThan(arrival.start);
+    expect(m.eventsOf(replies[1].id).some((x) => x.e.type === 'rx' && x.e.ns === 'gw')).toBe(true);
+  });
+
   it('names each event so a replay finds it again, and keeps the bytes as they were', () => {
     const { events, snap } = traced('eth0', 'ping -c 1 -W 1 baidu.com');
     const m = new FlowModel();

@@ -98,8 +98,10 @@ export class FlowModel {
   /** Appends a batch of events (oldest first) as the worker sent them. */
   add(batch: readonly TraceEvent[], topo: Topo): void {
     const evs = causalOrder(batch, (id) => this.frames.has(id) || this.rejected.has(id));
-    for (const e of evs) if (this.admit(e)) this.push(e, topo);
-    this.raw.push(...evs);
+    for (const e of evs) {
+      this.raw.push(e);
+      if (this.admit(e)) this.push(e, topo);
+    }
     if (this.raw.length > MAX_EVENTS) this.raw = this.raw.slice(-Math.floor(MAX_EVENTS / 2));
     if (this.events.length > MAX_EVENTS) this.trim(Math.floor(MAX_EVENTS / 2), topo);
   }
@@ -114,7 +116,7 @@ export class FlowModel {
 
   /** An event is laid out when its frame is of a kind shown (a frame's kind is known from its first bytes). */
   private admit(e: TraceEvent): boolean {
-    const id = e.frameId || this.teacher(e);
+    const id = e.frameId || this.rawTeacher(e);
     if (!id) return true;
     if (this.rejected.has(id)) return false;
     if (this.frames.has(id) || !('bytes' in e)) return true;
@@ -218,6 +220,16 @@ export class FlowModel {
     }
   }
 
+  /** The frame an event without one belongs to, among all received (shown or not). */
+  private rawTeacher(e: TraceEvent): number {
+    for (let k = this.raw.length - 2; k >= 0 && k >= this.raw.length - 17; k--) {
+      const x = this.raw[k];
+      if (x.time !== e.time) break;
+      if (x.ns === e.ns && x.dev === e.dev && x.frameId) return x.frameId;
+    }
+    return 0;
+  }
+
   /** An FDB update names no frame: it is the one the bridge was just handed, on that port, at that µs. */
   private teacher(e: TraceEvent): number {
     for (let k = this.events.length - 1; k >= 0 && k >= this.events.length - 16; k--) {
@@ -274,21 +286,27 @@ export class FlowModel {
 
 /**
  * The kernel sends an ARP reply before it reports why (arp_process transmits, then the trace says
- * "veth1 answers"): told the other way round the reply would leave before the request arrived. A new
- * frame's first transmission is moved after the answer it is part of, at the same µs and place.
+ * "veth1 answers"): told in that order the reply would leave before the request arrived. The answer is
+ * moved before the new frames that left at that µs in that namespace since its request last moved.
  */
 function causalOrder(batch: readonly TraceEvent[], known: (frame: number) => boolean): TraceEvent[] {
   const out = batch.slice();
-  const seen = new Set<number>();
-  for (let k = 0; k < out.length - 1; k++) {
-    const a = out[k];
-    const b = out[k + 1];
-    const fresh = a.type === 'xmit' && !known(a.frameId) && !seen.has(a.frameId);
-    if (fresh && (b.type === 'arp-reply' || b.type === 'arp-ignore') && b.time === a.time && b.ns === a.ns && b.dev === a.dev && b.frameId !== a.frameId) {
-      out[k] = b;
-      out[k + 1] = a;
-      seen.add(b.frameId);
-    } else seen.add(a.frameId);
+  for (let j = 0; j < out.length; j++) {
+    const e = out[j];
+    if (e.type !== 'arp-reply' && e.type !== 'arp-ignore') continue;
+    let k = j;
+    while (k > 0) {
+      const x = out[k - 1];
+      if (x.frameId === e.frameId || x.time !== e.time || x.ns !== e.ns || known(x.frameId)) break;
+      k--;
+    }
+    // only frames that appear first in that stretch (not ones already under way)
+    const underWay = (i: number) => {
+      for (let m = 0; m < i; m++) if (out[m].frameId === out[i].frameId) return true;
+      return false;
+    };
+    while (k < j && underWay(k)) k++;
+    if (k < j) out.splice(k, 0, ...out.splice(j, 1));
   }
   return out;
 }

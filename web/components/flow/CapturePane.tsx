@@ -42,7 +42,12 @@ export function CapturePane() {
             </button>
           </header>
           <pre className="cap-lines" data-testid={`capture-lines-${c.ns}-${c.dev}`}>
-            {c.lines.join('\n')}
+            {c.lines.map((l, i) => (
+              <span key={i} className="cap-line">
+                {l}
+                {'\n'}
+              </span>
+            ))}
           </pre>
         </section>
       ))}
