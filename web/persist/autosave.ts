@@ -11,8 +11,12 @@ const DELAY_MS = 250;
 const watched = (s: LabState) => [s.seed, s.log, s.now, s.positions, s.presetId, s.lesson, s.lessonStep, s.lessonMarks] as const;
 
 function save(): void {
+  const lab = currentLab();
+  // a lab always holds its preset's commands once built: an empty log is one still being built (a page
+  // left during its first load), not worth keeping over the lab saved before
+  if (!lab.log.length) return;
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(currentLab()));
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(lab));
   } catch {
     /* storage full or off: the lab still works, unsaved */
   }
@@ -65,7 +69,7 @@ export async function startLab(fallback: () => void): Promise<void> {
   if (location.hash) opened = await openSharedFragment();
   if (!opened) {
     const r = saved();
-    if (r?.ok) applyLab(r.lab);
+    if (r?.ok && r.lab.log.length) applyLab(r.lab);
     else {
       fallback();
       if (r && !r.ok) useLab.getState().setNotice({ kind: 'error', text: problemsText('The autosaved lab', r.problems) });
