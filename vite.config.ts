@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { csp, serviceWorker } from './tools/vite-offline';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), csp(), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {

@@ -3,16 +3,18 @@ import { startSim } from './client/simClient';
 import { useLab } from './store';
 import { FIRST_PRESET } from './presets/article';
 import { startLab } from './persist/autosave';
+import { registerOffline } from './offline';
 
 declare global {
   interface Window {
     /** for the e2e tests and the benchmark */
-    __netlab?: { crashWorker(): void; interactiveAt?: number };
+    __netlab?: { crashWorker(): void; interactiveAt?: number; run(term: string, text: string): void };
   }
 }
 
 const sim = startSim(() => void startLab(() => useLab.getState().loadPreset(FIRST_PRESET.id)));
-window.__netlab = { crashWorker: () => sim.crash() };
+window.__netlab = { crashWorker: () => sim.crash(), run: (term, text) => useLab.getState().runTyped(term, text) };
+registerOffline();
 
 // interactive: the first diagram drawn from the kernel's state, in the frame after React committed it
 function markInteractive(): void {
