@@ -127,7 +127,8 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
 
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
 export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, iif: number, id: number, broadcast: boolean): void {
-  const iph = parseIpv4(ip)!;
+  // the header was checked on the way in
+  const iph = { src: ipFromBytes(ip, 12), dst: ipFromBytes(ip, 16), tos: ip[1], totalLen: (ip[2] << 8) | ip[3] };
   const icmp = parseIcmp(ip, ihl, iph.totalLen - ihl);
   if (!icmp || !icmp.checksumOk) return;
   if (icmp.kind === 'echo' && icmp.type === ICMP_ECHO) {

@@ -38,9 +38,9 @@ export function ipRcv(skb: Skb): void {
 function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
   const dev = skb.dev;
   const ns = dev.ns;
-  const h = parseIpv4(ip)!;
   if (skb.localRoute) return ipLocalDeliver(skb, ip, skb.rtIif || dev.ifindex, false);
-  const r = routeInput(ns, h.dst, h.src, h.tos, dev);
+  // the header was checked in ip_rcv_core(); PREROUTING may have rewritten its addresses
+  const r = routeInput(ns, ipFromBytes(ip, 16), ipFromBytes(ip, 12), ip[1], dev);
   switch (r.kind) {
     case 'local':
       return ipLocalDeliver(skb, ip, r.iif, false);
@@ -86,12 +86,13 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
   const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
   if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook INPUT');
   ip = v.ip;
-  const h = parseIpv4(ip)!;
+  const protocol = ip[9];
+  const src = ipFromBytes(ip, 12), dst = ipFromBytes(ip, 16);
   // raw_local_deliver() -> raw_v4_input()
   // closing a socket replaces the array, so this loop sees the sockets as they were
   for (const s of ns.rawSockets) {
-    if (s.matches(h.protocol, h.src, h.dst, iif)) s.onPacket(ip);
+    if (s.matches(protocol, src, dst, iif)) s.onPacket(ip);
   }
-  if (ns.world.trace) ns.world.emit({ type: 'deliver', ns: ns.name, dev: dev.name, frameId: skb.id, proto: h.protocol === 1 ? 'icmp' : String(h.protocol), fn: 'ip_local_deliver', why: 'The packet is for this host: delivered to its stack.' });
-  if (h.protocol === IPPROTO_ICMP) icmpRcv(ns, ip, h.ihl, dev, iif, skb.id, broadcast);
+  if (ns.world.trace) ns.world.emit({ type: 'deliver', ns: ns.name, dev: dev.name, frameId: skb.id, proto: protocol === 1 ? 'icmp' : String(protocol), fn: 'ip_local_deliver', why: 'The packet is for this host: delivered to its stack.' });
+  if (protocol === IPPROTO_ICMP) icmpRcv(ns, ip, (ip[0] & 15) * 4, dev, iif, skb.id, broadcast);
 }

@@ -40,6 +40,8 @@ export class Netns {
   /** net.ipv4.neigh.default.* exists only in the initial namespace */
   neighDefault: NeighParms | null;
   rawSockets: RawSocket[] = [];
+  /** iptables state once a rule or table was made (netfilter/hooks.ts); null: every hook accepts */
+  netfilter: import('../netfilter/hooks').NetfilterState | null = null;
   packetSockets: PacketSocket[] = [];
   /** peernet2id: ids this namespace gave to others */
   netnsIds = new Map<Netns, number>();

@@ -21,19 +21,17 @@ export interface NetfilterState {
   netdevEvent?(ev: string, dev: NetDevice): void;
 }
 
-const netfilters = new WeakMap<Netns, NetfilterState>();
-
 export function setNetfilter(ns: Netns, nf: NetfilterState): void {
-  netfilters.set(ns, nf);
+  ns.netfilter = nf;
 }
 
 /** NF_HOOK(): run the namespace's rules for this hook. */
 export function nfHook(ns: Netns, hook: HookName, ip: Uint8Array, ctx: HookCtx): HookVerdict {
-  const nf = netfilters.get(ns);
+  const nf = ns.netfilter;
   return nf ? nf.run(hook, ip, ctx) : { verdict: 'accept', ip };
 }
 
 /** Netdevice events for the namespace's netfilter (nf_nat_masquerade.c: masq_device_event). */
 export function nfNetdevEvent(ev: string, dev: NetDevice): void {
-  netfilters.get(dev.ns)?.netdevEvent?.(ev, dev);
+  dev.ns.netfilter?.netdevEvent?.(ev, dev);
 }
