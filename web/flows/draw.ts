@@ -28,6 +28,12 @@ export interface DrawInput {
 
 const H = 17;
 const FONT = '600 11px system-ui, sans-serif';
+/** Shapes drawn stacked at one place; more are counted on the last one. */
+const STACK = 3;
+/** Below this zoom, or with more frames than this on the diagram, frames are dots (the current and the selected one keep their label). */
+const COMPACT_ZOOM = 0.55;
+const COMPACT_COUNT = 60;
+const DOT = 9;
 const widths = new Map<string, number>();
 const visible: FlowEvent[] = [];
 
@@ -72,7 +78,10 @@ export function drawFlow(ctx: CanvasRenderingContext2D, d: DrawInput): Hit[] {
     }
   }
   const stacked = new Map<string, number>();
+  const extra = new Map<string, { x: number; y: number; n: number }>();
   model.visibleAt(p, visible);
+  const compact = zoom < COMPACT_ZOOM || visible.length > COMPACT_COUNT;
+  let selLabelled = false;
   // oldest first, so the newest is drawn on top
   for (let k = visible.length - 1; k >= 0; k--) {
     const ev = visible[k];
@@ -87,22 +96,48 @@ export function drawFlow(ctx: CanvasRenderingContext2D, d: DrawInput): Hit[] {
     pt ??= geo.point(ev.to);
     if (!pt) continue;
     const drop = ev.e.type === 'drop';
+    const color = drop ? KIND_COLOR['icmp-err'] : KIND_COLOR[info.kind];
+    const sel = ev.frame === d.selFrame;
+    const done = ev.start + ev.dur;
+    ctx.globalAlpha = !ev.hasChild && p > done ? Math.max(0.15, Math.min(1, (ev.visEnd - p) / LINGER)) : 1;
+    const sx = pt[0] * zoom + tx;
+    const sy = pt[1] * zoom + ty;
+    // compact: only the current step's frame and one copy of the selected frame keep their label
+    const keep = ev.seq === d.cursor || (sel && !selLabelled);
+    if (sel) selLabelled = true;
+    if (compact && !keep) {
+      ctx.beginPath();
+      ctx.roundRect(sx - DOT / 2, sy - DOT / 2, DOT, DOT, 3);
+      ctx.fillStyle = color;
+      ctx.fill();
+      hits.push({ x: sx - DOT / 2, y: sy - DOT / 2, w: DOT, h: DOT, frame: ev.frame, seq: ev.seq });
+      continue;
+    }
     const label = drop ? `✕ ${info.label}` : info.label;
     const w = width(ctx, label);
-    let x = pt[0] * zoom + tx - w / 2;
-    let y = pt[1] * zoom + ty - H / 2;
+    let x = sx - w / 2;
+    let y = sy - H / 2;
     if (!moving) {
+      // frames resting at one place are stacked a few high, the rest counted
       const key = `${Math.round(x)},${Math.round(y)}`;
       const n = stacked.get(key) ?? 0;
       stacked.set(key, n + 1);
+      if (n >= STACK) {
+        const e = extra.get(key);
+        if (e) e.n++;
+        else extra.set(key, { x: x + STACK * 4 + w - 4, y: y - STACK * (H + 2) + H, n: 1 });
+        continue;
+      }
       y -= n * (H + 2);
       x += n * 4;
     }
-    const done = ev.start + ev.dur;
-    ctx.globalAlpha = !ev.hasChild && p > done ? Math.max(0.15, Math.min(1, (ev.visEnd - p) / LINGER)) : 1;
-    pill(ctx, x, y, w, drop ? KIND_COLOR['icmp-err'] : KIND_COLOR[info.kind], label, ev.frame === d.selFrame);
+    pill(ctx, x, y, w, color, label, sel);
     hits.push({ x, y, w, h: H, frame: ev.frame, seq: ev.seq });
   }
   ctx.globalAlpha = 1;
+  for (const e of extra.values()) {
+    const label = `+${e.n}`;
+    pill(ctx, e.x, e.y, width(ctx, label), '#334155', label, false);
+  }
   return hits;
 }

@@ -2,7 +2,7 @@
 // the chosen speed, and the steps a reader takes through it. Plain TypeScript: the canvas layer ticks it
 // every animation frame; React sees a throttled copy of its state in the store.
 import type { TraceEvent } from '../../sim/net/trace';
-import { FlowModel, type FlowEvent, type Topo } from '../model/flow';
+import { FlowModel, LINGER, type FlowEvent, type Topo } from '../model/flow';
 import type { FrameKind } from '../model/frameKind';
 
 /** A hop at 1x: long enough to follow with the eye and read its label. */
@@ -47,17 +47,15 @@ export class Player {
 
   add(events: readonly TraceEvent[], topo: Topo): void {
     if (!events.length) return;
-    const caughtUp = this.p >= this.model.end;
     const first = this.model.base + this.model.count;
-    this.model.add(events, topo);
+    // what arrives now is played from here on, never in the part already shown
+    this.model.add(events, topo, this.p);
     const m = this.model;
     if (first < m.base) {
       // trimmed: the kept events were laid out again from 0
       this.p = Math.min(this.p, m.end);
       this.cursor = Math.max(this.cursor, m.base - 1);
     }
-    const fresh = m.bySeq(Math.max(first, m.base));
-    if (caughtUp && fresh && this.p > fresh.start) this.p = fresh.start;
     this.sync(true);
   }
 
@@ -66,7 +64,7 @@ export class Player {
     this.model.refilter(accept, topo);
     this.target = null;
     this.p = this.model.end;
-    this.cursor = this.model.base + this.model.count - 1;
+    this.cursor = this.seqBefore(this.p + 1);
     this.playing = true;
     this.sync(true);
   }
@@ -88,7 +86,8 @@ export class Player {
     }
     const dt = this.lastMs === null ? 0 : Math.min(nowMs - this.lastMs, 100);
     this.lastMs = nowMs;
-    const limit = this.target?.p ?? this.model.end;
+    // caught up, time still passes: the last frames fade out where they ended
+    const limit = this.target?.p ?? this.model.end + LINGER;
     const moving = this.p < limit;
     if (moving) this.p = Math.min(limit, this.p + (dt / HOP_MS) * this.speed);
     const t = this.target;
@@ -100,7 +99,11 @@ export class Player {
       return true;
     }
     if (moving) {
-      this.cursor = Math.max(this.cursor, this.seqBefore(this.p));
+      const ev = this.model.bySeq(this.cursor);
+      const next = this.seqBefore(this.p);
+      const nextEv = this.model.bySeq(next);
+      // the cursor only moves on along the timeline while playing
+      if (!ev || (nextEv && this.model.posOf(nextEv) > this.model.posOf(ev))) this.cursor = next;
       this.sync(false, nowMs);
     }
     return moving;
@@ -127,7 +130,7 @@ export class Player {
   toLive(): void {
     this.target = null;
     this.p = this.model.end;
-    this.cursor = this.model.base + this.model.count - 1;
+    this.cursor = this.seqBefore(this.p + 1);
     this.playing = true;
     this.sync(true);
   }
@@ -152,26 +155,35 @@ export class Player {
     this.sync(true);
   }
 
-  /** One event on (played) or back (shown at once). */
+  /** Where the reader is on the timeline: the current event's place, -1 before the first. */
+  private pos(): number {
+    const ev = this.model.bySeq(this.target?.seq ?? this.cursor);
+    return ev ? this.model.posOf(ev) : -1;
+  }
+
+  /** One event on (played) or back (shown at once), in playback order. */
   stepEvent(dir: 1 | -1): void {
-    const from = this.target?.seq ?? this.cursor;
-    const seq = Math.max(this.model.base, Math.min(from + dir, this.model.base + this.model.count - 1));
-    if (dir < 0 || seq <= from) return this.goTo(seq);
-    this.playTo(seq);
+    const t = this.model.timeline;
+    if (!t.length) return;
+    const i = Math.max(0, Math.min(this.pos() + dir, t.length - 1));
+    if (dir < 0) return this.goTo(t[i].seq);
+    this.playTo(t[i].seq);
   }
 
   /** To the next frame's first step (played), or back to the previous frame's first step. */
   stepFrame(dir: 1 | -1): void {
     const m = this.model;
-    const from = this.target?.seq ?? this.cursor;
-    const frame = m.bySeq(from)?.frame ?? 0;
+    const t = m.timeline;
+    if (!t.length) return;
+    const at = this.pos();
+    const frame = t[at]?.frame ?? 0;
     const isBirth = (ev: FlowEvent) => ev.frame !== 0 && ev.frame !== frame && m.frames.get(ev.frame)?.first === ev.seq;
     if (dir > 0) {
-      for (let s = from + 1; s < m.base + m.count; s++) if (isBirth(m.bySeq(s)!)) return this.playTo(s);
-      return this.playTo(m.base + m.count - 1);
+      for (let i = at + 1; i < t.length; i++) if (isBirth(t[i])) return this.playTo(t[i].seq);
+      return this.playTo(t[t.length - 1].seq);
     }
-    for (let s = from - 1; s >= m.base; s--) if (isBirth(m.bySeq(s)!)) return this.goTo(s);
-    this.goTo(m.base);
+    for (let i = at - 1; i >= 0; i--) if (isBirth(t[i])) return this.goTo(t[i].seq);
+    this.goTo(t[0].seq);
   }
 
   private playTo(seq: number): void {
@@ -191,7 +203,7 @@ export class Player {
   /** The event that started last before `p` (the one whose hop is under way or just done). */
   private seqBefore(p: number): number {
     const i = this.model.indexAt(p - 1e-9);
-    return i < 0 ? this.model.base - 1 : this.model.base + i;
+    return i < 0 ? this.model.base - 1 : this.model.timeline[i].seq;
   }
 
   private sync(now: boolean, nowMs = 0): void {

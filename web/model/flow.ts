@@ -1,8 +1,10 @@
 // Packet flows: the simulator's trace events laid out as hops on a playback timeline. Each event puts
 // its frame somewhere on the diagram (a device, or the stack above one); the frame travels there from
-// where it was. A frame's hops follow one another; different frames (a flood's copies, ARP flux's two
-// replies) travel at the same time. Playback time is counted in hops, not in the kernel's microseconds:
-// a veth hop takes 4 µs, a ping's next second a pause. Nothing here decides what the network does.
+// where it was. A frame's hops follow one another, a new frame starts once what made it is done, and
+// what the kernel did at a later microsecond never starts before what it did earlier; nothing else
+// holds a hop back: different frames of one microsecond (a flood's copies, ARP flux's replies) travel at
+// the same time. Playback time is counted in hops, not in the kernel's microseconds: a veth hop takes 4 µs,
+// a ping's next second a pause. Nothing here decides what the network does.
 import type { TraceEvent } from '../../sim/net/trace';
 import type { EventRef } from '../protocol';
 import { frameKind, isBareIp, labelOf, type FrameKind } from './frameKind';
@@ -66,7 +68,10 @@ export const MAX_EVENTS = 20_000;
 const STACK_TYPES = new Set(['socket-send', 'route', 'neigh', 'deliver', 'arp-reply', 'arp-ignore', 'loopback']);
 
 export class FlowModel {
+  /** in the order the kernel reported them (index = seq - base) */
   events: FlowEvent[] = [];
+  /** the same events in playback order: by start, then seq */
+  timeline: FlowEvent[] = [];
   /** the frames shown: the others' events are kept aside, not laid out */
   private accept: (k: FrameKind) => boolean = () => true;
   private rejected = new Set<number>();
@@ -78,10 +83,18 @@ export class FlowModel {
   /** playback time the last event ends */
   end = 0;
   private byFrame = new Map<number, number[]>();
+  /** each frame's latest event at each place (a flood's copies all leave from the bridge's) */
+  private byPlace = new Map<number, Map<LocKey, FlowEvent>>();
   private nth = new Map<string, number>();
   private lastAt = new Map<string, number>();
   /** packets queued while ARP asks: shown until their next hop or the end of this burst */
   private waiting = new Set<FlowEvent>();
+  /** where the current burst starts: nothing in it starts earlier */
+  private burst = 0;
+  /** the kernel time of the latest event, and the latest start among events of earlier times */
+  private lastTime = -1;
+  private timeFloor = 0;
+  private maxStart = 0;
 
   get count(): number {
     return this.events.length;
@@ -96,11 +109,12 @@ export class FlowModel {
   }
 
   /** Appends a batch of events (oldest first) as the worker sent them. */
-  add(batch: readonly TraceEvent[], topo: Topo): void {
+  /** Appends a batch of events (oldest first); none starts before playback time `floor` (what is already shown). */
+  add(batch: readonly TraceEvent[], topo: Topo, floor = 0): void {
     const evs = causalOrder(batch, (id) => this.frames.has(id) || this.rejected.has(id));
     for (const e of evs) {
       this.raw.push(e);
-      if (this.admit(e)) this.push(e, topo);
+      if (this.admit(e)) this.push(e, topo, floor);
     }
     if (this.raw.length > MAX_EVENTS) this.raw = this.raw.slice(-Math.floor(MAX_EVENTS / 2));
     if (this.events.length > MAX_EVENTS) this.trim(Math.floor(MAX_EVENTS / 2), topo);
@@ -128,13 +142,19 @@ export class FlowModel {
   clear(): void {
     const next = this.base + this.events.length;
     this.events = [];
+    this.timeline = [];
     this.frames.clear();
     this.byFrame.clear();
+    this.byPlace.clear();
     this.nth.clear();
     this.lastAt.clear();
     this.waiting.clear();
     this.rejected.clear();
     this.raw = [];
+    this.burst = 0;
+    this.lastTime = -1;
+    this.timeFloor = 0;
+    this.maxStart = 0;
     this.base = next;
     this.end = 0;
   }
@@ -152,14 +172,24 @@ export class FlowModel {
     for (const e of kept) this.push(e, topo);
   }
 
-  /** Index (into events) of the last event started at or before `p`; -1 before the first. */
+  /** Index (into timeline) of the last event started at or before `p`; -1 before the first. */
   indexAt(p: number): number {
+    return this.search((ev) => ev.start <= p);
+  }
+
+  /** Index of an event in the timeline. */
+  posOf(ev: FlowEvent): number {
+    return this.search((x) => x.start < ev.start || (x.start === ev.start && x.seq <= ev.seq));
+  }
+
+  /** The last index of the timeline for which `before` holds (it holds for a prefix). */
+  private search(before: (ev: FlowEvent) => boolean): number {
     let lo = 0;
-    let hi = this.events.length - 1;
+    let hi = this.timeline.length - 1;
     let ans = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.events[mid].start <= p) {
+      if (before(this.timeline[mid])) {
         ans = mid;
         lo = mid + 1;
       } else hi = mid - 1;
@@ -171,14 +201,14 @@ export class FlowModel {
   visibleAt(p: number, out: FlowEvent[] = []): FlowEvent[] {
     out.length = 0;
     for (let k = this.indexAt(p); k >= 0; k--) {
-      const ev = this.events[k];
+      const ev = this.timeline[k];
       if (ev.start < p - MAX_REST - MOVE) break;
       if (ev.frame && p < ev.visEnd) out.push(ev);
     }
     return out;
   }
 
-  private push(e: TraceEvent, topo: Topo): void {
+  private push(e: TraceEvent, topo: Topo, floor = 0): void {
     const seq = this.base + this.events.length;
     const frame = e.frameId || this.teacher(e);
     const refKey = `${e.time}|${e.type}|${e.ns}|${e.dev}|${e.frameId}`;
@@ -188,11 +218,17 @@ export class FlowModel {
 
     const place = this.place(e, frame, topo);
     const prev = this.events[this.events.length - 1];
-    let start = prev ? prev.start : 0;
+    let start = floor;
     if (prev && e.time - prev.e.time > GAP_US) {
-      start = Math.max(start, this.end + PAUSE);
+      // a new burst (the next second of a ping): after a pause, once everything before is over
+      this.burst = this.end + PAUSE;
       this.waiting.clear();
     }
+    if (e.time !== this.lastTime) {
+      this.lastTime = e.time;
+      this.timeFloor = this.maxStart;
+    }
+    start = Math.max(start, this.burst, this.timeFloor);
     const parent = place.parent;
     if (parent) start = Math.max(start, parent.start + parent.dur);
     else start = Math.max(start, this.lastAt.get(`${e.ns}|${e.dev}`) ?? 0); // what made it happen here comes first
@@ -204,7 +240,9 @@ export class FlowModel {
       this.waiting.delete(parent);
     }
     this.events.push(ev);
+    this.insert(ev);
     this.end = Math.max(this.end, start + dur);
+    this.maxStart = Math.max(this.maxStart, start);
     for (const w of this.waiting) w.visEnd = Math.min(Math.max(w.visEnd, this.end + LINGER), w.start + MAX_REST);
     if (e.type === 'neigh' && e.queued) this.waiting.add(ev);
     this.lastAt.set(`${e.ns}|${e.dev}`, start + dur);
@@ -212,12 +250,22 @@ export class FlowModel {
     const list = this.byFrame.get(frame);
     if (list) list.push(seq);
     else this.byFrame.set(frame, [seq]);
+    const places = this.byPlace.get(frame);
+    if (places) places.set(ev.to, ev);
+    else this.byPlace.set(frame, new Map([[ev.to, ev]]));
     const info = this.frames.get(frame);
     if (info) info.last = seq;
     else {
       const kind = 'bytes' in e ? frameKind(e.bytes) : 'other';
       this.frames.set(frame, { id: frame, kind, label: 'bytes' in e ? labelOf(e.bytes, kind) : 'frame', first: seq, last: seq });
     }
+  }
+
+  /** Into the timeline, by start (new events mostly go at or near its end). */
+  private insert(ev: FlowEvent): void {
+    const t = this.timeline;
+    if (!t.length || t[t.length - 1].start <= ev.start) t.push(ev);
+    else t.splice(this.indexAt(ev.start) + 1, 0, ev);
   }
 
   /** The frame an event without one belongs to, among all received (shown or not). */
@@ -260,7 +308,8 @@ export class FlowModel {
     else if (e.type === 'br-flood' || e.type === 'br-forward' || e.type === 'br-up') to = devLoc(ns, e.bridge);
     else to = devLoc(ns, e.dev);
 
-    const same = latest((x) => x.to === to);
+    const places = this.byPlace.get(frame);
+    const same = places?.get(to);
     if (same) return { to, from: null, parent: same };
     const master = topo.master(ns, e.dev);
     let near: LocKey[];
@@ -271,7 +320,7 @@ export class FlowModel {
     else if (e.type === 'br-flood' || e.type === 'br-forward' || e.type === 'br-up') near = [devLoc(ns, e.dev)];
     else near = [];
     let adj: FlowEvent | null = null;
-    for (const n of near) adj ??= latest((x) => x.to === n);
+    for (const n of near) adj ??= places?.get(n) ?? null;
     adj ??= latest((x) => x.e.ns === ns) ?? latest(() => true);
     if (adj) return { to, from: adj.to, parent: adj };
     // a frame's first step: a stack sends it down to its device (a port too: the one-way arrow), or it appears
