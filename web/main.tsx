@@ -8,12 +8,12 @@ import { registerOffline } from './offline';
 declare global {
   interface Window {
     /** for the e2e tests and the benchmark */
-    __netlab?: { crashWorker(): void; interactiveAt?: number };
+    __netlab?: { crashWorker(): void; interactiveAt?: number; run(term: string, text: string): void };
   }
 }
 
 const sim = startSim(() => void startLab(() => useLab.getState().loadPreset(FIRST_PRESET.id)));
-window.__netlab = { crashWorker: () => sim.crash() };
+window.__netlab = { crashWorker: () => sim.crash(), run: (term, text) => useLab.getState().runTyped(term, text) };
 registerOffline();
 
 // interactive: the first diagram drawn from the kernel's state, in the frame after React committed it
