@@ -6,6 +6,7 @@ import { parseId } from '../model/ids';
 import { termNs } from '../protocol';
 
 export const selSnap = (s: LabState) => s.snap;
+export const selDrawn = (s: LabState) => s.drawn;
 export const selPositions = (s: LabState) => s.positions;
 export const selSelectedId = (s: LabState) => s.selectedId;
 export const selSelectedNs = (s: LabState) => s.selectedNs;

@@ -90,6 +90,17 @@ describe('terminal and selection slices', () => {
     expect(store.getState()).toMatchObject({ selectedNs: 'host', selectedId: null });
   });
 
+  it('keeps the drawn part of the snapshot when only the tables change, so the diagram is not rebuilt', () => {
+    const ns = { name: 'host', devices: [], routes: [], neigh: [], fdb: [], ipForward: 0 };
+    store.getState().setSnapshot({ time: 1, namespaces: [ns] });
+    const drawn = store.getState().drawn;
+    store.getState().setSnapshot({ time: 2, namespaces: [{ ...ns, neigh: [{ ip: '192.168.3.1', dev: 'eth0', lladdr: null, state: 'INCOMPLETE' }] }] });
+    expect(store.getState().drawn).toBe(drawn);
+    expect(store.getState().snap!.namespaces[0].neigh).toHaveLength(1);
+    store.getState().setSnapshot({ time: 3, namespaces: [{ ...ns, ipForward: 1 }] });
+    expect(store.getState().drawn).not.toBe(drawn);
+  });
+
   it('after a rebuild, only the terminals the worker names are busy', () => {
     store.getState().termStarted('host', 'ping 192.168.3.1');
     store.getState().termStarted('c1', 'ping 192.168.9.1');

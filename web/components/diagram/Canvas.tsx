@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type Node, type OnNodeDrag } from '@xyflow/react';
 import { useLab } from '../../store';
-import { selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selSetPosition, selSnap } from '../../store/selectors';
+import { selDrawn, selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selSetPosition } from '../../store/selectors';
 import { buildDiagram, type DiagramNode } from '../../model/diagram';
 import { dropAction } from '../../model/actions';
 import { paletteAction, PALETTE_MIME, type PaletteKind } from '../../model/palette';
@@ -23,7 +23,7 @@ const FIT = { padding: 0.08, maxZoom: 1.4 };
 const EMPTY = { nodes: [] as DiagramNode[], edges: [] };
 
 export function Canvas() {
-  const snap = useLab(selSnap);
+  const drawn = useLab(selDrawn);
   const positions = useLab(selPositions);
   const selectedId = useLab(selSelectedId);
   const runAction = useLab(selRunAction);
@@ -34,7 +34,7 @@ export function Canvas() {
   const rf = useReactFlow();
   const [menu, setMenu] = useState<MenuAt | null>(null);
 
-  const built = useMemo(() => (snap ? buildDiagram(snap, positions, selectedId) : EMPTY), [snap, positions, selectedId]);
+  const built = useMemo(() => (drawn ? buildDiagram(drawn, positions, selectedId) : EMPTY), [drawn, positions, selectedId]);
   const geometry = useMemo(() => new FlowGeometry(built.nodes, built.edges), [built]);
   const [nodes, setNodes] = useState<Node[]>(built.nodes as Node[]);
   // a snapshot that lands mid-drag must not snap the dragged node back
@@ -52,6 +52,7 @@ export function Canvas() {
   const onNodeDragStop: OnNodeDrag = useCallback(
     (event, node) => {
       const id = parseId(node.id);
+      const snap = useLab.getState().snap;
       if (!snap || !id) return;
       if (id.type !== 'dev') return setPosition(node.id, node.position);
       const at = 'clientX' in event ? event : event.changedTouches[0];
@@ -63,7 +64,7 @@ export function Canvas() {
       setNodes(built.nodes as Node[]);
       runAction(action);
     },
-    [snap, built.nodes, rf, runAction, setPosition, forgetPosition],
+    [built.nodes, rf, runAction, setPosition, forgetPosition],
   );
 
   const onDrop = useCallback(
