@@ -81,13 +81,17 @@ export function Canvas() {
 
   const onNodeClick = useCallback((_: MouseEvent, n: Node) => select(n.id), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
-  // right-click on a device: capture on it, or stop the capture
+  // right-click on a device: capture on it, or stop the capture; on a station, on any of its devices
   const onNodeContextMenu = useCallback((e: MouseEvent, n: Node) => {
     const id = parseId(n.id);
-    if (id?.type !== 'dev') return;
+    const station = n.type === 'station' && id?.type === 'ns';
+    if (id?.type !== 'dev' && !station) return;
     e.preventDefault();
     const box = (e.currentTarget as Element).closest('.canvas')!.getBoundingClientRect();
-    setMenu({ x: e.clientX - box.left, y: e.clientY - box.top, ns: id.ns, dev: id.dev });
+    const at = { x: e.clientX - box.left, y: e.clientY - box.top, ns: id.ns };
+    if (id.type === 'dev') return setMenu({ ...at, dev: id.dev });
+    const devs = useLab.getState().snap?.namespaces.find((x) => x.name === id.ns)?.devices.filter((d) => d.kind !== 'loopback' && d.up).map((d) => d.name) ?? [];
+    setMenu({ ...at, dev: null, devs });
   }, []);
 
   return (

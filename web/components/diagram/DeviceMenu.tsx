@@ -1,4 +1,5 @@
-// A device's context menu on the diagram: capture on it (tcpdump in its namespace), or inspect it.
+// A device's context menu on the diagram: capture on it (tcpdump in its namespace), or inspect it. A part
+// of the physical network (its devices are not drawn) offers a capture on each of its devices.
 import { useEffect } from 'react';
 import { useLab } from '../../store';
 import { selSelect } from '../../store/selectors';
@@ -9,7 +10,9 @@ export interface MenuAt {
   x: number;
   y: number;
   ns: string;
-  dev: string;
+  /** the device right-clicked; null: a station, whose `devs` are offered */
+  dev: string | null;
+  devs?: string[];
 }
 
 export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) {
@@ -28,17 +31,23 @@ export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void })
     };
   }, [onClose]);
   return (
-    <div className="device-menu" role="menu" aria-label={`${at.dev} menu`} style={{ left: at.x, top: at.y }}>
-      <CaptureButton ns={at.ns} dev={at.dev} onDone={onClose} />
-      <button
-        type="button"
-        onClick={() => {
-          select(devId(at.ns, at.dev));
-          onClose();
-        }}
-      >
-        Inspect {at.dev}
-      </button>
+    <div className="device-menu" role="menu" aria-label={`${at.dev ?? at.ns} menu`} style={{ left: at.x, top: at.y }}>
+      {at.dev === null ? (
+        (at.devs ?? []).map((d) => <CaptureButton key={d} ns={at.ns} dev={d} onDone={onClose} label={`Capture on ${at.ns} ${d}`} />)
+      ) : (
+        <>
+          <CaptureButton ns={at.ns} dev={at.dev} onDone={onClose} />
+          <button
+            type="button"
+            onClick={() => {
+              select(devId(at.ns, at.dev!));
+              onClose();
+            }}
+          >
+            Inspect {at.dev}
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -11,7 +11,7 @@ export function runningCapture(list: string, ns: string, dev: string): string | 
   return null;
 }
 
-export function CaptureButton({ ns, dev, onDone }: { ns: string; dev: string; onDone?: () => void }) {
+export function CaptureButton({ ns, dev, onDone, label }: { ns: string; dev: string; onDone?: () => void; label?: string }) {
   const running = runningCapture(useLab(selRunningCaptureTerms), ns, dev);
   const start = useLab(selStartCapture);
   const stop = useLab(selStopCapture);
@@ -22,7 +22,7 @@ export function CaptureButton({ ns, dev, onDone }: { ns: string; dev: string; on
   };
   return (
     <button type="button" onClick={click} title={running ? 'Ctrl-C the tcpdump running on it' : `Runs tcpdump -n -e -i ${dev} in a terminal of ${ns}: the device becomes promiscuous while it runs`}>
-      {running ? `Stop capture on ${dev}` : `Capture on ${dev}`}
+      {running ? `Stop capture on ${dev}` : (label ?? `Capture on ${dev}`)}
     </button>
   );
 }
