@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromWorker, isFromWorker, isToWorker, PROTOCOL_VERSION, toWorker } from './protocol';
+import { fromWorker, isFromWorker, isToWorker, PROTOCOL_VERSION, termNs, toWorker } from './protocol';
 
 describe('worker protocol', () => {
   it('stamps the version on every message', () => {
@@ -15,6 +15,17 @@ describe('worker protocol', () => {
     expect(isFromWorker(fromWorker({ type: 'output', ns: 'host', lines: ['x'] }))).toBe(true);
     expect(isFromWorker(null)).toBe(false);
     expect(isFromWorker('snapshot')).toBe(false);
+  });
+
+  it('carries probes, captures and trace events with their bytes', () => {
+    const at = { time: 8, type: 'br-up' as const, ns: 'host', dev: 'veth0', frameId: 3, nth: 0 };
+    expect(isToWorker(toWorker({ type: 'probe', id: 1, seed: 1, log: [], at }))).toBe(true);
+    const cap = { id: 4, term: 'host#veth0', ns: 'host', dev: 'veth0', running: true, from: 0, frames: [{ time: 8, data: new Uint8Array([1, 2, 3]) }], lines: ['x'] };
+    const m = structuredClone(fromWorker({ type: 'capture', cap }));
+    expect(isFromWorker(m)).toBe(true);
+    expect(m.type === 'capture' && Array.from(m.cap.frames[0].data)).toEqual([1, 2, 3]);
+    expect(termNs('host#veth0')).toBe('host');
+    expect(termNs('c1')).toBe('c1');
   });
 
   it('survives structured cloning (what postMessage does)', () => {
