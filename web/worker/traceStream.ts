@@ -1,25 +1,25 @@
 // Trace events on their way to the page: collected while someone watches, each frame's bytes copied at
-// once (the kernel may change them later: a TTL, a NAT rewrite) into a few large buffers that are then
-// transferred, not cloned; at most MAX_BATCH events between two flushes, the rest only counted.
+// once (the kernel may change them later: a TTL, a NAT rewrite), then packed into one buffer of exactly
+// their size per batch, which is transferred, not cloned; at most MAX_BATCH events between two flushes,
+// the rest only counted.
 import type { TraceEvent } from '../../sim/net/trace';
 
 /** Events per batch (a flush every 20 ms of real time): a flood cannot swamp the page. */
 export const MAX_BATCH = 4000;
-const CHUNK = 64 * 1024;
 
 export interface TraceBatch {
   events: TraceEvent[];
   dropped: number;
-  /** the buffers the events' bytes live in: hand them to postMessage as transferables */
+  /** the buffer the events' bytes live in: hand it to postMessage as a transferable */
   buffers: ArrayBuffer[];
 }
+
+type WithBytes = Extract<TraceEvent, { bytes: Uint8Array }>;
 
 export class TraceStream {
   private events: TraceEvent[] = [];
   private dropped = 0;
-  private chunks: ArrayBuffer[] = [];
-  private chunk: Uint8Array = new Uint8Array(0);
-  private used = 0;
+  private bytes = 0;
   /** every event seen, counted or kept (the benchmark's figure) */
   seen = 0;
 
@@ -32,32 +32,30 @@ export class TraceStream {
       this.dropped++;
       return;
     }
-    if ('bytes' in e) (e as { bytes: Uint8Array }).bytes = this.copy(e.bytes);
+    if ('bytes' in e) {
+      (e as WithBytes).bytes = e.bytes.slice();
+      this.bytes += e.bytes.length;
+    }
     this.events.push(e);
   };
-
-  private copy(b: Uint8Array): Uint8Array {
-    if (this.used + b.length > this.chunk.length) {
-      const buf = new ArrayBuffer(Math.max(CHUNK, b.length));
-      this.chunks.push(buf);
-      this.chunk = new Uint8Array(buf);
-      this.used = 0;
-    }
-    const view = this.chunk.subarray(this.used, this.used + b.length);
-    view.set(b);
-    this.used += b.length;
-    return view;
-  }
 
   /** Hands the batch over and starts a new one; null when nothing happened. */
   drain(): TraceBatch | null {
     if (!this.events.length && !this.dropped) return null;
-    const batch = { events: this.events, dropped: this.dropped, buffers: this.chunks };
+    // one buffer per batch, exactly as large as its frames: what the page keeps holds nothing more
+    const buf = new ArrayBuffer(this.bytes);
+    const all = new Uint8Array(buf);
+    let o = 0;
+    for (const e of this.events) {
+      if (!('bytes' in e)) continue;
+      all.set(e.bytes, o);
+      (e as WithBytes).bytes = all.subarray(o, o + e.bytes.length);
+      o += e.bytes.length;
+    }
+    const batch = { events: this.events, dropped: this.dropped, buffers: this.bytes ? [buf] : [] };
     this.events = [];
     this.dropped = 0;
-    this.chunks = [];
-    this.chunk = new Uint8Array(0);
-    this.used = 0;
+    this.bytes = 0;
     return batch;
   }
 
