@@ -8,6 +8,7 @@
 import type { TraceEvent } from '../../sim/net/trace';
 import type { EventRef } from '../protocol';
 import { frameKind, isBareIp, labelOf, type FrameKind } from './frameKind';
+import { causalOrder } from './flowOrder';
 
 /** A place on the diagram: `d|ns|dev` a device, `s|ns|dev` the stack right above it. */
 export type LocKey = string;
@@ -331,33 +332,6 @@ export class FlowModel {
     }
     return { to, from: null, parent: null };
   }
-}
-
-/**
- * The kernel sends an ARP reply before it reports why (arp_process transmits, then the trace says
- * "veth1 answers"): told in that order the reply would leave before the request arrived. The answer is
- * moved before the new frames that left at that µs in that namespace since its request last moved.
- */
-function causalOrder(batch: readonly TraceEvent[], known: (frame: number) => boolean): TraceEvent[] {
-  const out = batch.slice();
-  for (let j = 0; j < out.length; j++) {
-    const e = out[j];
-    if (e.type !== 'arp-reply' && e.type !== 'arp-ignore') continue;
-    let k = j;
-    while (k > 0) {
-      const x = out[k - 1];
-      if (x.frameId === e.frameId || x.time !== e.time || x.ns !== e.ns || known(x.frameId)) break;
-      k--;
-    }
-    // only frames that appear first in that stretch (not ones already under way)
-    const underWay = (i: number) => {
-      for (let m = 0; m < i; m++) if (out[m].frameId === out[i].frameId) return true;
-      return false;
-    };
-    while (k < j && underWay(k)) k++;
-    if (k < j) out.splice(k, 0, ...out.splice(j, 1));
-  }
-  return out;
 }
 
 /** The bytes of frame `frame` as they were at event `seq`: that event's own, else the latest before it. */
