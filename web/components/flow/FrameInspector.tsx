@@ -61,7 +61,7 @@ export function FrameInspector() {
       )}
       {at && <p className="frame-line mono">{frameLine(at.bytes)}</p>}
       <p className="frame-path">path: {path.join(' → ') || '—'}</p>
-      {at?.l3 && <p className="frame-note">Not on a wire yet: the packet waits in the stack for ARP, so it has no Ethernet header. These are its IP bytes.</p>}
+      {at?.l3 && <p className="frame-note">At this step the packet is still in the stack: it has no Ethernet header yet (the device adds one when it leaves, once ARP has the next hop's MAC). These are its IP bytes.</p>}
       {flat.length > 0 && (
         <ul className="tree" role="tree" aria-label="Fields">
           {flat
