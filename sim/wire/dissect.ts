@@ -1,7 +1,7 @@
 // A Wireshark-like tree of a frame: layers and fields with the byte range each one covers, so the
 // inspector can highlight a field in the tree and in the hex dump alike.
 import { fmtIp4, fmtMac, ipFromBytes, macFromBytes } from '../core/addr';
-import { ETH_HLEN, ETH_P_ARP, ETH_P_IP } from './ethernet';
+import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, ethType } from './ethernet';
 import { IPPROTO_ICMP } from './ipv4';
 import { inetChecksum } from './checksum';
 import { fmtBridgeId, parseBpduFrame } from './bpdu';
@@ -24,7 +24,7 @@ const UNREACH: Record<number, string> = { 0: 'Network unreachable', 1: 'Host unr
 
 export function dissect(b: Uint8Array): Field[] {
   if (b.length < ETH_HLEN) return [{ name: 'Frame', value: `${b.length} bytes (truncated)`, offset: 0, length: b.length }];
-  const type = u16(b, 12);
+  const type = ethType(b);
   const out: Field[] = [{ name: 'Frame', value: `${b.length} bytes on wire (${b.length * 8} bits)`, offset: 0, length: b.length }];
   if (type < 0x600) {
     out.push({

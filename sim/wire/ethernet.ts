@@ -14,7 +14,7 @@ export interface EthernetRepr {
 
 export function parseEthernet(b: Uint8Array): EthernetRepr | undefined {
   if (b.length < ETH_HLEN) return undefined;
-  return { dst: macFromBytes(b, 0), src: macFromBytes(b, 6), ethertype: (b[12] << 8) | b[13] };
+  return { dst: macFromBytes(b, 0), src: macFromBytes(b, 6), ethertype: ethType(b) };
 }
 
 export function ethDst(b: Uint8Array): Mac {

@@ -109,7 +109,6 @@ export class FlowModel {
     return (this.byFrame.get(frame) ?? []).map((s) => this.bySeq(s)).filter((x): x is FlowEvent => !!x);
   }
 
-  /** Appends a batch of events (oldest first) as the worker sent them. */
   /** Appends a batch of events (oldest first); none starts before playback time `floor` (what is already shown). */
   add(batch: readonly TraceEvent[], topo: Topo, floor = 0): void {
     const evs = causalOrder(batch, (id) => this.frames.has(id) || this.rejected.has(id));

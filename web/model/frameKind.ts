@@ -1,6 +1,6 @@
 // What a frame is, for its colour and label in packet flows: read from its bytes (an Ethernet frame, or
 // the IP packet a socket hands to the stack before it has a link-layer header).
-import { ETH_HLEN, ETH_P_ARP, ETH_P_IP } from '../../sim/wire/ethernet';
+import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, ethType } from '../../sim/wire/ethernet';
 import { ARPOP_REPLY, ARPOP_REQUEST } from '../../sim/wire/arp';
 import { IPPROTO_ICMP } from '../../sim/wire/ipv4';
 import { ICMP_ECHO, ICMP_ECHOREPLY } from '../../sim/wire/icmp';
@@ -47,7 +47,7 @@ function ipKind(b: Uint8Array, o: number): FrameKind {
 export function frameKind(b: Uint8Array): FrameKind {
   if (isBareIp(b)) return ipKind(b, 0);
   if (b.length < ETH_HLEN) return 'other';
-  const type = u16(b, 12);
+  const type = ethType(b);
   if (type === ETH_P_ARP && b.length >= ETH_HLEN + 8) {
     const op = u16(b, ETH_HLEN + 6);
     return op === ARPOP_REQUEST ? 'arp-req' : op === ARPOP_REPLY ? 'arp-rep' : 'other';
@@ -59,7 +59,7 @@ export function frameKind(b: Uint8Array): FrameKind {
 export function otherLabel(b: Uint8Array): string {
   if (isBareIp(b)) return b[9] === 2 ? 'IGMP' : 'IP';
   if (b.length < ETH_HLEN) return 'frame';
-  const type = u16(b, 12);
+  const type = ethType(b);
   if (type < 0x600) return b[14] === 0x42 ? 'STP' : 'LLC';
   if (type === ETH_P_IP) return b.length > ETH_HLEN + 9 && b[ETH_HLEN + 9] === 2 ? 'IGMP' : 'IP';
   if (type === 0x86dd) return 'IPv6';

@@ -1,16 +1,11 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import type { Node } from '@xyflow/react';
+import type { Node, NodeProps } from '@xyflow/react';
 import type { DeviceData } from '../../model/diagram';
+import { SideHandles } from './SideHandles';
 
 type N = Node<DeviceData, 'device'>;
 
-const SIDES = [
-  ['t', Position.Top],
-  ['b', Position.Bottom],
-  ['l', Position.Left],
-  ['r', Position.Right],
-] as const;
+const SIDES = ['t', 'b', 'l', 'r'] as const;
 
 /** A device as the article draws it: its address in a cell above its name. */
 function DeviceNodeView({ data, selected }: NodeProps<N>) {
@@ -27,12 +22,7 @@ function DeviceNodeView({ data, selected }: NodeProps<N>) {
         <span className="dev-label">{d.kind === 'tap' || d.kind === 'tun' ? `${d.name} (${d.kind})` : d.name}</span>
         <span className="dev-mac">{d.mac}</span>
       </div>
-      {SIDES.map(([s, p]) => (
-        <span key={s}>
-          <Handle id={`${s}s`} type="source" position={p} isConnectable={false} />
-          <Handle id={`${s}t`} type="target" position={p} isConnectable={false} />
-        </span>
-      ))}
+      <SideHandles sides={SIDES} />
     </div>
   );
 }
