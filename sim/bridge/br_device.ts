@@ -9,7 +9,7 @@ import { fdbFind } from './br_fdb';
 import { brFlood, brForward } from './br_forward';
 import { brStpDisableBridge, brStpEnableBridge } from './br_stp_if';
 import { newBridgeStp, type BridgeStp } from './br_stp';
-import { igmpJoinSnoopers } from '../ipv4/igmp';
+import { igmpDown, igmpJoinSnoopers } from '../ipv4/igmp';
 
 export class Bridge extends NetDevice {
   readonly kind = 'bridge' as const;
@@ -27,6 +27,8 @@ export class Bridge extends NetDevice {
   ageingTime = 30000;
   topologyChange = false;
   groupFwdMask = 0;
+  /** BROPT_MULTICAST_ENABLED (mcast_snooping), on by default */
+  mcastSnooping = true;
   /** The bridge's carrier has been evaluated once (before that ip link shows UNKNOWN). */
   hadPortEvent = false;
   private nextPortNo = 1;
@@ -44,12 +46,13 @@ export class Bridge extends NetDevice {
 
   override driverOpen(): void {
     brStpEnableBridge(this);
-    // br_multicast_open() -> br_multicast_join_snoopers()
-    igmpJoinSnoopers(this);
+    // br_dev_open() -> br_multicast_join_snoopers()
+    if (this.mcastSnooping) igmpJoinSnoopers(this);
   }
 
   override driverStop(): void {
     brStpDisableBridge(this);
+    igmpDown(this);
   }
 
   /** br_dev_xmit(): broadcast and unknown unicast flood; known unicast goes to its port. */

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { parseIp4 } from '../core/addr';
 import { emitIpv4 } from '../wire/ipv4';
 import { emitIcmp } from '../wire/icmp';
-import { ConntrackTable, ICMP_TIMEOUT_US, IPS_SEEN_REPLY } from './conntrack';
+import { ConntrackTable, GENERIC_TIMEOUT_US, ICMP_TIMEOUT_US, IPS_SEEN_REPLY } from './conntrack';
 
 const ip = (s: string) => parseIp4(s)!;
 
@@ -51,5 +51,35 @@ describe('ICMP connection tracking', () => {
     expect(t.find(c.ct!.tuple[0], 10_000_000 + ICMP_TIMEOUT_US - 1)).toBeDefined();
     expect(t.find(c.ct!.tuple[0], 10_000_000 + ICMP_TIMEOUT_US)).toBeUndefined();
     expect(t.conns).toHaveLength(0);
+  });
+});
+
+describe('generic connection tracking (protocols without a tracker of their own)', () => {
+  const igmp = (src: string) =>
+    emitIpv4({ tos: 0xc0, id: 0, df: true, ttl: 1, protocol: 2, src: ip(src), dst: ip('224.0.0.22') }, new Uint8Array(16));
+
+  it('any packet opens a connection keyed by addresses; the next one refreshes its 600 s timeout', () => {
+    const t = new ConntrackTable();
+    const c = t.classify(igmp('192.0.2.9'), 0);
+    expect(c.ct && c.ctinfo).toBe('NEW');
+    t.confirm(c.ct!);
+    expect(c.ct!.tuple[1]).toMatchObject({ src: ip('224.0.0.22'), dst: ip('192.0.2.9'), proto: 2 });
+    expect(c.ct!.expires).toBe(GENERIC_TIMEOUT_US);
+    const again = t.classify(igmp('192.0.2.9'), 700_000);
+    expect(again.ct).toBe(c.ct);
+    expect(c.ct!.expires).toBe(700_000 + GENERIC_TIMEOUT_US);
+    // another source is another connection
+    expect(t.classify(igmp('0.0.0.0'), 800_000).ct).not.toBe(c.ct);
+    expect(t.conns).toHaveLength(1);
+  });
+
+  it('a packet the other way is the reply', () => {
+    const t = new ConntrackTable();
+    const c = t.classify(igmp('192.0.2.9'), 0);
+    t.confirm(c.ct!);
+    const back = emitIpv4({ tos: 0, id: 0, df: false, ttl: 1, protocol: 2, src: ip('224.0.0.22'), dst: ip('192.0.2.9') }, new Uint8Array(8));
+    const r = t.classify(back, 1);
+    expect(r.ct && r.ctinfo).toBe('ESTABLISHED_REPLY');
+    expect(c.ct!.status & IPS_SEEN_REPLY).toBeTruthy();
   });
 });

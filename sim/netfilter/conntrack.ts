@@ -9,6 +9,8 @@ import { parseIpv4 } from '../wire/ipv4';
 export const IPPROTO_ICMP = 1;
 /** nf_ct_icmp_timeout */
 export const ICMP_TIMEOUT_US = 30_000_000;
+/** nf_ct_generic_timeout: protocols without a tracker of their own (IGMP here) */
+export const GENERIC_TIMEOUT_US = 600_000_000;
 
 /** struct nf_conntrack_tuple for ICMP: the echo id sits where a source port would. */
 export interface Tuple {
@@ -57,8 +59,9 @@ const VALID_NEW = new Set([8, 13, 15, 17]);
 /** icmp_is_error_message types. */
 export const ICMP_ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
 
-/** nf_ct_invert_tuple() */
+/** nf_ct_invert_tuple(): addresses swap; ICMP also turns a request type into its reply type. */
 export function invertTuple(t: Tuple): Tuple | undefined {
+  if (t.proto !== IPPROTO_ICMP) return { ...t, src: t.dst, dst: t.src };
   const type = INVMAP[t.type];
   if (type === undefined) return undefined;
   return { src: t.dst, dst: t.src, proto: t.proto, type, code: t.code, id: t.id };
@@ -117,12 +120,14 @@ export class ConntrackTable {
   }
 
   /**
-   * nf_conntrack_in() for IPv4: classify the packet. Only ICMP is tracked. The timeout is refreshed by
-   * every packet of a connection (icmp_packet() -> nf_ct_refresh_acct()).
+   * nf_conntrack_in() for IPv4: classify the packet. ICMP has its own tracker; any other protocol (IGMP
+   * here) is tracked by addresses alone (nf_conntrack_l4proto_generic). The timeout is refreshed by every
+   * packet of a connection (icmp_packet() / generic_packet() -> nf_ct_refresh_acct()).
    */
   classify(ip: Uint8Array, now: number): Classified {
     const h = parseIpv4(ip);
-    if (!h || h.protocol !== IPPROTO_ICMP) return { ct: null, invalid: false };
+    if (!h) return { ct: null, invalid: false };
+    if (h.protocol !== IPPROTO_ICMP) return this.classifyGeneric(ipFromBytes(ip, 12), ipFromBytes(ip, 16), h.protocol, now);
     const t = pktToTuple(ip);
     if (!t) return { ct: null, invalid: true };
     if (ICMP_ERROR_TYPES.has(t.type)) return this.classifyError(ip, h.ihl, t.dst, now);
@@ -141,6 +146,20 @@ export class ConntrackTable {
     const reply = invertTuple(t);
     if (!reply || !VALID_NEW.has(t.type)) return { ct: null, invalid: true };
     const ct: Conn = { tuple: [t, reply], status: 0, expires: now + ICMP_TIMEOUT_US, masqIndex: 0 };
+    return { ct, ctinfo: 'NEW', isNew: true };
+  }
+
+  /** generic_pkt_to_tuple() and generic_packet(): addresses and protocol only; any packet opens a connection. */
+  private classifyGeneric(src: Ip4, dst: Ip4, proto: number, now: number): Classified {
+    const t: Tuple = { src, dst, proto, type: 0, code: 0, id: 0 };
+    const found = this.find(t, now);
+    if (found) {
+      const { ct, dir } = found;
+      if (dir === DIR_REPLY) ct.status |= IPS_SEEN_REPLY;
+      ct.expires = now + GENERIC_TIMEOUT_US;
+      return { ct, ctinfo: dir === DIR_REPLY ? 'ESTABLISHED_REPLY' : ct.status & IPS_SEEN_REPLY ? 'ESTABLISHED' : 'NEW', isNew: false };
+    }
+    const ct: Conn = { tuple: [t, invertTuple(t)!], status: 0, expires: now + GENERIC_TIMEOUT_US, masqIndex: 0 };
     return { ct, ctinfo: 'NEW', isNew: true };
   }
 

@@ -71,6 +71,19 @@ describe('NAT bindings (nf_nat_setup_info)', () => {
     expect(ct.tuple[DIR_REPLY].dst).toBe(ip('192.0.2.2'));
   });
 
+  it('a protocol without a tracker (IGMP) is bound by address alone', () => {
+    const e = env();
+    const igmp = (src: string) => emitIpv4({ tos: 0xc0, id: 0, df: true, ttl: 1, protocol: 2, src: ip(src), dst: ip('224.0.0.22') }, new Uint8Array(16));
+    const ct = conn(e.table, igmp('192.0.2.9'));
+    natNullBinding(e, ct, 'SRC');
+    expect(ct.status & IPS_SRC_NAT).toBe(0);
+    e.table.confirm(ct);
+    // a second connection that would clash keeps its tuple: there is no id to change
+    const other = conn(e.table, igmp('192.0.2.10'));
+    expect(natMasquerade(e, other, EMPTY_RANGE, 5, ip('192.0.2.9'))).toBe('accept');
+    expect(other.tuple[DIR_REPLY]).toMatchObject({ src: ip('224.0.0.22'), dst: ip('192.0.2.9'), proto: 2, id: 0 });
+  });
+
   it('DNAT maps the destination', () => {
     const e = env();
     const ct = conn(e.table, echo('198.51.100.1', '198.51.100.2', 8, 42));

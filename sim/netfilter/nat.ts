@@ -57,6 +57,7 @@ function bestIp(t: Tuple, r: NatRange, m: Manip): Ip4 {
 
 /** nf_nat_l4proto_unique_tuple() for ICMP: look for a free echo id. */
 function uniqueId(env: NatEnv, t: Tuple, r: NatRange, m: Manip, ct: Conn): Tuple {
+  if (t.proto !== 1) return t; // the generic protocol has nothing to make unique
   const min = r.protoSpecified ? r.minPort : 0;
   const size = r.protoSpecified ? r.maxPort - r.minPort + 1 : 65536;
   let off = r.random || r.randomFully || m !== 'DST' ? env.prng.u32() & 0xffff : 0;

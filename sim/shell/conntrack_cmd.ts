@@ -68,12 +68,16 @@ function matches(ct: Conn, f: Filter): boolean {
   return true;
 }
 
-const tupleText = (t: Tuple) => `src=${fmtIp4(t.src)} dst=${fmtIp4(t.dst)} type=${t.type} code=${t.code} id=${t.id} `;
+/** the protocol's name as conntrack prints it; protocols without a tracker are "unknown" */
+const protoName = (p: number) => (p === 1 ? 'icmp' : 'unknown');
+
+const tupleText = (t: Tuple) =>
+  `src=${fmtIp4(t.src)} dst=${fmtIp4(t.dst)} ` + (t.proto === 1 ? `type=${t.type} code=${t.code} id=${t.id} ` : '');
 
 /** snprintf_default(): one entry; remaining time in whole seconds (nf_ct_expires() / HZ). */
 export function formatConn(ct: Conn, now: number, extended: boolean): string {
   let s = extended ? `${'ipv4'.padEnd(8)} 2 ` : '';
-  s += `${'icmp'.padEnd(8)} ${ct.tuple[0].proto} ${Math.max(0, Math.floor((ct.expires - now) / 1e6))} `;
+  s += `${protoName(ct.tuple[0].proto).padEnd(8)} ${ct.tuple[0].proto} ${Math.max(0, Math.floor((ct.expires - now) / 1e6))} `;
   s += tupleText(ct.tuple[DIR_ORIGINAL]);
   if (!(ct.status & IPS_SEEN_REPLY)) s += '[UNREPLIED] ';
   s += tupleText(ct.tuple[DIR_REPLY]);

@@ -8,6 +8,7 @@ import { Bridge } from '../../bridge/br_device';
 import { brAddIf, brDelIf } from '../../bridge/br_if';
 import { brStpChangeBridgeId, brStpSetBridgePriority, brStpSetEnabled } from '../../bridge/br_stp_if';
 import { isRootBridge } from '../../bridge/br_stp';
+import { brMulticastToggle } from '../../bridge/br_multicast';
 import { isValidEtherMac } from '../../core/addr';
 import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parseLladdr } from './util';
@@ -184,7 +185,8 @@ function bridgeOpts(br: Bridge, args: string[]): void {
     else if (w === 'max_age') setBridgeTime(br, 'maxAge', num('max_age'));
     else if (w === 'priority') brStpSetBridgePriority(br, num('priority'));
     else if (w === 'group_fwd_mask') br.groupFwdMask = num('group_fwd_mask');
-    else if (w === 'vlan_filtering' || w === 'mcast_snooping') num(w);
+    else if (w === 'mcast_snooping') brMulticastToggle(br, num('mcast_snooping') !== 0);
+    else if (w === 'vlan_filtering') num(w);
     else throw new CmdError(`bridge: unknown command "${w}"?`, 255);
     a.advance();
   }
