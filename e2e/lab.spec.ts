@@ -130,7 +130,9 @@ test('a worker that dies is restarted and the lab rebuilt from its command log',
   await lab.goto();
   await lab.type('ip link add veth0 type veth peer name veth1');
   await lab.type('ip link set dev veth0 master br0');
-  const mac = await lab.macOf('host', 'br0');
+  // the diagram shows the enslaved veth0's address on br0 once the worker's snapshot arrived
+  const mac = await lab.macOf('host', 'veth0');
+  await expect.poll(() => lab.macOf('host', 'br0')).toBe(mac);
   await page.evaluate(() => window.__netlab!.crashWorker());
   await expect(page.getByTestId('worker-status')).toHaveText('kernel ready');
   await lab.type('bridge link');
