@@ -108,7 +108,7 @@ test('a container from the palette, a veth end dragged into it, undo and redo', 
   expect(lab.errors).toEqual([]);
 });
 
-test('a dragged position is kept; a port dragged out of every box is released', async ({ page }) => {
+test('a dragged position is kept and undone like a command; a port dragged out of every box is released', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.preset.page().goto('/');
   await lab.goto();
@@ -119,6 +119,15 @@ test('a dragged position is kept; a port dragged out of every box is released', 
   await lab.type('ip link set veth1 down');
   const after = (await lab.device('host', 'veth1').boundingBox())!;
   expect(after.y).toBeGreaterThan(before.y + 10);
+  // a move is an edit like any other: undo takes back the typed command, then the move
+  const y = async () => (await lab.device('host', 'veth1').boundingBox())!.y;
+  await expect(lab.undoButton).toHaveAttribute('title', 'Undo: ip link set veth1 down');
+  await lab.undoButton.click();
+  await expect(lab.undoButton).toHaveAttribute('title', 'Undo: move host veth1');
+  await lab.undoButton.click();
+  await expect.poll(async () => Math.abs((await y()) - before.y)).toBeLessThan(2);
+  await lab.redoButton.click();
+  await expect.poll(async () => Math.abs((await y()) - after.y)).toBeLessThan(2);
   await lab.dragNode('dev:host:veth0', { dx: 0, dy: -400 });
   await lab.expectEcho('ip link set dev veth0 nomaster');
   await expect(lab.bridgeLink('host', 'br0', 'veth0')).toHaveCount(0);

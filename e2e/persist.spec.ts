@@ -100,3 +100,33 @@ test('export the lab as a script; a pasted script is imported, or refused line b
   await expect(lab.device('host', 'br9')).toBeVisible();
   expect(lab.errors).toEqual([]);
 });
+
+test('a reload comes back to the packet-flow step the reader stopped at, paused, at the same speed', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  await lab.preset.selectOption('veth');
+  await expect(lab.bridgeLink('host', 'br0', 'veth0')).toHaveCount(1);
+  await lab.waitIdle();
+  await lab.type('ping -c 1 -W 1 -I veth0 192.168.3.102');
+  await lab.expectOutput('1 packets transmitted, 0 received, 100% packet loss');
+  await expect(lab.event('leaves veth1').first()).toBeVisible();
+  await lab.control('Pause').click();
+  await page.getByLabel('Timeline').fill('0');
+  for (let i = 0; i < 3; i++) await lab.control('Next frame').click();
+  await lab.control('Next event').click();
+  await lab.control('Next event').click();
+  await expect(lab.narration).toContainText('br0 takes it (veth0 is its port)');
+  await lab.playback.getByLabel('Speed').selectOption('0.5');
+  const selected = await lab.events.getByRole('option', { selected: true }).innerText();
+  await page.waitForTimeout(400); // autosave runs shortly after a change
+  await page.reload();
+  await page.waitForFunction(() => window.__netlab?.interactiveAt !== undefined);
+  await expect(lab.narration).toContainText('br0 takes it (veth0 is its port)');
+  await expect.poll(() => lab.events.getByRole('option', { selected: true }).innerText()).toBe(selected);
+  await expect(lab.control('Play')).toBeVisible();
+  await expect(lab.playback.getByLabel('Speed')).toHaveValue('0.5');
+  // and it goes on from there
+  await lab.control('Next event').click();
+  await expect(lab.narration).toContainText('br0 learns');
+  expect(lab.errors).toEqual([]);
+});

@@ -57,8 +57,12 @@ export interface CaptureUpdate {
 }
 
 export type ToWorker =
-  /** (Re)build the lab: a fresh World(seed), the log replayed, the clock run to `now`. */
-  | { v: V; type: 'load'; seed: number; log: LogEntry[]; now: number }
+  /**
+   * (Re)build the lab: a fresh World(seed), the log replayed, the clock run to `now`. With `traceFrom`,
+   * the replay's trace events from that virtual time on are sent (a restored playback position needs
+   * the flow it points into), after the snapshot and before `loaded`.
+   */
+  | { v: V; type: 'load'; seed: number; log: LogEntry[]; now: number; traceFrom?: number }
   /** Queue lines on a terminal; they start one after another as each one ends. */
   | { v: V; type: 'run'; ns: TermId; lines: string[]; group: string; mode: 'sync' | 'async' }
   | { v: V; type: 'interrupt'; ns: TermId }

@@ -17,6 +17,7 @@ function dispatch(m: FromWorker, probes: Probes): void {
       s.clockAt(m.now);
       s.termsBusy(m.busy);
       s.clearCaptures(); // the rebuilt lab reports its captures again, whole
+      s.restorePosition();
       return;
     case 'snapshot':
       s.setSnapshot(m.snap);

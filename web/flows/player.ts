@@ -19,6 +19,8 @@ export interface PlayerState {
   p: number;
   end: number;
   playing: boolean;
+  /** playing only to the next step, where it stops (cursor names that step) */
+  stepping: boolean;
   speed: number;
   /** caught up with the simulation: the tables show the kernel as it is now */
   live: boolean;
@@ -38,7 +40,7 @@ export class Player {
 
   state(): PlayerState {
     const m = this.model;
-    return { count: m.count, base: m.base, cursor: this.cursor, p: this.p, end: m.end, playing: this.playing, speed: this.speed, live: this.isLive() };
+    return { count: m.count, base: m.base, cursor: this.cursor, p: this.p, end: m.end, playing: this.playing, stepping: this.target !== null, speed: this.speed, live: this.isLive() };
   }
 
   isLive(): boolean {

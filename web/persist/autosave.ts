@@ -8,7 +8,8 @@ import { decodeShare, shareRefused } from './share';
 export const STORAGE_KEY = 'netlab:lab:v1';
 const DELAY_MS = 250;
 
-const watched = (s: LabState) => [s.seed, s.log, s.now, s.positions, s.presetId, s.lesson, s.lessonStep, s.lessonMarks] as const;
+// a stopped playback position is saved; a flow playing on is not followed frame by frame
+const watched = (s: LabState) => [s.seed, s.log, s.now, s.positions, s.presetId, s.lesson, s.lessonStep, s.lessonMarks, s.flow.playing && !s.flow.stepping ? -1 : s.flow.cursor, s.flow.speed] as const;
 
 function save(): void {
   const lab = currentLab();

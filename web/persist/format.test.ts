@@ -16,6 +16,7 @@ const good = {
     { id: 2, group: 't1', ns: 'vm1#cap1', line: 'ping -c 1 192.168.3.1', at: 10, mode: 'async', stopAt: 20 },
   ],
   lesson: { id: 'linux-bridge', step: 3, marks: { t1: 'veth-pair' } },
+  playback: { from: 1000, time: 169608, frame: 7, type: 'br-port-rx', ns: 'host', dev: 'veth0', nth: 0, speed: 0.5 },
 };
 
 describe('lab files', () => {
@@ -38,6 +39,9 @@ describe('lab files', () => {
     ['times going back', JSON.stringify({ ...good, log: [{ ...good.log[1], stopAt: undefined }, { ...good.log[0], id: 3 }] }), /log\[1\]\.at/],
     ['a bad terminal', JSON.stringify({ ...good, log: [{ ...good.log[0], ns: '../x' }] }), /log\[0\]\.ns/],
     ['a bad position', JSON.stringify({ ...good, positions: { a: { x: 'no', y: 1 } } }), /positions\.a/],
+    ['a playback speed out of range', JSON.stringify({ ...good, playback: { ...good.playback, speed: 1e9 } }), /playback\.speed/],
+    ['a playback event type that is markup', JSON.stringify({ ...good, playback: { ...good.playback, type: '<img>' } }), /playback\.type/],
+    ['a playback field too many', JSON.stringify({ ...good, playback: { ...good.playback, href: 'x' } }), /playback\.href: unknown field/],
   ])('refuses %s', (_, text, re) => {
     const r = parseLab(text);
     expect(r.ok).toBe(false);

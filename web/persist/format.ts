@@ -1,8 +1,9 @@
 // A lab as a file: versioned JSON holding the command log (with its virtual times), the seed, the clock,
-// the diagram's positions and the lesson step. Validated field by field before anything of it reaches
+// the diagram's positions, the lesson step and where the reader stopped on the packet flow. Validated field by field before anything of it reaches
 // the store or the worker: a file carries commands for the interpreter's allow-list and nothing else.
 import type { LogEntry } from '../protocol';
 import type { XY } from '../model/layout';
+import type { FlowPosition } from '../flows/position';
 import { lineProblem } from './commands';
 
 export const LAB_FORMAT = 'linux-netlab-lab';
@@ -29,6 +30,8 @@ export interface LabFile {
   log: LogEntry[];
   positions: Record<string, XY>;
   lesson?: LabLesson;
+  /** where the reader stopped on the packet flow, if they did */
+  playback?: FlowPosition;
 }
 
 export type Checked = { ok: true; lab: LabFile } | { ok: false; problems: string[] };
@@ -66,13 +69,34 @@ function checkEntry(e: unknown, i: number, prevAt: number, out: string[]): LogEn
   return r;
 }
 
+const SPEED_MIN = 0.1;
+const SPEED_MAX = 10;
+const TYPE = /^[a-z-]{1,32}$/;
+
+function checkPlayback(p: unknown, out: string[]): FlowPosition | undefined {
+  const n = out.length;
+  if (!isObj(p)) {
+    out.push('playback: not an object');
+    return undefined;
+  }
+  extra(p, ['from', 'time', 'frame', 'type', 'ns', 'dev', 'nth', 'speed'], 'playback.', out);
+  for (const k of ['from', 'time', 'frame', 'nth'] as const) if (!isUInt(p[k])) out.push(`playback.${k}: not a whole number`);
+  if (typeof p.type !== 'string' || !TYPE.test(p.type)) out.push('playback.type: not an event type');
+  if (typeof p.ns !== 'string' || !NAME.test(p.ns)) out.push('playback.ns: not a namespace name');
+  if (typeof p.dev !== 'string' || !(p.dev === '' || ID.test(p.dev))) out.push('playback.dev: not a device name');
+  if (!isNum(p.speed) || p.speed < SPEED_MIN || p.speed > SPEED_MAX) out.push(`playback.speed: not a speed from ${SPEED_MIN} to ${SPEED_MAX}`);
+  if (out.length > n) return undefined;
+  const { from, time, frame, type, ns, dev, nth, speed } = p as unknown as FlowPosition;
+  return { from, time, frame, type, ns, dev, nth, speed };
+}
+
 /** Checks a parsed file; every problem is listed with the path of its field. */
 export function checkLab(v: unknown): Checked {
   const out: string[] = [];
   if (!isObj(v)) return { ok: false, problems: ['not a lab file (a JSON object was expected)'] };
   if (v.format !== LAB_FORMAT) return { ok: false, problems: [`not a lab file (format is not "${LAB_FORMAT}")`] };
   if (!isUInt(v.version) || v.version > LAB_VERSION) return { ok: false, problems: [`version ${String(v.version)}: this app reads lab files up to version ${LAB_VERSION}; a newer app wrote it`] };
-  extra(v, ['format', 'version', 'seed', 'presetId', 'now', 'log', 'positions', 'lesson'], '', out);
+  extra(v, ['format', 'version', 'seed', 'presetId', 'now', 'log', 'positions', 'lesson', 'playback'], '', out);
   if (!isUInt(v.seed)) out.push('seed: not a whole number');
   if (typeof v.presetId !== 'string' || !ID.test(v.presetId)) out.push('presetId: not a name');
   if (!isUInt(v.now)) out.push('now: not a virtual time');
@@ -111,9 +135,11 @@ export function checkLab(v: unknown): Checked {
       lesson = { id: l.id, step: l.step, marks };
     }
   }
+  const playback = v.playback === undefined ? undefined : checkPlayback(v.playback, out);
   if (out.length) return { ok: false, problems: out };
   const lab: LabFile = { format: LAB_FORMAT, version: LAB_VERSION, seed: v.seed as number, presetId: v.presetId as string, now: v.now as number, log, positions };
   if (lesson) lab.lesson = lesson;
+  if (playback) lab.playback = playback;
   return { ok: true, lab };
 }
 

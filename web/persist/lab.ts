@@ -5,10 +5,14 @@ import { useLab, type LabState } from '../store';
 import { post } from '../store/port';
 import { toWorker } from '../protocol';
 import { LAB_FORMAT, LAB_VERSION, type LabFile } from './format';
+import { player } from '../flows/player';
+import { positionOf } from '../flows/position';
 
 export function currentLab(s: LabState = useLab.getState()): LabFile {
   const lab: LabFile = { format: LAB_FORMAT, version: LAB_VERSION, seed: s.seed, presetId: s.presetId, now: Math.round(s.now), log: s.log, positions: s.positions };
   if (s.lesson) lab.lesson = { id: s.lesson.id, step: s.lessonStep, marks: s.lessonMarks };
+  const at = positionOf(player.model, s.flow);
+  if (at) lab.playback = at;
   return lab;
 }
 
@@ -23,17 +27,19 @@ export function applyLab(lab: LabFile): void {
     log: lab.log,
     now: lab.now,
     redoStack: [],
+    moves: [],
     groupSeq: groupSeqOf(lab),
     presetId: lab.presetId,
     positions: lab.positions,
     selectedId: null,
     selectedNs: 'host',
+    restoreAt: lab.playback ?? null,
   });
   s.termsReset();
   s.flowReset?.();
   s.clearCaptures?.();
   s.setLesson(null);
-  post(toWorker({ type: 'load', seed: lab.seed, log: lab.log, now: lab.now }));
+  post(toWorker({ type: 'load', seed: lab.seed, log: lab.log, now: lab.now, traceFrom: lab.playback?.from }));
   s.termInfo('host', `# lab restored: ${lab.log.length} commands replayed`);
   if (lab.lesson) {
     const { id, step, marks } = lab.lesson;

@@ -3,6 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { Snapshot } from '../../sim/snapshot';
 import { player, type PlayerState } from '../flows/player';
+import { findPosition, type FlowPosition } from '../flows/position';
 import { topoOf } from '../flows/topo';
 import { kindClass, type FrameKind } from '../model/frameKind';
 import type { LabState } from './index';
@@ -37,6 +38,8 @@ export interface FlowsSlice {
   selField: string | null;
   filters: FlowFilters;
   tablesAt: TablesAt | null;
+  /** a playback position to go back to once the rebuilt lab's events are in (a restored lab) */
+  restoreAt: FlowPosition | null;
   setFlowOn: (on: boolean) => void;
   flowSync: (s: PlayerState) => void;
   flowDropped: (n: number) => void;
@@ -46,6 +49,8 @@ export interface FlowsSlice {
   setSelField: (path: string | null) => void;
   setFilters: (f: Partial<FlowFilters>) => void;
   setTablesAt: (t: TablesAt | null) => void;
+  /** the rebuilt lab is loaded: stop where the restored position says, if its event came back */
+  restorePosition: () => void;
   /** a new lab (preset, undo): the old flow is gone with it */
   flowReset: () => void;
 }
@@ -65,6 +70,7 @@ export const createFlowsSlice: StateCreator<LabState, [], [], FlowsSlice> = (set
     selField: null,
     filters: DEFAULT_FILTERS,
     tablesAt: null,
+    restoreAt: null,
     setFlowOn: (flowOn) => set({ flowOn }),
     flowSync: (flow) => set((s) => (flow.live && s.tablesAt ? { flow, tablesAt: null } : { flow })),
     flowDropped: (n) => set((s) => ({ dropped: s.dropped + n })),
@@ -81,6 +87,15 @@ export const createFlowsSlice: StateCreator<LabState, [], [], FlowsSlice> = (set
       if ('arp' in f || 'icmp' in f || 'other' in f) player.refilter(acceptOf(filters), topoOf(get().snap));
     },
     setTablesAt: (tablesAt) => set({ tablesAt }),
+    restorePosition: () => {
+      const at = get().restoreAt;
+      if (!at) return;
+      set({ restoreAt: null });
+      const seq = findPosition(player.model, at);
+      if (seq === null) return;
+      player.setSpeed(at.speed);
+      get().selectEvent(seq);
+    },
     flowReset: () => {
       player.clear();
       set({ selFrame: null, selEvent: null, selField: null, tablesAt: null, dropped: 0 });

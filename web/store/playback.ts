@@ -1,18 +1,34 @@
 // Playback: the command log (kept here, outside the worker, so a dead worker loses nothing), undo and
-// redo by replaying the log on a fresh World with the same seed, and presets.
+// redo by replaying the log on a fresh World with the same seed, and presets. Moves of the diagram's
+// nodes are edits too: undo takes back whichever came last, a command group or a move.
 import type { StateCreator } from 'zustand';
 import type { LogEntry } from '../protocol';
 import { toWorker } from '../protocol';
 import { actionSteps, type LabAction, type Step } from '../model/actions';
 import { PRESETS } from '../presets/article';
 import { post } from './port';
+import type { XY } from '../model/layout';
 import type { LabState } from './index';
+
+/** A node dragged on the diagram: where it was (null: where the layout put it) and where it went. */
+export interface Move {
+  id: string;
+  from: XY | null;
+  to: XY;
+  /** from the same counter as the command groups, so that moves and commands interleave */
+  order: number;
+}
+
+/** What redo runs again: a command group's steps, or a move. */
+export type Redo = { kind: 'steps'; steps: Step[] } | { kind: 'move'; id: string; to: XY };
 
 export interface PlaybackSlice {
   seed: number;
   log: LogEntry[];
-  /** undone actions, newest last, as the steps to run again */
-  redoStack: Step[][];
+  /** undone edits, newest last */
+  redoStack: Redo[];
+  /** the diagram's moves, oldest first */
+  moves: Move[];
   /** virtual µs the worker last reported */
   now: number;
   groupSeq: number;
@@ -21,6 +37,8 @@ export interface PlaybackSlice {
   clockAt: (now: number) => void;
   runTyped: (ns: string, text: string) => void;
   runAction: (a: LabAction) => void;
+  /** the user dragged a node to `to`: kept, and undoable */
+  moveNode: (id: string, to: XY) => void;
   interrupt: (ns: string) => void;
   undo: () => void;
   redo: () => void;
@@ -48,10 +66,24 @@ export function lastUndoable(log: readonly LogEntry[]): string | null {
   return null;
 }
 
+/** The number a group was given (t12, a3, l7); a group from elsewhere counts as the oldest. */
+const groupOrder = (g: string) => Number(/^[a-z](\d+)$/.exec(g)?.[1] ?? 0);
+
+export type LastEdit = { kind: 'group'; group: string } | { kind: 'move'; move: Move } | null;
+
+/** The edit undo would take back: the newest command group or move. */
+export function lastEdit(log: readonly LogEntry[], moves: readonly Move[]): LastEdit {
+  const group = lastUndoable(log);
+  const move = moves.at(-1);
+  if (move && (group === null || move.order > groupOrder(group))) return { kind: 'move', move };
+  return group === null ? null : { kind: 'group', group };
+}
+
 export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> = (set, get) => ({
   seed: 1,
   log: [],
   redoStack: [],
+  moves: [],
   now: 0,
   groupSeq: 0,
   logged: (e) => set((s) => ({ log: [...s.log, e], now: Math.max(s.now, e.at) })),
@@ -77,30 +109,60 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
     sendSteps(actionSteps(a, snap), `a${g}`);
   },
   interrupt: (ns) => post(toWorker({ type: 'interrupt', ns })),
+  moveNode: (id, to) => {
+    const g = get().groupSeq + 1;
+    set((s) => ({
+      groupSeq: g,
+      redoStack: [],
+      moves: [...s.moves, { id, from: s.positions[id] ?? null, to, order: g }],
+      positions: { ...s.positions, [id]: to },
+    }));
+  },
   undo: () => {
-    const { log, seed, now } = get();
-    const group = lastUndoable(log);
-    if (!group) return;
+    const { log, seed, now, moves } = get();
+    const last = lastEdit(log, moves);
+    if (!last) return;
+    if (last.kind === 'move') {
+      const { id, from, to } = last.move;
+      set((s) => {
+        const positions = { ...s.positions };
+        if (from) positions[id] = from;
+        else delete positions[id];
+        return { positions, moves: s.moves.slice(0, -1), redoStack: [...s.redoStack, { kind: 'move', id, to }] };
+      });
+      return;
+    }
+    const { group } = last;
     const undone = log.filter((e) => e.group === group);
     const rest = log.filter((e) => e.group !== group);
-    set((s) => ({ log: rest, redoStack: [...s.redoStack, undone.map((e) => ({ ns: e.ns, line: e.line }))] }));
+    set((s) => ({ log: rest, redoStack: [...s.redoStack, { kind: 'steps', steps: undone.map((e) => ({ ns: e.ns, line: e.line })) }] }));
     for (const ns of new Set(undone.map((e) => e.ns))) get().termInfo(ns, `# undo: ${undone.filter((e) => e.ns === ns).map((e) => e.line).join('; ')}`);
     get().flowReset();
     post(toWorker({ type: 'load', seed, log: rest, now }));
   },
   redo: () => {
     const stack = get().redoStack;
-    const steps = stack.at(-1);
-    if (!steps) return;
+    const top = stack.at(-1);
+    if (!top) return;
     const g = get().groupSeq + 1;
+    if (top.kind === 'move') {
+      const { id, to } = top;
+      set((s) => ({
+        redoStack: stack.slice(0, -1),
+        groupSeq: g,
+        moves: [...s.moves, { id, from: s.positions[id] ?? null, to, order: g }],
+        positions: { ...s.positions, [id]: to },
+      }));
+      return;
+    }
     set({ redoStack: stack.slice(0, -1), groupSeq: g });
-    sendSteps(steps, `a${g}`);
+    sendSteps(top.steps, `a${g}`);
   },
   loadPreset: (id) => {
     const p = PRESETS.find((x) => x.id === id);
     if (!p) return;
     const { seed } = get();
-    set({ log: [], redoStack: [], now: 0, presetId: id, positions: {}, selectedId: null, selectedNs: 'host', activeTerm: 'host' });
+    set({ log: [], redoStack: [], moves: [], now: 0, presetId: id, positions: {}, selectedId: null, selectedNs: 'host', activeTerm: 'host' });
     get().termsReset();
     get().flowReset();
     post(toWorker({ type: 'load', seed, log: [], now: 0 }));

@@ -1,7 +1,7 @@
 // Selectors, defined once at module level so components subscribe to exactly what they draw.
 import type { LabState } from './index';
 import { EMPTY_TERM } from './terminal';
-import { lastUndoable } from './playback';
+import { lastEdit } from './playback';
 import { parseId } from '../model/ids';
 import { termNs } from '../protocol';
 
@@ -14,11 +14,13 @@ export const selTerms = (s: LabState) => s.terms;
 export const selTableTab = (s: LabState) => s.tableTab;
 export const selPresetId = (s: LabState) => s.presetId;
 export const selWorkerStatus = (s: LabState) => s.workerStatus;
-export const selCanUndo = (s: LabState) => lastUndoable(s.log) !== null;
-/** What undo would take back, as the lines that ran. */
+export const selCanUndo = (s: LabState) => lastEdit(s.log, s.moves) !== null;
+/** What undo would take back: the lines that ran, or the node that was moved. */
 export const selUndoLabel = (s: LabState) => {
-  const g = lastUndoable(s.log);
-  return g ? s.log.filter((e) => e.group === g).map((e) => e.line).join('; ') : '';
+  const last = lastEdit(s.log, s.moves);
+  if (!last) return '';
+  if (last.kind === 'move') return `move ${last.move.id.split(':').slice(1).join(' ')}`;
+  return s.log.filter((e) => e.group === last.group).map((e) => e.line).join('; ');
 };
 export const selCanRedo = (s: LabState) => s.redoStack.length > 0;
 export const selNamespaceNames = (s: LabState) => s.snap?.namespaces.map((n) => n.name).join(' ') ?? 'host';
@@ -49,7 +51,7 @@ export const selRedo = (s: LabState) => s.redo;
 export const selLoadPreset = (s: LabState) => s.loadPreset;
 export const selSelect = (s: LabState) => s.select;
 export const selSelectNs = (s: LabState) => s.selectNs;
-export const selSetPosition = (s: LabState) => s.setPosition;
+export const selMoveNode = (s: LabState) => s.moveNode;
 export const selForgetPosition = (s: LabState) => s.forgetPosition;
 export const selTermClear = (s: LabState) => s.termClear;
 export const selSetTableTab = (s: LabState) => s.setTableTab;

@@ -6,7 +6,7 @@ import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot } from '../../sim/snapshot';
 import { FIRST_PRESET } from '../presets/article';
-import { selCanRedo, selCanUndo, selSelectedDevice } from './selectors';
+import { selCanRedo, selCanUndo, selSelectedDevice, selUndoLabel } from './selectors';
 
 let sent: ToWorker[];
 let store: ReturnType<typeof createLabStore>;
@@ -49,6 +49,41 @@ describe('playback slice', () => {
     expect(store.getState().log.map((e) => e.id)).toEqual([1]);
     store.getState().redo();
     expect(sent.at(-1)).toMatchObject({ type: 'run', lines: ['ip link add veth0 type veth peer name veth1'] });
+  });
+
+  it('undo and redo take moves and commands back in the order they were made', () => {
+    const s = store.getState();
+    s.logged(entry(1, 'preset:bridge', 'ip link add name br0 type bridge'));
+    s.moveNode('dev:host:br0', { x: 10, y: 20 }); // order 1
+    store.getState().runTyped('host', 'ip link add veth0 type veth peer name veth1'); // group t2
+    store.getState().logged(entry(2, 't2', 'ip link add veth0 type veth peer name veth1'));
+    store.getState().moveNode('dev:host:br0', { x: 30, y: 40 }); // order 3
+    expect(selUndoLabel(store.getState())).toBe('move host br0');
+    const loads = () => sent.filter((m) => m.type === 'load').length;
+    store.getState().undo();
+    expect(store.getState().positions['dev:host:br0']).toEqual({ x: 10, y: 20 });
+    expect(loads()).toBe(0); // a move is undone without touching the worker
+    store.getState().undo();
+    expect(store.getState().log.map((e) => e.id)).toEqual([1]);
+    expect(loads()).toBe(1);
+    store.getState().undo();
+    expect(store.getState().positions).toEqual({}); // back where the layout puts it
+    expect(selCanUndo(store.getState())).toBe(false);
+    store.getState().redo();
+    expect(store.getState().positions['dev:host:br0']).toEqual({ x: 10, y: 20 });
+    store.getState().redo();
+    expect(sent.at(-1)).toMatchObject({ type: 'run', lines: ['ip link add veth0 type veth peer name veth1'] });
+    store.getState().redo();
+    expect(store.getState().positions['dev:host:br0']).toEqual({ x: 30, y: 40 });
+    expect(selCanRedo(store.getState())).toBe(false);
+  });
+
+  it('a new move clears what could be redone', () => {
+    store.getState().moveNode('ns:c1', { x: 1, y: 1 });
+    store.getState().undo();
+    expect(selCanRedo(store.getState())).toBe(true);
+    store.getState().moveNode('ns:c1', { x: 2, y: 2 });
+    expect(selCanRedo(store.getState())).toBe(false);
   });
 
   it('records when Ctrl-C stopped a command, for the replay', () => {
@@ -109,7 +144,7 @@ describe('terminal and selection slices', () => {
   });
 
   it('keeps positions the user dragged until forgotten', () => {
-    store.getState().setPosition('dev:host:br0', { x: 1, y: 2 });
+    store.getState().moveNode('dev:host:br0', { x: 1, y: 2 });
     expect(store.getState().positions['dev:host:br0']).toEqual({ x: 1, y: 2 });
     store.getState().forgetPosition('dev:host:br0');
     expect(store.getState().positions).toEqual({});

@@ -1,5 +1,5 @@
 // Topology view: the last snapshot from the worker, the part of it the diagram draws, and the positions
-// the user dragged things to.
+// the user dragged things to (set by the playback slice's moveNode, which makes them undoable).
 import type { StateCreator } from 'zustand';
 import type { Snapshot } from '../../sim/snapshot';
 import type { XY } from '../model/layout';
@@ -14,7 +14,6 @@ export interface TopologySlice {
   drawn: Snapshot | null;
   positions: Record<string, XY>;
   setSnapshot: (s: Snapshot) => void;
-  setPosition: (id: string, p: XY) => void;
   forgetPosition: (id: string) => void;
 }
 
@@ -34,7 +33,6 @@ export const createTopologySlice: StateCreator<LabState, [], [], TopologySlice> 
       const drawn = s.drawn && JSON.stringify(s.drawn) === JSON.stringify(next) ? s.drawn : next;
       return snap.namespaces.some((n) => n.name === s.selectedNs) ? { snap, drawn } : { snap, drawn, selectedNs: 'host', activeTerm: 'host', selectedId: null };
     }),
-  setPosition: (id, p) => set((s) => ({ positions: { ...s.positions, [id]: p } })),
   forgetPosition: (id) =>
     set((s) => {
       if (!(id in s.positions)) return s;

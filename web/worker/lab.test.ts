@@ -87,6 +87,29 @@ describe('Lab', () => {
     expect(dev(u.lastSnap(), 'host', 'veth0').master).toBeNull();
   });
 
+  it('a load with traceFrom sends the replay\'s events from then on, after the snapshot and before loaded', () => {
+    const h = harness();
+    h.run([...PRESETS.find((p) => p.id === 'veth')!.commands], 'host', 'sync', 'preset');
+    h.lab.handle(toWorker({ type: 'trace', on: true }));
+    h.run(['ping -c 1 -W 1 -I veth0 192.168.3.102'], 'host', 'async', 't1');
+    h.lab.advance(3_000_000);
+    const live = h.msgs.flatMap((m) => (m.type === 'trace' ? m.events : []));
+    expect(live.length).toBeGreaterThan(10);
+    const from = live[0].time;
+    const r = harness();
+    r.lab.handle(toWorker({ type: 'load', seed: 1, log: h.log(), now: h.lab.now, traceFrom: from }));
+    const kinds = r.msgs.map((m) => m.type);
+    expect(kinds.indexOf('snapshot')).toBeLessThan(kinds.indexOf('trace'));
+    expect(kinds.indexOf('trace')).toBeLessThan(kinds.indexOf('loaded'));
+    const replayed = r.msgs.flatMap((m) => (m.type === 'trace' ? m.events : []));
+    const key = (e: (typeof live)[number]) => `${e.time} ${e.type} ${e.ns} ${e.dev} ${e.frameId}`;
+    expect(replayed.map(key)).toEqual(live.map(key));
+    // without traceFrom a rebuild sends no events of its past
+    const q = harness();
+    q.lab.handle(toWorker({ type: 'load', seed: 1, log: h.log(), now: h.lab.now }));
+    expect(q.msgs.some((m) => m.type === 'trace')).toBe(false);
+  });
+
   it('a process still running when the lab is rebuilt keeps running and printing', () => {
     const h = harness();
     h.run(['ip link set lo up', 'ping 127.0.0.1'], 'host', 'async', 't1');

@@ -7,6 +7,7 @@ import type { TraceEvent } from '../../sim/net/trace';
 import { takeSnapshot, type Snapshot } from '../../sim/snapshot';
 import { fromWorker, termNs, toWorker, type EventRef, type FromWorker, type LogEntry, type TermId, type ToWorker } from '../protocol';
 import { TraceStream } from './traceStream';
+import { MAX_EVENTS } from '../model/flow';
 import { CaptureWatch } from './captures';
 
 interface Queued {
@@ -63,7 +64,7 @@ export class Lab {
   handle(m: ToWorker): void {
     switch (m.type) {
       case 'load':
-        this.load(m.seed, m.log, m.now);
+        this.load(m.seed, m.log, m.now, m.traceFrom);
         break;
       case 'run':
         for (const line of m.lines) this.term(m.ns).queue.push({ line, group: m.group, mode: m.mode });
@@ -130,9 +131,12 @@ export class Lab {
   }
 
   /** A fresh World, the log replayed at its recorded virtual times, then the clock run on to `now`. */
-  private load(seed: number, log: LogEntry[], now: number): void {
+  private load(seed: number, log: LogEntry[], now: number, traceFrom?: number): void {
     this.reset(seed);
     this.replaying = true;
+    // the replay's own events, from `traceFrom` on: as many as the page's flow keeps, the oldest first
+    const replayed = traceFrom === undefined ? null : new TraceStream(MAX_EVENTS);
+    if (replayed && !this.observe) this.world.trace = (e) => void (e.time >= traceFrom! && replayed.push(e));
     const sched = this.world.sched;
     const stops: { at: number; ns: string }[] = [];
     const stopUntil = (t: number) => {
@@ -158,6 +162,13 @@ export class Lab {
     this.nextId = log.reduce((m, e) => Math.max(m, e.id + 1), this.nextId);
     this.replaying = false;
     this.pending = [];
+    if (replayed) {
+      this.installTrace();
+      // the snapshot first: the page lays the events out on the devices it names
+      this.postSnapshot();
+      const batch = replayed.drain();
+      if (batch) this.post(fromWorker({ type: 'trace', events: batch.events, dropped: batch.dropped }), batch.buffers);
+    }
     const busy = [...this.terms].filter(([, t]) => t.proc).map(([ns]) => ns);
     this.post(fromWorker({ type: 'loaded', now: this.now, busy }));
   }
@@ -254,6 +265,11 @@ export class Lab {
   /** Sends output, trace events, captures and, when the kernel state changed, a snapshot. */
   flush(): void {
     this.flushOutput();
+    this.postSnapshot();
+  }
+
+  /** A snapshot, when the kernel state changed since the last one. */
+  private postSnapshot(): void {
     const snap = takeSnapshot(this.world);
     const key = JSON.stringify({ ...snap, time: 0 });
     if (key !== this.lastSnap) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
 import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type Node, type OnNodeDrag } from '@xyflow/react';
 import { useLab } from '../../store';
-import { selDrawn, selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selSetPosition } from '../../store/selectors';
+import { selDrawn, selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selMoveNode } from '../../store/selectors';
 import { buildDiagram, type DiagramNode } from '../../model/diagram';
 import { dropAction } from '../../model/actions';
 import { paletteAction, PALETTE_MIME, type PaletteKind } from '../../model/palette';
@@ -28,7 +28,7 @@ export function Canvas() {
   const selectedId = useLab(selSelectedId);
   const runAction = useLab(selRunAction);
   const select = useLab(selSelect);
-  const setPosition = useLab(selSetPosition);
+  const moveNode = useLab(selMoveNode);
   const forgetPosition = useLab(selForgetPosition);
   const flowOn = useLab(selFlowOn);
   const rf = useReactFlow();
@@ -54,17 +54,17 @@ export function Canvas() {
       const id = parseId(node.id);
       const snap = useLab.getState().snap;
       if (!snap || !id) return;
-      if (id.type !== 'dev') return setPosition(node.id, node.position);
+      if (id.type !== 'dev') return moveNode(node.id, node.position);
       const at = 'clientX' in event ? event : event.changedTouches[0];
       const point = rf.screenToFlowPosition({ x: at.clientX, y: at.clientY });
       const onto = hitTest(built.nodes, point, node.id);
       const action = dropAction(snap, { ns: id.ns, dev: id.dev }, onto);
-      if (!action) return setPosition(node.id, node.position);
+      if (!action) return moveNode(node.id, node.position);
       forgetPosition(node.id);
       setNodes(built.nodes as Node[]);
       runAction(action);
     },
-    [built.nodes, rf, runAction, setPosition, forgetPosition],
+    [built.nodes, rf, runAction, moveNode, forgetPosition],
   );
 
   const onDrop = useCallback(
