@@ -1,7 +1,6 @@
 // Closed and offline: the built page carries a strict CSP and runs under it (a lesson included) without a
 // console error or a CSP violation; after the first visit a service worker holds every built file.
-// (A reload under context.setOffline is not asserted: in this Chromium the page's module script then
-// bypasses the service worker, so that emulation cannot tell whether the app works offline.)
+// (offline-reload.spec.ts reloads the app with its server really gone.)
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/LabPage';
 
