@@ -29,6 +29,8 @@ export class Bridge extends NetDevice {
   groupFwdMask = 0;
   /** BROPT_MULTICAST_ENABLED (mcast_snooping), on by default */
   mcastSnooping = true;
+  /** when br->gc_work (br_fdb_cleanup) first runs after the bridge came up; null while down */
+  private gcStart: number | null = null;
   /** The bridge's carrier has been evaluated once (before that ip link shows UNKNOWN). */
   hadPortEvent = false;
   private nextPortNo = 1;
@@ -40,17 +42,31 @@ export class Bridge extends NetDevice {
     this.stp = newBridgeStp(this);
   }
 
+  /**
+   * µs until br_fdb_cleanup() runs again. It reschedules itself a hold time on (sooner when a learnt
+   * entry expires first, which is not modelled: ageing is applied when the FDB is read).
+   */
+  gcLeft(now: number): number {
+    if (this.gcStart === null) return 0;
+    if (now < this.gcStart) return this.gcStart - now;
+    const period = this.ageingTime * 10_000;
+    return period - ((now - this.gcStart) % period);
+  }
+
   allocPortNo(): number {
     return this.nextPortNo++;
   }
 
   override driverOpen(): void {
+    // br_stp_enable_bridge(): mod_delayed_work(&br->gc_work, HZ / 10)
+    this.gcStart = this.ns.world.now + 100_000;
     brStpEnableBridge(this);
     // br_dev_open() -> br_multicast_join_snoopers()
     if (this.mcastSnooping) igmpJoinSnoopers(this);
   }
 
   override driverStop(): void {
+    this.gcStart = null;
     brStpDisableBridge(this);
     igmpDown(this);
   }

@@ -34,6 +34,14 @@ export function portCost(dev: NetDevice): number {
 
 export type BrAddError = { errno: 'EINVAL' | 'ELOOP' | 'EBUSY'; msg?: string };
 
+/** TSO_MAX_SIZE */
+export const TSO_MAX_SIZE = 524280;
+
+/** br_set_gso_limits(): the bridge takes the smallest limit of its ports (GSO_LEGACY_MAX_SIZE before the first) */
+function setGsoLimits(br: Bridge): void {
+  br.tsoMaxSize = Math.min(TSO_MAX_SIZE, ...br.ports.map((p) => p.dev.tsoMaxSize));
+}
+
 /** br_add_if() */
 export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   if (dev.isLoopback || dev.kind === 'tun') return { errno: 'EINVAL' };
@@ -50,6 +58,7 @@ export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   dev.rxHandler = brHandleFrame;
   fdbAddLocal(br, p, dev.mac);
   br.ports.unshift(p);
+  setGsoLimits(br);
   // br_manage_promisc(): with vlan_filtering 0 every port is promiscuous
   dev.promiscuity++;
   const changed = brStpRecalculateBridgeId(br);
@@ -65,6 +74,7 @@ export function brDelIf(br: Bridge, dev: NetDevice): void {
   if (!p || p.br !== br) return;
   if (p.state !== 'disabled') brStpDisablePort(p);
   br.ports = br.ports.filter((x) => x !== p);
+  setGsoLimits(br);
   dev.promiscuity = Math.max(0, dev.promiscuity - 1);
   dev.allmulti = Math.max(0, dev.allmulti - 1);
   dev.rxHandler = null;

@@ -20,10 +20,10 @@ function makeForwarding(p: BridgePort): void {
     topologyChangeDetection(br);
     br.ns.world.sched.cancel(p.forwardDelayTimer);
     p.forwardDelayTimer = null;
-    return;
-  }
-  p.state = 'listening';
-  armForwardDelay(p);
+  } else p.state = 'listening';
+  // the timer is armed even for a port that forwards at once (ip -d shows it run down); expiring, it
+  // changes nothing then
+  if (br.stp.forwardDelay !== 0) armForwardDelay(p);
 }
 
 /** br_make_blocking() */

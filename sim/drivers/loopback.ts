@@ -12,6 +12,7 @@ export class Loopback extends NetDevice {
   constructor(ns: Netns) {
     super(ns, 'lo', ZERO_MAC, ZERO_MAC);
     this.mtu = 65536;
+    this.tsoMaxSize = 524280; // loopback_setup(): netif_set_tso_max_size(dev, GSO_MAX_SIZE)
     this.addrAssign = 'perm';
   }
 

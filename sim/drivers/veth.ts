@@ -7,6 +7,8 @@ import { carrierOff, carrierOn } from '../net/link';
 export class Veth extends NetDevice {
   readonly kind = 'veth' as const;
   peer: Veth | null = null;
+  /** veth_setup(): netif_set_tso_max_size(dev, GSO_MAX_SIZE) */
+  override tsoMaxSize = 524280;
 
   override iflink(): number {
     return this.peer ? this.peer.ifindex : this.ifindex;

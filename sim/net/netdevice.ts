@@ -24,6 +24,8 @@ export abstract class NetDevice {
   broadcast: Mac;
   mtu = 1500;
   txqlen = 1000;
+  /** tso_max_size: GSO_LEGACY_MAX_SIZE unless the driver raises it (netif_set_tso_max_size) */
+  tsoMaxSize = 65536;
   /** IFF_UP */
   up = false;
   /** !__LINK_STATE_NOCARRIER */

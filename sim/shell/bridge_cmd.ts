@@ -5,27 +5,31 @@ import type { NetDevice } from '../net/netdevice';
 import { Bridge } from '../bridge/br_device';
 import { fdbAddLocal, fdbCleanup } from '../bridge/br_fdb';
 import { linkFlags } from './ip/link_print';
+import { bridgeLinkDetails } from './ip/link_details';
 import { CmdError, rtnlError } from './errors';
 import { Args, getUnsigned, matches, parseLladdr } from './ip/util';
 
 export function bridgeMain(argv: string[], ns: Netns): string[] {
   const a = new Args(argv.slice(1));
+  let details = false;
   while (a.more && a.cur.startsWith('-')) {
     const o = a.cur;
-    if (o === '-s' || o === '-d' || matches(o, '-statistics') || matches(o, '-details') || o === '-n' || matches(o, '-color')) { /* accepted */ }
+    if (o === '-d' || matches(o, '-details')) details = true;
+    else if (o === '-s' || matches(o, '-statistics') || o === '-n' || matches(o, '-color')) { /* accepted */ }
     else throw new CmdError(`Option "${o}" is unknown, try "bridge help".`, 255);
     a.advance();
   }
   if (!a.more) throw new CmdError(['Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }', 'where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }'], 255);
   const obj = a.cur;
   a.advance();
-  if (matches(obj, 'link')) return bridgeLink(a, ns);
+  if (matches(obj, 'link')) return bridgeLink(a, ns, details);
   if (matches(obj, 'fdb')) return bridgeFdb(a, ns);
+  if (matches(obj, 'vlan')) return bridgeVlan(a, ns);
   throw new CmdError(`Object "${obj}" is unknown, try "bridge help".`, 255);
 }
 
 /** bridge link: ports only; the peer is looked up by ifindex in this namespace (br_fill_ifinfo sends no netnsid). */
-function bridgeLink(a: Args, ns: Netns): string[] {
+function bridgeLink(a: Args, ns: Netns, details: boolean): string[] {
   let dev: string | null = null;
   if (a.more) {
     const w = a.cur;
@@ -54,8 +58,30 @@ function bridgeLink(a: Args, ns: Netns): string[] {
       mdown = other ? !other.up : false;
     }
     out.push(`${d.ifindex}: ${d.name}${suffix}: ${linkFlags(d, mdown)} mtu ${d.mtu} master ${p.br.name} state ${p.state} priority ${p.priority} cost ${p.pathCost} `);
+    if (details) out.push(bridgeLinkDetails(p));
   }
   return out;
+}
+
+/**
+ * bridge vlan (bridge/vlan.c). This kernel has no CONFIG_BRIDGE_VLAN_FILTERING: a listing is its header
+ * alone, and changes are refused.
+ */
+function bridgeVlan(a: Args, ns: Netns): string[] {
+  const w = a.more ? a.cur : 'show';
+  if (matches(w, 'show') || matches(w, 'list')) {
+    a.advance();
+    while (a.more) {
+      if (a.cur === 'dev') {
+        const v = a.next();
+        if (!ns.dev(v)) throw new CmdError(`Cannot find device "${v}"`, 1);
+      }
+      a.advance();
+    }
+    return ['port              vlan-id  '];
+  }
+  if (matches(w, 'add') || matches(w, 'delete') || matches(w, 'set')) throw new CmdError('RTNETLINK answers: Operation not supported', 255);
+  throw new CmdError(`Command "${w}" is unknown, try "bridge vlan help".`, 255);
 }
 
 /** bridge link set dev PORT [cost N] [priority N] [learning on|off] [flood on|off] [hairpin on|off] */

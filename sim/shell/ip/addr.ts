@@ -197,7 +197,7 @@ function addrShow(a: Args, ctx: IpCtx): string[] {
   const out: string[] = [];
   for (const d of devs) {
     if (ctx.oneline) out.push(...onelineAddr(d));
-    else out.push(...linkLines(d, { mode: false, details: ctx.details }), ...addrLines(d));
+    else out.push(...linkLines(d, { mode: false, details: ctx.details, forAddr: true }), ...addrLines(d));
   }
   return out;
 }

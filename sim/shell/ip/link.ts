@@ -146,8 +146,15 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
       break;
     }
     case 'bridge': {
+      const opts = parseBridgeOpts(r.typeArgs);
       const br = newBridge(ns, name, r.address ?? null);
-      bridgeOpts(br, r.typeArgs);
+      try {
+        applyBridgeOpts(br, opts);
+      } catch (e) {
+        // br_dev_newlink(): a failed br_changelink() deletes the device it registered
+        deleteLink(br);
+        throw e;
+      }
       created = br;
       break;
     }
@@ -167,28 +174,84 @@ function setBridgeTime(br: Bridge, key: 'forwardDelay' | 'helloTime' | 'maxAge',
   if (isRootBridge(br)) br.stp[key] = cs;
 }
 
-/** link_bridge.c: the bridge options labs use. */
-function bridgeOpts(br: Bridge, args: string[]): void {
+/** iplink_bridge.c print_explain(): printed after an unknown option */
+const BRIDGE_USAGE = [
+  'Usage: ... bridge [ fdb_flush ]',
+  '\t\t  [ forward_delay FORWARD_DELAY ]',
+  '\t\t  [ hello_time HELLO_TIME ]',
+  '\t\t  [ max_age MAX_AGE ]',
+  '\t\t  [ ageing_time AGEING_TIME ]',
+  '\t\t  [ stp_state STP_STATE ]',
+  '\t\t  [ priority PRIORITY ]',
+  '\t\t  [ group_fwd_mask MASK ]',
+  '\t\t  [ group_address ADDRESS ]',
+  '\t\t  [ no_linklocal_learn NO_LINKLOCAL_LEARN ]',
+  '\t\t  [ vlan_filtering VLAN_FILTERING ]',
+  '\t\t  [ vlan_protocol VLAN_PROTOCOL ]',
+  '\t\t  [ vlan_default_pvid VLAN_DEFAULT_PVID ]',
+  '\t\t  [ vlan_stats_enabled VLAN_STATS_ENABLED ]',
+  '\t\t  [ vlan_stats_per_port VLAN_STATS_PER_PORT ]',
+  '\t\t  [ mcast_snooping MULTICAST_SNOOPING ]',
+  '\t\t  [ mcast_vlan_snooping MULTICAST_VLAN_SNOOPING ]',
+  '\t\t  [ mcast_router MULTICAST_ROUTER ]',
+  '\t\t  [ mcast_query_use_ifaddr MCAST_QUERY_USE_IFADDR ]',
+  '\t\t  [ mcast_querier MULTICAST_QUERIER ]',
+  '\t\t  [ mcast_hash_elasticity HASH_ELASTICITY ]',
+  '\t\t  [ mcast_hash_max HASH_MAX ]',
+  '\t\t  [ mcast_last_member_count LAST_MEMBER_COUNT ]',
+  '\t\t  [ mcast_startup_query_count STARTUP_QUERY_COUNT ]',
+  '\t\t  [ mcast_last_member_interval LAST_MEMBER_INTERVAL ]',
+  '\t\t  [ mcast_membership_interval MEMBERSHIP_INTERVAL ]',
+  '\t\t  [ mcast_querier_interval QUERIER_INTERVAL ]',
+  '\t\t  [ mcast_query_interval QUERY_INTERVAL ]',
+  '\t\t  [ mcast_query_response_interval QUERY_RESPONSE_INTERVAL ]',
+  '\t\t  [ mcast_startup_query_interval STARTUP_QUERY_INTERVAL ]',
+  '\t\t  [ mcast_stats_enabled MCAST_STATS_ENABLED ]',
+  '\t\t  [ mcast_igmp_version IGMP_VERSION ]',
+  '\t\t  [ mcast_mld_version MLD_VERSION ]',
+  '\t\t  [ nf_call_iptables NF_CALL_IPTABLES ]',
+  '\t\t  [ nf_call_ip6tables NF_CALL_IP6TABLES ]',
+  '\t\t  [ nf_call_arptables NF_CALL_ARPTABLES ]',
+  'Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }',
+];
+
+/** br_changelink() handles its attributes in this order, whatever order the command gave them in. */
+const BR_ATTR_ORDER = ['forward_delay', 'hello_time', 'max_age', 'ageing_time', 'stp_state', 'priority', 'vlan_filtering', 'group_fwd_mask', 'mcast_snooping'] as const;
+type BrAttr = (typeof BR_ATTR_ORDER)[number];
+
+/**
+ * iplink_bridge.c parses the bridge options labs use; br_changelink() applies them. This kernel is built
+ * without CONFIG_BRIDGE_VLAN_FILTERING: vlan_filtering, even 0, fails with EOPNOTSUPP once the
+ * attributes before it were applied.
+ */
+function parseBridgeOpts(args: string[]): Map<BrAttr, number> {
   const a = new Args(args);
+  const given = new Map<BrAttr, number>();
   while (a.more) {
     const w = a.cur;
-    const num = (key: string) => {
-      const v = a.next();
-      const n = getUnsigned(v);
-      if (n === undefined) throw invarg(`invalid ${key}`, v);
-      return n;
-    };
-    if (w === 'stp_state') brStpSetEnabled(br, num('stp_state') !== 0);
-    else if (w === 'forward_delay') setBridgeTime(br, 'forwardDelay', num('forward_delay'));
-    else if (w === 'ageing_time') br.ageingTime = num('ageing_time');
-    else if (w === 'hello_time') setBridgeTime(br, 'helloTime', num('hello_time'));
-    else if (w === 'max_age') setBridgeTime(br, 'maxAge', num('max_age'));
-    else if (w === 'priority') brStpSetBridgePriority(br, num('priority'));
-    else if (w === 'group_fwd_mask') br.groupFwdMask = num('group_fwd_mask');
-    else if (w === 'mcast_snooping') brMulticastToggle(br, num('mcast_snooping') !== 0);
-    else if (w === 'vlan_filtering') num(w);
-    else throw new CmdError(`bridge: unknown command "${w}"?`, 255);
+    if (!(BR_ATTR_ORDER as readonly string[]).includes(w)) throw new CmdError([`bridge: unknown command "${w}"?`, ...BRIDGE_USAGE], 255);
+    const v = a.next();
+    const n = getUnsigned(v);
+    if (n === undefined) throw invarg(`invalid ${w}`, v);
+    given.set(w as BrAttr, n);
     a.advance();
+  }
+  return given;
+}
+
+function applyBridgeOpts(br: Bridge, given: Map<BrAttr, number>): void {
+  for (const k of BR_ATTR_ORDER) {
+    const n = given.get(k);
+    if (n === undefined) continue;
+    if (k === 'forward_delay') setBridgeTime(br, 'forwardDelay', n);
+    else if (k === 'hello_time') setBridgeTime(br, 'helloTime', n);
+    else if (k === 'max_age') setBridgeTime(br, 'maxAge', n);
+    else if (k === 'ageing_time') br.ageingTime = n;
+    else if (k === 'stp_state') brStpSetEnabled(br, n !== 0);
+    else if (k === 'priority') brStpSetBridgePriority(br, n);
+    else if (k === 'vlan_filtering') throw rtnlError('EOPNOTSUPP');
+    else if (k === 'group_fwd_mask') br.groupFwdMask = n;
+    else brMulticastToggle(br, n !== 0);
   }
 }
 
@@ -201,8 +264,16 @@ function findDev(ctx: IpCtx, name: string | null): NetDevice {
 
 function linkSet(a: Args, ctx: IpCtx): string[] {
   const r = parseLink(a, ctx);
+  const brOpts = r.type === 'bridge' ? parseBridgeOpts(r.typeArgs) : null;
   const dev = findDev(ctx, r.dev);
-  // do_setlink(): namespace, address, mtu, name, master, flags, then the kind's options
+  // rtnl_changelink(): the kind's options go first (a failure leaves the rest undone), then do_setlink()
+  if (r.type) {
+    if (brOpts) {
+      if (!(dev instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
+      applyBridgeOpts(dev, brOpts);
+    } else if (r.type !== 'bridge_slave' && r.type !== dev.kind) throw rtnlError('EOPNOTSUPP');
+  }
+  // do_setlink(): namespace, address, mtu, name, master, flags
   if (r.netns !== undefined) {
     const to = ctx.world.netns(r.netns)!;
     if (to !== dev.ns) {
@@ -220,12 +291,6 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
     dev.name = r.name;
   }
   applyFlagsAndAddr(dev, r, ctx);
-  if (r.type) {
-    if (r.type === 'bridge') {
-      if (!(dev instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
-      bridgeOpts(dev, r.typeArgs);
-    } else if (r.type !== 'bridge_slave' && r.type !== dev.kind) throw rtnlError('EOPNOTSUPP');
-  }
   return [];
 }
 

@@ -3,7 +3,7 @@ import { fmtMac } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import type { Netns } from '../../net/netns';
 import { Veth } from '../../drivers/veth';
-import { Bridge } from '../../bridge/br_device';
+import { detailLines } from './link_details';
 
 /** dev_get_flags() as a list of iproute2 names, NO-CARRIER and M-DOWN included. */
 export function linkFlags(dev: NetDevice, mdown: boolean): string {
@@ -45,7 +45,7 @@ export function operName(dev: NetDevice): string {
   return dev.up ? dev.operstate : 'DOWN';
 }
 
-export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boolean }): string[] {
+export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boolean; forAddr?: boolean }): string[] {
   const s = linkSuffix(dev);
   let l1 = `${dev.ifindex}: ${dev.name}${s.text}: ${linkFlags(dev, s.mdown)} mtu ${dev.mtu} qdisc ${dev.qdisc}`;
   if (dev.brport) l1 += ` master ${dev.brport.br.name}`;
@@ -60,28 +60,8 @@ export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boole
   else if (s.netnsid !== null) l2 += ` link-netnsid ${s.netnsid}`;
   if (!opts.details) return [l1, l2];
   // -d continues the link/ether line, then a line per kind
-  const [first, ...rest] = detailLines(dev);
+  const [first, ...rest] = detailLines(dev, opts.forAddr);
   return [l1, `${l2} ${first.trim()} `, ...rest];
-}
-
-function detailLines(dev: NetDevice): string[] {
-  let l = `    promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${dev.kind === 'bridge' ? 65535 : dev.isLoopback ? 0 : 65535} `;
-  if (dev instanceof Bridge) {
-    l += `\n    bridge forward_delay ${dev.forwardDelay} hello_time ${dev.helloTime} max_age ${dev.maxAge} ageing_time ${dev.ageingTime} stp_state ${dev.stpState} priority ${dev.priority} vlan_filtering 0 bridge_id ${bridgeId(dev)} `;
-  } else if (dev.kind === 'veth') {
-    l += '\n    veth ';
-  }
-  if (dev.brport) {
-    const p = dev.brport;
-    l += `\n    bridge_slave state ${p.state} priority ${p.priority} cost ${p.pathCost} hairpin ${p.hairpin ? 'on' : 'off'} guard off root_block off fastleave off learning ${p.learning ? 'on' : 'off'} flood ${p.flood ? 'on' : 'off'} `;
-  }
-  return l.split('\n');
-}
-
-/** "8000.0:0:0:0:0:0": priority in hex, then the MAC without leading zeros. */
-function bridgeId(br: Bridge): string {
-  const m = fmtMac(br.bridgeIdAddr).split(':').map((b) => parseInt(b, 16).toString(16));
-  return `${br.priority.toString(16).padStart(4, '0')}.${m.join(':')}`;
 }
 
 export function linkBrief(dev: NetDevice): string {

@@ -1,0 +1,88 @@
+// What `ip -d link` adds (iproute2 ip/ipaddress.c print_linkinfo with -details, ip/iplink_bridge.c
+// bridge_print_opt, ip/iplink_bridge_slave.c bridge_slave_print_opt, ip/iptuntap.c print_opt), and the
+// second line of `bridge -d link` (bridge/link.c print_protinfo). Figures the model has no state for are
+// those of a default device on Linux 6.18 (multicast snooping's tunables, GSO limits).
+import type { NetDevice } from '../../net/netdevice';
+import { Bridge } from '../../bridge/br_device';
+import type { BridgePort } from '../../bridge/br_private';
+import { bridgeId, portId } from '../../bridge/br_stp';
+import type { Timer } from '../../core/scheduler';
+
+/** veth_get_num_queues(): one queue per possible CPU, on the 2-CPU machine the transcripts come from */
+const VETH_QUEUES = 2;
+
+/** tun_net_init(): MAX_MTU less the link header */
+const maxMtu = (dev: NetDevice) => (dev.isLoopback ? 0 : dev.kind === 'tap' ? 65521 : 65535);
+
+/** "8000.2:0:0:0:0:1": br_print_bridge_id() prints the priority bytes %.2x, the MAC bytes %x. */
+export function fmtBridgeId(id: string): string {
+  const hex = id.padEnd(16, '0');
+  const mac = [];
+  for (let i = 4; i < 16; i += 2) mac.push(parseInt(hex.slice(i, i + 2), 16).toString(16));
+  return `${hex.slice(0, 4)}.${mac.join(':')}`;
+}
+
+/** br_timer_value() in USER_HZ, printed "%4i.%.2i" by print_timer(). */
+function fmtTimer(rem: number): string {
+  const cs = Math.max(0, Math.floor(rem / 10_000));
+  return `${String(Math.floor(cs / 100)).padStart(4)}.${String(cs % 100).padStart(2, '0')}`;
+}
+
+const left = (t: Timer | null, now: number) => (t && !t.cancelled ? t.time - now : 0);
+const onOff = (b: boolean) => (b ? 'on' : 'off');
+
+/** br_fill_info(): the bridge's attributes, in the order the kernel puts them. */
+function bridgeOpts(br: Bridge): string {
+  const now = br.ns.world.now;
+  const s = br.stp;
+  const id = fmtBridgeId(bridgeId(br));
+  return [
+    `forward_delay ${br.forwardDelay} hello_time ${br.helloTime} max_age ${br.maxAge} ageing_time ${br.ageingTime}`,
+    `stp_state ${br.stpState} priority ${br.priority} vlan_filtering 0 bridge_id ${id} designated_root ${fmtBridgeId(s.designatedRoot)}`,
+    `root_port ${s.rootPort} root_path_cost ${s.rootPathCost} topology_change ${br.topologyChange ? 1 : 0} topology_change_detected ${s.topologyChangeDetected ? 1 : 0}`,
+    `hello_timer ${fmtTimer(left(s.helloTimer, now))} tcn_timer ${fmtTimer(left(s.tcnTimer, now))} topology_change_timer ${fmtTimer(left(s.topologyChangeTimer, now))}`,
+    `gc_timer ${fmtTimer(br.gcLeft(now))} group_fwd_mask ${br.groupFwdMask} group_address 01:80:c2:00:00:00`,
+    `mcast_snooping ${br.mcastSnooping ? 1 : 0} no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0 mcast_querier 0`,
+    'mcast_hash_elasticity 16 mcast_hash_max 4096 mcast_last_member_count 2 mcast_startup_query_count 2 mcast_last_member_interval 100',
+    'mcast_membership_interval 26000 mcast_querier_interval 25500 mcast_query_interval 12500 mcast_query_response_interval 1000',
+    'mcast_startup_query_interval 3124 mcast_stats_enabled 0 mcast_igmp_version 2 mcast_mld_version 1 nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0',
+  ].join(' ');
+}
+
+/** br_port_fill_attrs(): the port's attributes. */
+function portOpts(p: BridgePort): string {
+  const now = p.br.ns.world.now;
+  const s = p.stp;
+  const pid = portId(p);
+  return [
+    `state ${p.state} priority ${p.priority} cost ${p.pathCost} hairpin ${onOff(p.hairpin)} guard off root_block off fastleave off`,
+    `learning ${onOff(p.learning)} flood ${onOff(p.flood)} port_id 0x${pid.toString(16)} port_no 0x${p.portNo.toString(16)}`,
+    `designated_port ${s.designatedPort} designated_cost ${s.designatedCost} designated_bridge ${fmtBridgeId(s.designatedBridge)} designated_root ${fmtBridgeId(s.designatedRoot)}`,
+    `hold_timer ${fmtTimer(left(s.holdTimer, now))} message_age_timer ${fmtTimer(left(s.messageAgeTimer, now))} forward_delay_timer ${fmtTimer(left(p.forwardDelayTimer, now))}`,
+    `topology_change_ack ${s.topologyChangeAck ? 1 : 0} config_pending ${s.configPending ? 1 : 0} proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off`,
+    `mcast_flood ${onOff(p.mcastFlood)} bcast_flood ${onOff(p.bcastFlood)} mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0`,
+    'vlan_tunnel off isolated off locked off',
+  ].join(' ');
+}
+
+/**
+ * The -d lines of a link: the first continues the link/ether line; then a line for the kind and one for
+ * the bridge port. `ip addr` does not ask for IFLA_AF_SPEC, so its form has no addrgenmode.
+ */
+export function detailLines(dev: NetDevice, forAddr = false): string[] {
+  const lines = [`promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${maxMtu(dev)} `];
+  if (dev instanceof Bridge) lines.push(`    bridge ${bridgeOpts(dev)} `);
+  else if (dev.kind === 'veth') lines.push('    veth ');
+  else if (dev.kind === 'tun' || dev.kind === 'tap') lines.push(`    tun type ${dev.kind} pi off vnet_hdr off persist on `);
+  if (dev.brport) lines.push(`    bridge_slave ${portOpts(dev.brport)} `);
+  const q = dev.kind === 'veth' ? VETH_QUEUES : 1;
+  lines[lines.length - 1] +=
+    `${forAddr ? '' : 'addrgenmode eui64 '}numtxqueues ${q} numrxqueues ${q} gso_max_size 65536 gso_max_segs 65535 tso_max_size ${dev.tsoMaxSize} tso_max_segs 65535 gro_max_size 65536 `;
+  return lines;
+}
+
+/** `bridge -d link`: the port's flags on a line of their own. */
+export function bridgeLinkDetails(p: BridgePort): string {
+  return `    hairpin ${onOff(p.hairpin)} guard off root_block off fastleave off learning ${onOff(p.learning)} flood ${onOff(p.flood)} mcast_flood ${onOff(p.mcastFlood)} bcast_flood ${onOff(p.bcastFlood)} mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off `;
+}
+
