@@ -151,9 +151,9 @@ function addrFlush(a: Args, ctx: IpCtx): string[] {
   return [];
 }
 
-export function addrLines(dev: NetDevice): string[] {
+export function addrLines(dev: NetDevice, list: InIfaddr[] = dev.inDev?.ifaList ?? []): string[] {
   const out: string[] = [];
-  for (const ifa of dev.inDev?.ifaList ?? []) {
+  for (const ifa of list) {
     let l = `    inet ${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
     if (ifa.broadcast) l += `brd ${fmtIp4(ifa.broadcast)} `;
     l += `scope ${scopeName(ifa.scope)} `;
@@ -166,21 +166,77 @@ export function addrLines(dev: NetDevice): string[] {
   return out;
 }
 
-export function addrBrief(dev: NetDevice): string {
+export function addrBrief(dev: NetDevice, list: InIfaddr[] = dev.inDev?.ifaList ?? []): string {
   const s = linkSuffix(dev);
   let l = `${(dev.name + s.text).padEnd(16)} ${operName(dev).padEnd(14)} `;
-  for (const ifa of dev.inDev?.ifaList ?? []) l += `${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
+  for (const ifa of list) l += `${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
   return l;
+}
+
+/** The address filter of ip addr show (struct filter: family, scope, flags, label, pfx). */
+interface AddrFilter {
+  /** -4, or a `to` prefix: devices without an IPv4 address are left out */
+  inet: boolean;
+  scope: number | null;
+  /** true: secondary only; false: primary only */
+  secondary: boolean | null;
+  label: RegExp | null;
+  pfx: { addr: Ip4; len: number } | null;
+}
+
+/** fnmatch() of a label pattern: *, ? and [...] */
+function globRe(p: string): RegExp {
+  let r = '';
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === '*') r += '.*';
+    else if (c === '?') r += '.';
+    else if (c === '[') {
+      const end = p.indexOf(']', i + 2);
+      if (end < 0) r += '\\[';
+      else {
+        r += `[${p.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else r += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
+  }
+  return new RegExp(`^${r}$`);
+}
+
+/** ipaddr_filter()'s test of one address. */
+function addrMatches(ifa: InIfaddr, f: AddrFilter): boolean {
+  if (f.scope !== null && ifa.scope !== f.scope) return false;
+  if (f.secondary !== null && ifa.secondary !== f.secondary) return false;
+  if (f.label && !f.label.test(ifa.label)) return false;
+  if (f.pfx && f.pfx.len && (ifa.local & prefixMask(f.pfx.len)) >>> 0 !== (f.pfx.addr & prefixMask(f.pfx.len)) >>> 0) return false;
+  return true;
 }
 
 function addrShow(a: Args, ctx: IpCtx): string[] {
   let devName: string | null = null;
   let upOnly = false;
+  const f: AddrFilter = { inet: ctx.inetOnly, scope: null, secondary: null, label: null, pfx: null };
   while (a.more) {
     const w = a.cur;
     if (w === 'dev') devName = a.next();
     else if (w === 'up') upOnly = true;
-    else if (matches(w, 'scope') || w === 'label' || w === 'to' || matches(w, 'master') || w === 'type') a.next();
+    else if (matches(w, 'scope')) {
+      const v = a.next();
+      if (v !== 'all') {
+        const sc = parseScope(v);
+        if (sc === undefined) throw invarg('invalid "scope"', v);
+        f.scope = sc;
+      }
+    } else if (w === 'to') {
+      const v = a.next();
+      const p = parsePrefix(v, 32);
+      if (!p) throw new CmdError(`Error: any valid prefix is expected rather than "${v}".`, 1);
+      f.pfx = { addr: p.addr, len: p.len };
+      f.inet = true;
+    } else if (w === 'label') f.label = globRe(a.next());
+    else if (matches(w, 'primary')) f.secondary = false;
+    else if (matches(w, 'secondary')) f.secondary = true;
+    else if (matches(w, 'master') || w === 'type') a.next();
     else if (devName === null) devName = w;
     a.advance();
   }
@@ -191,21 +247,26 @@ function addrShow(a: Args, ctx: IpCtx): string[] {
     devs = [d];
   }
   if (upOnly) devs = devs.filter((d) => d.up);
-  // with a family filter, a device with no address of that family is not listed
-  if (ctx.inetOnly) devs = devs.filter((d) => d.inDev?.ifaList.length);
-  if (ctx.brief) return devs.map(addrBrief);
+  // ipaddr_filter(): a device stays if one of its addresses passes, or if it has none and no family was asked for
+  const shown = (d: NetDevice) => (d.inDev?.ifaList ?? []).filter((ifa) => addrMatches(ifa, f));
+  devs = devs.filter((d) => shown(d).length > 0 || (!d.inDev?.ifaList.length && !f.inet));
+  if (ctx.brief) return devs.map((d) => addrBrief(d, shown(d)));
   const out: string[] = [];
   for (const d of devs) {
-    if (ctx.oneline) out.push(...onelineAddr(d));
-    else out.push(...linkLines(d, { mode: false, details: ctx.details, forAddr: true }), ...addrLines(d));
+    if (ctx.oneline) out.push(...onelineAddr(d, shown(d)));
+    else {
+      // a label asked for prints the addresses alone; a family leaves out the link/ether line
+      if (!f.label) out.push(...linkLines(d, { mode: false, details: ctx.details, forAddr: true, noLinkAddr: f.inet }));
+      out.push(...addrLines(d, shown(d)));
+    }
   }
   return out;
 }
 
 /** ip -o addr: one line per address, no link lines */
-function onelineAddr(d: NetDevice): string[] {
+function onelineAddr(d: NetDevice, list: InIfaddr[]): string[] {
   const out: string[] = [];
-  for (const ifa of d.inDev?.ifaList ?? []) {
+  for (const ifa of list) {
     let l = `${d.ifindex}: ${d.name}    inet ${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
     if (ifa.broadcast) l += `brd ${fmtIp4(ifa.broadcast)} `;
     l += `scope ${scopeName(ifa.scope)} ${ifa.secondary ? 'secondary ' : ''}${ifa.label}\\       valid_lft forever preferred_lft forever`;

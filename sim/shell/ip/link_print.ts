@@ -45,7 +45,7 @@ export function operName(dev: NetDevice): string {
   return dev.up ? dev.operstate : 'DOWN';
 }
 
-export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boolean; forAddr?: boolean }): string[] {
+export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boolean; forAddr?: boolean; noLinkAddr?: boolean }): string[] {
   const s = linkSuffix(dev);
   let l1 = `${dev.ifindex}: ${dev.name}${s.text}: ${linkFlags(dev, s.mdown)} mtu ${dev.mtu} qdisc ${dev.qdisc}`;
   if (dev.brport) l1 += ` master ${dev.brport.br.name}`;
@@ -56,8 +56,10 @@ export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boole
   if (dev.isLoopback) l2 = `    link/loopback ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
   else if (dev.kind === 'tun') l2 = '    link/none ';
   else l2 = `    link/ether ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
-  if (s.netnsName !== null) l2 += ` link-netns ${s.netnsName}`;
-  else if (s.netnsid !== null) l2 += ` link-netnsid ${s.netnsid}`;
+  const netns = s.netnsName !== null ? ` link-netns ${s.netnsName}` : s.netnsid !== null ? ` link-netnsid ${s.netnsid}` : '';
+  // print_linkinfo(): with an address family asked for, no link-layer line (unless -d); the netns stays
+  if (opts.noLinkAddr && !opts.details) return [l1 + netns];
+  l2 += netns;
   if (!opts.details) return [l1, l2];
   // -d continues the link/ether line, then a line per kind
   const [first, ...rest] = detailLines(dev, opts.forAddr);
