@@ -2,6 +2,7 @@
 import { BCAST_MAC, isMulticastMac, type Mac } from '../core/addr';
 import { ethDst } from '../wire/ethernet';
 import { NetDevice } from '../net/netdevice';
+import { countTx } from '../net/dev';
 import type { Netns } from '../net/netns';
 import type { Skb } from '../net/skb';
 import type { BridgePort, FdbEntry, StpState } from './br_private';
@@ -73,6 +74,7 @@ export class Bridge extends NetDevice {
 
   /** br_dev_xmit(): broadcast and unknown unicast flood; known unicast goes to its port. */
   xmit(skb: Skb): void {
+    countTx(this, skb.data.length);
     const dest = ethDst(skb.data);
     if (isMulticastMac(dest)) {
       brFlood(this, skb, dest === BCAST_MAC ? 'broadcast' : 'multicast', false, true);

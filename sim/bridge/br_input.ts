@@ -2,7 +2,7 @@
 // br_pass_frame_up. The port's own stack never sees them.
 import { BCAST_MAC, fmtMac, isMulticastMac, isValidEtherMac } from '../core/addr';
 import { ethDst, ethSrc } from '../wire/ethernet';
-import { netifReceiveSkb } from '../net/dev';
+import { countRx, netifReceiveSkb } from '../net/dev';
 import type { RxResult } from '../net/netdevice';
 import type { Skb } from '../net/skb';
 import type { Bridge } from './br_device';
@@ -100,5 +100,7 @@ function macStr(skb: Skb): string {
 
 /** br_pass_frame_up(): to IP and ARP the frame now arrived on the bridge device. */
 function brPassFrameUp(br: Bridge, skb: Skb): void {
+  // dev_sw_netstats_rx_add(): skb->len, the Ethernet header already pulled
+  countRx(br, skb.data.length - 14);
   netifReceiveSkb({ data: skb.data, dev: br, pktType: skb.pktType, id: skb.id });
 }

@@ -1,6 +1,6 @@
 // The loopback device (drivers/net/loopback.c): what it sends comes straight back in.
 import { ZERO_MAC } from '../core/addr';
-import { netifRx } from '../net/dev';
+import { countRx, countTx, netifRx } from '../net/dev';
 import { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { Skb } from '../net/skb';
@@ -20,8 +20,10 @@ export class Loopback extends NetDevice {
     return false;
   }
 
-  /** loopback_xmit() */
+  /** loopback_xmit(): counted after eth_type_trans() pulled the header; what is sent is received */
   xmit(skb: Skb): void {
+    countTx(this, skb.data.length - 14);
+    countRx(this, skb.data.length - 14);
     netifRx({ ...skb, dev: this, pktType: 'host' });
   }
 }

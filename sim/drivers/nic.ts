@@ -1,6 +1,6 @@
 // A physical Ethernet NIC (an e1000-like driver): carrier follows the cable and the link partner
 // (netif_carrier_on/off from the PHY), frames cross the cable to whatever is plugged in.
-import { ethTypeTrans, netifRx } from '../net/dev';
+import { countRx, countTx, ethTypeTrans, netifRx } from '../net/dev';
 import { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { Skb } from '../net/skb';
@@ -27,6 +27,7 @@ export class Nic extends NetDevice implements CableEnd {
     super(ns, name, mac, brd);
     this.speed = speed;
     this.carrier = false;
+    this.carrierChanges = 1; // the driver's probe: netif_carrier_off() until the PHY sees a link
     this.addrAssign = 'perm';
   }
 
@@ -65,6 +66,7 @@ export class Nic extends NetDevice implements CableEnd {
       if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'no carrier', fn: 'ndo_start_xmit', why: `${this.name} has no carrier: the cable is unplugged or the other side is down.` });
       return;
     }
+    countTx(this, skb.data.length);
     this.cable.receive(skb.data, skb.id);
   }
 
@@ -73,10 +75,8 @@ export class Nic extends NetDevice implements CableEnd {
     if (!this.up) return;
     // a NIC filters unicast for other MACs in hardware unless promiscuous
     const pkt = ethTypeTrans(frame, this);
-    if (pkt === 'otherhost' && !this.isPromisc) {
-      this.stats.rxDropped++;
-      return;
-    }
+    if (pkt === 'otherhost' && !this.isPromisc) return;
+    countRx(this, frame.length);
     netifRx({ data: frame, dev: this, pktType: pkt, id });
   }
 }

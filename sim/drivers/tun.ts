@@ -1,6 +1,6 @@
 // tun/tap devices (drivers/net/tun.c): carrier only while a process holds the file open; with no reader
 // what the stack sends is dropped.
-import { ethTypeTrans, netifRx } from '../net/dev';
+import { countRx, countTx, ethTypeTrans, netifRx } from '../net/dev';
 import { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { Skb } from '../net/skb';
@@ -23,6 +23,7 @@ export class Tun extends NetDevice {
     this.kind = mode;
     this.txqlen = mode === 'tun' ? 500 : 1000;
     this.carrier = false;
+    this.carrierChanges = 1; // tun_set_iff(): netif_carrier_off()
   }
 
   override get flagsNoArp(): boolean {
@@ -46,6 +47,8 @@ export class Tun extends NetDevice {
       this.stats.txDropped++;
       return;
     }
+    // tun_put_user(): counted when the process reads it
+    countTx(this, skb.data.length);
     this.reader.receive(skb.data, skb.id);
   }
 
@@ -54,12 +57,14 @@ export class Tun extends NetDevice {
       this.stats.txDropped++;
       return;
     }
+    countTx(this, ip.length);
     this.reader.receive(ip, id);
   }
 
   /** tun_get_user(): the process writes a frame; the kernel receives it on this device. */
   inject(frame: Uint8Array): void {
     const id = this.ns.world.nextFrameId();
+    countRx(this, frame.length);
     netifRx({ data: frame, dev: this, pktType: ethTypeTrans(frame, this), id });
   }
 }

@@ -1,5 +1,5 @@
 // Virtual ethernet pairs (drivers/net/veth.c): what one end sends, the other receives.
-import { netifRx, ethTypeTrans } from '../net/dev';
+import { countRx, countTx, netifRx, ethTypeTrans } from '../net/dev';
 import { NetDevice } from '../net/netdevice';
 import type { Skb } from '../net/skb';
 import { carrierOff, carrierOn } from '../net/link';
@@ -41,6 +41,9 @@ export class Veth extends NetDevice {
       this.stats.txDropped++;
       return;
     }
+    // veth_get_stats64(): what one end sent successfully is what the other received
+    countTx(this, skb.data.length);
+    countRx(peer, skb.data.length);
     // skb_scrub_packet() and eth_type_trans() against the peer's address
     netifRx({ data: skb.data, dev: peer, pktType: ethTypeTrans(skb.data, peer), id: skb.id, hops: skb.hops });
   }

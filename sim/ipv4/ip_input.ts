@@ -12,7 +12,6 @@ import { nfHook } from '../netfilter/hooks';
 
 function drop(skb: Skb, reason: string, fn: string): void {
   const w = skb.dev.ns.world;
-  skb.dev.stats.rxDropped++;
   if (w.trace) w.emit({ type: 'drop', ns: skb.dev.ns.name, dev: skb.dev.name, frameId: skb.id, reason, fn, why: `Dropped: ${reason}.` });
 }
 

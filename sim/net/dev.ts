@@ -14,6 +14,18 @@ export function ethTypeTrans(data: Uint8Array, dev: NetDevice): PktType {
   return dst === dev.mac ? 'host' : 'otherhost';
 }
 
+/** A packet sent, counted by the driver that sent it (veth's lstats, dev_sw_netstats_tx_add). */
+export function countTx(dev: NetDevice, len: number): void {
+  dev.stats.txPackets++;
+  dev.stats.txBytes += len;
+}
+
+/** A packet received, counted by the driver that took it in. */
+export function countRx(dev: NetDevice, len: number): void {
+  dev.stats.rxPackets++;
+  dev.stats.rxBytes += len;
+}
+
 /** dev_queue_xmit() -> dev_hard_start_xmit(): taps see the frame, then the driver sends it. */
 export function devQueueXmit(skb: Skb): void {
   const dev = skb.dev;
@@ -23,11 +35,15 @@ export function devQueueXmit(skb: Skb): void {
     if (w.trace) w.emit({ type: 'drop', ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason: 'device down', fn: '__dev_queue_xmit', why: `${dev.name} is down, so nothing can be sent through it.` });
     return;
   }
+  if (!dev.qdiscActive) {
+    // dev_deactivate() left noop_qdisc in place: noop_enqueue() drops the frame
+    dev.stats.txDropped++;
+    if (w.trace) w.emit({ type: 'drop', ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason: 'no carrier', fn: 'noop_enqueue', why: `${dev.name} has no carrier, so its queue is deactivated and the frame is dropped before it is sent.` });
+    return;
+  }
   // dev_queue_xmit_nit(): every ptype_all tap sees outgoing frames
   for (const t of dev.taps) t.deliver(skb, true);
   for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, true);
-  dev.stats.txPackets++;
-  dev.stats.txBytes += skb.data.length;
   if (w.trace) w.emit({ type: 'xmit', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: 'dev_hard_start_xmit', why: `The frame leaves through ${dev.name}.` });
   dev.xmit(skb);
 }
@@ -41,8 +57,6 @@ export function netifRx(skb: Skb): void {
 export function netifReceiveSkb(skb: Skb): void {
   const dev = skb.dev;
   const w = dev.ns.world;
-  dev.stats.rxPackets++;
-  dev.stats.rxBytes += skb.data.length;
   if (w.trace) w.emit({ type: 'rx', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: '__netif_receive_skb_core', why: `The frame arrives on ${dev.name}; taps such as tcpdump see it first.` });
   for (const t of dev.taps) t.deliver(skb, false);
   for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);

@@ -35,7 +35,11 @@ export function defaultOperstate(dev: NetDevice): NetDevice['operstate'] {
 export function linkwatchEvent(dev: NetDevice): void {
   if (dev.ns.byIndex.get(dev.ifindex) !== dev) return;
   dev.operstate = defaultOperstate(dev);
-  if (dev.up) notify('CHANGE', dev);
+  if (dev.up) {
+    // dev_activate() / dev_deactivate()
+    dev.qdiscActive = dev.carrier;
+    notify('CHANGE', dev);
+  }
 }
 
 /** linkwatch_fire_event(): the work runs after the current operation, as the kernel's workqueue does
@@ -53,12 +57,14 @@ export function linkwatchFireEvent(dev: NetDevice): void {
 export function carrierOn(dev: NetDevice): void {
   if (dev.carrier) return;
   dev.carrier = true;
+  dev.carrierChanges++;
   linkwatchFireEvent(dev);
 }
 
 export function carrierOff(dev: NetDevice): void {
   if (!dev.carrier) return;
   dev.carrier = false;
+  dev.carrierChanges++;
   linkwatchFireEvent(dev);
 }
 
@@ -68,6 +74,8 @@ export function devOpen(dev: NetDevice): void {
   dev.up = true;
   if (dev.qdisc === 'noop') dev.qdisc = dev.openQdisc();
   dev.driverOpen();
+  // dev_activate(): only with carrier; otherwise the next carrier-on event does it
+  dev.qdiscActive = dev.carrier;
   notify('UP', dev);
 }
 
@@ -76,6 +84,7 @@ export function devClose(dev: NetDevice): void {
   if (!dev.up) return;
   // ndo_stop runs first, but its carrier change reaches linkwatch after IFF_UP is gone
   dev.up = false;
+  dev.qdiscActive = false; // dev_deactivate()
   dev.driverStop();
   notify('DOWN', dev);
 }

@@ -33,6 +33,11 @@ export abstract class NetDevice {
   operstate: OperState = 'DOWN';
   /** a linkwatch event is queued for this device */
   linkwatchPending = false;
+  /**
+   * The tx queue has its qdisc (dev_activate), not noop_qdisc: only while up with carrier, as linkwatch
+   * last saw it. Without it every frame sent is dropped before any tap sees it.
+   */
+  qdiscActive = false;
   /** The qdisc shown by ip link: noop until first opened. */
   qdisc = 'noop';
   /** user-set IFF_PROMISC / IFF_ALLMULTI (gflags) */
@@ -51,7 +56,10 @@ export abstract class NetDevice {
   taps: PacketSocket[] = [];
   /** ptype_specific: packet sockets for one ethertype bound to this device (arping). */
   ptypeSpecific: PacketSocket[] = [];
+  /** struct rtnl_link_stats64, the counters the model moves; each driver counts as the kernel's does */
   stats = { rxPackets: 0, txPackets: 0, rxBytes: 0, txBytes: 0, rxDropped: 0, txDropped: 0 };
+  /** carrier_up_count + carrier_down_count (IFLA_CARRIER_CHANGES) */
+  carrierChanges = 0;
 
   constructor(ns: Netns, name: string, mac: Mac, broadcast: Mac) {
     this.ns = ns;

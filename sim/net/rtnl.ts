@@ -45,6 +45,7 @@ export function newVeth(a: NewEnd, b: NewEnd): { dev: Veth; peer: Veth } {
     if (e.mtu) d.mtu = e.mtu;
     if (e.txqlen) d.txqlen = e.txqlen;
     d.carrier = false;
+    d.carrierChanges = 1; // netif_carrier_off() of a new device, whose carrier starts on
   }
   peer.operstate = defaultOperstate(peer);
   dev.operstate = defaultOperstate(dev);

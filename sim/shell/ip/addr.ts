@@ -6,6 +6,7 @@ import { inetDelIfa, inetInsertIfa, newIfaddr } from '../../ipv4/fib_frontend';
 import { CmdError, extackError } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
 import { linkLines, linkSuffix, operName } from './link_print';
+import { statsLines } from './link_stats';
 import type { IpCtx } from './ctx';
 
 const SCOPES: Record<string, number> = { global: RT_SCOPE_UNIVERSE, universe: RT_SCOPE_UNIVERSE, site: RT_SCOPE_SITE, link: RT_SCOPE_LINK, host: RT_SCOPE_HOST, nowhere: RT_SCOPE_NOWHERE };
@@ -258,6 +259,8 @@ function addrShow(a: Args, ctx: IpCtx): string[] {
       // a label asked for prints the addresses alone; a family leaves out the link/ether line
       if (!f.label) out.push(...linkLines(d, { mode: false, details: ctx.details, forAddr: true, noLinkAddr: f.inet }));
       out.push(...addrLines(d, shown(d)));
+      // ip -s addr: the counters come after the addresses
+      if (ctx.stats && !f.label) out.push(...statsLines(d, ctx.stats));
     }
   }
   return out;

@@ -9,7 +9,8 @@ export interface IpCtx {
   brief: boolean;
   oneline: boolean;
   details: boolean;
-  stats: boolean;
+  /** how many -s were given */
+  stats: number;
   /** -4 / -f inet: only devices with IPv4 addresses are listed by ip addr */
   inetOnly: boolean;
   printLinks(devs: NetDevice[], forAddr: boolean): string[];

@@ -41,7 +41,7 @@ export interface IpHost {
 export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
   const a = new Args(argv.slice(1));
   let nsCur = ns;
-  const opts = { brief: false, oneline: false, details: false, stats: false, inetOnly: false };
+  const opts = { brief: false, oneline: false, details: false, stats: 0, inetOnly: false };
   while (a.more && a.cur.startsWith('-') && a.cur.length > 1) {
     let o = a.cur;
     if (o.startsWith('--')) o = o.slice(1);
@@ -53,7 +53,7 @@ export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
     } else if (matches(o, '-brief') && o.length >= 3) opts.brief = true;
     else if (matches(o, '-oneline')) opts.oneline = true;
     else if (matches(o, '-details')) opts.details = true;
-    else if (matches(o, '-statistics') || matches(o, '-stats')) opts.stats = true;
+    else if (matches(o, '-statistics') || matches(o, '-stats')) opts.stats++;
     else if (o === '-4') opts.inetOnly = true;
     else if (matches(o, '-color') || matches(o, '-numeric') || matches(o, '-resolve') || matches(o, '-human')) { /* accepted */ }
     else if (matches(o, '-family')) {
@@ -77,7 +77,7 @@ export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
       if (opts.brief) return devs.map(linkBrief);
       const out: string[] = [];
       for (const d of devs) {
-        const l = linkLines(d, { mode: true, details: opts.details });
+        const l = linkLines(d, { mode: true, details: opts.details, stats: opts.stats });
         out.push(...(opts.oneline ? [l.join('\\')] : l));
       }
       return out;

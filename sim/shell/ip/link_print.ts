@@ -4,6 +4,7 @@ import type { NetDevice } from '../../net/netdevice';
 import type { Netns } from '../../net/netns';
 import { Veth } from '../../drivers/veth';
 import { detailLines } from './link_details';
+import { statsLines } from './link_stats';
 
 /** dev_get_flags() as a list of iproute2 names, NO-CARRIER and M-DOWN included. */
 export function linkFlags(dev: NetDevice, mdown: boolean): string {
@@ -45,7 +46,13 @@ export function operName(dev: NetDevice): string {
   return dev.up ? dev.operstate : 'DOWN';
 }
 
-export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boolean; forAddr?: boolean; noLinkAddr?: boolean }): string[] {
+export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boolean; forAddr?: boolean; noLinkAddr?: boolean; stats?: number }): string[] {
+  const lines = linkInfoLines(dev, opts);
+  // print_link_stats(): after everything else
+  return opts.stats ? [...lines, ...statsLines(dev, opts.stats)] : lines;
+}
+
+function linkInfoLines(dev: NetDevice, opts: { mode: boolean; details?: boolean; forAddr?: boolean; noLinkAddr?: boolean }): string[] {
   const s = linkSuffix(dev);
   let l1 = `${dev.ifindex}: ${dev.name}${s.text}: ${linkFlags(dev, s.mdown)} mtu ${dev.mtu} qdisc ${dev.qdisc}`;
   if (dev.brport) l1 += ` master ${dev.brport.br.name}`;
