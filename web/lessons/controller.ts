@@ -60,7 +60,7 @@ function sendRuns(cmds: readonly LessonCommand[], group: string, mode: 'sync' | 
 
 function buildLab(lesson: Lesson): void {
   const s = useLab.getState();
-  useLab.setState({ seed: lesson.seed, log: [], redoStack: [], now: 0, presetId: `lesson:${lesson.id}`, positions: {}, selectedId: null, selectedNs: 'host' });
+  useLab.setState({ seed: lesson.seed, log: [], redoStack: [], moves: [], now: 0, presetId: `lesson:${lesson.id}`, positions: {}, selectedId: null, selectedNs: 'host' });
   s.termsReset();
   s.flowReset?.();
   s.clearCaptures?.();

@@ -1,7 +1,8 @@
 // Autosave: the open lab in localStorage, written shortly after every change and when the page hides;
 // on start, a shared link in the fragment wins, then the saved lab, then the caller's default.
 import { useLab, type LabState } from '../store';
-import { checkLab, problemsText } from './format';
+import { checkLab, problemsText, type LabFile } from './format';
+import { PRESETS } from '../presets/article';
 import { applyLab, currentLab } from './lab';
 import { decodeShare, shareRefused } from './share';
 
@@ -11,11 +12,21 @@ const DELAY_MS = 250;
 // a stopped playback position is saved; a flow playing on is not followed frame by frame
 const watched = (s: LabState) => [s.seed, s.log, s.now, s.positions, s.presetId, s.lesson, s.lessonStep, s.lessonMarks, s.flow.playing && !s.flow.stepping ? -1 : s.flow.cursor, s.flow.speed] as const;
 
+/**
+ * A lab always holds its preset's commands once built. One that holds fewer is still being built (the
+ * worker's log arrives a message at a time, and a page can be left between two): not worth keeping over
+ * the lab saved before.
+ */
+export function presetBuilt(lab: LabFile): boolean {
+  const p = PRESETS.find((x) => x.id === lab.presetId);
+  if (!p) return lab.log.length > 0;
+  const want = p.commands.filter((l) => l.trim() && !l.trim().startsWith('#')).length;
+  return lab.log.filter((e) => e.group === `preset:${p.id}`).length >= want;
+}
+
 function save(): void {
   const lab = currentLab();
-  // a lab always holds its preset's commands once built: an empty log is one still being built (a page
-  // left during its first load), not worth keeping over the lab saved before
-  if (!lab.log.length) return;
+  if (!presetBuilt(lab)) return;
   try {
     localStorage.setItem(STORAGE_KEY, JSON.stringify(lab));
   } catch {
