@@ -35,8 +35,25 @@ export interface FibRoute {
   /** nexthop scope (fib_nh_scope), used by source address selection */
   nhScope: number;
   onlink: boolean;
+  /** RTA_METRICS the model keeps: RTAX_MTU (with its lock bit) and RTAX_ADVMSS */
+  metrics?: RouteMetrics;
   /** insertion sequence, for a stable order */
   seq: number;
+}
+
+export interface RouteMetrics {
+  mtu?: number;
+  mtuLock?: boolean;
+  advmss?: number;
+}
+
+/** rtnetlink_put_metrics() as iproute2 prints it: " mtu [lock ]N advmss N" */
+export function metricsText(m: RouteMetrics | undefined): string {
+  if (!m) return '';
+  let s = '';
+  if (m.mtu !== undefined) s += `mtu ${m.mtuLock ? 'lock ' : ''}${m.mtu} `;
+  if (m.advmss !== undefined) s += `advmss ${m.advmss} `;
+  return s;
 }
 
 export interface FibResult {

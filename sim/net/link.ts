@@ -1,7 +1,7 @@
 // Changing a device's state (net/core/dev.c: dev_open, dev_close, dev_set_mac_address, dev_change_net_namespace;
 // net/sched/sch_generic.c: netif_carrier_on/off; net/core/link_watch.c: rfc2863_policy) and the netdevice
 // notifier chain that IPv4 and the bridge listen to.
-import type { Mac } from '../core/addr';
+import { type Mac, isMulticastMac } from '../core/addr';
 import type { NetDevice } from './netdevice';
 import type { Netns } from './netns';
 import { registerNetdev, unlistNetdev } from './register';
@@ -76,7 +76,22 @@ export function devOpen(dev: NetDevice): void {
   dev.driverOpen();
   // dev_activate(): only with carrier; otherwise the next carrier-on event does it
   dev.qdiscActive = dev.carrier;
+  devSetRxMode(dev);
   notify('UP', dev);
+}
+
+/** __dev_set_rx_mode(): a device that cannot filter unicast goes promiscuous while its list is not empty. */
+export function devSetRxMode(dev: NetDevice): void {
+  if (!dev.up) return;
+  // multicast addresses go to dev->mc, which needs no promiscuity
+  const want = dev.ucList.some((m) => !isMulticastMac(m));
+  if (want && !dev.ucPromisc) {
+    dev.promiscuity++;
+    dev.ucPromisc = true;
+  } else if (!want && dev.ucPromisc) {
+    dev.promiscuity = Math.max(0, dev.promiscuity - 1);
+    dev.ucPromisc = false;
+  }
 }
 
 /** dev_close() */

@@ -46,6 +46,10 @@ export abstract class NetDevice {
   userNoArp = false;
   gAllmulti = false;
   promiscuity = 0;
+  /** dev->uc and dev->mc as bridge fdb add ... self fills them (secondary addresses, in order added) */
+  ucList: Mac[] = [];
+  /** dev->uc_promisc: promiscuous because the unicast list cannot be filtered */
+  ucPromisc = false;
   allmulti = 0;
   /** Bridge port data when enslaved (dev->rx_handler_data). */
   brport: BridgePort | null = null;

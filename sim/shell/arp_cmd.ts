@@ -1,11 +1,53 @@
-// net-tools arp (arp.c arp_show/arp_disp) over /proc/net/arp: every neighbour but NOARP ones.
-import { fmtIp4, fmtMac, parseIp4 } from '../core/addr';
+// net-tools arp: the listing (arp.c arp_show/arp_disp over /proc/net/arp: every neighbour but NOARP ones)
+// and -s/-d through the SIOCSARP/SIOCDARP ioctls (net/ipv4/arp.c arp_req_set, arp_req_delete).
+import { fmtIp4, fmtMac, parseIp4, parseMac } from '../core/addr';
 import type { Netns } from '../net/netns';
-import { nudValid } from '../ipv4/neighbour';
-import { reverseHost } from '../apps/resolve';
+import type { NetDevice } from '../net/netdevice';
+import { NEIGH_UPDATE_F_ADMIN, NEIGH_UPDATE_F_OVERRIDE, nudValid } from '../ipv4/neighbour';
+import { isRouteError, routeOutput } from '../ipv4/route';
+import { resolveHost, reverseHost } from '../apps/resolve';
 import { CmdError } from './errors';
 
+/** arp_req_set() / arp_req_delete(): the device is the one the route to the address leaves by, unless -i names it. */
+function arpSet(ns: Netns, args: string[], devName: string | null, del: boolean): string[] {
+  const [host, hw, ...flags] = args;
+  if (host === undefined || (!del && hw === undefined)) throw new CmdError('arp: need host name', 255);
+  const ip = parseIp4(host) ?? resolveHost(ns, host);
+  if (ip === undefined) throw new CmdError(`arp: can't resolve host ${host}`, 255);
+  let dev: NetDevice | undefined;
+  if (devName !== null) {
+    dev = ns.dev(devName);
+    if (!dev) throw new CmdError(`SIOC${del ? 'D' : 'S'}ARP: No such device`, 255);
+  }
+  const tbl = ns.ipv4.arp;
+  if (del) {
+    const n = dev ? tbl.lookup(ip as never, dev) : tbl.list().find((x) => x.key === ip);
+    if (!n || n.state === 'NONE' || n.state === 'NOARP') throw new CmdError(`No ARP entry for ${host}`, 255);
+    tbl.remove(n);
+    return [];
+  }
+  const mac = /^([0-9a-fA-F]{1,2}:){5}[0-9a-fA-F]{1,2}$/.test(hw) ? parseMac(hw.split(':').map((p) => p.padStart(2, '0')).join(':')) : undefined;
+  if (mac === undefined) throw new CmdError('arp: invalid hardware address', 255);
+  if (!dev) {
+    const r = routeOutput(ns, { daddr: ip });
+    if (isRouteError(r)) throw new CmdError('SIOCSARP: Network is unreachable', 255);
+    dev = r.dev;
+  }
+  // ATF_PERM unless "temp": a permanent entry, else one to be confirmed (NUD_STALE)
+  const state = flags.includes('temp') ? 'STALE' : 'PERMANENT';
+  const n = tbl.lookup(ip as never, dev) ?? tbl.create(ip as never, dev);
+  tbl.update(n, mac as never, state, NEIGH_UPDATE_F_ADMIN | NEIGH_UPDATE_F_OVERRIDE);
+  return [];
+}
+
 export function arpMain(argv: string[], ns: Netns): string[] {
+  const set = argv.findIndex((a) => a === '-s' || a === '--set' || a === '-d' || a === '--delete');
+  if (set > 0) {
+    const di = argv.findIndex((a) => a === '-i' || a === '--device');
+    const devName = di > 0 ? argv[di + 1] ?? null : null;
+    const rest = argv.slice(set + 1).filter((_, k, all) => !(all[k] === '-i' || all[k - 1] === '-i' || all[k] === '--device' || all[k - 1] === '--device'));
+    return arpSet(ns, rest, devName, argv[set] === '-d' || argv[set] === '--delete');
+  }
   let numeric = false;
   let bsd = false;
   let dev: string | null = null;

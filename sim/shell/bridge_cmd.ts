@@ -1,9 +1,11 @@
 // The bridge command (iproute2 bridge/link.c, bridge/fdb.c).
-import { fmtMac } from '../core/addr';
+import { type Mac, fmtMac, parseMac } from '../core/addr';
 import type { Netns } from '../net/netns';
 import type { NetDevice } from '../net/netdevice';
 import { Bridge } from '../bridge/br_device';
-import { fdbAddLocal, fdbCleanup } from '../bridge/br_fdb';
+import { fdbCleanup } from '../bridge/br_fdb';
+import type { BridgePort } from '../bridge/br_private';
+import { devSetRxMode } from '../net/link';
 import { linkFlags } from './ip/link_print';
 import { bridgeLinkDetails } from './ip/link_details';
 import { CmdError, rtnlError } from './errors';
@@ -169,44 +171,92 @@ function bridgeFdb(a: Args, ns: Netns): string[] {
       for (const f of owner.fdb.values()) {
         const fdev = f.dst ? f.dst.dev : owner;
         if (fdev !== d) continue;
-        if (dynamic && (f.local || f.static)) continue;
+        // the dynamic filter leaves out permanent entries only (NUD_PERMANENT): static ones stay
+        if (dynamic && f.local) continue;
         out.push(`${fmtMac(f.addr)} ${devField}master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
       }
     }
-    if (!dynamic) for (const m of selfEntries(d)) out.push(`${m} ${devField}self permanent`);
+    if (!dynamic) for (const m of [...d.ucList.map((m) => fmtMac(m)), ...selfEntries(d)]) out.push(`${m} ${devField}self permanent`);
   }
   return out;
 }
 
+/** fdb.c's address parsing: sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx") */
+function fdbLladdr(s: string): Mac {
+  const parts = s.split(':');
+  if (parts.length < 6 || !parts.slice(0, 6).every((p) => /^[0-9a-fA-F]{1,2}$/.test(p))) throw new CmdError(`Invalid mac address ${s}`, 255);
+  return parseMac(parts.slice(0, 6).map((p) => p.padStart(2, '0')).join(':'))!;
+}
+
+/**
+ * bridge fdb add|append|replace|del ADDR dev DEV [master] [self] [permanent|static|dynamic]. With neither
+ * master nor self, self is assumed; with no state, permanent (fdb_modify()). master goes to the bridge
+ * the port belongs to (br_fdb_add), self to the device itself: a bridge adds a local entry of its own,
+ * any other device an address on its unicast list (ndo_dflt_fdb_add).
+ */
 function fdbModify(cmd: string, a: Args, ns: Netns): string[] {
-  let addr: number | null = null;
+  let addr: Mac | null = null;
   let dev: NetDevice | null = null;
+  let master = false;
+  let self = false;
+  let state: 'permanent' | 'static' | 'dynamic' = 'permanent';
   while (a.more) {
     const w = a.cur;
     if (w === 'dev') {
       const v = a.next();
       dev = ns.dev(v) ?? null;
       if (!dev) throw new CmdError(`Cannot find device "${v}"`, 1);
-    } else if (w === 'master' || w === 'self' || w === 'static' || w === 'permanent' || w === 'dynamic' || w === 'local') { /* flags */ }
-    else if (w === 'vlan' || w === 'dst') a.next();
-    else addr = parseLladdr(w);
+    } else if (w === 'master') master = true;
+    else if (w === 'self') self = true;
+    else if (matches(w, 'local') || matches(w, 'permanent')) state = 'permanent';
+    else if (matches(w, 'temp') || matches(w, 'static')) state = 'static';
+    else if (matches(w, 'dynamic')) state = 'dynamic';
+    else if (w === 'vlan' || w === 'dst' || w === 'port' || w === 'vni' || w === 'via' || w === 'src_vni') a.next();
+    else if (addr !== null) throw new CmdError(`Invalid argument "${w}"`, 255);
+    else addr = fdbLladdr(w);
     a.advance();
   }
   if (addr === null || dev === null) throw new CmdError('Device and address are required arguments.', 255);
-  const p = dev.brport;
-  if (!p) throw rtnlError('EOPNOTSUPP');
-  const br = p.br;
-  if (matches(cmd, 'delete')) {
-    const f = br.fdb.get(addr as never);
-    if (!f || f.dst !== p) throw rtnlError('ENOENT');
-    br.fdb.delete(addr as never);
-    return [];
+  if (!master && !self) self = true;
+  const del = matches(cmd, 'delete');
+  const excl = cmd === 'add';
+  // rtnl_fdb_add() / rtnl_fdb_del(): the master first, then the device itself
+  if (master) {
+    const p = dev.brport;
+    if (!p) throw rtnlError('EOPNOTSUPP');
+    if (del) brFdbDelete(p.br, p, addr);
+    else brFdbAdd(p.br, p, addr, state, excl);
   }
-  if (br.fdb.has(addr as never) && cmd === 'add') throw rtnlError('EEXIST');
-  fdbAddLocal(br, p, addr as never);
-  const f = br.fdb.get(addr as never)!;
-  f.local = false;
-  f.static = true;
-  f.addedByUser = true;
+  if (self) {
+    if (dev instanceof Bridge) {
+      if (del) brFdbDelete(dev, null, addr);
+      else brFdbAdd(dev, null, addr, state, excl);
+    } else if (del) {
+      if (!dev.ucList.includes(addr)) throw rtnlError('ENOENT');
+      dev.ucList = dev.ucList.filter((m) => m !== addr);
+      devSetRxMode(dev);
+    } else {
+      // ndo_dflt_fdb_add(): static addresses only, then dev_uc_add_excl()
+      if (state !== 'permanent') throw rtnlError('EINVAL');
+      if (dev.ucList.includes(addr)) throw rtnlError('EEXIST');
+      dev.ucList.push(addr);
+      devSetRxMode(dev);
+    }
+  }
   return [];
+}
+
+/** br_fdb_add() -> fdb_add_entry(): a port that does not learn takes only local and static entries. */
+function brFdbAdd(br: Bridge, p: BridgePort | null, addr: Mac, state: 'permanent' | 'static' | 'dynamic', excl: boolean): void {
+  if (p && state === 'dynamic' && p.state !== 'learning' && p.state !== 'forwarding') throw rtnlError('EPERM');
+  if (br.fdb.has(addr) && excl) throw rtnlError('EEXIST');
+  const now = br.ns.world.now;
+  br.fdb.set(addr, { addr, dst: p, local: state === 'permanent', static: state !== 'dynamic', addedByUser: true, updated: now, used: now });
+}
+
+/** br_fdb_delete() -> fdb_delete_by_addr_and_port() */
+function brFdbDelete(br: Bridge, p: BridgePort | null, addr: Mac): void {
+  const f = br.fdb.get(addr);
+  if (!f || f.dst !== p) throw rtnlError('ENOENT');
+  br.fdb.delete(addr);
 }

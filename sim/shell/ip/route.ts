@@ -2,7 +2,7 @@
 import { type Ip4, fmtIp4, inPrefix, ip4, prefixMask } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_UNIVERSE } from '../../ipv4/devinet';
-import { type FibRoute, type RtnType, RTPROT_BOOT, RTPROT_KERNEL, RTPROT_STATIC, RT_TABLE_LOCAL, RT_TABLE_MAIN, isFibError } from '../../ipv4/fib';
+import { type FibRoute, type RtnType, RTPROT_BOOT, RTPROT_KERNEL, RTPROT_STATIC, RT_TABLE_LOCAL, RT_TABLE_MAIN, isFibError, metricsText, type RouteMetrics } from '../../ipv4/fib';
 import { ipDevFind, isRouteError, routeInput, routeOutput } from '../../ipv4/route';
 import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
@@ -54,6 +54,7 @@ interface RouteReq {
   table: number;
   onlink: boolean;
   tos: number;
+  metrics?: RouteMetrics;
 }
 
 function parseRoute(a: Args, ctx: IpCtx): RouteReq {
@@ -82,6 +83,18 @@ function parseRoute(a: Args, ctx: IpCtx): RouteReq {
       const n = getUnsigned(v);
       if (n === undefined) throw invarg('"metric" value is invalid\n', v);
       r.metric = n;
+    } else if (w === 'mtu' || w === 'advmss') {
+      let v = a.next();
+      const lock = v === 'lock';
+      if (lock) v = a.next();
+      const n = getUnsigned(v);
+      if (n === undefined) throw invarg(`"${w}" value is invalid\n`, v);
+      r.metrics ??= {};
+      // fib_convert_metrics(): an mtu is kept at most IP_MAX_MTU (65535 less the fragment's rounding)
+      if (w === 'mtu') {
+        r.metrics.mtu = Math.min(n, 65520);
+        r.metrics.mtuLock = lock;
+      } else r.metrics.advmss = n;
     } else if (w === 'scope') {
       const v = a.next();
       const s = parseScope(v);
@@ -161,7 +174,7 @@ function routeModify(a: Args, ctx: IpCtx, how: { excl?: boolean; replace?: boole
   if (how.mustExist && !fib.routes.some((x) => x.table === r.table && x.dst === r.dst && x.len === r.len && x.tos === r.tos && x.priority === (r.metric ?? 0))) throw rtnlError('ENOENT');
   const err = fib.insert({
     table: r.table, type, dst: r.dst, len: r.len, tos: r.tos, priority: r.metric ?? 0, protocol: r.proto ?? RTPROT_BOOT, scope,
-    prefsrc: r.prefsrc, gw: r.gw, dev, nhScope, onlink: r.onlink,
+    prefsrc: r.prefsrc, gw: r.gw, dev, nhScope, onlink: r.onlink, metrics: r.metrics,
   }, { excl: how.excl, replace: how.replace, append: how.append });
   if (err) throw rtnlError(err);
   return [];
@@ -206,6 +219,7 @@ export function routeLine(rt: FibRoute, showTable: boolean, hide: { scope?: bool
   if (rt.priority) l += `metric ${rt.priority} `;
   if (rt.onlink) l += 'onlink ';
   if (rt.dev && !rt.dev.carrier && rt.type !== 'local') l += 'linkdown ';
+  l += metricsText(rt.metrics);
   return l;
 }
 
@@ -215,9 +229,21 @@ function routeShow(a: Args, ctx: IpCtx): string[] {
   let proto: number | null = null;
   let scope: number | null = null;
   let typeF: RtnType | null = null;
+  // filter.rdst (the route lies within) and filter.mdst (the route covers), as iproute_list_flush_or_save() sets them
+  let rdst: { addr: Ip4; len: number } | null = null;
+  let mdst: { addr: Ip4; len: number } | null = null;
+  const prefix = (v: string) => {
+    const p = v === 'default' || v === 'all' ? { addr: 0 as Ip4, len: 0 } : parsePrefix(v, 32);
+    if (!p) throw new CmdError(`Error: any valid prefix is expected rather than "${v}".`, 1);
+    return { addr: p.addr, len: p.len };
+  };
   while (a.more) {
-    const w = a.cur;
-    if (w === 'table') {
+    let w = a.cur;
+    if (w === 'to') w = a.next();
+    if (w === 'root') rdst = prefix(a.next());
+    else if (w === 'match') mdst = prefix(a.next());
+    else if (w === 'exact') rdst = mdst = prefix(a.next());
+    else if (w === 'table') {
       const v = a.next();
       const t = tableId(v);
       if (t === undefined) throw invarg('table id value is invalid\n', v);
@@ -230,8 +256,11 @@ function routeShow(a: Args, ctx: IpCtx): string[] {
     } else if (matches(w, 'protocol')) proto = PROTOS[a.next()] ?? null;
     else if (w === 'scope') scope = parseScope(a.next()) ?? null;
     else if ((TYPES as string[]).includes(w)) typeF = w as RtnType;
+    else if (/^[\d.]+(\/\d+)?$|^default$/.test(w)) rdst = mdst = prefix(w);
     a.advance();
   }
+  const within = (rt: { dst: number }, f: { addr: Ip4; len: number }, len: number) =>
+    len === 0 || ((rt.dst ^ f.addr) & prefixMask(len)) === 0;
   const fib = ctx.ns.ipv4.fib;
   const tables = table === 0 ? [RT_TABLE_MAIN, RT_TABLE_LOCAL] : [table];
   const out: string[] = [];
@@ -241,6 +270,8 @@ function routeShow(a: Args, ctx: IpCtx): string[] {
       if (proto !== null && rt.protocol !== proto) continue;
       if (scope !== null && rt.scope !== scope) continue;
       if (typeF !== null && rt.type !== typeF) continue;
+      if (rdst && (rdst.len > rt.len || !within(rt, rdst, rdst.len))) continue;
+      if (mdst && (mdst.len < rt.len || !within(rt, mdst, rt.len))) continue;
       let l = routeLine(rt, table === 0, { scope: scope !== null, proto: proto !== null });
       if (dev) l = l.replace(`dev ${dev.name} `, '');
       out.push(l);
@@ -303,5 +334,6 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
   const via = rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : '';
   const cache = rt.type === 'broadcast' ? 'cache <local,brd> ' : rt.local ? 'cache <local> '
     : rt.redirectedUntil !== undefined ? `cache <redirected> expires ${Math.floor((rt.redirectedUntil - ns.world.now) / 1e6)}sec ` : 'cache ';
-  return [`${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `, `    ${cache}`];
+  const metrics = rt.local || rt.type === 'broadcast' ? '' : metricsText(rt.route?.metrics);
+  return [`${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `, `    ${cache}${metrics}`];
 }
