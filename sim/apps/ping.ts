@@ -7,7 +7,7 @@ import type { Timer } from '../core/scheduler';
 import type { Netns } from '../net/netns';
 import { RawSocket, type RawError } from '../ipv4/raw';
 import { isRouteError, ipDevFind, routeOutput } from '../ipv4/route';
-import { ipLocalOut } from '../ipv4/ip_output';
+import { ipLocalOut, routeMtu } from '../ipv4/ip_output';
 import { BACKLOG_DELAY } from '../net/world';
 import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
 import { resolveHost, reverseHost } from './resolve';
@@ -29,6 +29,8 @@ export interface PingOpts {
   numeric: boolean;
   broadcast: boolean;
   flood: boolean;
+  /** -M: IP_MTU_DISCOVER, "want" by default */
+  pmtudisc: 'want' | 'do' | 'dont';
   target: string;
 }
 
@@ -36,7 +38,7 @@ type Parsed = { ok: true; opts: PingOpts } | { ok: false; lines: string[]; code:
 
 /** The options of iputils ping that labs use; others are refused with ping's own words. */
 export function parsePingArgs(argv: string[]): Parsed {
-  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, target: '' };
+  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, pmtudisc: 'want', target: '' };
   const rest: string[] = [];
   const bad = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}'`], code: 1 });
   const range = (v: string, lo: number, hi: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`], code: 1 });
@@ -86,10 +88,14 @@ export function parsePingArgs(argv: string[]): Parsed {
       case 's': {
         const n = parseIntStrict(val);
         if (n === undefined) return bad(val);
-        if (n < 0 || n > 65507) return range(val, 0, '65507');
+        if (n < 0 || n > 2147483647) return range(val, 0, '2147483647');
         o.size = n;
         break;
       }
+      case 'M':
+        if (val !== 'do' && val !== 'dont' && val !== 'want') return { ok: false, lines: [`ping: invalid -M argument: ${val}`], code: 2 };
+        o.pmtudisc = val;
+        break;
       case 'q': o.quiet = true; break;
       case 'b': o.broadcast = true; break;
       case 'f': o.flood = true; if (o.interval === 1000) o.interval = 0; break;
@@ -320,7 +326,22 @@ export class Ping extends Proc {
       return;
     }
     const icmp = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: this.ident, seq, data });
-    const ip = emitIpv4({ tos: 0, id: ns.world.prng.u32() & 0xffff, df: true, ttl: this.o.ttl || ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: this.dst }, icmp);
+    // ipv4_mtu() never says more than IP_MAX_MTU
+    const mtu = Math.min(routeMtu(rt), 0xffff);
+    const total = 20 + icmp.length;
+    // past outpack[] (65528 bytes of data) iputils sends nothing it could report
+    if (this.o.size > 65528) return;
+    // ip_append_data(): past IP's 64 KiB, or past the MTU with DF demanded, EMSGSIZE and a local error
+    if (total > 0xffff || (this.o.pmtudisc === 'do' && total > mtu)) {
+      // ip_append_data() refuses it with EMSGSIZE and queues a local error carrying the MTU
+      this.nerrors++;
+      if (!this.o.quiet) this.print(`ping: local error: message too long, mtu=${mtu}`);
+      this.checkDone();
+      return;
+    }
+    // __ip_make_skb(): DF when demanded, or with "want" on a packet that fits the route
+    const df = this.o.pmtudisc === 'do' || (this.o.pmtudisc === 'want' && total <= mtu);
+    const ip = emitIpv4({ tos: 0, id: ns.world.prng.u32() & 0xffff, df, ttl: this.o.ttl || ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: this.dst }, icmp);
     this.sentAt.set(seq, now);
     // rcvd_clear(): a reused sequence number is new again
     this.received.delete(seq);

@@ -6,10 +6,11 @@ import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, parseEthernet } from '../wire/ethernet';
 import { IPPROTO_ICMP, parseIpv4 } from '../wire/ipv4';
 import { fmtBridgeId, parseBpduFrame } from '../wire/bpdu';
 
-const ICMP_UNREACH_CODES: Record<number, (dst: string, inner: Uint8Array) => string> = {
+const ICMP_UNREACH_CODES: Record<number, (dst: string, inner: Uint8Array, mtu: number) => string> = {
   0: (d) => `net ${d} unreachable`,
   1: (d) => `host ${d} unreachable`,
   2: (d, b) => `${d} protocol ${b[9]} unreachable`,
+  4: (d, b, mtu) => `${d} unreachable - need to frag (mtu ${mtu})`,
   3: (d, b) => {
     const port = (b[(b[0] & 15) * 4 + 2] << 8) | b[(b[0] & 15) * 4 + 3];
     return b[9] === 6 ? `${d} tcp port ${port} unreachable` : b[9] === 17 ? `${d} udp port ${port} unreachable` : `${d} protocol ${b[9]} port ${port} unreachable`;
@@ -33,7 +34,7 @@ function icmpText(b: Uint8Array, off: number, len: number): string {
       const inner = b.subarray(off + 8);
       const dst = inner.length >= 20 ? fmtIp4(((inner[16] << 24) | (inner[17] << 16) | (inner[18] << 8) | inner[19]) >>> 0) : '?';
       const f = ICMP_UNREACH_CODES[code];
-      return `ICMP ${f ? f(dst, inner) : `unreachable code ${code}`}, length ${len}`;
+      return `ICMP ${f ? f(dst, inner, (b[off + 6] << 8) | b[off + 7]) : `unreachable code ${code}`}, length ${len}`;
     }
     case 5: {
       const inner = b.subarray(off + 8);
@@ -76,6 +77,8 @@ function payloadText(data: Uint8Array, ethertype: number, withE: boolean): strin
     const h = parseIpv4(data, ETH_HLEN);
     const prefix = withE ? '' : 'IP ';
     if (!h) return `${prefix}truncated-ip`;
+    // ip_print(): past the first fragment there is no upper header to show
+    if (h.fragOff !== 0) return `${prefix}${fmtIp4(h.src)} > ${fmtIp4(h.dst)}: ip-proto-${h.protocol}`;
     const body = h.protocol === IPPROTO_ICMP ? icmpText(data, ETH_HLEN + h.ihl, h.totalLen - h.ihl)
       : h.protocol === 2 ? igmpText(data, ETH_HLEN + h.ihl)
       : `ip-proto-${h.protocol} ${h.totalLen - h.ihl}`;

@@ -2,14 +2,14 @@
 // __icmp_send for the errors the stack generates (host unreachable, TTL exceeded, ...).
 import { type Ip4, ANY, fmtIp4, ip4, ipFromBytes, isMulticastIp } from '../core/addr';
 import { IPPROTO_ICMP, emitIpv4, parseIpv4 } from '../wire/ipv4';
-import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_REDIR_HOST, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
+import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_FRAG_NEEDED, ICMP_ECHOREPLY, ICMP_REDIR_HOST, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
 import { ifaMatch } from './devinet';
 import { nudValid } from './neighbour';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { RT_SCOPE_LINK } from './devinet';
 import { addrType, inetSelectAddr, isRouteError, routeOutput } from './route';
-import { ipLocalOut } from './ip_output';
+import { ipLocalOut, routeMtu } from './ip_output';
 
 const ICMP_ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
 
@@ -26,6 +26,8 @@ export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number
   const iph = parseIpv4(orig);
   if (!iph) return;
   if (isMulticastIp(iph.dst) || iph.dst === 0xffffffff) return;
+  // only about a packet's first fragment
+  if (iph.fragOff !== 0) return;
   if (iph.protocol === IPPROTO_ICMP) {
     // never an error about an error
     const t = orig[iph.ihl];
@@ -122,7 +124,8 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
     tbl.eventSend(n, null);
     return;
   }
-  ns.ipv4.exceptions.set(daddr, { gw: ip4(newGw), dev, expires: ns.world.now + 300_000_000 });
+  const old = ns.ipv4.exceptions.get(daddr);
+  ns.ipv4.exceptions.set(daddr, { ...old, gw: ip4(newGw), dev, expires: ns.world.now + 300_000_000 });
 }
 
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
@@ -153,6 +156,8 @@ export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, 
     // icmp_unreach() -> icmp_socket_deliver() -> raw_icmp_error(): matched on the quoted header, dif = skb->dev
     const inner = parseIpv4Quoted(icmp.original);
     if (!inner) return;
+    // icmp_err() -> ipv4_update_pmtu(): a smaller path MTU becomes a next-hop exception
+    if (icmp.type === ICMP_DEST_UNREACH && icmp.code === ICMP_FRAG_NEEDED) updatePmtu(ns, inner.dst, inner.src, icmp.info & 0xffff);
     for (const s of [...ns.rawSockets]) {
       if (!s.recverr) continue;
       if (!s.matches(inner.protocol, inner.dst, inner.src, dev.ifindex)) continue;
@@ -160,6 +165,22 @@ export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, 
     }
   }
   void iif;
+}
+
+/** net.ipv4.route.min_pmtu and mtu_expires */
+const MIN_PMTU = 552;
+const MTU_EXPIRES_US = 600_000_000;
+
+/** __ip_rt_update_pmtu(): only ever lowers the MTU of the route to `daddr`, never below min_pmtu. */
+function updatePmtu(ns: Netns, daddr: Ip4, saddr: Ip4, mtu: number): void {
+  const rt = routeOutput(ns, { daddr, saddr });
+  if (isRouteError(rt) || rt.local) return;
+  const old = routeMtu(rt);
+  if (mtu < MIN_PMTU) mtu = Math.min(old, MIN_PMTU);
+  if (old <= mtu) return;
+  const ex = ns.ipv4.exceptions.get(daddr);
+  const expires = ns.world.now + MTU_EXPIRES_US;
+  ns.ipv4.exceptions.set(daddr, ex && ex.dev === rt.dev ? { ...ex, pmtu: mtu, pmtuExpires: expires } : { gw: null, dev: rt.dev, expires: 0, pmtu: mtu, pmtuExpires: expires });
 }
 
 /** The quoted header of an ICMP error: at least 20 bytes of IP, not necessarily the whole packet. */

@@ -1,11 +1,11 @@
 // Forwarding (net/ipv4/ip_forward.c: ip_forward, ip_forward_finish).
 import { decreaseTtl } from '../wire/ipv4';
 import { fmtIp4 } from '../core/addr';
-import { ICMP_EXC_TTL, ICMP_TIME_EXCEEDED } from '../wire/icmp';
+import { ICMP_DEST_UNREACH, ICMP_EXC_TTL, ICMP_FRAG_NEEDED, ICMP_TIME_EXCEEDED } from '../wire/icmp';
 import type { Skb } from '../net/skb';
 import type { Rtable } from './route';
 import { icmpSend, ipRtSendRedirect } from './icmp';
-import { ipOutput } from './ip_output';
+import { ipOutput, routeMtu } from './ip_output';
 import { nfHook } from '../netfilter/hooks';
 
 export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable & { redirectTo?: number }): void {
@@ -19,6 +19,13 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable & { redirectTo?: 
   if (ip[8] <= 1) {
     drop('TTL exceeded');
     icmpSend(ns, ip, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0, { id: skb.id, inputIif: dev.ifindex });
+    return;
+  }
+  // ip_exceeds_mtu(): too long for the way out, and DF forbids fragments
+  const mtu = routeMtu(rt);
+  if (ip.length > mtu && (ip[6] & 0x40)) {
+    drop(`fragmentation needed and DF set (mtu ${mtu})`);
+    icmpSend(ns, ip, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu, { id: skb.id, inputIif: dev.ifindex });
     return;
   }
   const out = new Uint8Array(ip);

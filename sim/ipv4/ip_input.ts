@@ -1,6 +1,6 @@
 // Receiving IPv4 (net/ipv4/ip_input.c: ip_rcv_core, ip_rcv_finish, ip_local_deliver; route.c: ip_error).
 import { ETH_HLEN } from '../wire/ethernet';
-import { IPPROTO_ICMP, parseIpv4 } from '../wire/ipv4';
+import { IPPROTO_ICMP, isFragment, parseIpv4 } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, ICMP_NET_UNREACH, ICMP_PKT_FILTERED } from '../wire/icmp';
 import type { NetDevice } from '../net/netdevice';
 import type { Skb } from '../net/skb';
@@ -9,6 +9,7 @@ import { ipFromBytes } from '../core/addr';
 import { routeInput } from './route';
 import { ipForward } from './ip_forward';
 import { nfHook } from '../netfilter/hooks';
+import { ipDefrag } from './ip_fragment';
 
 function drop(skb: Skb, reason: string, fn: string): void {
   const w = skb.dev.ns.world;
@@ -82,6 +83,12 @@ function ipError(skb: Skb, ip: Uint8Array, error: string, dev: NetDevice): void 
 export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast: boolean): void {
   const dev = skb.dev;
   const ns = dev.ns;
+  // ip_defrag(IP_DEFRAG_LOCAL_DELIVER): the pieces wait for each other before LOCAL_IN
+  if (isFragment(ip)) {
+    const whole = ipDefrag(ns, ip);
+    if (!whole) return;
+    ip = whole;
+  }
   const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
   if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook INPUT');
   ip = v.ip;

@@ -10,6 +10,7 @@ import type { Neighbour, QueuedPacket } from './neighbour';
 import { type Rtable, isLocalAddr, isRouteError, routeOutput } from './route';
 import { icmpSend } from './icmp';
 import { nfHook } from '../netfilter/hooks';
+import { ipFragment } from './ip_fragment';
 
 /** Where a packet came from, kept beside it for ICMP errors (skb_rtable()). */
 export interface PacketCtx {
@@ -40,6 +41,24 @@ export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx):
   const v = nfHook(ns, 'POSTROUTING', ip, { out: dev, id: ctx.id });
   if (v.verdict === 'drop') return false;
   ip = v.ip;
+  // ip_finish_output(): a packet longer than the route's MTU leaves in fragments (DF forbids it)
+  const mtu = routeMtu(rt);
+  if (ip.length > mtu && !dev.isLoopback) {
+    if (ip[6] & 0x40) return false;
+    for (const f of ipFragment(ip, mtu)) finishOutput2(ns, rt, f, ctx);
+    return true;
+  }
+  return finishOutput2(ns, rt, ip, ctx);
+}
+
+/** dst_mtu(): a learnt path MTU, else the route's mtu metric, else its device's. */
+export function routeMtu(rt: Rtable): number {
+  return rt.pmtu ?? rt.route?.metrics?.mtu ?? rt.dev.mtu;
+}
+
+/** ip_finish_output2(): lo, a device without ARP, broadcast, or the neighbour. */
+function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): boolean {
+  const dev = rt.dev;
   if (dev.isLoopback) {
     if (ns.world.trace) ns.world.emit({ type: 'loopback', ns: ns.name, dev: dev.name, frameId: ctx.id, fn: 'loopback_xmit', why: `${fmtIp4(rt.daddr)} is one of this host's own addresses, so the packet goes over lo and never appears on a wire.` });
     loopbackOut(dev, ip, ctx.id, rt.iif);

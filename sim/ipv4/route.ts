@@ -22,6 +22,9 @@ export interface Rtable {
   route: FibRoute | null;
   /** the gateway came from an ICMP redirect (a next-hop exception), valid until this time */
   redirectedUntil?: number;
+  /** a path MTU learnt from "fragmentation needed", valid until pmtuUntil */
+  pmtu?: number;
+  pmtuUntil?: number;
 }
 
 export type RouteError = { error: 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES' | 'ENODEV' | 'EAGAIN' };
@@ -147,11 +150,17 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
   const rt = mkrouteOutput(ns, r, res.type, daddr, saddr, r.dev!, origOif, false);
   // find_exception(): a redirect learned for this destination replaces the route's gateway
   const ex = ns.ipv4.exceptions.get(daddr);
-  if (!isRouteError(rt) && ex && ex.dev === rt.dev && rt.gw !== null) {
-    if (ex.expires > ns.world.now) {
+  if (!isRouteError(rt) && ex && ex.dev === rt.dev) {
+    const now = ns.world.now;
+    if (ex.gw !== null && rt.gw !== null && ex.expires > now) {
       rt.gw = ex.gw;
       rt.redirectedUntil = ex.expires;
-    } else ns.ipv4.exceptions.delete(daddr);
+    }
+    if (ex.pmtu !== undefined && ex.pmtuExpires! > now) {
+      rt.pmtu = ex.pmtu;
+      rt.pmtuUntil = ex.pmtuExpires;
+    }
+    if (!(ex.gw !== null && ex.expires > now) && !(ex.pmtu !== undefined && ex.pmtuExpires! > now)) ns.ipv4.exceptions.delete(daddr);
   }
   return rt;
 }

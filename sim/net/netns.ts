@@ -25,7 +25,8 @@ export interface Ipv4Net {
   /** per-peer ICMP rate limit tokens (inet_peer_xrlim_allow) */
   icmpPeers: Map<number, { tokens: number; last: number; redirects: number; redirectLast: number }>;
   /** fib_nh_exception: next hops learned from ICMP redirects, by destination */
-  exceptions: Map<number, { gw: Ip4; dev: NetDevice; expires: number }>;
+  /** next-hop exceptions (fib_nh_exception): a redirect's gateway and a learnt path MTU, per destination */
+  exceptions: Map<number, { gw: Ip4 | null; dev: NetDevice; expires: number; pmtu?: number; pmtuExpires?: number }>;
 }
 
 export class Netns {

@@ -9,6 +9,7 @@ import { isFibError } from '../ipv4/fib';
 import { inetSelectAddr } from '../ipv4/route';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
+import { isFragment } from '../wire/ipv4';
 import { type Conn, type CtInfo, ConntrackTable, DIR_ORIGINAL, ICMP_ERROR_TYPES, IPS_CONFIRMED, IPS_DST_NAT, IPS_SRC_NAT, ctinfoDir } from './conntrack';
 import { type HookCtx, type HookName, type HookVerdict, type NetfilterState, setNetfilter } from './hooks';
 import { type ChainVerdict, type NatTarget, doTable } from './ip_tables';
@@ -113,7 +114,8 @@ export class NfNet implements NetfilterState {
       const sk = this.skbs.get(id);
       switch (step.kind) {
         case 'conntrack': {
-          if (sk || !this.conntrackEnabled) break;
+          // a fragment is not tracked: nf_defrag_ipv4, which would reassemble it first, is not modelled
+          if (sk || !this.conntrackEnabled || isFragment(cur)) break;
           const c = this.conntrack.classify(cur, now);
           this.skbs.set(id, c.ct ? { ct: c.ct, ctinfo: c.ctinfo, at: now } : { ct: null, ctinfo: 'NEW', at: now });
           break;

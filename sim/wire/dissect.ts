@@ -93,6 +93,7 @@ function ipTree(b: Uint8Array, o: number): Field[] {
   const ihl = (b[o] & 15) * 4;
   const total = u16(b, o + 2);
   const proto = b[o + 9];
+  const fragOff = (((b[o + 6] & 0x1f) << 8) | b[o + 7]) * 8;
   const ok = inetChecksum(b, o, ihl) === 0;
   const ip: Field = {
     name: 'Internet Protocol Version 4', value: `Src: ${fmtIp4(ipFromBytes(b, o + 12))}, Dst: ${fmtIp4(ipFromBytes(b, o + 16))}`, offset: o, length: ihl,
@@ -102,7 +103,8 @@ function ipTree(b: Uint8Array, o: number): Field[] {
       { name: 'Differentiated Services Field', value: hex(b[o + 1], 2), offset: o + 1, length: 1 },
       { name: 'Total Length', value: String(total), offset: o + 2, length: 2 },
       { name: 'Identification', value: `${hex(u16(b, o + 4), 4)} (${u16(b, o + 4)})`, offset: o + 4, length: 2 },
-      { name: 'Flags', value: b[o + 6] & 0x40 ? "0x2, Don't fragment" : '0x0', offset: o + 6, length: 2 },
+      { name: 'Flags', value: b[o + 6] & 0x40 ? "0x2, Don't fragment" : b[o + 6] & 0x20 ? '0x1, More fragments' : '0x0', offset: o + 6, length: 2 },
+      { name: 'Fragment Offset', value: String(fragOff), offset: o + 6, length: 2 },
       { name: 'Time to Live', value: String(b[o + 8]), offset: o + 8, length: 1 },
       { name: 'Protocol', value: proto === IPPROTO_ICMP ? 'ICMP (1)' : String(proto), offset: o + 9, length: 1 },
       { name: 'Header Checksum', value: `${hex(u16(b, o + 10), 4)} [${ok ? 'correct' : 'incorrect'}]`, offset: o + 10, length: 2 },
@@ -110,6 +112,8 @@ function ipTree(b: Uint8Array, o: number): Field[] {
       { name: 'Destination Address', value: fmtIp4(ipFromBytes(b, o + 16)), offset: o + 16, length: 4 },
     ],
   };
+  // a later fragment carries data only: its upper header went in the first
+  if (fragOff !== 0) return [ip, { name: 'Fragment data', value: `${Math.min(total, b.length - o) - ihl} bytes at offset ${fragOff}`, offset: o + ihl, length: Math.min(total, b.length - o) - ihl }];
   if (proto !== IPPROTO_ICMP || b.length < o + ihl + 8) return [ip];
   const i = o + ihl;
   const len = Math.min(total, b.length - o) - ihl;

@@ -20,7 +20,14 @@ export interface Ipv4Parsed extends Ipv4Repr {
   ihl: number;
   totalLen: number;
   checksumOk: boolean;
+  /** the fragment's offset in bytes (frag_off & IP_OFFSET, times 8) */
+  fragOff: number;
+  /** IP_MF: more fragments follow */
+  mf: boolean;
 }
+
+/** ip_is_fragment(): MF set or a non-zero offset. */
+export const isFragment = (b: Uint8Array, off = 0): boolean => (b[off + 6] & 0x3f) !== 0 || b[off + 7] !== 0;
 
 /** Parses the header at `off` (ip_rcv_core() checks: version 4, ihl >= 5, lengths, checksum). */
 export function parseIpv4(b: Uint8Array, off = 0): Ipv4Parsed | undefined {
@@ -36,6 +43,8 @@ export function parseIpv4(b: Uint8Array, off = 0): Ipv4Parsed | undefined {
     tos: b[off + 1],
     id: (b[off + 4] << 8) | b[off + 5],
     df: (b[off + 6] & 0x40) !== 0,
+    mf: (b[off + 6] & 0x20) !== 0,
+    fragOff: (((b[off + 6] & 0x1f) << 8) | b[off + 7]) * 8,
     ttl: b[off + 8],
     protocol: b[off + 9],
     src: ipFromBytes(b, off + 12),

@@ -334,6 +334,11 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
   const via = rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : '';
   const cache = rt.type === 'broadcast' ? 'cache <local,brd> ' : rt.local ? 'cache <local> '
     : rt.redirectedUntil !== undefined ? `cache <redirected> expires ${Math.floor((rt.redirectedUntil - ns.world.now) / 1e6)}sec ` : 'cache ';
-  const metrics = rt.local || rt.type === 'broadcast' ? '' : metricsText(rt.route?.metrics);
+  let metrics = rt.local || rt.type === 'broadcast' ? '' : metricsText(rt.route?.metrics);
+  // rt_fill_info(): a learnt path MTU shows with its expiry, and stands for the route's mtu metric
+  if (rt.pmtu !== undefined && rt.pmtuUntil !== undefined) {
+    const exp = rt.redirectedUntil === undefined ? `expires ${Math.floor((rt.pmtuUntil - ns.world.now) / 1e6)}sec ` : '';
+    metrics = `${exp}${metricsText({ ...rt.route?.metrics, mtu: rt.pmtu })}`;
+  }
   return [`${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `, `    ${cache}${metrics}`];
 }

@@ -1,0 +1,114 @@
+// IPv4 fragmentation and reassembly (net/ipv4/ip_output.c: ip_do_fragment's slow path;
+// net/ipv4/ip_fragment.c: ip_defrag, ip_frag_queue, ip_frag_reasm, ip_expire). A packet longer than
+// the route's MTU leaves in pieces of a multiple of 8 bytes, each with the whole header (the model's
+// packets carry no options worth copying); the receiver keeps the pieces by (source, destination,
+// id, protocol) until they cover the packet, or gives up after ipfrag_time (30 s) and, if it had the
+// first piece, tells the sender with ICMP time exceeded (fragment reassembly).
+import { inetChecksum } from '../wire/checksum';
+import { parseIpv4 } from '../wire/ipv4';
+import { ICMP_TIME_EXCEEDED } from '../wire/icmp';
+import type { Netns } from '../net/netns';
+import type { Timer } from '../core/scheduler';
+import { icmpSend } from './icmp';
+
+/** ICMP_EXC_FRAGTIME */
+const ICMP_EXC_FRAGTIME = 1;
+/** net.ipv4.ipfrag_time */
+const IPFRAG_TIME_US = 30_000_000;
+
+function setFragOff(b: Uint8Array, off: number, mf: boolean, df: boolean): void {
+  const v = (off >> 3) | (mf ? 0x2000 : 0) | (df ? 0x4000 : 0);
+  b[6] = v >> 8;
+  b[7] = v & 255;
+}
+
+function fixHeader(b: Uint8Array, ihl: number): void {
+  b[2] = b.length >> 8;
+  b[3] = b.length & 255;
+  b[10] = b[11] = 0;
+  const c = inetChecksum(b, 0, ihl);
+  b[10] = c >> 8;
+  b[11] = c & 255;
+}
+
+/** ip_do_fragment(): the pieces, in order; a fragment being fragmented again keeps its offset and MF. */
+export function ipFragment(ip: Uint8Array, mtu: number): Uint8Array[] {
+  const h = parseIpv4(ip)!;
+  const hlen = h.ihl;
+  const chunk = (mtu - hlen) & ~7;
+  const out: Uint8Array[] = [];
+  let left = h.totalLen - hlen;
+  let pos = hlen;
+  let off = h.fragOff;
+  while (left > 0) {
+    const len = left > mtu - hlen ? chunk : left;
+    const f = new Uint8Array(hlen + len);
+    f.set(ip.subarray(0, hlen));
+    f.set(ip.subarray(pos, pos + len), hlen);
+    left -= len;
+    setFragOff(f, off, left > 0 || h.mf, false);
+    fixHeader(f, hlen);
+    out.push(f);
+    pos += len;
+    off += len;
+  }
+  return out;
+}
+
+interface FragQueue {
+  pieces: { off: number; data: Uint8Array }[];
+  /** the first piece's header (offset 0), once it came */
+  head: Uint8Array | null;
+  /** the total payload length, known from the last piece */
+  len: number | null;
+  timer: Timer;
+}
+
+const queues = new WeakMap<Netns, Map<string, FragQueue>>();
+
+/**
+ * ip_defrag(): null while pieces are missing, else the whole packet (the first piece's header, the
+ * offset cleared). Overlapping pieces are taken as they come (the kernel drops the queue on overlap).
+ */
+export function ipDefrag(ns: Netns, ip: Uint8Array): Uint8Array | null {
+  const h = parseIpv4(ip);
+  if (!h) return null;
+  let all = queues.get(ns);
+  if (!all) queues.set(ns, (all = new Map()));
+  const key = `${h.src} ${h.dst} ${h.id} ${h.protocol}`;
+  let q = all.get(key);
+  if (!q) {
+    const fresh: FragQueue = {
+      pieces: [], head: null, len: null,
+      timer: ns.world.sched.after(IPFRAG_TIME_US, () => {
+        // ip_expire(): only a queue holding the first piece can quote it
+        all!.delete(key);
+        if (fresh.head) icmpSend(ns, fresh.head, ICMP_TIME_EXCEEDED, ICMP_EXC_FRAGTIME, 0, { id: ns.world.nextFrameId(), dstLocal: true });
+      }),
+    };
+    q = fresh;
+    all.set(key, q);
+  }
+  const data = ip.subarray(h.ihl, h.totalLen);
+  if (h.fragOff === 0) q.head = ip.slice(0, h.totalLen);
+  if (!h.mf) q.len = h.fragOff + data.length;
+  if (!q.pieces.some((p) => p.off === h.fragOff)) q.pieces.push({ off: h.fragOff, data: data.slice() });
+  if (q.len === null || !q.head) return null;
+  q.pieces.sort((a, b) => a.off - b.off);
+  let have = 0;
+  for (const p of q.pieces) {
+    if (p.off > have) return null;
+    have = Math.max(have, p.off + p.data.length);
+  }
+  if (have < q.len) return null;
+  // ip_frag_reasm()
+  ns.world.sched.cancel(q.timer);
+  all.delete(key);
+  const hlen = (q.head[0] & 15) * 4;
+  const whole = new Uint8Array(hlen + q.len);
+  whole.set(q.head.subarray(0, hlen));
+  for (const p of q.pieces) whole.set(p.data.subarray(0, Math.min(p.data.length, q.len - p.off)), hlen + p.off);
+  setFragOff(whole, 0, false, (q.head[6] & 0x40) !== 0);
+  fixHeader(whole, hlen);
+  return whole;
+}
