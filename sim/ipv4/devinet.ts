@@ -21,6 +21,22 @@ export interface InIfaddr {
   metric: number;
 }
 
+/** IFNAMSIZ */
+const IFNAMSIZ = 16;
+
+/** inetdev_changename(): the first address takes the new name; the others keep their ":suffix" (or get ":N"). */
+export function inetdevChangename(dev: NetDevice): void {
+  let named = 0;
+  for (const ifa of dev.inDev?.ifaList ?? []) {
+    const old = ifa.label;
+    ifa.label = dev.name;
+    if (named++ === 0) continue;
+    const i = old.indexOf(':');
+    const dot = i >= 0 ? old.slice(i) : `:${named}`;
+    ifa.label = dot.length + dev.name.length < IFNAMSIZ ? dev.name + dot : dev.name.slice(0, IFNAMSIZ - dot.length - 1) + dot;
+  }
+}
+
 export class InDevice {
   dev: NetDevice;
   /** ifa_list in the kernel's order: primaries (by scope) before secondaries. */

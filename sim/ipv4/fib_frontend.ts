@@ -19,7 +19,7 @@ function fibMagic(cmd: 'add' | 'del', type: RtnType, dst: number, len: number, p
       nhScope: scope === RT_SCOPE_HOST ? RT_SCOPE_NOWHERE : RT_SCOPE_HOST, onlink: false,
     }, { append: true });
   } else {
-    fib.delete({ table, dst: d, len, type, prefsrc: prim.local, dev, protocol: RTPROT_KERNEL, scope });
+    fib.delete({ table, dst: d, len, type, prefsrc: prim.local, dev, protocol: RTPROT_KERNEL, scope, priority });
   }
 }
 
@@ -41,6 +41,18 @@ export function fibAddIfaddr(dev: NetDevice, ifa: InIfaddr): void {
     if (!ifa.noprefixroute) fibMagic('add', dev.isLoopback ? 'local' : 'unicast', prefix, ifa.prefixlen, prim, dev, ifa.metric);
     if (ifa.prefixlen < 31) fibMagic('add', 'broadcast', (prefix | ~mask) >>> 0, 32, prim, dev, 0);
   }
+}
+
+/** fib_modify_prefix_metric(): an address's prefix route moves to a new metric (the new one is added first). */
+export function inetModifyMetric(dev: NetDevice, ifa: InIfaddr, metric: number): void {
+  const prefix = (ifa.address & prefixMask(ifa.prefixlen)) >>> 0;
+  const skip = !dev.up || ifa.secondary || ifa.noprefixroute || isZeronetIp(prefix) || (prefix === ifa.local && ifa.prefixlen === 32);
+  if (!skip) {
+    const type = dev.isLoopback ? 'local' : 'unicast';
+    fibMagic('add', type, prefix, ifa.prefixlen, ifa, dev, metric);
+    fibMagic('del', type, prefix, ifa.prefixlen, ifa, dev, ifa.metric);
+  }
+  ifa.metric = metric;
 }
 
 /** fib_del_ifaddr(), keeping the local and broadcast routes another address on the device still needs. */

@@ -45,6 +45,10 @@ export abstract class NetDevice {
   /** ip link set arp off (IFF_NOARP set by hand) */
   userNoArp = false;
   gAllmulti = false;
+  /** IFF_MULTICAST cleared by hand (ip link set multicast off) */
+  noMulticast = false;
+  /** IFLA_IFALIAS, empty when none */
+  alias = '';
   promiscuity = 0;
   /** dev->uc and dev->mc as bridge fdb add ... self fills them (secondary addresses, in order added) */
   ucList: Mac[] = [];
@@ -113,6 +117,6 @@ export abstract class NetDevice {
   }
 
   get isPromisc(): boolean {
-    return this.promiscuity > 0;
+    return this.promiscuity > 0 || this.gPromisc;
   }
 }

@@ -2,7 +2,7 @@
 import { type Ip4, fmtIp4, isLoopbackIp, prefixMask, ip4 } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_SITE, RT_SCOPE_UNIVERSE, ifaMatch, type InIfaddr } from '../../ipv4/devinet';
-import { inetDelIfa, inetInsertIfa, newIfaddr } from '../../ipv4/fib_frontend';
+import { inetDelIfa, inetInsertIfa, inetModifyMetric, newIfaddr } from '../../ipv4/fib_frontend';
 import { CmdError, extackError } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
 import { linkLines, linkSuffix, operName } from './link_print';
@@ -49,9 +49,15 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
   let label: string | null = null;
   let noprefixroute = false;
   let metric = 0;
+  let peer: { addr: Ip4; len: number } | null = null;
   while (a.more) {
     const w = a.cur;
-    if (w === 'peer' || w === 'remote') a.next();
+    if (w === 'peer' || w === 'remote') {
+      const v = a.next();
+      const p = parsePrefix(v, 32);
+      if (!p) throw new CmdError(`Error: any valid prefix is expected rather than "${v}".`, 1);
+      peer = { addr: p.addr, len: p.len };
+    }
     else if (matches(w, 'broadcast') || w === 'brd') {
       const v = a.next();
       if (brd !== null) throw duparg('broadcast', v);
@@ -112,7 +118,8 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
     inetDelIfa(d, ifa);
     return out;
   }
-  const len = local.len;
+  // a peer gives the prefix (IFA_ADDRESS) and its length; the local address stands alone
+  const len = peer ? peer.len : local.len;
   let broadcast: Ip4 | null = null;
   if (brd === 'plus' && len <= 30) broadcast = ip4((local.addr | ~prefixMask(len)) >>> 0);
   else if (brd === 'minus' && len <= 30) broadcast = ip4((local.addr & prefixMask(len)) >>> 0);
@@ -120,11 +127,14 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
   const ifa: InIfaddr = newIfaddr(local.addr, len, {
     broadcast, scope: scope ?? (isLoopbackIp(local.addr) ? RT_SCOPE_HOST : RT_SCOPE_UNIVERSE), label: label ?? d.name, noprefixroute, metric,
   });
+  if (peer) ifa.address = peer.addr;
   if (cmd === 'replace') {
     const old = d.inDev.ifaList.find((i) => i.local === ifa.local && i.prefixlen === ifa.prefixlen);
     if (old) {
       old.broadcast = ifa.broadcast;
       old.scope = ifa.scope;
+      // fib_modify_prefix_metric(): the prefix route moves to the new metric
+      if (old.metric !== ifa.metric) inetModifyMetric(d, old, ifa.metric);
       return out;
     }
   }
@@ -152,25 +162,30 @@ function addrFlush(a: Args, ctx: IpCtx): string[] {
   return [];
 }
 
+/** "10.0.0.1/24", or "10.2.0.1 peer 10.2.0.2/32" for a point-to-point address (print_addrinfo()). */
+function addrPrefix(ifa: InIfaddr): string {
+  return ifa.address !== ifa.local ? `${fmtIp4(ifa.local)} peer ${fmtIp4(ifa.address)}/${ifa.prefixlen}` : `${fmtIp4(ifa.local)}/${ifa.prefixlen}`;
+}
+
+/** print_addrinfo(): "inet PREFIX [brd B] [metric N] scope S [flags] LABEL" */
+function inetText(ifa: InIfaddr): string {
+  let l = `inet ${addrPrefix(ifa)} `;
+  if (ifa.broadcast) l += `brd ${fmtIp4(ifa.broadcast)} `;
+  if (ifa.metric) l += `metric ${ifa.metric} `;
+  l += `scope ${scopeName(ifa.scope)} `;
+  if (ifa.secondary) l += 'secondary ';
+  if (ifa.noprefixroute) l += 'noprefixroute ';
+  return l + ifa.label;
+}
+
 export function addrLines(dev: NetDevice, list: InIfaddr[] = dev.inDev?.ifaList ?? []): string[] {
-  const out: string[] = [];
-  for (const ifa of list) {
-    let l = `    inet ${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
-    if (ifa.broadcast) l += `brd ${fmtIp4(ifa.broadcast)} `;
-    l += `scope ${scopeName(ifa.scope)} `;
-    if (ifa.secondary) l += 'secondary ';
-    if (ifa.noprefixroute) l += 'noprefixroute ';
-    l += ifa.label;
-    out.push(l);
-    out.push('       valid_lft forever preferred_lft forever');
-  }
-  return out;
+  return list.flatMap((ifa) => [`    ${inetText(ifa)}`, '       valid_lft forever preferred_lft forever']);
 }
 
 export function addrBrief(dev: NetDevice, list: InIfaddr[] = dev.inDev?.ifaList ?? []): string {
   const s = linkSuffix(dev);
   let l = `${(dev.name + s.text).padEnd(16)} ${operName(dev).padEnd(14)} `;
-  for (const ifa of list) l += `${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
+  for (const ifa of list) l += `${addrPrefix(ifa)} ${ifa.metric ? `metric ${ifa.metric} ` : ''}`;
   return l;
 }
 
@@ -268,12 +283,5 @@ function addrShow(a: Args, ctx: IpCtx): string[] {
 
 /** ip -o addr: one line per address, no link lines */
 function onelineAddr(d: NetDevice, list: InIfaddr[]): string[] {
-  const out: string[] = [];
-  for (const ifa of list) {
-    let l = `${d.ifindex}: ${d.name}    inet ${fmtIp4(ifa.local)}/${ifa.prefixlen} `;
-    if (ifa.broadcast) l += `brd ${fmtIp4(ifa.broadcast)} `;
-    l += `scope ${scopeName(ifa.scope)} ${ifa.secondary ? 'secondary ' : ''}${ifa.label}\\       valid_lft forever preferred_lft forever`;
-    out.push(l);
-  }
-  return out;
+  return list.map((ifa) => `${d.ifindex}: ${d.name}    ${inetText(ifa)}\\       valid_lft forever preferred_lft forever`);
 }

@@ -8,6 +8,7 @@ import { Bridge } from '../../bridge/br_device';
 import { brAddIf, brDelIf } from '../../bridge/br_if';
 import { brStpChangeBridgeId, brStpSetBridgePriority, brStpSetEnabled } from '../../bridge/br_stp_if';
 import { isRootBridge } from '../../bridge/br_stp';
+import { inetdevChangename } from '../../ipv4/devinet';
 import { brMulticastToggle } from '../../bridge/br_multicast';
 import { isValidEtherMac } from '../../core/addr';
 import { CmdError, extackError, rtnlError } from '../errors';
@@ -26,6 +27,10 @@ interface LinkReq {
   netns?: string;
   promisc?: boolean;
   arp?: boolean;
+  multicast?: boolean;
+  allmulticast?: boolean;
+  alias?: string;
+  broadcast?: Mac;
   type?: string;
   typeArgs: string[];
 }
@@ -51,7 +56,7 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
       if (!r.dev) r.dev = v;
     } else if (matches(w, 'link')) a.next();
     else if (matches(w, 'address')) r.address = parseLladdr(a.next());
-    else if (matches(w, 'broadcast') || w === 'brd') a.next();
+    else if (matches(w, 'broadcast') || w === 'brd') r.broadcast = parseLladdr(a.next());
     else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) {
       const v = a.next();
       const n = getUnsigned(v);
@@ -75,7 +80,9 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
       }
     } else if (w === 'promisc') r.promisc = onOff('promisc', a.next());
     else if (w === 'arp') r.arp = onOff('arp', a.next());
-    else if (w === 'multicast' || w === 'allmulticast' || w === 'trailers' || w === 'dynamic' || w === 'carrier') a.next();
+    else if (w === 'multicast') r.multicast = onOff('multicast', a.next());
+    else if (w === 'allmulticast') r.allmulticast = onOff('allmulticast', a.next());
+    else if (w === 'trailers' || w === 'dynamic' || w === 'carrier') a.next();
     else if (matches(w, 'master')) {
       const v = a.next();
       if (!ctx.ns.dev(v)) throw invarg('Device does not exist\n', v);
@@ -86,7 +93,11 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
       a.advance();
       r.typeArgs = a.rest();
       break;
-    } else if (matches(w, 'alias') || w === 'group' || matches(w, 'mode') || matches(w, 'state') || matches(w, 'numtxqueues') || matches(w, 'numrxqueues')) {
+    } else if (matches(w, 'alias')) {
+      const v = a.next();
+      if (v.length >= 256) throw invarg('"alias" too long\n', v);
+      r.alias = v;
+    } else if (w === 'group' || matches(w, 'mode') || matches(w, 'state') || matches(w, 'numtxqueues') || matches(w, 'numrxqueues')) {
       a.next();
     } else {
       if (matches(w, 'help')) throw new CmdError(LINK_USAGE, 255);
@@ -289,6 +300,7 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
     if (ctx.ns.dev(r.name)) throw rtnlError('EEXIST');
     if (dev.up) throw rtnlError('EBUSY');
     dev.name = r.name;
+    inetdevChangename(dev);
   }
   applyFlagsAndAddr(dev, r, ctx);
   return [];
@@ -310,13 +322,14 @@ function applyFlagsAndAddr(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
   }
   if (r.txqlen !== undefined) dev.txqlen = r.txqlen;
   if (r.master !== undefined) applyMaster(dev, r.master, ctx);
-  if (r.promisc !== undefined) {
-    if (dev.gPromisc !== r.promisc) {
-      dev.gPromisc = r.promisc;
-      dev.promiscuity += r.promisc ? 1 : -1;
-    }
-  }
+  // IFF_PROMISC set by hand counts once, beside dev->promiscuity (taps, bridge ports)
+  if (r.promisc !== undefined) dev.gPromisc = r.promisc;
   if (r.arp !== undefined) dev.userNoArp = !r.arp;
+  if (r.multicast !== undefined) dev.noMulticast = !r.multicast;
+  // dev_set_allmulti(): the user's flag counts once in allmulti
+  if (r.allmulticast !== undefined && dev.gAllmulti !== r.allmulticast) dev.gAllmulti = r.allmulticast;
+  if (r.alias !== undefined) dev.alias = r.alias;
+  if (r.broadcast !== undefined) dev.broadcast = r.broadcast;
   if (r.up === true) devOpen(dev);
   else if (r.up === false) devClose(dev);
 }

@@ -14,7 +14,7 @@ export function linkFlags(dev: NetDevice, mdown: boolean): string {
   if (dev.isLoopback) f.push('LOOPBACK');
   if (dev.kind === 'tun') f.push('POINTOPOINT');
   else if (!dev.isLoopback) f.push('BROADCAST');
-  if (!dev.isLoopback) f.push('MULTICAST');
+  if (!dev.isLoopback && !dev.noMulticast) f.push('MULTICAST');
   if (dev.flagsNoArp) f.push('NOARP');
   if (dev.gAllmulti) f.push('ALLMULTI');
   if (dev.gPromisc) f.push('PROMISC');
@@ -48,6 +48,8 @@ export function operName(dev: NetDevice): string {
 
 export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boolean; forAddr?: boolean; noLinkAddr?: boolean; stats?: number }): string[] {
   const lines = linkInfoLines(dev, opts);
+  // IFLA_IFALIAS: after the details, for ip link (ip addr only with -d)
+  if (dev.alias && (opts.mode || opts.details)) lines.push(`    alias ${dev.alias}`);
   // print_link_stats(): after everything else
   return opts.stats ? [...lines, ...statsLines(dev, opts.stats)] : lines;
 }
