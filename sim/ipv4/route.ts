@@ -1,10 +1,10 @@
 // IPv4 routing decisions (net/ipv4/route.c: ip_route_output_key_hash_rcu, ip_route_input_slow;
 // net/ipv4/fib_frontend.c: fib_validate_source, inet_addr_type; net/ipv4/devinet.c: inet_select_addr).
-import { type Ip4, ANY, isLoopbackIp, isMulticastIp, isZeronetIp, ip4 } from '../core/addr';
+import { type Ip4, ANY, inPrefix, isLoopbackIp, isMulticastIp, isZeronetIp, ip4 } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_UNIVERSE, ifaMatch, type InDevice } from './devinet';
-import { type FibRoute, type RtnType, isFibError } from './fib';
+import { type FibRoute, type RtnType, RT_TABLE_LOCAL, isFibError } from './fib';
 
 const LBCAST = 0xffffffff;
 
@@ -30,10 +30,18 @@ export interface Rtable {
 export type RouteError = { error: 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES' | 'ENODEV' | 'EAGAIN' };
 export const isRouteError = (r: unknown): r is RouteError => typeof r === 'object' && r !== null && 'error' in r;
 
-/** __ip_dev_find(): the device owning a local address (any primary or secondary). */
+/**
+ * __ip_dev_find(): the device owning a local address (any primary or secondary), else, "so that
+ * communication over loopback subnets works", the device of a local route covering it (127.0.0.2).
+ */
 export function ipDevFind(ns: Netns, a: number): NetDevice | undefined {
   for (const d of ns.devices) if (d.inDev?.ifaList.some((i) => i.local === a)) return d;
-  return undefined;
+  let best: FibRoute | undefined;
+  for (const r of ns.ipv4.fib.routes) {
+    if (r.table !== RT_TABLE_LOCAL || !inPrefix(a as Ip4, r.dst, r.len)) continue;
+    if (!best || r.len > best.len) best = r;
+  }
+  return best?.type === 'local' ? best.dev ?? undefined : undefined;
 }
 
 /** inet_lookup_ifaddr_rcu() */

@@ -96,11 +96,12 @@ export class Netns {
     return this.devices.find((d) => d.name === name);
   }
 
-  /** peernet2id_alloc() */
+  /** peernet2id_alloc() -> alloc_netid(): the lowest id not in use */
   idOf(other: Netns): number {
     let id = this.netnsIds.get(other);
     if (id === undefined) {
-      id = this.netnsIds.size;
+      const used = new Set(this.netnsIds.values());
+      for (id = 0; used.has(id); id++);
       this.netnsIds.set(other, id);
     }
     return id;

@@ -4,6 +4,20 @@ import { destroyNetns } from '../../net/rtnl';
 import { Args, matches } from './util';
 import type { IpCtx } from './ctx';
 
+const NETNS_USAGE = [
+  'Usage:\tip netns list',
+  '\tip netns add NAME',
+  '\tip netns attach NAME PID',
+  '\tip netns set NAME NETNSID',
+  '\tip [-all] netns delete [NAME]',
+  '\tip netns identify [PID]',
+  '\tip netns pids NAME',
+  '\tip [-all] netns exec [NAME] cmd ...',
+  '\tip netns monitor',
+  '\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]',
+  'NETNSID := auto | POSITIVE-INT',
+];
+
 export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, argv: string[]) => void): string[] {
   const w = a.more ? a.cur : 'list';
   a.advance();
@@ -41,6 +55,35 @@ export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, argv: string[]) 
     exec(name, a.rest());
     return [];
   }
-  if (w === 'identify') return [];
+  if (w === 'identify') {
+    // the name under /run/netns of the namespace the command runs in (none for the initial one)
+    return ctx.ns === world.host ? [] : [ctx.ns.name];
+  }
+  if (w === 'set') {
+    // netns_set() -> RTM_NEWNSID: an id for NAME, as seen from the current namespace
+    if (!a.more) throw new CmdError(NETNS_USAGE, 255);
+    const name = a.cur;
+    a.advance();
+    if (!a.more) throw new CmdError(NETNS_USAGE, 255);
+    const v = a.cur;
+    let id: number | 'auto';
+    if (v === 'auto') id = 'auto';
+    else if (/^-\d+$/.test(v)) throw new CmdError(`Error: argument "${v}" is wrong: "netnsid" value should be >= 0`, 255);
+    else if (/^\d+$/.test(v) && Number(v) <= 2147483647) id = Number(v);
+    else throw new CmdError(`Error: argument "${v}" is wrong: Invalid "netnsid" value`, 255);
+    const peer = world.netns(name);
+    if (!peer || peer === world.host) throw new CmdError(`Cannot open network namespace "${name}": No such file or directory`, 255);
+    if (ctx.ns.netnsIds.has(peer)) throw new CmdError('Error: Peer netns already has a nsid assigned.', 2);
+    if (id === 'auto') ctx.ns.idOf(peer);
+    else {
+      if ([...ctx.ns.netnsIds.values()].includes(id)) throw new CmdError('Error: The specified nsid is already used.', 2);
+      ctx.ns.netnsIds.set(peer, id);
+    }
+    return [];
+  }
+  if (w === 'list-id') {
+    const ids = [...ctx.ns.netnsIds.entries()].sort((x, y) => x[1] - y[1]);
+    return ids.map(([ns, id]) => `nsid ${id} ${ns === world.host ? '' : `(iproute2 netns name: ${ns.name})`}`.trimEnd());
+  }
   throw new CmdError(`Command "${w}" is unknown, try "ip netns help".`, 255);
 }
