@@ -10,10 +10,7 @@ import { LabPage } from './pages/LabPage';
 
 test('the failing ping -I veth0, frame by frame: br0 takes the ARP reply', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.goto();
-  await lab.preset.selectOption('veth');
-  await expect(lab.bridgeLink('host', 'br0', 'veth0')).toHaveCount(1);
-  await lab.waitIdle();
+  await lab.gotoVethOnBridge();
 
   // capture on veth0 from the diagram: tcpdump runs in a terminal of its own, and veth0 really is promiscuous
   // (ip -d shows the count; the PROMISC flag is only for `ip link set promisc on`, as on Linux)

@@ -103,10 +103,7 @@ test('export the lab as a script; a pasted script is imported, or refused line b
 
 test('a reload comes back to the packet-flow step the reader stopped at, paused, at the same speed', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.goto();
-  await lab.preset.selectOption('veth');
-  await expect(lab.bridgeLink('host', 'br0', 'veth0')).toHaveCount(1);
-  await lab.waitIdle();
+  await lab.gotoVethOnBridge();
   await lab.type('ping -c 1 -W 1 -I veth0 192.168.3.102');
   await lab.expectOutput('1 packets transmitted, 0 received, 100% packet loss');
   await expect(lab.event('leaves veth1').first()).toBeVisible();

@@ -25,6 +25,14 @@ export class LabPage {
     await expect(this.node('dev:host:br0')).toBeVisible();
   }
 
+  /** The article's second diagram (veth0 a port of br0), built and settled. */
+  async gotoVethOnBridge(): Promise<void> {
+    await this.goto();
+    await this.preset.selectOption('veth');
+    await expect(this.bridgeLink('host', 'br0', 'veth0')).toHaveCount(1);
+    await this.waitIdle();
+  }
+
   node(id: string): Locator {
     return this.page.locator(`.react-flow__node[data-id="${id}"]`);
   }
