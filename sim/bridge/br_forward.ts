@@ -4,9 +4,13 @@ import type { Skb } from '../net/skb';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
 
-/** should_deliver(): never back out of the ingress port (unless hairpin), only forwarding ports. */
+/**
+ * should_deliver(): never back out of the ingress port (unless hairpin), only forwarding ports, and
+ * never from one isolated port to another (br_skb_isolated).
+ */
 function shouldDeliver(p: BridgePort, skb: Skb): boolean {
-  return (p.hairpin || skb.dev !== p.dev) && p.state === 'forwarding';
+  const isolated = p.flags.isolated && !!skb.dev.brport?.flags.isolated;
+  return (p.hairpin || skb.dev !== p.dev) && p.state === 'forwarding' && !isolated;
 }
 
 /** A frame forwarded this many times is going round a loop (Linux would forward it for ever). */

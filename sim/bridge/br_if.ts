@@ -1,7 +1,7 @@
 // Enslaving and releasing ports (net/bridge/br_if.c: br_add_if, br_del_if, port_cost).
 import type { NetDevice } from '../net/netdevice';
 import { Bridge } from './br_device';
-import type { BridgePort } from './br_private';
+import { type BridgePort, NO_PORT_FLAGS } from './br_private';
 import { fdbAddLocal, fdbDeleteByPort } from './br_fdb';
 import { brHandleFrame } from './br_input';
 import { becomeDesignatedPort, newPortStp } from './br_stp';
@@ -50,7 +50,8 @@ export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   if (dev.brport) return { errno: 'EBUSY' };
   const p: BridgePort = {
     br, dev, portNo: br.allocPortNo(), state: 'disabled', priority: 32, pathCost: portCost(dev),
-    learning: true, flood: true, bcastFlood: true, mcastFlood: true, hairpin: false, forwardDelayTimer: null, stp: newPortStp(),
+    learning: true, flood: true, bcastFlood: true, mcastFlood: true, hairpin: false, flags: { ...NO_PORT_FLAGS }, mcastRouter: 1, groupFwdMask: 0,
+    adminCost: false, forwardDelayTimer: null, stp: newPortStp(),
   };
   becomeDesignatedPort(p);
   dev.allmulti++;

@@ -58,6 +58,14 @@ function brHandleFrameFinish(br: Bridge, skb: Skb): void {
   const p = skb.dev.brport!;
   if (p.state === 'disabled') return;
   let localRcv = br.isPromisc;
+  // a locked port lets in only sources the FDB already places behind it
+  if (p.flags.locked) {
+    const f = fdbFind(br, ethSrc(skb.data));
+    if (!f || f.dst !== p || f.local) {
+      drop(br, skb, `${skb.dev.name} is locked and ${fmtMac(ethSrc(skb.data))} is not known behind it`, 'br_handle_frame_finish');
+      return;
+    }
+  }
   // insert into forwarding database after filtering to avoid spoofing
   if (p.learning) fdbUpdate(br, p, ethSrc(skb.data));
   const dest = ethDst(skb.data);

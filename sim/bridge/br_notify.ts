@@ -21,8 +21,8 @@ export function brDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
       break;
     }
     case 'CHANGE':
-      // br_port_carrier_check()
-      if (dev.running && dev.operUp) p.pathCost = portCost(dev);
+      // br_port_carrier_check(): the cost follows the link speed unless set by hand (BR_ADMIN_COST)
+      if (dev.running && dev.operUp && !p.adminCost) p.pathCost = portCost(dev);
       if (!br.running) return;
       if (dev.running && dev.operUp) {
         if (p.state === 'disabled') brStpEnablePort(p);

@@ -19,9 +19,34 @@ export interface BridgePort {
   bcastFlood: boolean;
   mcastFlood: boolean;
   hairpin: boolean;
+  /** the other port flags (BR_BPDU_GUARD, BR_MULTICAST_FAST_LEAVE, BR_ROOT_BLOCK, ...) by iproute2's names */
+  flags: PortFlags;
+  /** multicast_router (1: learn from queries) */
+  mcastRouter: number;
+  groupFwdMask: number;
+  /** BR_ADMIN_COST: the cost was set by hand and no longer follows the link speed */
+  adminCost: boolean;
   forwardDelayTimer: import('../core/scheduler').Timer | null;
   stp: import('./br_stp').PortStp;
 }
+
+export interface PortFlags {
+  guard: boolean;
+  fastleave: boolean;
+  root_block: boolean;
+  proxy_arp: boolean;
+  proxy_arp_wifi: boolean;
+  mcast_to_unicast: boolean;
+  neigh_suppress: boolean;
+  vlan_tunnel: boolean;
+  isolated: boolean;
+  locked: boolean;
+}
+
+export const NO_PORT_FLAGS: PortFlags = {
+  guard: false, fastleave: false, root_block: false, proxy_arp: false, proxy_arp_wifi: false,
+  mcast_to_unicast: false, neigh_suppress: false, vlan_tunnel: false, isolated: false, locked: false,
+};
 
 export interface FdbEntry {
   addr: Mac;

@@ -8,6 +8,8 @@ import type { BridgePort } from '../bridge/br_private';
 import { devSetRxMode } from '../net/link';
 import { linkFlags } from './ip/link_print';
 import { bridgeLinkDetails } from './ip/link_details';
+import { parseBridgeLinkSet } from './bridge_port_opts';
+import { brSetport } from '../bridge/br_netlink';
 import { CmdError, rtnlError } from './errors';
 import { Args, getUnsigned, matches, parseLladdr } from './ip/util';
 
@@ -86,43 +88,15 @@ function bridgeVlan(a: Args, ns: Netns): string[] {
   throw new CmdError(`Command "${w}" is unknown, try "bridge vlan help".`, 255);
 }
 
-/** bridge link set dev PORT [cost N] [priority N] [learning on|off] [flood on|off] [hairpin on|off] */
+/** bridge link set dev PORT [cost N] [priority N] [state S] [learning on|off] ... -> br_setlink() -> br_setport() */
 function bridgeLinkSet(a: Args, ns: Netns): string[] {
-  let dev: NetDevice | undefined;
-  const ops: (() => void)[] = [];
-  const onOff = (v: string, key: string): boolean => {
-    if (v !== 'on' && v !== 'off') throw new CmdError(`Error: argument of "${key}" must be "on" or "off", not "${v}"`, 255);
-    return v === 'on';
-  };
-  while (a.more) {
-    const w = a.cur;
-    if (w === 'dev') {
-      const v = a.next();
-      dev = ns.dev(v);
-      if (!dev) throw new CmdError(`Cannot find bridge device "${v}"`, 1);
-    } else if (w === 'cost' || w === 'priority') {
-      const v = a.next();
-      const n = getUnsigned(v);
-      if (n === undefined) throw new CmdError(`Error: argument "${v}" is wrong: Invalid "${w}" value`, 255);
-      ops.push(() => {
-        const p = dev!.brport!;
-        if (w === 'cost') p.pathCost = n;
-        else p.priority = n;
-      });
-    } else if (w === 'learning' || w === 'flood' || w === 'hairpin') {
-      const on = onOff(a.next(), w);
-      ops.push(() => {
-        const p = dev!.brport!;
-        if (w === 'learning') p.learning = on;
-        else if (w === 'flood') p.flood = on;
-        else p.hairpin = on;
-      });
-    } else throw new CmdError(`bridge: unknown option "${w}"`, 255);
-    a.advance();
-  }
-  if (!dev) throw new CmdError('Device is a required argument.', 255);
+  const { dev: name, attrs } = parseBridgeLinkSet(a.rest());
+  if (name === null) throw new CmdError('Device is a required argument.', 255);
+  const dev = ns.dev(name);
+  if (!dev) throw new CmdError(`Cannot find bridge device "${name}"`, 1);
   if (!dev.brport) throw rtnlError('EOPNOTSUPP');
-  for (const op of ops) op();
+  const err = brSetport(dev.brport, attrs);
+  if (err) throw rtnlError(err);
   return [];
 }
 

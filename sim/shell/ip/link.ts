@@ -9,6 +9,8 @@ import { brAddIf, brDelIf } from '../../bridge/br_if';
 import { brStpChangeBridgeId, brStpSetBridgePriority, brStpSetEnabled } from '../../bridge/br_stp_if';
 import { isRootBridge } from '../../bridge/br_stp';
 import { inetdevChangename } from '../../ipv4/devinet';
+import { parseBridgeSlaveOpts } from '../bridge_port_opts';
+import { brSetport } from '../../bridge/br_netlink';
 import { brMulticastToggle } from '../../bridge/br_multicast';
 import { isValidEtherMac } from '../../core/addr';
 import { CmdError, extackError, rtnlError } from '../errors';
@@ -276,13 +278,19 @@ function findDev(ctx: IpCtx, name: string | null): NetDevice {
 function linkSet(a: Args, ctx: IpCtx): string[] {
   const r = parseLink(a, ctx);
   const brOpts = r.type === 'bridge' ? parseBridgeOpts(r.typeArgs) : null;
+  const portOpts = r.type === 'bridge_slave' ? parseBridgeSlaveOpts(r.typeArgs) : null;
   const dev = findDev(ctx, r.dev);
   // rtnl_changelink(): the kind's options go first (a failure leaves the rest undone), then do_setlink()
   if (r.type) {
     if (brOpts) {
       if (!(dev instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
       applyBridgeOpts(dev, brOpts);
-    } else if (r.type !== 'bridge_slave' && r.type !== dev.kind) throw rtnlError('EOPNOTSUPP');
+    } else if (portOpts) {
+      // br_port_slave_changelink(): only a bridge port has these
+      if (!dev.brport) throw rtnlError('EOPNOTSUPP');
+      const err = brSetport(dev.brport, portOpts);
+      if (err) throw rtnlError(err);
+    } else if (r.type !== dev.kind) throw rtnlError('EOPNOTSUPP');
   }
   // do_setlink(): namespace, address, mtu, name, master, flags
   if (r.netns !== undefined) {

@@ -30,6 +30,8 @@ function fmtTimer(rem: number): string {
 
 const left = (t: Timer | null, now: number) => (t && !t.cancelled ? t.time - now : 0);
 const onOff = (b: boolean) => (b ? 'on' : 'off');
+/** print_0xhex(): "%#llx", which writes zero as 0 */
+const hex0 = (n: number) => (n ? `0x${n.toString(16)}` : '0');
 
 /** br_fill_info(): the bridge's attributes, in the order the kernel puts them. */
 function bridgeOpts(br: Bridge): string {
@@ -41,7 +43,7 @@ function bridgeOpts(br: Bridge): string {
     `stp_state ${br.stpState} priority ${br.priority} vlan_filtering 0 bridge_id ${id} designated_root ${fmtBridgeId(s.designatedRoot)}`,
     `root_port ${s.rootPort} root_path_cost ${s.rootPathCost} topology_change ${br.topologyChange ? 1 : 0} topology_change_detected ${s.topologyChangeDetected ? 1 : 0}`,
     `hello_timer ${fmtTimer(left(s.helloTimer, now))} tcn_timer ${fmtTimer(left(s.tcnTimer, now))} topology_change_timer ${fmtTimer(left(s.topologyChangeTimer, now))}`,
-    `gc_timer ${fmtTimer(br.gcLeft(now))} group_fwd_mask ${br.groupFwdMask} group_address 01:80:c2:00:00:00`,
+    `gc_timer ${fmtTimer(br.gcLeft(now))} group_fwd_mask ${hex0(br.groupFwdMask)} group_address 01:80:c2:00:00:00`,
     `mcast_snooping ${br.mcastSnooping ? 1 : 0} no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0 mcast_querier 0`,
     'mcast_hash_elasticity 16 mcast_hash_max 4096 mcast_last_member_count 2 mcast_startup_query_count 2 mcast_last_member_interval 100',
     'mcast_membership_interval 26000 mcast_querier_interval 25500 mcast_query_interval 12500 mcast_query_response_interval 1000',
@@ -55,13 +57,14 @@ function portOpts(p: BridgePort): string {
   const s = p.stp;
   const pid = portId(p);
   return [
-    `state ${p.state} priority ${p.priority} cost ${p.pathCost} hairpin ${onOff(p.hairpin)} guard off root_block off fastleave off`,
+    `state ${p.state} priority ${p.priority} cost ${p.pathCost} hairpin ${onOff(p.hairpin)} guard ${onOff(p.flags.guard)} root_block ${onOff(p.flags.root_block)} fastleave ${onOff(p.flags.fastleave)}`,
     `learning ${onOff(p.learning)} flood ${onOff(p.flood)} port_id 0x${pid.toString(16)} port_no 0x${p.portNo.toString(16)}`,
     `designated_port ${s.designatedPort} designated_cost ${s.designatedCost} designated_bridge ${fmtBridgeId(s.designatedBridge)} designated_root ${fmtBridgeId(s.designatedRoot)}`,
     `hold_timer ${fmtTimer(left(s.holdTimer, now))} message_age_timer ${fmtTimer(left(s.messageAgeTimer, now))} forward_delay_timer ${fmtTimer(left(p.forwardDelayTimer, now))}`,
-    `topology_change_ack ${s.topologyChangeAck ? 1 : 0} config_pending ${s.configPending ? 1 : 0} proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off`,
-    `mcast_flood ${onOff(p.mcastFlood)} bcast_flood ${onOff(p.bcastFlood)} mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0`,
-    'vlan_tunnel off isolated off locked off',
+    `topology_change_ack ${s.topologyChangeAck ? 1 : 0} config_pending ${s.configPending ? 1 : 0} proxy_arp ${onOff(p.flags.proxy_arp)} proxy_arp_wifi ${onOff(p.flags.proxy_arp_wifi)}`,
+    `mcast_router ${p.mcastRouter} mcast_fast_leave ${onOff(p.flags.fastleave)} mcast_flood ${onOff(p.mcastFlood)} bcast_flood ${onOff(p.bcastFlood)}`,
+    `mcast_to_unicast ${onOff(p.flags.mcast_to_unicast)} neigh_suppress ${onOff(p.flags.neigh_suppress)} group_fwd_mask ${hex0(p.groupFwdMask)} group_fwd_mask_str 0x${p.groupFwdMask.toString(16)}`,
+    `vlan_tunnel ${onOff(p.flags.vlan_tunnel)} isolated ${onOff(p.flags.isolated)} locked ${onOff(p.flags.locked)}`,
   ].join(' ');
 }
 
@@ -83,6 +86,7 @@ export function detailLines(dev: NetDevice, forAddr = false): string[] {
 
 /** `bridge -d link`: the port's flags on a line of their own. */
 export function bridgeLinkDetails(p: BridgePort): string {
-  return `    hairpin ${onOff(p.hairpin)} guard off root_block off fastleave off learning ${onOff(p.learning)} flood ${onOff(p.flood)} mcast_flood ${onOff(p.mcastFlood)} bcast_flood ${onOff(p.bcastFlood)} mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off `;
+  const f = p.flags;
+  return `    hairpin ${onOff(p.hairpin)} guard ${onOff(f.guard)} root_block ${onOff(f.root_block)} fastleave ${onOff(f.fastleave)} learning ${onOff(p.learning)} flood ${onOff(p.flood)} mcast_flood ${onOff(p.mcastFlood)} bcast_flood ${onOff(p.bcastFlood)} mcast_router ${p.mcastRouter} mcast_to_unicast ${onOff(f.mcast_to_unicast)} neigh_suppress ${onOff(f.neigh_suppress)} vlan_tunnel ${onOff(f.vlan_tunnel)} isolated ${onOff(f.isolated)} locked ${onOff(f.locked)} `;
 }
 
