@@ -9,13 +9,19 @@ import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { PacketSocket } from '../net/packet_socket';
 import type { Skb } from '../net/skb';
-import { ipDevFind, isRouteError, routeOutput } from '../ipv4/route';
+import { addrType, isRouteError, routeOutput } from '../ipv4/route';
 import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
 import { resolveHost } from './resolve';
 import { ARPING_USAGE } from './arping_usage';
 import { getopt } from './getopt';
 
 const S = 1_000_000;
+
+/** inet_bind(): an address of this host, a broadcast or a multicast one (ip_nonlocal_bind is 0). */
+function canBind(ns: Netns, a: Ip4): boolean {
+  const t = addrType(ns, a);
+  return a === 0 || t === 'local' || t === 'broadcast' || t === 'multicast';
+}
 
 export class Arping extends Proc implements PacketSocket {
   readonly protocol = ETH_P_ARP;
@@ -113,12 +119,14 @@ export class Arping extends Proc implements PacketSocket {
     this.target = t;
     if (this.dad) {
       this.source = ANY;
-    } else if (this.unsolicited) {
+    } else if (this.unsolicited && src === null) {
+      // the probe socket is bound to the target itself: inet_bind() wants an address of this host
+      if (!canBind(ns, t)) return this.fail(['arping: bind: Cannot assign requested address']);
       this.source = t;
     } else if (src !== null) {
       const s = parseIp4(src);
       if (s === undefined) return this.fail([`arping: invalid source ${src}`]);
-      if (!ipDevFind(ns, s)) return this.fail(['arping: bind: Cannot assign requested address']);
+      if (!canBind(ns, s)) return this.fail(['arping: bind: Cannot assign requested address']);
       this.source = s;
     } else {
       const rt = routeOutput(ns, { daddr: t, oif: dev.ifindex });

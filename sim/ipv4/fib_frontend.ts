@@ -6,6 +6,8 @@ import type { NetDevice } from '../net/netdevice';
 import type { NetdevEvent } from '../net/link';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, ifaMatch, type InIfaddr } from './devinet';
 import { RTPROT_KERNEL, RT_TABLE_LOCAL, RT_TABLE_MAIN, type RtnType } from './fib';
+import { arpSend } from './arp';
+import { ARPOP_REQUEST } from '../wire/arp';
 
 /** fib_magic(): the kernel's own routes for an address. */
 function fibMagic(cmd: 'add' | 'del', type: RtnType, dst: number, len: number, prim: InIfaddr, dev: NetDevice, priority: number): void {
@@ -173,6 +175,12 @@ export function newIfaddr(local: Ip4, prefixlen: number, opts: Partial<InIfaddr>
 }
 
 /** inetdev_event() + fib_netdev_event() + arp_netdev_event() */
+/** inetdev_send_gratuitous_arp(): "who-has A tell A" for each address, with arp_notify set. */
+function inetdevSendGratuitousArp(dev: NetDevice): void {
+  if (dev.flagsNoArp) return;
+  for (const ifa of dev.inDev?.ifaList ?? []) arpSend(ARPOP_REQUEST, ifa.local, dev, ifa.local, null, dev.mac, null);
+}
+
 export function inetdevEvent(ev: NetdevEvent, dev: NetDevice): void {
   const inDev = dev.inDev;
   if (!inDev) return;
@@ -180,6 +188,10 @@ export function inetdevEvent(ev: NetdevEvent, dev: NetDevice): void {
     case 'UP':
       if (dev.isLoopback) inetInsertIfa(dev, newIfaddr(ip4(0x7f000001), 8, { scope: RT_SCOPE_HOST, label: 'lo' }));
       for (const ifa of inDev.ifaList) fibAddIfaddr(dev, ifa);
+      if (inDev.maxconf('arp_notify')) inetdevSendGratuitousArp(dev);
+      break;
+    case 'CHANGEADDR':
+      if (inDev.maxconf('arp_notify')) inetdevSendGratuitousArp(dev);
       break;
     case 'DOWN':
       fibDisableIp(dev, false);
