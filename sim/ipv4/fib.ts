@@ -12,6 +12,11 @@ export const RTPROT_STATIC = 4;
 
 export type RtnType = 'unicast' | 'local' | 'broadcast' | 'anycast' | 'multicast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw';
 
+/** enum rtn_type's numbers (RTN_UNICAST = 1, ...) */
+export const RTN_NUMBER: Record<RtnType, number> = {
+  unicast: 1, local: 2, broadcast: 3, anycast: 4, multicast: 5, blackhole: 6, unreachable: 7, prohibit: 8, throw: 9,
+};
+
 /** fib_props[type].error for the reject types. */
 export const RTN_ERROR: Partial<Record<RtnType, string>> = {
   blackhole: 'EINVAL',

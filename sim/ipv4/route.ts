@@ -49,12 +49,16 @@ export function isLocalAddr(ns: Netns, a: number): boolean {
   return ipDevFind(ns, a) !== undefined;
 }
 
-/** inet_addr_type_dev_table(): the type of the route to `a` in the local table. */
-export function addrType(ns: Netns, a: number): RtnType {
+/**
+ * inet_addr_type_dev_table(): the type of the route to `a` in the local table; with a device, a local
+ * route of another device counts as unicast (inet_dev_addr_type).
+ */
+export function addrType(ns: Netns, a: number, dev?: string): RtnType {
   if (isZeronetIp(a) || a === LBCAST) return 'broadcast';
   if (isMulticastIp(a)) return 'multicast';
   const r = ns.ipv4.fib.lookup({ daddr: ip4(a) });
   if (isFibError(r)) return 'unicast';
+  if (dev !== undefined && r.route.dev?.name !== dev) return 'unicast';
   return r.route.table === 255 ? r.type : 'unicast';
 }
 

@@ -5,8 +5,8 @@
 // nf_nat_masquerade.c: masq_device_event).
 import { fmtIp4, ipFromBytes } from '../core/addr';
 import { RT_SCOPE_UNIVERSE } from '../ipv4/devinet';
-import { isFibError } from '../ipv4/fib';
-import { inetSelectAddr } from '../ipv4/route';
+import { RTN_NUMBER, isFibError } from '../ipv4/fib';
+import { addrType, inetSelectAddr } from '../ipv4/route';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { isFragment } from '../wire/ipv4';
@@ -164,6 +164,7 @@ export class NfNet implements NetfilterState {
   private runTable(t: Table, hook: HookName, ip: Uint8Array, ctx: HookCtx, sk: SkbCt | undefined, id: number): ChainVerdict {
     const p = packetInfo(ip, ctx.in?.name ?? '', ctx.out?.name ?? '', ctState(sk));
     if (!p) return 'accept';
+    p.addrType = (a, dev) => RTN_NUMBER[addrType(this.ns, a, dev)] ?? 1;
     return doTable(t, hook, p, {
       reject: (w) => sendReject(this.ns, ip, w, { hook, inIfindex: ctx.in?.ifindex, id }),
       nat: (nt) => (sk?.ct ? this.natTarget(nt, sk.ct, ip, ctx) : 'accept'),

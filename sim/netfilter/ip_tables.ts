@@ -46,6 +46,9 @@ export function doTable(table: Table, hook: HookName, p: PacketInfo, env: Target
     switch (t.kind) {
       case 'none':
         continue;
+      case 'log':
+        // ipt_log_packet() writes to the kernel log; the packet goes on to the next rule
+        continue;
       case 'accept':
         return 'accept';
       case 'drop':

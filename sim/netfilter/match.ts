@@ -22,6 +22,8 @@ export interface PacketInfo {
   outDev: string;
   /** XT_CONNTRACK_STATE bits of the packet (one of INVALID/NEW/ESTABLISHED/RELATED/UNTRACKED, plus SNAT/DNAT) */
   ctState: number;
+  /** the RTN_* type of an address, limited to a device's routes when one is named (xt_addrtype) */
+  addrType?: (a: Ip4, dev?: string) => number;
 }
 
 export function packetInfo(ip: Uint8Array, inDev: string, outDev: string, ctState: number): PacketInfo | undefined {
@@ -71,6 +73,16 @@ export function matchOne(m: Match, p: PacketInfo): boolean {
     case 'conntrack':
     case 'state':
       return ((p.ctState & m.states) !== 0) !== m.invert;
+    case 'comment':
+      return true;
+    case 'addrtype': {
+      // addrtype_mt_v1()
+      const dev = m.limitIn ? p.inDev : m.limitOut ? p.outDev : undefined;
+      const type = (a: Ip4) => 1 << (p.addrType?.(a, dev) ?? 1);
+      if (m.src && ((type(p.src) & m.src) !== 0) === m.invSrc) return false;
+      if (m.dst && ((type(p.dst) & m.dst) !== 0) === m.invDst) return false;
+      return true;
+    }
   }
 }
 

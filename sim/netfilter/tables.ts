@@ -76,7 +76,10 @@ export const CT_STATE_DNAT = 1 << 8;
 export type Match =
   | { kind: 'icmp'; type: number; codeMin: number; codeMax: number; invert: boolean }
   | { kind: 'tcp' | 'udp'; spts: [number, number]; dpts: [number, number]; invSrc: boolean; invDst: boolean }
-  | { kind: 'conntrack' | 'state'; states: number; invert: boolean };
+  | { kind: 'conntrack' | 'state'; states: number; invert: boolean }
+  | { kind: 'comment'; text: string }
+  /** xt_addrtype: type masks (1 << RTN_*), 0 for none given */
+  | { kind: 'addrtype'; src: number; dst: number; invSrc: boolean; invDst: boolean; limitIn: boolean; limitOut: boolean };
 
 /** struct nf_nat_range2, IPv4 part. */
 export interface NatRange {
@@ -105,7 +108,9 @@ export type Target =
   | { kind: 'reject'; with: RejectWith }
   | { kind: 'snat'; range: NatRange }
   | { kind: 'dnat'; range: NatRange }
-  | { kind: 'masquerade'; range: NatRange };
+  | { kind: 'masquerade'; range: NatRange }
+  /** xt_LOG: a line for the kernel log, then on to the next rule */
+  | { kind: 'log'; level: number; prefix: string; flags: number };
 
 export interface Rule {
   ip: IpMatch;
@@ -163,6 +168,7 @@ export function targetName(t: Target): string {
     case 'snat': return 'SNAT';
     case 'dnat': return 'DNAT';
     case 'masquerade': return 'MASQUERADE';
+    case 'log': return 'LOG';
   }
 }
 

@@ -228,8 +228,10 @@ class Runner {
     const chains = one ? [one] : chainsInOrder(t, false);
     for (const c of chains) {
       if (c.hook) {
+        // a policy other than ACCEPT is refused in user space; rules make the kernel refuse the batch
         if (c.policy !== 'ACCEPT' || c.rules.length) {
-          if (chain !== null) throw nftError('Directory not empty');
+          if (chain !== null && c.policy !== 'ACCEPT') throw nftError('Directory not empty');
+          if (chain !== null) throw batchError('CHAIN_DEL', 'Device or resource busy', `chain ${c.name}`);
           continue;
         }
         t.base.delete(c.name);

@@ -188,6 +188,55 @@ function stateMatch(kind: 'conntrack' | 'state'): Ext<Match> {
   };
 }
 
+/** libxt_comment.c: a note kept with the rule. */
+function commentMatch(): Ext<Match> {
+  let text = '';
+  return {
+    name: 'comment', offset: 0, xflags: 0,
+    opts: [{ name: 'comment', id: 0, hasArg: true, mand: true }],
+    parse(_e, arg) {
+      if (arg.length > 255) throw perr('comment: option "--comment" must be at most 255 characters long\n');
+      text = arg;
+    },
+    build: () => ({ kind: 'comment', text }),
+  };
+}
+
+/** rtn_names[] of libipt_addrtype.c, by RTN_* number */
+export const ADDRTYPE_NAMES = ['UNSPEC', 'UNICAST', 'LOCAL', 'BROADCAST', 'ANYCAST', 'MULTICAST', 'BLACKHOLE', 'UNREACHABLE', 'PROHIBIT', 'THROW', 'NAT', 'XRESOLVE'];
+
+/** libxt_addrtype.c (revision 1) */
+function addrtypeMatch(): Ext<Match> {
+  const m = { src: 0, dst: 0, invSrc: false, invDst: false, limitIn: false, limitOut: false };
+  const types = (arg: string) => {
+    let mask = 0;
+    for (const t of arg.split(',')) {
+      const i = ADDRTYPE_NAMES.findIndex((n) => n.toLowerCase() === t.toLowerCase());
+      if (i < 0) throw perr(`addrtype: bad type "${t}"`);
+      mask |= 1 << i;
+    }
+    return mask;
+  };
+  return {
+    name: 'addrtype', offset: 0, xflags: 0,
+    opts: [
+      { name: 'src-type', id: 0, hasArg: true, invert: true }, { name: 'dst-type', id: 1, hasArg: true, invert: true },
+      { name: 'limit-iface-in', id: 2, hasArg: false }, { name: 'limit-iface-out', id: 3, hasArg: false },
+    ],
+    parse(e, arg, invert) {
+      if (e.id === 0) [m.src, m.invSrc] = [types(arg), invert];
+      else if (e.id === 1) [m.dst, m.invDst] = [types(arg), invert];
+      else if (e.id === 2) m.limitIn = true;
+      else m.limitOut = true;
+    },
+    check() {
+      if (!m.src && !m.dst) throw perr('addrtype: you must specify --src-type or --dst-type');
+      if (m.limitIn && m.limitOut) throw perr('addrtype: you can\'t specify both --limit-iface-in and --limit-iface-out');
+    },
+    build: () => ({ kind: 'addrtype', ...m }),
+  };
+}
+
 /** xtables_find_match() for the matches the simulator has. */
 export function findMatch(name: string): Ext<Match> | undefined {
   switch (name) {
@@ -196,6 +245,8 @@ export function findMatch(name: string): Ext<Match> | undefined {
     case 'udp': return portMatch('udp');
     case 'conntrack': return stateMatch('conntrack');
     case 'state': return stateMatch('state');
+    case 'comment': return commentMatch();
+    case 'addrtype': return addrtypeMatch();
     default: return undefined;
   }
 }
@@ -308,6 +359,34 @@ function natTarget(kind: 'snat' | 'dnat' | 'masquerade'): Ext<Target> {
   };
 }
 
+/** log_names[] of libipt_LOG.c */
+export const LOG_LEVELS = ['emerg', 'alert', 'crit', 'error', 'warning', 'notice', 'info', 'debug'];
+/** IPT_LOG_* flags by option */
+const LOG_FLAGS: Record<string, number> = { 'log-tcp-sequence': 1, 'log-tcp-options': 2, 'log-ip-options': 4, 'log-uid': 8, 'log-macdecode': 0x20 };
+
+/** libipt_LOG.c */
+function logTarget(): Ext<Target> {
+  const t = { level: 4, prefix: '', flags: 0 };
+  return {
+    name: 'LOG', offset: 0, xflags: 0,
+    opts: [
+      { name: 'log-level', id: 0, hasArg: true }, { name: 'log-prefix', id: 1, hasArg: true },
+      ...Object.keys(LOG_FLAGS).map((name, i) => ({ name, id: 2 + i, hasArg: false })),
+    ],
+    parse(e, arg) {
+      if (e.name === 'log-level') {
+        const n = /^\d+$/.test(arg) ? Number(arg) : LOG_LEVELS.findIndex((l) => l === arg || (l === 'error' && arg === 'err') || (l === 'warning' && arg === 'warn'));
+        if (n < 0 || n > 7) throw perr(`log level "${arg}" unknown\n`);
+        t.level = n;
+      } else if (e.name === 'log-prefix') {
+        if (arg.length > 29) throw perr(`Maximum prefix length 29 for --log-prefix\n`);
+        t.prefix = arg;
+      } else t.flags |= LOG_FLAGS[e.name];
+    },
+    build: () => ({ kind: 'log', ...t }),
+  };
+}
+
 /** The standard target's verdicts (libxt_standard.c) and the targets with options. */
 export function findTarget(name: string): Ext<Target> | undefined {
   const plain = (t: Target): Ext<Target> => ({ name, opts: [], offset: 0, xflags: 0, parse() {}, build: () => t });
@@ -319,6 +398,7 @@ export function findTarget(name: string): Ext<Target> | undefined {
     case 'SNAT': return natTarget('snat');
     case 'DNAT': return natTarget('dnat');
     case 'MASQUERADE': return natTarget('masquerade');
+    case 'LOG': return logTarget();
     default: return undefined;
   }
 }

@@ -2,6 +2,7 @@
 // print_fragment, print_ifaces, print_ipv4_addresses, save_ipv4_addr, save_rule_details;
 // nft-ipv4.c: nft_ipv4_print_rule, nft_ipv4_save_rule; nft-shared.c: save_matches_and_target;
 // libxtables: xtables_print_num; extensions' print and save functions).
+import { ADDRTYPE_NAMES } from './iptables_ext';
 import { fmtIp4 } from '../core/addr';
 import type { Netns } from '../net/netns';
 import {
@@ -159,8 +160,29 @@ function printMatch(m: Match, numeric: boolean): string {
       return `${m.invert ? ' !' : ''} ctstate ${stateList(m.states)}`;
     case 'state':
       return `${m.invert ? ' !' : ''} state ${stateList(m.states)}`;
+    case 'comment':
+      return ` /* ${m.text} */`;
+    case 'addrtype': {
+      // addrtype_print_v1()
+      let s = ' ADDRTYPE match';
+      if (m.src) s += ` src-type ${m.invSrc ? '!' : ''}${addrtypes(m.src)}`;
+      if (m.dst) s += ` dst-type ${m.invDst ? '!' : ''}${addrtypes(m.dst)}`;
+      if (m.limitIn) s += ' limit-in';
+      if (m.limitOut) s += ' limit-out';
+      return s;
+    }
   }
 }
+
+const addrtypes = (mask: number) => ADDRTYPE_NAMES.filter((_, i) => mask & (1 << i)).join(',');
+
+/** xtables_save_string(): bare when only letters, digits, _ and -; else quoted with \\, \" and \' escaped. */
+function saveString(v: string): string {
+  if (/^[A-Za-z0-9_-]+$/.test(v)) return ` ${v}`;
+  return ` "${v.replace(/["\\']/g, (c) => `\\${c}`)}"`;
+}
+
+const LOG_FLAG_OPTS: [number, string][] = [[1, 'log-tcp-sequence'], [2, 'log-tcp-options'], [4, 'log-ip-options'], [8, 'log-uid'], [0x20, 'log-macdecode']];
 
 /** sprint_range() */
 function natRange(r: NatRange): string {
@@ -190,6 +212,7 @@ function printTarget(t: Target): string {
     case 'snat':
     case 'dnat': return natPrint(t.range, 'to:', '', false);
     case 'masquerade': return natPrint(t.range, 'masq ports: ', '', true);
+    case 'log': return ` LOG flags ${t.flags} level ${t.level}` + (t.prefix ? ` prefix "${t.prefix}"` : '');
     default: return '';
   }
 }
@@ -244,6 +267,11 @@ function saveMatch(m: Match): string {
       return `${m.invert ? ' !' : ''} --ctstate ${stateList(m.states)}`;
     case 'state':
       return `${m.invert ? ' !' : ''} --state ${stateList(m.states)}`;
+    case 'comment':
+      return ` --comment${saveString(m.text)}`;
+    case 'addrtype':
+      return (m.src ? `${m.invSrc ? ' !' : ''} --src-type ${addrtypes(m.src)}` : '') + (m.dst ? `${m.invDst ? ' !' : ''} --dst-type ${addrtypes(m.dst)}` : '')
+        + (m.limitIn ? ' --limit-iface-in' : '') + (m.limitOut ? ' --limit-iface-out' : '');
   }
 }
 
@@ -253,6 +281,9 @@ function saveTarget(t: Target): string {
     case 'snat': return natPrint(t.range, '--to-source ', '--', false);
     case 'dnat': return natPrint(t.range, '--to-destination ', '--', false);
     case 'masquerade': return natPrint(t.range, '--to-ports ', '--', true);
+    case 'log':
+      return (t.prefix ? ` --log-prefix${saveString(t.prefix)}` : '') + (t.level !== 4 ? ` --log-level ${t.level}` : '')
+        + LOG_FLAG_OPTS.filter(([b]) => t.flags & b).map(([, n]) => ` --${n}`).join('');
     default: return '';
   }
 }
