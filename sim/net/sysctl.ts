@@ -13,10 +13,11 @@ interface Entry {
 
 const intRe = /^-?\d+$/;
 
-function intSetter(apply: (n: number) => void): (v: string) => SysctlResult {
+function intSetter(apply: (n: number) => void, min = -2147483648, max = 2147483647): (v: string) => SysctlResult {
   return (v) => {
     const t = v.trim();
-    if (!intRe.test(t)) return { ok: false, error: 'EINVAL' };
+    // proc_dointvec_minmax(): out of range is EINVAL
+    if (!intRe.test(t) || Number(t) < min || Number(t) > max) return { ok: false, error: 'EINVAL' };
     apply(Number(t));
     return { ok: true, value: t };
   };
@@ -46,11 +47,11 @@ function devconfEntry(ns: Netns, which: string, key: DevconfKey): Entry | undefi
 
 /** inet_forward_change(): ip_forward resets every device's forwarding, and accept_redirects with it. */
 function inetForwardChange(ns: Netns, on: number): void {
-  const v = on ? 1 : 0;
+  // the value itself is copied (2 stays 2); only accept_redirects is its negation
   ns.ipv4.all.values.forwarding = on;
-  ns.ipv4.all.values.accept_redirects = v ? 0 : 1;
-  ns.ipv4.dflt.values.forwarding = v;
-  for (const d of ns.devices) if (d.inDev) d.inDev.cnf.values.forwarding = v;
+  ns.ipv4.all.values.accept_redirects = on ? 0 : 1;
+  ns.ipv4.dflt.values.forwarding = on;
+  for (const d of ns.devices) if (d.inDev) d.inDev.cnf.values.forwarding = on;
 }
 
 type NeighAccess = [(v: NeighParms) => number, (p: NeighParms, n: number, rand: (lo: number, hi: number) => number) => void];
@@ -104,15 +105,16 @@ function neighEntry(ns: Netns, which: string, key: string): Entry | undefined {
 
 function globalEntry(ns: Netns, key: string): Entry | undefined {
   const ipv4 = ns.ipv4;
-  const num = (get: () => number, set: (n: number) => void): Entry => ({ get: () => String(get()), set: intSetter(set) });
+  const num = (get: () => number, set: (n: number) => void, min?: number, max?: number): Entry => ({ get: () => String(get()), set: intSetter(set, min, max) });
   switch (key) {
     case 'ip_forward': return num(() => ipv4.all.values.forwarding, (n) => inetForwardChange(ns, n));
-    case 'icmp_echo_ignore_all': return num(() => ipv4.icmpEchoIgnoreAll, (n) => (ipv4.icmpEchoIgnoreAll = n));
-    case 'icmp_errors_use_inbound_ifaddr': return num(() => ipv4.icmpErrorsUseInboundIfaddr, (n) => (ipv4.icmpErrorsUseInboundIfaddr = n));
-    case 'icmp_echo_ignore_broadcasts': return num(() => ipv4.icmpEchoIgnoreBroadcasts, (n) => (ipv4.icmpEchoIgnoreBroadcasts = n));
-    case 'icmp_ratelimit': return num(() => ipv4.icmpRatelimit, (n) => (ipv4.icmpRatelimit = n));
+    // the ranges of ipv4_net_table[] (extra1/extra2)
+    case 'icmp_echo_ignore_all': return num(() => ipv4.icmpEchoIgnoreAll, (n) => (ipv4.icmpEchoIgnoreAll = n), 0, 1);
+    case 'icmp_errors_use_inbound_ifaddr': return num(() => ipv4.icmpErrorsUseInboundIfaddr, (n) => (ipv4.icmpErrorsUseInboundIfaddr = n), 0, 1);
+    case 'icmp_echo_ignore_broadcasts': return num(() => ipv4.icmpEchoIgnoreBroadcasts, (n) => (ipv4.icmpEchoIgnoreBroadcasts = n), 0, 1);
+    case 'icmp_ratelimit': return num(() => ipv4.icmpRatelimit, (n) => (ipv4.icmpRatelimit = n), 0);
     case 'icmp_ratemask': return num(() => ipv4.icmpRatemask, (n) => (ipv4.icmpRatemask = n));
-    case 'ip_default_ttl': return num(() => ipv4.ipDefaultTtl, (n) => (ipv4.ipDefaultTtl = n));
+    case 'ip_default_ttl': return num(() => ipv4.ipDefaultTtl, (n) => (ipv4.ipDefaultTtl = n), 1, 255);
     case 'ping_group_range': return {
       get: () => `${ipv4.pingGroupRange[0]}\t${ipv4.pingGroupRange[1]}`,
       set: (v) => {

@@ -7,6 +7,7 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
   let quiet = false;
   let valuesOnly = false;
   let all = false;
+  let ignoreUnknown = false;
   let pattern: RegExp | null = null;
   const keys: string[] = [];
   const args = argv.slice(1);
@@ -25,10 +26,12 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
       if (a.includes('q')) quiet = true;
       if (a.includes('n')) valuesOnly = true;
       if (a.includes('a')) all = true;
+      if (a.includes('e')) ignoreUnknown = true;
     } else if (a === '--write') write = true;
     else if (a === '--values') valuesOnly = true;
     else if (a === '--quiet') quiet = true;
     else if (a === '--all') all = true;
+    else if (a === '--ignore') ignoreUnknown = true;
     else keys.push(a);
   }
   const out: string[] = [];
@@ -46,6 +49,8 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
       const value = k.slice(eq + 1).trim();
       const e = sysctlEntry(ns, name);
       if (!e) {
+        // -e: unknown keys are passed over in silence
+        if (ignoreUnknown) continue;
         out.push(`sysctl: cannot stat /proc/sys/${name.replace(/\./g, '/')}: No such file or directory`);
         code = 1;
         continue;
@@ -66,6 +71,7 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
     }
     const list = sysctlList(ns, k);
     if (!list.length) {
+      if (ignoreUnknown) continue;
       out.push(`sysctl: cannot stat /proc/sys/${k.replace(/\./g, '/')}: No such file or directory`);
       code = 1;
       continue;
