@@ -33,7 +33,7 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable & { redirectTo?: 
   // "We now generate an ICMP HOST REDIRECT giving the route we calculated."
   if (rt.redirectTo !== undefined) ipRtSendRedirect(ns, dev, out, rt.redirectTo, skb.id);
   const v = nfHook(ns, 'FORWARD', out, { in: dev, out: rt.dev, id: skb.id });
-  if (v.verdict === 'drop') return drop(v.reason);
+  if (v.verdict !== 'accept') return drop(v.verdict === 'drop' ? v.reason : 'stolen');
   if (w.trace) w.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: skb.id, dst: fmtIp4(rt.daddr), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: 'ip_forward', why: `ip_forward=1: the packet is routed on through ${rt.dev.name} with its TTL one lower.` });
-  ipOutput(ns, rt, v.ip, { id: skb.id, inputIif: dev.ifindex });
+  ipOutput(ns, rt, v.ip, { id: skb.id, inputIif: dev.ifindex, fragMax: skb.fragMax });
 }

@@ -57,6 +57,8 @@ export function ipFragment(ip: Uint8Array, mtu: number): Uint8Array[] {
 
 interface FragQueue {
   pieces: { off: number; data: Uint8Array }[];
+  /** the longest fragment (IPCB(skb)->frag_max_size) */
+  maxSize: number;
   /** the first piece's header (offset 0), once it came */
   head: Uint8Array | null;
   /** the total payload length, known from the last piece */
@@ -70,16 +72,21 @@ const queues = new WeakMap<Netns, Map<string, FragQueue>>();
  * ip_defrag(): null while pieces are missing, else the whole packet (the first piece's header, the
  * offset cleared). Overlapping pieces are taken as they come (the kernel drops the queue on overlap).
  */
-export function ipDefrag(ns: Netns, ip: Uint8Array): Uint8Array | null {
+export function ipDefrag(ns: Netns, ip: Uint8Array, user: 'local' | 'conntrack' = 'local'): Uint8Array | null {
+  return ipDefragSized(ns, ip, user)?.ip ?? null;
+}
+
+/** ip_defrag() with the size of the longest piece; `user` keeps local delivery and nf_defrag apart. */
+export function ipDefragSized(ns: Netns, ip: Uint8Array, user: 'local' | 'conntrack'): { ip: Uint8Array; fragMax: number } | null {
   const h = parseIpv4(ip);
   if (!h) return null;
   let all = queues.get(ns);
   if (!all) queues.set(ns, (all = new Map()));
-  const key = `${h.src} ${h.dst} ${h.id} ${h.protocol}`;
+  const key = `${user} ${h.src} ${h.dst} ${h.id} ${h.protocol}`;
   let q = all.get(key);
   if (!q) {
     const fresh: FragQueue = {
-      pieces: [], head: null, len: null,
+      pieces: [], maxSize: 0, head: null, len: null,
       timer: ns.world.sched.after(IPFRAG_TIME_US, () => {
         // ip_expire(): only a queue holding the first piece can quote it
         all!.delete(key);
@@ -90,6 +97,7 @@ export function ipDefrag(ns: Netns, ip: Uint8Array): Uint8Array | null {
     all.set(key, q);
   }
   const data = ip.subarray(h.ihl, h.totalLen);
+  q.maxSize = Math.max(q.maxSize, h.totalLen);
   if (h.fragOff === 0) q.head = ip.slice(0, h.totalLen);
   if (!h.mf) q.len = h.fragOff + data.length;
   if (!q.pieces.some((p) => p.off === h.fragOff)) q.pieces.push({ off: h.fragOff, data: data.slice() });
@@ -110,5 +118,5 @@ export function ipDefrag(ns: Netns, ip: Uint8Array): Uint8Array | null {
   for (const p of q.pieces) whole.set(p.data.subarray(0, Math.min(p.data.length, q.len - p.off)), hlen + p.off);
   setFragOff(whole, 0, false, (q.head[6] & 0x40) !== 0);
   fixHeader(whole, hlen);
-  return whole;
+  return { ip: whole, fragMax: q.maxSize };
 }

@@ -28,8 +28,10 @@ export function ipRcv(skb: Skb): void {
   const ns = dev.ns;
   if (!skb.localRoute) {
     const v = nfHook(ns, 'PREROUTING', ip, { in: dev, id: skb.id });
+    if (v.verdict === 'stolen') return;
     if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook PREROUTING');
     ip = v.ip;
+    if (v.fragMax) skb = { ...skb, fragMax: v.fragMax };
   }
   ipRcvFinish(skb, ip);
 }
@@ -90,7 +92,7 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
     ip = whole;
   }
   const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
-  if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook INPUT');
+  if (v.verdict !== 'accept') return drop(skb, v.verdict === 'drop' ? v.reason : 'stolen', 'nf_hook INPUT');
   ip = v.ip;
   const protocol = ip[9];
   const src = ipFromBytes(ip, 12), dst = ipFromBytes(ip, 16);

@@ -18,6 +18,8 @@ export interface PacketCtx {
   /** the route was an input route (forwarded packet): the device it came in on */
   inputIif?: number;
   rtLocal?: boolean;
+  /** IPCB(skb)->frag_max_size of a packet reassembled by nf_defrag */
+  fragMax?: number;
 }
 
 /** ip_local_out(): LOCAL_OUT (netfilter), then ip_output(). */
@@ -25,6 +27,7 @@ export interface PacketCtx {
 export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): 'EPERM' | 'ENETUNREACH' | null {
   const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev, id });
   if (v.verdict === 'drop') return 'EPERM';
+  if (v.verdict === 'stolen') return null;
   if (ipFromBytes(v.ip, 16) !== ipFromBytes(ip, 16)) {
     // ip_route_me_harder(): NAT gave the packet another destination
     const r = routeOutput(ns, { daddr: ipFromBytes(v.ip, 16), saddr: isLocalAddr(ns, ipFromBytes(v.ip, 12)) ? ipFromBytes(v.ip, 12) : undefined });
@@ -39,10 +42,11 @@ export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): '
 export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): boolean {
   const dev = rt.dev;
   const v = nfHook(ns, 'POSTROUTING', ip, { out: dev, id: ctx.id });
-  if (v.verdict === 'drop') return false;
+  if (v.verdict !== 'accept') return false;
   ip = v.ip;
-  // ip_finish_output(): a packet longer than the route's MTU leaves in fragments (DF forbids it)
-  const mtu = routeMtu(rt);
+  // ip_finish_output(): a packet longer than the route's MTU, or reassembled from smaller fragments
+  // (frag_max_size), leaves in fragments; DF forbids it
+  const mtu = Math.min(routeMtu(rt), ctx.fragMax ?? Infinity);
   if (ip.length > mtu && !dev.isLoopback) {
     if (ip[6] & 0x40) return false;
     for (const f of ipFragment(ip, mtu)) finishOutput2(ns, rt, f, ctx);

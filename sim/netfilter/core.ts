@@ -10,6 +10,7 @@ import { addrType, inetSelectAddr } from '../ipv4/route';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { isFragment } from '../wire/ipv4';
+import { ipDefragSized } from '../ipv4/ip_fragment';
 import { type Conn, type CtInfo, ConntrackTable, DIR_ORIGINAL, ICMP_ERROR_TYPES, IPS_CONFIRMED, IPS_DST_NAT, IPS_SRC_NAT, ctinfoDir } from './conntrack';
 import { type HookCtx, type HookName, type HookVerdict, type NetfilterState, setNetfilter } from './hooks';
 import { type ChainVerdict, type NatTarget, doTable } from './ip_tables';
@@ -98,6 +99,7 @@ export class NfNet implements NetfilterState {
     this.purge(now);
     let cur = ip;
     let copied = false;
+    let fragMax = 0;
     // NAT rewrites a private copy: captures may still hold the bytes as they were
     const writable = () => {
       if (!copied) {
@@ -114,8 +116,15 @@ export class NfNet implements NetfilterState {
       const sk = this.skbs.get(id);
       switch (step.kind) {
         case 'conntrack': {
-          // a fragment is not tracked: nf_defrag_ipv4, which would reassemble it first, is not modelled
-          if (sk || !this.conntrackEnabled || isFragment(cur)) break;
+          // ipv4_conntrack_defrag(): with conntrack on, a packet is tracked whole, so fragments wait here
+          if (!sk && this.conntrackEnabled && isFragment(cur)) {
+            const whole = ipDefragSized(this.ns, cur, 'conntrack');
+            if (!whole) return { verdict: 'stolen' };
+            cur = whole.ip;
+            copied = true;
+            fragMax = whole.fragMax;
+          }
+          if (sk || !this.conntrackEnabled) break;
           const c = this.conntrack.classify(cur, now);
           this.skbs.set(id, c.ct ? { ct: c.ct, ctinfo: c.ctinfo, at: now } : { ct: null, ctinfo: 'NEW', at: now });
           break;
@@ -143,7 +152,7 @@ export class NfNet implements NetfilterState {
         }
       }
     }
-    return { verdict: 'accept', ip: cur };
+    return fragMax ? { verdict: 'accept', ip: cur, fragMax } : { verdict: 'accept', ip: cur };
   }
 
   /** A packet-flow event when NAT changed an address. */

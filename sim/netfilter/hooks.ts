@@ -12,7 +12,9 @@ export interface HookCtx {
   id?: number;
 }
 
-export type HookVerdict = { verdict: 'accept'; ip: Uint8Array } | { verdict: 'drop'; reason: string };
+/** 'stolen': nf_defrag keeps a fragment until the packet is whole (NF_STOLEN); `fragMax` is then the
+ *  largest fragment it was made of (IPCB(skb)->frag_max_size), for fragmenting it again on the way out. */
+export type HookVerdict = { verdict: 'accept'; ip: Uint8Array; fragMax?: number } | { verdict: 'drop'; reason: string } | { verdict: 'stolen' };
 
 /** A namespace's netfilter state: filled in by iptables; absent means no rules. */
 export interface NetfilterState {
