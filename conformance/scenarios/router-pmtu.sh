@@ -2,7 +2,8 @@
 # its own link) the router answers "fragmentation needed" with the MTU; the sender keeps it as a
 # next-hop exception for 600 s (ip route get shows it), after which the same ping is fragmented at the
 # source, and -M do is refused locally. Without DF the router fragments. A route's own mtu metric
-# shows in route get; a reply longer than the sender's link is fragmented at the router too.
+# shows in route get; a reply longer than the sender's link is fragmented at the router too. ip route
+# flush cache empties the exception when it is next used (ip route show cache still lists it, bare).
 ip netns add c1
 ip netns add r
 ip netns add c2
@@ -41,3 +42,7 @@ ip netns exec c1 ping -c 1 -s 1200 -M do 10.0.2.2
 ip -n c1 route add 10.0.9.0/24 via 10.0.1.1 mtu 600
 ip -n c1 route get 10.0.9.9
 ip netns exec c2 ping -c 1 -s 3000 10.0.1.2
+ip -n c1 route flush cache
+ip -n c1 route get 10.0.2.2
+ip -n c1 route show cache
+ip -n c1 route list cache

@@ -125,7 +125,7 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
     return;
   }
   const old = ns.ipv4.exceptions.get(daddr);
-  ns.ipv4.exceptions.set(daddr, { ...old, gw: ip4(newGw), dev, expires: ns.world.now + 300_000_000 });
+  ns.ipv4.exceptions.set(daddr, { ...old, gw: ip4(newGw), dev, expires: ns.world.now + 300_000_000, genid: ns.ipv4.rtGenid });
 }
 
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
@@ -180,7 +180,8 @@ function updatePmtu(ns: Netns, daddr: Ip4, saddr: Ip4, mtu: number): void {
   if (old <= mtu) return;
   const ex = ns.ipv4.exceptions.get(daddr);
   const expires = ns.world.now + MTU_EXPIRES_US;
-  ns.ipv4.exceptions.set(daddr, ex && ex.dev === rt.dev ? { ...ex, pmtu: mtu, pmtuExpires: expires } : { gw: null, dev: rt.dev, expires: 0, pmtu: mtu, pmtuExpires: expires });
+  const genid = ns.ipv4.rtGenid;
+  ns.ipv4.exceptions.set(daddr, ex && ex.dev === rt.dev ? { ...ex, pmtu: mtu, pmtuExpires: expires, genid } : { gw: null, dev: rt.dev, expires: 0, pmtu: mtu, pmtuExpires: expires, genid });
 }
 
 /** The quoted header of an ICMP error: at least 20 bytes of IP, not necessarily the whole packet. */

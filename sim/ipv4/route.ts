@@ -164,6 +164,14 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
   const ex = ns.ipv4.exceptions.get(daddr);
   if (!isRouteError(rt) && ex && ex.dev === rt.dev) {
     const now = ns.world.now;
+    // rt_bind_exception(): after a cache flush the exception is emptied, not removed
+    if ((ex.genid ?? 0) !== ns.ipv4.rtGenid) {
+      ex.gw = null;
+      ex.expires = 0;
+      ex.pmtu = ex.pmtuExpires = undefined;
+      ex.genid = ns.ipv4.rtGenid;
+    }
+    ex.bound = true;
     if (ex.gw !== null && rt.gw !== null && ex.expires > now) {
       rt.gw = ex.gw;
       rt.redirectedUntil = ex.expires;
@@ -172,7 +180,9 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
       rt.pmtu = ex.pmtu;
       rt.pmtuUntil = ex.pmtuExpires;
     }
-    if (!(ex.gw !== null && ex.expires > now) && !(ex.pmtu !== undefined && ex.pmtuExpires! > now)) ns.ipv4.exceptions.delete(daddr);
+    // find_exception(): an expired one goes; an emptied one stays
+    const expired = (ex.expires && ex.expires <= now) || (ex.pmtuExpires !== undefined && ex.pmtuExpires <= now);
+    if (expired && !(ex.gw !== null && ex.expires > now) && !(ex.pmtu !== undefined && ex.pmtuExpires! > now)) ns.ipv4.exceptions.delete(daddr);
   }
   return rt;
 }

@@ -26,7 +26,21 @@ export interface Ipv4Net {
   icmpPeers: Map<number, { tokens: number; last: number; redirects: number; redirectLast: number }>;
   /** fib_nh_exception: next hops learned from ICMP redirects, by destination */
   /** next-hop exceptions (fib_nh_exception): a redirect's gateway and a learnt path MTU, per destination */
-  exceptions: Map<number, { gw: Ip4 | null; dev: NetDevice; expires: number; pmtu?: number; pmtuExpires?: number }>;
+  exceptions: Map<number, RouteException>;
+  /** rt_genid: bumped by ip route flush cache, which empties the exceptions as they are next used */
+  rtGenid: number;
+}
+
+/** struct fib_nh_exception as the model keeps it */
+export interface RouteException {
+  gw: Ip4 | null;
+  dev: NetDevice;
+  expires: number;
+  pmtu?: number;
+  pmtuExpires?: number;
+  genid?: number;
+  /** a route was bound to it (fnhe_rth_output): only then does ip route show cache list it */
+  bound?: boolean;
 }
 
 export class Netns {
@@ -68,6 +82,7 @@ export class Netns {
       ipLocalPortRange: [32768, 60999],
       icmpPeers: new Map(),
       exceptions: new Map(),
+      rtGenid: 0,
     };
     this.ipv4.all.explicit.clear();
     this.ipv4.dflt.explicit.clear();

@@ -37,7 +37,14 @@ export function ipRoute(a: Args, ctx: IpCtx): string[] {
   if (matches(w, 'delete')) return routeDelete(a, ctx);
   if (matches(w, 'get')) return routeGet(a, ctx);
   if (matches(w, 'show') || matches(w, 'list') || matches(w, 'lst')) return routeShow(a, ctx);
-  if (matches(w, 'flush')) return routeFlush(a, ctx);
+  if (matches(w, 'flush')) {
+    // rt_cache_flush(): the generation moves on; exceptions are emptied as they are next used
+    if (a.more && a.cur === 'cache') {
+      ctx.ns.ipv4.rtGenid++;
+      return [];
+    }
+    return routeFlush(a, ctx);
+  }
   throw new CmdError(`Command "${w}" is unknown, try "ip route help".`, 255);
 }
 
@@ -223,7 +230,26 @@ export function routeLine(rt: FibRoute, showTable: boolean, hide: { scope?: bool
   return l;
 }
 
+/** ip route show cache: the next-hop exceptions a route was bound to (fnhe_dump_bucket), unexpired. */
+function routeShowCache(ctx: IpCtx): string[] {
+  const ns = ctx.ns;
+  const out: string[] = [];
+  for (const [daddr, ex] of [...ns.ipv4.exceptions].sort((x, y) => x[0] - y[0])) {
+    if (!ex.bound) continue;
+    const now = ns.world.now;
+    if (ex.expires && ex.expires <= now && !(ex.pmtuExpires && ex.pmtuExpires > now)) continue;
+    const rt = routeOutput(ns, { daddr: daddr as Ip4 });
+    if (isRouteError(rt)) continue;
+    out.push(`${fmtIp4(daddr)} ${rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : ''}dev ${rt.dev.name} `);
+    const redirected = rt.redirectedUntil !== undefined ? `<redirected> expires ${Math.floor((rt.redirectedUntil - now) / 1e6)}sec ` : '';
+    const pmtu = rt.pmtu !== undefined && rt.pmtuUntil !== undefined ? `${redirected ? '' : `expires ${Math.floor((rt.pmtuUntil - now) / 1e6)}sec `}mtu ${rt.pmtu} ` : '';
+    out.push(`    cache ${redirected}${pmtu}`);
+  }
+  return out;
+}
+
 function routeShow(a: Args, ctx: IpCtx): string[] {
+  if (a.more && a.cur === 'cache') return routeShowCache(ctx);
   let table = RT_TABLE_MAIN;
   let dev: NetDevice | null = null;
   let proto: number | null = null;
