@@ -1,7 +1,7 @@
 # Neighbour sysctls on a router: proxy_arp answers for a host behind another interface (and stops when
 # turned off); arp_notify sends a gratuitous "who-has A tell A" when the device comes up or changes its
 # MAC; arp_accept lets a gratuitous ARP create an entry; arping -U binds to its target, which must be
-# an address of this host.
+# an address of this host. A proxy entry (ip neigh add proxy) answers for one address with proxy_arp off.
 ip netns add c1
 ip netns add r
 ip netns add c2
@@ -42,3 +42,7 @@ ip netns exec r arping -c 1 -U -I rb 10.0.1.1
 ip -n c2 neigh
 ip netns exec r arping -c 1 -U -I rb 10.0.1.77
 ip -n c2 neigh
+ip netns exec c1 arping -c 1 -w 1 -I eth0 10.0.1.50
+ip -n r neigh add proxy 10.0.1.50 dev ra
+ip netns exec c1 arping -c 1 -w 1 -I eth0 10.0.1.50
+ip -n r neigh show proxy

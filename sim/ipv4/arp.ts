@@ -184,7 +184,8 @@ function arpProcess(skb: Skb, arp: NonNullable<ReturnType<typeof parseArp>>): vo
       return;
     } else if (r.kind === 'forward' && inDev.forwarding) {
       const out = r.rt.dev;
-      if (inDev.orconf('proxy_arp') && out !== dev) {
+      // arp_fwd_proxy(), or a proxy entry for the address on this device (pneigh_lookup)
+      if (out !== dev && (inDev.orconf('proxy_arp') || ns.ipv4.pneigh.some((p) => p.key === tip && p.dev === dev))) {
         const n = tbl.create(sip, dev);
         tbl.update(n, sha, 'STALE', NEIGH_UPDATE_F_OVERRIDE);
         arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);

@@ -100,6 +100,8 @@ function fibDisableIp(dev: NetDevice, force: boolean): void {
   const fib = dev.ns.ipv4.fib;
   fib.removeWhere((r) => r.dev === dev && (force || r.nhScope !== RT_SCOPE_NOWHERE));
   dev.ns.ipv4.arp.flushDev(dev, false);
+  // neigh_ifdown() -> pneigh_ifdown_and_unlock(): the device's proxy entries go too
+  dev.ns.ipv4.pneigh = dev.ns.ipv4.pneigh.filter((p) => p.dev !== dev);
 }
 
 export type AddrError = 'EEXIST' | 'EINVAL' | 'EADDRNOTAVAIL';

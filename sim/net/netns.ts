@@ -27,6 +27,8 @@ export interface Ipv4Net {
   /** fib_nh_exception: next hops learned from ICMP redirects, by destination */
   /** next-hop exceptions (fib_nh_exception): a redirect's gateway and a learnt path MTU, per destination */
   exceptions: Map<number, RouteException>;
+  /** arp_tbl's proxy entries (pneigh_entry): addresses answered for on a device when forwarding */
+  pneigh: { key: Ip4; dev: NetDevice }[];
   /** rt_genid: bumped by ip route flush cache, which empties the exceptions as they are next used */
   rtGenid: number;
 }
@@ -83,6 +85,7 @@ export class Netns {
       icmpPeers: new Map(),
       exceptions: new Map(),
       rtGenid: 0,
+      pneigh: [],
     };
     this.ipv4.all.explicit.clear();
     this.ipv4.dflt.explicit.clear();
