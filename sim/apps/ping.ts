@@ -1,6 +1,6 @@
 // iputils ping (ping/ping.c, ping/ping_common.c), version 20221126: a raw ICMP socket, the probe connect()
 // that picks the source, one echo request per interval, replies and errors printed as ping prints them.
-import { type Ip4, ANY, fmtIp4, parseIp4 } from '../core/addr';
+import { type Ip4, ANY, fmtIp4, isMulticastIp, parseIp4 } from '../core/addr';
 import { IPPROTO_ICMP, emitIpv4, parseIpv4 } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
 import type { Timer } from '../core/scheduler';
@@ -31,6 +31,7 @@ export interface PingOpts {
   flood: boolean;
   /** -M: IP_MTU_DISCOVER, "want" by default */
   pmtudisc: 'want' | 'do' | 'dont';
+  verbose: boolean;
   target: string;
 }
 
@@ -38,7 +39,7 @@ type Parsed = { ok: true; opts: PingOpts } | { ok: false; lines: string[]; code:
 
 /** The options of iputils ping that labs use; others are refused with ping's own words. */
 export function parsePingArgs(argv: string[]): Parsed {
-  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, pmtudisc: 'want', target: '' };
+  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, pmtudisc: 'want', verbose: false, target: '' };
   const rest: string[] = [];
   const bad = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}'`], code: 1 });
   const range = (v: string, lo: number, hi: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`], code: 1 });
@@ -100,7 +101,8 @@ export function parsePingArgs(argv: string[]): Parsed {
       case 'b': o.broadcast = true; break;
       case 'f': o.flood = true; if (o.interval === 1000) o.interval = 0; break;
       case 'n': o.numeric = true; break;
-      case '4': case 'D': case 'A': case 'U': case 'v': case 'O': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
+      case 'v': o.verbose = true; break;
+      case '4': case 'D': case 'A': case 'U': case 'O': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
         break;
       case 'h':
         return { ok: false, lines: PING_USAGE, code: 2 };
@@ -410,7 +412,9 @@ export class Ping extends Proc {
       if (!this.o.quiet && !this.o.flood) {
         // with fewer than 16 bytes of data there is no timestamp to time the reply by
         const time = this.timing ? ` time=${fmtTriptime(trip)}` : '';
-        this.print(`${h.totalLen - h.ihl} bytes from ${this.prAddr(h.src)}: icmp_seq=${seq} ttl=${h.ttl}${time}${dup ? ' (DUP!)' : ''}${wrongSource ? ' (DIFFERENT ADDRESS!)' : ''}`);
+        // a broadcast or multicast ping expects many replies: they are not flagged (unless -v)
+        const showDup = dup && (!(this.o.broadcast || isMulticastIp(this.dst)) || this.o.verbose);
+        this.print(`${h.totalLen - h.ihl} bytes from ${this.prAddr(h.src)}: icmp_seq=${seq} ttl=${h.ttl}${time}${showDup ? ' (DUP!)' : ''}${wrongSource ? ' (DIFFERENT ADDRESS!)' : ''}`);
       }
       this.checkDone();
       this.floodNext();

@@ -40,7 +40,7 @@ export function ipRcv(skb: Skb): void {
 function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
   const dev = skb.dev;
   const ns = dev.ns;
-  if (skb.localRoute) return ipLocalDeliver(skb, ip, skb.rtIif || dev.ifindex, false);
+  if (skb.localRoute) return ipLocalDeliver(skb, ip, skb.rtIif || dev.ifindex, !!skb.localBroadcast);
   // the header was checked in ip_rcv_core(); PREROUTING may have rewritten its addresses
   const r = routeInput(ns, ipFromBytes(ip, 16), ipFromBytes(ip, 12), ip[1], dev);
   switch (r.kind) {

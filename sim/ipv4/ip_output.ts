@@ -3,7 +3,7 @@
 import { type Mac, fmtIp4, ipFromBytes } from '../core/addr';
 import { ETH_P_IP, emitEthernet } from '../wire/ethernet';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH } from '../wire/icmp';
-import { devQueueXmit } from '../net/dev';
+import { devQueueXmit, netifRx } from '../net/dev';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { Neighbour, QueuedPacket } from './neighbour';
@@ -73,6 +73,11 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
     return true;
   }
   if (rt.type === 'broadcast' || ipFromBytes(ip, 16) === 0xffffffff) {
+    // ip_mc_output(): a broadcast is also delivered to this host (dev_loopback_xmit, PACKET_LOOPBACK)
+    if (!ctx.inputIif) {
+      const copy = emitEthernet({ dst: dev.broadcast, src: dev.mac, ethertype: ETH_P_IP }, ip);
+      netifRx({ data: copy, dev, pktType: 'loopback', id: ctx.id, localRoute: true, localBroadcast: true, rtIif: dev.ifindex });
+    }
     sendFrame(dev, dev.broadcast, ip, ctx.id);
     return true;
   }

@@ -58,8 +58,11 @@ export function netifReceiveSkb(skb: Skb): void {
   const dev = skb.dev;
   const w = dev.ns.world;
   if (w.trace) w.emit({ type: 'rx', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: '__netif_receive_skb_core', why: `The frame arrives on ${dev.name}; taps such as tcpdump see it first.` });
-  for (const t of dev.taps) t.deliver(skb, false);
-  for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);
+  // packet_rcv() leaves PACKET_LOOPBACK alone: a host's own broadcast copy is not captured again
+  if (skb.pktType !== 'loopback') {
+    for (const t of dev.taps) t.deliver(skb, false);
+    for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);
+  }
   if (dev.rxHandler && skb.pktType !== 'loopback') {
     if (w.trace && dev.brport) w.emit({ type: 'br-port-rx', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bridge: dev.brport.br.name, fn: 'br_handle_frame', why: `${dev.name} is a port of ${dev.brport.br.name}: its rx_handler takes every frame, so ${dev.name}'s own IP and ARP never see it.` });
     if (dev.rxHandler(skb) === 'consumed') return;

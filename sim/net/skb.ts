@@ -15,6 +15,8 @@ export interface Skb {
   rtIif?: number;
   /** The packet was routed locally and travels over lo (skb_dst kept, no input route lookup). */
   localRoute?: boolean;
+  /** ...on a broadcast route (RTCF_BROADCAST): this host's copy of a broadcast it sent */
+  localBroadcast?: boolean;
   /** IPCB(skb)->frag_max_size: the packet was reassembled from fragments of at most this size */
   fragMax?: number;
   /** how many bridges have forwarded this frame: a loop without STP would go on for ever */
