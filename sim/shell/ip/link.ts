@@ -53,6 +53,8 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
     else if (w === 'name') {
       const v = a.next();
       if (r.name) throw duparg('name', v);
+      // check_ifname() for "name" (IFNAMSIZ), check_altifname() for a bare device name
+      if (v.length >= 16) throw invarg('"name" not a valid ifname', v);
       checkIfname(v, '"name" not a valid ifname');
       r.name = v;
       if (!r.dev) r.dev = v;
@@ -117,8 +119,14 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
 
 const LINK_USAGE = ['Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME', '\t\t    [ txqueuelen PACKETS ]', '\t\t    [ address LLADDR ]', '\t\t    [ mtu MTU ]', '\t\t    type TYPE [ ARGS ]', ''];
 
+/** check_altifname(): iproute2 lets names up to ALTIFNAMSIZ through; the kernel's policy wants < IFNAMSIZ */
 function checkIfname(n: string, msg: string): void {
-  if (!n || n.length >= 16 || n === '.' || n === '..' || /[\s/:]/.test(n)) throw invarg(msg, n);
+  if (!n || n.length >= 128 || n === '.' || n === '..' || /[\s/:]/.test(n)) throw invarg(msg, n);
+}
+
+/** IFLA_IFNAME's nla_policy: at most IFNAMSIZ - 1 characters */
+function checkNameLen(n: string | null | undefined): void {
+  if (n && n.length >= 16) throw extackError('Attribute failed policy validation');
 }
 
 export function ipLink(a: Args, ctx: IpCtx): string[] {
@@ -138,6 +146,7 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   if (!r.type) throw new CmdError('Not enough information: "type" argument is required', 255);
   const ns = r.netns ? ctx.world.netns(r.netns)! : ctx.ns;
   const name = r.name ?? r.dev;
+  checkNameLen(name);
   if (name && ns.dev(name)) throw rtnlError('EEXIST');
   if (r.address !== undefined && !isValidEtherMac(r.address)) throw rtnlError('EADDRNOTAVAIL');
   let created: NetDevice;
@@ -151,8 +160,17 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
       } else if (pa.more) throw new CmdError(`veth: unknown option "${pa.cur}"?`, 255);
       const pns = peer.netns ? ctx.world.netns(peer.netns)! : ctx.ns;
       const pname = peer.name ?? peer.dev;
+      checkNameLen(pname);
       if (pname && pns.dev(pname)) throw rtnlError('EEXIST');
-      if (pname && name === pname && pns === ns) throw rtnlError('EEXIST');
+      if (pname && name === pname && pns === ns) {
+        // veth_newlink() registers the peer first; the second name then clashes and the peer goes
+        // again, its ifindex spent
+        pns.reserveIfindex();
+        throw rtnlError('EEXIST');
+      }
+      // veth_newlink(): the peer is made without extack, so its errors are bare
+      if (peer.mtu !== undefined && (peer.mtu < 68 || peer.mtu > 65535)) throw rtnlError('EINVAL');
+      if (r.mtu !== undefined && (r.mtu < 68 || r.mtu > 65535)) throw extackError(r.mtu < 68 ? 'mtu less than device minimum' : 'mtu greater than device maximum');
       const { dev } = newVeth({ name, mac: r.address ?? null, ns, mtu: r.mtu, txqlen: r.txqlen }, { name: pname, mac: peer.address ?? null, ns: pns, mtu: peer.mtu, txqlen: peer.txqlen });
       created = dev;
       if (peer.up) devOpen(dev.peer!);
@@ -182,9 +200,24 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
 }
 
 /** br_set_forward_delay() and friends: the root also starts using the new value. */
+/** HZ of the kernel the transcripts come from: clock_t (USER_HZ 100) goes through jiffies and back */
+const HZ = 250;
+const toJiffies = (cs: number) => Math.floor((cs * HZ) / 100);
+const toClockT = (j: number) => Math.floor((j * 100) / HZ);
+
+/** br_set_hello_time() / br_set_max_age() / br_set_forward_delay(): ranges in jiffies, ERANGE outside. */
+const TIME_RANGES: Record<'forwardDelay' | 'helloTime' | 'maxAge', [number, number]> = {
+  helloTime: [1 * HZ, 10 * HZ], maxAge: [6 * HZ, 40 * HZ], forwardDelay: [2 * HZ, 30 * HZ],
+};
+
 function setBridgeTime(br: Bridge, key: 'forwardDelay' | 'helloTime' | 'maxAge', cs: number): void {
-  br[key] = cs;
-  if (isRootBridge(br)) br.stp[key] = cs;
+  const t = toJiffies(cs);
+  const [lo, hi] = TIME_RANGES[key];
+  // the forward delay is checked only while STP runs (br_stp_start clamps it when STP comes on)
+  if ((key !== 'forwardDelay' || br.stpState) && (t < lo || t > hi)) throw rtnlError('ERANGE');
+  const v = toClockT(t);
+  br[key] = v;
+  if (isRootBridge(br)) br.stp[key] = v;
 }
 
 /** iplink_bridge.c print_explain(): printed after an unknown option */
@@ -259,7 +292,7 @@ function applyBridgeOpts(br: Bridge, given: Map<BrAttr, number>): void {
     if (k === 'forward_delay') setBridgeTime(br, 'forwardDelay', n);
     else if (k === 'hello_time') setBridgeTime(br, 'helloTime', n);
     else if (k === 'max_age') setBridgeTime(br, 'maxAge', n);
-    else if (k === 'ageing_time') br.ageingTime = n;
+    else if (k === 'ageing_time') br.ageingTime = toClockT(toJiffies(n));
     else if (k === 'stp_state') brStpSetEnabled(br, n !== 0);
     else if (k === 'priority') brStpSetBridgePriority(br, n);
     else if (k === 'vlan_filtering') throw rtnlError('EOPNOTSUPP');
@@ -305,6 +338,7 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
     return [];
   }
   if (r.name && r.dev && r.name !== r.dev) {
+    checkNameLen(r.name);
     if (ctx.ns.dev(r.name)) throw rtnlError('EEXIST');
     if (dev.up) throw rtnlError('EBUSY');
     dev.name = r.name;
