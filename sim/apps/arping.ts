@@ -11,7 +11,7 @@ import type { PacketSocket } from '../net/packet_socket';
 import type { Skb } from '../net/skb';
 import { addrType, isRouteError, routeOutput } from '../ipv4/route';
 import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
-import { resolveHost } from './resolve';
+import { resolveHost, unresolvedText } from './resolve';
 import { ARPING_USAGE } from './arping_usage';
 import { getopt } from './getopt';
 
@@ -115,7 +115,7 @@ export class Arping extends Proc implements PacketSocket {
     if (dev.flagsNoArp) return this.fail([`arping: Interface "${devName}" is not ARPable`]);
     this.dev = dev;
     const t = parseIp4(rest[0]) ?? resolveHost(ns, rest[0]);
-    if (t === undefined) return this.fail([`arping: ${rest[0]}: Name or service not known`]);
+    if (t === undefined) return this.fail([`arping: ${rest[0]}: ${unresolvedText(ns)}`]);
     this.target = t;
     if (this.dad) {
       this.source = ANY;

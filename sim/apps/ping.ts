@@ -10,7 +10,7 @@ import { isRouteError, ipDevFind, routeOutput } from '../ipv4/route';
 import { ipLocalOut, routeMtu } from '../ipv4/ip_output';
 import { BACKLOG_DELAY } from '../net/world';
 import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
-import { resolveHost, reverseHost } from './resolve';
+import { resolveHost, reverseHost, unresolvedText } from './resolve';
 import { getopt } from './getopt';
 import { PING_USAGE } from './ping_usage';
 
@@ -35,7 +35,7 @@ export interface PingOpts {
   target: string;
 }
 
-type Parsed = { ok: true; opts: PingOpts } | { ok: false; lines: string[]; code: number };
+type Parsed = { ok: true; opts: PingOpts; warnings: string[] } | { ok: false; lines: string[]; code: number };
 
 /** The options of iputils ping that labs use; others are refused with ping's own words. */
 export function parsePingArgs(argv: string[]): Parsed {
@@ -44,6 +44,7 @@ export function parsePingArgs(argv: string[]): Parsed {
   const bad = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}'`], code: 1 });
   const range = (v: string, lo: number, hi: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`], code: 1 });
   const WITH_ARG = 'cWiIwtsSlmMpQTFNe';
+  const warnings: string[] = [];
   const g = getopt(argv, WITH_ARG);
   if (!g.ok) return { ok: false, lines: [`ping: option requires an argument -- '${g.missing}'`, ...PING_USAGE], code: 2 };
   rest.push(...g.rest);
@@ -57,9 +58,14 @@ export function parsePingArgs(argv: string[]): Parsed {
         break;
       }
       case 'W': {
-        // ping_strtod(); linger below 1 ms or past INT_MAX/1000 s is refused
-        const n = parseFloatStrict(val);
-        if (n === undefined || n < 0.001 || n > 2147483.647) return { ok: false, lines: [`ping: bad linger time: ${val}`], code: 2 };
+        // ping_strtod(): trailing garbage is only warned about (strtod's prefix is used); below 0 or
+        // past INT_MAX/1000 s is refused
+        let n = parseFloatStrict(val);
+        if (n === undefined) {
+          warnings.push(`ping: option argument contains garbage: ${val}`, 'ping: this will become fatal error in the future');
+          n = Number(/^\s*[-+]?(\d+\.?\d*|\.\d+)/.exec(val)?.[0] ?? 0);
+        }
+        if (n < 0 || n > 2147483.647) return { ok: false, lines: [...warnings, `ping: bad linger time: ${val}`], code: 2 };
         o.timeoutW = n;
         break;
       }
@@ -116,7 +122,7 @@ export function parsePingArgs(argv: string[]): Parsed {
   }
   if (!rest.length) return { ok: false, lines: ['ping: usage error: Destination address required'], code: 1 };
   o.target = rest[rest.length - 1];
-  return { ok: true, opts: o };
+  return { ok: true, opts: o, warnings };
 }
 
 const UNREACH_TEXT = [
@@ -208,6 +214,7 @@ export class Ping extends Proc {
       this.exit(p.code);
       return;
     }
+    for (const l of p.warnings) this.print(l);
     this.o = p.opts;
     this.setup();
   }
@@ -221,7 +228,7 @@ export class Ping extends Proc {
     const ns = this.ns;
     const o = this.o;
     const dst = parseIp4(o.target) ?? resolveHost(ns, o.target);
-    if (dst === undefined) return this.fail(`ping: ${o.target}: Name or service not known`);
+    if (dst === undefined) return this.fail(`ping: ${o.target}: ${unresolvedText(ns)}`);
     this.dst = dst;
     this.hostname = o.target;
     // a numeric target means numeric output (ping.c sets opt_numeric)
@@ -297,12 +304,14 @@ export class Ping extends Proc {
   /** schedule_exit(): wait for late replies after the last request. */
   private scheduleExit(): void {
     if (this.exitScheduled || this.o.deadline) return;
-    this.exitScheduled = true;
     let wait: number;
     if (this.nreceived) {
       wait = 2 * this.tmax;
       if (wait < this.o.interval * MS) wait = this.o.interval * MS;
-    } else wait = this.o.timeoutW * S;
+    } else wait = Math.floor(this.o.timeoutW * 1000) * MS; // lingertime, whole milliseconds
+    // a waittime of 0 disarms the alarm: ping waits on until a reply (or Ctrl-C), asking again later
+    if (wait <= 0) return;
+    this.exitScheduled = true;
     this.timers.push(this.ns.world.sched.after(wait, () => this.finish()));
   }
 

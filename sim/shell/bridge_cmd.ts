@@ -131,7 +131,8 @@ function bridgeFdb(a: Args, ns: Netns): string[] {
     else if (w === 'vlan' || w === 'state') a.next();
     a.advance();
   }
-  if (br !== null && !(ns.dev(br) instanceof Bridge)) throw new CmdError(`Cannot find bridge device "${br}"`, 1);
+  // only a name that names no device is an error; another kind of device just has no entries
+  if (br !== null && !ns.dev(br)) throw new CmdError(`Cannot find bridge device "${br}"`, 1);
   if (port !== null && !ns.dev(port)) throw new CmdError(`Cannot find bridge port device "${port}"`, 1);
   const out: string[] = [];
   for (const d of ns.devicesByIndex()) {

@@ -3,7 +3,7 @@ import { type Ip4, fmtIp4, isLoopbackIp, prefixMask, ip4 } from '../../core/addr
 import type { NetDevice } from '../../net/netdevice';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_SITE, RT_SCOPE_UNIVERSE, ifaMatch, type InIfaddr } from '../../ipv4/devinet';
 import { inetDelIfa, inetInsertIfa, inetModifyMetric, newIfaddr } from '../../ipv4/fib_frontend';
-import { CmdError, extackError } from '../errors';
+import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
 import { linkLines, linkSuffix, operName } from './link_print';
 import { statsLines } from './link_stats';
@@ -100,7 +100,8 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
   if (!d) throw new CmdError(`Cannot find device "${dev}"`, 1);
   if (!local) {
     if (cmd === 'del') throw extackError('ipv4: Address not found');
-    throw new CmdError('Not enough information: "local" argument is required.', 1);
+    // iproute2 sends the request without IFA_LOCAL; inet_rtm_newaddr() has nothing to add
+    throw rtnlError('EOPNOTSUPP');
   }
   if (!d.inDev) throw rtnlNoIpv4();
   const out: string[] = [];

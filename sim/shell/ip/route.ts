@@ -172,7 +172,8 @@ function routeModify(a: Args, ctx: IpCtx, how: { excl?: boolean; replace?: boole
       }
       if (dev && !dev.up) throw extackError('Nexthop device is not up');
     } else if (type !== 'local' || dev) {
-      if (!dev) throw extackError('Nexthop device required');
+      // fib_check_nh_nongw(): inetdev_by_index(0) finds nothing: ENODEV, no message
+      if (!dev) throw rtnlError('ENODEV');
       if (!dev.up && type === 'unicast') throw extackError('Device for nexthop is not up');
       nhScope = scope === RT_SCOPE_HOST ? RT_SCOPE_NOWHERE : RT_SCOPE_HOST;
     }
