@@ -32,6 +32,10 @@ export interface PingOpts {
   /** -M: IP_MTU_DISCOVER, "want" by default */
   pmtudisc: 'want' | 'do' | 'dont';
   verbose: boolean;
+  /** -O: report requests still unanswered when the next one goes */
+  outstanding: boolean;
+  /** -A: adaptive (the summary then shows ipg/ewma) */
+  adaptive: boolean;
   target: string;
 }
 
@@ -39,7 +43,7 @@ type Parsed = { ok: true; opts: PingOpts; warnings: string[] } | { ok: false; li
 
 /** The options of iputils ping that labs use; others are refused with ping's own words. */
 export function parsePingArgs(argv: string[]): Parsed {
-  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, pmtudisc: 'want', verbose: false, target: '' };
+  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, pmtudisc: 'want', verbose: false, outstanding: false, adaptive: false, target: '' };
   const rest: string[] = [];
   const bad = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}'`], code: 1 });
   const range = (v: string, lo: number, hi: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`], code: 1 });
@@ -89,6 +93,8 @@ export function parsePingArgs(argv: string[]): Parsed {
         const n = parseIntStrict(val);
         if (n === undefined) return bad(val);
         if (n < 0 || n > 255) return range(val, 0, '255');
+        // setsockopt(IP_TTL, 0) is refused by the kernel
+        if (n === 0) return { ok: false, lines: ['ping: cannot set unicast time-to-live: Invalid argument'], code: 2 };
         o.ttl = n;
         break;
       }
@@ -108,7 +114,9 @@ export function parsePingArgs(argv: string[]): Parsed {
       case 'f': o.flood = true; if (o.interval === 1000) o.interval = 0; break;
       case 'n': o.numeric = true; break;
       case 'v': o.verbose = true; break;
-      case '4': case 'D': case 'A': case 'U': case 'O': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
+      case 'O': o.outstanding = true; break;
+      case 'A': o.adaptive = true; break;
+      case '4': case 'D': case 'U': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
         break;
       case 'h':
         return { ok: false, lines: PING_USAGE, code: 2 };
@@ -281,6 +289,10 @@ export class Ping extends Proc {
     if (this.done) return;
     const o = this.o;
     if (o.count && this.ntransmitted >= o.count) return;
+    // -O: the previous request has had no reply (an ICMP error does not count as one)
+    if (o.outstanding && this.ntransmitted > 0 && !this.received.has(this.ntransmitted & 0xffff) && !o.quiet) {
+      this.print(`no answer yet for icmp_seq=${this.ntransmitted % 0x10000}`);
+    }
     this.sendEcho();
     if (o.count && this.ntransmitted >= o.count) {
       this.scheduleExit();
@@ -502,7 +514,7 @@ export class Ping extends Proc {
       last += `${comma}pipe ${this.pipesize}`;
       comma = ', ';
     }
-    if (this.nreceived && (!this.o.interval || this.o.flood) && this.ntransmitted > 1) {
+    if (this.nreceived && (!this.o.interval || this.o.flood || this.o.adaptive) && this.ntransmitted > 1) {
       const ipg = Math.floor(elapsed / (this.ntransmitted - 1));
       const e = Math.floor(this.ewma);
       last += `${comma}ipg/ewma ${Math.floor(ipg / 1000)}.${String(ipg % 1000).padStart(3, '0')}/${Math.floor(e / 8000)}.${String(Math.floor(e / 8) % 1000).padStart(3, '0')} ms`;
