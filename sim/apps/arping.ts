@@ -95,7 +95,7 @@ export class Arping extends Proc implements PacketSocket {
         case 'D': this.dad = true; this.quitOnReply = true; break;
         case 'U': this.unsolicited = true; break;
         case 'A': this.advert = true; this.unsolicited = true; break;
-        case 'V': return this.fail(['arping from iputils 20221126'], 0);
+        case 'V': return this.fail(['arping from iputils 20221126', 'libcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes'], 0);
         case 'h': return this.fail(['', ...ARPING_USAGE]);
         default:
           return this.fail([`arping: invalid option -- '${c}'`, '', ...ARPING_USAGE]);
@@ -112,7 +112,8 @@ export class Arping extends Proc implements PacketSocket {
     }
     const dev = ns.dev(devName);
     if (!dev || !dev.up) return this.fail([`arping: Device ${devName} not available.`]);
-    if (dev.flagsNoArp) return this.fail([`arping: Interface "${devName}" is not ARPable`]);
+    // check_ifflags(): IFF_NOARP or IFF_LOOPBACK, said without the program's name
+    if (dev.flagsNoArp || dev.isLoopback) return this.fail([`Interface "${devName}" is not ARPable`]);
     this.dev = dev;
     const t = parseIp4(rest[0]) ?? resolveHost(ns, rest[0]);
     if (t === undefined) return this.fail([`arping: ${rest[0]}: ${unresolvedText(ns)}`]);
@@ -139,7 +140,7 @@ export class Arping extends Proc implements PacketSocket {
   private begin(): void {
     const dev = this.dev!;
     dev.ptypeSpecific.push(this);
-    this.print(`ARPING ${fmtIp4(this.target)} from ${fmtIp4(this.source)} ${dev.name}`);
+    if (!this.quiet) this.print(`ARPING ${fmtIp4(this.target)} from ${fmtIp4(this.source)} ${dev.name}`);
     this.start = this.ns.world.now;
     this.tick();
   }
@@ -195,6 +196,8 @@ export class Arping extends Proc implements PacketSocket {
 
   private finish(): void {
     if (this.done) return;
+    // -q: not even the summary
+    if (this.quiet) return this.exit(this.unsolicited ? 0 : this.dad ? (this.received ? 1 : 0) : this.received ? 0 : 1);
     this.print(`Sent ${this.sent} probes (${this.brdSent} broadcast(s))`);
     let l = `Received ${this.received} response(s)`;
     if (this.brdRecv || this.reqRecv) {
