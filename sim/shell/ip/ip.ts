@@ -38,10 +38,22 @@ export interface IpHost {
   exec(ns: string, argv: string[]): void;
 }
 
+/** ip -6 with IPv6 disabled: listings are empty, changes are refused as the kernel refuses them. */
+function ipv6Disabled(obj: string, a: Args): string[] {
+  const w = a.more ? a.cur : 'show';
+  const change = ['add', 'replace', 'change', 'append', 'prepend'].some((c) => matches(w, c));
+  if (obj === 'address' && change) throw new CmdError('Error: ipv6: IPv6 is disabled on this device.', 2);
+  if (obj === 'route' && change) throw new CmdError('Error: IPv6 is disabled on nexthop device.', 2);
+  if (obj === 'route' && w === 'get') throw new CmdError('RTNETLINK answers: Network is unreachable', 2);
+  return [];
+}
+
 export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
   const a = new Args(argv.slice(1));
   let nsCur = ns;
   const opts = { brief: false, oneline: false, details: false, stats: 0, inetOnly: false };
+  /** -6: every namespace of the lab has IPv6 disabled (disable_ipv6=1), as the kernel runner's do */
+  let inet6 = false;
   while (a.more && a.cur.startsWith('-') && a.cur.length > 1) {
     let o = a.cur;
     if (o.startsWith('--')) o = o.slice(1);
@@ -57,11 +69,13 @@ export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
     else if (o === '-4') opts.inetOnly = true;
     else if (matches(o, '-color') || matches(o, '-numeric') || matches(o, '-resolve') || matches(o, '-human')) { /* accepted */ }
     else if (matches(o, '-family')) {
-      if (a.next() === 'inet') opts.inetOnly = true;
+      const f = a.next();
+      if (f === 'inet') opts.inetOnly = true;
+      else if (f === 'inet6') inet6 = true;
     }
     else if (matches(o, '-Version')) return ['ip utility, iproute2-6.1.0, libbpf 1.1.2'];
     else if (matches(o, '-help')) throw new CmdError(IP_USAGE, 255);
-    else if (o === '-6') throw new CmdError('IPv6 is not modelled: the lab has IPv6 disabled', 255);
+    else if (o === '-6') inet6 = true;
     else throw new CmdError(`Option "${a.cur}" is unknown, try "ip -help".`, 255);
     a.advance();
   }
@@ -83,6 +97,7 @@ export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
       return out;
     },
   };
+  if (inet6 && (obj === 'address' || obj === 'route' || obj === 'neighbor' || obj === 'neighbour')) return ipv6Disabled(obj, a);
   switch (obj) {
     case 'link': return ipLink(a, ctx);
     case 'address': return ipAddr(a, ctx);
