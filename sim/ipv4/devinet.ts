@@ -19,6 +19,12 @@ export interface InIfaddr {
   label: string;
   noprefixroute: boolean;
   metric: number;
+  /** ifa_valid_lft / ifa_preferred_lft in seconds (INFINITY_LIFE_TIME: forever) from ifa_tstamp (µs) */
+  validLft?: number;
+  preferredLft?: number;
+  tstamp?: number;
+  /** IFA_F_DEPRECATED: the preferred lifetime ran out */
+  deprecated?: boolean;
 }
 
 /** IFNAMSIZ */

@@ -176,13 +176,13 @@ export function newIfaddr(local: Ip4, prefixlen: number, opts: Partial<InIfaddr>
   };
 }
 
-/** inetdev_event() + fib_netdev_event() + arp_netdev_event() */
 /** inetdev_send_gratuitous_arp(): "who-has A tell A" for each address, with arp_notify set. */
 function inetdevSendGratuitousArp(dev: NetDevice): void {
   if (dev.flagsNoArp) return;
   for (const ifa of dev.inDev?.ifaList ?? []) arpSend(ARPOP_REQUEST, ifa.local, dev, ifa.local, null, dev.mac, null);
 }
 
+/** inetdev_event() + fib_netdev_event() + arp_netdev_event() */
 export function inetdevEvent(ev: NetdevEvent, dev: NetDevice): void {
   const inDev = dev.inDev;
   if (!inDev) return;

@@ -6,6 +6,7 @@ import { inetDelIfa, inetInsertIfa, inetModifyMetric, newIfaddr } from '../../ip
 import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
 import { linkLines, linkSuffix, operName } from './link_print';
+import { FOREVER, isDynamic, lifetimeText, setIfaLifetime } from '../../ipv4/ifa_lifetime';
 import { statsLines } from './link_stats';
 import type { IpCtx } from './ctx';
 
@@ -50,6 +51,8 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
   let noprefixroute = false;
   let metric = 0;
   let peer: { addr: Ip4; len: number } | null = null;
+  let validLft: number | null = null;
+  let preferredLft: number | null = null;
   while (a.more) {
     const w = a.cur;
     if (w === 'peer' || w === 'remote') {
@@ -80,7 +83,14 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
       const n = getUnsigned(v);
       if (n === undefined) throw invarg('"metric" value is invalid\n', v);
       metric = n;
-    } else if (matches(w, 'valid_lft') || matches(w, 'preferred_lft')) a.next();
+    } else if (matches(w, 'valid_lft') || matches(w, 'preferred_lft')) {
+      const key = matches(w, 'valid_lft') ? 'valid_lft' : 'preferred_lft';
+      const v = a.next();
+      const n = v === 'forever' ? FOREVER : getUnsigned(v);
+      if (n === undefined || n > FOREVER) throw invarg(`${key} value`, v);
+      if (key === 'valid_lft') validLft = n;
+      else preferredLft = n;
+    }
     else if (w === 'home' || w === 'nodad' || w === 'mngtmpaddr' || w === 'autojoin') { /* IPv6 flags */ }
     else if (w === 'noprefixroute') noprefixroute = true;
     else {
@@ -104,6 +114,7 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
     throw rtnlError('EOPNOTSUPP');
   }
   if (!d.inDev) throw rtnlNoIpv4();
+  if ((validLft ?? FOREVER) < (preferredLft ?? FOREVER)) throw new CmdError('preferred_lft is greater than valid_lft', 1);
   const out: string[] = [];
   if (cmd === 'del') {
     if (!local.hasLen) {
@@ -134,6 +145,8 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
     if (old) {
       old.broadcast = ifa.broadcast;
       old.scope = ifa.scope;
+      // inet_rtm_newaddr() with NLM_F_REPLACE: the lifetimes given, or forever
+      setIfaLifetime(d, old, validLft ?? FOREVER, preferredLft ?? FOREVER);
       // fib_modify_prefix_metric(): the prefix route moves to the new metric
       if (old.metric !== ifa.metric) inetModifyMetric(d, old, ifa.metric);
       return out;
@@ -142,6 +155,7 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
   const err = inetInsertIfa(d, ifa);
   if (err === 'EEXIST') throw extackError('ipv4: Address already assigned');
   if (err) throw extackError('ipv4: Invalid scope');
+  if (validLft !== null || preferredLft !== null) setIfaLifetime(d, ifa, validLft ?? FOREVER, preferredLft ?? FOREVER);
   return out;
 }
 
@@ -175,12 +189,14 @@ function inetText(ifa: InIfaddr): string {
   if (ifa.metric) l += `metric ${ifa.metric} `;
   l += `scope ${scopeName(ifa.scope)} `;
   if (ifa.secondary) l += 'secondary ';
+  if (ifa.deprecated) l += 'deprecated ';
+  if (isDynamic(ifa)) l += 'dynamic ';
   if (ifa.noprefixroute) l += 'noprefixroute ';
   return l + ifa.label;
 }
 
 export function addrLines(dev: NetDevice, list: InIfaddr[] = dev.inDev?.ifaList ?? []): string[] {
-  return list.flatMap((ifa) => [`    ${inetText(ifa)}`, '       valid_lft forever preferred_lft forever']);
+  return list.flatMap((ifa) => [`    ${inetText(ifa)}`, `       ${lifetimeText(ifa, dev.ns.world.now)}`]);
 }
 
 export function addrBrief(dev: NetDevice, list: InIfaddr[] = dev.inDev?.ifaList ?? []): string {
@@ -284,5 +300,5 @@ function addrShow(a: Args, ctx: IpCtx): string[] {
 
 /** ip -o addr: one line per address, no link lines */
 function onelineAddr(d: NetDevice, list: InIfaddr[]): string[] {
-  return list.map((ifa) => `${d.ifindex}: ${d.name}    ${inetText(ifa)}\\       valid_lft forever preferred_lft forever`);
+  return list.map((ifa) => `${d.ifindex}: ${d.name}    ${inetText(ifa)}\\       ${lifetimeText(ifa, d.ns.world.now)}`);
 }
