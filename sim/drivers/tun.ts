@@ -17,6 +17,13 @@ export interface TunReader {
 export class Tun extends NetDevice {
   readonly kind: 'tun' | 'tap';
   reader: TunReader | null = null;
+  /** the TUNSETIFF flags ip tuntap add asked for (IFF_NO_PI unless pi), and TUNSETOWNER/TUNSETGROUP */
+  pi = false;
+  vnetHdr = false;
+  oneQueue = false;
+  multiQueue = false;
+  owner: number | null = null;
+  group: number | null = null;
 
   constructor(ns: Netns, name: string, mode: 'tun' | 'tap', mac: Mac, brd: Mac) {
     super(ns, name, mac, brd);

@@ -427,7 +427,8 @@ export function linkShow(a: Args, ctx: IpCtx, forAddr = false): string[] {
     devs = [d];
   }
   if (master !== null) devs = devs.filter((d) => (master === '' ? !d.brport : d.brport?.br.name === master));
-  if (kind !== null) devs = devs.filter((d) => d.kind === kind || (kind === 'bridge_slave' && d.brport));
+  // the rtnl kind: a tap is a "tun" device too
+  if (kind !== null) devs = devs.filter((d) => (d.kind === 'tap' ? 'tun' : d.kind) === kind || (kind === 'bridge_slave' && d.brport));
   if (upOnly) devs = devs.filter((d) => d.up);
   return ctx.printLinks(devs, forAddr);
 }

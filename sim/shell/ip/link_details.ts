@@ -4,6 +4,7 @@
 // those of a default device on Linux 6.18 (multicast snooping's tunables, GSO limits).
 import type { NetDevice } from '../../net/netdevice';
 import { Bridge } from '../../bridge/br_device';
+import { Tun } from '../../drivers/tun';
 import type { BridgePort } from '../../bridge/br_private';
 import { bridgeId, portId } from '../../bridge/br_stp';
 import type { Timer } from '../../core/scheduler';
@@ -76,9 +77,15 @@ export function detailLines(dev: NetDevice, forAddr = false): string[] {
   const lines = [`promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${maxMtu(dev)} `];
   if (dev instanceof Bridge) lines.push(`    bridge ${bridgeOpts(dev)} `);
   else if (dev.kind === 'veth') lines.push('    veth ');
-  else if (dev.kind === 'tun' || dev.kind === 'tap') lines.push(`    tun type ${dev.kind} pi off vnet_hdr off persist on `);
+  else if (dev instanceof Tun) {
+    // iptuntap.c print_opt()
+    const owner = (id: number | null, what: string) => (id === null ? '' : `${what} ${id === 0 ? 'root' : id} `);
+    const mq = dev.multiQueue ? 'multi_queue numqueues 0 numdisabled 0 ' : '';
+    lines.push(`    tun type ${dev.kind} pi ${onOff(dev.pi)} vnet_hdr ${onOff(dev.vnetHdr)} ${mq}persist on ${owner(dev.owner, 'user')}${owner(dev.group, 'group')}`);
+  }
   if (dev.brport) lines.push(`    bridge_slave ${portOpts(dev.brport)} `);
-  const q = dev.kind === 'veth' ? VETH_QUEUES : 1;
+  // MAX_TAP_QUEUES for a multi-queue tun/tap
+  const q = dev.kind === 'veth' ? VETH_QUEUES : dev instanceof Tun && dev.multiQueue ? 256 : 1;
   lines[lines.length - 1] +=
     `${forAddr ? '' : 'addrgenmode eui64 '}numtxqueues ${q} numrxqueues ${q} gso_max_size 65536 gso_max_segs 65535 tso_max_size ${dev.tsoMaxSize} tso_max_segs 65535 gro_max_size 65536 `;
   return lines;
