@@ -414,7 +414,8 @@ export class Ping extends Proc {
     if (icmp.kind === 'echo' && icmp.type === ICMP_ECHOREPLY) {
       // the raw socket's filter checks only the identifier: a broadcast ping hears every host
       if (icmp.id !== this.ident) return;
-      const wrongSource = !this.o.broadcast && h.src !== this.dst;
+      // a broadcast or multicast target is answered by others: no "(DIFFERENT ADDRESS!)"
+      const wrongSource = !this.o.broadcast && !isMulticastIp(this.dst) && h.src !== this.dst;
       const seq = icmp.seq;
       this.acknowledge(seq);
       const sent = this.sentAt.get(seq);

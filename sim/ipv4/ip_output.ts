@@ -12,6 +12,10 @@ import { icmpSend } from './icmp';
 import { nfHook } from '../netfilter/hooks';
 import { ipFragment } from './ip_fragment';
 
+/** IGMP_ALL_HOSTS and its MAC (ip_eth_mc_map) */
+const ALL_HOSTS = 0xe0000001;
+const ALL_HOSTS_MAC = 0x01005e000001 as Mac;
+
 /** Where a packet came from, kept beside it for ICMP errors (skb_rtable()). */
 export interface PacketCtx {
   id: number;
@@ -80,6 +84,12 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
     }
     sendFrame(dev, dev.broadcast, ip, ctx.id);
     return true;
+  }
+  // ip_mc_output(): a group this host has joined on the device (224.0.0.1, all-hosts) gets a copy too
+  // (sk_mc_loop(), on by default)
+  if (!ctx.inputIif && ipFromBytes(ip, 16) === ALL_HOSTS && dev.inDev && dev.up) {
+    const copy = emitEthernet({ dst: ALL_HOSTS_MAC, src: dev.mac, ethertype: ETH_P_IP }, ip);
+    netifRx({ data: copy, dev, pktType: 'loopback', id: ctx.id, localRoute: true, localBroadcast: true, rtIif: dev.ifindex });
   }
   const nexthop = rt.gw ?? rt.daddr;
   const tbl = ns.ipv4.arp;
