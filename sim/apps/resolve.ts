@@ -1,6 +1,7 @@
 // Name resolution from the lab's hosts file (/etc/hosts), the only resolver a closed lab has.
 import type { Ip4 } from '../core/addr';
 import type { Netns } from '../net/netns';
+import { isFibError } from '../ipv4/fib';
 
 export function resolveHost(ns: Netns, name: string): Ip4 | undefined {
   return ns.world.hosts.get(name.toLowerCase());
@@ -18,6 +19,5 @@ export function reverseHost(ns: Netns, a: number): string | undefined {
  * and the resolver gives up for now (EAI_AGAIN), as in a namespace cut off from the network.
  */
 export function unresolvedText(ns: Netns): string {
-  const r = ns.ipv4.fib.lookup({ daddr: 0x08080808 as Ip4 });
-  return 'error' in r ? 'Temporary failure in name resolution' : 'Name or service not known';
+  return isFibError(ns.ipv4.fib.lookup({ daddr: 0x08080808 as Ip4 })) ? 'Temporary failure in name resolution' : 'Name or service not known';
 }

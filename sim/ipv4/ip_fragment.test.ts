@@ -31,7 +31,7 @@ describe('IPv4 fragments (ip_do_fragment, ip_defrag)', () => {
       const order = frags.map((_, i) => i).sort((a, b) => ((a * 2654435761 + seed) >>> 0) % 97 - ((b * 2654435761 + seed) >>> 0) % 97);
       let whole: Uint8Array | null = null;
       order.forEach((i, k) => {
-        const r = ipDefrag(w.host, frags[i]);
+        const r = ipDefrag(w.host, frags[i], 'local')?.ip ?? null;
         if (k < order.length - 1) expect(r).toBeNull();
         else whole = r;
       });
@@ -42,10 +42,10 @@ describe('IPv4 fragments (ip_do_fragment, ip_defrag)', () => {
   it('a piece missing leaves the packet undelivered; the queue expires after 30 s', () => {
     const w = new World(1);
     const frags = ipFragment(packet(3000, 9), 1000);
-    expect(ipDefrag(w.host, frags[0])).toBeNull();
-    expect(ipDefrag(w.host, frags[2])).toBeNull();
+    expect(ipDefrag(w.host, frags[0], 'local')).toBeNull();
+    expect(ipDefrag(w.host, frags[2], 'local')).toBeNull();
     w.sched.runUntil(31_000_000);
     // after the expiry the late piece starts a new queue: still nothing whole
-    expect(ipDefrag(w.host, frags[1])).toBeNull();
+    expect(ipDefrag(w.host, frags[1], 'local')).toBeNull();
   });
 });

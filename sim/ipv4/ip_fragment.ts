@@ -72,12 +72,8 @@ const queues = new WeakMap<Netns, Map<string, FragQueue>>();
  * ip_defrag(): null while pieces are missing, else the whole packet (the first piece's header, the
  * offset cleared). Overlapping pieces are taken as they come (the kernel drops the queue on overlap).
  */
-export function ipDefrag(ns: Netns, ip: Uint8Array, user: 'local' | 'conntrack' = 'local'): Uint8Array | null {
-  return ipDefragSized(ns, ip, user)?.ip ?? null;
-}
-
-/** ip_defrag() with the size of the longest piece; `user` keeps local delivery and nf_defrag apart. */
-export function ipDefragSized(ns: Netns, ip: Uint8Array, user: 'local' | 'conntrack'): { ip: Uint8Array; fragMax: number } | null {
+/** `user` keeps local delivery and nf_defrag apart; the longest piece's size comes back with the packet. */
+export function ipDefrag(ns: Netns, ip: Uint8Array, user: 'local' | 'conntrack'): { ip: Uint8Array; fragMax: number } | null {
   const h = parseIpv4(ip);
   if (!h) return null;
   let all = queues.get(ns);

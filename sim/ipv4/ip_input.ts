@@ -87,9 +87,9 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
   const ns = dev.ns;
   // ip_defrag(IP_DEFRAG_LOCAL_DELIVER): the pieces wait for each other before LOCAL_IN
   if (isFragment(ip)) {
-    const whole = ipDefrag(ns, ip);
+    const whole = ipDefrag(ns, ip, 'local');
     if (!whole) return;
-    ip = whole;
+    ip = whole.ip;
   }
   const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
   if (v.verdict !== 'accept') return drop(skb, v.verdict === 'drop' ? v.reason : 'stolen', 'nf_hook INPUT');

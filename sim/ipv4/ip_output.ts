@@ -77,20 +77,14 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
     return true;
   }
   if (rt.type === 'broadcast' || ipFromBytes(ip, 16) === 0xffffffff) {
-    // ip_mc_output(): a broadcast is also delivered to this host (dev_loopback_xmit, PACKET_LOOPBACK)
-    if (!ctx.inputIif) {
-      const copy = emitEthernet({ dst: dev.broadcast, src: dev.mac, ethertype: ETH_P_IP }, ip);
-      netifRx({ data: copy, dev, pktType: 'loopback', id: ctx.id, localRoute: true, localBroadcast: true, rtIif: dev.ifindex });
-    }
+    // ip_mc_output(): a broadcast is also delivered to this host
+    if (!ctx.inputIif) loopbackCopy(dev, dev.broadcast, ip, ctx.id);
     sendFrame(dev, dev.broadcast, ip, ctx.id);
     return true;
   }
   // ip_mc_output(): a group this host has joined on the device (224.0.0.1, all-hosts) gets a copy too
   // (sk_mc_loop(), on by default)
-  if (!ctx.inputIif && ipFromBytes(ip, 16) === ALL_HOSTS && dev.inDev && dev.up) {
-    const copy = emitEthernet({ dst: ALL_HOSTS_MAC, src: dev.mac, ethertype: ETH_P_IP }, ip);
-    netifRx({ data: copy, dev, pktType: 'loopback', id: ctx.id, localRoute: true, localBroadcast: true, rtIif: dev.ifindex });
-  }
+  if (!ctx.inputIif && ipFromBytes(ip, 16) === ALL_HOSTS && dev.inDev && dev.up) loopbackCopy(dev, ALL_HOSTS_MAC, ip, ctx.id);
   const nexthop = rt.gw ?? rt.daddr;
   const tbl = ns.ipv4.arp;
   const n = tbl.lookup(nexthop, dev) ?? tbl.create(nexthop, dev);
@@ -109,6 +103,12 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
 /** neigh->output once resolved (neigh_resolve_output for queued packets). */
 export function ipFinishOutputNeigh(n: Neighbour, p: QueuedPacket): void {
   sendFrame(n.dev, n.ha!, p.ip, p.id);
+}
+
+/** dev_loopback_xmit(): this host's own copy of a broadcast or multicast it sends (PACKET_LOOPBACK). */
+function loopbackCopy(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): void {
+  const copy = emitEthernet({ dst, src: dev.mac, ethertype: ETH_P_IP }, ip);
+  netifRx({ data: copy, dev, pktType: 'loopback', id, localRoute: true, localBroadcast: true, rtIif: dev.ifindex });
 }
 
 function sendFrame(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): void {

@@ -180,9 +180,10 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
       rt.pmtu = ex.pmtu;
       rt.pmtuUntil = ex.pmtuExpires;
     }
-    // find_exception(): an expired one goes; an emptied one stays
-    const expired = (ex.expires && ex.expires <= now) || (ex.pmtuExpires !== undefined && ex.pmtuExpires <= now);
-    if (expired && !(ex.gw !== null && ex.expires > now) && !(ex.pmtu !== undefined && ex.pmtuExpires! > now)) ns.ipv4.exceptions.delete(daddr);
+    // find_exception(): one whose timed values have all run out goes; an emptied one (no expiry) stays
+    const ranOut = (ex.expires && ex.expires <= now) || (ex.pmtuExpires !== undefined && ex.pmtuExpires <= now);
+    const live = (ex.gw !== null && ex.expires > now) || (ex.pmtu !== undefined && ex.pmtuExpires! > now);
+    if (ranOut && !live) ns.ipv4.exceptions.delete(daddr);
   }
   return rt;
 }

@@ -10,7 +10,7 @@ import { addrType, inetSelectAddr } from '../ipv4/route';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { isFragment } from '../wire/ipv4';
-import { ipDefragSized } from '../ipv4/ip_fragment';
+import { ipDefrag } from '../ipv4/ip_fragment';
 import { type Conn, type CtInfo, ConntrackTable, DIR_ORIGINAL, ICMP_ERROR_TYPES, IPS_CONFIRMED, IPS_DST_NAT, IPS_SRC_NAT, ctinfoDir } from './conntrack';
 import { type HookCtx, type HookName, type HookVerdict, type NetfilterState, setNetfilter } from './hooks';
 import { type ChainVerdict, type NatTarget, doTable } from './ip_tables';
@@ -118,7 +118,7 @@ export class NfNet implements NetfilterState {
         case 'conntrack': {
           // ipv4_conntrack_defrag(): with conntrack on, a packet is tracked whole, so fragments wait here
           if (!sk && this.conntrackEnabled && isFragment(cur)) {
-            const whole = ipDefragSized(this.ns, cur, 'conntrack');
+            const whole = ipDefrag(this.ns, cur, 'conntrack');
             if (!whole) return { verdict: 'stolen' };
             cur = whole.ip;
             copied = true;

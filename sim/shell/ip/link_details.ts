@@ -16,7 +16,7 @@ const VETH_QUEUES = 2;
 const maxMtu = (dev: NetDevice) => (dev.isLoopback ? 0 : dev.kind === 'tap' ? 65521 : 65535);
 
 /** "8000.2:0:0:0:0:1": br_print_bridge_id() prints the priority bytes %.2x, the MAC bytes %x. */
-export function fmtBridgeId(id: string): string {
+function iprouteBridgeId(id: string): string {
   const hex = id.padEnd(16, '0');
   const mac = [];
   for (let i = 4; i < 16; i += 2) mac.push(parseInt(hex.slice(i, i + 2), 16).toString(16));
@@ -38,10 +38,10 @@ const hex0 = (n: number) => (n ? `0x${n.toString(16)}` : '0');
 function bridgeOpts(br: Bridge): string {
   const now = br.ns.world.now;
   const s = br.stp;
-  const id = fmtBridgeId(bridgeId(br));
+  const id = iprouteBridgeId(bridgeId(br));
   return [
     `forward_delay ${br.forwardDelay} hello_time ${br.helloTime} max_age ${br.maxAge} ageing_time ${br.ageingTime}`,
-    `stp_state ${br.stpState} priority ${br.priority} vlan_filtering 0 bridge_id ${id} designated_root ${fmtBridgeId(s.designatedRoot)}`,
+    `stp_state ${br.stpState} priority ${br.priority} vlan_filtering 0 bridge_id ${id} designated_root ${iprouteBridgeId(s.designatedRoot)}`,
     `root_port ${s.rootPort} root_path_cost ${s.rootPathCost} topology_change ${br.topologyChange ? 1 : 0} topology_change_detected ${s.topologyChangeDetected ? 1 : 0}`,
     `hello_timer ${fmtTimer(left(s.helloTimer, now))} tcn_timer ${fmtTimer(left(s.tcnTimer, now))} topology_change_timer ${fmtTimer(left(s.topologyChangeTimer, now))}`,
     `gc_timer ${fmtTimer(br.gcLeft(now))} group_fwd_mask ${hex0(br.groupFwdMask)} group_address 01:80:c2:00:00:00`,
@@ -60,7 +60,7 @@ function portOpts(p: BridgePort): string {
   return [
     `state ${p.state} priority ${p.priority} cost ${p.pathCost} hairpin ${onOff(p.hairpin)} guard ${onOff(p.flags.guard)} root_block ${onOff(p.flags.root_block)} fastleave ${onOff(p.flags.fastleave)}`,
     `learning ${onOff(p.learning)} flood ${onOff(p.flood)} port_id 0x${pid.toString(16)} port_no 0x${p.portNo.toString(16)}`,
-    `designated_port ${s.designatedPort} designated_cost ${s.designatedCost} designated_bridge ${fmtBridgeId(s.designatedBridge)} designated_root ${fmtBridgeId(s.designatedRoot)}`,
+    `designated_port ${s.designatedPort} designated_cost ${s.designatedCost} designated_bridge ${iprouteBridgeId(s.designatedBridge)} designated_root ${iprouteBridgeId(s.designatedRoot)}`,
     `hold_timer ${fmtTimer(left(s.holdTimer, now))} message_age_timer ${fmtTimer(left(s.messageAgeTimer, now))} forward_delay_timer ${fmtTimer(left(p.forwardDelayTimer, now))}`,
     `topology_change_ack ${s.topologyChangeAck ? 1 : 0} config_pending ${s.configPending ? 1 : 0} proxy_arp ${onOff(p.flags.proxy_arp)} proxy_arp_wifi ${onOff(p.flags.proxy_arp_wifi)}`,
     `mcast_router ${p.mcastRouter} mcast_fast_leave ${onOff(p.flags.fastleave)} mcast_flood ${onOff(p.mcastFlood)} bcast_flood ${onOff(p.bcastFlood)}`,

@@ -3,7 +3,7 @@ import { type Ip4, fmtIp4, inPrefix, ip4, prefixMask } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_UNIVERSE } from '../../ipv4/devinet';
 import { type FibRoute, type RtnType, RTPROT_BOOT, RTPROT_KERNEL, RTPROT_STATIC, RT_TABLE_LOCAL, RT_TABLE_MAIN, isFibError, metricsText, type RouteMetrics } from '../../ipv4/fib';
-import { ipDevFind, isRouteError, routeInput, routeOutput } from '../../ipv4/route';
+import { type Rtable, ipDevFind, isRouteError, routeInput, routeOutput } from '../../ipv4/route';
 import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
 import { parseScope, scopeName } from './addr';
@@ -241,12 +241,22 @@ function routeShowCache(ctx: IpCtx): string[] {
     if (ex.expires && ex.expires <= now && !(ex.pmtuExpires && ex.pmtuExpires > now)) continue;
     const rt = routeOutput(ns, { daddr: daddr as Ip4 });
     if (isRouteError(rt)) continue;
-    out.push(`${fmtIp4(daddr)} ${rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : ''}dev ${rt.dev.name} `);
-    const redirected = rt.redirectedUntil !== undefined ? `<redirected> expires ${Math.floor((rt.redirectedUntil - now) / 1e6)}sec ` : '';
-    const pmtu = rt.pmtu !== undefined && rt.pmtuUntil !== undefined ? `${redirected ? '' : `expires ${Math.floor((rt.pmtuUntil - now) / 1e6)}sec `}mtu ${rt.pmtu} ` : '';
-    out.push(`    cache ${redirected}${pmtu}`);
+    out.push(`${fmtIp4(daddr)} ${rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : ''}dev ${rt.dev.name} `, `    ${cacheText(rt, now, undefined)}`);
   }
   return out;
+}
+
+/**
+ * rt_fill_info()'s cache line for a route that is not local: a redirect and a learnt path MTU with
+ * their expiry (one expiry for both), then the metrics, the path MTU standing for the route's mtu.
+ */
+function cacheText(rt: Rtable, now: number, routeMetrics: RouteMetrics | undefined): string {
+  const secs = (t: number) => Math.floor((t - now) / 1e6);
+  let s = 'cache ';
+  if (rt.redirectedUntil !== undefined) s += `<redirected> expires ${secs(rt.redirectedUntil)}sec `;
+  if (rt.pmtu === undefined || rt.pmtuUntil === undefined) return s + metricsText(routeMetrics);
+  if (rt.redirectedUntil === undefined) s += `expires ${secs(rt.pmtuUntil)}sec `;
+  return s + metricsText({ ...routeMetrics, mtu: rt.pmtu });
 }
 
 function routeShow(a: Args, ctx: IpCtx): string[] {
@@ -359,13 +369,6 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
   const prefix = rt.type === 'broadcast' ? 'broadcast ' : rt.type === 'local' ? 'local ' : rt.type === 'multicast' ? 'multicast ' : '';
   const fromTxt = from !== null ? `from ${fmtIp4(from)} ` : '';
   const via = rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : '';
-  const cache = rt.type === 'broadcast' ? 'cache <local,brd> ' : rt.local ? 'cache <local> '
-    : rt.redirectedUntil !== undefined ? `cache <redirected> expires ${Math.floor((rt.redirectedUntil - ns.world.now) / 1e6)}sec ` : 'cache ';
-  let metrics = rt.local || rt.type === 'broadcast' ? '' : metricsText(rt.route?.metrics);
-  // rt_fill_info(): a learnt path MTU shows with its expiry, and stands for the route's mtu metric
-  if (rt.pmtu !== undefined && rt.pmtuUntil !== undefined) {
-    const exp = rt.redirectedUntil === undefined ? `expires ${Math.floor((rt.pmtuUntil - ns.world.now) / 1e6)}sec ` : '';
-    metrics = `${exp}${metricsText({ ...rt.route?.metrics, mtu: rt.pmtu })}`;
-  }
-  return [`${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `, `    ${cache}${metrics}`];
+  const cache = rt.type === 'broadcast' ? 'cache <local,brd> ' : rt.local ? 'cache <local> ' : cacheText(rt, ns.world.now, rt.route?.metrics);
+  return [`${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `, `    ${cache}`];
 }
