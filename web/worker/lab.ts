@@ -166,8 +166,7 @@ export class Lab {
       this.installTrace();
       // the snapshot first: the page lays the events out on the devices it names
       this.postSnapshot();
-      const batch = replayed.drain();
-      if (batch) this.post(fromWorker({ type: 'trace', events: batch.events, dropped: batch.dropped }), batch.buffers);
+      this.postTrace(replayed);
     }
     const busy = [...this.terms].filter(([, t]) => t.proc).map(([ns]) => ns);
     this.post(fromWorker({ type: 'loaded', now: this.now, busy }));
@@ -257,8 +256,7 @@ export class Lab {
     const msgs = this.pending;
     this.pending = [];
     for (const m of msgs) this.post(m);
-    const batch = this.stream.drain();
-    if (batch) this.post(fromWorker({ type: 'trace', events: batch.events, dropped: batch.dropped }), batch.buffers);
+    this.postTrace(this.stream);
     for (const cap of this.captures.updates()) this.post(fromWorker({ type: 'capture', cap }));
   }
 
@@ -266,6 +264,12 @@ export class Lab {
   flush(): void {
     this.flushOutput();
     this.postSnapshot();
+  }
+
+  /** A stream's batch of trace events, its buffer handed over rather than copied. */
+  private postTrace(stream: TraceStream): void {
+    const batch = stream.drain();
+    if (batch) this.post(fromWorker({ type: 'trace', events: batch.events, dropped: batch.dropped }), batch.buffers);
   }
 
   /** A snapshot, when the kernel state changed since the last one. */
