@@ -223,3 +223,9 @@ function arpIsGarp(ns: Netns, _dev: NetDevice, op: number, sip: number, tip: num
 }
 
 export { BCAST_MAC };
+
+/** arp_netdev_event(): a new hardware address, or ARP turned on or off on a running device, empties the
+ *  device's neighbour entries, permanent ones too (neigh_changeaddr()). */
+export function arpNetdevEvent(ev: 'CHANGEADDR' | 'CHANGE', dev: NetDevice, noarpChanged: boolean): void {
+  if (ev === 'CHANGEADDR' || noarpChanged) dev.ns.ipv4.arp.flushDev(dev, false);
+}

@@ -1,6 +1,6 @@
 // Sending IPv4 packets (net/ipv4/ip_output.c: ip_local_out, ip_output, ip_finish_output2; route.c:
 // ipv4_link_failure) and the loopback path for local destinations.
-import { type Mac, fmtIp4, ipFromBytes } from '../core/addr';
+import { type Mac, ANY, fmtIp4, ipFromBytes } from '../core/addr';
 import { ETH_P_IP, emitEthernet } from '../wire/ethernet';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH } from '../wire/icmp';
 import { devQueueXmit, netifRx } from '../net/dev';
@@ -67,12 +67,20 @@ export function routeMtu(rt: Rtable): number {
 /** ip_finish_output2(): lo, a device without ARP, broadcast, or the neighbour. */
 function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): boolean {
   const dev = rt.dev;
+  const tbl = ns.ipv4.arp;
+  const nexthop = rt.gw ?? rt.daddr;
+  // ip_neigh_for_gw() -> __ipv4_neigh_lookup_noref(): every packet finds or makes its neighbour, keyed
+  // on 0.0.0.0 for loopback and point-to-point devices (ip neigh show nud all lists them)
+  const key = dev.isLoopback || dev.kind === 'tun' ? ANY : nexthop;
+  const n = tbl.lookup(key, dev) ?? tbl.create(key, dev);
   if (dev.isLoopback) {
     if (ns.world.trace) ns.world.emit({ type: 'loopback', ns: ns.name, dev: dev.name, frameId: ctx.id, fn: 'loopback_xmit', why: `${fmtIp4(rt.daddr)} is one of this host's own addresses, so the packet goes over lo and never appears on a wire.` });
     loopbackOut(dev, ip, ctx.id, rt.iif);
     return true;
   }
-  if (dev.flagsNoArp) {
+  // a device without header_ops (tun) takes the packet as it is (neigh_direct_output); others without
+  // ARP send to the NOARP entry's address, their own
+  if (dev.kind === 'tun') {
     dev.xmitIp?.(ip, ctx.id);
     return true;
   }
@@ -85,9 +93,6 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   // ip_mc_output(): a group this host has joined on the device (224.0.0.1, all-hosts) gets a copy too
   // (sk_mc_loop(), on by default)
   if (!ctx.inputIif && ipFromBytes(ip, 16) === ALL_HOSTS && dev.inDev && dev.up) loopbackCopy(dev, ALL_HOSTS_MAC, ip, ctx.id);
-  const nexthop = rt.gw ?? rt.daddr;
-  const tbl = ns.ipv4.arp;
-  const n = tbl.lookup(nexthop, dev) ?? tbl.create(nexthop, dev);
   if (n.state === 'NOARP') {
     // a multicast group's MAC is mapped, not asked for (arp_mc_map)
     sendFrame(dev, n.ha!, ip, ctx.id);

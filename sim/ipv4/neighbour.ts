@@ -6,6 +6,7 @@ import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { Skb } from '../net/skb';
 import { TRUESIZE_PER_SKB } from './neigh_parms';
+import { addrType } from './route';
 
 export type NudState = 'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'NOARP' | 'PERMANENT';
 
@@ -80,17 +81,21 @@ export class NeighTable {
   }
 
   /**
-   * __neigh_create() -> arp_constructor(): a new entry in NUD_NONE; NOARP devices, and multicast
-   * addresses (arp_mc_map), get NUD_NOARP with their address at once.
+   * __neigh_create() -> arp_constructor(): a new entry in NUD_NONE; multicast addresses (arp_mc_map),
+   * NOARP and loopback devices (their own address), broadcasts and point-to-point devices (the
+   * device's broadcast address) get NUD_NOARP at once.
    */
   create(ip: Ip4, dev: NetDevice): Neighbour {
     const old = this.lookup(ip, dev);
     if (old) return old;
     const now = this.now;
-    const multicast = ip >>> 28 === 0xe;
-    const noarp = dev.flagsNoArp || dev.isLoopback || multicast;
+    const type = addrType(this.ns, ip, dev.name);
+    const multicast = type === 'multicast';
+    const own = dev.flagsNoArp || dev.isLoopback;
+    const bcast = type === 'broadcast';
     const n: Neighbour = {
-      key: ip, dev, state: noarp ? 'NOARP' : 'NONE', ha: multicast ? mac(0x01005e000000 + (ip & 0x7fffff)) : noarp ? dev.mac : null,
+      key: ip, dev, state: multicast || own || bcast ? 'NOARP' : 'NONE',
+      ha: multicast ? mac(0x01005e000000 + (ip & 0x7fffff)) : own ? dev.mac : bcast ? dev.broadcast : null,
       updated: now, confirmed: now - dev.neighParms.v.baseReachableMs * MS * 2, used: now, probes: 0, timer: null,
       arpQueue: [], isRouter: false, externLearn: false, dead: false, hh: false,
     };

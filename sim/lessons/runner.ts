@@ -6,6 +6,7 @@ import { Shell } from '../shell/shell';
 import { Capture } from '../apps/capture';
 import { MacNamer, normalizeLine } from '../transcript/normalize';
 import { allDeviceMacs, CAPTURE_TAIL_US, COMMAND_GAP_US } from '../transcript/scenario';
+import { observesLinks } from '../transcript/commands';
 import type { TraceEvent } from '../net/trace';
 import { evaluateCheck, type CheckEnv, type CommandRecord, type StepRecord } from './checks';
 import type { CheckResult, Lesson, LessonCommand, LessonStep } from './types';
@@ -134,6 +135,7 @@ export class LessonRun {
       rec?.commands.push(r);
       return r;
     }
+    if (observesLinks(line)) w.linkWatch.settle();
     const caps: { iface: string; cap: Capture | null }[] = watch.map((iface) => {
       const [nsName, dev] = iface.includes(':') ? (iface.split(':', 2) as [string, string]) : ['host', iface];
       const d = w.netns(nsName)?.dev(dev);

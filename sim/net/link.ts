@@ -6,14 +6,17 @@ import type { NetDevice } from './netdevice';
 import type { Netns } from './netns';
 import { registerNetdev, unlistNetdev } from './register';
 import { inetdevEvent } from '../ipv4/fib_frontend';
+import { arpNetdevEvent } from '../ipv4/arp';
 import { brDeviceEvent } from '../bridge/br_notify';
 import { nfNetdevEvent } from '../netfilter/hooks';
 
 export type NetdevEvent = 'UP' | 'DOWN' | 'CHANGE' | 'CHANGEADDR' | 'UNREGISTER' | 'REGISTER';
 
-/** call_netdevice_notifiers(): IPv4 first (inetdev, fib, arp), then the bridge. */
-export function notify(ev: NetdevEvent, dev: NetDevice): void {
+/** call_netdevice_notifiers(): IPv4 first (inetdev, fib, arp), then the bridge. `noarpChanged` is
+ *  NETDEV_CHANGE's flags_changed & IFF_NOARP. */
+export function notify(ev: NetdevEvent, dev: NetDevice, noarpChanged = false): void {
   inetdevEvent(ev, dev);
+  if (ev === 'CHANGEADDR' || ev === 'CHANGE') arpNetdevEvent(ev, dev, noarpChanged);
   brDeviceEvent(ev, dev);
   nfNetdevEvent(ev, dev);
 }
@@ -33,6 +36,7 @@ export function defaultOperstate(dev: NetDevice): NetDevice['operstate'] {
 
 /** linkwatch_do_dev(): apply the operstate, and tell listeners if the device is up. */
 export function linkwatchEvent(dev: NetDevice): void {
+  dev.linkwatchPending = false;
   if (dev.ns.byIndex.get(dev.ifindex) !== dev) return;
   dev.operstate = defaultOperstate(dev);
   if (dev.up) {
@@ -42,16 +46,9 @@ export function linkwatchEvent(dev: NetDevice): void {
   }
 }
 
-/** linkwatch_fire_event(): the work runs after the current operation, as the kernel's workqueue does
- *  once the caller drops RTNL (so a veth moved to another namespace is already gone from this one). */
+/** linkwatch_fire_event(): queued for the machine's one linkwatch work (link_watch.ts). */
 export function linkwatchFireEvent(dev: NetDevice): void {
-  if (dev.linkwatchPending) return;
-  dev.linkwatchPending = true;
-  const w = dev.ns.world;
-  w.sched.at(w.now, () => {
-    dev.linkwatchPending = false;
-    linkwatchEvent(dev);
-  });
+  dev.ns.world.linkWatch.fire(dev);
 }
 
 export function carrierOn(dev: NetDevice): void {

@@ -6,13 +6,16 @@ import { Netns } from './netns';
 import type { TraceEvent, TraceInput } from './trace';
 import { createLoopback } from '../drivers/loopback';
 import { setupArp } from '../ipv4/arp';
-import { devOpen } from './link';
+import { devOpen, linkwatchEvent } from './link';
+import { LinkWatch } from './link_watch';
 
 /** Time a frame waits in the backlog between netif_rx() and its processing (µs). */
 export const BACKLOG_DELAY = 4;
 
 export class World {
   sched = new Scheduler();
+  /** net/core/link_watch.c: one queue of link state events for every namespace */
+  readonly linkWatch = new LinkWatch(this, linkwatchEvent);
   prng: Prng;
   namespaces: Netns[] = [];
   host: Netns;

@@ -3,6 +3,7 @@ import { World } from '../net/world';
 import { Shell } from '../shell/shell';
 import { Capture } from '../apps/capture';
 import { formatFrame } from '../apps/tcpdump_print';
+import { observesLinks } from '../transcript/commands';
 
 export class Lab {
   world: World;
@@ -15,7 +16,9 @@ export class Lab {
       if (r.code !== 0) throw new Error(`setup failed: ${l}\n${r.lines.join('\n')}`);
     }
   }
+  /** Like a person at a terminal (and the conformance runner), a command that looks at links finds them settled. */
   run(line: string, ns = 'host'): string[] {
+    if (observesLinks(line)) this.world.linkWatch.settle();
     return this.sh.run(line, ns).lines;
   }
   /** tcpdump on [NS:]DEV; promisc false is tcpdump -p (no observer effect on a bridge) */

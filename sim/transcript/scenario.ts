@@ -3,6 +3,7 @@ import { fmtMac } from '../core/addr';
 import { World } from '../net/world';
 import { Shell } from '../shell/shell';
 import { Capture, type CapturedFrame } from '../apps/capture';
+import { observesLinks } from './commands';
 import { MacNamer, type DeviceMac, parseScenario, transcriptBlock } from './normalize';
 
 /** Virtual time between two commands of a script (a person or a script is never instant). */
@@ -35,6 +36,7 @@ export function runScenario(text: string, opts: { seed?: number; raw?: boolean }
   const lines: string[] = [];
   const records: CaptureRecord[] = [];
   for (const step of parseScenario(text)) {
+    if (observesLinks(step.cmd)) world.linkWatch.settle();
     const caps: { spec: string; cap: Capture | null; ns: string; dev: string; error?: string }[] = [];
     for (const spec of step.capture) {
       const [nsName, devName] = spec.includes(':') ? spec.split(':', 2) : ['host', spec];

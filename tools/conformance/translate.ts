@@ -1,39 +1,12 @@
 // Pure rewriting of scenario commands for the kernel runner: the scenario's namespace names
 // (`lan`) become throw-away ones with a per-run prefix (`nl123s1-lan`), and back in the output.
 
+import { NETNS_OPTS, OPTS_WITH_ARG, isLinkObject, isNetnsObject, netnsSubcommand, objectIndex } from '../../sim/transcript/commands';
+
+export { changesLinks, observesLinks } from '../../sim/transcript/commands';
+
 /** Where the runner keeps the scenario's `host` namespace (see netns.ts); iproute2 opens a path as is. */
 export const HOST_DIR = '/run/netlab-conformance';
-
-/** A non-empty prefix of the keyword, as iproute2's `matches()` accepts it. */
-function abbreviates(word: string | undefined, keyword: string, min = 1): boolean {
-  return word !== undefined && word.length >= min && keyword.startsWith(word);
-}
-
-// Options of `ip` and `bridge` that take a value; -n/-netns are the namespace ones.
-const NETNS_OPTS = new Set(['-n', '-netns']);
-const OPTS_WITH_ARG = new Set(['-f', '-family', '-b', '-batch', '-rc', '-rcvbuf', '-l', '-loops']);
-
-/** Where the object of an `ip`/`bridge` command is, after its options (from index 1). */
-function objectIndex(words: string[]): number {
-  let i = 1;
-  while (i < words.length && words[i]!.startsWith('-')) {
-    i += NETNS_OPTS.has(words[i]!) || OPTS_WITH_ARG.has(words[i]!) ? 2 : 1;
-  }
-  return i;
-}
-
-// `ip net` is netns, `ip n`/`ip ne` are neighbour.
-const isNetnsObject = (w: string | undefined): boolean => abbreviates(w, 'netns', 3);
-const isLinkObject = (w: string | undefined): boolean => abbreviates(w, 'link');
-
-/** The `ip netns` subcommand, resolved in iproute2's order of `matches()` tests. */
-function netnsSubcommand(w: string | undefined): string {
-  if (w === undefined) return 'list';
-  for (const sub of ['list', 'show', 'lst', 'list-id', 'help', 'add', 'attach', 'set', 'delete', 'pids', 'identify', 'exec', 'monitor']) {
-    if (abbreviates(w, sub)) return sub === 'show' || sub === 'lst' ? 'list' : sub;
-  }
-  return w;
-}
 
 // Subcommands of `ip netns` whose next word names a namespace.
 const NETNS_NAMED = new Set(['add', 'attach', 'set', 'delete', 'pids', 'exec']);
@@ -123,61 +96,4 @@ export function untranslateOutput(cmd: string, output: string, prefix: string): 
 export function captureTarget(spec: string): { ns: string; dev: string } {
   const i = spec.indexOf(':');
   return i < 0 ? { ns: 'host', dev: spec } : { ns: spec.slice(0, i), dev: spec.slice(i + 1) };
-}
-
-/** The words of the command actually run, after any `ip netns exec NS` prefixes. */
-function innerWords(cmd: string): string[] {
-  let w = cmd.trim().split(/\s+/);
-  for (;;) {
-    if (w[0] !== 'ip') return w;
-    const obj = objectIndex(w);
-    if (!isNetnsObject(w[obj]) || netnsSubcommand(w[obj + 1]) !== 'exec' || w.length <= obj + 3) return w;
-    w = w.slice(obj + 3);
-  }
-}
-
-// Commands that change configuration and print nothing about the state of links.
-const CONFIG_VERBS = ['add', 'set', 'delete', 'change', 'replace', 'flush', 'append', 'prepend', 'attach'];
-
-function ipVerb(w: string[]): { object: string | undefined; verb: string | undefined } {
-  const obj = objectIndex(w);
-  return { object: w[obj], verb: w[obj + 1] };
-}
-
-const isConfigVerb = (v: string | undefined): boolean => v !== undefined && v !== '' && CONFIG_VERBS.some((c) => c.startsWith(v));
-
-/**
- * True for commands that change links (up/down, master, peer, netns moves): after them link
- * state settles through linkwatch, in up to two rounds about a second apart.
- */
-export function changesLinks(cmd: string): boolean {
-  const w = innerWords(cmd);
-  if (w[0] === 'ip') {
-    const { object, verb } = ipVerb(w);
-    if (isLinkObject(object) || abbreviates(object, 'tuntap') || object === 'tap') return isConfigVerb(verb);
-    if (isNetnsObject(object)) return verb !== undefined && netnsSubcommand(verb) === 'delete';
-    return false;
-  }
-  if (w[0] === 'bridge') {
-    const { object, verb } = ipVerb(w);
-    return isLinkObject(object) && verb !== undefined && abbreviates(verb, 'set');
-  }
-  return false;
-}
-
-/**
- * False for commands that only configure (sysctl -w, ip addr/route/neigh/link add|del|set,
- * ip netns add|del, iptables): they cannot show a link state that is still settling. Every
- * other command (ip link, ip -br addr, bridge link, ip route (linkdown), ping, ...) observes
- * the kernel and waits for link state to settle first.
- */
-export function observesLinks(cmd: string): boolean {
-  const w = innerWords(cmd);
-  if (w[0] === 'sysctl' || w[0] === 'iptables') return false;
-  if (w[0] === 'ip' || w[0] === 'bridge') {
-    const { object, verb } = ipVerb(w);
-    if (isNetnsObject(object)) return verb === undefined || !['add', 'delete', 'attach', 'set'].includes(netnsSubcommand(verb));
-    return !isConfigVerb(verb);
-  }
-  return true;
 }

@@ -12,8 +12,11 @@ function traced(preset: string, line: string): { events: TraceEvent[]; snap: Sna
   const w = new World(1);
   const sh = new Shell(w);
   for (const l of PRESETS.find((p) => p.id === preset)!.commands) if (!l.startsWith('#')) sh.run(l);
+  w.linkWatch.settle();
+  // frames are numbered from 1 for the line under test (the settling lab sent a few of its own)
+  const base = w.nextFrameId();
   const events: TraceEvent[] = [];
-  w.trace = (e) => events.push('bytes' in e ? { ...e, bytes: e.bytes.slice() } : e);
+  w.trace = (e) => events.push({ ...e, frameId: e.frameId > base ? e.frameId - base : e.frameId, ...('bytes' in e ? { bytes: e.bytes.slice() } : {}) } as TraceEvent);
   sh.run(line);
   return { events, snap: takeSnapshot(w) };
 }

@@ -12,6 +12,8 @@ function build(id: string) {
     const r = sh.run(l);
     if (r.code !== 0) errors.push(`${l}: ${r.lines.join(' / ')}`);
   }
+  // a person looks at the lab a moment later, when its links have settled
+  w.linkWatch.settle();
   return { sh, errors };
 }
 

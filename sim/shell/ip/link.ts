@@ -2,7 +2,7 @@
 import type { Mac } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import type { Netns } from '../../net/netns';
-import { devChangeNetns, devClose, devOpen, devSetMac } from '../../net/link';
+import { devChangeNetns, devClose, devOpen, devSetMac, notify } from '../../net/link';
 import { deleteLink, newBridge, newVeth } from '../../net/rtnl';
 import { Bridge } from '../../bridge/br_device';
 import { brAddIf, brDelIf } from '../../bridge/br_if';
@@ -352,9 +352,12 @@ function applyFlagsAndAddr(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
   if (r.address !== undefined) {
     if (!isValidEtherMac(r.address) || dev.isLoopback || dev.kind === 'tun') throw rtnlError('EADDRNOTAVAIL');
     if (dev instanceof Bridge) {
+      // br_set_mac_address() changes the bridge id only for a new address (and notifies then), and
+      // dev_set_mac_address() notifies NETDEV_CHANGEADDR in any case
       dev.addrAssign = 'set';
       if (dev.mac !== r.address) brStpChangeBridgeId(dev, r.address);
-    } else if (dev.mac !== r.address || dev.addrAssign !== 'set') {
+      notify('CHANGEADDR', dev);
+    } else {
       devSetMac(dev, r.address);
     }
   }
@@ -366,7 +369,11 @@ function applyFlagsAndAddr(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
   if (r.master !== undefined) applyMaster(dev, r.master, ctx);
   // IFF_PROMISC set by hand counts once, beside dev->promiscuity (taps, bridge ports)
   if (r.promisc !== undefined) dev.gPromisc = r.promisc;
-  if (r.arp !== undefined) dev.userNoArp = !r.arp;
+  if (r.arp !== undefined && dev.userNoArp !== !r.arp) {
+    dev.userNoArp = !r.arp;
+    // __dev_notify_flags(): a running device tells its listeners which flags changed
+    if (dev.up) notify('CHANGE', dev, true);
+  }
   if (r.multicast !== undefined) dev.noMulticast = !r.multicast;
   // dev_set_allmulti(): the user's flag counts once in allmulti
   if (r.allmulticast !== undefined && dev.gAllmulti !== r.allmulticast) dev.gAllmulti = r.allmulticast;

@@ -1,14 +1,29 @@
 // ip neigh (ip/ipneigh.c: ipneigh_modify, print_neigh, do_show_or_flush) on net/core/neighbour.c.
 import { fmtIp4, fmtMac, prefixMask } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
-import { NEIGH_UPDATE_F_ADMIN, NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type NudState } from '../../ipv4/neighbour';
+import { NEIGH_UPDATE_F_ADMIN, NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type NudState, nudValid } from '../../ipv4/neighbour';
 import { CmdError, extackError, rtnlError } from '../errors';
-import { Args, matches, parseIp4Loose, parseLladdr, parsePrefix } from './util';
+import { Args, duparg, getUnsigned, invarg, matches, parseIp4Loose, parseLladdr, parsePrefix } from './util';
 import type { IpCtx } from './ctx';
 
 const NUD: Record<string, NudState> = {
   permanent: 'PERMANENT', reachable: 'REACHABLE', stale: 'STALE', delay: 'DELAY', probe: 'PROBE', failed: 'FAILED', incomplete: 'INCOMPLETE', noarp: 'NOARP', none: 'NONE',
 };
+
+/** usage() of ip/ipneigh.c (iproute2 as installed on the recording machine) */
+const NEIGH_USAGE = [
+  'Usage: ip neigh { add | del | change | replace }',
+  '                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }',
+  '                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]',
+  '                [ protocol PROTO ]',
+  '',
+  '\tip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]',
+  '\t\t\t\t  [ vrf NAME ] [ nomaster ]',
+  '\tip neigh get { ADDR | proxy ADDR } dev DEV',
+  '',
+  'STATE := { delay | failed | incomplete | noarp | none |',
+  '           permanent | probe | reachable | stale }',
+];
 
 export function ipNeigh(a: Args, ctx: IpCtx): string[] {
   if (!a.more) return neighShow(a, ctx, false);
@@ -20,7 +35,8 @@ export function ipNeigh(a: Args, ctx: IpCtx): string[] {
   if (matches(w, 'delete')) return neighModify(a, ctx, 'del');
   if (matches(w, 'show') || matches(w, 'list') || matches(w, 'lst')) return neighShow(a, ctx, false);
   if (matches(w, 'flush')) return neighShow(a, ctx, true);
-  if (w === 'get') return neighGet(a, ctx);
+  if (matches(w, 'get')) return neighGet(a, ctx);
+  if (matches(w, 'help')) throw new CmdError(NEIGH_USAGE, 255);
   throw new CmdError(`Command "${w}" is unknown, try "ip neigh help".`, 255);
 }
 
@@ -42,16 +58,20 @@ function neighGet(a: Args, ctx: IpCtx): string[] {
   }
   if (dst === undefined || !dev) throw new CmdError('Device and destination are required arguments.', 255);
   const n = ctx.ns.ipv4.arp.lookup(dst as never, dev);
-  if (!n || n.state === 'NONE') throw new CmdError('Error: Neighbour entry not found.', 2);
+  if (!n) throw new CmdError('Error: Neighbour entry not found.', 2);
   return [neighLine(n, null)];
 }
 
 function neighLine(n: Neighbour, dev: NetDevice | null): string {
   let l = `${fmtIp4(n.key)} `;
   if (!dev) l += `dev ${n.dev.name} `;
-  if (n.ha !== null && n.state !== 'INCOMPLETE' && n.state !== 'FAILED' && n.state !== 'NONE') l += `lladdr ${fmtMac(n.ha)} `;
+  // NDA_LLADDR for a valid entry; a tun's is empty, and ll_addr_n2a() prints the byte after it, the
+  // length (8) of the NDA_PROBES attribute that neigh_fill_info() puts next
+  if (n.dev.kind === 'tun' && nudValid(n.state)) l += 'lladdr 08 ';
+  else if (n.ha !== null && nudValid(n.state)) l += `lladdr ${fmtMac(n.ha)} `;
   if (n.isRouter) l += 'router ';
-  return l + `${n.state} `;
+  // print_neigh_state() only for a non-zero ndm_state
+  return n.state === 'NONE' ? l : l + `${n.state} `;
 }
 
 function neighModify(a: Args, ctx: IpCtx, cmd: 'add' | 'change' | 'replace' | 'del'): string[] {
@@ -105,61 +125,118 @@ function neighModify(a: Args, ctx: IpCtx, cmd: 'add' | 'change' | 'replace' | 'd
   const tbl = ctx.ns.ipv4.arp;
   const existing = tbl.lookup(dst as never, dev);
   if (cmd === 'del') {
-    if (!existing || existing.state === 'NONE') throw rtnlError('ENOENT');
-    tbl.remove(existing);
+    if (!existing) throw rtnlError('ENOENT');
+    neighDelete(existing);
     return [];
   }
-  if (cmd === 'add' && existing && existing.state !== 'NONE' && existing.state !== 'FAILED' && existing.state !== 'INCOMPLETE') throw rtnlError('EEXIST');
+  // neigh_add(): "add" is NLM_F_CREATE|NLM_F_EXCL, "change" NLM_F_REPLACE, "replace" both
+  if (cmd === 'add' && existing) throw rtnlError('EEXIST');
   if (cmd === 'change' && !existing) throw rtnlError('ENOENT');
-  if (ll === null && (nud === 'PERMANENT' || nud === 'NOARP') && !(existing && existing.ha !== null)) throw extackError('No link layer address given');
   const n = existing ?? tbl.create(dst as never, dev);
+  // __neigh_update(): a valid state needs an address, given or already known; the entry made above stays
+  if (ll === null && nudValid(nud) && !nudValid(n.state)) throw extackError('No link layer address given');
   tbl.update(n, ll === null ? null : (ll as never), nud, NEIGH_UPDATE_F_ADMIN | NEIGH_UPDATE_F_OVERRIDE);
   return [];
 }
 
+/** neigh_delete(): the entry fails (queued packets' senders hear Host Unreachable) and leaves the table. */
+function neighDelete(n: Neighbour): void {
+  const tbl = n.dev.ns.ipv4.arp;
+  tbl.update(n, null, 'FAILED', NEIGH_UPDATE_F_ADMIN | NEIGH_UPDATE_F_OVERRIDE);
+  tbl.remove(n);
+}
+
+/** NUD_* bits as ndm_state carries them (include/uapi/linux/neighbour.h); NONE is 0. */
+const NUD_BIT: Record<NudState, number> = {
+  INCOMPLETE: 0x01, REACHABLE: 0x02, STALE: 0x04, DELAY: 0x08, PROBE: 0x10, FAILED: 0x20, NOARP: 0x40, PERMANENT: 0x80, NONE: 0,
+};
+
+/** nud_state_a2n() */
+function nudStateA2n(v: string): number | null {
+  if (matches(v, 'permanent')) return 0x80;
+  if (matches(v, 'reachable')) return 0x02;
+  const exact: Record<string, number> = { noarp: 0x40, none: 0, stale: 0x04, incomplete: 0x01, delay: 0x08, probe: 0x10 };
+  if (v in exact) return exact[v]!;
+  if (matches(v, 'failed')) return 0x20;
+  const n = getUnsigned(v);
+  if (n === undefined || n >= 0x100 || (n & (n - 1)) !== 0) return null;
+  return n;
+}
+/** do_show_or_flush(): print_neigh()'s state filter, and flush's rounds of dump and delete. */
 function neighShow(a: Args, ctx: IpCtx, flush: boolean): string[] {
+  if (flush && !a.more) throw new CmdError('Flush requires arguments.', 1);
   let dev: NetDevice | null = null;
-  let states: Set<NudState> | null = null;
-  let all = false;
+  let devName: string | null = null;
+  let state = flush ? ~(0x80 | 0x40) : 0xff & ~0x40;
+  let stateGiven = false;
   let proxy = false;
   let to: { addr: number; len: number } | null = null;
   while (a.more) {
     const w = a.cur;
-    if (w === 'proxy') proxy = true;
-    else if (w === 'to' || /^[\d.]+(\/\d+)?$/.test(w)) {
-      const v = w === 'to' ? a.next() : w;
-      const p = parsePrefix(v, 32);
-      if (!p) throw new CmdError(`Error: any valid prefix is expected rather than "${v}".`, 1);
-      to = { addr: p.addr, len: p.len };
-    } else if (w === 'dev') {
+    if (w === 'dev') {
       const v = a.next();
-      const d = ctx.ns.dev(v);
-      if (!d) throw new CmdError(`Cannot find device "${v}"`, 1);
-      dev = d;
+      if (devName !== null) throw duparg('dev', v);
+      devName = v;
     } else if (w === 'nud') {
       const v = a.next();
-      states ??= new Set();
-      if (v === 'all') for (const s of Object.values(NUD)) states.add(s);
-      else if (NUD[v]) states.add(NUD[v]);
-    } else if (w === 'all') all = true;
+      if (!stateGiven) {
+        stateGiven = true;
+        state = 0;
+      }
+      let bit = nudStateA2n(v);
+      if (bit === null) {
+        if (v !== 'all') throw invarg('nud state is bad', v);
+        bit = flush ? ~0x40 : ~0;
+      }
+      state |= bit === 0 ? 0x100 : bit;
+    } else if (w === 'proxy') proxy = true;
+    else if (w === 'unused' || w === 'nomaster') {
+      /* every entry is unused by a socket here; no VRFs */
+    } else {
+      const v = w === 'to' ? a.next() : w;
+      if (matches(v, 'help')) throw new CmdError(NEIGH_USAGE, 255);
+      const p = v === 'all' || v === 'any' || v === 'default' ? { addr: 0, len: 0 } : parsePrefix(v, 32);
+      if (!p) throw invarg('to value is invalid\n', v);
+      to = { addr: p.addr, len: p.len };
+    }
     a.advance();
   }
-  if (flush && !dev && !states && !all && !to) throw new CmdError('Flush requires arguments.', 1);
+  if (devName !== null) {
+    dev = ctx.ns.dev(devName) ?? null;
+    if (!dev) throw new CmdError(`Cannot find device "${devName}"`, 1);
+  }
   const inTo = (k: number) => !to || to.len === 0 || ((k ^ to.addr) & prefixMask(to.len)) === 0;
-  if (proxy && !flush) {
-    return ctx.ns.ipv4.pneigh.filter((p) => (!dev || p.dev === dev) && inTo(p.key)).map((p) => `${fmtIp4(p.key)} ${dev ? '' : `dev ${p.dev.name} `}proxy `);
+  if (proxy) {
+    const list = ctx.ns.ipv4.pneigh.filter((p) => (!dev || p.dev === dev) && inTo(p.key));
+    if (!flush) return list.map((p) => `${fmtIp4(p.key)} ${dev ? '' : `dev ${p.dev.name} `}proxy `);
+    ctx.ns.ipv4.pneigh = ctx.ns.ipv4.pneigh.filter((p) => !list.includes(p));
+    return flushReport(ctx, list.length ? [list.length] : []);
   }
   const tbl = ctx.ns.ipv4.arp;
-  const out: string[] = [];
-  for (const n of tbl.list()) {
-    if (dev && n.dev !== dev) continue;
-    if (!inTo(n.key)) continue;
-    if (states ? !states.has(n.state) : n.state === 'NOARP' || n.state === 'NONE') continue;
-    if (flush) {
-      if (n.state !== 'PERMANENT' && n.state !== 'NOARP') tbl.remove(n);
-      continue;
-    }
-    out.push(neighLine(n, dev));
+  const pick = (st: number) => tbl.list().filter((n) => {
+    if (dev && n.dev !== dev) return false;
+    const bit = NUD_BIT[n.state];
+    if (!(st & bit) && !n.externLearn && (bit !== 0 || !(st & 0x100))) return false;
+    return inTo(n.key);
+  });
+  if (!flush) return pick(state).map((n) => neighLine(n, dev));
+  // each round deletes what the dump listed; later rounds leave FAILED entries alone
+  const rounds: number[] = [];
+  for (let round = 0; round < 10; round++) {
+    const list = pick(state);
+    if (!list.length) break;
+    for (const n of list) neighDelete(n);
+    rounds.push(list.length);
+    state &= ~0x20;
   }
+  return flushReport(ctx, rounds);
+}
+
+/** What ip -s neigh flush says about its rounds. */
+function flushReport(ctx: IpCtx, rounds: number[]): string[] {
+  if (!ctx.stats) return [];
+  if (!rounds.length) return ['Nothing to flush.'];
+  const out = rounds.flatMap((k, i) => ['', `*** Round ${i + 1}, deleting ${k} entries ***`]);
+  out.push(`*** Flush is complete after ${rounds.length} round${rounds.length > 1 ? 's' : ''} ***`);
   return out;
 }

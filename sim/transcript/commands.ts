@@ -1,0 +1,91 @@
+// The words of a scenario command as iproute2 reads them (objects, verbs, abbreviations), and which
+// commands change links or observe them: the kernel runner waits for link state to settle before an
+// observing command, and the simulator's runner lets its linkwatch rounds run at the same points.
+
+/** A non-empty prefix of the keyword, as iproute2's `matches()` accepts it. */
+export function abbreviates(word: string | undefined, keyword: string, min = 1): boolean {
+  return word !== undefined && word.length >= min && keyword.startsWith(word);
+}
+
+// Options of `ip` and `bridge` that take a value; -n/-netns are the namespace ones.
+export const NETNS_OPTS = new Set(['-n', '-netns']);
+export const OPTS_WITH_ARG = new Set(['-f', '-family', '-b', '-batch', '-rc', '-rcvbuf', '-l', '-loops']);
+
+/** Where the object of an `ip`/`bridge` command is, after its options (from index 1). */
+export function objectIndex(words: string[]): number {
+  let i = 1;
+  while (i < words.length && words[i]!.startsWith('-')) {
+    i += NETNS_OPTS.has(words[i]!) || OPTS_WITH_ARG.has(words[i]!) ? 2 : 1;
+  }
+  return i;
+}
+
+// `ip net` is netns, `ip n`/`ip ne` are neighbour.
+export const isNetnsObject = (w: string | undefined): boolean => abbreviates(w, 'netns', 3);
+export const isLinkObject = (w: string | undefined): boolean => abbreviates(w, 'link');
+
+/** The `ip netns` subcommand, resolved in iproute2's order of `matches()` tests. */
+export function netnsSubcommand(w: string | undefined): string {
+  if (w === undefined) return 'list';
+  for (const sub of ['list', 'show', 'lst', 'list-id', 'help', 'add', 'attach', 'set', 'delete', 'pids', 'identify', 'exec', 'monitor']) {
+    if (abbreviates(w, sub)) return sub === 'show' || sub === 'lst' ? 'list' : sub;
+  }
+  return w;
+}
+
+/** The words of the command actually run, after any `ip netns exec NS` prefixes. */
+function innerWords(cmd: string): string[] {
+  let w = cmd.trim().split(/\s+/);
+  for (;;) {
+    if (w[0] !== 'ip') return w;
+    const obj = objectIndex(w);
+    if (!isNetnsObject(w[obj]) || netnsSubcommand(w[obj + 1]) !== 'exec' || w.length <= obj + 3) return w;
+    w = w.slice(obj + 3);
+  }
+}
+
+// Commands that change configuration and print nothing about the state of links.
+const CONFIG_VERBS = ['add', 'set', 'delete', 'change', 'replace', 'flush', 'append', 'prepend', 'attach'];
+
+function ipVerb(w: string[]): { object: string | undefined; verb: string | undefined } {
+  const obj = objectIndex(w);
+  return { object: w[obj], verb: w[obj + 1] };
+}
+
+const isConfigVerb = (v: string | undefined): boolean => v !== undefined && v !== '' && CONFIG_VERBS.some((c) => c.startsWith(v));
+
+/**
+ * True for commands that change links (up/down, master, peer, netns moves): after them link
+ * state settles through linkwatch, in up to two rounds about a second apart.
+ */
+export function changesLinks(cmd: string): boolean {
+  const w = innerWords(cmd);
+  if (w[0] === 'ip') {
+    const { object, verb } = ipVerb(w);
+    if (isLinkObject(object) || abbreviates(object, 'tuntap') || object === 'tap') return isConfigVerb(verb);
+    if (isNetnsObject(object)) return verb !== undefined && netnsSubcommand(verb) === 'delete';
+    return false;
+  }
+  if (w[0] === 'bridge') {
+    const { object, verb } = ipVerb(w);
+    return isLinkObject(object) && verb !== undefined && abbreviates(verb, 'set');
+  }
+  return false;
+}
+
+/**
+ * False for commands that only configure (sysctl -w, ip addr/route/neigh/link add|del|set,
+ * ip netns add|del, iptables): they cannot show a link state that is still settling. Every
+ * other command (ip link, ip -br addr, bridge link, ip route (linkdown), ping, ...) observes
+ * the kernel and waits for link state to settle first.
+ */
+export function observesLinks(cmd: string): boolean {
+  const w = innerWords(cmd);
+  if (w[0] === 'sysctl' || w[0] === 'iptables') return false;
+  if (w[0] === 'ip' || w[0] === 'bridge') {
+    const { object, verb } = ipVerb(w);
+    if (isNetnsObject(object)) return verb === undefined || !['add', 'delete', 'attach', 'set'].includes(netnsSubcommand(verb));
+    return !isConfigVerb(verb);
+  }
+  return true;
+}
