@@ -16,10 +16,12 @@ import { Args, getUnsigned, matches, parseLladdr } from './ip/util';
 export function bridgeMain(argv: string[], ns: Netns): string[] {
   const a = new Args(argv.slice(1));
   let details = false;
+  let stats = false;
   while (a.more && a.cur.startsWith('-')) {
     const o = a.cur;
     if (o === '-d' || matches(o, '-details')) details = true;
-    else if (o === '-s' || matches(o, '-statistics') || o === '-n' || matches(o, '-color')) { /* accepted */ }
+    else if (o === '-s' || matches(o, '-statistics')) stats = true;
+    else if (o === '-n' || matches(o, '-color')) { /* accepted */ }
     else throw new CmdError(`Option "${o}" is unknown, try "bridge help".`, 255);
     a.advance();
   }
@@ -27,7 +29,7 @@ export function bridgeMain(argv: string[], ns: Netns): string[] {
   const obj = a.cur;
   a.advance();
   if (matches(obj, 'link')) return bridgeLink(a, ns, details);
-  if (matches(obj, 'fdb')) return bridgeFdb(a, ns);
+  if (matches(obj, 'fdb')) return bridgeFdb(a, ns, stats);
   if (matches(obj, 'vlan')) return bridgeVlan(a, ns);
   throw new CmdError(`Object "${obj}" is unknown, try "bridge help".`, 255);
 }
@@ -109,7 +111,7 @@ function selfEntries(d: NetDevice): string[] {
   return out;
 }
 
-function bridgeFdb(a: Args, ns: Netns): string[] {
+function bridgeFdb(a: Args, ns: Netns, stats = false): string[] {
   let sub = 'show';
   if (a.more) {
     const w = a.cur;
@@ -148,7 +150,10 @@ function bridgeFdb(a: Args, ns: Netns): string[] {
         if (fdev !== d) continue;
         // the dynamic filter leaves out permanent entries only (NUD_PERMANENT): static ones stay
         if (dynamic && f.local) continue;
-        out.push(`${fmtMac(f.addr)} ${devField}master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
+        // fdb_print_stats(): br_fdb_fill_info()'s cacheinfo, whole seconds since used and updated
+        const now = ns.world.now;
+        const st = stats ? `used ${Math.floor((now - f.used) / 1e6)}/${Math.floor((now - f.updated) / 1e6)} ` : '';
+        out.push(`${fmtMac(f.addr)} ${devField}${st}master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
       }
     }
     if (!dynamic) for (const m of [...d.ucList.map((m) => fmtMac(m)), ...selfEntries(d)]) out.push(`${m} ${devField}self permanent`);

@@ -59,10 +59,13 @@ function neighGet(a: Args, ctx: IpCtx): string[] {
   if (dst === undefined || !dev) throw new CmdError('Device and destination are required arguments.', 255);
   const n = ctx.ns.ipv4.arp.lookup(dst as never, dev);
   if (!n) throw new CmdError('Error: Neighbour entry not found.', 2);
-  return [neighLine(n, null)];
+  return [neighLine(n, null, ctx.stats > 0, 1)];
 }
 
-function neighLine(n: Neighbour, dev: NetDevice | null): string {
+/** jiffies_to_clock_t(now - t) / get_user_hz(): whole seconds */
+const secsSince = (now: number, t: number) => Math.floor((now - t) / 1_000_000);
+
+function neighLine(n: Neighbour, dev: NetDevice | null, stats = false, held = 0): string {
   let l = `${fmtIp4(n.key)} `;
   if (!dev) l += `dev ${n.dev.name} `;
   // NDA_LLADDR for a valid entry; a tun's is empty, and ll_addr_n2a() prints the byte after it, the
@@ -70,6 +73,14 @@ function neighLine(n: Neighbour, dev: NetDevice | null): string {
   if (n.dev.kind === 'tun' && nudValid(n.state)) l += 'lladdr 08 ';
   else if (n.ha !== null && nudValid(n.state)) l += `lladdr ${fmtMac(n.ha)} `;
   if (n.isRouter) l += 'router ';
+  if (stats) {
+    // print_cacheinfo(): the timer holds a reference (neigh_add_timer()), as neigh_get() does while it
+    // answers; then NDA_PROBES
+    const now = n.dev.ns.world.now;
+    const ref = (n.timer ? 1 : 0) + held;
+    if (ref) l += ` ref ${ref}`;
+    l += ` used ${secsSince(now, n.used)}/${secsSince(now, n.confirmed)}/${secsSince(now, n.updated)}probes ${n.probes} `;
+  }
   // print_neigh_state() only for a non-zero ndm_state
   return n.state === 'NONE' ? l : l + `${n.state} `;
 }
@@ -219,7 +230,7 @@ function neighShow(a: Args, ctx: IpCtx, flush: boolean): string[] {
     if (!(st & bit) && !n.externLearn && (bit !== 0 || !(st & 0x100))) return false;
     return inTo(n.key);
   });
-  if (!flush) return pick(state).map((n) => neighLine(n, dev));
+  if (!flush) return pick(state).map((n) => neighLine(n, dev, ctx.stats > 0));
   // each round deletes what the dump listed; later rounds leave FAILED entries alone
   const rounds: number[] = [];
   for (let round = 0; round < 10; round++) {
