@@ -3,6 +3,7 @@ import { devQueueXmit } from '../net/dev';
 import type { Skb } from '../net/skb';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
+import { brNfForward } from './br_netfilter';
 
 /**
  * should_deliver(): never back out of the ingress port (unless hairpin), only forwarding ports, and
@@ -26,7 +27,10 @@ function deliver(p: BridgePort, skb: Skb): void {
     if (w.trace) w.emit({ type: 'drop', ns: p.br.ns.name, dev: p.dev.name, frameId: skb.id, reason: 'broadcast storm', fn: 'br_forward', why: 'This frame keeps coming back: the bridges form a loop without STP.' });
     return;
   }
-  devQueueXmit({ data: skb.data, dev: p.dev, pktType: 'outgoing', id: skb.id, hops });
+  // NF_BR_FORWARD and NF_BR_POST_ROUTING: br_netfilter's FORWARD and POSTROUTING for bridged IPv4
+  const s = brNfForward(p, skb);
+  if (!s) return;
+  devQueueXmit({ data: s.data, dev: p.dev, pktType: 'outgoing', id: skb.id, hops });
 }
 
 /** br_forward() */

@@ -8,6 +8,7 @@ import type { Skb } from '../net/skb';
 import type { Bridge } from './br_device';
 import { fdbFind, fdbUpdate } from './br_fdb';
 import { brFlood, brForward } from './br_forward';
+import { brNfPreRouting } from './br_netfilter';
 import { stpRcv } from './br_stp';
 import { brPortStateSelection } from './br_stp_if';
 
@@ -43,9 +44,11 @@ export function brHandleFrame(skb: Skb): RxResult {
   switch (p.state) {
     case 'forwarding':
     case 'learning': {
-      let s = skb;
+      let s: Skb | null = skb;
       if (ethDst(skb.data) === br.mac) s = { ...skb, pktType: 'host' };
-      brHandleFrameFinish(br, s);
+      // nf_hook_bridge_pre(): NF_BR_PRE_ROUTING, where br_netfilter runs iptables' PREROUTING
+      s = brNfPreRouting(br, s);
+      if (s) brHandleFrameFinish(br, s);
       return 'consumed';
     }
     default:
@@ -110,5 +113,5 @@ function macStr(skb: Skb): string {
 function brPassFrameUp(br: Bridge, skb: Skb): void {
   // dev_sw_netstats_rx_add(): skb->len, the Ethernet header already pulled
   countRx(br, skb.data.length - 14);
-  netifReceiveSkb({ data: skb.data, dev: br, pktType: skb.pktType, id: skb.id });
+  netifReceiveSkb({ data: skb.data, dev: br, pktType: skb.pktType, id: skb.id, nfBridge: skb.nfBridge });
 }

@@ -26,7 +26,8 @@ export function ipRcv(skb: Skb): void {
   if (!h || !h.checksumOk) return drop(skb, 'bad IPv4 header', 'ip_rcv_core');
   ip = ip.subarray(0, h.totalLen);
   const ns = dev.ns;
-  if (!skb.localRoute) {
+  // ip_sabotage_in(): a frame the bridge already ran through PREROUTING (br_netfilter) skips it here
+  if (!skb.localRoute && !skb.nfBridge) {
     const v = nfHook(ns, 'PREROUTING', ip, { in: dev, id: skb.id });
     if (v.verdict === 'stolen') return;
     if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook PREROUTING');

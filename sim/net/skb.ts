@@ -19,6 +19,8 @@ export interface Skb {
   localBroadcast?: boolean;
   /** IPCB(skb)->frag_max_size: the packet was reassembled from fragments of at most this size */
   fragMax?: number;
+  /** skb->nf_bridge: the bridge ran PREROUTING for it (br_netfilter); IP input must not run it again */
+  nfBridge?: boolean;
   /** how many bridges have forwarded this frame: a loop without STP would go on for ever */
   hops?: number;
 }

@@ -147,6 +147,11 @@ export function sysctlEntry(ns: Netns, name: string): Entry | undefined {
     return undefined;
   }
   if (p[1] === 'ipv6') return ipv6Entry(ns, p.slice(2));
+  if (p[1] === 'bridge' && p.length === 3 && p[2] in ns.brnf) {
+    // brnf_sysctl_call_tables(): any value other than 0 is stored as 1
+    const key = p[2];
+    return { get: () => String(ns.brnf[key]), set: intSetter((n) => (ns.brnf[key] = key.startsWith('bridge-nf-call-') && n ? 1 : n)) };
+  }
   return undefined;
 }
 
@@ -162,6 +167,7 @@ export function sysctlList(ns: Netns, prefix: string): string[] {
     for (const k of NEIGH_KEYS) if (!DEPRECATED.has(k)) keys.push(`net.ipv4.neigh.${n}.${k}`);
     if (n === 'default') for (const k of NEIGH_DEFAULT_ONLY_KEYS) keys.push(`net.ipv4.neigh.${n}.${k}`);
   }
+  for (const k of Object.keys(ns.brnf)) keys.push(`net.bridge.${k}`);
   for (const g of ['icmp_echo_ignore_all', 'icmp_echo_ignore_broadcasts', 'icmp_errors_use_inbound_ifaddr', 'icmp_ratelimit', 'icmp_ratemask', 'ip_default_ttl', 'ip_forward', 'ping_group_range']) keys.push(`net.ipv4.${g}`);
   const pre = prefix.replace(/\//g, '.');
   return keys.filter((k) => k === pre || k.startsWith(pre + '.')).sort();

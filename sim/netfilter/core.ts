@@ -147,7 +147,7 @@ export class NfNet implements NetfilterState {
         case 'confirm': {
           if (sk?.ct && !(sk.ct.status & IPS_CONFIRMED)) this.conntrack.confirm(sk.ct);
           // a locally routed packet comes back in through INPUT with its conntrack (loopback keeps skb->_nfct)
-          if (!(hook === 'POSTROUTING' && ctx.out?.isLoopback)) this.skbs.delete(id);
+          if (!(hook === 'POSTROUTING' && (ctx.out?.isLoopback || ctx.bridged))) this.skbs.delete(id);
           break;
         }
       }

@@ -10,6 +10,8 @@ export interface HookCtx {
   out?: NetDevice;
   /** the frame's id (Skb.id): what stays with the packet from hook to hook, as skb->_nfct does */
   id?: number;
+  /** a bridged frame (br_netfilter): its copies share one conntrack attachment, so confirming keeps it */
+  bridged?: boolean;
 }
 
 /** 'stolen': nf_defrag keeps a fragment until the packet is whole (NF_STOLEN); `fragMax` is then the

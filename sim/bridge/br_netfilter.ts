@@ -1,0 +1,82 @@
+// Bridged IPv4 through iptables (net/bridge/br_netfilter_hooks.c), as on a machine where br_netfilter is
+// loaded, like Docker's hosts and the machine the transcripts were recorded on: with
+// net.bridge.bridge-nf-call-iptables=1 a frame a port receives passes PREROUTING (with the bridge as its
+// input device: raw, conntrack, mangle, DNAT), and each copy the bridge sends out of a port passes
+// FORWARD and POSTROUTING (in and out both the bridge). A frame that goes up to the bridge's own stack
+// does not pass PREROUTING twice (ip_sabotage_in). Frames the bridge's stack sends carry no nf_bridge
+// info and pass none of these.
+import { ETH_HLEN, ETH_P_IP, ethType } from '../wire/ethernet';
+import { ipFromBytes, macToBytes } from '../core/addr';
+import { nfHook } from '../netfilter/hooks';
+import type { Skb } from '../net/skb';
+import type { Bridge } from './br_device';
+import type { BridgePort } from './br_private';
+
+/** brnf_call_iptables (the bridge's own nf_call_iptables option is not modelled: it stays 0) */
+function callIptables(br: Bridge): boolean {
+  return br.ns.brnf['bridge-nf-call-iptables'] !== 0;
+}
+
+/** The IPv4 packet of an untagged frame (br_validate_ipv4() leaves the rest to the bridge alone). */
+function ipOf(skb: Skb): Uint8Array | null {
+  if (skb.data.length < ETH_HLEN + 20 || ethType(skb.data) !== ETH_P_IP) return null;
+  const ip = skb.data.subarray(ETH_HLEN);
+  if (ip[0] >>> 4 !== 4) return null;
+  const total = (ip[2] << 8) | ip[3];
+  return total >= 20 && total <= ip.length ? ip.subarray(0, total) : null;
+}
+
+/** The frame again around a packet NAT rewrote. */
+function reframe(skb: Skb, ip: Uint8Array): Uint8Array {
+  const b = new Uint8Array(ETH_HLEN + ip.length);
+  b.set(skb.data.subarray(0, ETH_HLEN));
+  b.set(ip, ETH_HLEN);
+  return b;
+}
+
+/**
+ * br_nf_pre_routing() -> br_nf_pre_routing_finish(): null when netfilter kept or dropped the frame. A
+ * packet DNAT sent elsewhere goes up to the bridge's stack to be routed (PACKET_HOST to the bridge's
+ * address).
+ */
+export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
+  if (!callIptables(br)) return skb;
+  const ip = ipOf(skb);
+  if (!ip) return skb;
+  const v = nfHook(br.ns, 'PREROUTING', ip, { in: br, id: skb.id, bridged: true });
+  if (v.verdict !== 'accept') {
+    const w = br.ns.world;
+    if (v.verdict === 'drop' && w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, reason: v.reason, fn: 'br_nf_pre_routing', why: `bridge-nf-call-iptables=1: ${br.name}'s bridged IPv4 goes through iptables, and PREROUTING dropped this packet.` });
+    return null;
+  }
+  let out: Skb = { ...skb, nfBridge: true };
+  if (v.ip !== ip) out = { ...out, data: reframe(skb, v.ip) };
+  if (ipFromBytes(v.ip, 16) !== ipFromBytes(ip, 16)) {
+    // br_nf_ipv4_daddr_was_changed(): routed from here on, by the bridge's stack
+    const d = new Uint8Array(out.data);
+    macToBytes(br.mac, d, 0);
+    out = { ...out, data: d, pktType: 'host' };
+  }
+  return out;
+}
+
+/**
+ * br_nf_forward_ip() and br_nf_post_routing() for the copy leaving through `p`: null when a rule
+ * dropped it. Only frames that passed the bridge's PREROUTING (nf_bridge set) are hooked.
+ */
+export function brNfForward(p: BridgePort, skb: Skb): Skb | null {
+  const br = p.br;
+  if (!skb.nfBridge) return skb;
+  const ip = ipOf(skb);
+  if (!ip) return skb;
+  const w = br.ns.world;
+  const dropped = (reason: string, fn: string) => {
+    if (w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: p.dev.name, frameId: skb.id, reason, fn, why: `bridge-nf-call-iptables=1: ${br.name}'s bridged IPv4 goes through iptables (in and out ${br.name}), and ${fn === 'br_nf_forward_ip' ? 'FORWARD' : 'POSTROUTING'} dropped this packet.` });
+    return null;
+  };
+  const f = nfHook(br.ns, 'FORWARD', ip, { in: br, out: br, id: skb.id, bridged: true });
+  if (f.verdict !== 'accept') return f.verdict === 'drop' ? dropped(f.reason, 'br_nf_forward_ip') : null;
+  const po = nfHook(br.ns, 'POSTROUTING', f.ip, { out: br, id: skb.id, bridged: true });
+  if (po.verdict !== 'accept') return po.verdict === 'drop' ? dropped(po.reason, 'br_nf_post_routing') : null;
+  return po.ip === ip ? skb : { ...skb, data: reframe(skb, po.ip) };
+}
