@@ -38,6 +38,8 @@ export class Arping extends Proc implements PacketSocket {
   private advert = false;
   private target: Ip4 = ANY;
   private source: Ip4 = ANY;
+  /** -s given: the source is the user's, even 0.0.0.0 */
+  private sourceGiven = false;
   private sent = 0;
   private brdSent = 0;
   private received = 0;
@@ -103,20 +105,23 @@ export class Arping extends Proc implements PacketSocket {
     }
     if (rest.length !== 1) return this.fail(['', ...ARPING_USAGE]);
     const ns = this.ns;
+    // the target is resolved before the device is looked at
+    const t = parseIp4(rest[0]) ?? resolveHost(ns, rest[0]);
+    if (t === undefined) return this.fail([`arping: ${rest[0]}: ${unresolvedText(ns)}`]);
     if (devName === null) {
-      // no -I: the device the route to the target leaves through
-      const t = parseIp4(rest[0]) ?? resolveHost(ns, rest[0]);
-      const rt = t === undefined ? undefined : routeOutput(ns, { daddr: t });
-      if (!rt || isRouteError(rt) || rt.dev.isLoopback || rt.dev.flagsNoArp) return this.fail(['arping: Suitable device could not be determined. Please, use option -I.']);
+      // guess_device(): RTM_GETROUTE names the device the route leaves through (lo for a local
+      // address); netlink_query() answers a failed lookup with its own words and exit(1)
+      const rt = routeOutput(ns, { daddr: t });
+      if (isRouteError(rt)) return this.fail(['arping: NETLINK_ROUTE unexpected iov element'], 1);
       devName = rt.dev.name;
     }
     const dev = ns.dev(devName);
-    if (!dev || !dev.up) return this.fail([`arping: Device ${devName} not available.`]);
-    // check_ifflags(): IFF_NOARP or IFF_LOOPBACK, said without the program's name
-    if (dev.flagsNoArp || dev.isLoopback) return this.fail([`Interface "${devName}" is not ARPable`]);
+    if (!dev) return this.fail([`arping: Device ${devName} not available.`]);
+    // check_ifflags(): said on stdout without the program's name, and not at all with -q
+    if (!dev.up) return this.fail(this.quiet ? [] : [`Interface "${devName}" is down`]);
+    if (dev.flagsNoArp || dev.isLoopback) return this.fail(this.quiet ? [] : [`Interface "${devName}" is not ARPable`], this.dad ? 0 : 2);
     this.dev = dev;
-    const t = parseIp4(rest[0]) ?? resolveHost(ns, rest[0]);
-    if (t === undefined) return this.fail([`arping: ${rest[0]}: ${unresolvedText(ns)}`]);
+    this.sourceGiven = src !== null;
     this.target = t;
     if (this.dad) {
       this.source = ANY;
@@ -141,6 +146,11 @@ export class Arping extends Proc implements PacketSocket {
     const dev = this.dev!;
     dev.ptypeSpecific.push(this);
     if (!this.quiet) this.print(`ARPING ${fmtIp4(this.target)} from ${fmtIp4(this.source)} ${dev.name}`);
+    // the route to the target gave no source address (the device has none to offer)
+    if (!this.sourceGiven && this.source === ANY && !this.dad) {
+      this.print('arping: no source address in not-DAD mode');
+      return this.exit(2);
+    }
     this.start = this.ns.world.now;
     this.tick();
   }
