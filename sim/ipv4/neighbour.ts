@@ -89,7 +89,9 @@ export class NeighTable {
     const old = this.lookup(ip, dev);
     if (old) return old;
     const now = this.now;
-    const type = addrType(this.ns, ip, dev.name);
+    // the local table's type of the key, whichever device its route names (measured on 6.18: the
+    // broadcast address of another device's subnet gets a NOARP entry on this one)
+    const type = addrType(this.ns, ip);
     const multicast = type === 'multicast';
     const own = dev.flagsNoArp || dev.isLoopback;
     const bcast = type === 'broadcast';
