@@ -3,13 +3,16 @@ import { fmtMac } from '../core/addr';
 import { World } from '../net/world';
 import { Shell } from '../shell/shell';
 import { Capture, type CapturedFrame } from '../apps/capture';
-import { observesLinks } from './commands';
+import { changesLinks, observesLinks } from './commands';
 import { MacNamer, type DeviceMac, parseScenario, transcriptBlock } from './normalize';
 
 /** Virtual time between two commands of a script (a person or a script is never instant). */
-export const COMMAND_GAP_US = 10_000;
+export const COMMAND_GAP_US = 20_000;
 /** How long a capture keeps listening after its command ends, as the kernel runner does. */
 export const CAPTURE_TAIL_US = 300_000;
+
+/** How long the kernel runner lets pass after a link change before a command that observes links. */
+export const SETTLE_QUIET_US = 1_100_000;
 
 export interface CaptureRecord {
   spec: string;
@@ -35,8 +38,14 @@ export function runScenario(text: string, opts: { seed?: number; raw?: boolean }
   const namer = new MacNamer();
   const lines: string[] = [];
   const records: CaptureRecord[] = [];
+  let lastLinkChange: number | null = null;
   for (const step of parseScenario(text)) {
-    if (observesLinks(step.cmd)) world.linkWatch.settle();
+    if (observesLinks(step.cmd)) {
+      world.linkWatch.settle();
+      // the kernel runner waits a linkwatch round (and a margin) after the last link change
+      if (lastLinkChange !== null) world.sched.runUntil(Math.max(world.now, lastLinkChange + SETTLE_QUIET_US));
+      lastLinkChange = null;
+    }
     const caps: { spec: string; cap: Capture | null; ns: string; dev: string; error?: string }[] = [];
     for (const spec of step.capture) {
       const [nsName, devName] = spec.includes(':') ? spec.split(':', 2) : ['host', spec];
@@ -52,6 +61,7 @@ export function runScenario(text: string, opts: { seed?: number; raw?: boolean }
     const r = shell.run(step.cmd);
     if (caps.length) world.sched.runUntil(world.now + CAPTURE_TAIL_US);
     for (const c of caps) c.cap?.stop();
+    if (changesLinks(step.cmd)) lastLinkChange = world.now;
     world.sched.runUntil(world.now + COMMAND_GAP_US);
     namer.observe(allDeviceMacs(world));
     const captures = caps.map((c) => ({ iface: c.spec, lines: c.cap ? c.cap.lines() : [c.error!] }));
