@@ -31,6 +31,8 @@ export interface PingOpts {
   flood: boolean;
   /** -M: IP_MTU_DISCOVER, "want" by default */
   pmtudisc: 'want' | 'do' | 'dont';
+  /** -M was given */
+  pmtudiscGiven: boolean;
   verbose: boolean;
   /** -O: report requests still unanswered when the next one goes */
   outstanding: boolean;
@@ -43,7 +45,7 @@ type Parsed = { ok: true; opts: PingOpts; warnings: string[] } | { ok: false; li
 
 /** The options of iputils ping that labs use; others are refused with ping's own words. */
 export function parsePingArgs(argv: string[]): Parsed {
-  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, pmtudisc: 'want', verbose: false, outstanding: false, adaptive: false, target: '' };
+  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, pmtudisc: 'want', pmtudiscGiven: false, verbose: false, outstanding: false, adaptive: false, target: '' };
   const rest: string[] = [];
   const bad = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}'`], code: 1 });
   const range = (v: string, lo: number, hi: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`], code: 1 });
@@ -108,6 +110,7 @@ export function parsePingArgs(argv: string[]): Parsed {
       case 'M':
         if (val !== 'do' && val !== 'dont' && val !== 'want') return { ok: false, lines: [`ping: invalid -M argument: ${val}`], code: 2 };
         o.pmtudisc = val;
+        o.pmtudiscGiven = true;
         break;
       case 'q': o.quiet = true; break;
       case 'b': o.broadcast = true; break;
@@ -238,6 +241,8 @@ export class Ping extends Proc {
     const dst = parseIp4(o.target) ?? resolveHost(ns, o.target);
     if (dst === undefined) return this.fail(`ping: ${o.target}: ${unresolvedText(ns)}`);
     this.dst = dst;
+    // ping4_run(): broadcast (-b) and multicast pings do not fragment unless -M says otherwise
+    if ((o.broadcast || isMulticastIp(dst)) && !o.pmtudiscGiven) o.pmtudisc = 'do';
     this.hostname = o.target;
     // a numeric target means numeric output (ping.c sets opt_numeric)
     if (parseIp4(o.target) !== undefined) o.numeric = true;
@@ -284,6 +289,11 @@ export class Ping extends Proc {
     this.pinger();
   }
 
+  /** pinger()'s static oom_count: sends the device refused (ENOBUFS) since the last one that went */
+  private oomCount = 0;
+  /** milliseconds until the refused request is tried again */
+  private retryIn = 0;
+
   /** pinger(): send one request, schedule the next or the exit wait. */
   private pinger(): void {
     if (this.done) return;
@@ -294,6 +304,11 @@ export class Ping extends Proc {
       this.print(`no answer yet for icmp_seq=${this.ntransmitted % 0x10000}`);
     }
     this.sendEcho();
+    if (this.retryIn) {
+      this.timers.push(this.ns.world.sched.after(this.retryIn * MS, () => this.pinger()));
+      this.retryIn = 0;
+      return;
+    }
     if (o.count && this.ntransmitted >= o.count) {
       this.scheduleExit();
       return;
@@ -376,6 +391,21 @@ export class Ping extends Proc {
     }
     const before = this.nerrors;
     const err = ipLocalOut(ns, rt, ip, id);
+    if (err === 'ENOBUFS') {
+      // pinger(): "device queue overflow", the packet was not sent; it is tried again after
+      // nores_interval until oom_count * nores_interval reaches lingertime, then reported and counted
+      const nores = Math.min(Math.max(Math.floor(this.o.interval / 2), 10), 500);
+      this.oomCount++;
+      if (this.oomCount * nores < Math.floor(this.o.timeoutW * 1000)) {
+        this.ntransmitted--;
+        this.retryIn = nores;
+        return;
+      }
+      if (!this.o.quiet) this.print('ping: sendmsg: No buffer space available');
+      this.checkDone();
+      return;
+    }
+    if (!err) this.oomCount = 0;
     if (err) {
       // the softirq run as the send returns (local_bh_enable) delivers what it looped back, such as the
       // ICMP error of a REJECT; only then does ping say why sendmsg failed (a plain DROP stays silent)

@@ -29,7 +29,7 @@ export class Veth extends NetDevice {
   }
 
   /** veth_xmit() -> veth_forward_skb() -> __dev_forward_skb(): dropped if the peer is down. */
-  xmit(skb: Skb): void {
+  xmit(skb: Skb): 'drop' | void {
     const peer = this.peer;
     const w = this.ns.world;
     if (!peer || !peer.up) {
@@ -37,9 +37,13 @@ export class Veth extends NetDevice {
       if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'peer down', fn: 'veth_xmit', why: `The other end of ${this.name} is down, so the veth drops the frame.` });
       return;
     }
-    if (skb.data.length - 14 > peer.mtu) {
+    // is_skb_forwardable(): longer than the peer's MTU, its header and a VLAN tag: the peer counts an
+    // rx drop (dev_core_stats_rx_dropped_inc), this end a tx drop (priv->dropped), the sender ENOBUFS
+    if (skb.data.length > peer.mtu + 14 + 4) {
       this.stats.txDropped++;
-      return;
+      peer.stats.rxDropped++;
+      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: `longer than ${peer.name}'s MTU`, fn: 'is_skb_forwardable', why: `The frame is longer than ${peer.name}'s MTU (${peer.mtu}), so the other end of the veth refuses it.` });
+      return 'drop';
     }
     // veth_get_stats64(): what one end sent successfully is what the other received
     countTx(this, skb.data.length);

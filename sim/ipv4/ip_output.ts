@@ -24,11 +24,13 @@ export interface PacketCtx {
   rtLocal?: boolean;
   /** IPCB(skb)->frag_max_size of a packet reassembled by nf_defrag */
   fragMax?: number;
+  /** set when the device refused the frame (NET_XMIT_DROP): the sender's sendmsg() sees ENOBUFS */
+  xmitDropped?: boolean;
 }
 
 /** ip_local_out(): LOCAL_OUT (netfilter), then ip_output(). */
 /** Returns the errno the sender sees: EPERM when netfilter dropped the packet (NF_DROP). */
-export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): 'EPERM' | 'ENETUNREACH' | null {
+export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): 'EPERM' | 'ENETUNREACH' | 'ENOBUFS' | null {
   const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev, id });
   if (v.verdict === 'drop') return 'EPERM';
   if (v.verdict === 'stolen') return null;
@@ -38,7 +40,10 @@ export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): '
     if (isRouteError(r)) return 'ENETUNREACH';
     rt = r;
   }
-  return ipOutput(ns, rt, v.ip, { id, rtLocal: rt.local }) ? null : 'EPERM';
+  const ctx: PacketCtx = { id, rtLocal: rt.local };
+  if (!ipOutput(ns, rt, v.ip, ctx)) return 'EPERM';
+  // ip_send_skb(): net_xmit_errno(NET_XMIT_DROP) from a device that sends at once (noqueue)
+  return ctx.xmitDropped ? 'ENOBUFS' : null;
 }
 
 /** ip_output() -> POSTROUTING -> ip_finish_output2(): hand the packet to the neighbour layer. */
@@ -53,7 +58,11 @@ export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx):
   const mtu = Math.min(routeMtu(rt), ctx.fragMax ?? Infinity);
   if (ip.length > mtu && !dev.isLoopback) {
     if (ip[6] & 0x40) return false;
-    for (const f of ipFragment(ip, mtu)) finishOutput2(ns, rt, f, ctx);
+    // ip_do_fragment(): the first fragment the device refuses ends it
+    for (const f of ipFragment(ip, mtu)) {
+      finishOutput2(ns, rt, f, ctx);
+      if (ctx.xmitDropped) break;
+    }
     return true;
   }
   return finishOutput2(ns, rt, ip, ctx);
@@ -87,7 +96,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   if (rt.type === 'broadcast' || ipFromBytes(ip, 16) === 0xffffffff) {
     // ip_mc_output(): a broadcast is also delivered to this host
     if (!ctx.inputIif) loopbackCopy(dev, dev.broadcast, ip, ctx.id);
-    sendFrame(dev, dev.broadcast, ip, ctx.id);
+    if (sendFrame(dev, dev.broadcast, ip, ctx.id)) ctx.xmitDropped = true;
     return true;
   }
   // ip_mc_output(): a group this host has joined on the device (224.0.0.1, all-hosts) gets a copy too
@@ -95,13 +104,13 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   if (!ctx.inputIif && ipFromBytes(ip, 16) === ALL_HOSTS && dev.inDev && dev.up) loopbackCopy(dev, ALL_HOSTS_MAC, ip, ctx.id);
   if (n.state === 'NOARP') {
     // a multicast group's MAC is mapped, not asked for (arp_mc_map)
-    sendFrame(dev, n.ha!, ip, ctx.id);
+    if (sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
     return true;
   }
   const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
   const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
   if (unresolved && ns.world.trace) ns.world.emit({ type: 'neigh', ns: ns.name, dev: dev.name, frameId: ctx.id, ip: fmtIp4(nexthop), state: n.state === 'INCOMPLETE' ? 'INCOMPLETE' : 'INCOMPLETE (new)', queued: true, fn: '__neigh_event_send', why: `${fmtIp4(nexthop)} has no MAC yet on ${dev.name}: the packet waits while ARP asks.` });
-  if (tbl.eventSend(n, p)) sendFrame(dev, n.ha!, ip, ctx.id);
+  if (tbl.eventSend(n, p) && sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
   return true;
 }
 
@@ -116,9 +125,10 @@ function loopbackCopy(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): voi
   netifRx({ data: copy, dev, pktType: 'loopback', id, localRoute: true, localBroadcast: true, rtIif: dev.ifindex });
 }
 
-function sendFrame(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): void {
+/** True when the device dropped the frame as it was handed over (NET_XMIT_DROP). */
+function sendFrame(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): boolean {
   const data = emitEthernet({ dst, src: dev.mac, ethertype: ETH_P_IP }, ip);
-  devQueueXmit({ data, dev, pktType: 'outgoing', id });
+  return devQueueXmit({ data, dev, pktType: 'outgoing', id }) === 'drop';
 }
 
 /** loopback_xmit(): the packet comes back in on lo with its route attached (rt_iif kept). */

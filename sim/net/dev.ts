@@ -27,7 +27,8 @@ export function countRx(dev: NetDevice, len: number): void {
 }
 
 /** dev_queue_xmit() -> dev_hard_start_xmit(): taps see the frame, then the driver sends it. */
-export function devQueueXmit(skb: Skb): void {
+/** 'drop' when the driver refused the frame (NET_XMIT_DROP), which a noqueue device reports at once. */
+export function devQueueXmit(skb: Skb): 'drop' | void {
   const dev = skb.dev;
   const w = dev.ns.world;
   if (!dev.up) {
@@ -45,7 +46,7 @@ export function devQueueXmit(skb: Skb): void {
   for (const t of dev.taps) t.deliver(skb, true);
   for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, true);
   if (w.trace) w.emit({ type: 'xmit', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: 'dev_hard_start_xmit', why: `The frame leaves through ${dev.name}.` });
-  dev.xmit(skb);
+  return dev.xmit(skb);
 }
 
 /** netif_rx(): the frame waits in the per-CPU backlog, then __netif_receive_skb runs. */

@@ -92,7 +92,8 @@ export abstract class NetDevice {
   driverStop(): void { /* most devices: nothing */ }
 
   /** ndo_start_xmit: the frame leaves through this device (after taps have seen it). */
-  abstract xmit(skb: Skb): void;
+  /** The driver's ndo_start_xmit; 'drop' is NET_XMIT_DROP. */
+  abstract xmit(skb: Skb): 'drop' | void;
 
   /** For devices without a link layer (tun): send an IP packet as it is. */
   xmitIp?(ip: Uint8Array, id: number): void;
