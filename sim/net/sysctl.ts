@@ -35,7 +35,14 @@ function devconfEntry(ns: Netns, which: string, key: DevconfKey): Entry | undefi
   return {
     get: () => String(c.values[key]),
     set: intSetter((n) => {
-      if (key === 'forwarding' && (c === ipv4.all)) return inetForwardChange(ns, n);
+      // devinet_sysctl_forward(): all.forwarding resets the devices only when its value changes, and
+      // default.forwarding is not copied to devices (it is not a devinet_conf_proc() key)
+      if (key === 'forwarding') {
+        if (c === ipv4.all) {
+          if (c.values.forwarding !== n) inetForwardChange(ns, n);
+        } else c.values.forwarding = n;
+        return;
+      }
       c.values[key] = n;
       if (c === ipv4.dflt) {
         // devinet_copy_dflt_conf(): devices that never had this key set by hand follow the default
@@ -107,7 +114,7 @@ function globalEntry(ns: Netns, key: string): Entry | undefined {
   const ipv4 = ns.ipv4;
   const num = (get: () => number, set: (n: number) => void, min?: number, max?: number): Entry => ({ get: () => String(get()), set: intSetter(set, min, max) });
   switch (key) {
-    case 'ip_forward': return num(() => ipv4.all.values.forwarding, (n) => inetForwardChange(ns, n));
+    case 'ip_forward': return num(() => ipv4.all.values.forwarding, (n) => ipv4.all.values.forwarding !== n && inetForwardChange(ns, n));
     // the ranges of ipv4_net_table[] (extra1/extra2)
     case 'icmp_echo_ignore_all': return num(() => ipv4.icmpEchoIgnoreAll, (n) => (ipv4.icmpEchoIgnoreAll = n), 0, 1);
     case 'icmp_errors_use_inbound_ifaddr': return num(() => ipv4.icmpErrorsUseInboundIfaddr, (n) => (ipv4.icmpErrorsUseInboundIfaddr = n), 0, 1);
