@@ -10,6 +10,7 @@ import type { Netns } from '../net/netns';
 import { RT_SCOPE_LINK } from './devinet';
 import { addrType, inetSelectAddr, isRouteError, routeOutput } from './route';
 import { ipLocalOut, routeMtu } from './ip_output';
+import { nfCtAttach } from '../netfilter/hooks';
 
 const ICMP_ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
 
@@ -50,7 +51,10 @@ export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number
   const icmp = emitIcmp({ kind: 'error', type, code, info, original: quoted });
   const ip = emitIpv4({ tos: (iph.tos & 0x1e) | 0xc0, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, icmp);
   if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: ctx.id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: '__icmp_send', why: `The kernel tells ${fmtIp4(iph.src)} that its packet could not be delivered (ICMP type ${type} code ${code}).` });
-  ipLocalOut(ns, rt, ip, ns.world.nextFrameId());
+  const nid = ns.world.nextFrameId();
+  // icmp_glue_bits(): the error joins the connection of the packet it is about
+  if (ctx.id !== undefined) nfCtAttach(ns, nid, ctx.id);
+  ipLocalOut(ns, rt, ip, nid);
 }
 
 

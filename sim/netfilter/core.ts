@@ -145,7 +145,8 @@ export class NfNet implements NetfilterState {
           break;
         }
         case 'confirm': {
-          if (sk?.ct && !(sk.ct.status & IPS_CONFIRMED)) this.conntrack.confirm(sk.ct);
+          // __nf_conntrack_confirm(): only a packet of the original direction confirms its connection
+          if (sk?.ct && !(sk.ct.status & IPS_CONFIRMED) && ctinfoDir(sk.ctinfo) === DIR_ORIGINAL) this.conntrack.confirm(sk.ct);
           // a locally routed packet comes back in through INPUT with its conntrack (loopback keeps skb->_nfct)
           if (!(hook === 'POSTROUTING' && (ctx.out?.isLoopback || ctx.bridged))) this.skbs.delete(id);
           break;
@@ -237,6 +238,16 @@ export class NfNet implements NetfilterState {
   netdevEvent(ev: string, dev: NetDevice): void {
     if (ev !== 'DOWN' && ev !== 'UNREGISTER') return;
     this.conntrack.remove((c) => c.masqIndex !== 0 && c.masqIndex === dev.ifindex);
+  }
+
+  /**
+   * nf_conntrack_attach(): an ICMP error the stack makes about a tracked packet (icmp_glue_bits())
+   * belongs to that packet's connection, in the other direction, confirmed or not.
+   */
+  attach(nid: number, oid: number): void {
+    const sk = this.skbs.get(oid);
+    if (!sk?.ct) return;
+    this.skbs.set(nid, { ct: sk.ct, ctinfo: ctinfoDir(sk.ctinfo) === DIR_ORIGINAL ? 'RELATED_REPLY' : 'RELATED', at: this.ns.world.now });
   }
 
   private purge(now: number): void {

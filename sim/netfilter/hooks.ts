@@ -21,6 +21,8 @@ export type HookVerdict = { verdict: 'accept'; ip: Uint8Array; fragMax?: number 
 /** A namespace's netfilter state: filled in by iptables; absent means no rules. */
 export interface NetfilterState {
   run(hook: HookName, ip: Uint8Array, ctx: HookCtx): HookVerdict;
+  /** nf_ct_attach(): packet `nid` is an ICMP error about packet `oid` and joins its connection */
+  attach?(nid: number, oid: number): void;
   /** the netdevice notifier (masquerade forgets a device's connections when it goes down) */
   netdevEvent?(ev: string, dev: NetDevice): void;
 }
@@ -33,6 +35,11 @@ export function setNetfilter(ns: Netns, nf: NetfilterState): void {
 export function nfHook(ns: Netns, hook: HookName, ip: Uint8Array, ctx: HookCtx): HookVerdict {
   const nf = ns.netfilter;
   return nf ? nf.run(hook, ip, ctx) : { verdict: 'accept', ip };
+}
+
+/** nf_ct_attach() */
+export function nfCtAttach(ns: Netns, nid: number, oid: number): void {
+  ns.netfilter?.attach?.(nid, oid);
 }
 
 /** Netdevice events for the namespace's netfilter (nf_nat_masquerade.c: masq_device_event). */

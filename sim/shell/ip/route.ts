@@ -355,9 +355,9 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
     const fromTxt = from !== null ? `from ${fmtIp4(from)} ` : '';
     switch (r.kind) {
       case 'local':
-        return [`local ${fmtIp4(dst)} ${fromTxt}dev lo table local `, `    cache <local> iif ${iif.name} `];
+        return [`local ${fmtIp4(dst)} ${fromTxt}dev lo `, `    cache <local> iif ${iif.name} `];
       case 'broadcast':
-        return [`broadcast ${fmtIp4(dst)} ${fromTxt}dev lo table local `, `    cache <local,brd> iif ${iif.name} `];
+        return [`broadcast ${fmtIp4(dst)} ${fromTxt}dev lo `, `    cache <local,brd> iif ${iif.name} `];
       case 'forward':
         return [`${fmtIp4(dst)} ${fromTxt}${r.rt.gw !== null ? `via ${fmtIp4(r.rt.gw)} ` : ''}dev ${r.rt.dev.name} `, `    cache iif ${iif.name} `];
       case 'error':

@@ -1,0 +1,168 @@
+// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router --seed N
+// --count K --out DIR` writes K scenarios of random commands on a small lab, which
+// `npm run conformance -- DIR/*.sh` then runs on the kernel and the simulator. Every scenario sets
+// long neighbour timers and hand-made MACs, so what still differs is either a modelling error or one
+// of the known sources of noise: an ARP retry that lands at the edge of a capture, conntrack's hash
+// order, a broadcast storm the simulator stops on purpose.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Prng } from '../../sim/core/prng';
+
+type Kind = 'bridge' | 'router';
+
+const NEIGH = (dev: string) =>
+  `net.ipv4.neigh.${dev}.base_reachable_time_ms=3600000 net.ipv4.neigh.${dev}.delay_first_probe_time=3600`;
+
+/** Two containers a and b behind host veths; the bridge lab adds br0 and a host veth pair v0/v1. */
+function setup(kind: Kind): string[] {
+  const lines = [
+    'sysctl -w net.ipv4.conf.all.rp_filter=0',
+    'sysctl -w net.ipv4.conf.default.rp_filter=0',
+    'ip netns add a',
+    'ip netns add b',
+    'ip link add va type veth peer name eth0 netns a',
+    'ip link add vb type veth peer name eth0 netns b',
+    'ip link set va address 02:00:00:00:00:03',
+    'ip link set vb address 02:00:00:00:00:04',
+    'ip -n a link set eth0 address 02:00:00:00:00:a1',
+    'ip -n b link set eth0 address 02:00:00:00:00:b1',
+  ];
+  const hostDevs = kind === 'bridge' ? ['br0', 'v0', 'v1', 'va', 'vb'] : ['va', 'vb'];
+  if (kind === 'bridge') {
+    lines.push(
+      'ip link add br0 type bridge',
+      'ip link add v0 type veth peer name v1',
+      'ip link set br0 address 02:00:00:00:00:10',
+      'ip link set v0 address 02:00:00:00:00:01',
+      'ip link set v1 address 02:00:00:00:00:02',
+    );
+  }
+  for (const d of hostDevs) lines.push(`sysctl -w ${NEIGH(d)}`);
+  for (const n of ['a', 'b']) {
+    lines.push(`ip netns exec ${n} sysctl -w ${NEIGH('eth0')}`);
+    lines.push(`ip netns exec ${n} sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.eth0.rp_filter=0`);
+  }
+  if (kind === 'router') {
+    lines.push('ip addr add 10.1.0.1/24 dev va', 'ip addr add 10.2.0.1/24 dev vb', 'ip -n a addr add 10.1.0.2/24 dev eth0', 'ip -n b addr add 10.2.0.2/24 dev eth0');
+  } else {
+    lines.push('ip -n a addr add 10.9.0.11/24 dev eth0', 'ip -n b addr add 10.9.0.12/24 dev eth0');
+  }
+  for (const d of hostDevs) lines.push(`ip link set ${d} up`);
+  lines.push('ip -n a link set eth0 up', 'ip -n b link set eth0 up');
+  if (kind === 'router') lines.push('ip -n a route add default via 10.1.0.1', 'ip -n b route add default via 10.2.0.1');
+  // the first IGMP reports and linkwatch rounds pass before conntrack can start
+  lines.push('sleep 1');
+  return lines;
+}
+
+class Pick {
+  constructor(private readonly r: Prng) {}
+  of<T>(xs: readonly T[]): T {
+    return xs[this.r.range(0, xs.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.r.range(0, 1000) < p * 1000;
+  }
+}
+
+function bridgeCommand(p: Pick): string[] {
+  const hostDevs = ['br0', 'v0', 'v1', 'va', 'vb'];
+  // v1 stays out of br0: v0 and v1 both in it would be a loop
+  const ports = ['v0', 'va', 'vb'];
+  const addrs = ['10.9.0.1', '10.9.0.2', '10.9.0.3', '10.9.0.4', '10.9.1.1'];
+  const targets = [...addrs, '10.9.0.5', '10.9.0.11', '10.9.0.12', '10.9.0.255'];
+  const k = p.of([...Array(20).keys()]);
+  if (k < 2) return [p.chance(0.7) ? `ip link set ${p.of(ports)} master br0` : `ip link set ${p.of(ports)} nomaster`];
+  if (k < 5) return [p.chance(0.75) ? `ip addr add ${p.of(addrs)}/24 dev ${p.of(hostDevs)}` : `ip addr del ${p.of(addrs)}/24 dev ${p.of(hostDevs)}`];
+  if (k < 6) {
+    const v = p.of(['arp_ignore=1', 'arp_ignore=2', 'arp_announce=2', 'accept_local=1', 'rp_filter=1', 'rp_filter=2', 'arp_filter=1', 'proxy_arp=1', 'forwarding=1', 'arp_accept=1', 'arp_notify=1']);
+    return [`sysctl -w net.ipv4.conf.${p.of([...hostDevs, 'all'])}.${v}`];
+  }
+  if (k < 10) {
+    const t = p.of(targets);
+    const ns = p.of(['', '', 'ip netns exec a ', 'ip netns exec b ']);
+    const opt = ns ? '' : p.of(['', '', `-I ${p.of(hostDevs)} `, `-I ${p.of(addrs)} `]);
+    const cap = p.chance(0.5) ? [`#> capture ${p.of(hostDevs)}`] : [];
+    return [...cap, `${ns}ping -c 1 -W 1 ${t.endsWith('.255') ? '-b ' : ''}${opt}${t}`];
+  }
+  if (k < 12) {
+    const ns = p.of(['', 'ip netns exec a ', 'ip netns exec b ']);
+    const cap = p.chance(0.5) ? [`#> capture ${p.of(hostDevs)}`] : [];
+    return [...cap, `${ns}arping -c 1 -w 1 -I ${ns ? 'eth0' : p.of(hostDevs)} ${p.of(targets.slice(0, -1))}`];
+  }
+  if (k < 14) {
+    return [p.of([
+      `ip link set ${p.of(hostDevs)} address 02:00:00:00:00:${p.of(['01', '02', '05', '10', '20'])}`,
+      `ip addr flush dev ${p.of(hostDevs)}`,
+      `ip neigh add ${p.of(targets)} lladdr 02:00:00:00:00:${p.of(['a1', 'b1', '77'])} dev ${p.of(hostDevs)}`,
+      `ip neigh del ${p.of(targets)} dev ${p.of(hostDevs)}`,
+      `bridge fdb add 02:00:00:00:00:${p.of(['a1', 'b1', '77'])} dev ${p.of(ports)} master static`,
+      `ip route get ${p.of(targets)} from ${p.of(targets)} iif ${p.of(hostDevs)}`,
+      'ip route add default via 10.9.0.11', 'ip route del default', 'ip route add 10.9.1.0/24 via 10.9.0.12',
+    ])];
+  }
+  return [p.of(['ip neigh', 'ip route', 'ip -br link', 'ip -br addr', 'bridge link', 'bridge fdb show br br0 dynamic', 'ip -n a neigh', 'ip -n b neigh', 'ip route get 10.9.0.12', 'route -n', 'ip route show table local', 'ip neigh show nud noarp'])];
+}
+
+function routerCommand(p: Pick): string[] {
+  const targets = ['10.1.0.1', '10.1.0.2', '10.2.0.1', '10.2.0.2', '10.2.0.9', '10.3.0.1', '10.1.0.255', '192.0.2.1'];
+  const k = p.of([...Array(20).keys()]);
+  if (k < 6) {
+    const t = p.of(targets);
+    const ns = p.of(['', 'ip netns exec a ', 'ip netns exec a ', 'ip netns exec b ']);
+    const cap = p.chance(0.5) ? [`#> capture ${p.of(['va', 'vb', 'a:eth0', 'b:eth0'])}`] : [];
+    const opt = p.of(['', '', '-t 1 ', '-t 2 ', '-s 1400 -M do ', '-s 2000 ']);
+    return [...cap, `${ns}ping -c 1 -W 1 ${t.endsWith('.255') ? '-b ' : ''}${opt}${t}`];
+  }
+  if (k < 8) return [`sysctl -w net.ipv4.${p.of(['ip_forward=1', 'ip_forward=0', 'conf.va.forwarding=0', 'conf.vb.forwarding=1', 'conf.all.send_redirects=0', 'icmp_ratelimit=0', 'conf.vb.rp_filter=1', 'icmp_echo_ignore_all=1', 'icmp_echo_ignore_all=0'])}`];
+  if (k < 11) {
+    return [p.of([
+      'iptables -A FORWARD -p icmp -j DROP', 'iptables -F FORWARD', 'iptables -P FORWARD DROP', 'iptables -P FORWARD ACCEPT',
+      'iptables -A FORWARD -i va -o vb -j ACCEPT', 'iptables -I FORWARD -s 10.1.0.2 -j REJECT',
+      'iptables -A FORWARD -d 10.2.0.2 -j REJECT --reject-with icmp-host-prohibited',
+      'iptables -t nat -A POSTROUTING -o vb -j MASQUERADE', 'iptables -t nat -F',
+      'iptables -t nat -A PREROUTING -i va -d 10.1.0.1 -p icmp -j DNAT --to-destination 10.2.0.2',
+      'iptables -A INPUT -i va -p icmp --icmp-type echo-request -j DROP', 'iptables -F INPUT',
+      'iptables -A OUTPUT -d 10.2.0.2 -j REJECT', 'iptables -F OUTPUT', 'conntrack -F',
+      'iptables -t nat -A POSTROUTING -s 10.1.0.0/24 -j SNAT --to-source 10.2.0.1',
+    ])];
+  }
+  if (k < 13) {
+    return [p.of(['ip link set vb mtu 1300', 'ip link set vb mtu 1500', 'ip -n b link set eth0 mtu 1200', 'ip route add 10.3.0.0/24 via 10.2.0.2', 'ip route del 10.3.0.0/24', 'ip -n b addr add 10.3.0.1/24 dev eth0', 'ip route add unreachable 192.0.2.0/24', 'ip route add prohibit 192.0.2.0/24', 'ip route flush cache'])];
+  }
+  return [p.of(['iptables -L -n -v', 'iptables -t nat -L -n -v', 'ip neigh', 'ip -n a neigh', 'ip -n b neigh', 'ip route', 'ip route get 10.2.0.2', 'ip route get 10.2.0.2 from 10.1.0.2 iif va', 'ip -s link show vb', 'ip route show cache', 'ip -n a route get 10.2.0.2', 'iptables -S'])];
+}
+
+export function fuzzScenario(kind: Kind, seed: number, commands: number): string {
+  const p = new Pick(new Prng(seed));
+  const lines = [`# fuzz: --kind ${kind} --seed ${seed}`, ...setup(kind)];
+  for (let i = 0; i < commands; i++) lines.push(...(kind === 'bridge' ? bridgeCommand(p) : routerCommand(p)));
+  return lines.join('\n') + '\n';
+}
+
+function main(argv: string[]): void {
+  let kind: Kind = 'bridge';
+  let seed = 1;
+  let count = 10;
+  let commands = 40;
+  let out = 'fuzz-scenarios';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = argv[i + 1];
+    if (a === '--kind' && (v === 'bridge' || v === 'router')) kind = v;
+    else if (a === '--seed') seed = Number(v);
+    else if (a === '--count') count = Number(v);
+    else if (a === '--commands') commands = Number(v);
+    else if (a === '--out') out = v ?? out;
+    else {
+      console.error('usage: npm run -s fuzz -- [--kind bridge|router] [--seed N] [--count K] [--commands C] [--out DIR]');
+      process.exit(2);
+    }
+    i++;
+  }
+  mkdirSync(out, { recursive: true });
+  for (let i = 0; i < count; i++) writeFileSync(join(out, `${kind}-${seed + i}.sh`), fuzzScenario(kind, seed + i, commands));
+  console.log(`${count} scenarios in ${out}/; run them with: npm run conformance -- ${out}/*.sh`);
+}
+
+if (process.argv[1]?.endsWith('fuzz.ts')) main(process.argv.slice(2));
