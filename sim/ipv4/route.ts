@@ -96,11 +96,11 @@ export function inetSelectAddr(dev: NetDevice, dst: number, scope: number): Ip4 
   return ANY;
 }
 
-/** fib_result_prefsrc() */
+/** fib_result_prefsrc() -> fib_info_update_nhc_saddr(): selected within the route's scope (fib_scope) */
 function resultPrefsrc(r: FibRoute): Ip4 {
   if (r.prefsrc) return r.prefsrc;
   if (!r.dev) return ANY;
-  return inetSelectAddr(r.dev, r.gw ?? 0, r.nhScope);
+  return inetSelectAddr(r.dev, r.gw ?? 0, r.scope);
 }
 
 export interface OutputFlow {

@@ -71,7 +71,7 @@ function bridgeCommand(p: Pick): string[] {
   const ports = ['v0', 'va', 'vb'];
   const addrs = ['10.9.0.1', '10.9.0.2', '10.9.0.3', '10.9.0.4', '10.9.1.1'];
   const targets = [...addrs, '10.9.0.5', '10.9.0.11', '10.9.0.12', '10.9.0.255'];
-  const k = p.of([...Array(20).keys()]);
+  const k = p.of([...Array(22).keys()]);
   if (k < 2) return [p.chance(0.7) ? `ip link set ${p.of(ports)} master br0` : `ip link set ${p.of(ports)} nomaster`];
   if (k < 5) return [p.chance(0.75) ? `ip addr add ${p.of(addrs)}/24 dev ${p.of(hostDevs)}` : `ip addr del ${p.of(addrs)}/24 dev ${p.of(hostDevs)}`];
   if (k < 6) {
@@ -82,16 +82,24 @@ function bridgeCommand(p: Pick): string[] {
     const t = p.of(targets);
     const ns = p.of(['', '', 'ip netns exec a ', 'ip netns exec b ']);
     const opt = ns ? '' : p.of(['', '', `-I ${p.of(hostDevs)} `, `-I ${p.of(addrs)} `]);
-    const cap = p.chance(0.5) ? [`#> capture ${p.of(hostDevs)}`] : [];
+    const cap = p.chance(0.5) ? [`#> capture ${p.of(['br0', 'va', 'vb'])}`] : [];
     return [...cap, `${ns}ping -c 1 -W 1 ${t.endsWith('.255') ? '-b ' : ''}${opt}${t}`];
   }
   if (k < 12) {
     const ns = p.of(['', 'ip netns exec a ', 'ip netns exec b ']);
-    const cap = p.chance(0.5) ? [`#> capture ${p.of(hostDevs)}`] : [];
+    const cap = p.chance(0.5) ? [`#> capture ${p.of(['br0', 'va', 'vb'])}`] : [];
     return [...cap, `${ns}arping -c 1 -w 1 -I ${ns ? 'eth0' : p.of(hostDevs)} ${p.of(targets.slice(0, -1))}`];
   }
-  if (k < 14) {
+  if (k < 16) {
     return [p.of([
+      `ip link set ${p.of(['v0', 'v1'])} ${p.of(['down', 'up', 'up'])}`,
+      `bridge link set dev ${p.of(ports)} ${p.of(['learning off', 'learning on', 'flood off', 'flood on', 'isolated on', 'isolated off', 'hairpin on', 'hairpin off'])}`,
+      `ip link set br0 type bridge ageing_time ${p.of(['0', '30000'])}`,
+      `ip addr add ${p.of(addrs)}/${p.of(['24', '25', '32'])} dev ${p.of(hostDevs)}${p.of(['', ' noprefixroute', ' metric 50'])}`,
+      `ip route add 10.9.0.0/24 dev ${p.of(hostDevs)} metric ${p.of(['5', '500'])}`,
+      `ip neigh replace ${p.of(targets)} lladdr 02:00:00:00:00:${p.of(['a1', 'b1', '77'])} dev ${p.of(hostDevs)} nud ${p.of(['stale', 'reachable', 'permanent', 'noarp'])}`,
+      `bridge fdb del 02:00:00:00:00:${p.of(['a1', 'b1', '77'])} dev ${p.of(ports)} master`,
+      `ip link set ${p.of(hostDevs)} promisc ${p.of(['on', 'off'])}`,
       `ip link set ${p.of(hostDevs)} address 02:00:00:00:00:${p.of(['01', '02', '05', '10', '20'])}`,
       `ip addr flush dev ${p.of(hostDevs)}`,
       `ip neigh add ${p.of(targets)} lladdr 02:00:00:00:00:${p.of(['a1', 'b1', '77'])} dev ${p.of(hostDevs)}`,

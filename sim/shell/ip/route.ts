@@ -370,5 +370,5 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
   const fromTxt = from !== null ? `from ${fmtIp4(from)} ` : '';
   const via = rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : '';
   const cache = rt.type === 'broadcast' ? 'cache <local,brd> ' : rt.local ? 'cache <local> ' : cacheText(rt, ns.world.now, rt.route?.metrics);
-  return [`${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `, `    ${cache}`];
+  return [`${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null && rt.saddr ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `, `    ${cache}`];
 }
