@@ -53,8 +53,8 @@ export function runScenario(text: string, opts: { seed?: number; raw?: boolean }
     for (const spec of step.capture) {
       const [nsName, devName] = spec.includes(':') ? spec.split(':', 2) : ['host', spec];
       const dev = world.netns(nsName)?.dev(devName);
-      if (!dev) {
-        caps.push({ spec, cap: null, ns: nsName, dev: devName, error: `tcpdump: ${devName}: No such device exists` });
+      if (!dev || !dev.up) {
+        caps.push({ spec, cap: null, ns: nsName, dev: devName, error: `tcpdump: ${devName}: ${dev ? 'That device is not up' : 'No such device exists'}` });
         continue;
       }
       const cap = new Capture(dev, { withE: true });

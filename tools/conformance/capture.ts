@@ -42,6 +42,8 @@ export class Capture {
   async ready(timeoutMs = 5000): Promise<void> {
     const end = Date.now() + timeoutMs;
     while (!this.stderr.includes('listening on')) {
+      // a device that is missing or down: tcpdump says so on a "tcpdump:" line, which transcripts drop
+      if (this.exited && /No such device exists|That device is not up/.test(this.stderr)) return;
       if (this.exited) throw new Error(`tcpdump -i ${this.dev}: ${this.stderr.trim()}`);
       if (Date.now() > end) throw new Error(`tcpdump -i ${this.dev}: not listening after ${timeoutMs} ms`);
       await sleep(5);

@@ -100,6 +100,12 @@ function bridgeCommand(p: Pick): string[] {
       `ip neigh replace ${p.of(targets)} lladdr 02:00:00:00:00:${p.of(['a1', 'b1', '77'])} dev ${p.of(hostDevs)} nud ${p.of(['stale', 'reachable', 'permanent', 'noarp'])}`,
       `bridge fdb del 02:00:00:00:00:${p.of(['a1', 'b1', '77'])} dev ${p.of(ports)} master`,
       `ip link set ${p.of(hostDevs)} promisc ${p.of(['on', 'off'])}`,
+      `ip link set ${p.of(['v1', 'vb'])} netns ${p.of(['a', 'b'])}`,
+      `ip -n ${p.of(['a', 'b'])} link set ${p.of(['v1', 'vb'])} netns 1`,
+      `ip addr add ${p.of(addrs)}/32 dev lo`,
+      `ip link set ${p.of(hostDevs)} arp ${p.of(['on', 'off'])}`,
+      `arping -c 1 -w 1 ${p.of(['-U', '-A'])} -I ${p.of(hostDevs)} ${p.of(addrs)}`,
+      `ip link set ${p.of(hostDevs)} mtu ${p.of(['1400', '1500'])}`,
       `ip link set ${p.of(hostDevs)} address 02:00:00:00:00:${p.of(['01', '02', '05', '10', '20'])}`,
       `ip addr flush dev ${p.of(hostDevs)}`,
       `ip neigh add ${p.of(targets)} lladdr 02:00:00:00:00:${p.of(['a1', 'b1', '77'])} dev ${p.of(hostDevs)}`,
@@ -109,7 +115,7 @@ function bridgeCommand(p: Pick): string[] {
       'ip route add default via 10.9.0.11', 'ip route del default', 'ip route add 10.9.1.0/24 via 10.9.0.12',
     ])];
   }
-  return [p.of(['ip neigh', 'ip route', 'ip -br link', 'ip -br addr', 'bridge link', 'bridge fdb show br br0 dynamic', 'ip -n a neigh', 'ip -n b neigh', 'ip route get 10.9.0.12', 'route -n', 'ip route show table local', 'ip neigh show nud noarp'])];
+  return [p.of(['ip neigh', 'ip route', 'ip -br link', 'ip -br addr', 'bridge link', 'bridge fdb show br br0 dynamic', 'ip -n a neigh', 'ip -n b neigh', 'ip route get 10.9.0.12', 'route -n', 'ip route show table local'])];
 }
 
 function routerCommand(p: Pick): string[] {
