@@ -1,4 +1,4 @@
-// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router --seed N
+// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker --seed N
 // --count K --out DIR` writes K scenarios of random commands on a small lab, which
 // `npm run conformance -- DIR/*.sh` then runs on the kernel and the simulator. Every scenario sets
 // long neighbour timers and hand-made MACs, so what still differs is either a modelling error or one
@@ -8,13 +8,90 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prng } from '../../sim/core/prng';
 
-type Kind = 'bridge' | 'router';
+type Kind = 'bridge' | 'router' | 'docker';
 
 const NEIGH = (dev: string) =>
   `net.ipv4.neigh.${dev}.base_reachable_time_ms=3600000 net.ipv4.neigh.${dev}.delay_first_probe_time=3600`;
 
+/** Docker's diagram: containers a and b on docker0 (172.17.0.0/16), the host routing to a LAN namespace. */
+function dockerSetup(): string[] {
+  const lines = [
+    'sysctl -w net.ipv4.conf.all.rp_filter=0',
+    'sysctl -w net.ipv4.conf.default.rp_filter=0',
+    'ip netns add lan',
+    'ip netns add a',
+    'ip netns add b',
+    'ip link add eth0 type veth peer name gw netns lan',
+    'ip link set eth0 address 08:00:27:3b:0d:b9',
+    'ip -n lan link set gw address 52:54:00:12:35:01',
+    'ip link add docker0 type bridge',
+    'ip link set docker0 address 02:42:00:00:00:01',
+    'ip link add va type veth peer name eth0 netns a',
+    'ip link add vb type veth peer name eth0 netns b',
+    'ip link set va address 02:00:00:00:00:03',
+    'ip link set vb address 02:00:00:00:00:04',
+    'ip -n a link set eth0 address 02:42:ac:11:00:02',
+    'ip -n b link set eth0 address 02:42:ac:11:00:03',
+  ];
+  for (const d of ['eth0', 'docker0', 'va', 'vb']) lines.push(`sysctl -w ${NEIGH(d)}`);
+  for (const n of ['a', 'b']) lines.push(`ip netns exec ${n} sysctl -w ${NEIGH('eth0')}`, `ip netns exec ${n} sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.eth0.rp_filter=0`);
+  lines.push(`ip netns exec lan sysctl -w ${NEIGH('gw')}`, 'ip netns exec lan sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.gw.rp_filter=0');
+  lines.push(
+    'ip -n lan addr add 192.168.3.1/24 dev gw',
+    'ip -n lan link set gw up',
+    'ip addr add 192.168.3.21/24 dev eth0',
+    'ip link set eth0 up',
+    'ip addr add 172.17.0.1/16 dev docker0',
+    'ip link set docker0 up',
+    'ip link set va master docker0',
+    'ip link set vb master docker0',
+    'ip link set va up',
+    'ip link set vb up',
+    'ip -n a addr add 172.17.0.2/16 dev eth0',
+    'ip -n b addr add 172.17.0.3/16 dev eth0',
+    'ip -n a link set eth0 up',
+    'ip -n b link set eth0 up',
+    'ip -n a route add default via 172.17.0.1',
+    'ip -n b route add default via 172.17.0.1',
+    'sleep 1',
+  );
+  return lines;
+}
+
+function dockerCommand(p: Pick): string[] {
+  const targets = ['172.17.0.1', '172.17.0.2', '172.17.0.3', '172.17.0.9', '192.168.3.1', '192.168.3.21', '192.168.3.9', '8.8.8.8'];
+  const k = p.of([...Array(20).keys()]);
+  if (k < 7) {
+    const ns = p.of(['ip netns exec a ', 'ip netns exec a ', 'ip netns exec b ', 'ip netns exec lan ', '']);
+    const cap = p.chance(0.5) ? [`#> capture ${p.of(['docker0', 'va', 'vb', 'eth0', 'lan:gw'])}`] : [];
+    return [...cap, `${ns}ping -c 1 -W 1 ${p.of(['', '', '-t 1 ', '-s 1600 '])}${p.of(targets)}`];
+  }
+  if (k < 9) return [`sysctl -w net.${p.of(['ipv4.ip_forward=1', 'ipv4.ip_forward=1', 'ipv4.ip_forward=0', 'bridge.bridge-nf-call-iptables=0', 'bridge.bridge-nf-call-iptables=1'])}`];
+  if (k < 14) {
+    return [p.of([
+      'iptables -t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE',
+      'iptables -t nat -A POSTROUTING -s 172.17.0.0/16 -j MASQUERADE',
+      'iptables -t nat -F',
+      'iptables -P FORWARD DROP', 'iptables -P FORWARD ACCEPT',
+      'iptables -A FORWARD -i docker0 ! -o docker0 -j ACCEPT',
+      'iptables -A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT',
+      'iptables -A FORWARD -i docker0 -o docker0 -j ACCEPT',
+      'iptables -A FORWARD -i docker0 -o docker0 -j DROP',
+      'iptables -F FORWARD',
+      'iptables -t nat -A PREROUTING -i eth0 -d 192.168.3.21 -p icmp -j DNAT --to-destination 172.17.0.2',
+      'iptables -A FORWARD -d 172.17.0.3 -j REJECT',
+      'ip netns exec lan ip route add 172.17.0.0/16 via 192.168.3.21',
+      'ip route add default via 192.168.3.1',
+      'conntrack -F',
+    ])];
+  }
+  if (k < 15) return [p.of(['ip link set va nomaster', 'ip link set va master docker0', 'ip link set vb down', 'ip link set vb up'])];
+  return [p.of(['iptables -L -n -v', 'iptables -t nat -L -n -v', 'iptables -S', 'ip neigh', 'ip -n a neigh', 'ip -n lan neigh', 'bridge fdb show br docker0 dynamic', 'ip route', 'ip -n a route get 192.168.3.1'])];
+}
+
 /** Two containers a and b behind host veths; the bridge lab adds br0 and a host veth pair v0/v1. */
 function setup(kind: Kind): string[] {
+  if (kind === 'docker') return dockerSetup();
   const lines = [
     'sysctl -w net.ipv4.conf.all.rp_filter=0',
     'sysctl -w net.ipv4.conf.default.rp_filter=0',
@@ -150,7 +227,8 @@ function routerCommand(p: Pick): string[] {
 export function fuzzScenario(kind: Kind, seed: number, commands: number): string {
   const p = new Pick(new Prng(seed));
   const lines = [`# fuzz: --kind ${kind} --seed ${seed}`, ...setup(kind)];
-  for (let i = 0; i < commands; i++) lines.push(...(kind === 'bridge' ? bridgeCommand(p) : routerCommand(p)));
+  const next = kind === 'bridge' ? bridgeCommand : kind === 'router' ? routerCommand : dockerCommand;
+  for (let i = 0; i < commands; i++) lines.push(...next(p));
   return lines.join('\n') + '\n';
 }
 
@@ -163,13 +241,13 @@ function main(argv: string[]): void {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--kind' && (v === 'bridge' || v === 'router')) kind = v;
+    if (a === '--kind' && (v === 'bridge' || v === 'router' || v === 'docker')) kind = v;
     else if (a === '--seed') seed = Number(v);
     else if (a === '--count') count = Number(v);
     else if (a === '--commands') commands = Number(v);
     else if (a === '--out') out = v ?? out;
     else {
-      console.error('usage: npm run -s fuzz -- [--kind bridge|router] [--seed N] [--count K] [--commands C] [--out DIR]');
+      console.error('usage: npm run -s fuzz -- [--kind bridge|router|docker] [--seed N] [--count K] [--commands C] [--out DIR]');
       process.exit(2);
     }
     i++;
