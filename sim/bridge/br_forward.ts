@@ -28,9 +28,7 @@ function deliver(p: BridgePort, skb: Skb): void {
     return;
   }
   // NF_BR_FORWARD and NF_BR_POST_ROUTING: br_netfilter's FORWARD and POSTROUTING for bridged IPv4
-  const s = brNfForward(p, skb);
-  if (!s) return;
-  devQueueXmit({ data: s.data, dev: p.dev, pktType: 'outgoing', id: skb.id, hops });
+  for (const data of brNfForward(p, skb)) devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id, hops });
 }
 
 /** br_forward() */

@@ -8,6 +8,7 @@
 import { ETH_HLEN, ETH_P_IP, ethType } from '../wire/ethernet';
 import { ipFromBytes, macToBytes } from '../core/addr';
 import { nfHook } from '../netfilter/hooks';
+import { ipFragment } from '../ipv4/ip_fragment';
 import type { Skb } from '../net/skb';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
@@ -51,6 +52,8 @@ export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
   }
   let out: Skb = { ...skb, nfBridge: true };
   if (v.ip !== ip) out = { ...out, data: reframe(skb, v.ip) };
+  // nf_defrag made one packet of the fragments: nf_bridge->frag_max_size for the way out
+  if (v.fragMax) out = { ...out, fragMax: v.fragMax };
   if (ipFromBytes(v.ip, 16) !== ipFromBytes(ip, 16)) {
     // br_nf_ipv4_daddr_was_changed(): routed from here on, by the bridge's stack
     const d = new Uint8Array(out.data);
@@ -61,22 +64,25 @@ export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
 }
 
 /**
- * br_nf_forward_ip() and br_nf_post_routing() for the copy leaving through `p`: null when a rule
- * dropped it. Only frames that passed the bridge's PREROUTING (nf_bridge set) are hooked.
+ * br_nf_forward_ip() and br_nf_post_routing() for the copy leaving through `p`: the frames to send
+ * (none when a rule dropped it). Only frames that passed the bridge's PREROUTING (nf_bridge set) are
+ * hooked; a packet nf_defrag reassembled leaves in fragments again (br_nf_dev_queue_xmit()).
  */
-export function brNfForward(p: BridgePort, skb: Skb): Skb | null {
+export function brNfForward(p: BridgePort, skb: Skb): Uint8Array[] {
   const br = p.br;
-  if (!skb.nfBridge) return skb;
+  if (!skb.nfBridge) return [skb.data];
   const ip = ipOf(skb);
-  if (!ip) return skb;
+  if (!ip) return [skb.data];
   const w = br.ns.world;
-  const dropped = (reason: string, fn: string) => {
+  const dropped = (reason: string, fn: string): Uint8Array[] => {
     if (w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: p.dev.name, frameId: skb.id, reason, fn, why: `bridge-nf-call-iptables=1: ${br.name}'s bridged IPv4 goes through iptables (in and out ${br.name}), and ${fn === 'br_nf_forward_ip' ? 'FORWARD' : 'POSTROUTING'} dropped this packet.` });
-    return null;
+    return [];
   };
   const f = nfHook(br.ns, 'FORWARD', ip, { in: br, out: br, id: skb.id, bridged: true });
-  if (f.verdict !== 'accept') return f.verdict === 'drop' ? dropped(f.reason, 'br_nf_forward_ip') : null;
+  if (f.verdict !== 'accept') return f.verdict === 'drop' ? dropped(f.reason, 'br_nf_forward_ip') : [];
   const po = nfHook(br.ns, 'POSTROUTING', f.ip, { out: br, id: skb.id, bridged: true });
-  if (po.verdict !== 'accept') return po.verdict === 'drop' ? dropped(po.reason, 'br_nf_post_routing') : null;
-  return po.ip === ip ? skb : { ...skb, data: reframe(skb, po.ip) };
+  if (po.verdict !== 'accept') return po.verdict === 'drop' ? dropped(po.reason, 'br_nf_post_routing') : [];
+  const mtu = Math.min(p.dev.mtu, skb.fragMax ?? Infinity);
+  if (skb.fragMax && po.ip.length > mtu) return ipFragment(po.ip, mtu).map((frag) => reframe(skb, frag));
+  return [po.ip === ip ? skb.data : reframe(skb, po.ip)];
 }

@@ -7,6 +7,7 @@ import type { Netns } from '../net/netns';
 import type { Skb } from '../net/skb';
 import { TRUESIZE_PER_SKB } from './neigh_parms';
 import { addrType } from './route';
+import { timerWheelExpiry } from '../core/timer_wheel';
 
 export type NudState = 'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'NOARP' | 'PERMANENT';
 
@@ -112,9 +113,10 @@ export class NeighTable {
     }
   }
 
+  /** neigh_add_timer(): mod_timer() on the timer wheel, which never fires early and often later */
   private addTimer(n: Neighbour, at: number): void {
     this.delTimer(n);
-    n.timer = this.ns.world.sched.at(at, () => {
+    n.timer = this.ns.world.sched.at(timerWheelExpiry(this.now, at), () => {
       n.timer = null;
       this.timerHandler(n);
     });

@@ -30,7 +30,7 @@ const hop = (x: FlowEvent) => `${x.e.type}@${x.e.dev}#${x.frame} ${x.from ?? '·
 
 describe('flow model', () => {
   it('lays out the article failing ping -I veth0: the reply is taken by br0 instead of the stack', () => {
-    const { events, snap } = traced('veth', 'ping -c 1 -W 1 -I veth0 192.168.3.102');
+    const { events, snap } = traced('veth', 'ping -c 1 -W 2 -I veth0 192.168.3.102');
     const m = new FlowModel();
     m.add(events, topoOf(snap));
     expect([...m.frames.values()].slice(0, 3).map((f) => [f.id, f.kind])).toEqual([
@@ -139,7 +139,7 @@ describe('flow model', () => {
   });
 
   it('keeps only the newest events, with their numbers', () => {
-    const { events, snap } = traced('veth', 'ping -c 1 -W 1 -I veth0 192.168.3.102');
+    const { events, snap } = traced('veth', 'ping -c 1 -W 2 -I veth0 192.168.3.102');
     const m = new FlowModel();
     for (let k = 0; k < 1200; k++) m.add(events, topoOf(snap));
     expect(m.count).toBeLessThanOrEqual(20_000);
