@@ -57,7 +57,7 @@ export function brHandleFrame(skb: Skb): RxResult {
 }
 
 /** br_handle_frame_finish(): learn, then deliver locally, forward or flood. */
-function brHandleFrameFinish(br: Bridge, skb: Skb): void {
+export function brHandleFrameFinish(br: Bridge, skb: Skb): void {
   const p = skb.dev.brport!;
   if (p.state === 'disabled') return;
   let localRcv = br.isPromisc;

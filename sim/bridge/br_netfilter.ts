@@ -6,7 +6,10 @@
 // does not pass PREROUTING twice (ip_sabotage_in). Frames the bridge's stack sends carry no nf_bridge
 // info and pass none of these.
 import { ETH_HLEN, ETH_P_IP, ethType } from '../wire/ethernet';
-import { ipFromBytes, macToBytes } from '../core/addr';
+import { type Mac, ipFromBytes, macToBytes } from '../core/addr';
+import { routeInput } from '../ipv4/route';
+import { type QueuedPacket, nudConnected } from '../ipv4/neighbour';
+import { brHandleFrameFinish } from './br_input';
 import { nfHook } from '../netfilter/hooks';
 import { ipFragment } from '../ipv4/ip_fragment';
 import type { Skb } from '../net/skb';
@@ -54,13 +57,36 @@ export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
   if (v.ip !== ip) out = { ...out, data: reframe(skb, v.ip) };
   // nf_defrag made one packet of the fragments: nf_bridge->frag_max_size for the way out
   if (v.fragMax) out = { ...out, fragMax: v.fragMax };
-  if (ipFromBytes(v.ip, 16) !== ipFromBytes(ip, 16)) {
-    // br_nf_ipv4_daddr_was_changed(): routed from here on, by the bridge's stack
+  const daddr = ipFromBytes(v.ip, 16);
+  if (daddr !== ipFromBytes(ip, 16)) {
+    // br_nf_ipv4_daddr_was_changed(): the new destination's input route decides
+    const r = routeInput(br.ns, daddr, ipFromBytes(v.ip, 12), v.ip[1], br);
+    if (r.kind === 'forward' && r.rt.dev === br) return bridgedDnat(br, out, r.rt.gw ?? daddr, v.ip);
+    // routed from here on, by the bridge's stack (PACKET_HOST to the bridge's address)
     const d = new Uint8Array(out.data);
     macToBytes(br.mac, d, 0);
     out = { ...out, data: d, pktType: 'host' };
   }
   return out;
+}
+
+/**
+ * bridged_dnat: the new destination is behind the bridge itself, so the frame stays bridged with the
+ * neighbour's MAC as its destination (br_nf_pre_routing_finish_bridge()); an address still unresolved
+ * is asked for first and the frame goes on once the answer comes (br_nf_pre_routing_finish_bridge_slow()).
+ */
+function bridgedDnat(br: Bridge, skb: Skb, nexthop: number, ip: Uint8Array): Skb | null {
+  const tbl = br.ns.ipv4.arp;
+  const n = tbl.lookup(nexthop as never, br) ?? tbl.create(nexthop as never, br);
+  const withDst = (ha: Mac): Skb => {
+    const d = new Uint8Array(skb.data);
+    macToBytes(ha, d, 0);
+    return { ...skb, data: d, pktType: ha === br.mac ? 'host' : 'otherhost' };
+  };
+  if (nudConnected(n.state) && n.hh) return withDst(n.ha!);
+  const p: QueuedPacket = { ip, id: skb.id, bridged: (ha) => brHandleFrameFinish(br, withDst(ha)) };
+  if (tbl.eventSend(n, p)) brHandleFrameFinish(br, withDst(n.ha!));
+  return null;
 }
 
 /**

@@ -25,6 +25,9 @@ export interface QueuedPacket {
   id: number;
   /** set for forwarded packets: the device they came in on */
   inputIif?: number;
+  /** br_netfilter's bridged DNAT (nf_bridge->bridged_dnat): once resolved the frame goes on being
+   *  bridged with this destination MAC, instead of leaving through the neighbour's device */
+  bridged?: (ha: Mac) => void;
 }
 
 export interface Neighbour {
@@ -228,7 +231,7 @@ export class NeighTable {
     n.updated = this.now;
     while (n.state === 'FAILED' && n.arpQueue.length) {
       const p = n.arpQueue.shift()!;
-      this.ops.errorReport(n, p);
+      if (!p.bridged) this.ops.errorReport(n, p);
     }
     n.arpQueue = [];
   }
@@ -278,7 +281,8 @@ export class NeighTable {
     if (!VALID.has(old)) {
       while (VALID.has(n.state) && n.arpQueue.length) {
         const p = n.arpQueue.shift()!;
-        this.ops.output(n, p);
+        if (p.bridged) p.bridged(n.ha!);
+        else this.ops.output(n, p);
       }
       n.arpQueue = [];
     }
