@@ -21,7 +21,13 @@ export function bridgeMain(argv: string[], ns: Netns): string[] {
     const o = a.cur;
     if (o === '-d' || matches(o, '-details')) details = true;
     else if (o === '-s' || matches(o, '-statistics')) stats = true;
-    else if (o === '-n' || matches(o, '-color')) { /* accepted */ }
+    else if (o === '-n' || matches(o, '-netns')) {
+      // netns_switch(): the rest runs in that namespace
+      const v = a.next();
+      const target = ns.world.netns(v);
+      if (!target || target === ns.world.host) throw new CmdError(`Cannot open network namespace "${v}": No such file or directory`, 255);
+      ns = target;
+    } else if (matches(o, '-color')) { /* accepted */ }
     else throw new CmdError(`Option "${o}" is unknown, try "bridge help".`, 255);
     a.advance();
   }

@@ -1,4 +1,4 @@
-// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker --seed N
+// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp --seed N
 // --count K --out DIR` writes K scenarios of random commands on a small lab, which
 // `npm run conformance -- DIR/*.sh` then runs on the kernel and the simulator. Every scenario sets
 // long neighbour timers and hand-made MACs, so what still differs is either a modelling error or one
@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prng } from '../../sim/core/prng';
 
-type Kind = 'bridge' | 'router' | 'docker';
+type Kind = 'bridge' | 'router' | 'docker' | 'arp';
 
 const NEIGH = (dev: string) =>
   `net.ipv4.neigh.${dev}.base_reachable_time_ms=3600000 net.ipv4.neigh.${dev}.delay_first_probe_time=3600`;
@@ -89,9 +89,70 @@ function dockerCommand(p: Pick): string[] {
   return [p.of(['iptables -L -n -v', 'iptables -t nat -L -n -v', 'iptables -S', 'ip neigh', 'ip -n a neigh', 'ip -n lan neigh', 'bridge fdb show br docker0 dynamic', 'ip route', 'ip -n a route get 192.168.3.1'])];
 }
 
+/** ARP flux's lab: the host's e0 and e1 on one switch (a bridge in namespace lan) with a client c. */
+function arpSetup(): string[] {
+  const lines = [
+    'ip netns add lan',
+    'ip netns add c',
+    'ip -n lan link add sw type bridge',
+    'ip link add e0 type veth peer name p0 netns lan',
+    'ip link add e1 type veth peer name p1 netns lan',
+    'ip -n c link add eth0 type veth peer name pc netns lan',
+    'ip link set e0 address 02:00:00:00:00:e0',
+    'ip link set e1 address 02:00:00:00:00:e1',
+    'ip -n c link set eth0 address 02:00:00:00:00:c0',
+  ];
+  for (const d of ['e0', 'e1']) lines.push(`sysctl -w ${NEIGH(d)}`);
+  lines.push(`ip netns exec c sysctl -w ${NEIGH('eth0')}`);
+  lines.push('ip netns exec c sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.eth0.rp_filter=0');
+  lines.push('sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.e0.rp_filter=0 net.ipv4.conf.e1.rp_filter=0');
+  for (const d of ['p0', 'p1', 'pc']) lines.push(`ip -n lan link set ${d} master sw`, `ip -n lan link set ${d} up`);
+  lines.push(
+    'ip -n lan link set sw up',
+    'ip addr add 10.1.0.10/24 dev e0',
+    'ip addr add 10.1.0.11/24 dev e1',
+    'ip link set e0 up',
+    'ip link set e1 up',
+    'ip -n c addr add 10.1.0.2/24 dev eth0',
+    'ip -n c link set eth0 up',
+    'sleep 1',
+  );
+  return lines;
+}
+
+function arpCommand(p: Pick): string[] {
+  const hostAddrs = ['10.1.0.10', '10.1.0.11', '10.1.0.12', '10.2.0.11', '192.0.2.1'];
+  const dev = () => p.of(['e0', 'e1']);
+  const k = p.of([...Array(20).keys()]);
+  if (k < 5) {
+    const key = p.of(['arp_ignore=0', 'arp_ignore=1', 'arp_ignore=2', 'arp_ignore=8', 'arp_announce=0', 'arp_announce=1', 'arp_announce=2', 'arp_filter=1', 'arp_filter=0', 'rp_filter=1', 'rp_filter=2', 'rp_filter=0', 'accept_local=1', 'arp_accept=1', 'proxy_arp=1']);
+    return [`sysctl -w net.ipv4.conf.${p.of(['all', 'e0', 'e1', 'default'])}.${key}`];
+  }
+  if (k < 8) {
+    const cap = p.chance(0.6) ? [`#> capture ${p.of(['e0', 'e1', 'c:eth0'])}`] : [];
+    return [...cap, `ip netns exec c arping -c 1 -w 1 ${p.of(['', '', '-D ', '-U -s 10.1.0.2 '])}-I eth0 ${p.of(hostAddrs)}`];
+  }
+  if (k < 11) {
+    const cap = p.chance(0.6) ? [`#> capture ${p.of(['e0', 'e1', 'c:eth0'])}`] : [];
+    return [...cap, p.of([`ip netns exec c ping -c 1 -W 1 ${p.of(hostAddrs)}`, `ping -c 1 -W 1 ${p.of(['', `-I ${dev()} `, `-I ${p.of(hostAddrs)} `])}10.1.0.2`])];
+  }
+  if (k < 14) {
+    return [p.of([
+      `ip addr add ${p.of(hostAddrs)}/${p.of(['24', '32'])} dev ${p.of(['e0', 'e1', 'lo'])}`,
+      `ip addr del ${p.of(hostAddrs)}/${p.of(['24', '32'])} dev ${p.of(['e0', 'e1', 'lo'])}`,
+      `ip route add 10.2.0.0/24 dev ${dev()}`, `ip route del 10.1.0.0/24 dev ${dev()}`,
+      `ip -n c route add 10.2.0.0/24 dev eth0`, `ip -n c route add 192.0.2.0/24 via ${p.of(['10.1.0.10', '10.1.0.11'])}`,
+      `ip link set ${dev()} ${p.of(['down', 'up', 'up'])}`,
+    ])];
+  }
+  if (k < 15) return [p.of(['ip -n c neigh flush dev eth0', 'ip neigh flush all', `ip -n c neigh del 10.1.0.10 dev eth0`])];
+  return [p.of(['ip -n c neigh', 'ip neigh', 'ip route', 'ip route get 10.1.0.2', `ip route get 10.1.0.2 from ${p.of(hostAddrs)}`, 'ip -br addr', `ip route get ${p.of(hostAddrs)} from 10.1.0.2 iif ${dev()}`, 'bridge -n lan fdb show br sw dynamic'])];
+}
+
 /** Two containers a and b behind host veths; the bridge lab adds br0 and a host veth pair v0/v1. */
 function setup(kind: Kind): string[] {
   if (kind === 'docker') return dockerSetup();
+  if (kind === 'arp') return arpSetup();
   const lines = [
     'sysctl -w net.ipv4.conf.all.rp_filter=0',
     'sysctl -w net.ipv4.conf.default.rp_filter=0',
@@ -227,7 +288,7 @@ function routerCommand(p: Pick): string[] {
 export function fuzzScenario(kind: Kind, seed: number, commands: number): string {
   const p = new Pick(new Prng(seed));
   const lines = [`# fuzz: --kind ${kind} --seed ${seed}`, ...setup(kind)];
-  const next = kind === 'bridge' ? bridgeCommand : kind === 'router' ? routerCommand : dockerCommand;
+  const next = { bridge: bridgeCommand, router: routerCommand, docker: dockerCommand, arp: arpCommand }[kind];
   for (let i = 0; i < commands; i++) lines.push(...next(p));
   return lines.join('\n') + '\n';
 }
@@ -241,13 +302,13 @@ function main(argv: string[]): void {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--kind' && (v === 'bridge' || v === 'router' || v === 'docker')) kind = v;
+    if (a === '--kind' && (v === 'bridge' || v === 'router' || v === 'docker' || v === 'arp')) kind = v;
     else if (a === '--seed') seed = Number(v);
     else if (a === '--count') count = Number(v);
     else if (a === '--commands') commands = Number(v);
     else if (a === '--out') out = v ?? out;
     else {
-      console.error('usage: npm run -s fuzz -- [--kind bridge|router|docker] [--seed N] [--count K] [--commands C] [--out DIR]');
+      console.error('usage: npm run -s fuzz -- [--kind bridge|router|docker|arp] [--seed N] [--count K] [--commands C] [--out DIR]');
       process.exit(2);
     }
     i++;

@@ -3,6 +3,8 @@ import { type Ip4, fmtIp4, isLoopbackIp, prefixMask, ip4 } from '../../core/addr
 import type { NetDevice } from '../../net/netdevice';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_SITE, RT_SCOPE_UNIVERSE, ifaMatch, type InIfaddr } from '../../ipv4/devinet';
 import { inetDelIfa, inetInsertIfa, inetModifyMetric, newIfaddr } from '../../ipv4/fib_frontend';
+import { DEVCONF_KEYS } from '../../ipv4/devconf';
+import { NEIGH_KEYS } from '../../ipv4/neigh_parms';
 import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
 import { linkLines, linkSuffix, operName } from './link_print';
@@ -140,6 +142,10 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
     broadcast, scope: scope ?? (isLoopbackIp(local.addr) ? RT_SCOPE_HOST : RT_SCOPE_UNIVERSE), label: label ?? d.name, noprefixroute, metric,
   });
   if (peer) ifa.address = peer.addr;
+  // rtm_to_ifaddr(): ipv4_devconf_setall() and neigh_parms_data_state_setall() - a device that was
+  // given an address no longer follows writes to net.ipv4.conf.default.* or neigh.default.*
+  for (const k of DEVCONF_KEYS) d.inDev.cnf.explicit.add(k);
+  for (const k of NEIGH_KEYS) d.neighParms.explicit.add(k);
   if (cmd === 'replace') {
     const old = d.inDev.ifaList.find((i) => i.local === ifa.local && i.prefixlen === ifa.prefixlen);
     if (old) {
