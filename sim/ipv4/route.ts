@@ -213,8 +213,9 @@ export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oi
   if (!rpf && (dev.ifindex !== oif || !inDev.andconf('send_redirects'))) {
     if (inDev.orconf('accept_local')) return { ok: true };
     if (!ns.ipv4.fib.customLocalRoutes) {
-      // "Within the same container, it is regarded as a martian source"
-      if (isLocalAddr(ns, src)) return { ok: false, error: 'EINVAL' };
+      // "Within the same container, it is regarded as a martian source": an address of an interface
+      // (inet_lookup_ifaddr_rcu()), not whatever a local route covers
+      if (ns.devices.some((d) => d.inDev?.ifaList.some((i) => i.local === src))) return { ok: false, error: 'EINVAL' };
       return { ok: true };
     }
   }

@@ -361,7 +361,9 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
       case 'forward':
         return [`${fmtIp4(dst)} ${fromTxt}${r.rt.gw !== null ? `via ${fmtIp4(r.rt.gw)} ` : ''}dev ${r.rt.dev.name} `, `    cache iif ${iif.name} `];
       case 'error':
-        throw rtnlError(r.error === 'EXDEV' ? 'EXDEV' : r.error);
+        // inet_rtm_getroute(): a drop reason from the input path (martian, rp_filter) answers EINVAL; a
+        // route that exists only to fail (unreachable, forwarding off) answers its dst.error
+        throw rtnlError(r.error === 'EXDEV' ? 'EINVAL' : r.error);
     }
   }
   const rt = routeOutput(ns, { daddr: dst, saddr: from ?? undefined, oif: oif?.ifindex });
