@@ -44,7 +44,8 @@ function reframe(skb: Skb, ip: Uint8Array): Uint8Array {
  * address).
  */
 export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
-  if (!callIptables(br)) return skb;
+  // no table and no conntrack in this namespace yet: every hook would accept as it is
+  if (!br.ns.netfilter || !callIptables(br)) return skb;
   const ip = ipOf(skb);
   if (!ip) return skb;
   const v = nfHook(br.ns, 'PREROUTING', ip, { in: br, id: skb.id, bridged: true });
