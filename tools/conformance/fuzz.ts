@@ -1,4 +1,4 @@
-// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp --seed N
+// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp|links --seed N
 // --count K --out DIR` writes K scenarios of random commands on a small lab, which
 // `npm run conformance -- DIR/*.sh` then runs on the kernel and the simulator. Every scenario sets
 // long neighbour timers and hand-made MACs, so what still differs is either a modelling error or one
@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prng } from '../../sim/core/prng';
 
-type Kind = 'bridge' | 'router' | 'docker' | 'arp';
+type Kind = 'bridge' | 'router' | 'docker' | 'arp' | 'links';
 
 const NEIGH = (dev: string) =>
   `net.ipv4.neigh.${dev}.base_reachable_time_ms=3600000 net.ipv4.neigh.${dev}.delay_first_probe_time=3600`;
@@ -149,8 +149,36 @@ function arpCommand(p: Pick): string[] {
   return [p.of(['ip -n c neigh', 'ip neigh', 'ip route', 'ip route get 10.1.0.2', `ip route get 10.1.0.2 from ${p.of(hostAddrs)}`, 'ip -br addr', `ip route get ${p.of(hostAddrs)} from 10.1.0.2 iif ${dev()}`, 'bridge -n lan fdb show br sw dynamic'])];
 }
 
+/** Links only: devices made, renamed, moved, enslaved and taken apart, and every view of them. */
+function linksSetup(): string[] {
+  return ['ip netns add a', 'ip netns add b'];
+}
+
+function linksCommand(p: Pick): string[] {
+  const names = ['v0', 'v1', 'v2', 'br0', 'br1', 'tap0', 'x0'];
+  const ns = () => p.of(['', '', '-n a ', '-n b ']);
+  const n = () => p.of(names);
+  const k = p.of([...Array(20).keys()]);
+  if (k < 4) return [p.of([`ip ${ns()}link add ${n()} type veth peer name ${n()}`, `ip ${ns()}link add ${n()} type bridge`, `ip ${ns()}tuntap add dev ${n()} mode ${p.of(['tap', 'tun'])}`, `ip link add ${n()} type veth peer name ${n()} netns ${p.of(['a', 'b'])}`])];
+  if (k < 6) return [`ip ${ns()}link del ${n()}`];
+  if (k < 11) {
+    return [`ip ${ns()}link set ${n()} ${p.of([
+      'up', 'up', 'down', 'master br0', 'master br1', 'nomaster', `netns ${p.of(['a', 'b', '1'])}`, `name ${n()}`,
+      `mtu ${p.of(['1400', '1500', '9000', '67'])}`, `address 02:00:00:00:00:${p.of(['01', '02', '03'])}`, 'promisc on', 'arp off', `alias ${p.of(['uplink', 'x'])}`,
+      `txqueuelen ${p.of(['500', '1000'])}`, 'type bridge stp_state 1', 'type bridge ageing_time 1000', 'type bridge_slave cost 7',
+    ])}`];
+  }
+  if (k < 13) return [p.of([`ip ${ns()}addr add 10.0.${p.of(['1', '2'])}.1/24 dev ${n()}`, `ip ${ns()}addr flush dev ${n()}`, `bridge ${ns()}link set dev ${n()} ${p.of(['cost 9', 'priority 3', 'learning off', 'hairpin on'])}`])];
+  return [p.of([
+    `ip ${ns()}link`, `ip ${ns()}-br link`, `ip ${ns()}-br addr`, `bridge ${ns()}link`, `ip ${ns()}link show ${n()}`, `ip ${ns()}-d link show ${n()}`,
+    `ip ${ns()}link show master ${p.of(['br0', 'br1'])}`, `ip ${ns()}link show type ${p.of(['veth', 'bridge', 'tun', 'bridge_slave'])}`, `ip ${ns()}-o link`, `ip ${ns()}route`,
+    `bridge ${ns()}fdb show br ${p.of(['br0', 'br1'])}`, `ip ${ns()}-s link show ${n()}`, `ip ${ns()}tuntap show`,
+  ])];
+}
+
 /** Two containers a and b behind host veths; the bridge lab adds br0 and a host veth pair v0/v1. */
 function setup(kind: Kind): string[] {
+  if (kind === 'links') return linksSetup();
   if (kind === 'docker') return dockerSetup();
   if (kind === 'arp') return arpSetup();
   const lines = [
@@ -288,7 +316,7 @@ function routerCommand(p: Pick): string[] {
 export function fuzzScenario(kind: Kind, seed: number, commands: number): string {
   const p = new Pick(new Prng(seed));
   const lines = [`# fuzz: --kind ${kind} --seed ${seed}`, ...setup(kind)];
-  const next = { bridge: bridgeCommand, router: routerCommand, docker: dockerCommand, arp: arpCommand }[kind];
+  const next = { bridge: bridgeCommand, router: routerCommand, docker: dockerCommand, arp: arpCommand, links: linksCommand }[kind];
   for (let i = 0; i < commands; i++) lines.push(...next(p));
   return lines.join('\n') + '\n';
 }
@@ -302,13 +330,13 @@ function main(argv: string[]): void {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--kind' && (v === 'bridge' || v === 'router' || v === 'docker' || v === 'arp')) kind = v;
+    if (a === '--kind' && (v === 'bridge' || v === 'router' || v === 'docker' || v === 'arp' || v === 'links')) kind = v;
     else if (a === '--seed') seed = Number(v);
     else if (a === '--count') count = Number(v);
     else if (a === '--commands') commands = Number(v);
     else if (a === '--out') out = v ?? out;
     else {
-      console.error('usage: npm run -s fuzz -- [--kind bridge|router|docker|arp] [--seed N] [--count K] [--commands C] [--out DIR]');
+      console.error('usage: npm run -s fuzz -- [--kind bridge|router|docker|arp|links] [--seed N] [--count K] [--commands C] [--out DIR]');
       process.exit(2);
     }
     i++;

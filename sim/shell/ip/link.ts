@@ -329,8 +329,9 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
   if (r.netns !== undefined) {
     const to = ctx.world.netns(r.netns)!;
     if (to !== dev.ns) {
-      if (dev.isLoopback) throw rtnlError('EINVAL');
-      if (to.dev(dev.name)) throw rtnlError('EEXIST');
+      // __dev_change_net_namespace(): lo and bridges stay where they are (netns_immutable)
+      if (dev.isLoopback || dev instanceof Bridge) throw extackError('The interface netns is immutable');
+      if (to.dev(dev.name)) throw extackError('An interface with the same name exists in the target netns');
       if (dev.brport) brDelIf(dev.brport.br, dev);
       devChangeNetns(dev, to);
     }
@@ -339,8 +340,8 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
   }
   if (r.name && r.dev && r.name !== r.dev) {
     checkNameLen(r.name);
+    // netif_change_name(): on 6.18 a running device may be renamed too (measured: veth, bridge, tap)
     if (ctx.ns.dev(r.name)) throw rtnlError('EEXIST');
-    if (dev.up) throw rtnlError('EBUSY');
     dev.name = r.name;
     inetdevChangename(dev);
   }
