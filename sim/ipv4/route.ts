@@ -34,8 +34,15 @@ export const isRouteError = (r: unknown): r is RouteError => typeof r === 'objec
  * __ip_dev_find(): the device owning a local address (any primary or secondary), else, "so that
  * communication over loopback subnets works", the device of a local route covering it (127.0.0.2).
  */
+/** inet_lookup_ifaddr_rcu(): the device holding `a` as an interface address. */
+export function inetLookupIfaddr(ns: Netns, a: number): NetDevice | undefined {
+  return ns.devices.find((d) => d.inDev?.ifaList.some((i) => i.local === a));
+}
+
+/** __ip_dev_find(): an interface address, else a local route covering it. */
 export function ipDevFind(ns: Netns, a: number): NetDevice | undefined {
-  for (const d of ns.devices) if (d.inDev?.ifaList.some((i) => i.local === a)) return d;
+  const d = inetLookupIfaddr(ns, a);
+  if (d) return d;
   let best: FibRoute | undefined;
   for (const r of ns.ipv4.fib.routes) {
     if (r.table !== RT_TABLE_LOCAL || !inPrefix(a as Ip4, r.dst, r.len)) continue;
@@ -215,7 +222,7 @@ export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oi
     if (!ns.ipv4.fib.customLocalRoutes) {
       // "Within the same container, it is regarded as a martian source": an address of an interface
       // (inet_lookup_ifaddr_rcu()), not whatever a local route covers
-      if (ns.devices.some((d) => d.inDev?.ifaList.some((i) => i.local === src))) return { ok: false, error: 'EINVAL' };
+      if (inetLookupIfaddr(ns, src)) return { ok: false, error: 'EINVAL' };
       return { ok: true };
     }
   }

@@ -62,14 +62,6 @@ export class LinkWatch {
     this.schedule(urgent);
   }
 
-  /** linkwatch_forget_dev(): an unregistered device's event runs now (linkwatch_do_dev()). */
-  forget(dev: NetDevice): void {
-    const i = this.list.indexOf(dev);
-    if (i < 0) return;
-    this.list.splice(i, 1);
-    this.doDev(dev);
-  }
-
   /** linkwatch_schedule_work() */
   private schedule(urgent: boolean): void {
     const now = this.world.now;

@@ -9,9 +9,10 @@ import { devSetRxMode } from '../net/link';
 import { linkFlags } from './ip/link_print';
 import { bridgeLinkDetails } from './ip/link_details';
 import { parseBridgeLinkSet } from './bridge_port_opts';
+import { netnsByName } from './ip/netns';
 import { brSetport } from '../bridge/br_netlink';
 import { CmdError, rtnlError } from './errors';
-import { Args, getUnsigned, matches, parseLladdr } from './ip/util';
+import { Args, getUnsigned, matches, parseLladdr, secsSince } from './ip/util';
 
 export function bridgeMain(argv: string[], ns: Netns): string[] {
   const a = new Args(argv.slice(1));
@@ -23,10 +24,7 @@ export function bridgeMain(argv: string[], ns: Netns): string[] {
     else if (o === '-s' || matches(o, '-statistics')) stats = true;
     else if (o === '-n' || matches(o, '-netns')) {
       // netns_switch(): the rest runs in that namespace
-      const v = a.next();
-      const target = ns.world.netns(v);
-      if (!target || target === ns.world.host) throw new CmdError(`Cannot open network namespace "${v}": No such file or directory`, 255);
-      ns = target;
+      ns = netnsByName(ns.world, a.next());
     } else if (matches(o, '-color')) { /* accepted */ }
     else throw new CmdError(`Option "${o}" is unknown, try "bridge help".`, 255);
     a.advance();
@@ -158,7 +156,7 @@ function bridgeFdb(a: Args, ns: Netns, stats = false): string[] {
         if (dynamic && f.local) continue;
         // fdb_print_stats(): br_fdb_fill_info()'s cacheinfo, whole seconds since used and updated
         const now = ns.world.now;
-        const st = stats ? `used ${Math.floor((now - f.used) / 1e6)}/${Math.floor((now - f.updated) / 1e6)} ` : '';
+        const st = stats ? `used ${secsSince(now, f.used)}/${secsSince(now, f.updated)} ` : '';
         out.push(`${fmtMac(f.addr)} ${devField}${st}master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
       }
     }

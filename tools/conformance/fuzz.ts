@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prng } from '../../sim/core/prng';
 
-type Kind = 'bridge' | 'router' | 'docker' | 'arp' | 'links';
+const KINDS = ['bridge', 'router', 'docker', 'arp', 'links'] as const;
+type Kind = (typeof KINDS)[number];
 
 const NEIGH = (dev: string) =>
   `net.ipv4.neigh.${dev}.base_reachable_time_ms=3600000 net.ipv4.neigh.${dev}.delay_first_probe_time=3600`;
@@ -63,7 +64,7 @@ function dockerCommand(p: Pick): string[] {
   const k = p.of([...Array(20).keys()]);
   if (k < 7) {
     const ns = p.of(['ip netns exec a ', 'ip netns exec a ', 'ip netns exec b ', 'ip netns exec lan ', '']);
-    const cap = p.chance(0.5) ? [`#> capture ${p.of(['docker0', 'va', 'vb', 'eth0', 'lan:gw'])}`] : [];
+    const cap = p.capture(0.5, ['docker0', 'va', 'vb', 'eth0', 'lan:gw']);
     return [...cap, `${ns}ping -c 1 -W 1 ${p.of(['', '', '-t 1 ', '-s 1600 '])}${p.of(targets)}`];
   }
   if (k < 9) return [`sysctl -w net.${p.of(['ipv4.ip_forward=1', 'ipv4.ip_forward=1', 'ipv4.ip_forward=0', 'bridge.bridge-nf-call-iptables=0', 'bridge.bridge-nf-call-iptables=1'])}`];
@@ -129,11 +130,11 @@ function arpCommand(p: Pick): string[] {
     return [`sysctl -w net.ipv4.conf.${p.of(['all', 'e0', 'e1', 'default'])}.${key}`];
   }
   if (k < 8) {
-    const cap = p.chance(0.6) ? [`#> capture ${p.of(['e0', 'e1', 'c:eth0'])}`] : [];
+    const cap = p.capture(0.6, ['e0', 'e1', 'c:eth0']);
     return [...cap, `ip netns exec c arping -c 1 -w 1 ${p.of(['', '', '-D ', '-U -s 10.1.0.2 '])}-I eth0 ${p.of(hostAddrs)}`];
   }
   if (k < 11) {
-    const cap = p.chance(0.6) ? [`#> capture ${p.of(['e0', 'e1', 'c:eth0'])}`] : [];
+    const cap = p.capture(0.6, ['e0', 'e1', 'c:eth0']);
     return [...cap, p.of([`ip netns exec c ping -c 1 -W 1 ${p.of(hostAddrs)}`, `ping -c 1 -W 1 ${p.of(['', `-I ${dev()} `, `-I ${p.of(hostAddrs)} `])}10.1.0.2`])];
   }
   if (k < 14) {
@@ -229,6 +230,10 @@ class Pick {
   chance(p: number): boolean {
     return this.r.range(0, 1000) < p * 1000;
   }
+  /** `#> capture` on one of `devs` before the next command, with probability `p` */
+  capture(p: number, devs: readonly string[]): string[] {
+    return this.chance(p) ? [`#> capture ${this.of(devs)}`] : [];
+  }
 }
 
 function bridgeCommand(p: Pick): string[] {
@@ -248,12 +253,12 @@ function bridgeCommand(p: Pick): string[] {
     const t = p.of(targets);
     const ns = p.of(['', '', 'ip netns exec a ', 'ip netns exec b ']);
     const opt = ns ? '' : p.of(['', '', `-I ${p.of(hostDevs)} `, `-I ${p.of(addrs)} `]);
-    const cap = p.chance(0.5) ? [`#> capture ${p.of(['br0', 'va', 'vb'])}`] : [];
+    const cap = p.capture(0.5, ['br0', 'va', 'vb']);
     return [...cap, `${ns}ping -c 1 -W 1 ${t.endsWith('.255') ? '-b ' : ''}${opt}${t}`];
   }
   if (k < 12) {
     const ns = p.of(['', 'ip netns exec a ', 'ip netns exec b ']);
-    const cap = p.chance(0.5) ? [`#> capture ${p.of(['br0', 'va', 'vb'])}`] : [];
+    const cap = p.capture(0.5, ['br0', 'va', 'vb']);
     return [...cap, `${ns}arping -c 1 -w 1 -I ${ns ? 'eth0' : p.of(hostDevs)} ${p.of(targets.slice(0, -1))}`];
   }
   if (k < 16) {
@@ -290,7 +295,7 @@ function routerCommand(p: Pick): string[] {
   if (k < 6) {
     const t = p.of(targets);
     const ns = p.of(['', 'ip netns exec a ', 'ip netns exec a ', 'ip netns exec b ']);
-    const cap = p.chance(0.5) ? [`#> capture ${p.of(['va', 'vb', 'a:eth0', 'b:eth0'])}`] : [];
+    const cap = p.capture(0.5, ['va', 'vb', 'a:eth0', 'b:eth0']);
     const opt = p.of(['', '', '-t 1 ', '-t 2 ', '-s 1400 -M do ', '-s 2000 ']);
     return [...cap, `${ns}ping -c 1 -W 1 ${t.endsWith('.255') ? '-b ' : ''}${opt}${t}`];
   }
@@ -330,13 +335,13 @@ function main(argv: string[]): void {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = argv[i + 1];
-    if (a === '--kind' && (v === 'bridge' || v === 'router' || v === 'docker' || v === 'arp' || v === 'links')) kind = v;
+    if (a === '--kind' && KINDS.includes(v as Kind)) kind = v as Kind;
     else if (a === '--seed') seed = Number(v);
     else if (a === '--count') count = Number(v);
     else if (a === '--commands') commands = Number(v);
     else if (a === '--out') out = v ?? out;
     else {
-      console.error('usage: npm run -s fuzz -- [--kind bridge|router|docker|arp|links] [--seed N] [--count K] [--commands C] [--out DIR]');
+      console.error(`usage: npm run -s fuzz -- [--kind ${KINDS.join('|')}] [--seed N] [--count K] [--commands C] [--out DIR]`);
       process.exit(2);
     }
     i++;

@@ -9,7 +9,7 @@ import { ipLink, linkBrief, linkLines } from './link';
 import { ipAddr } from './addr';
 import { ipRoute } from './route';
 import { ipNeigh } from './neigh';
-import { ipNetns } from './netns';
+import { ipNetns, netnsByName } from './netns';
 import { ipTuntap } from './tuntap';
 
 const OBJECTS = ['address', 'addrlabel', 'maddress', 'route', 'rule', 'neighbor', 'neighbour', 'ntable', 'link', 'l2tp', 'fou', 'ila', 'macsec', 'tunnel', 'tuntap', 'tap', 'token', 'tcpmetrics', 'monitor', 'xfrm', 'mroute', 'mrule', 'netns', 'netconf', 'vrf', 'sr', 'nexthop', 'mptcp', 'ioam', 'stats', 'help'];
@@ -58,10 +58,7 @@ export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
     let o = a.cur;
     if (o.startsWith('--')) o = o.slice(1);
     if (o === '-n' || matches(o, '-netns')) {
-      const v = a.next();
-      const target = host.world.netns(v);
-      if (!target || target === host.world.host) throw new CmdError(`Cannot open network namespace "${v}": No such file or directory`, 255);
-      nsCur = target;
+      nsCur = netnsByName(host.world, a.next());
     } else if (matches(o, '-brief') && o.length >= 3) opts.brief = true;
     else if (matches(o, '-oneline')) opts.oneline = true;
     else if (matches(o, '-details')) opts.details = true;

@@ -3,7 +3,7 @@ import { fmtIp4, fmtMac, prefixMask } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import { NEIGH_UPDATE_F_ADMIN, NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type NudState, nudValid } from '../../ipv4/neighbour';
 import { CmdError, extackError, rtnlError } from '../errors';
-import { Args, duparg, getUnsigned, invarg, matches, parseIp4Loose, parseLladdr, parsePrefix } from './util';
+import { Args, duparg, getUnsigned, invarg, matches, parseIp4Loose, parseLladdr, parsePrefix, secsSince } from './util';
 import type { IpCtx } from './ctx';
 
 const NUD: Record<string, NudState> = {
@@ -61,9 +61,6 @@ function neighGet(a: Args, ctx: IpCtx): string[] {
   if (!n) throw new CmdError('Error: Neighbour entry not found.', 2);
   return [neighLine(n, null, ctx.stats > 0, 1)];
 }
-
-/** jiffies_to_clock_t(now - t) / get_user_hz(): whole seconds */
-const secsSince = (now: number, t: number) => Math.floor((now - t) / 1_000_000);
 
 function neighLine(n: Neighbour, dev: NetDevice | null, stats = false, held = 0): string {
   let l = `${fmtIp4(n.key)} `;
@@ -162,13 +159,12 @@ const NUD_BIT: Record<NudState, number> = {
   INCOMPLETE: 0x01, REACHABLE: 0x02, STALE: 0x04, DELAY: 0x08, PROBE: 0x10, FAILED: 0x20, NOARP: 0x40, PERMANENT: 0x80, NONE: 0,
 };
 
-/** nud_state_a2n() */
+/** nud_state_a2n(): the bit of a state name (permanent, reachable and failed may be abbreviated) or number */
 function nudStateA2n(v: string): number | null {
-  if (matches(v, 'permanent')) return 0x80;
-  if (matches(v, 'reachable')) return 0x02;
-  const exact: Record<string, number> = { noarp: 0x40, none: 0, stale: 0x04, incomplete: 0x01, delay: 0x08, probe: 0x10 };
-  if (v in exact) return exact[v]!;
-  if (matches(v, 'failed')) return 0x20;
+  if (matches(v, 'permanent')) return NUD_BIT.PERMANENT;
+  if (matches(v, 'reachable')) return NUD_BIT.REACHABLE;
+  if (v in NUD) return NUD_BIT[NUD[v]!];
+  if (matches(v, 'failed')) return NUD_BIT.FAILED;
   const n = getUnsigned(v);
   if (n === undefined || n >= 0x100 || (n & (n - 1)) !== 0) return null;
   return n;

@@ -3,6 +3,8 @@ import { CmdError } from '../errors';
 import { destroyNetns } from '../../net/rtnl';
 import { Args, matches } from './util';
 import type { IpCtx } from './ctx';
+import type { Netns } from '../../net/netns';
+import type { World } from '../../net/world';
 
 const NETNS_USAGE = [
   'Usage:\tip netns list',
@@ -17,6 +19,13 @@ const NETNS_USAGE = [
   '\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]',
   'NETNSID := auto | POSITIVE-INT',
 ];
+
+/** netns_switch() / netns_get_fd(): a namespace the user named; the lab's `host` is not a named one. */
+export function netnsByName(world: World, name: string, code = 255): Netns {
+  const ns = world.netns(name);
+  if (!ns || ns === world.host) throw new CmdError(`Cannot open network namespace "${name}": No such file or directory`, code);
+  return ns;
+}
 
 export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, argv: string[]) => void): string[] {
   const w = a.more ? a.cur : 'list';
@@ -50,7 +59,7 @@ export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, argv: string[]) 
     if (!a.more) throw new CmdError('No netns name specified', 255);
     const name = a.cur;
     a.advance();
-    if (!world.netns(name) || name === world.host.name) throw new CmdError(`Cannot open network namespace "${name}": No such file or directory`, 1);
+    netnsByName(world, name, 1);
     if (!a.more) throw new CmdError('No command specified', 255);
     exec(name, a.rest());
     return [];
@@ -71,8 +80,7 @@ export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, argv: string[]) 
     else if (/^-\d+$/.test(v)) throw new CmdError(`Error: argument "${v}" is wrong: "netnsid" value should be >= 0`, 255);
     else if (/^\d+$/.test(v) && Number(v) <= 2147483647) id = Number(v);
     else throw new CmdError(`Error: argument "${v}" is wrong: Invalid "netnsid" value`, 255);
-    const peer = world.netns(name);
-    if (!peer || peer === world.host) throw new CmdError(`Cannot open network namespace "${name}": No such file or directory`, 255);
+    const peer = netnsByName(world, name);
     if (ctx.ns.netnsIds.has(peer)) throw new CmdError('Error: Peer netns already has a nsid assigned.', 2);
     if (id === 'auto') ctx.ns.idOf(peer);
     else {

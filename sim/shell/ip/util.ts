@@ -86,3 +86,8 @@ export function getUnsigned(s: string): number | undefined {
   if (!/^\d+$/.test(s)) return undefined;
   return Number(s);
 }
+
+/** A cacheinfo age as iproute2 prints it: jiffies_to_clock_t(now - t) / get_user_hz(), whole seconds. */
+export function secsSince(now: number, t: number): number {
+  return Math.floor((now - t) / 1_000_000);
+}
