@@ -19,6 +19,45 @@ function failingPing() {
   return { events, snap: takeSnapshot(w) };
 }
 
+/** The issue's ping: ARP asks from br0 while the echo request waits, the reply releases it. */
+function pingFromBr0() {
+  const w = new World(1);
+  const sh = new Shell(w);
+  for (const l of PRESETS.find((p) => p.id === 'veth')!.commands) if (!l.startsWith('#')) sh.run(l);
+  const events: TraceEvent[] = [];
+  w.trace = (e) => events.push('bytes' in e ? { ...e, bytes: e.bytes.slice() } : e);
+  sh.run('ping -c 1 -I br0 192.168.3.102');
+  const p = new Player();
+  p.add(events, topoOf(takeSnapshot(w)));
+  return p;
+}
+
+/** A seeded walk of presses and frames: steps land whatever the play state and the time between presses. */
+function walk(p: Player, dir: 1 | -1, speed: number, seed: number, playBetween = false): { seen: number[]; pairs: [number, number][] } {
+  let x = seed;
+  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let t = 1000;
+  const seen: number[] = [];
+  const pairs: [number, number][] = [];
+  p.setSpeed(speed);
+  for (let i = 0; i < 200; i++) {
+    const before = p.state().cursor;
+    p.stepEvent(dir);
+    const c = p.state().cursor;
+    if (c === before) break;
+    seen.push(c);
+    pairs.push([before, c]);
+    // some presses come while the step still plays, some after; sometimes the reader presses play between
+    const frames = Math.floor(rnd() * 60);
+    for (let k = 0; k < frames; k++) p.tick((t += 16));
+    if (playBetween && rnd() < 0.3) {
+      p.play();
+      for (let k = 0; k < 5; k++) p.tick((t += 16));
+    }
+  }
+  return { seen, pairs };
+}
+
 const now = (p: Player) => p.model.bySeq(p.state().cursor);
 
 describe('player', () => {
@@ -64,6 +103,72 @@ describe('player', () => {
     expect(p.state().live).toBe(false);
     p.toLive();
     expect(p.state()).toMatchObject({ live: true, playing: true });
+  });
+});
+
+describe('stepping follows the event list', () => {
+  for (const speed of [0.25, 1, 10]) {
+    it(`visits every event once, in the list's order, forward then back, at ${speed}x`, () => {
+      const p = pingFromBr0();
+      const list = p.model.events.map((ev) => ev.seq);
+      expect(list.length).toBeGreaterThan(20);
+      p.seek(0);
+      expect(walk(p, 1, speed, 7).seen).toEqual(list);
+      expect(walk(p, -1, speed, 11).seen).toEqual(list.slice(0, -1).reverse());
+    });
+
+    it(`steps to the next event of the list from wherever playing left it, at ${speed}x`, () => {
+      const p = pingFromBr0();
+      p.seek(0);
+      const { pairs } = walk(p, 1, speed, 5, true);
+      expect(pairs.length).toBeGreaterThan(5);
+      for (const [before, after] of pairs) expect(after).toBe(before + 1);
+    });
+  }
+
+  it('pauses when a step is pressed while playing, and goes on from the event shown', () => {
+    const p = pingFromBr0();
+    p.seek(0);
+    p.play();
+    for (let t = 0; t < 40 * 16; t += 16) p.tick(t);
+    const shown = p.state().cursor;
+    expect(shown).toBeGreaterThanOrEqual(p.model.base);
+    p.stepEvent(1);
+    expect(p.state()).toMatchObject({ cursor: shown + 1, stepping: true });
+    for (let t = 1000; t < 1000 + 200 * 16; t += 16) p.tick(t);
+    expect(p.state()).toMatchObject({ cursor: shown + 1, playing: false, stepping: false });
+    const ev = p.model.bySeq(shown + 1)!;
+    expect(p.p).toBe(ev.start + ev.dur);
+  });
+
+  it('visits only the rows the list shows, and steps by frame in list order', () => {
+    const p = pingFromBr0();
+    const hop = (ev: { e: TraceEvent }) => ev.e.type === 'xmit' || ev.e.type === 'rx';
+    p.setStepFilter(hop);
+    p.seek(0);
+    const { seen } = walk(p, 1, 10, 3);
+    expect(seen).toEqual(p.model.events.filter(hop).map((ev) => ev.seq));
+    p.setStepFilter(null);
+    p.seek(0);
+    const births: number[] = [];
+    for (;;) {
+      const before = p.state().cursor;
+      p.stepFrame(1);
+      if (p.state().cursor === before) break;
+      births.push(p.state().cursor);
+    }
+    const firsts = [...p.model.frames.values()].map((f) => f.first).sort((a, b) => a - b);
+    // the last press goes to the end of the list
+    expect(births.filter((s) => firsts.includes(s))).toEqual(firsts);
+  });
+
+  it('lays a packet ARP held back after the reply that releases it', () => {
+    const p = pingFromBr0();
+    const evs = p.model.events;
+    const reply = evs.findIndex((ev) => ev.e.type === 'rx' && ev.e.dev === 'br0' && p.model.frames.get(ev.frame)?.kind === 'arp-rep');
+    expect(reply).toBeGreaterThan(0);
+    const released = evs.find((ev) => ev.seq > evs[reply].seq && ev.e.type === 'xmit' && p.model.frames.get(ev.frame)?.kind === 'icmp-req')!;
+    expect(released.start).toBeGreaterThanOrEqual(evs[reply].start + evs[reply].dur);
   });
 });
 

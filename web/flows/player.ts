@@ -100,14 +100,14 @@ export class Player {
       this.sync(true);
       return true;
     }
-    if (moving) {
+    if (moving && !t) {
       const ev = this.model.bySeq(this.cursor);
       const next = this.seqBefore(this.p);
       const nextEv = this.model.bySeq(next);
       // the cursor only moves on along the timeline while playing
       if (!ev || (nextEv && this.model.posOf(nextEv) > this.model.posOf(ev))) this.cursor = next;
-      this.sync(false, nowMs);
     }
+    if (moving) this.sync(false, nowMs);
     return moving;
   }
 
@@ -157,42 +157,72 @@ export class Player {
     this.sync(true);
   }
 
-  /** Where the reader is on the timeline: the current event's place, -1 before the first. */
-  private pos(): number {
-    const ev = this.model.bySeq(this.target?.seq ?? this.cursor);
-    return ev ? this.model.posOf(ev) : -1;
+  /**
+   * Which rows of the event list a step visits (the list's own filter: a place, hops only); null: all.
+   * Steps go through the list in its order, the kernel's, not through the timeline: there, different
+   * frames of one µs overlap, and walking it one start after another skipped and repeated rows.
+   */
+  private stepsOf: ((ev: FlowEvent) => boolean) | null = null;
+
+  setStepFilter(f: ((ev: FlowEvent) => boolean) | null): void {
+    this.stepsOf = f;
   }
 
-  /** One event on (played) or back (shown at once), in playback order. */
+  /** The event a step leaves from: the one being stepped to, else the current one (base-1 before the first). */
+  private at(): number {
+    return this.target?.seq ?? this.cursor;
+  }
+
+  /** The next event of the list after seq `from` in direction `dir`, among those steps visit; null at an end. */
+  private nextInList(from: number, dir: 1 | -1, ok: (ev: FlowEvent) => boolean = () => true): FlowEvent | null {
+    const m = this.model;
+    const first = m.base;
+    const last = m.base + m.count - 1;
+    for (let s = Math.max(first - 1, Math.min(from, last + 1)) + dir; s >= first && s <= last; s += dir) {
+      const ev = m.bySeq(s)!;
+      if ((!this.stepsOf || this.stepsOf(ev)) && ok(ev)) return ev;
+    }
+    return null;
+  }
+
+  /**
+   * One event on (its hop played) or back (shown at once), in the event list's order. Pressed while
+   * playing, it pauses first; pressed while a step still plays, that step is done at once.
+   */
   stepEvent(dir: 1 | -1): void {
-    const t = this.model.timeline;
-    if (!t.length) return;
-    const i = Math.max(0, Math.min(this.pos() + dir, t.length - 1));
-    if (dir < 0) return this.goTo(t[i].seq);
-    this.playTo(t[i].seq);
+    if (!this.model.count) return;
+    const ev = this.nextInList(this.at(), dir);
+    if (!ev) return this.stay();
+    if (dir < 0) return this.goTo(ev.seq);
+    this.playTo(ev.seq);
   }
 
-  /** To the next frame's first step (played), or back to the previous frame's first step. */
+  /** To the next frame's first step (played), or back to the previous frame's first step, in list order. */
   stepFrame(dir: 1 | -1): void {
     const m = this.model;
-    const t = m.timeline;
-    if (!t.length) return;
-    const at = this.pos();
-    const frame = t[at]?.frame ?? 0;
+    if (!m.count) return;
+    const from = this.at();
+    const frame = m.bySeq(from)?.frame ?? 0;
     const isBirth = (ev: FlowEvent) => ev.frame !== 0 && ev.frame !== frame && m.frames.get(ev.frame)?.first === ev.seq;
-    if (dir > 0) {
-      for (let i = at + 1; i < t.length; i++) if (isBirth(t[i])) return this.playTo(t[i].seq);
-      return this.playTo(t[t.length - 1].seq);
-    }
-    for (let i = at - 1; i >= 0; i--) if (isBirth(t[i])) return this.goTo(t[i].seq);
-    this.goTo(t[0].seq);
+    const ev = this.nextInList(from, dir, isBirth) ?? this.nextInList(dir > 0 ? m.base + m.count : m.base - 1, (-dir) as 1 | -1);
+    if (!ev || ev.seq === from) return this.stay();
+    if (dir < 0) return this.goTo(ev.seq);
+    this.playTo(ev.seq);
   }
 
+  /** At an end of the list: a step in progress is finished, playing stops. */
+  private stay(): void {
+    const t = this.target;
+    if (t) return this.goTo(t.seq);
+    if (this.playing) this.pause();
+  }
+
+  /** Plays event `seq`'s hop and stops when it is done; the position at rest is always the event's end. */
   private playTo(seq: number): void {
     const ev = this.model.bySeq(seq);
     if (!ev) return;
     const end = ev.start + ev.dur;
-    // already past it (a hop that started with an earlier one): show it done at once
+    // a hop that started with an earlier one (or one before the position): shown done at once
     if (end <= this.p) return this.goTo(seq);
     this.p = Math.max(this.p, ev.start);
     this.target = { p: end, seq };

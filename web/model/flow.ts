@@ -231,6 +231,8 @@ export class FlowModel {
     start = Math.max(start, this.burst, this.timeFloor);
     const parent = place.parent;
     if (parent) start = Math.max(start, parent.start + parent.dur);
+    // a packet ARP held back leaves because of what the kernel just did (the reply came up the stack)
+    if (parent && prev && this.waiting.has(parent)) start = Math.max(start, prev.start + prev.dur);
     else start = Math.max(start, this.lastAt.get(`${e.ns}|${e.dev}`) ?? 0); // what made it happen here comes first
     const dur = place.from !== null && place.from !== place.to ? MOVE : STAY;
     const ev: FlowEvent = { seq, e, frame, ref, from: place.from, to: place.to, start, dur, visEnd: start + dur + LINGER, parent: parent ? parent.seq : -1, hasChild: false };

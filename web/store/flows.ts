@@ -6,6 +6,8 @@ import { player, type PlayerState } from '../flows/player';
 import { findPosition, type FlowPosition } from '../flows/position';
 import { topoOf } from '../flows/topo';
 import { kindClass, type FrameKind } from '../model/frameKind';
+import { isHop } from '../model/eventText';
+import type { FlowEvent } from '../model/flow';
 import type { LabState } from './index';
 
 export interface FlowFilters {
@@ -58,9 +60,12 @@ export interface FlowsSlice {
 /** The frames shown by default: ARP and ICMP, the article's; IGMP reports and BPDUs on request. */
 const DEFAULT_FILTERS: FlowFilters = { arp: true, icmp: true, other: false, where: '', steps: true };
 const acceptOf = (f: FlowFilters) => (k: FrameKind) => f[kindClass(k)];
+/** The rows the event list shows: a step visits exactly those. */
+export const rowsOf = (f: FlowFilters) => (f.where || !f.steps ? (ev: FlowEvent) => (!f.where || `${ev.e.ns} ${ev.e.dev}` === f.where) && (f.steps || isHop(ev.e)) : null);
 
 export const createFlowsSlice: StateCreator<LabState, [], [], FlowsSlice> = (set, get) => {
   player.refilter(acceptOf(DEFAULT_FILTERS), topoOf(null));
+  player.setStepFilter(rowsOf(DEFAULT_FILTERS));
   return {
     flowOn: true,
     flow: player.state(),
@@ -84,6 +89,7 @@ export const createFlowsSlice: StateCreator<LabState, [], [], FlowsSlice> = (set
     setFilters: (f) => {
       const filters = { ...get().filters, ...f };
       set({ filters });
+      player.setStepFilter(rowsOf(filters));
       if ('arp' in f || 'icmp' in f || 'other' in f) player.refilter(acceptOf(filters), topoOf(get().snap));
     },
     setTablesAt: (tablesAt) => set({ tablesAt }),

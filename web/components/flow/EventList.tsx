@@ -4,19 +4,17 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store';
 import { selFilters, selFlowBase, selFlowCount, selFlowCursor, selSelEvent, selSelectEvent, selSetFilters, selDropped } from '../../store/selectors';
 import { player } from '../../flows/player';
-import { fmtTime, isHop, what, where } from '../../model/eventText';
+import { fmtTime, what, where } from '../../model/eventText';
 import { KIND_COLOR } from '../../model/frameKind';
-import type { FlowFilters } from '../../store/flows';
+import { rowsOf, type FlowFilters } from '../../store/flows';
 
 const ROW = 20;
 
 function visibleSeqs(f: FlowFilters): number[] {
+  // the same rows a step visits
+  const shown = rowsOf(f);
   const out: number[] = [];
-  for (const ev of player.model.events) {
-    if (f.where && `${ev.e.ns} ${ev.e.dev}` !== f.where) continue;
-    if (!f.steps && !isHop(ev.e)) continue;
-    out.push(ev.seq);
-  }
+  for (const ev of player.model.events) if (!shown || shown(ev)) out.push(ev.seq);
   return out;
 }
 
