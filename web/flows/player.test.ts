@@ -169,6 +169,9 @@ describe('stepping follows the event list', () => {
     expect(reply).toBeGreaterThan(0);
     const released = evs.find((ev) => ev.seq > evs[reply].seq && ev.e.type === 'xmit' && p.model.frames.get(ev.frame)?.kind === 'icmp-req')!;
     expect(released.start).toBeGreaterThanOrEqual(evs[reply].start + evs[reply].dur);
+    // the echo reply looped over lo is named from its bytes, though its first step carried none
+    const overLo = evs.find((ev) => ev.e.type === 'loopback')!;
+    expect(p.model.frames.get(overLo.frame)).toMatchObject({ kind: 'icmp-rep', label: 'ICMP reply' });
   });
 });
 

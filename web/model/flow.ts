@@ -53,6 +53,8 @@ export interface FrameInfo {
   first: number;
   /** seq of its last event so far */
   last: number;
+  /** no event of it carried bytes yet: kind and label are a placeholder */
+  untyped?: boolean;
 }
 
 export const MOVE = 1;
@@ -256,10 +258,17 @@ export class FlowModel {
     if (places) places.set(ev.to, ev);
     else this.byPlace.set(frame, new Map([[ev.to, ev]]));
     const info = this.frames.get(frame);
-    if (info) info.last = seq;
-    else {
+    if (info) {
+      info.last = seq;
+      // its first step carried no bytes (a packet looped over lo): the first that does says what it is
+      if (info.untyped && 'bytes' in e) {
+        info.kind = frameKind(e.bytes);
+        info.label = labelOf(e.bytes, info.kind);
+        info.untyped = false;
+      }
+    } else {
       const kind = 'bytes' in e ? frameKind(e.bytes) : 'other';
-      this.frames.set(frame, { id: frame, kind, label: 'bytes' in e ? labelOf(e.bytes, kind) : 'frame', first: seq, last: seq });
+      this.frames.set(frame, { id: frame, kind, label: 'bytes' in e ? labelOf(e.bytes, kind) : 'frame', first: seq, last: seq, untyped: !('bytes' in e) });
     }
   }
 
