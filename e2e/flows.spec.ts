@@ -22,6 +22,7 @@ test('the failing ping -I veth0, frame by frame: br0 takes the ARP reply', async
   await lab.expectOutput(/promiscuity 2 /); // one for being br0's port, one for tcpdump
 
   await lab.type('ping -c 1 -W 1 -I veth0 192.168.3.102');
+  await lab.skipToNow(); // the output waits for the packet flow's playback otherwise
   await lab.expectOutput('1 packets transmitted, 0 received, 100% packet loss');
   await expect(lab.event('leaves veth1').first()).toBeVisible();
 

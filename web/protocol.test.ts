@@ -12,7 +12,7 @@ describe('worker protocol', () => {
     expect(isToWorker({ v: PROTOCOL_VERSION - 1, type: 'trace', on: true })).toBe(false);
     expect(isToWorker({ type: 'run' })).toBe(false);
     expect(isToWorker(fromWorker({ type: 'ready' }))).toBe(false);
-    expect(isFromWorker(fromWorker({ type: 'output', ns: 'host', lines: ['x'] }))).toBe(true);
+    expect(isFromWorker(fromWorker({ type: 'output', ns: 'host', lines: ['x'], at: 0 }))).toBe(true);
     expect(isFromWorker(null)).toBe(false);
     expect(isFromWorker('snapshot')).toBe(false);
   });

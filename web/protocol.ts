@@ -4,7 +4,7 @@
 import type { Snapshot } from '../sim/snapshot';
 import type { TraceEvent } from '../sim/net/trace';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 type V = typeof PROTOCOL_VERSION;
 
 /**
@@ -77,8 +77,9 @@ export type FromWorker =
   | { v: V; type: 'loaded'; now: number; busy: string[] }
   | { v: V; type: 'snapshot'; snap: Snapshot }
   /** a line starts on a terminal: the page echoes it after the prompt */
-  | { v: V; type: 'started'; ns: TermId; line: string }
-  | { v: V; type: 'output'; ns: TermId; lines: string[] }
+  | { v: V; type: 'started'; ns: TermId; line: string; at: number }
+  /** lines a process printed, at virtual µs `at` (packet flow shows them when its playback gets there) */
+  | { v: V; type: 'output'; ns: TermId; lines: string[]; at: number }
   /** the terminal's queue is empty and nothing runs */
   | { v: V; type: 'idle'; ns: TermId }
   | { v: V; type: 'logged'; entry: LogEntry }

@@ -144,6 +144,14 @@ export class LabPage {
     return this.page.getByTestId('narration');
   }
 
+  /**
+   * With packet flow on, a command's output waits for the playback to reach the events that printed it:
+   * a reader who wants the result at once goes to now.
+   */
+  async skipToNow(): Promise<void> {
+    await this.control('Back to now').click();
+  }
+
   control(name: 'Previous frame' | 'Previous event' | 'Play' | 'Pause' | 'Next event' | 'Next frame' | 'Back to now'): Locator {
     return this.playback.getByRole('button', { name, exact: true });
   }

@@ -24,10 +24,10 @@ function dispatch(m: FromWorker, probes: Probes): void {
       s.clockAt(m.snap.time);
       return;
     case 'started':
-      s.termStarted(m.ns, m.line);
+      s.termStarted(m.ns, m.line, m.at);
       return;
     case 'output':
-      s.termOutput(m.ns, m.lines);
+      s.termOutput(m.ns, m.lines, m.at);
       return;
     case 'idle':
       s.termIdle(m.ns);

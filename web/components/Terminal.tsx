@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useLab } from '../store';
-import { selActiveTerm, selActiveTermId, selExtraTerms, selInterrupt, selNamespaceNames, selRunTyped, selSelectedNsSnap, selSelectTerm, selTermClear } from '../store/selectors';
+import { selActiveTerm, selActiveTermId, selExtraTerms, selFlowEndTime, selInterrupt, selNamespaceNames, selOutputUntil, selRunTyped, selSelectedNsSnap, selSelectTerm, selTermClear } from '../store/selectors';
+import { shownLines } from '../store/terminal';
 import { complete } from '../model/complete';
 import { termNs } from '../protocol';
 
@@ -32,6 +33,10 @@ export function Terminal() {
 
 function TermScreen({ ns }: { ns: string }) {
   const term = useLab(selActiveTerm);
+  // with packet flow on, output waits for the playback to reach the event that printed it
+  const until = useLab(selOutputUntil);
+  const flowEnd = useLab(selFlowEndTime);
+  const lines = useMemo(() => shownLines(term.lines, until, flowEnd), [term.lines, until, flowEnd]);
   const nsSnap = useLab(selSelectedNsSnap);
   const nsNames = useLab(selNamespaceNames);
   const runTyped = useLab(selRunTyped);
@@ -45,7 +50,7 @@ function TermScreen({ ns }: { ns: string }) {
 
   useEffect(() => {
     screen.current?.scrollTo(0, screen.current.scrollHeight);
-  }, [term.lines, choices]);
+  }, [lines, choices]);
 
   const submit = (text: string) => {
     runTyped(ns, text);
@@ -91,7 +96,7 @@ function TermScreen({ ns }: { ns: string }) {
 
   return (
     <div className="term-screen" ref={screen} onClick={() => inputRef.current?.focus()} data-testid={`term-${ns}`}>
-      {term.lines.map((l, i) => (
+      {lines.map((l, i) => (
         <div key={i} className={`term-line ${l.kind}`}>
           {l.kind === 'cmd' ? prompt(ns) + l.text : l.text || '\u00a0'}
         </div>

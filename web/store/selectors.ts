@@ -4,6 +4,7 @@ import { EMPTY_TERM } from './terminal';
 import { lastEdit } from './playback';
 import { parseId } from '../model/ids';
 import { termNs } from '../protocol';
+import { player } from '../flows/player';
 
 export const selSnap = (s: LabState) => s.snap;
 export const selDrawn = (s: LabState) => s.drawn;
@@ -60,6 +61,17 @@ export const selSetTableTab = (s: LabState) => s.setTableTab;
 export const selFlowOn = (s: LabState) => s.flowOn;
 export const selSetFlowOn = (s: LabState) => s.setFlowOn;
 export const selFlow = (s: LabState) => s.flow;
+/**
+ * Virtual µs up to which terminals show what processes printed: the playback's current event (before
+ * the first: nothing of the flow); Infinity with packet flow off, caught up with the simulation, or empty.
+ */
+export const selOutputUntil = (s: LabState) => {
+  if (!s.flowOn || s.flow.live || s.flow.count === 0) return Infinity;
+  const ev = player.model.bySeq(s.flow.cursor);
+  return ev ? ev.e.time : (player.model.events[0]?.e.time ?? Infinity) - 1;
+};
+/** Virtual µs of the flow's last event (what is printed later is not held back). */
+export const selFlowEndTime = (s: LabState) => (s.flow.count ? (player.model.events.at(-1)?.e.time ?? -Infinity) : -Infinity);
 export const selFlowCursor = (s: LabState) => s.flow.cursor;
 export const selFlowCount = (s: LabState) => s.flow.count;
 export const selFlowBase = (s: LabState) => s.flow.base;

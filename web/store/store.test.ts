@@ -150,3 +150,25 @@ describe('terminal and selection slices', () => {
     expect(store.getState().positions).toEqual({});
   });
 });
+
+describe('terminal lines under packet flow playback', () => {
+  it('holds back what was printed after the playback event while the flow covers it, not what was printed later', async () => {
+    const { shownLines } = await import('./terminal');
+    const lines = [
+      { kind: 'cmd' as const, text: 'ping -c 1 x', at: 100 },
+      { kind: 'out' as const, text: 'PING x', at: 100 },
+      { kind: 'out' as const, text: '64 bytes from x', at: 300 },
+      { kind: 'out' as const, text: '1 packets transmitted', at: 300 },
+      { kind: 'info' as const, text: '# note' },
+      { kind: 'cmd' as const, text: 'ip -br link', at: 900 },
+      { kind: 'out' as const, text: 'lo UNKNOWN', at: 900 },
+      { kind: 'out' as const, text: 'late, at the last event', at: 300 },
+    ];
+    const texts = (until: number) => shownLines(lines, until, 300).map((l) => l.text);
+    expect(texts(Infinity)).toEqual(lines.map((l) => l.text));
+    expect(texts(99)).toEqual(['ping -c 1 x', '# note', 'ip -br link', 'lo UNKNOWN']);
+    expect(texts(200)).toEqual(['ping -c 1 x', 'PING x', '# note', 'ip -br link', 'lo UNKNOWN']);
+    expect(texts(299)).toEqual(texts(200));
+    expect(texts(300)).toEqual(lines.map((l) => l.text));
+  });
+});

@@ -2,7 +2,8 @@
 import type { StateCreator } from 'zustand';
 import type { LabState } from './index';
 
-export type TermLine = { kind: 'cmd' | 'out' | 'info'; text: string };
+/** `at`: the sim's virtual µs when the command started or the process printed the line */
+export type TermLine = { kind: 'cmd' | 'out' | 'info'; text: string; at?: number };
 
 export interface TermState {
   lines: TermLine[];
@@ -12,8 +13,8 @@ export interface TermState {
 
 export interface TerminalSlice {
   terms: Record<string, TermState>;
-  termStarted: (ns: string, line: string) => void;
-  termOutput: (ns: string, lines: string[]) => void;
+  termStarted: (ns: string, line: string, at?: number) => void;
+  termOutput: (ns: string, lines: string[], at?: number) => void;
   termInfo: (ns: string, text: string) => void;
   termIdle: (ns: string) => void;
   termClear: (ns: string) => void;
@@ -39,8 +40,8 @@ const append = (t: TermState, add: TermLine[]) => {
 
 export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> = (set) => ({
   terms: {},
-  termStarted: (ns, line) => set((s) => update(s, ns, (t) => ({ busy: true, lines: append(t, [{ kind: 'cmd', text: line }]) }))),
-  termOutput: (ns, lines) => set((s) => update(s, ns, (t) => ({ lines: append(t, lines.map((text) => ({ kind: 'out', text }))) }))),
+  termStarted: (ns, line, at) => set((s) => update(s, ns, (t) => ({ busy: true, lines: append(t, [{ kind: 'cmd', text: line, at }]) }))),
+  termOutput: (ns, lines, at) => set((s) => update(s, ns, (t) => ({ lines: append(t, lines.map((text) => ({ kind: 'out' as const, text, at }))) }))),
   termInfo: (ns, text) => set((s) => update(s, ns, (t) => ({ lines: append(t, [{ kind: 'info', text }]) }))),
   termIdle: (ns) => set((s) => update(s, ns, () => ({ busy: false }))),
   termClear: (ns) => set((s) => update(s, ns, () => ({ lines: [] }))),
@@ -49,3 +50,14 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
   termsBusy: (busy) => set((s) => ({ terms: Object.fromEntries(Object.entries(s.terms).map(([k, t]) => [k, { ...t, busy: busy.includes(k) }])) })),
   pushHistory: (ns, line) => set((s) => update(s, ns, (t) => ({ history: t.history.at(-1) === line ? t.history : [...t.history, line] }))),
 });
+
+/**
+ * The lines a terminal shows while packet flow plays a command back: what a process printed after the
+ * playback's event (`until`, virtual µs) waits until the playback gets there, as on the real machine.
+ * Only what the flow covers waits (printed by the time of its last event, `flowEnd`): a line printed
+ * later (a command typed meanwhile, tcpdump stopped) shows at once. `until` Infinity: everything.
+ */
+export function shownLines(lines: readonly TermLine[], until: number, flowEnd: number): readonly TermLine[] {
+  if (until === Infinity) return lines;
+  return lines.filter((l) => l.kind !== 'out' || l.at === undefined || l.at <= until || l.at > flowEnd);
+}

@@ -52,6 +52,30 @@ describe('Lab', () => {
     expect(h.msgs.at(-1)?.type === 'idle' || h.msgs.some((m) => m.type === 'idle')).toBe(true);
   });
 
+  it('tells when each line was printed, in virtual time, after the trace events of that time', () => {
+    const h = harness();
+    h.lab.handle(toWorker({ type: 'trace', on: true }));
+    h.run(['ip link set lo up', 'ping -c 2 127.0.0.1']);
+    h.lab.advance(1_500_000);
+    h.lab.flush();
+    const outs = h.msgs.flatMap((m, i) => (m.type === 'output' ? [{ ...m, i }] : []));
+    const traces = h.msgs.flatMap((m, i) => (m.type === 'trace' ? m.events.map((e) => ({ e, i })) : []));
+    const replies = outs.filter((o) => o.lines.some((l) => l.startsWith('64 bytes')));
+    expect(replies).toHaveLength(2);
+    for (const r of replies) {
+      // the echo reply reached ping's socket at that µs, and the page had that event before the line
+      const delivered = traces.filter(({ e }) => e.type === 'deliver' && e.time === r.at);
+      expect(delivered.length).toBeGreaterThan(0);
+      expect(delivered[0].i).toBeLessThan(r.i);
+    }
+    expect(replies[1].at - replies[0].at).toBeGreaterThanOrEqual(999_000);
+    const summary = outs.find((o) => o.lines.some((l) => l.includes('2 packets transmitted')))!;
+    expect(summary.at).toBe(replies[1].at);
+    const started = h.msgs.find((m) => m.type === 'started' && m.line.startsWith('ping'))!;
+    expect(started).toMatchObject({ at: expect.any(Number) });
+    expect((started as { at: number }).at).toBeLessThanOrEqual(replies[0].at);
+  });
+
   it('stops a running ping with Ctrl-C and records when, so a replay stops it at the same time', () => {
     const h = harness();
     h.run(['ip link set lo up', 'ping 127.0.0.1']);

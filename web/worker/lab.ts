@@ -187,7 +187,7 @@ export class Lab {
     if (t.proc?.done) this.finish(ns);
     while (!t.proc && t.queue.length) {
       const q = t.queue.shift()!;
-      this.emit(fromWorker({ type: 'started', ns, line: q.line }));
+      this.emit(fromWorker({ type: 'started', ns, line: q.line, at: this.now }));
       if (q.line.trim().startsWith('#') || !q.line.trim()) continue;
       if (!this.world.netns(termNs(ns))) {
         this.print(ns, `netlab: network namespace "${termNs(ns)}" no longer exists`);
@@ -244,8 +244,9 @@ export class Lab {
 
   private print(ns: TermId, line: string): void {
     const last = this.pending[this.pending.length - 1];
-    if (last?.type === 'output' && last.ns === ns) last.lines.push(line);
-    else this.emit(fromWorker({ type: 'output', ns, lines: [line] }));
+    // the sim's clock when the process printed it: one message per terminal and µs
+    if (last?.type === 'output' && last.ns === ns && last.at === this.now) last.lines.push(line);
+    else this.emit(fromWorker({ type: 'output', ns, lines: [line], at: this.now }));
   }
 
   private emit(m: FromWorker): void {
@@ -255,8 +256,9 @@ export class Lab {
   private flushOutput(): void {
     const msgs = this.pending;
     this.pending = [];
-    for (const m of msgs) this.post(m);
+    // the events first: the page then knows the flow a line belongs to when the line comes
     this.postTrace(this.stream);
+    for (const m of msgs) this.post(m);
     for (const cap of this.captures.updates()) this.post(fromWorker({ type: 'capture', cap }));
   }
 
