@@ -12,6 +12,10 @@ export interface Hit {
   h: number;
   frame: number;
   seq: number;
+  /** the text drawn (null: a dot) */
+  label: string | null;
+  /** resting where it arrived, not travelling */
+  rest: boolean;
 }
 
 export interface DrawInput {
@@ -34,6 +38,8 @@ const STACK = 3;
 const COMPACT_ZOOM = 0.55;
 const COMPACT_COUNT = 60;
 const DOT = 9;
+/** between a shape resting on a device and the device's top edge */
+const REST_GAP = 2;
 const widths = new Map<string, number>();
 const visible: FlowEvent[] = [];
 
@@ -87,13 +93,16 @@ export function drawFlow(ctx: CanvasRenderingContext2D, d: DrawInput): Hit[] {
     const ev = visible[k];
     const info = model.frames.get(ev.frame);
     if (!info) continue;
-    const moving = ev.from !== null && ev.from !== ev.to && p < ev.start + ev.dur;
+    const travels = ev.from !== null && ev.from !== ev.to;
+    const moving = travels && p > ev.start && p < ev.start + ev.dur;
+    // a hop not yet begun (the playback stopped just before it) waits where it leaves from
+    const restAt = travels && p <= ev.start ? ev.from! : ev.to;
     let pt: [number, number] | null = null;
     if (moving) {
       const path = geo.path(ev.from!, ev.to);
       if (path) pt = along(path, (p - ev.start) / ev.dur);
     }
-    pt ??= geo.point(ev.to);
+    pt ??= geo.point(restAt);
     if (!pt) continue;
     const drop = ev.e.type === 'drop';
     const color = drop ? KIND_COLOR['icmp-err'] : KIND_COLOR[info.kind];
@@ -110,7 +119,7 @@ export function drawFlow(ctx: CanvasRenderingContext2D, d: DrawInput): Hit[] {
       ctx.roundRect(sx - DOT / 2, sy - DOT / 2, DOT, DOT, 3);
       ctx.fillStyle = color;
       ctx.fill();
-      hits.push({ x: sx - DOT / 2, y: sy - DOT / 2, w: DOT, h: DOT, frame: ev.frame, seq: ev.seq });
+      hits.push({ x: sx - DOT / 2, y: sy - DOT / 2, w: DOT, h: DOT, frame: ev.frame, seq: ev.seq, label: null, rest: !moving });
       continue;
     }
     const label = drop ? `✕ ${info.label}` : info.label;
@@ -118,6 +127,8 @@ export function drawFlow(ctx: CanvasRenderingContext2D, d: DrawInput): Hit[] {
     let x = sx - w / 2;
     let y = sy - H / 2;
     if (!moving) {
+      // on a device: above its top edge, on the line that brought it, clear of the device's text
+      if (geo.onDevice(restAt)) y = sy - H - REST_GAP;
       // frames resting at one place are stacked a few high, the rest counted
       const key = `${Math.round(x)},${Math.round(y)}`;
       const n = stacked.get(key) ?? 0;
@@ -132,7 +143,7 @@ export function drawFlow(ctx: CanvasRenderingContext2D, d: DrawInput): Hit[] {
       x += n * 4;
     }
     pill(ctx, x, y, w, color, label, sel);
-    hits.push({ x, y, w, h: H, frame: ev.frame, seq: ev.seq });
+    hits.push({ x, y, w, h: H, frame: ev.frame, seq: ev.seq, label, rest: !moving });
   }
   ctx.globalAlpha = 1;
   for (const e of extra.values()) {

@@ -12,8 +12,6 @@ export interface Path {
   len: number;
 }
 
-/** Where a shape rests on a device: inside its address cell, so its name stays readable. */
-const DEV_REST_DY = 13;
 /** Where a shape rests for the stack: at the top of the device's arrow, just under the bar (its title stays readable). */
 const STACK_REST_DY = 12;
 
@@ -45,6 +43,11 @@ export class FlowGeometry {
     return this.rects.has(stackId(ns)) ? stackId(ns) : null;
   }
 
+  /** A shape resting at `loc` sits above the point (on the line coming in), not centred on it. */
+  onDevice(loc: LocKey): boolean {
+    return this.nodeOf(loc)?.startsWith('dev:') ?? false;
+  }
+
   point(loc: LocKey): Pt | null {
     let p = this.points.get(loc);
     if (p === undefined) {
@@ -60,7 +63,9 @@ export class FlowGeometry {
     const r = this.rects.get(node)!;
     const { kind, ns, dev } = parseLoc(loc);
     if (this.stations.has(node)) return [r.x + r.w / 2, r.y + 1]; // on its top edge: its name stays readable
-    if (node.startsWith('dev:')) return [r.x + r.w / 2, r.y + DEV_REST_DY];
+    // a device's top edge, where its stack arrow or bridge link meets it: a shape resting there is drawn
+    // above the edge (see onDevice), never over the device's name and addresses
+    if (node.startsWith('dev:')) return [r.x + r.w / 2, r.y];
     if (node.startsWith('stack:')) {
       const d = this.rects.get(devId(ns, dev));
       return kind === 's' && d ? [d.x + d.w / 2, r.y + r.h + STACK_REST_DY] : [r.x + r.w / 2, r.y + r.h / 2];
