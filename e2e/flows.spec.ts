@@ -98,6 +98,7 @@ test('the failing ping -I veth0, frame by frame: br0 takes the ARP reply', async
   await cap.getByRole('button', { name: 'Stop' }).click();
   await expect(cap).toContainText('stopped');
   await lab.openTerminal('host#veth0');
+  await lab.skipToNow(); // what tcpdump printed waits for the packet flow's playback otherwise
   await lab.expectOutput(/\d+ packets? captured/, 'host#veth0');
   const shown = ((await cap.getByTestId('capture-lines-host-veth0').textContent()) ?? '').split('\n').filter(Boolean);
   expect(shown.some((l) => /ethertype ARP \(0x0806\), length 42: Request who-has 192\.168\.3\.102 tell 192\.168\.3\.101, length 28$/.test(l))).toBe(true);

@@ -78,7 +78,9 @@ export function drawFlow(ctx: CanvasRenderingContext2D, d: DrawInput): Hit[] {
     const at = geo.point(cur.to);
     if (at) {
       ctx.beginPath();
-      ctx.arc(at[0] * zoom + tx, at[1] * zoom + ty, 16, 0, Math.PI * 2);
+      // on a device, around where its shape rests (above the edge), not over the device's text
+      const dy = geo.onDevice(cur.to) ? -(H / 2 + REST_GAP) : 0;
+      ctx.arc(at[0] * zoom + tx, at[1] * zoom + ty + dy, 16, 0, Math.PI * 2);
       ctx.fillStyle = 'rgba(250, 204, 21, 0.35)';
       ctx.fill();
     }

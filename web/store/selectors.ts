@@ -63,14 +63,15 @@ export const selSetFlowOn = (s: LabState) => s.setFlowOn;
 export const selFlow = (s: LabState) => s.flow;
 /**
  * Virtual µs up to which terminals show what processes printed: the playback's current event (before
- * the first: nothing of the flow); Infinity with packet flow off, caught up with the simulation, or empty.
+ * the first: nothing of the flow); Infinity with packet flow off, caught up with the simulation, at the
+ * flow's last event (its end: a ping's summary comes after it), or with no flow.
  */
 export const selOutputUntil = (s: LabState) => {
-  if (!s.flowOn || s.flow.live || s.flow.count === 0) return Infinity;
+  if (!s.flowOn || s.flow.live || s.flow.count === 0 || s.flow.cursor >= s.flow.base + s.flow.count - 1) return Infinity;
   const ev = player.model.bySeq(s.flow.cursor);
   return ev ? ev.e.time : (player.model.events[0]?.e.time ?? Infinity) - 1;
 };
-/** Virtual µs of the flow's last event (what is printed later is not held back). */
+/** Virtual µs of the flow's last event (a command started later is not held back). */
 export const selFlowEndTime = (s: LabState) => (s.flow.count ? (player.model.events.at(-1)?.e.time ?? -Infinity) : -Infinity);
 export const selFlowCursor = (s: LabState) => s.flow.cursor;
 export const selFlowCount = (s: LabState) => s.flow.count;

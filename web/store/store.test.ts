@@ -152,7 +152,7 @@ describe('terminal and selection slices', () => {
 });
 
 describe('terminal lines under packet flow playback', () => {
-  it('holds back what was printed after the playback event while the flow covers it, not what was printed later', async () => {
+  it('holds back what a command the flow covers printed after the playback event, not what a later command printed', async () => {
     const { shownLines } = await import('./terminal');
     const lines = [
       { kind: 'cmd' as const, text: 'ping -c 1 x', at: 100 },
@@ -162,12 +162,12 @@ describe('terminal lines under packet flow playback', () => {
       { kind: 'info' as const, text: '# note' },
       { kind: 'cmd' as const, text: 'ip -br link', at: 900 },
       { kind: 'out' as const, text: 'lo UNKNOWN', at: 900 },
-      { kind: 'out' as const, text: 'late, at the last event', at: 300 },
+      { kind: 'out' as const, text: 'still ip, later', at: 950 },
     ];
     const texts = (until: number) => shownLines(lines, until, 300).map((l) => l.text);
     expect(texts(Infinity)).toEqual(lines.map((l) => l.text));
-    expect(texts(99)).toEqual(['ping -c 1 x', '# note', 'ip -br link', 'lo UNKNOWN']);
-    expect(texts(200)).toEqual(['ping -c 1 x', 'PING x', '# note', 'ip -br link', 'lo UNKNOWN']);
+    expect(texts(99)).toEqual(['ping -c 1 x', '# note', 'ip -br link', 'lo UNKNOWN', 'still ip, later']);
+    expect(texts(200)).toEqual(['ping -c 1 x', 'PING x', '# note', 'ip -br link', 'lo UNKNOWN', 'still ip, later']);
     expect(texts(299)).toEqual(texts(200));
     expect(texts(300)).toEqual(lines.map((l) => l.text));
   });

@@ -54,10 +54,14 @@ export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> 
 /**
  * The lines a terminal shows while packet flow plays a command back: what a process printed after the
  * playback's event (`until`, virtual µs) waits until the playback gets there, as on the real machine.
- * Only what the flow covers waits (printed by the time of its last event, `flowEnd`): a line printed
- * later (a command typed meanwhile, tcpdump stopped) shows at once. `until` Infinity: everything.
+ * Only a command the flow covers waits (started by the time of its last event, `flowEnd`): one typed
+ * while the reader steps shows its output at once. `until` Infinity: everything.
  */
 export function shownLines(lines: readonly TermLine[], until: number, flowEnd: number): readonly TermLine[] {
   if (until === Infinity) return lines;
-  return lines.filter((l) => l.kind !== 'out' || l.at === undefined || l.at <= until || l.at > flowEnd);
+  let cmdAt = -Infinity;
+  return lines.filter((l) => {
+    if (l.kind === 'cmd') cmdAt = l.at ?? -Infinity;
+    return l.kind !== 'out' || l.at === undefined || l.at <= until || cmdAt > flowEnd;
+  });
 }
