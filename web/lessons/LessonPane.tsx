@@ -1,11 +1,11 @@
 // The lesson beside the diagram: the step's text, the article's drawing, its commands (run with one click
 // or typed in the terminal), what to watch, the check's verdict and where the kernel differs.
 import { useLab } from '../store';
-import { pick, type LessonStep, type Text } from '../../sim/lessons/types';
+import { commandLine, pick, type LessonStep, type Text } from '../../sim/lessons/types';
 import { t } from '../i18n/strings';
 import type { Lang } from '../i18n/lang';
-import { checkStep, runStep } from './controller';
-import { selClassroom, selCurrentStep, selCurrentVerdict, selLang, selLesson, selLessonOpen, selLessonStep, selSetClassroom, selSetLang, selSetLessonOpen, selSetLessonStep } from './selectors';
+import { checkStep, goToStep, resetStep, runStep } from './controller';
+import { selClassroom, selCurrentStep, selCurrentVerdict, selLang, selLesson, selLessonOpen, selLessonStarting, selLessonStep, selSetClassroom, selSetLang, selSetLessonOpen } from './selectors';
 import './lessons.css';
 
 function Paras({ text, lang }: { text: Text; lang: Lang }) {
@@ -35,18 +35,19 @@ function Verdict({ lang }: { lang: Lang }) {
 }
 
 function Commands({ step, lang }: { step: LessonStep; lang: Lang }) {
+  const starting = useLab(selLessonStarting);
   if (!step.commands.length) return null;
   return (
     <section className="lesson-commands">
       <pre aria-label="Step commands">
         {step.commands.map((c, i) => (
           <div key={i} className={c.note ? 'note' : 'cmd'}>
-            {c.note ? c.run : `${c.ns === 'host' ? '' : `[${c.ns}] `}$ ${c.run}`}
+            {c.note ? commandLine(c, lang) : `${c.ns === 'host' ? '' : `[${c.ns}] `}$ ${c.run}`}
           </div>
         ))}
       </pre>
       <div className="lesson-actions">
-        <button type="button" onClick={runStep}>
+        <button type="button" onClick={runStep} disabled={starting}>
           {t('run', lang)}
         </button>
         <span className="muted">{t('typed', lang)}</span>
@@ -58,7 +59,7 @@ function Commands({ step, lang }: { step: LessonStep; lang: Lang }) {
       </div>
       {step.watch.capture.length > 0 && (
         <p className="lesson-watch">
-          {t('watch', lang)}: tcpdump -i {step.watch.capture.join(', ')}
+          {t('watch', lang)}: {t('captures', lang)} {step.watch.capture.join(', ')}
         </p>
       )}
     </section>
@@ -73,7 +74,7 @@ export function LessonPane() {
   const lang = useLab(selLang);
   const classroom = useLab(selClassroom);
   const setLang = useLab(selSetLang);
-  const setStep = useLab(selSetLessonStep);
+  const starting = useLab(selLessonStarting);
   const setOpen = useLab(selSetLessonOpen);
   const setClassroom = useLab(selSetClassroom);
   if (!open || !lesson || !step) return null;
@@ -102,16 +103,33 @@ export function LessonPane() {
         )}
       </header>
       <nav className="lesson-nav">
-        <button type="button" onClick={() => setStep(i - 1)} disabled={i === 0}>
+        <button type="button" onClick={() => goToStep(i - 1)} disabled={i === 0}>
           ← {t('prev', lang)}
         </button>
         <span data-testid="lesson-progress">
           {t('step', lang)} {i + 1} {t('of', lang)} {n}
         </span>
-        <button type="button" onClick={() => setStep(i + 1)} disabled={i === n - 1}>
+        <button type="button" onClick={() => goToStep(i + 1)} disabled={i === n - 1}>
           {t('next', lang)} →
         </button>
       </nav>
+      <div className="lesson-steps">
+        <select aria-label={t('steps', lang)} value={i} onChange={(e) => goToStep(Number(e.target.value))}>
+          {lesson.steps.map((x, k) => (
+            <option key={x.id} value={k}>
+              {k + 1}. {pick(x.title, lang)}
+            </option>
+          ))}
+        </select>
+        <button type="button" onClick={resetStep} disabled={starting} title={t('resetHint', lang)}>
+          ↺ {t('reset', lang)}
+        </button>
+        {starting && (
+          <span className="muted" role="status">
+            {t('preparing', lang)}
+          </span>
+        )}
+      </div>
       <article className="lesson-body">
         <h2>{pick(step.title, lang)}</h2>
         <Paras text={step.text} lang={lang} />
