@@ -125,7 +125,7 @@ export function LessonPane() {
           ↺ {t('reset', lang)}
         </button>
         {starting && (
-          <span className="muted" role="status">
+          <span className="muted lesson-starting" role="status">
             {t('preparing', lang)}
           </span>
         )}
