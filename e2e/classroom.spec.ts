@@ -73,7 +73,10 @@ test('the whole lesson from the clicker alone: Space runs each step and its chec
     await settled(page, ls);
     await page.locator(FOCUS[i % FOCUS.length]).first().focus();
     await page.keyboard.press('Space');
-    if (lesson.steps[i].check) await expect(ls.verdict).toHaveAttribute('data-pass', 'true', { timeout: 20_000 });
+    if (lesson.steps[i].check) {
+      await expect(ls.verdict).toHaveAttribute('data-pass', 'true', { timeout: 20_000 });
+      await expect(ls.verdict).toBeInViewport(); // the class sees it without anyone scrolling
+    }
     // the flow plays, Space again pauses it: the step stays
     await page.keyboard.press('Space');
     await expect(ls.progress).toHaveText(`步骤 ${i + 1} / ${N}`);

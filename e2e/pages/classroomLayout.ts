@@ -71,7 +71,8 @@ export const MEASURE_CLASSROOM = `(() => {
   }
   const h2 = document.querySelector('.lesson-body h2');
   const body = document.querySelector('.lesson-body');
-  const titleHidden = !h2 || !body || !inside(r(h2), { left: 0, top: 0, right: innerWidth, bottom: innerHeight });
+  // the title is at the top of the step until the reader scrolls (or a verdict is scrolled into view)
+  const titleHidden = !h2 || !body || (body.scrollTop === 0 && !inside(r(h2), { left: 0, top: 0, right: innerWidth, bottom: innerHeight }));
   return { zoom, fill, minDeviceTextPx: min === Infinity ? 0 : min, smallest, devices: nodes.length, outside, barCovers, legendCut, titleHidden, cut };
 })()`;
 

@@ -1,5 +1,6 @@
 // The lesson beside the diagram: the step's text, the article's drawing, its commands (run with one click
 // or typed in the terminal), what to watch, the check's verdict and where the kernel differs.
+import { useEffect, useRef } from 'react';
 import { useLab } from '../store';
 import { commandLine, pick, type LessonStep, type Text } from '../../sim/lessons/types';
 import { t } from '../i18n/strings';
@@ -23,12 +24,19 @@ function Paras({ text, lang }: { text: Text; lang: Lang }) {
 function Verdict({ lang }: { lang: Lang }) {
   const v = useLab(selCurrentVerdict);
   const step = useLab(selCurrentStep);
+  const classroom = useLab(selClassroom);
+  const ref = useRef<HTMLDivElement>(null);
+  const done = v?.state === 'done';
+  // in front of a class (no mouse, a clicker), a verdict below the fold is scrolled into view
+  useEffect(() => {
+    if (done && classroom) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [done, classroom]);
   if (!step?.check) return <p className="lesson-verdict reading">{t('reading', lang)}</p>;
   if (!v) return null;
   if (v.state === 'pending') return <p className="lesson-verdict pending" role="status">{t('checking', lang)}</p>;
   const pass = !!v.result?.pass;
   return (
-    <div className={`lesson-verdict ${pass ? 'pass' : 'fail'}`} role="status" data-testid="lesson-verdict" data-pass={String(pass)}>
+    <div ref={ref} className={`lesson-verdict ${pass ? 'pass' : 'fail'}`} role="status" data-testid="lesson-verdict" data-pass={String(pass)}>
       <strong>{pass ? `✓ ${t('passed', lang)}` : `✗ ${t('failed', lang)}`}</strong> <span>{v.result ? pick(v.result.says, lang) : v.error}</span>
     </div>
   );
