@@ -63,7 +63,7 @@ export const MEASURE_CLASSROOM = `(() => {
     for (const c of legend.querySelectorAll('.chip')) if (!inside(r(c), L) || c.scrollWidth > c.clientWidth + 1) legendCut = true;
   }
   const cut = [];
-  for (const el of document.querySelectorAll('.classroom-bar, .classroom-bar *, .lesson-head *, .lesson-nav *, .lesson-steps > *, .playback .controls > *')) {
+  for (const el of document.querySelectorAll('.classroom-bar, .classroom-bar *, .lesson-head *, .lesson-nav *, .lesson-steps > *, .playback .controls > *, .lesson-verdict, .lesson-body > h2, .lesson-body > p')) {
     if (!el.getClientRects().length || el.tagName === 'SELECT' || el.tagName === 'INPUT') continue;
     if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto') cut.push((el.className || el.tagName) + ' "' + el.textContent.trim().slice(0, 30) + '"');
     const b = r(el);
