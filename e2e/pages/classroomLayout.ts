@@ -63,11 +63,16 @@ export const MEASURE_CLASSROOM = `(() => {
     for (const c of legend.querySelectorAll('.chip')) if (!inside(r(c), L) || c.scrollWidth > c.clientWidth + 1) legendCut = true;
   }
   const cut = [];
-  for (const el of document.querySelectorAll('.classroom-bar, .classroom-bar *, .lesson-head *, .lesson-nav *, .lesson-steps > *, .playback .controls > *, .lesson-verdict, .lesson-body > h2, .lesson-body > p')) {
+  // the chrome: never cut, never off screen
+  for (const el of document.querySelectorAll('.classroom-bar, .classroom-bar *, .lesson-head *, .lesson-nav *, .lesson-steps > *, .playback .controls > *')) {
     if (!el.getClientRects().length || el.tagName === 'SELECT' || el.tagName === 'INPUT') continue;
     if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto') cut.push((el.className || el.tagName) + ' "' + el.textContent.trim().slice(0, 30) + '"');
     const b = r(el);
     if (b.right > innerWidth + 1 || b.bottom > innerHeight + 1) cut.push('off screen: ' + (el.className || el.tagName));
+  }
+  // the step's text scrolls up and down, but no line runs out of its box sideways
+  for (const el of document.querySelectorAll('.lesson-verdict, .lesson-body > h2, .lesson-body > p')) {
+    if (el.getClientRects().length && el.scrollWidth > el.clientWidth + 1) cut.push((el.className || el.tagName) + ' "' + el.textContent.trim().slice(0, 30) + '"');
   }
   const h2 = document.querySelector('.lesson-body h2');
   const body = document.querySelector('.lesson-body');
