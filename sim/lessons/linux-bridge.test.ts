@@ -30,7 +30,13 @@ describe('lesson linux-bridge', () => {
       if (s.explain) all.push([`${s.id}.explain`, s.explain]);
       texts(s.check).forEach((t, i) => all.push([`${s.id}.check#${i}`, t]));
     }
+    // every note the lesson types: in the reader's language, never one language for both
+    [...lesson.setup, ...lesson.steps.flatMap((s) => s.commands)].forEach((c, i) => {
+      if (c.note) all.push([`note#${i}`, c.says ?? { zh: c.run, en: c.run }]);
+    });
     const missing = all.filter(([, t]) => !t.zh || !t.en || !/[\u4e00-\u9fff]/.test(t.zh)).map(([k]) => k);
+    const englishNotes = all.filter(([k, t]) => k.startsWith('note#') && /[\u4e00-\u9fff]/.test(t.en)).map(([k]) => k);
+    expect(englishNotes).toEqual([]);
     expect(missing).toEqual([]);
   });
 

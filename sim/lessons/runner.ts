@@ -26,6 +26,27 @@ export interface LessonRunOptions {
   loUpInNewNetns?: boolean;
 }
 
+/** A command as it ran: its terminal's namespace, its line and the virtual µs it started at. */
+export interface RanCommand {
+  ns: string;
+  line: string;
+  at: number;
+}
+
+/**
+ * The lab a step starts from: the setup and every earlier step's commands, each at the virtual time it
+ * started, and the clock at the end. A fresh World with the lesson's seed that runs each command to its
+ * end at its time (the app's log replay) comes to the same state.
+ */
+export interface StepStart {
+  step: number;
+  commands: RanCommand[];
+  end: number;
+}
+
+/** A line of `tcpdump -n -e` as the app's captures show it: the time of day first. */
+const CLOCK = /^\d{2}:\d{2}:\d{2}\.\d{6} /;
+
 export interface StepOutcome {
   step: LessonStep;
   record: StepRecord;
@@ -40,6 +61,8 @@ export class LessonRun {
   readonly names = new MacNamer();
   private readonly records = new Map<string, StepRecord>();
   private setupDone = false;
+  /** while computing a step's start: every command run, with its time */
+  private journal: RanCommand[] | null = null;
 
   constructor(readonly lesson: Lesson, opts: LessonRunOptions = {}) {
     this.world = new World(opts.seed ?? lesson.seed, { loUpInNewNetns: opts.loUpInNewNetns ?? false });
@@ -99,6 +122,43 @@ export class LessonRun {
     return evaluateCheck(step.check, this.env(this.records.get(step.id)));
   }
 
+  /** Runs the setup and the commands of every step before step `k` (0-based): the lab step `k` starts from. */
+  runUpTo(k: number): void {
+    this.setup();
+    const n = Math.max(0, Math.min(k, this.lesson.steps.length - 1));
+    for (let i = 0; i < n; i++) this.runStep(i);
+  }
+
+  /** What `runUpTo(k)` runs, as a log the app replays. Only on a fresh run. */
+  startOf(k: number): StepStart {
+    if (this.setupDone) throw new LessonRunError('startOf needs a fresh LessonRun');
+    const step = Math.max(0, Math.min(k, this.lesson.steps.length - 1));
+    this.journal = [];
+    try {
+      this.runUpTo(step);
+      return { step, commands: this.journal, end: this.world.now };
+    } finally {
+      this.journal = null;
+    }
+  }
+
+  /**
+   * Makes a step's captures those the learner saw (lines of `tcpdump -n -e` on each interface, as the
+   * app's Captures pane shows them) instead of the run's own, so its capture checks read the same lines.
+   */
+  useCaptures(ref: string | number, captures: Record<string, readonly string[]>): void {
+    const step = this.step(ref);
+    let rec = this.records.get(step.id);
+    if (!rec) {
+      rec = { commands: [], events: [], captures: {} };
+      this.records.set(step.id, rec);
+    }
+    for (const [iface, lines] of Object.entries(captures)) {
+      if (!step.watch.capture.includes(iface)) continue;
+      rec.captures[iface] = lines.map((l) => this.normalize(l.replace(CLOCK, '')));
+    }
+  }
+
   /** Runs every step in order and checks each. */
   runAll(): StepOutcome[] {
     return this.lesson.steps.map((step) => {
@@ -136,6 +196,7 @@ export class LessonRun {
       return r;
     }
     if (observesLinks(line)) w.linkWatch.settle();
+    this.journal?.push({ ns, line, at: w.now });
     const caps: { iface: string; cap: Capture | null }[] = watch.map((iface) => {
       const [nsName, dev] = iface.includes(':') ? (iface.split(':', 2) as [string, string]) : ['host', iface];
       const d = w.netns(nsName)?.dev(dev);

@@ -20,6 +20,13 @@ export interface LessonCommand {
   /** the namespace whose terminal it is typed in; `host` is the machine itself */
   ns: string;
   note: boolean;
+  /** a note written in both languages (`{ "note": { "zh", "en" } }`), each with its leading `# ` */
+  says?: Text;
+}
+
+/** The line a lesson types for a command: a bilingual note in the reader's language, else the command. */
+export function commandLine(c: LessonCommand, lang: Lang): string {
+  return c.says ? pick(c.says, lang) : c.run;
 }
 
 /** Text tests shared by the checks that read printed lines. */

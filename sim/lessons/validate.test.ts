@@ -1,6 +1,7 @@
 // A broken lesson file is refused with every problem named by the path of its field.
 import { describe, expect, it } from 'vitest';
 import { isReadOnlyCommand, LessonFormatError, loadLesson, validateLesson } from './validate';
+import { commandLine } from './types';
 
 /** The smallest valid lesson, as a teacher would write it. */
 const minimal = () => ({
@@ -38,6 +39,17 @@ describe('validateLesson', () => {
     expect(s.title).toEqual({ zh: '', en: 'Make a bridge' });
     expect(s.watch).toEqual({ capture: [] });
     expect(s.check).toEqual({ kind: 'state', command: 'ip -br link show dev br0', ns: 'host', contains: ['br0'], notContains: [] });
+  });
+
+  it('reads a note in both languages, typed in the reader\'s', () => {
+    const l = loadLesson({ ...minimal(), setup: [{ note: { zh: '物理网络', en: '# the physical network' } }, { note: { en: 'only English' } }] });
+    expect(l.setup[0]).toEqual({ run: '# the physical network', ns: 'host', note: true, says: { zh: '# 物理网络', en: '# the physical network' } });
+    expect(commandLine(l.setup[0]!, 'zh')).toBe('# 物理网络');
+    expect(commandLine(l.setup[0]!, 'en')).toBe('# the physical network');
+    expect(commandLine(l.setup[1]!, 'zh')).toBe('# only English');
+    expect(commandLine(l.steps[0]!.commands[0]!, 'zh')).toBe('ip link add name br0 type bridge');
+    expect(problems((x) => ({ ...x, setup: [{ note: { de: 'x' } }] }))).toEqual(['setup[0].note.de: unknown field (allowed here: zh, en)', 'setup[0].note: needs a text in at least one language (zh or en)']);
+    expect(problems((x) => ({ ...x, setup: [{ note: { en: 'x' }, ns: 'vm1' }] }))).toEqual(['setup[0].ns: unknown field (allowed here: note)']);
   });
 
   const cases: [string, (l: ReturnType<typeof minimal>) => unknown, string][] = [

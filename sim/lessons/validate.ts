@@ -161,11 +161,22 @@ export function isReadOnlyCommand(line: string): boolean {
   return false;
 }
 
+/** A note as a terminal shows it: one line starting with `# `. */
+const noteLine = (t: string) => `# ${t.replace(/^#\s*/, '').replace(/\s*\n\s*/g, ' ')}`;
+
 function readCommand(r: Reader, v: unknown, path: string): LessonCommand | undefined {
   let run: string | undefined;
   let ns = 'host';
   if (typeof v === 'string') run = v;
   else {
+    if (typeof v === 'object' && v !== null && 'note' in v) {
+      // a note in both languages: the reader's language is typed
+      const o = r.obj(v, path, ['note']);
+      const t = o && r.text(o.note, `${path}.note`);
+      if (!t) return undefined;
+      const says = { zh: noteLine(t.zh || t.en), en: noteLine(t.en || t.zh) };
+      return { run: says.en, ns: 'host', note: true, says };
+    }
     const o = r.obj(v, path, ['run', 'ns']);
     if (!o) return undefined;
     run = r.str(o.run, `${path}.run`);

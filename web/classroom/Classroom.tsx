@@ -1,11 +1,12 @@
 // Classroom mode: large type, only the diagram, the lesson's step and the playback bar, driven from the
-// keyboard: Space play/pause, ←/→ step the packet flow, PageUp/PageDown (or ↑/↓) the lesson's steps,
-// +/- speed, F fullscreen, Esc leaves.
+// keyboard or a presenter's clicker: PageUp/PageDown (or ↑/↓) the lesson's steps, Space runs a step's
+// commands then plays/pauses, ←/→ step the packet flow, +/- speed, F fullscreen, Esc leaves.
 import { useEffect } from 'react';
 import { useLab } from '../store';
 import { selClassroom, selLang, selSetClassroom } from '../lessons/selectors';
 import { t } from '../i18n/strings';
 import { playback } from './playback';
+import { goToStep, runStep } from '../lessons/controller';
 import './classroom.css';
 
 function typing(e: KeyboardEvent): boolean {
@@ -13,27 +14,42 @@ function typing(e: KeyboardEvent): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
+/**
+ * A presenter's clicker sends these: they drive the lesson wherever the focus is (a button just clicked,
+ * the step list, a hidden terminal), so no element swallows them. PgDn/↓ next step, PgUp/↑ the one
+ * before, Space runs the step's commands once (then plays/pauses the flow), →/← step the flow.
+ */
+const CLICKER: Record<string, () => void> = {
+  PageDown: () => nextStep(1),
+  ArrowDown: () => nextStep(1),
+  PageUp: () => nextStep(-1),
+  ArrowUp: () => nextStep(-1),
+  ' ': () => (useLab.getState().lessonRan ? playback.toggle() : runStep()),
+  Enter: () => runStep(),
+  ArrowRight: () => playback.step(1),
+  ArrowLeft: () => playback.step(-1),
+};
+
+function nextStep(dir: 1 | -1): void {
+  goToStep(useLab.getState().lessonStep + dir);
+}
+
+const OTHER: Record<string, () => void> = {
+  '+': () => playback.speed(1),
+  '=': () => playback.speed(1),
+  '-': () => playback.speed(-1),
+  f: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
+  Escape: () => useLab.getState().setClassroom(false),
+};
+
 function onKey(e: KeyboardEvent): void {
-  if (e.ctrlKey || e.metaKey || e.altKey || typing(e)) return;
-  const s = useLab.getState();
-  const act: Record<string, () => void> = {
-    ' ': () => playback.toggle(),
-    ArrowRight: () => playback.step(1),
-    ArrowLeft: () => playback.step(-1),
-    PageDown: () => s.setLessonStep(s.lessonStep + 1),
-    ArrowDown: () => s.setLessonStep(s.lessonStep + 1),
-    PageUp: () => s.setLessonStep(s.lessonStep - 1),
-    ArrowUp: () => s.setLessonStep(s.lessonStep - 1),
-    '+': () => playback.speed(1),
-    '=': () => playback.speed(1),
-    '-': () => playback.speed(-1),
-    f: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
-    Escape: () => s.setClassroom(false),
-  };
-  const f = act[e.key === 'F' ? 'f' : e.key];
+  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  const key = e.key === 'F' ? 'f' : e.key === 'Spacebar' ? ' ' : e.key;
+  const f = CLICKER[key] ?? (typing(e) ? undefined : OTHER[key]);
   if (!f) return;
   e.preventDefault();
   e.stopPropagation();
+  if (e.repeat && key === ' ') return;
   f();
 }
 

@@ -18,8 +18,13 @@ const S = {
   reading: { en: 'A reading step: nothing to check.', zh: '阅读步骤:没有要检查的内容。' },
   openLesson: { en: 'Open a lesson file…', zh: '打开课程文件…' },
   classroom: { en: 'Classroom', zh: '课堂模式' },
-  leave: { en: 'Leave classroom (Esc)', zh: '退出课堂模式 (Esc)' },
-  keys: { en: 'Space play/pause · ←/→ step · PgUp/PgDn lesson step · +/− speed · F fullscreen · Esc leave', zh: '空格 播放/暂停 · ←/→ 单步 · PgUp/PgDn 课程步骤 · +/− 速度 · F 全屏 · Esc 退出' },
+  leave: { en: 'Leave (Esc)', zh: '退出 (Esc)' },
+  keys: { en: 'PgDn/PgUp step · Space run, play/pause · ←/→ packet · +/− speed · F full screen', zh: 'PgDn/PgUp 步骤 · 空格 运行、播放/暂停 · ←/→ 单步 · +/− 速度 · F 全屏' },
+  steps: { en: 'Steps', zh: '所有步骤' },
+  reset: { en: 'Reset this step', zh: '重置本步骤' },
+  resetHint: { en: 'Put the lab back as the earlier steps left it', zh: '把实验环境恢复为前面各步骤完成后的样子' },
+  preparing: { en: 'Preparing the lab…', zh: '正在准备实验环境…' },
+  captures: { en: 'the captures on', zh: '抓包' },
   typed: { en: 'or type them in the terminal', zh: '或在终端中输入' },
 } as const;
 

@@ -1,6 +1,7 @@
 // The lesson worker: validates lesson files and evaluates checks (sim/lessons). Each check replays the
-// lesson's setup and the commands the lab ran on a fresh LessonRun, so the verdict depends only on what
-// was run, never on an earlier check's own probes.
+// lesson's setup, the steps before the one the lab started at, and the commands the lab ran since on a
+// fresh LessonRun, so the verdict depends only on what was run, never on an earlier check's own probes.
+// It also computes the lab a step starts from (LessonRun.startOf), which the page replays.
 import { LessonFormatError, LessonRun, loadLesson } from '../../sim/lessons';
 import type { FromLessonWorker, ToLessonWorker } from './protocol';
 
@@ -23,11 +24,19 @@ scope.addEventListener('message', ({ data: m }) => {
     case 'check':
       try {
         const run = new LessonRun(m.lesson);
-        run.setup();
+        run.runUpTo(m.from);
         for (const c of m.commands) run.runCommand(c.step, { run: c.run, ns: c.ns });
+        if (m.captures) run.useCaptures(m.step, m.captures);
         scope.postMessage({ type: 'result', id: m.id, step: m.step, result: run.check(m.step) ?? null });
       } catch (e) {
         scope.postMessage({ type: 'result', id: m.id, step: m.step, result: null, error: (e as Error).message });
+      }
+      return;
+    case 'start':
+      try {
+        scope.postMessage({ type: 'start', id: m.id, start: new LessonRun(m.lesson).startOf(m.step) });
+      } catch (e) {
+        scope.postMessage({ type: 'start', id: m.id, start: null, error: (e as Error).message });
       }
       return;
   }

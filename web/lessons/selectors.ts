@@ -17,3 +17,6 @@ export const selCurrentVerdict = (s: LabState) => {
 };
 export const selNotice = (s: LabState) => s.notice;
 export const selSetNotice = (s: LabState) => s.setNotice;
+export const selLessonStarting = (s: LabState) => s.lessonStarting;
+export const selLessonCaptures = (s: LabState) => s.lessonCaptures;
+export const selCapturesShown = (s: LabState) => s.capturesShown;

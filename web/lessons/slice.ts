@@ -21,6 +21,14 @@ export interface LessonSlice {
   lessonMarks: Record<string, string>;
   verdicts: Record<string, Verdict>;
   notice: Notice | null;
+  /** the lab of a step's start is being built (the lesson worker computes it, the sim worker replays it) */
+  lessonStarting: boolean;
+  /** the captures a step's run opened, in the order the step names them (their terminals) */
+  lessonCaptures: { step: string; terms: string[] } | null;
+  /** the step whose commands ran since it was entered (Space in classroom mode then plays/pauses) */
+  lessonRan: string | null;
+  /** counts the runs that opened captures: the Captures pane comes to the front on each */
+  capturesShown: number;
   setLang: (l: Lang) => void;
   setClassroom: (on: boolean) => void;
   setLessonOpen: (on: boolean) => void;
@@ -40,13 +48,17 @@ export const createLessonSlice: StateCreator<LabState, [], [], LessonSlice> = (s
   lessonMarks: {},
   verdicts: {},
   notice: null,
+  lessonStarting: false,
+  lessonCaptures: null,
+  capturesShown: 0,
+  lessonRan: null,
   setLang: (lang) => {
     rememberLang(lang);
     set({ lang });
   },
   setClassroom: (classroom) => set({ classroom }),
   setLessonOpen: (lessonOpen) => set({ lessonOpen }),
-  setLesson: (lesson, step = 0, marks = {}) => set({ lesson, lessonStep: step, lessonMarks: marks, verdicts: {}, lessonOpen: lesson !== null }),
+  setLesson: (lesson, step = 0, marks = {}) => set({ lesson, lessonStep: step, lessonMarks: marks, verdicts: {}, lessonOpen: lesson !== null, lessonStarting: false, lessonCaptures: null, lessonRan: null }),
   setLessonStep: (i) => set((s) => (s.lesson ? { lessonStep: Math.max(0, Math.min(s.lesson.steps.length - 1, i)) } : s)),
   markGroup: (group, step) => set((s) => ({ lessonMarks: { ...s.lessonMarks, [group]: step } })),
   setVerdict: (step, v) => set((s) => ({ verdicts: { ...s.verdicts, [step]: v } })),

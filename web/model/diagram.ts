@@ -2,12 +2,14 @@
 // kernel state that sim/snapshot reports; nothing here decides how the network behaves.
 import type { DevSnap, NsSnap, Snapshot, StackLink } from '../../sim/snapshot';
 import { devId, nsId, nsRole, nsTitle, physId, physKind, stackId, type NsRole, type PhysKind } from './ids';
-import { DEV_H, DEV_W, layoutSnapshot, type XY } from './layout';
+import { DEV_H, devWidth, layoutSnapshot, sepY, type LayoutStyle, type XY } from './layout';
 
 export interface NetnsData extends Record<string, unknown> {
   ns: string;
   title: string;
   role: NsRole;
+  /** the top of the dotted line under the stack, relative to the box */
+  sepY: number;
 }
 export interface StackData extends Record<string, unknown> {
   ns: string;
@@ -65,10 +67,10 @@ export interface DiagramEdge {
 
 const ARROW = 'arrow';
 
-export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, XY>>, selected: string | null): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
+export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, XY>>, selected: string | null, style: LayoutStyle = 'article'): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
-  const boxes = layoutSnapshot(snap);
+  const boxes = layoutSnapshot(snap, style);
   const order = new Map<string, number>();
   /** station -> its place from the left in its box, so station cables run left to right */
   const stations = new Map<string, number>();
@@ -80,7 +82,7 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
       id,
       type: 'netns',
       position: positions[id] ?? b.pos,
-      data: { ns: b.ns, title: nsTitle(b.ns), role },
+      data: { ns: b.ns, title: nsTitle(b.ns), role, sepY: sepY(style) },
       width: b.width,
       height: b.height,
       selected: selected === id,
@@ -124,7 +126,7 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
         parentId: id,
         position: positions[did] ?? d.pos,
         data: { ns: b.ns, dev },
-        width: DEV_W,
+        width: devWidth(style),
         height: DEV_H,
         selected: selected === did,
       });

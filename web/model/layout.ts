@@ -34,20 +34,44 @@ export interface StationLayout {
 
 export const DEV_W = 104;
 export const DEV_H = 64;
-const GAP = 40;
-const PAD = 36;
-const TITLE_H = 30;
-const STACK_H = 40;
-const STACK_TO_DEV = 76;
-const UNDER = 64;
-const BOX_GAP = 60;
-const MIN_W = 300;
 export const STATION_W = 150;
 export const STATION_H = 50;
-const STATION_GAP = 70;
 /** Devices per row before a box wraps to another row (the article never needs a second one). */
 export const ROW_MAX = 8;
-const ROW_H = DEV_H + UNDER;
+
+/** The spacing of a layout: the article's, or a compact one for a projector (classroom mode). */
+interface Spacing {
+  /** a device's width (its height is DEV_H) */
+  devW: number;
+  gap: number;
+  pad: number;
+  titleH: number;
+  stackH: number;
+  stackToDev: number;
+  under: number;
+  boxGap: number;
+  minW: number;
+  stationGap: number;
+  lanGap: number;
+  /** containers and VMs in a column beside the host rather than in a row after it */
+  guestsInColumn: boolean;
+}
+
+const ARTICLE: Spacing = { devW: DEV_W, gap: 40, pad: 36, titleH: 30, stackH: 40, stackToDev: 76, under: 64, boxGap: 60, minW: 300, stationGap: 70, lanGap: 90, guestsInColumn: false };
+/** The same drawing with less air, so that a projector's small screen shows its text large. */
+const COMPACT: Spacing = { devW: 124, gap: 18, pad: 12, titleH: 30, stackH: 40, stackToDev: 40, under: 28, boxGap: 20, minW: 160, stationGap: 24, lanGap: 36, guestsInColumn: true };
+
+export type LayoutStyle = 'article' | 'compact';
+const spacingOf = (style: LayoutStyle) => (style === 'compact' ? COMPACT : ARTICLE);
+
+/** A device's width in a layout of this style. */
+export const devWidth = (style: LayoutStyle = 'article') => spacingOf(style).devW;
+
+/** Where a box's dotted line under its stack goes (its top, relative to the box). */
+export const sepY = (style: LayoutStyle = 'article') => {
+  const sp = spacingOf(style);
+  return sp.titleH + sp.stackH + Math.round(sp.stackToDev / 2);
+};
 
 /** Devices drawn: every one but lo (the article leaves it out). */
 export function shownDevices(ns: NsSnap): DevSnap[] {
@@ -76,38 +100,43 @@ export function deviceOrder(ns: NsSnap, lans: ReadonlySet<string>): DevSnap[] {
   return out;
 }
 
-function boxWidth(n: number): number {
+function boxWidth(n: number, sp: Spacing): number {
   const k = Math.min(n, ROW_MAX);
-  return Math.max(MIN_W, PAD * 2 + k * DEV_W + Math.max(0, k - 1) * GAP);
+  return Math.max(sp.minW, sp.pad * 2 + k * sp.devW + Math.max(0, k - 1) * sp.gap);
 }
 
 const rows = (n: number) => Math.max(1, Math.ceil(n / ROW_MAX));
 
-export function layoutSnapshot(snap: Snapshot): BoxLayout[] {
+export function layoutSnapshot(snap: Snapshot, style: LayoutStyle = 'article'): BoxLayout[] {
+  const sp = spacingOf(style);
   const lans = new Set(snap.namespaces.filter((n) => nsRole(n.name) === 'lan').map((n) => n.name));
   const boxes: BoxLayout[] = [];
-  const devY = TITLE_H + STACK_H + STACK_TO_DEV;
+  const devY = sp.titleH + sp.stackH + sp.stackToDev;
+  const rowH = DEV_H + sp.under;
   let x = 0;
+  let y = 0;
   let rowBottom = 0;
   for (const ns of snap.namespaces) {
     if (lans.has(ns.name)) continue;
     const devs = deviceOrder(ns, lans);
-    const width = boxWidth(devs.length);
-    const height = devY + rows(devs.length) * ROW_H;
-    boxes.push(box(ns.name, { x, y: 0 }, width, height, devs, devY));
-    x += width + BOX_GAP;
-    rowBottom = Math.max(rowBottom, height);
+    const width = boxWidth(devs.length, sp);
+    const height = devY + rows(devs.length) * rowH;
+    boxes.push(box(ns.name, { x, y }, width, height, devs, devY, sp));
+    rowBottom = Math.max(rowBottom, y + height);
+    // compact: the first box (the host) on the left, the others one under another beside it
+    if (sp.guestsInColumn && boxes.length > 1) y += height + sp.boxGap;
+    else x += width + sp.boxGap;
   }
   // the physical networks, below: one box per group of cabled parts, its first part under the NIC that
   // plugs into it when there is room, so the cable goes straight down as in the article
   let lx = -Infinity;
   for (const group of physicalGroups(snap, lans)) {
-    const width = PAD * 2 + group.length * STATION_W + (group.length - 1) * STATION_GAP;
-    const stations = group.map((ns, i) => ({ ns, pos: { x: PAD + i * (STATION_W + STATION_GAP), y: 22 }, width: STATION_W, height: STATION_H }));
-    const nic = nicAbove(snap, boxes, group[0]);
-    const x = Math.max(lx, nic === null ? 0 : nic - PAD - STATION_W / 2);
-    boxes.push({ ns: group[0], pos: { x, y: rowBottom + 90 }, width, height: 22 + STATION_H + TITLE_H + 8, stack: NO_STACK, devices: [], stations });
-    lx = x + width + BOX_GAP;
+    const width = sp.pad * 2 + group.length * STATION_W + (group.length - 1) * sp.stationGap;
+    const stations = group.map((ns, i) => ({ ns, pos: { x: sp.pad + i * (STATION_W + sp.stationGap), y: 22 }, width: STATION_W, height: STATION_H }));
+    const nic = nicAbove(snap, boxes, group[0], sp.devW);
+    const x = Math.max(lx, nic === null ? 0 : nic - sp.pad - STATION_W / 2);
+    boxes.push({ ns: group[0], pos: { x, y: rowBottom + sp.lanGap }, width, height: 22 + STATION_H + sp.titleH + 8, stack: NO_STACK, devices: [], stations });
+    lx = x + width + sp.boxGap;
   }
   return boxes;
 }
@@ -115,10 +144,10 @@ export function layoutSnapshot(snap: Snapshot): BoxLayout[] {
 const NO_STACK = { pos: { x: 0, y: 0 }, width: 0, height: 0 };
 
 /** The x of the middle of the first device drawn above whose cable ends in namespace `ns`. */
-function nicAbove(snap: Snapshot, boxes: readonly BoxLayout[], ns: string): number | null {
+function nicAbove(snap: Snapshot, boxes: readonly BoxLayout[], ns: string, devW: number): number | null {
   for (const b of boxes) {
     const devs = snap.namespaces.find((n) => n.name === b.ns)?.devices ?? [];
-    for (const d of b.devices) if (devs.find((x) => x.name === d.name)?.peer?.ns === ns) return b.pos.x + d.pos.x + DEV_W / 2;
+    for (const d of b.devices) if (devs.find((x) => x.name === d.name)?.peer?.ns === ns) return b.pos.x + d.pos.x + devW / 2;
   }
   return null;
 }
@@ -156,17 +185,18 @@ export function physicalGroups(snap: Snapshot, phys: ReadonlySet<string>): strin
   return groups;
 }
 
-function box(ns: string, pos: XY, width: number, height: number, devs: DevSnap[], devY: number): BoxLayout {
+function box(ns: string, pos: XY, width: number, height: number, devs: DevSnap[], devY: number, sp: Spacing): BoxLayout {
   const perRow = Math.min(devs.length, ROW_MAX);
-  const rowW = perRow * DEV_W + Math.max(0, perRow - 1) * GAP;
-  const x0 = Math.max(PAD, (width - rowW) / 2);
+  const rowW = perRow * sp.devW + Math.max(0, perRow - 1) * sp.gap;
+  const x0 = Math.max(sp.pad, (width - rowW) / 2);
+  const rowH = DEV_H + sp.under;
   return {
     ns,
     pos,
     width,
     height,
-    stack: { pos: { x: PAD, y: TITLE_H }, width: width - 2 * PAD, height: STACK_H },
-    devices: devs.map((d, i) => ({ name: d.name, pos: { x: x0 + (i % ROW_MAX) * (DEV_W + GAP), y: devY + Math.floor(i / ROW_MAX) * ROW_H } })),
+    stack: { pos: { x: sp.pad, y: sp.titleH }, width: width - 2 * sp.pad, height: sp.stackH },
+    devices: devs.map((d, i) => ({ name: d.name, pos: { x: x0 + (i % ROW_MAX) * (sp.devW + sp.gap), y: devY + Math.floor(i / ROW_MAX) * rowH } })),
     stations: [],
   };
 }

@@ -5,7 +5,7 @@ import { takeSnapshot, type Snapshot } from '../../sim/snapshot';
 import { PRESETS, FIRST_PRESET } from '../presets/article';
 import { actionSteps, dropAction, freeName, type LabAction } from './actions';
 import { buildDiagram } from './diagram';
-import { deviceOrder, layoutSnapshot } from './layout';
+import { devWidth, deviceOrder, layoutSnapshot, type BoxLayout } from './layout';
 import { complete } from './complete';
 import { parseId, devId } from './ids';
 
@@ -52,6 +52,28 @@ describe('layout', () => {
       expect(new Set(xs).size).toBe(xs.length);
       for (const d of b.devices) expect(d.pos.x + 104).toBeLessThanOrEqual(b.width);
     }
+  });
+
+  it('compact (classroom): containers in a column beside the host, a smaller drawing, nothing overlapping', () => {
+    const s = snapOf(preset('docker'));
+    const extent = (bs: BoxLayout[]) => ({ w: Math.max(...bs.map((b) => b.pos.x + b.width)) - Math.min(...bs.map((b) => b.pos.x)), h: Math.max(...bs.map((b) => b.pos.y + b.height)) });
+    const article = layoutSnapshot(s);
+    const compact = layoutSnapshot(s, 'compact');
+    const by = Object.fromEntries(compact.map((b) => [b.ns, b]));
+    expect(by.c1.pos.x).toBe(by.c2.pos.x);
+    expect(by.c2.pos.y).toBeGreaterThanOrEqual(by.c1.pos.y + by.c1.height);
+    expect(by.c1.pos.x).toBeGreaterThanOrEqual(by.host.pos.x + by.host.width);
+    expect(by.lan.pos.y).toBeGreaterThan(by.c2.pos.y + by.c2.height);
+    // a projector's pane is about 4:3: the compact drawing's longer side is far shorter than the article's width
+    const a = extent(article);
+    const c = extent(compact);
+    expect(Math.max(c.w, c.h)).toBeLessThan(a.w * 0.6);
+    const boxesMeet = (x: BoxLayout, y: BoxLayout) => x.pos.x < y.pos.x + y.width && y.pos.x < x.pos.x + x.width && x.pos.y < y.pos.y + y.height && y.pos.y < x.pos.y + x.height;
+    for (const x of compact) for (const y of compact) if (x !== y) expect(boxesMeet(x, y), `${x.ns} and ${y.ns}`).toBe(false);
+    const w = devWidth('compact');
+    for (const b of compact) for (const d of b.devices) expect(d.pos.x + w).toBeLessThanOrEqual(b.width);
+    const nodes = buildDiagram(s, {}, null, 'compact').nodes;
+    expect(nodes.find((n) => n.id === 'dev:host:br0')).toMatchObject({ width: w });
   });
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type Node, type OnNodeDrag } from '@xyflow/react';
 import { useLab } from '../../store';
 import { selDrawn, selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selMoveNode } from '../../store/selectors';
@@ -16,10 +16,13 @@ import { FlowLayer } from '../flow/FlowLayer';
 import { PlaybackBar } from '../flow/PlaybackBar';
 import { DeviceMenu, type MenuAt } from './DeviceMenu';
 import { FlowGeometry } from '../../flows/geometry';
+import { selClassroom, selLessonStep } from '../../lessons/selectors';
 
 const nodeTypes = { netns: NetnsNode, stack: StackNode, device: DeviceNode, station: StationNode };
 const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
 const FIT = { padding: 0.08, maxZoom: 1.4 };
+/** Classroom: the devices fill the pane, as large as it allows (a projector's text must be read from afar). */
+const FIT_CLASSROOM = { padding: 0.02, maxZoom: 3 };
 const EMPTY = { nodes: [] as DiagramNode[], edges: [] };
 
 export function Canvas() {
@@ -31,21 +34,37 @@ export function Canvas() {
   const moveNode = useLab(selMoveNode);
   const forgetPosition = useLab(selForgetPosition);
   const flowOn = useLab(selFlowOn);
+  const classroom = useLab(selClassroom);
+  const lessonStep = useLab(selLessonStep);
   const rf = useReactFlow();
   const [menu, setMenu] = useState<MenuAt | null>(null);
 
-  const built = useMemo(() => (drawn ? buildDiagram(drawn, positions, selectedId) : EMPTY), [drawn, positions, selectedId]);
+  const built = useMemo(() => (drawn ? buildDiagram(drawn, positions, selectedId, classroom ? 'compact' : 'article') : EMPTY), [drawn, positions, selectedId, classroom]);
   const geometry = useMemo(() => new FlowGeometry(built.nodes, built.edges), [built]);
   const [nodes, setNodes] = useState<Node[]>(built.nodes as Node[]);
   // a snapshot that lands mid-drag must not snap the dragged node back
   useEffect(() => setNodes((prev) => keepDragging(built.nodes as Node[], prev)), [built.nodes]);
 
-  // a device or box came or went: show the whole diagram again
-  const shape = useMemo(() => built.nodes.map((n) => n.id).join(' '), [built.nodes]);
+  // a device or box came or went, the lesson's step or classroom mode changed: show the whole diagram again
+  const shape = useMemo(() => built.nodes.map((n) => `${n.id}@${n.width}x${n.height}`).join(' '), [built.nodes]);
+  const fit = classroom ? FIT_CLASSROOM : FIT;
   useEffect(() => {
-    const t = requestAnimationFrame(() => void rf.fitView(FIT));
+    const t = requestAnimationFrame(() => void rf.fitView(fit));
     return () => cancelAnimationFrame(t);
-  }, [shape, rf]);
+  }, [shape, rf, fit, lessonStep]);
+  // and when the pane's size changes (the window, classroom mode, a panel)
+  const wrap = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = wrap.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let t = 0;
+    const ro = new ResizeObserver(() => {
+      cancelAnimationFrame(t);
+      t = requestAnimationFrame(() => void rf.fitView(fit));
+    });
+    ro.observe(el);
+    return () => (cancelAnimationFrame(t), ro.disconnect());
+  }, [rf, fit]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
 
@@ -103,7 +122,7 @@ export function Canvas() {
           </marker>
         </defs>
       </svg>
-      <div className="rf-wrap">
+      <div className="rf-wrap" ref={wrap}>
       <ReactFlow
         nodes={nodes}
         edges={built.edges}
@@ -117,7 +136,7 @@ export function Canvas() {
         nodesConnectable={false}
         elevateNodesOnSelect={false}
         fitView
-        fitViewOptions={FIT}
+        fitViewOptions={fit}
         minZoom={0.2}
       >
         <Background gap={24} size={1} />

@@ -10,7 +10,7 @@ function NetnsNodeView({ data, selected }: NodeProps<N>) {
   return (
     <div className={`netns role-${data.role}${selected ? ' selected' : ''}`} data-ns={data.ns}>
       <div className="netns-title">{data.title}</div>
-      {data.role !== 'lan' && <div className="netns-sep" />}
+      {data.role !== 'lan' && <div className="netns-sep" style={{ top: data.sepY }} />}
     </div>
   );
 }

@@ -4,6 +4,9 @@ import { useLab } from '../../store';
 import { selCaptures, selStopCapture } from '../../store/selectors';
 import { writePcap } from '../../../sim/wire/pcap';
 import type { CaptureView } from '../../store/captures';
+import { selLessonCaptures } from '../../lessons/selectors';
+
+const NONE: readonly string[] = [];
 
 function download(c: CaptureView): void {
   const bytes = writePcap(c.frames);
@@ -17,8 +20,18 @@ function download(c: CaptureView): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** A lesson step's captures first, in the order the step names them; then the others, newest first. */
+export function captureOrder(captures: readonly CaptureView[], pinned: readonly string[]): CaptureView[] {
+  const rank = (c: CaptureView) => {
+    const i = pinned.indexOf(c.term);
+    return i < 0 ? pinned.length : i;
+  };
+  return [...captures].sort((a, b) => rank(a) - rank(b) || b.id - a.id);
+}
+
 export function CapturePane() {
-  const captures = Object.values(useLab(selCaptures)).sort((a, b) => b.id - a.id);
+  const pinned = useLab(selLessonCaptures)?.terms ?? NONE;
+  const captures = captureOrder(Object.values(useLab(selCaptures)), pinned);
   const stop = useLab(selStopCapture);
   if (!captures.length) {
     return <p className="cap-empty">No capture yet. Right-click a device on the diagram and capture on it, or type <code>tcpdump -n -e -i DEV</code> in a terminal.</p>;

@@ -1,15 +1,21 @@
 // Beside the terminal: the flow's events and the captures, one tab each.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLab } from '../../store';
 import { selCaptures, selFlowCount, selFlowOn } from '../../store/selectors';
 import { EventList } from './EventList';
 import { CapturePane } from './CapturePane';
+import { selCapturesShown } from '../../lessons/selectors';
 
 export function FlowDock() {
   const [tab, setTab] = useState<'events' | 'captures'>('events');
   const count = useLab(selFlowCount);
   const on = useLab(selFlowOn);
   const caps = Object.keys(useLab(selCaptures)).length;
+  // a lesson step that opened captures brings them to the front
+  const shown = useLab(selCapturesShown);
+  useEffect(() => {
+    if (shown) setTab('captures');
+  }, [shown]);
   return (
     <section className="dock" aria-label="Packet flow">
       <div className="tabs" role="tablist">
