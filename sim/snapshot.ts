@@ -141,6 +141,9 @@ function devSnap(dev: NetDevice): DevSnap {
   };
 }
 
+/** String order as localeCompare() gives it, without building a collator per call. */
+const collator = new Intl.Collator();
+
 function fdbSnaps(br: Bridge): FdbSnap[] {
   const now = br.ns.world.now;
   const out: FdbSnap[] = [];
@@ -148,7 +151,7 @@ function fdbSnaps(br: Bridge): FdbSnap[] {
     if (hasExpired(br, f, now)) continue;
     out.push({ br: br.name, mac: fmtMac(f.addr), dev: f.dst ? f.dst.dev.name : br.name, local: f.local, static: f.static });
   }
-  return out.sort((a, b) => a.dev.localeCompare(b.dev) || a.mac.localeCompare(b.mac));
+  return out.sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.mac, b.mac));
 }
 
 function nsSnap(ns: Netns): NsSnap {
@@ -168,7 +171,7 @@ function nsSnap(ns: Netns): NsSnap {
       lladdr: n.ha !== null && n.state !== 'INCOMPLETE' && n.state !== 'FAILED' ? fmtMac(n.ha) : null,
       state: n.state,
     }))
-    .sort((a, b) => a.dev.localeCompare(b.dev) || a.ip.localeCompare(b.ip));
+    .sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.ip, b.ip));
   const fdb = devs.filter((d): d is Bridge => d instanceof Bridge).flatMap(fdbSnaps);
   return {
     name: ns.name,

@@ -75,10 +75,26 @@ function applySplice(keys: readonly string[], s: KeySplice): string[] {
   return [...keys.slice(0, s.start), ...s.insert, ...keys.slice(s.start + s.deleteCount)];
 }
 
-/** What the worker remembers of one list: its keys in order and each row as JSON, in the same order. */
+/** What the worker remembers of one list: its keys and rows in order (as sent). */
 interface ListState {
   keys: string[];
-  json: string[];
+  rows: readonly unknown[];
+}
+
+/** Equal plain data (what a snapshot holds: strings, numbers, booleans, null, arrays, objects). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  return true;
 }
 
 interface NsState {
@@ -86,7 +102,7 @@ interface NsState {
   ipForward: number;
 }
 
-const emptyList = (): ListState => ({ keys: [], json: [] });
+const emptyList = (): ListState => ({ keys: [], rows: [] });
 
 /** The worker's side: remembers what the page has and says what changed. */
 export class SnapshotDiffer {
@@ -117,17 +133,16 @@ export class SnapshotDiffer {
         const rows = ns[list] as NsSnap[typeof list][number][];
         const keys = keysOf(list, rows);
         const prev = old?.lists[list] ?? emptyList();
-        const json = rows.map((r) => JSON.stringify(r));
         const splice = keySplice(prev.keys, keys);
         // the same keys in the same order: compare row by row; else by key
-        let before: (i: number) => string | undefined = (i) => prev.json[i];
-        if (splice) {
-          const byKey = new Map(prev.keys.map((k, i) => [k, prev.json[i]!]));
-          before = (i) => byKey.get(keys[i]!);
-        }
         const out: [string, NsSnap[typeof list][number]][] = [];
-        for (let i = 0; i < rows.length; i++) if (before(i) !== json[i]) out.push([keys[i]!, rows[i]!]);
-        st.lists[list] = { keys, json };
+        if (!splice) {
+          for (let i = 0; i < rows.length; i++) if (!sameData(prev.rows[i], rows[i])) out.push([keys[i]!, rows[i]!]);
+        } else {
+          const byKey = new Map(prev.keys.map((k, i) => [k, prev.rows[i]]));
+          for (let i = 0; i < rows.length; i++) if (!sameData(byKey.get(keys[i]!), rows[i])) out.push([keys[i]!, rows[i]!]);
+        }
+        st.lists[list] = { keys, rows };
         if (!old || splice || out.length) {
           (d as unknown as Record<Lists, ListDiff<unknown>>)[list] = splice ? { splice, rows: out } : { rows: out };
           any = true;
