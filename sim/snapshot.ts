@@ -103,24 +103,33 @@ export function stackLinkOf(dev: NetDevice): StackLink {
 /** A VM's NIC: cabled to something that is not a NIC, i.e. the process behind a tap (lab vm add). */
 const isTapBacked = (d: NetDevice) => d instanceof Nic && d.cable !== null && !(d.cable instanceof Nic);
 
-function peerOf(dev: NetDevice): NetDevice | null {
+/** The first tap (in namespace and device order) whose reader is each VM's namespace: one pass per snapshot. */
+function tapsByOwner(world: World): Map<Netns, Tun> {
+  const taps = new Map<Netns, Tun>();
+  for (const ns of world.namespaces) {
+    for (const d of ns.devices) {
+      const owner = d instanceof Tun ? d.reader?.owner : undefined;
+      if (owner && !taps.has(owner)) taps.set(owner, d as Tun);
+    }
+  }
+  return taps;
+}
+
+function peerOf(dev: NetDevice, taps: Map<Netns, Tun>): NetDevice | null {
   if (dev instanceof Veth) return dev.peer;
   if (dev instanceof Nic && dev.cable instanceof Nic) return dev.cable;
-  const world = dev.ns.world;
   if (dev instanceof Tun) {
     const owner = dev.reader?.owner;
     return owner ? (owner.devices.find(isTapBacked) ?? null) : null;
   }
-  if (isTapBacked(dev)) {
-    for (const ns of world.namespaces) for (const d of ns.devices) if (d instanceof Tun && d.reader?.owner === dev.ns) return d;
-  }
+  if (isTapBacked(dev)) return taps.get(dev.ns) ?? null;
   return null;
 }
 
-function devSnap(dev: NetDevice): DevSnap {
+function devSnap(dev: NetDevice, taps: Map<Netns, Tun>): DevSnap {
   const conf = {} as Record<ConfKey, number>;
   for (const k of CONF_KEYS) conf[k] = dev.inDev ? dev.inDev.cnf.values[k] : 0;
-  const p = peerOf(dev);
+  const p = peerOf(dev, taps);
   const peer = p ? { ns: p.ns.name, name: p.name } : null;
   return {
     ifindex: dev.ifindex,
@@ -141,6 +150,9 @@ function devSnap(dev: NetDevice): DevSnap {
   };
 }
 
+/** String order as localeCompare() gives it, without building a collator per call. */
+const collator = new Intl.Collator();
+
 function fdbSnaps(br: Bridge): FdbSnap[] {
   const now = br.ns.world.now;
   const out: FdbSnap[] = [];
@@ -148,10 +160,10 @@ function fdbSnaps(br: Bridge): FdbSnap[] {
     if (hasExpired(br, f, now)) continue;
     out.push({ br: br.name, mac: fmtMac(f.addr), dev: f.dst ? f.dst.dev.name : br.name, local: f.local, static: f.static });
   }
-  return out.sort((a, b) => a.dev.localeCompare(b.dev) || a.mac.localeCompare(b.mac));
+  return out.sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.mac, b.mac));
 }
 
-function nsSnap(ns: Netns): NsSnap {
+function nsSnap(ns: Netns, taps: Map<Netns, Tun>): NsSnap {
   const devs = ns.devicesByIndex();
   const routes = ns.ipv4.fib.dump(RT_TABLE_MAIN).map((r) => ({
     dst: r.len === 0 && r.dst === 0 ? 'default' : `${fmtIp4(r.dst)}/${r.len}`,
@@ -168,11 +180,11 @@ function nsSnap(ns: Netns): NsSnap {
       lladdr: n.ha !== null && n.state !== 'INCOMPLETE' && n.state !== 'FAILED' ? fmtMac(n.ha) : null,
       state: n.state,
     }))
-    .sort((a, b) => a.dev.localeCompare(b.dev) || a.ip.localeCompare(b.ip));
+    .sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.ip, b.ip));
   const fdb = devs.filter((d): d is Bridge => d instanceof Bridge).flatMap(fdbSnaps);
   return {
     name: ns.name,
-    devices: devs.map(devSnap),
+    devices: devs.map((d) => devSnap(d, taps)),
     routes,
     neigh,
     fdb,
@@ -181,5 +193,6 @@ function nsSnap(ns: Netns): NsSnap {
 }
 
 export function takeSnapshot(world: World): Snapshot {
-  return { time: world.now, namespaces: world.namespaces.map(nsSnap) };
+  const taps = tapsByOwner(world);
+  return { time: world.now, namespaces: world.namespaces.map((ns) => nsSnap(ns, taps)) };
 }

@@ -3,6 +3,7 @@
 // of misreading.
 import type { Snapshot } from '../sim/snapshot';
 import type { TraceEvent } from '../sim/net/trace';
+import type { SnapshotDiff } from './model/snapDiff';
 
 export const PROTOCOL_VERSION = 3;
 type V = typeof PROTOCOL_VERSION;
@@ -75,7 +76,8 @@ export type FromWorker =
   | { v: V; type: 'ready' }
   /** the lab was rebuilt; `busy` lists the terminals whose process still runs */
   | { v: V; type: 'loaded'; now: number; busy: string[] }
-  | { v: V; type: 'snapshot'; snap: Snapshot }
+  /** what changed in the kernel's state (web/model/snapDiff.ts); `full` after a (re)load */
+  | { v: V; type: 'snapshot'; diff: SnapshotDiff }
   /** a line starts on a terminal: the page echoes it after the prompt */
   | { v: V; type: 'started'; ns: TermId; line: string; at: number }
   /** lines a process printed, at virtual µs `at` (packet flow shows them when its playback gets there) */

@@ -51,6 +51,8 @@ export class Netns {
   /** dev_base list: registration order */
   devices: NetDevice[] = [];
   byIndex = new Map<number, NetDevice>();
+  /** dev_name_hash: name -> device (register, unlist and rename keep it) */
+  byName = new Map<string, NetDevice>();
   /** net->ifindex: the cyclic allocator's next candidate */
   private ifindexNext = 1;
   ipv4: Ipv4Net;
@@ -115,19 +117,35 @@ export class Netns {
     return this.ifindexNext++;
   }
 
+  /** __dev_get_by_name(): the name hash, not a walk of the list */
   dev(name: string): NetDevice | undefined {
-    return this.devices.find((d) => d.name === name);
+    return this.byName.get(name);
   }
 
-  /** peernet2id_alloc() -> alloc_netid(): the lowest id not in use */
+  /** ids handed out by idOf, for the lowest free one */
+  private usedIds = new Set<number>();
+  private idNext = 0;
+
+  /** peernet2id_alloc() -> alloc_netid(): the lowest id not in use (ids are never freed here) */
   idOf(other: Netns): number {
     let id = this.netnsIds.get(other);
     if (id === undefined) {
-      const used = new Set(this.netnsIds.values());
-      for (id = 0; used.has(id); id++);
+      while (this.usedIds.has(this.idNext)) this.idNext++;
+      id = this.idNext;
+      this.usedIds.add(id);
       this.netnsIds.set(other, id);
     }
     return id;
+  }
+
+  /** `ip netns set NAME NSID`: a chosen id (the caller checked it is free). */
+  setIdOf(other: Netns, id: number): void {
+    this.netnsIds.set(other, id);
+    this.usedIds.add(id);
+  }
+
+  idInUse(id: number): boolean {
+    return this.usedIds.has(id);
   }
 
   devicesByIndex(): NetDevice[] {

@@ -10,6 +10,7 @@ export function registerNetdev(ns: Netns, dev: NetDevice, wantIfindex = 0): void
   dev.ifindex = ns.reserveIfindex(wantIfindex);
   ns.devices.push(dev);
   ns.byIndex.set(dev.ifindex, dev);
+  ns.byName.set(dev.name, dev);
   const rand = (lo: number, hi: number) => ns.world.prng.range(lo, hi);
   // neigh_parms_alloc(): a clone of the table's defaults (those of the initial namespace)
   dev.neighParms = new NeighParms(ns.neighTemplate, rand);
@@ -24,6 +25,16 @@ export function registerNetdev(ns: Netns, dev: NetDevice, wantIfindex = 0): void
 /** Takes the device out of its namespace's lists (the caller has closed it and run the notifiers). */
 export function unlistNetdev(dev: NetDevice): void {
   const ns = dev.ns;
-  ns.devices = ns.devices.filter((d) => d !== dev);
+  const i = ns.devices.indexOf(dev);
+  if (i >= 0) ns.devices.splice(i, 1);
   ns.byIndex.delete(dev.ifindex);
+  if (ns.byName.get(dev.name) === dev) ns.byName.delete(dev.name);
+}
+
+/** dev_change_name(): the device is found by its new name only. */
+export function renameNetdev(dev: NetDevice, name: string): void {
+  const ns = dev.ns;
+  if (ns.byName.get(dev.name) === dev) ns.byName.delete(dev.name);
+  dev.name = name;
+  ns.byName.set(name, dev);
 }

@@ -49,14 +49,18 @@ export class World {
     return this.pidNext++;
   }
 
+  /** name -> namespace (the /run/netns directory) */
+  private byName = new Map<string, Netns>();
+
   netns(name: string): Netns | undefined {
-    return this.namespaces.find((n) => n.name === name);
+    return this.byName.get(name);
   }
 
   /** setup_net(): a namespace with lo (down, as on Linux until someone brings it up). */
   addNetns(name: string): Netns {
     const ns = new Netns(this, name, this.namespaces.length ? this.namespaces[0] : null);
     this.namespaces.push(ns);
+    this.byName.set(name, ns);
     setupArp(ns);
     ns.lo = createLoopback(ns);
     if (this.loUpInNewNetns) devOpen(ns.lo);
@@ -65,6 +69,7 @@ export class World {
 
   removeNetns(ns: Netns): void {
     this.namespaces = this.namespaces.filter((n) => n !== ns);
+    if (this.byName.get(ns.name) === ns) this.byName.delete(ns.name);
   }
 
   /** Things the simulator had to step in for (a broadcast storm), newest last, at most one a second per kind. */

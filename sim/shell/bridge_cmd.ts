@@ -4,7 +4,7 @@ import type { Netns } from '../net/netns';
 import type { NetDevice } from '../net/netdevice';
 import { Bridge } from '../bridge/br_device';
 import { fdbCleanup } from '../bridge/br_fdb';
-import type { BridgePort } from '../bridge/br_private';
+import type { BridgePort, FdbEntry } from '../bridge/br_private';
 import { devSetRxMode } from '../net/link';
 import { linkFlags } from './ip/link_print';
 import { bridgeLinkDetails } from './ip/link_details';
@@ -141,6 +141,23 @@ function bridgeFdb(a: Args, ns: Netns, stats = false): string[] {
   if (br !== null && !ns.dev(br)) throw new CmdError(`Cannot find bridge device "${br}"`, 1);
   if (port !== null && !ns.dev(port)) throw new CmdError(`Cannot find bridge port device "${port}"`, 1);
   const out: string[] = [];
+  // each bridge's entries grouped by device once (in the table's order), not walked per device
+  const grouped = new Map<Bridge, Map<NetDevice, FdbEntry[]>>();
+  const entriesOf = (owner: Bridge, d: NetDevice): FdbEntry[] => {
+    let byDev = grouped.get(owner);
+    if (!byDev) {
+      fdbCleanup(owner);
+      byDev = new Map();
+      for (const f of owner.fdb.values()) {
+        const fdev = f.dst ? f.dst.dev : owner;
+        const list = byDev.get(fdev);
+        if (list) list.push(f);
+        else byDev.set(fdev, [f]);
+      }
+      grouped.set(owner, byDev);
+    }
+    return byDev.get(d) ?? [];
+  };
   for (const d of ns.devicesByIndex()) {
     if (port !== null && d.name !== port) continue;
     const owner = d instanceof Bridge ? d : d.brport?.br ?? null;
@@ -148,10 +165,7 @@ function bridgeFdb(a: Args, ns: Netns, stats = false): string[] {
     // print_fdb(): the device is not named again when the listing was filtered on it
     const devField = port !== null ? '' : `dev ${d.name} `;
     if (owner) {
-      fdbCleanup(owner);
-      for (const f of owner.fdb.values()) {
-        const fdev = f.dst ? f.dst.dev : owner;
-        if (fdev !== d) continue;
+      for (const f of entriesOf(owner, d)) {
         // the dynamic filter leaves out permanent entries only (NUD_PERMANENT): static ones stay
         if (dynamic && f.local) continue;
         // fdb_print_stats(): br_fdb_fill_info()'s cacheinfo, whole seconds since used and updated

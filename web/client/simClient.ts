@@ -20,8 +20,8 @@ function dispatch(m: FromWorker, probes: Probes): void {
       s.restorePosition();
       return;
     case 'snapshot':
-      s.setSnapshot(m.snap);
-      s.clockAt(m.snap.time);
+      s.applySnapshot(m.diff);
+      s.clockAt(m.diff.time);
       return;
     case 'started':
       s.termStarted(m.ns, m.line, m.at);

@@ -74,8 +74,10 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
   const order = new Map<string, number>();
   /** station -> its place from the left in its box, so station cables run left to right */
   const stations = new Map<string, number>();
+  const namespaces = new Map(snap.namespaces.map((n) => [n.name, n]));
   for (const b of boxes) {
-    const ns = snap.namespaces.find((n) => n.name === b.ns)!;
+    const ns = namespaces.get(b.ns)!;
+    const devByName = new Map(ns.devices.map((d) => [d.name, d]));
     const role = nsRole(b.ns);
     const id = role === 'lan' ? physId(b.ns) : nsId(b.ns);
     nodes.push({
@@ -90,7 +92,7 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
     });
     for (const [i, st] of b.stations.entries()) {
       stations.set(st.ns, i);
-      const sns = snap.namespaces.find((n) => n.name === st.ns)!;
+      const sns = namespaces.get(st.ns)!;
       nodes.push({
         id: nsId(st.ns),
         type: 'station',
@@ -117,7 +119,7 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
       });
     }
     b.devices.forEach((d, i) => {
-      const dev = ns.devices.find((x) => x.name === d.name)!;
+      const dev = devByName.get(d.name)!;
       const did = devId(b.ns, d.name);
       order.set(did, i);
       nodes.push({
@@ -156,6 +158,31 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
     }
   }
   return { nodes, edges };
+}
+
+/** Two plain values, or objects with the same own values one level down (a position, a node's data). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
+}
+
+/**
+ * `next` with each node or edge that equals the one of the same id in `prev` (on every field `next`
+ * sets) replaced by that one: React Flow then keeps it and memo skips its component, so a change to
+ * one device of thousands redraws one device.
+ */
+export function reuseUnchanged<T extends { id: string }>(next: T[], prev: readonly T[]): T[] {
+  if (prev.length === 0) return next;
+  const old = new Map(prev.map((x) => [x.id, x]));
+  return next.map((n) => {
+    const o = old.get(n.id);
+    if (!o) return n;
+    for (const k of Object.keys(n)) if (!sameValue((n as Record<string, unknown>)[k], (o as Record<string, unknown>)[k])) return n;
+    return o;
+  });
 }
 
 export function stackEdge(ns: string, dev: string, link: StackLink): DiagramEdge {

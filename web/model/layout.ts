@@ -81,6 +81,10 @@ export function shownDevices(ns: NsSnap): DevSnap[] {
 /** The article's order: NICs (wired to a physical network), each bridge and its ports, then the rest. */
 export function deviceOrder(ns: NsSnap, lans: ReadonlySet<string>): DevSnap[] {
   const devs = shownDevices(ns);
+  const byName = new Map(devs.map((d) => [d.name, d]));
+  // each bridge's ports in the namespace's order, found in one pass
+  const ports = new Map<string, DevSnap[]>();
+  for (const d of devs) if (d.master !== null) (ports.get(d.master) ?? ports.set(d.master, []).get(d.master)!).push(d);
   const out: DevSnap[] = [];
   const placed = new Set<string>();
   const place = (d: DevSnap | undefined) => {
@@ -88,13 +92,13 @@ export function deviceOrder(ns: NsSnap, lans: ReadonlySet<string>): DevSnap[] {
     placed.add(d.name);
     out.push(d);
     // a veth's peer in the same box sits right beside it (veth0, veth1)
-    if (d.peer && d.peer.ns === ns.name) place(devs.find((x) => x.name === d.peer!.name));
+    if (d.peer && d.peer.ns === ns.name) place(byName.get(d.peer.name));
   };
   const isNic = (d: DevSnap) => d.peer !== null && d.peer.ns !== ns.name && lans.has(d.peer.ns);
   for (const d of devs) if (isNic(d)) place(d);
   for (const br of devs.filter((d) => d.kind === 'bridge')) {
     place(br);
-    for (const p of devs) if (p.master === br.name) place(p);
+    for (const p of ports.get(br.name) ?? []) place(p);
   }
   for (const d of devs) place(d);
   return out;
@@ -145,9 +149,10 @@ const NO_STACK = { pos: { x: 0, y: 0 }, width: 0, height: 0 };
 
 /** The x of the middle of the first device drawn above whose cable ends in namespace `ns`. */
 function nicAbove(snap: Snapshot, boxes: readonly BoxLayout[], ns: string, devW: number): number | null {
+  const namespaces = new Map(snap.namespaces.map((n) => [n.name, n]));
   for (const b of boxes) {
-    const devs = snap.namespaces.find((n) => n.name === b.ns)?.devices ?? [];
-    for (const d of b.devices) if (devs.find((x) => x.name === d.name)?.peer?.ns === ns) return b.pos.x + d.pos.x + devW / 2;
+    const devs = new Map((namespaces.get(b.ns)?.devices ?? []).map((d) => [d.name, d]));
+    for (const d of b.devices) if (devs.get(d.name)?.peer?.ns === ns) return b.pos.x + d.pos.x + devW / 2;
   }
   return null;
 }

@@ -2,6 +2,7 @@
 // the user dragged things to (set by the playback slice's moveNode, which makes them undoable).
 import type { StateCreator } from 'zustand';
 import type { Snapshot } from '../../sim/snapshot';
+import { applySnapshotDiff, type SnapshotDiff } from '../model/snapDiff';
 import type { XY } from '../model/layout';
 import type { LabState } from './index';
 
@@ -14,25 +15,39 @@ export interface TopologySlice {
   drawn: Snapshot | null;
   positions: Record<string, XY>;
   setSnapshot: (s: Snapshot) => void;
+  /** The worker's changes applied to the snapshot held; unchanged parts stay the same objects. */
+  applySnapshot: (d: SnapshotDiff) => void;
   forgetPosition: (id: string) => void;
 }
 
-/** What the diagram shows of a snapshot: no tables, no time. */
-function drawnOf(snap: Snapshot): Snapshot {
-  return { time: 0, namespaces: snap.namespaces.map((n) => ({ ...n, routes: [], neigh: [], fdb: [] })) };
+/**
+ * What the diagram shows of a snapshot: no tables, no time. A namespace whose devices (and forwarding)
+ * are the same objects as before keeps its drawn object, and when all do, the whole is the previous one.
+ */
+function drawnOf(prev: Snapshot | null, snap: Snapshot): Snapshot {
+  const old = new Map(prev ? prev.namespaces.map((n) => [n.name, n]) : []);
+  let same = prev !== null && prev.namespaces.length === snap.namespaces.length;
+  const namespaces = snap.namespaces.map((n, i) => {
+    const o = old.get(n.name);
+    const keep = o !== undefined && o.devices === n.devices && o.ipForward === n.ipForward;
+    if (!keep || prev!.namespaces[i] !== o) same = false;
+    return keep ? o : { ...n, routes: [], neigh: [], fdb: [] };
+  });
+  return same ? prev! : { time: 0, namespaces };
+}
+
+// a namespace that is gone takes its terminal and selection with it: back to the host
+function adopt(s: LabState, snap: Snapshot): Partial<LabState> {
+  const drawn = drawnOf(s.drawn, snap);
+  return snap.namespaces.some((n) => n.name === s.selectedNs) ? { snap, drawn } : { snap, drawn, selectedNs: 'host', activeTerm: 'host', selectedId: null };
 }
 
 export const createTopologySlice: StateCreator<LabState, [], [], TopologySlice> = (set) => ({
   snap: null,
   drawn: null,
   positions: {},
-  // a namespace that is gone takes its terminal and selection with it: back to the host
-  setSnapshot: (snap) =>
-    set((s) => {
-      const next = drawnOf(snap);
-      const drawn = s.drawn && JSON.stringify(s.drawn) === JSON.stringify(next) ? s.drawn : next;
-      return snap.namespaces.some((n) => n.name === s.selectedNs) ? { snap, drawn } : { snap, drawn, selectedNs: 'host', activeTerm: 'host', selectedId: null };
-    }),
+  setSnapshot: (snap) => set((s) => adopt(s, snap)),
+  applySnapshot: (d) => set((s) => adopt(s, applySnapshotDiff(s.snap, d))),
   forgetPosition: (id) =>
     set((s) => {
       if (!(id in s.positions)) return s;

@@ -5,13 +5,15 @@ import { FIRST_PRESET, PRESETS } from '../presets/article';
 import { probe } from './lab';
 import { MAX_BATCH } from './traceStream';
 import type { Snapshot } from '../../sim/snapshot';
+import { applySnapshotDiff } from '../model/snapDiff';
 
 function harness() {
   const msgs: FromWorker[] = [];
   const lab = new Lab((m) => msgs.push(m));
   const output = (ns = 'host') => msgs.flatMap((m) => (m.type === 'output' && m.ns === ns ? m.lines : []));
   const log = () => msgs.flatMap((m) => (m.type === 'logged' ? [m.entry] : []));
-  const lastSnap = () => [...msgs].reverse().find((m): m is Extract<FromWorker, { type: 'snapshot' }> => m.type === 'snapshot')!.snap;
+  // the page's view: every diff applied in order, as the store does
+  const lastSnap = () => msgs.reduce<Snapshot | null>((s, m) => (m.type === 'snapshot' ? applySnapshotDiff(s, m.diff) : s), null)!;
   const run = (lines: string[], ns = 'host', mode: 'sync' | 'async' = 'async', group = 'g') =>
     lab.handle(toWorker({ type: 'run', ns, lines, group, mode }));
   return { lab, msgs, output, log, lastSnap, run };

@@ -9,6 +9,7 @@ import { fromWorker, termNs, toWorker, type EventRef, type FromWorker, type LogE
 import { TraceStream } from './traceStream';
 import { MAX_EVENTS } from '../model/flow';
 import { CaptureWatch } from './captures';
+import { SnapshotDiffer } from '../model/snapDiff';
 
 interface Queued {
   line: string;
@@ -39,7 +40,8 @@ export class Lab {
   /** messages in the order they happened, flushed together */
   private pending: FromWorker[] = [];
   private replaying = false;
-  private lastSnap = '';
+  /** what the page has of the kernel's state: only changes cross */
+  private differ = new SnapshotDiffer();
   private tracing = false;
   private stream = new TraceStream();
   private captures = new CaptureWatch();
@@ -115,6 +117,7 @@ export class Lab {
     this.shell = new Shell(this.world);
     this.terms = new Map();
     this.captures.clear();
+    this.differ.reset();
     this.installTrace();
   }
 
@@ -274,14 +277,10 @@ export class Lab {
     if (batch) this.post(fromWorker({ type: 'trace', events: batch.events, dropped: batch.dropped }), batch.buffers);
   }
 
-  /** A snapshot, when the kernel state changed since the last one. */
+  /** What changed in the kernel's state since the last snapshot (the whole of it after a (re)load), if anything. */
   private postSnapshot(): void {
-    const snap = takeSnapshot(this.world);
-    const key = JSON.stringify({ ...snap, time: 0 });
-    if (key !== this.lastSnap) {
-      this.lastSnap = key;
-      this.post(fromWorker({ type: 'snapshot', snap }));
-    }
+    const diff = this.differ.diff(takeSnapshot(this.world));
+    if (diff) this.post(fromWorker({ type: 'snapshot', diff }));
   }
 }
 

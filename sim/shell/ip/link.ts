@@ -9,6 +9,7 @@ import { brAddIf, brDelIf } from '../../bridge/br_if';
 import { brStpChangeBridgeId, brStpSetBridgePriority, brStpSetEnabled } from '../../bridge/br_stp_if';
 import { isRootBridge } from '../../bridge/br_stp';
 import { inetdevChangename } from '../../ipv4/devinet';
+import { renameNetdev } from '../../net/register';
 import { parseBridgeSlaveOpts } from '../bridge_port_opts';
 import { brSetport } from '../../bridge/br_netlink';
 import { brMulticastToggle } from '../../bridge/br_multicast';
@@ -342,7 +343,7 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
     checkNameLen(r.name);
     // netif_change_name(): on 6.18 a running device may be renamed too (measured: veth, bridge, tap)
     if (ctx.ns.dev(r.name)) throw rtnlError('EEXIST');
-    dev.name = r.name;
+    renameNetdev(dev, r.name);
     inetdevChangename(dev);
   }
   applyFlagsAndAddr(dev, r, ctx);

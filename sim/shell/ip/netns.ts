@@ -84,8 +84,8 @@ export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, argv: string[]) 
     if (ctx.ns.netnsIds.has(peer)) throw new CmdError('Error: Peer netns already has a nsid assigned.', 2);
     if (id === 'auto') ctx.ns.idOf(peer);
     else {
-      if ([...ctx.ns.netnsIds.values()].includes(id)) throw new CmdError('Error: The specified nsid is already used.', 2);
-      ctx.ns.netnsIds.set(peer, id);
+      if (ctx.ns.idInUse(id)) throw new CmdError('Error: The specified nsid is already used.', 2);
+      ctx.ns.setIdOf(peer, id);
     }
     return [];
   }

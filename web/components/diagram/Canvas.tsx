@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type
 import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type Node, type OnNodeDrag } from '@xyflow/react';
 import { useLab } from '../../store';
 import { selDrawn, selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selMoveNode } from '../../store/selectors';
-import { buildDiagram, type DiagramNode } from '../../model/diagram';
+import { buildDiagram, reuseUnchanged, type DiagramEdge, type DiagramNode } from '../../model/diagram';
 import { dropAction } from '../../model/actions';
 import { paletteAction, PALETTE_MIME, type PaletteKind } from '../../model/palette';
 import { hitTest } from '../../model/hit';
@@ -23,7 +23,7 @@ const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
 const FIT = { padding: 0.08, maxZoom: 1.4 };
 /** Classroom: the devices fill the pane, as large as it allows (a projector's text must be read from afar). */
 const FIT_CLASSROOM = { padding: 0.02, maxZoom: 3 };
-const EMPTY = { nodes: [] as DiagramNode[], edges: [] };
+const EMPTY = { nodes: [] as DiagramNode[], edges: [] as DiagramEdge[] };
 
 export function Canvas() {
   const drawn = useLab(selDrawn);
@@ -39,11 +39,20 @@ export function Canvas() {
   const rf = useReactFlow();
   const [menu, setMenu] = useState<MenuAt | null>(null);
 
-  const built = useMemo(() => (drawn ? buildDiagram(drawn, positions, selectedId, classroom ? 'compact' : 'article') : EMPTY), [drawn, positions, selectedId, classroom]);
+  // unchanged edges stay the objects React Flow already has
+  const lastEdges = useRef<DiagramEdge[]>([]);
+  const built = useMemo(() => {
+    if (!drawn) return EMPTY;
+    const next = buildDiagram(drawn, positions, selectedId, classroom ? 'compact' : 'article');
+    const edges = reuseUnchanged(next.edges, lastEdges.current);
+    lastEdges.current = edges;
+    return { nodes: next.nodes, edges };
+  }, [drawn, positions, selectedId, classroom]);
   const geometry = useMemo(() => new FlowGeometry(built.nodes, built.edges), [built]);
   const [nodes, setNodes] = useState<Node[]>(built.nodes as Node[]);
-  // a snapshot that lands mid-drag must not snap the dragged node back
-  useEffect(() => setNodes((prev) => keepDragging(built.nodes as Node[], prev)), [built.nodes]);
+  // unchanged nodes stay the objects React Flow has (measured and all); a snapshot that lands mid-drag
+  // must not snap the dragged node back
+  useEffect(() => setNodes((prev) => keepDragging(reuseUnchanged(built.nodes as Node[], prev), prev)), [built.nodes]);
 
   // a device or box came or went, the lesson's step or classroom mode changed: show the whole diagram again
   const shape = useMemo(() => built.nodes.map((n) => `${n.id}@${n.width}x${n.height}`).join(' '), [built.nodes]);
