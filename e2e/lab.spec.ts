@@ -32,6 +32,7 @@ test('every preset of the article loads from the menu', async ({ page }) => {
   await lab.expectOutput('1 packets transmitted, 1 received', 'vm1');
   await lab.openTerminal('host');
   await lab.preset.selectOption('eth0');
+  await lab.answerReplace(true); // the ping typed in vm1 changed the lab: asked first
   await expect(lab.stackArrow('host', 'eth0')).toHaveCount(0);
   await expect(lab.bridgeLink('host', 'br0', 'eth0')).toHaveCount(1);
   // eth0 is the article's 1 Gb/s NIC: cost 4; and once the default route is back, baidu.com answers

@@ -58,6 +58,7 @@ test('a reload restores the lab; a shared link carries it to a fresh browser; br
   await ls.menu('Save lab file');
   const file = await (await download).path();
   await lab.preset.selectOption('veth');
+  await lab.answerReplace(true); // the lab held typed commands: asked first
   await expect(lab.device('host', 'dummy7')).toHaveCount(0);
   await page.getByLabel('Lab file').setInputFiles(file!);
   await expect(lab.device('host', 'dummy7')).toBeVisible();

@@ -5,7 +5,9 @@ import type { Snapshot } from '../sim/snapshot';
 import type { TraceEvent } from '../sim/net/trace';
 import type { SnapshotDiff } from './model/snapDiff';
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
+/** How often the worker says it is alive. */
+export const BEAT_MS = 250;
 type V = typeof PROTOCOL_VERSION;
 
 /**
@@ -74,8 +76,11 @@ export type ToWorker =
 
 export type FromWorker =
   | { v: V; type: 'ready' }
-  /** the lab was rebuilt; `busy` lists the terminals whose process still runs */
-  | { v: V; type: 'loaded'; now: number; busy: string[] }
+  /**
+   * the lab was rebuilt; `busy` lists the terminals whose process still runs. `cut`: the replay reached its
+   * bound (MAX_REPLAY_EVENTS) at `now`, and the log's entries from `kept` on were not replayed
+   */
+  | { v: V; type: 'loaded'; now: number; busy: string[]; cut?: { kept: number; events: number } }
   /** what changed in the kernel's state (web/model/snapDiff.ts); `full` after a (re)load */
   | { v: V; type: 'snapshot'; diff: SnapshotDiff }
   /** a line starts on a terminal: the page echoes it after the prompt */
@@ -91,7 +96,11 @@ export type FromWorker =
   /** the answer to a probe; `exact` false: the event was not found, the tables are those at the end of its µs */
   | { v: V; type: 'probe'; id: number; snap: Snapshot; exact: boolean }
   | { v: V; type: 'capture'; cap: CaptureUpdate }
-  | { v: V; type: 'error'; message: string };
+  | { v: V; type: 'error'; message: string }
+  /** the worker is alive: its event loop ran a timer (every BEAT_MS); every message sent before was handled */
+  | { v: V; type: 'beat' }
+  /** a command is about to run (live or replayed): if the worker stops answering now, this is why */
+  | { v: V; type: 'exec'; entry: LogEntry };
 
 type Body<U> = U extends unknown ? Omit<U, 'v'> : never;
 
@@ -104,7 +113,7 @@ export function fromWorker(m: Body<FromWorker>): FromWorker {
 }
 
 const TO_TYPES: ReadonlySet<string> = new Set(['load', 'run', 'interrupt', 'trace', 'probe']);
-const FROM_TYPES: ReadonlySet<string> = new Set(['ready', 'loaded', 'snapshot', 'started', 'output', 'idle', 'logged', 'stopped', 'trace', 'probe', 'capture', 'error']);
+const FROM_TYPES: ReadonlySet<string> = new Set(['ready', 'loaded', 'snapshot', 'started', 'output', 'idle', 'logged', 'stopped', 'trace', 'probe', 'capture', 'error', 'beat', 'exec']);
 
 function isMsg(x: unknown, types: ReadonlySet<string>): boolean {
   if (typeof x !== 'object' || x === null) return false;

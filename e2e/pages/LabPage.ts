@@ -181,4 +181,16 @@ export class LabPage {
     await this.device(ns, dev).click({ button: 'right' });
     await this.page.getByRole('menu', { name: `${dev} menu` }).getByRole('button', { name: item }).click();
   }
+
+  /** The question asked before a lab the user changed is replaced. */
+  get replaceDialog(): Locator {
+    return this.page.getByRole('alertdialog', { name: 'Replace the open lab?' });
+  }
+
+  /** Answers the replace question: the open lab goes (kept in Recent labs), or stays. */
+  async answerReplace(replace: boolean): Promise<void> {
+    await expect(this.replaceDialog).toBeVisible();
+    await this.replaceDialog.getByRole('button', { name: replace ? 'Replace' : 'Keep my lab' }).click();
+    await expect(this.replaceDialog).toHaveCount(0);
+  }
 }

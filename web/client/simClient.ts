@@ -7,13 +7,24 @@ import { post, setPort } from '../store/port';
 import { player } from '../flows/player';
 import { startProbes, type Probes } from '../flows/probes';
 import { topoOf } from '../flows/topo';
+import { startHeartbeat, type Heartbeat } from './heartbeat';
+import { currentLab } from '../persist/lab';
+import { pushHistory } from '../persist/storage';
+import { tf } from '../i18n/strings';
 
-function dispatch(m: FromWorker, probes: Probes): void {
+function dispatch(m: FromWorker, probes: Probes, heart: Heartbeat): void {
   const s = useLab.getState();
   switch (m.type) {
     case 'ready':
       return;
+    case 'beat':
+      heart.beat();
+      return;
+    case 'exec':
+      heart.exec(m.entry);
+      return;
     case 'loaded':
+      if (m.cut) replayCut(m.now, m.cut);
       s.clockAt(m.now);
       s.termsBusy(m.busy);
       s.clearCaptures(); // the rebuilt lab reports its captures again, whole
@@ -58,6 +69,24 @@ function dispatch(m: FromWorker, probes: Probes): void {
   }
 }
 
+/**
+ * The worker's replay stopped at its bound: the page's lab becomes what the worker holds (the log up to
+ * where it stopped, the clock where it got), the whole lab first kept among the recent labs.
+ */
+function replayCut(now: number, cut: { kept: number; events: number }): void {
+  const s = useLab.getState();
+  const dropped = s.log.length - cut.kept;
+  const whole = currentLab(s);
+  void pushHistory(whole).then((r) => useLab.getState().setRecent(r)).catch(() => {});
+  const log = s.log.slice(0, cut.kept).map((e) => {
+    if (e.stopAt === undefined || e.stopAt <= now) return e;
+    const { stopAt: _, ...running } = e; // its Ctrl-C lies beyond the cut: still running there
+    return running;
+  });
+  useLab.setState({ log, now, redoStack: [] });
+  s.setNotice({ kind: 'error', text: tf('replayCut', s.lang, { events: cut.events, s: (now / 1e6).toFixed(1), n: dropped }) });
+}
+
 export interface SimClient {
   /** Ends the worker as a crash would (tests and the status badge's "restart"). */
   crash(): void;
@@ -87,13 +116,24 @@ export function startSim(init: () => void): SimClient {
     post(toWorker({ type: 'trace', on }));
   };
   player.onChange = (st) => useLab.getState().flowSync(st);
+  // a worker that stops answering is ended and rebuilt without the command it was running
+  const heart = startHeartbeat((log) => {
+    worker.terminate();
+    useLab.getState().setWorkerStatus('restarting');
+    spawn();
+    const s = useLab.getState();
+    post(toWorker({ type: 'load', seed: s.seed, log, now: s.now }));
+    if (tracing) syncTrace(true);
+    probes.reset();
+  });
   const spawn = () => {
+    heart.reset();
     worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
     setPort((m) => worker.postMessage(m));
     worker.addEventListener('message', (e: MessageEvent<unknown>) => {
       if (!isFromWorker(e.data)) return;
       if (e.data.type === 'ready') useLab.getState().setWorkerStatus('ready');
-      dispatch(e.data, probes);
+      dispatch(e.data, probes, heart);
     });
     worker.addEventListener('error', (e) => {
       e.preventDefault();

@@ -4,6 +4,7 @@ import { selActiveTerm, selActiveTermId, selExtraTerms, selFlowEndTime, selInter
 import { shownLines } from '../store/terminal';
 import { complete } from '../model/complete';
 import { termNs } from '../protocol';
+import { stopHung } from '../client/heartbeat';
 
 export const prompt = (ns: string) => `root@${termNs(ns)}:~# `;
 
@@ -65,7 +66,9 @@ function TermScreen({ ns }: { ns: string }) {
       submit(input);
     } else if (e.key === 'c' && e.ctrlKey) {
       e.preventDefault();
-      interrupt(ns);
+      // a worker that stopped answering would only queue the ^C: end it instead
+      if (useLab.getState().hung) stopHung();
+      else interrupt(ns);
       setInput('');
     } else if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();

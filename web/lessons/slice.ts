@@ -9,6 +9,8 @@ export type Verdict = { state: 'pending' } | { state: 'done'; result: CheckResul
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
+  /** buttons beside the text (e.g. "Download lab file" when saving failed) */
+  actions?: { label: string; run: () => void }[];
 }
 
 export interface LessonSlice {

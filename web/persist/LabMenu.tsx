@@ -1,9 +1,13 @@
 // The toolbar's Lab menu: lessons, lab files, share links, scripts for a real machine; and the notice line.
 import { useRef, useState } from 'react';
 import { useLab } from '../store';
-import { selLesson, selLessonOpen, selNotice, selSetLessonOpen, selSetNotice } from '../lessons/selectors';
+import { selLang, selLesson, selLessonOpen, selNotice, selSetLessonOpen, selSetNotice } from '../lessons/selectors';
+import { selRecent } from '../store/selectors';
 import './persist.css';
 import { BUILT_IN_LESSONS } from '../lessons/builtin';
+import { t, tf } from '../i18n/strings';
+import { labName, newEmptyLab, openRecent, replaceLab } from './replace';
+import { LabDialogs } from './LabDialogs';
 
 const files = () => import('./files');
 const lessons = () => import('../lessons/controller');
@@ -17,6 +21,8 @@ export function LabMenu() {
   const lesson = useLab(selLesson);
   const lessonOpen = useLab(selLessonOpen);
   const setLessonOpen = useLab(selSetLessonOpen);
+  const lang = useLab(selLang);
+  const recent = useLab(selRecent);
   const close = () => menu.current?.removeAttribute('open');
   const act = (f: () => void) => () => {
     close();
@@ -25,37 +31,50 @@ export function LabMenu() {
   return (
     <>
       <details className="lab-menu" ref={menu}>
-        <summary>Lab</summary>
+        <summary>{t('labMenu', lang)}</summary>
         <div className="lab-menu-items" role="menu">
           {lesson && !lessonOpen && (
             <button type="button" role="menuitem" onClick={act(() => setLessonOpen(true))}>
-              Show the lesson
+              {t('showLesson', lang)}
             </button>
           )}
           {Object.entries(BUILT_IN_LESSONS).map(([id, l]) => (
-            <button key={id} type="button" role="menuitem" onClick={act(() => void lessons().then((c) => c.openBuiltInLesson(id)))}>
-              Lesson: {l.title}
+            <button key={id} type="button" role="menuitem" onClick={act(() => replaceLab({ kind: 'lesson', name: l.title }, () => void lessons().then((c) => c.openBuiltInLesson(id))))}>
+              {tf('lessonItem', lang, { name: l.title })}
             </button>
           ))}
           <button type="button" role="menuitem" onClick={act(() => lessonInput.current?.click())}>
-            Open a lesson file…
+            {t('openLesson', lang)}
           </button>
           <hr />
+          <button type="button" role="menuitem" onClick={act(() => replaceLab({ kind: 'new' }, newEmptyLab))}>
+            {t('newLab', lang)}
+          </button>
           <button type="button" role="menuitem" onClick={act(() => void files().then((f) => f.saveLabFile()))}>
-            Save lab file
+            {t('saveFile', lang)}
           </button>
           <button type="button" role="menuitem" onClick={act(() => fileInput.current?.click())}>
-            Open lab file…
+            {t('openFile', lang)}
           </button>
           <button type="button" role="menuitem" onClick={act(() => void files().then((f) => f.shareLink()).then(setLink))}>
-            Share as link
+            {t('shareLink', lang)}
           </button>
           <hr />
+          <div className="lab-menu-head" role="presentation">{t('recentLabs', lang)}</div>
+          <div role="group" aria-label={t('recentLabs', lang)} className="lab-menu-recent">
+            {recent.length === 0 && <span className="lab-menu-none">{t('noRecent', lang)}</span>}
+            {recent.map((r) => (
+              <button key={r.id} type="button" role="menuitem" onClick={act(() => openRecent(r))}>
+                {tf('recentItem', lang, { time: new Date(r.savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }), name: labName(r.lab, lang) })}
+              </button>
+            ))}
+          </div>
+          <hr />
           <button type="button" role="menuitem" onClick={act(() => void files().then((f) => f.exportLabScript()))}>
-            Export shell script
+            {t('exportScript', lang)}
           </button>
           <button type="button" role="menuitem" onClick={act(() => setImporting(true))}>
-            Import shell script…
+            {t('importScript', lang)}
           </button>
         </div>
       </details>
@@ -67,10 +86,11 @@ export function LabMenu() {
       <input ref={lessonInput} type="file" accept=".json,application/json" hidden aria-label="Lesson file" onChange={(e) => {
         const f = e.target.files?.[0];
         e.target.value = '';
-        if (f) void Promise.all([lessons(), f.text()]).then(([c, text]) => c.openLessonText(text, f.name));
+        if (f) void Promise.all([lessons(), f.text()]).then(([c, text]) => replaceLab({ kind: 'lesson', name: f.name }, () => c.openLessonText(text, f.name)));
       }} />
       {link && <ShareBox link={link} onClose={() => setLink('')} />}
       {importing && <ImportBox onClose={() => setImporting(false)} />}
+      <LabDialogs />
     </>
   );
 }
@@ -114,11 +134,17 @@ function ImportBox({ onClose }: { onClose: () => void }) {
 export function NoticeBar() {
   const n = useLab(selNotice);
   const set = useLab(selSetNotice);
+  const lang = useLab(selLang);
   if (!n) return null;
   return (
     <div className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
       <span>{n.text}</span>
-      <button type="button" aria-label="Dismiss" onClick={() => set(null)}>×</button>
+      {n.actions?.map((a) => (
+        <button key={a.label} type="button" className="notice-action" onClick={() => (set(null), a.run())}>
+          {a.label}
+        </button>
+      ))}
+      <button type="button" aria-label={t('dismiss', lang)} onClick={() => set(null)}>×</button>
     </div>
   );
 }

@@ -1,12 +1,17 @@
-// Autosave: the open lab in localStorage, written shortly after every change and when the page hides;
-// on start, a shared link in the fragment wins, then the saved lab, then the caller's default.
+// Autosave: the open lab in IndexedDB (storage.ts), written shortly after every change and when the page
+// hides; a save that fails is said at once, with the lab file offered for download. On start, the saved
+// lab comes back, then a shared link in the fragment is opened over it (asked first when the saved lab
+// holds work), else the caller's default lab is built.
 import { useLab, type LabState } from '../store';
 import { checkLab, problemsText, type LabFile } from './format';
 import { PRESETS } from '../presets/article';
 import { applyLab, currentLab } from './lab';
-import { decodeShare, shareRefused } from './share';
+import { decodeShare } from './share';
+import { t, tf } from '../i18n/strings';
+import { migrateLegacy, readKey, writeKey, LOCAL_MAX_BYTES, type SaveError } from './storage';
+import { EMPTY_LAB, labChanged, replaceLab, startReplacing, whatText } from './replace';
+import { mayWrite, slot, startTabs } from './tabs';
 
-export const STORAGE_KEY = 'netlab:lab:v1';
 const DELAY_MS = 250;
 
 // a stopped playback position is saved; a flow playing on is not followed frame by frame
@@ -18,20 +23,41 @@ const watched = (s: LabState) => [s.seed, s.log, s.now, s.positions, s.presetId,
  * the lab saved before.
  */
 export function presetBuilt(lab: LabFile): boolean {
+  if (lab.presetId === EMPTY_LAB) return true;
   const p = PRESETS.find((x) => x.id === lab.presetId);
   if (!p) return lab.log.length > 0;
   const want = p.commands.filter((l) => l.trim() && !l.trim().startsWith('#')).length;
   return lab.log.filter((e) => e.group === `preset:${p.id}`).length >= want;
 }
 
-function save(): void {
+let failed: SaveError | null = null;
+
+function saveFailedText(why: SaveError): string {
+  const lang = useLab.getState().lang;
+  const reason = why === 'full' ? t('storageFull', lang) : why === 'large' ? tf('tooLarge', lang, { mb: LOCAL_MAX_BYTES / 1024 / 1024 }) : t('storageOff', lang);
+  return tf('saveFailed', lang, { why: reason });
+}
+
+/** Says at once that saving failed (once per failure, not on every retry), and when it works again. */
+function report(err: SaveError | null): void {
+  if (err === failed) return;
+  const s = useLab.getState();
+  const was = failed;
+  failed = err;
+  if (err) {
+    s.setNotice({
+      kind: 'error',
+      text: saveFailedText(err),
+      actions: [{ label: t('download', s.lang), run: () => void import('./files').then((f) => f.saveLabFile()) }],
+    });
+  } else if (was) s.setNotice({ kind: 'info', text: t('saveAgain', s.lang) });
+}
+
+/** Saves the open lab now (when this tab is the one saving it); resolves when written. */
+export async function saveNow(): Promise<void> {
   const lab = currentLab();
-  if (!presetBuilt(lab)) return;
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(lab));
-  } catch {
-    /* storage full or off: the lab still works, unsaved */
-  }
+  if (!presetBuilt(lab) || !mayWrite()) return;
+  report(await writeKey(slot(), lab));
 }
 
 function startAutosave(): void {
@@ -41,52 +67,67 @@ function startAutosave(): void {
     const w = watched(s);
     if (w.every((x, i) => x === last[i])) return;
     last = w;
-    if (timer === null) timer = setTimeout(() => ((timer = null), save()), DELAY_MS);
+    if (timer === null) timer = setTimeout(() => ((timer = null), void saveNow()), DELAY_MS);
   });
-  addEventListener('pagehide', save);
+  addEventListener('pagehide', () => void saveNow());
 }
 
-function saved(): ReturnType<typeof checkLab> | null {
-  let text: string | null = null;
-  try {
-    text = localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
+/** The lab saved in this tab's slot: checked like a file (storage is input too). */
+export async function readSaved(): Promise<ReturnType<typeof checkLab> | null> {
+  const v = await readKey(slot());
+  return v === undefined ? null : checkLab(v);
+}
+
+const notify = (kind: 'error' | 'info', text: string) => useLab.getState().setNotice({ kind, text });
+
+/** Opens the lab of a shared link: over a changed lab only once the reader agrees. */
+function openShared(lab: LabFile): void {
+  replaceLab({ kind: 'link' }, () => {
+    applyLab(lab);
+    const lang = useLab.getState().lang;
+    notify('info', tf('openedPlain', lang, { what: whatText({ kind: 'link' }, lang) }));
+  });
+}
+
+/** The fragment's shared lab, if any; the fragment is dropped so that a reload keeps later edits. */
+async function takeFragment(): Promise<ReturnType<typeof checkLab> | null> {
+  const r = await decodeShare(location.hash);
+  if (!r) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  if (!r.ok) {
+    const lang = useLab.getState().lang;
+    notify('error', tf('refused', lang, { what: t('refusedLink', lang), problems: r.problems.slice(0, 3).join('; ') }));
   }
-  if (text === null) return null;
-  try {
-    return checkLab(JSON.parse(text));
-  } catch {
-    return { ok: false, problems: ['not JSON'] };
-  }
+  return r;
 }
 
 /** Opens a shared link if the fragment holds one; a broken one leaves the open lab as it is. */
-export async function openSharedFragment(): Promise<boolean> {
-  const r = await decodeShare(location.hash);
-  if (!r) return false;
-  history.replaceState(null, '', location.pathname + location.search); // a reload keeps later edits
-  if (!r.ok) {
-    useLab.getState().setNotice({ kind: 'error', text: shareRefused(r.problems) });
-    return false;
-  }
-  applyLab(r.lab);
-  useLab.getState().setNotice({ kind: 'info', text: 'Opened the shared lab.' });
-  return true;
+export async function openSharedFragment(): Promise<void> {
+  const r = await takeFragment();
+  if (r?.ok) openShared(r.lab);
 }
 
-/** Builds the first lab: the shared link, else the autosaved lab, else `fallback()`. */
+/** Builds the first lab: the autosaved lab (or `fallback()`), then the shared link over it, if any. */
 export async function startLab(fallback: () => void): Promise<void> {
-  let opened = false;
-  if (location.hash) opened = await openSharedFragment();
-  if (!opened) {
-    const r = saved();
-    if (r?.ok && r.lab.log.length) applyLab(r.lab);
+  await migrateLegacy();
+  await startTabs();
+  const shared = location.hash ? await takeFragment() : null;
+  const r = await readSaved();
+  const saved = r?.ok && r.lab.log.length ? r.lab : null;
+  if (shared?.ok && !(saved && labChanged(saved))) {
+    // nothing of the user's to keep: the link's lab straight away, without building another first
+    applyLab(shared.lab);
+    const lang = useLab.getState().lang;
+    notify('info', tf('openedPlain', lang, { what: whatText({ kind: 'link' }, lang) }));
+  } else {
+    if (saved) applyLab(saved);
     else {
       fallback();
-      if (r && !r.ok) useLab.getState().setNotice({ kind: 'error', text: problemsText('The autosaved lab', r.problems) });
+      if (r && !r.ok) notify('error', problemsText('The autosaved lab', r.problems));
     }
+    if (shared?.ok) openShared(shared.lab);
   }
+  await startReplacing();
   startAutosave();
   addEventListener('hashchange', () => void openSharedFragment());
 }

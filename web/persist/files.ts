@@ -3,9 +3,11 @@
 import { termNs, toWorker } from '../protocol';
 import { useLab } from '../store';
 import { post } from '../store/port';
-import { parseLab, problemsText } from './format';
+import { parseLab } from './format';
 import { applyLab, currentLab } from './lab';
 import { encodeShare } from './share';
+import { replaceLab, whatText } from './replace';
+import { t, tf } from '../i18n/strings';
 
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -22,11 +24,16 @@ export function saveLabFile(): void {
   download('lab.netlab.json', JSON.stringify(currentLab(), null, 1), 'application/json');
 }
 
+/** Opens a lab file: a broken one is refused with its problems and the open lab stays as it was. */
 export async function openLabFile(file: File): Promise<void> {
+  const lang = useLab.getState().lang;
   const r = parseLab(await file.text());
-  if (!r.ok) return notify('error', problemsText(`The file ${file.name}`, r.problems));
-  applyLab(r.lab);
-  notify('info', `Opened ${file.name}.`);
+  if (!r.ok) return notify('error', tf('refused', lang, { what: tf('refusedFile', lang, { name: file.name }), problems: `${r.problems.slice(0, 3).join('; ')}${r.problems.length > 3 ? ` (+${r.problems.length - 3})` : ''}` }));
+  const what = { kind: 'file', name: file.name } as const;
+  replaceLab(what, () => {
+    applyLab(r.lab);
+    notify('info', tf('openedPlain', lang, { what: whatText(what, lang) }));
+  });
 }
 
 export async function shareLink(): Promise<string> {
@@ -55,9 +62,10 @@ export async function importLabScript(text: string): Promise<string[]> {
     if (e instanceof ImportError) return e.problems.map((p) => `line ${p.line}: ${p.message}: ${p.text}`);
     return [(e as Error).message];
   }
-  const s = useLab.getState();
-  applyLab({ ...currentLab(), log: [], now: 0, positions: {}, presetId: 'import' });
-  post(toWorker({ type: 'run', ns: 'host', lines, group: 'preset:import', mode: 'sync' }));
-  s.setNotice({ kind: 'info', text: `Imported ${lines.filter((l) => !l.startsWith('#')).length} commands.` });
+  replaceLab({ kind: 'import' }, () => {
+    applyLab({ ...currentLab(), log: [], now: 0, positions: {}, presetId: 'import' });
+    post(toWorker({ type: 'run', ns: 'host', lines, group: 'preset:import', mode: 'sync' }));
+    useLab.getState().setNotice({ kind: 'info', text: `Imported ${lines.filter((l) => !l.startsWith('#')).length} commands.` });
+  });
   return [];
 }

@@ -1,6 +1,9 @@
 // A lab as a file: versioned JSON holding the command log (with its virtual times), the seed, the clock,
-// the diagram's positions, the lesson step and where the reader stopped on the packet flow. Validated field by field before anything of it reaches
-// the store or the worker: a file carries commands for the interpreter's allow-list and nothing else.
+// the diagram's positions, the lesson step and where the reader stopped on the packet flow. Validated by a
+// schema (valibot) before anything of it reaches the store or the worker: every field typed and bounded, a
+// file carries commands for the interpreter's allow-list and nothing else, and each problem is named by the
+// path of its field.
+import * as v from 'valibot';
 import type { LogEntry } from '../protocol';
 import type { XY } from '../model/layout';
 import type { FlowPosition } from '../flows/position';
@@ -8,10 +11,24 @@ import { lineProblem } from './commands';
 
 export const LAB_FORMAT = 'linux-netlab-lab';
 export const LAB_VERSION = 1;
-const MAX_ENTRIES = 20_000;
+export const MAX_ENTRIES = 20_000;
+/** Dragged positions a lab may hold: one per device or namespace of a very large diagram. */
+export const MAX_POSITIONS = 10_000;
+/** A coordinate further out than this is no place on a diagram. */
+export const MAX_COORD = 1_000_000;
+/**
+ * Latest virtual time (µs) a lab may name: 30 days. The clock runs with real time while a lab is open, so a
+ * long-open tab legitimately reaches hours; what a load may replay is bounded separately (MAX_REPLAY_EVENTS).
+ */
+export const MAX_TIME_US = 30 * 24 * 3600 * 1_000_000;
+/** Longest lab file (characters) read at all: 20,000 entries of long lines fit. */
+export const MAX_FILE_CHARS = 16 * 1024 * 1024;
 const NAME = /^[A-Za-z0-9_.-]{1,64}(#[A-Za-z0-9_.-]{1,64})?$/;
 const GROUP = /^[A-Za-z0-9_:.-]{1,128}$/;
 const ID = /^[A-Za-z0-9_:.@-]{1,256}$/;
+const SPEED_MIN = 0.1;
+const SPEED_MAX = 10;
+const TYPE = /^[a-z-]{1,32}$/;
 
 export interface LabLesson {
   id: string;
@@ -36,124 +53,134 @@ export interface LabFile {
 
 export type Checked = { ok: true; lab: LabFile } | { ok: false; problems: string[] };
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isUInt = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const whole = (what = 'must be a whole number') => v.pipe(v.number(what), v.safeInteger(what), v.minValue(0, what));
+const time = () =>
+  v.pipe(v.number('must be a virtual time in µs (a number)'), v.safeInteger('must be a whole number of µs'), v.minValue(0, 'must not be negative'), v.maxValue(MAX_TIME_US, `must be at most ${MAX_TIME_US} µs (30 days)`));
+const text = (re: RegExp, what: string) => v.pipe(v.string(what), v.regex(re, what));
+const finite = v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(-MAX_COORD, `must be at least -${MAX_COORD}`), v.maxValue(MAX_COORD, `must be at most ${MAX_COORD}`));
 
-function extra(o: Record<string, unknown>, allowed: string[], path: string, out: string[]): void {
-  for (const k of Object.keys(o)) if (!allowed.includes(k)) out.push(`${path}${k}: unknown field`);
+const Entry = v.strictObject(
+  {
+    id: whole(),
+    group: text(GROUP, 'not a group name'),
+    ns: text(NAME, 'not a terminal name'),
+    line: v.pipe(
+      v.string('must be a string'),
+      v.rawCheck(({ dataset, addIssue }) => {
+        if (!dataset.typed) return;
+        const why = lineProblem(dataset.value);
+        if (why) addIssue({ message: `\`${dataset.value.slice(0, 80)}\` ${why}` });
+      }),
+    ),
+    at: time(),
+    mode: v.picklist(['sync', 'async'], 'must be "sync" or "async"'),
+    stopAt: v.optional(time()),
+  },
+  'not an object',
+);
+
+const Playback = v.strictObject(
+  {
+    from: whole(),
+    time: whole(),
+    frame: whole(),
+    type: text(TYPE, 'not an event type'),
+    ns: text(NAME, 'not a namespace name'),
+    dev: v.pipe(v.string('not a device name'), v.check((d) => d === '' || ID.test(d), 'not a device name')),
+    nth: whole(),
+    speed: v.pipe(v.number(`not a speed from ${SPEED_MIN} to ${SPEED_MAX}`), v.minValue(SPEED_MIN, `not a speed from ${SPEED_MIN} to ${SPEED_MAX}`), v.maxValue(SPEED_MAX, `not a speed from ${SPEED_MIN} to ${SPEED_MAX}`)),
+  },
+  'not an object',
+);
+
+const Lesson = v.strictObject(
+  {
+    id: text(ID, 'not a lesson id'),
+    step: whole(),
+    marks: v.pipe(v.record(text(GROUP, 'not a group name'), text(ID, 'not a step id'), 'not an object'), v.check((m) => Object.keys(m).length <= MAX_ENTRIES, `more than ${MAX_ENTRIES} marks`)),
+  },
+  'not {id, step, marks}',
+);
+
+const Lab = v.strictObject(
+  {
+    format: v.literal(LAB_FORMAT),
+    version: v.number(),
+    seed: v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number'), v.minValue(0, 'must not be negative'), v.maxValue(0xffffffff, 'must be at most 4294967295')),
+    presetId: text(ID, 'not a name'),
+    now: time(),
+    log: v.pipe(v.array(Entry, 'must be a list'), v.maxLength(MAX_ENTRIES, `more than ${MAX_ENTRIES} entries`)),
+    positions: v.pipe(
+      v.record(text(ID, 'not a node id'), v.strictObject({ x: finite, y: finite }, 'not {x, y}'), 'must be an object'),
+      v.check((p) => Object.keys(p).length <= MAX_POSITIONS, `more than ${MAX_POSITIONS} positions`),
+    ),
+    lesson: v.optional(Lesson),
+    playback: v.optional(Playback),
+  },
+  'not a lab file (a JSON object was expected)',
+);
+
+const pathOf = (issue: v.BaseIssue<unknown>): string =>
+  (issue.path ?? []).map((p, i) => (typeof p.key === 'number' ? `[${p.key}]` : `${i ? '.' : ''}${String(p.key).slice(0, 40)}`)).join('');
+
+function describe(issue: v.BaseIssue<unknown>): string {
+  const path = pathOf(issue);
+  const unknownField = issue.type === 'strict_object' && issue.expected === 'never';
+  const msg = unknownField ? 'unknown field' : issue.message;
+  return path ? `${path}: ${msg}` : msg;
 }
 
-function checkEntry(e: unknown, i: number, prevAt: number, out: string[]): LogEntry | null {
-  const p = `log[${i}]`;
-  if (!isObj(e)) {
-    out.push(`${p}: not an object`);
-    return null;
-  }
-  extra(e, ['id', 'group', 'ns', 'line', 'at', 'mode', 'stopAt'], `${p}.`, out);
-  const n = out.length;
-  if (!isUInt(e.id)) out.push(`${p}.id: not a whole number`);
-  if (typeof e.group !== 'string' || !GROUP.test(e.group)) out.push(`${p}.group: not a group name`);
-  if (typeof e.ns !== 'string' || !NAME.test(e.ns)) out.push(`${p}.ns: not a terminal name`);
-  if (typeof e.line !== 'string') out.push(`${p}.line: not a string`);
-  else {
-    const why = lineProblem(e.line);
-    if (why) out.push(`${p}.line: \`${e.line.slice(0, 80)}\` ${why}`);
-  }
-  if (!isUInt(e.at) || e.at < prevAt) out.push(`${p}.at: not a virtual time at or after the entry before`);
-  if (e.mode !== 'sync' && e.mode !== 'async') out.push(`${p}.mode: "sync" or "async"`);
-  if (e.stopAt !== undefined && (!isUInt(e.stopAt) || (isUInt(e.at) && e.stopAt < e.at))) out.push(`${p}.stopAt: not a virtual time after the start`);
-  if (out.length > n) return null;
-  const r: LogEntry = { id: e.id as number, group: e.group as string, ns: e.ns as string, line: e.line as string, at: e.at as number, mode: e.mode as 'sync' | 'async' };
-  if (e.stopAt !== undefined) r.stopAt = e.stopAt as number;
-  return r;
-}
-
-const SPEED_MIN = 0.1;
-const SPEED_MAX = 10;
-const TYPE = /^[a-z-]{1,32}$/;
-
-function checkPlayback(p: unknown, out: string[]): FlowPosition | undefined {
-  const n = out.length;
-  if (!isObj(p)) {
-    out.push('playback: not an object');
-    return undefined;
-  }
-  extra(p, ['from', 'time', 'frame', 'type', 'ns', 'dev', 'nth', 'speed'], 'playback.', out);
-  for (const k of ['from', 'time', 'frame', 'nth'] as const) if (!isUInt(p[k])) out.push(`playback.${k}: not a whole number`);
-  if (typeof p.type !== 'string' || !TYPE.test(p.type)) out.push('playback.type: not an event type');
-  if (typeof p.ns !== 'string' || !NAME.test(p.ns)) out.push('playback.ns: not a namespace name');
-  if (typeof p.dev !== 'string' || !(p.dev === '' || ID.test(p.dev))) out.push('playback.dev: not a device name');
-  if (!isNum(p.speed) || p.speed < SPEED_MIN || p.speed > SPEED_MAX) out.push(`playback.speed: not a speed from ${SPEED_MIN} to ${SPEED_MAX}`);
-  if (out.length > n) return undefined;
-  const { from, time, frame, type, ns, dev, nth, speed } = p as unknown as FlowPosition;
-  return { from, time, frame, type, ns, dev, nth, speed };
+/** What only the whole file can tell: times in order, ids once, Ctrl-C after the start. */
+function crossChecks(log: readonly LogEntry[], out: string[]): void {
+  let prev = 0;
+  const ids = new Set<number>();
+  log.forEach((e, i) => {
+    if (e.at < prev) out.push(`log[${i}].at: not a virtual time at or after the entry before`);
+    if (e.stopAt !== undefined && e.stopAt < e.at) out.push(`log[${i}].stopAt: not a virtual time after the start`);
+    if (ids.has(e.id)) out.push(`log[${i}].id: ${e.id} appears twice`);
+    ids.add(e.id);
+    prev = Math.max(prev, e.at);
+  });
 }
 
 /** Checks a parsed file; every problem is listed with the path of its field. */
-export function checkLab(v: unknown): Checked {
+export function checkLab(x: unknown): Checked {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return { ok: false, problems: ['not a lab file (a JSON object was expected)'] };
+  const o = x as Record<string, unknown>;
+  if (o.format !== LAB_FORMAT) return { ok: false, problems: [`not a lab file (format is not "${LAB_FORMAT}")`] };
+  // the version first, alone: a file from a newer app is told apart from a damaged one
+  if (typeof o.version !== 'number') return { ok: false, problems: [`version: must be a number (this app reads version ${LAB_VERSION}), not ${JSON.stringify(o.version)?.slice(0, 20) ?? 'missing'}`] };
+  if (!Number.isSafeInteger(o.version) || o.version < 1) return { ok: false, problems: [`version: ${o.version} is not a lab file version (this app reads version ${LAB_VERSION})`] };
+  if (o.version > LAB_VERSION) return { ok: false, problems: [`version ${o.version}: this app reads lab files up to version ${LAB_VERSION}; a newer app wrote it`] };
+  const r = v.safeParse(Lab, x);
+  if (!r.success) return { ok: false, problems: r.issues.map(describe) };
   const out: string[] = [];
-  if (!isObj(v)) return { ok: false, problems: ['not a lab file (a JSON object was expected)'] };
-  if (v.format !== LAB_FORMAT) return { ok: false, problems: [`not a lab file (format is not "${LAB_FORMAT}")`] };
-  if (!isUInt(v.version) || v.version > LAB_VERSION) return { ok: false, problems: [`version ${String(v.version)}: this app reads lab files up to version ${LAB_VERSION}; a newer app wrote it`] };
-  extra(v, ['format', 'version', 'seed', 'presetId', 'now', 'log', 'positions', 'lesson', 'playback'], '', out);
-  if (!isUInt(v.seed)) out.push('seed: not a whole number');
-  if (typeof v.presetId !== 'string' || !ID.test(v.presetId)) out.push('presetId: not a name');
-  if (!isUInt(v.now)) out.push('now: not a virtual time');
-  const log: LogEntry[] = [];
-  if (!Array.isArray(v.log)) out.push('log: not a list');
-  else if (v.log.length > MAX_ENTRIES) out.push(`log: more than ${MAX_ENTRIES} entries`);
-  else {
-    let prev = 0;
-    const ids = new Set<number>();
-    v.log.forEach((e, i) => {
-      const r = checkEntry(e, i, prev, out);
-      if (!r) return;
-      if (ids.has(r.id)) out.push(`log[${i}].id: ${r.id} appears twice`);
-      ids.add(r.id);
-      prev = r.at;
-      log.push(r);
-    });
-  }
-  const positions: Record<string, XY> = {};
-  if (!isObj(v.positions)) out.push('positions: not an object');
-  else
-    for (const [k, p] of Object.entries(v.positions)) {
-      if (!ID.test(k) || !isObj(p) || !isNum(p.x) || !isNum(p.y) || Object.keys(p).length !== 2) out.push(`positions.${k.slice(0, 40)}: not {x, y}`);
-      else positions[k] = { x: p.x, y: p.y };
-    }
-  let lesson: LabLesson | undefined;
-  if (v.lesson !== undefined) {
-    const l = v.lesson;
-    if (!isObj(l) || typeof l.id !== 'string' || !ID.test(l.id) || !isUInt(l.step) || !isObj(l.marks)) out.push('lesson: not {id, step, marks}');
-    else {
-      const marks: Record<string, string> = {};
-      for (const [g, s] of Object.entries(l.marks)) {
-        if (!GROUP.test(g) || typeof s !== 'string' || !ID.test(s)) out.push(`lesson.marks.${g.slice(0, 40)}: not a step id`);
-        else marks[g] = s;
-      }
-      lesson = { id: l.id, step: l.step, marks };
-    }
-  }
-  const playback = v.playback === undefined ? undefined : checkPlayback(v.playback, out);
+  crossChecks(r.output.log, out);
   if (out.length) return { ok: false, problems: out };
-  const lab: LabFile = { format: LAB_FORMAT, version: LAB_VERSION, seed: v.seed as number, presetId: v.presetId as string, now: v.now as number, log, positions };
-  if (lesson) lab.lesson = lesson;
-  if (playback) lab.playback = playback;
+  const d = r.output;
+  const log: LogEntry[] = d.log.map((e) => {
+    const entry: LogEntry = { id: e.id, group: e.group, ns: e.ns, line: e.line, at: e.at, mode: e.mode };
+    if (e.stopAt !== undefined) entry.stopAt = e.stopAt;
+    return entry;
+  });
+  const lab: LabFile = { format: LAB_FORMAT, version: LAB_VERSION, seed: d.seed, presetId: d.presetId, now: d.now, log, positions: d.positions };
+  if (d.lesson) lab.lesson = d.lesson;
+  if (d.playback) lab.playback = d.playback;
   return { ok: true, lab };
 }
 
 /** Parses and checks a file's text. */
 export function parseLab(text: string): Checked {
-  let v: unknown;
+  if (text.length > MAX_FILE_CHARS) return { ok: false, problems: [`larger than ${MAX_FILE_CHARS / 1024 / 1024} MB`] };
+  let x: unknown;
   try {
-    v = JSON.parse(text);
+    x = JSON.parse(text);
   } catch (e) {
     return { ok: false, problems: [`not JSON: ${(e as Error).message}`] };
   }
-  return checkLab(v);
+  return checkLab(x);
 }
 
-/** One message for a refused file or link. */
+/** One message for a refused file or link (in English; the page wraps it in the reader's language). */
 export const problemsText = (what: string, problems: string[]): string =>
   `${what} was refused, the open lab is kept: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`;

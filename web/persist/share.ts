@@ -1,12 +1,31 @@
 // A lab in a link: its file, deflated (CompressionStream 'deflate-raw', in the browser itself) and
 // base64url-encoded in the URL fragment, which browsers never send to a server. Nothing leaves the page.
-import { checkLab, problemsText, type Checked, type LabFile } from './format';
+import { checkLab, MAX_FILE_CHARS, problemsText, type Checked, type LabFile } from './format';
 
 export const SHARE_KEY = 'lab=';
 
-async function pipe(bytes: Uint8Array, t: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(t));
-  return new Uint8Array(await out.arrayBuffer());
+/** Pipes bytes through a (de)compressor; null when the output would pass `limit` bytes (a deflate bomb). */
+async function pipe(bytes: Uint8Array, t: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(t).getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      void reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function toB64url(b: Uint8Array): string {
@@ -28,7 +47,7 @@ function fromB64url(s: string): Uint8Array | null {
 /** The fragment (without '#') that carries `lab`. */
 export async function encodeShare(lab: LabFile): Promise<string> {
   const raw = new TextEncoder().encode(JSON.stringify(lab));
-  return SHARE_KEY + toB64url(await pipe(raw, new CompressionStream('deflate-raw')));
+  return SHARE_KEY + toB64url((await pipe(raw, new CompressionStream('deflate-raw')))!);
 }
 
 /** Decodes a fragment; null when the fragment is not a shared lab at all. */
@@ -40,7 +59,9 @@ export async function decodeShare(fragment: string): Promise<Checked | null> {
   if (!bytes || !bytes.length) return refuse('the link is not a lab (its data is not base64url)');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
+    const raw = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_FILE_CHARS);
+    if (!raw) return refuse(`the link holds more than ${MAX_FILE_CHARS / 1024 / 1024} MB`);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
     return refuse('the link is damaged (its data does not inflate)');
   }

@@ -8,8 +8,9 @@ import { createUiSlice, type UiSlice } from './ui';
 import { createFlowsSlice, type FlowsSlice } from './flows';
 import { createCapturesSlice, type CapturesSlice } from './captures';
 import { createLessonSlice, type LessonSlice } from '../lessons/slice';
+import { createLabsSlice, type LabsSlice } from './labs';
 
-export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice & FlowsSlice & CapturesSlice & LessonSlice;
+export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice & FlowsSlice & CapturesSlice & LessonSlice & LabsSlice;
 
 export const createLabStore = () =>
   create<LabState>()((...a) => ({
@@ -21,6 +22,7 @@ export const createLabStore = () =>
     ...createFlowsSlice(...a),
     ...createCapturesSlice(...a),
     ...createLessonSlice(...a),
+    ...createLabsSlice(...a),
   }));
 
 export const useLab = createLabStore();

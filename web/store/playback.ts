@@ -7,6 +7,8 @@ import { toWorker } from '../protocol';
 import { actionSteps, type LabAction, type Step } from '../model/actions';
 import { PRESETS } from '../presets/article';
 import { post } from './port';
+import { labSwap } from './labPort';
+import type { LabFile } from '../persist/format';
 import type { XY } from '../model/layout';
 import type { LabState } from './index';
 
@@ -20,7 +22,8 @@ export interface Move {
 }
 
 /** What redo runs again: a command group's steps, or a move. */
-export type Redo = { kind: 'steps'; steps: Step[] } | { kind: 'move'; id: string; to: XY };
+/** A lab undone back to the one it replaced is a redo too. */
+export type Redo = { kind: 'steps'; steps: Step[] } | { kind: 'move'; id: string; to: XY } | { kind: 'lab'; lab: LabFile };
 
 export interface PlaybackSlice {
   seed: number;
@@ -121,7 +124,11 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
   undo: () => {
     const { log, seed, now, moves } = get();
     const last = lastEdit(log, moves);
-    if (!last) return;
+    if (!last) {
+      // no edit left in this lab: the replacement of the lab before it is the next step back
+      if (get().undoLabs.length) labSwap().undo();
+      return;
+    }
     if (last.kind === 'move') {
       const { id, from, to } = last.move;
       set((s) => {
@@ -144,6 +151,11 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
     const stack = get().redoStack;
     const top = stack.at(-1);
     if (!top) return;
+    if (top.kind === 'lab') {
+      set({ redoStack: stack.slice(0, -1) });
+      labSwap().redo(top.lab);
+      return;
+    }
     const g = get().groupSeq + 1;
     if (top.kind === 'move') {
       const { id, to } = top;

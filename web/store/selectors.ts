@@ -5,6 +5,7 @@ import { lastEdit } from './playback';
 import { parseId } from '../model/ids';
 import { termNs } from '../protocol';
 import { player } from '../flows/player';
+import { PRESETS } from '../presets/article';
 
 export const selSnap = (s: LabState) => s.snap;
 export const selDrawn = (s: LabState) => s.drawn;
@@ -14,12 +15,14 @@ export const selSelectedNs = (s: LabState) => s.selectedNs;
 export const selTerms = (s: LabState) => s.terms;
 export const selTableTab = (s: LabState) => s.tableTab;
 export const selPresetId = (s: LabState) => s.presetId;
+/** The Diagram menu's value: the preset while the lab is that preset unchanged, else '' (custom lab). */
+export const selDiagramValue = (s: LabState) => (lastEdit(s.log, s.moves) === null && PRESETS.some((p) => p.id === s.presetId) ? s.presetId : '');
 export const selWorkerStatus = (s: LabState) => s.workerStatus;
-export const selCanUndo = (s: LabState) => lastEdit(s.log, s.moves) !== null;
+export const selCanUndo = (s: LabState) => lastEdit(s.log, s.moves) !== null || s.undoLabs.length > 0;
 /** What undo would take back: the lines that ran, or the node that was moved. */
 export const selUndoLabel = (s: LabState) => {
   const last = lastEdit(s.log, s.moves);
-  if (!last) return '';
+  if (!last) return s.undoLabs.length ? 'the lab before this one' : '';
   if (last.kind === 'move') return `move ${last.move.id.split(':').slice(1).join(' ')}`;
   return s.log.filter((e) => e.group === last.group).map((e) => e.line).join('; ');
 };
@@ -99,3 +102,9 @@ export const selRunningCaptureTerms = (s: LabState) =>
     .filter((c) => c.running)
     .map((c) => `${c.ns}:${c.dev}=${c.term}`)
     .join(' ');
+
+// whole labs, saving, the worker's heartbeat
+export const selReplacing = (s: LabState) => s.replacing;
+export const selRecent = (s: LabState) => s.recent;
+export const selTabs = (s: LabState) => s.tabs;
+export const selHung = (s: LabState) => s.hung;

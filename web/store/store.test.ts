@@ -6,6 +6,7 @@ import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot } from '../../sim/snapshot';
 import { FIRST_PRESET } from '../presets/article';
+import type { LabFile } from '../persist/format';
 import { selCanRedo, selCanUndo, selSelectedDevice, selUndoLabel } from './selectors';
 
 let sent: ToWorker[];
@@ -170,5 +171,28 @@ describe('terminal lines under packet flow playback', () => {
     expect(texts(200)).toEqual(['ping -c 1 x', 'PING x', '# note', 'ip -br link', 'lo UNKNOWN', 'still ip, later']);
     expect(texts(299)).toEqual(texts(200));
     expect(texts(300)).toEqual(lines.map((l) => l.text));
+  });
+});
+
+describe('undo across a replaced lab', () => {
+  it('undo takes back the lab\'s own edits first, then brings back the lab it replaced; redo goes forward again', async () => {
+    const { setLabSwap } = await import('./labPort');
+    const calls: string[] = [];
+    setLabSwap({ undo: () => calls.push('undo'), redo: (lab) => calls.push(`redo ${lab.presetId}`) });
+    const s = store.getState();
+    const old: LabFile = { format: 'linux-netlab-lab', version: 1, seed: 1, presetId: 'bridge', now: 0, log: [], positions: {} };
+    s.pushUndoLab(old);
+    s.logged(entry(1, 'preset:veth', 'ip link add veth0 type veth peer name veth1'));
+    s.logged(entry(2, 't1', 'ip link set veth0 up'));
+    expect(selCanUndo(store.getState())).toBe(true);
+    store.getState().undo();
+    expect(calls).toEqual([]); // the typed command went first
+    expect(selUndoLabel(store.getState())).toBe('the lab before this one');
+    store.getState().undo();
+    expect(calls).toEqual(['undo']);
+    store.setState({ redoStack: [{ kind: 'lab', lab: { ...old, presetId: 'veth' } }] });
+    store.getState().redo();
+    expect(calls).toEqual(['undo', 'redo veth']);
+    expect(store.getState().redoStack).toEqual([]);
   });
 });

@@ -30,7 +30,18 @@ export type Post = (m: FromWorker, transfer?: ArrayBuffer[]) => void;
 export interface LabOptions {
   /** sees every trace event, replays included (probes use it); the page's stream is then off */
   observe?: (e: TraceEvent, world: World) => void;
+  /** told of every command just before it runs, replays included (the worker's heartbeat names it) */
+  beforeExec?: (e: LogEntry) => void;
+  /** events one load may replay (tests lower it) */
+  maxReplayEvents?: number;
 }
+
+/**
+ * Events a load may replay: a lab whose log or clock would take longer (hours of flood, a clock set far
+ * ahead) stops there and says so, rather than hanging every later visit. About a second of work (a
+ * flood ping costs 4-10 µs an event here); an hour of a ping a second fits (about 110,000 events).
+ */
+export const MAX_REPLAY_EVENTS = 250_000;
 
 export class Lab {
   private world!: World;
@@ -47,10 +58,14 @@ export class Lab {
   private captures = new CaptureWatch();
   private readonly post: Post;
   private readonly observe: LabOptions['observe'];
+  private readonly beforeExec: LabOptions['beforeExec'];
+  private readonly maxReplay: number;
 
   constructor(post: Post, opts: LabOptions = {}) {
     this.post = post;
     this.observe = opts.observe;
+    this.beforeExec = opts.beforeExec;
+    this.maxReplay = opts.maxReplayEvents ?? MAX_REPLAY_EVENTS;
     this.reset(1);
   }
 
@@ -133,7 +148,10 @@ export class Lab {
     } else world.trace = null;
   }
 
-  /** A fresh World, the log replayed at its recorded virtual times, then the clock run on to `now`. */
+  /**
+   * A fresh World, the log replayed at its recorded virtual times, then the clock run on to `now`; at most
+   * `maxReplay` events: past that the replay stops where it is, and `loaded` says which entries were kept.
+   */
   private load(seed: number, log: LogEntry[], now: number, traceFrom?: number): void {
     this.reset(seed);
     this.replaying = true;
@@ -141,26 +159,43 @@ export class Lab {
     const replayed = traceFrom === undefined ? null : new TraceStream(MAX_EVENTS);
     if (replayed && !this.observe) this.world.trace = (e) => void (e.time >= traceFrom! && replayed.push(e));
     const sched = this.world.sched;
+    let budget = this.maxReplay;
+    let events = 0;
+    /** runs events up to `t` within the budget; false once it ran out (the clock stays where it got) */
+    const runTo = (t: number): boolean => {
+      while (budget > 0 && sched.step(t)) {
+        budget--;
+        events++;
+      }
+      if (budget <= 0) return false;
+      sched.runUntil(t);
+      return true;
+    };
     const stops: { at: number; ns: string }[] = [];
-    const stopUntil = (t: number) => {
+    const stopUntil = (t: number): boolean => {
       stops.sort((a, b) => a.at - b.at);
       while (stops.length && stops[0].at <= t) {
         const s = stops.shift()!;
-        sched.runUntil(s.at);
+        if (!runTo(s.at)) return false;
         const term = this.term(s.ns);
         term.proc?.interrupt();
         this.finish(s.ns);
       }
+      return true;
     };
+    let kept = 0;
+    let cut = false;
     for (const e of log) {
-      stopUntil(e.at);
-      sched.runUntil(e.at);
+      if (!stopUntil(e.at) || !runTo(e.at)) {
+        cut = true;
+        break;
+      }
       for (const [ns, t] of this.terms) if (t.proc?.done) this.finish(ns);
-      this.exec(e.ns, { line: e.line, group: e.group, mode: e.mode }, e.id);
+      this.exec(e.ns, { line: e.line, group: e.group, mode: e.mode }, e.id, e.at);
       if (e.stopAt !== undefined) stops.push({ at: e.stopAt, ns: e.ns });
+      kept++;
     }
-    stopUntil(now);
-    sched.runUntil(Math.max(now, sched.now));
+    if (!cut && !(stopUntil(now) && runTo(Math.max(now, sched.now)))) cut = true;
     for (const [ns, t] of this.terms) if (t.proc?.done) this.finish(ns);
     this.nextId = log.reduce((m, e) => Math.max(m, e.id + 1), this.nextId);
     this.replaying = false;
@@ -172,7 +207,7 @@ export class Lab {
       this.postTrace(replayed);
     }
     const busy = [...this.terms].filter(([, t]) => t.proc).map(([ns]) => ns);
-    this.post(fromWorker({ type: 'loaded', now: this.now, busy }));
+    this.post(fromWorker(cut ? { type: 'loaded', now: this.now, busy, cut: { kept, events } } : { type: 'loaded', now: this.now, busy }));
   }
 
   private term(ns: TermId): Term {
@@ -202,13 +237,14 @@ export class Lab {
   }
 
   /** Runs one line now; a new line is logged, a replayed one keeps its id. */
-  private exec(ns: TermId, q: Queued, replayedId: number | null): void {
+  private exec(ns: TermId, q: Queued, replayedId: number | null, replayedAt?: number): void {
     let id = replayedId;
     if (id === null) {
       id = this.nextId++;
       const entry: LogEntry = { id, group: q.group, ns, line: q.line, at: this.now, mode: q.mode };
       this.emit(fromWorker({ type: 'logged', entry }));
-    }
+      this.beforeExec?.(entry);
+    } else this.beforeExec?.({ id, group: q.group, ns, line: q.line, at: replayedAt ?? this.now, mode: q.mode });
     const sink = (l: string) => this.print(ns, l);
     if (q.mode === 'sync') {
       for (const l of this.shell.run(q.line, termNs(ns)).lines) sink(l);

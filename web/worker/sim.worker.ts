@@ -1,6 +1,6 @@
 // The simulation's module worker: messages in, the clock advanced in step with real time, messages out.
 import { Lab } from './lab';
-import { fromWorker, isToWorker, type FromWorker } from '../protocol';
+import { BEAT_MS, fromWorker, isToWorker, type FromWorker, type LogEntry } from '../protocol';
 
 /** The part of a worker's global scope used here (avoids mixing the DOM and webworker libs). */
 interface WorkerScope {
@@ -11,7 +11,21 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const TICK_MS = 20;
 
-const lab = new Lab((m, transfer) => scope.postMessage(m, transfer ?? []));
+/**
+ * e2e builds only (VITE_NETLAB_E2E=1, set by playwright.config.ts): this exact line keeps the worker busy
+ * for ever, so that a spec can show the heartbeat finding a hung worker. In any other build the constant
+ * is false and the bundler drops the branch: nothing a user types or opens can reach it.
+ */
+const E2E_HANG = import.meta.env.VITE_NETLAB_E2E === '1';
+export const E2E_HANG_LINE = 'echo netlab-e2e-hang';
+
+function beforeExec(entry: LogEntry): void {
+  // posted at once (not with the batch): if the command never returns, the page knows which one it was
+  scope.postMessage(fromWorker({ type: 'exec', entry }));
+  if (E2E_HANG && entry.line === E2E_HANG_LINE) for (;;) { /* hang, as a runaway command would */ }
+}
+
+const lab = new Lab((m, transfer) => scope.postMessage(m, transfer ?? []), { beforeExec });
 let last = performance.now();
 
 scope.addEventListener('message', (e) => {
@@ -31,4 +45,6 @@ function tick(): void {
 }
 
 setInterval(tick, TICK_MS);
+// the heartbeat: a timer runs only when no message handler or tick holds the worker
+setInterval(() => scope.postMessage(fromWorker({ type: 'beat' })), BEAT_MS);
 scope.postMessage(fromWorker({ type: 'ready' }));
