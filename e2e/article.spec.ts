@@ -41,8 +41,8 @@ test('experiments 2-4: veth0 joins br0, the ping through veth0 fails, the addres
 
   // experiment 3: through veth0 the ping fails (the ARP reply goes to br0)
   await lab.type('ping -c 1 -W 1 -I veth0 192.168.3.102');
-  await lab.skipToNow(); // the output waits for the packet flow's playback otherwise
-  await lab.expectOutput('1 packets transmitted, 0 received, 100% packet loss');
+  // the output waits for the packet flow's playback otherwise
+  await lab.expectOutputAtNow('1 packets transmitted, 0 received, 100% packet loss');
 
   // experiment 4: the address moves from veth0 to br0 with the inspector
   await lab.select('dev:host:veth0');
@@ -58,13 +58,13 @@ test('experiments 2-4: veth0 joins br0, the ping through veth0 fails, the addres
   await expect(lab.device('host', 'br0')).toContainText('192.168.3.101');
 
   await lab.type('ping -c 1 -I br0 192.168.3.102');
-  await lab.skipToNow(); // the output waits for the packet flow's playback otherwise
-  await lab.expectOutput(/64 bytes from 192\.168\.3\.102: icmp_seq=1 ttl=64/);
+  // the output waits for the packet flow's playback otherwise
+  await lab.expectOutputAtNow(/64 bytes from 192\.168\.3\.102: icmp_seq=1 ttl=64/);
   await lab.expectOutput('1 packets transmitted, 1 received, 0% packet loss');
   // the gateway is still out of reach: the bridge has no way out yet
   await lab.type('ping -c 1 -W 1 -I br0 192.168.3.1');
-  await lab.skipToNow(); // the output waits for the packet flow's playback otherwise
-  await lab.expectOutput('1 packets transmitted, 0 received');
+  // the output waits for the packet flow's playback otherwise
+  await lab.expectOutputAtNow('1 packets transmitted, 0 received');
 
   // the tables show the kernel's view
   await page.getByRole('tab', { name: 'Neighbours' }).click();

@@ -28,8 +28,8 @@ test('every preset of the article loads from the menu', async ({ page }) => {
   await expect(lab.bridgeLink('host', 'br0', 'tap2')).toHaveCount(1);
   await lab.openTerminal('vm1');
   await lab.type('ping -c 1 192.168.3.1', 'vm1');
-  await lab.skipToNow(); // the output waits for the packet flow's playback otherwise
-  await lab.expectOutput('1 packets transmitted, 1 received', 'vm1');
+  // the output waits for the packet flow's playback otherwise
+  await lab.expectOutputAtNow('1 packets transmitted, 1 received', 'vm1');
   await lab.openTerminal('host');
   await lab.preset.selectOption('eth0');
   await lab.answerReplace(true); // the ping typed in vm1 changed the lab: asked first
@@ -42,8 +42,8 @@ test('every preset of the article loads from the menu', async ({ page }) => {
     await lab.expectOutput(/eth0: .* master br0 state forwarding priority 32 cost 4/, 'host', 400);
   }).toPass({ timeout: 5000 });
   await lab.type('ping -c 1 baidu.com');
-  await lab.skipToNow(); // the output waits for the packet flow's playback otherwise
-  await lab.expectOutput(/64 bytes from baidu\.com \(110\.242\.68\.66\): icmp_seq=1/);
+  // the output waits for the packet flow's playback otherwise
+  await lab.expectOutputAtNow(/64 bytes from baidu\.com \(110\.242\.68\.66\): icmp_seq=1/);
   expect(lab.errors).toEqual([]);
 });
 

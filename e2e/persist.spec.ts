@@ -106,8 +106,8 @@ test('a reload comes back to the packet-flow step the reader stopped at, paused,
   const lab = new LabPage(page);
   await lab.gotoVethOnBridge();
   await lab.type('ping -c 1 -W 1 -I veth0 192.168.3.102');
-  await lab.skipToNow(); // the output waits for the packet flow's playback otherwise
-  await lab.expectOutput('1 packets transmitted, 0 received, 100% packet loss');
+  // the output waits for the packet flow's playback otherwise
+  await lab.expectOutputAtNow('1 packets transmitted, 0 received, 100% packet loss');
   await expect(lab.event('leaves veth1').first()).toBeVisible();
   await lab.control('Pause').click();
   await page.getByLabel('Timeline').fill('0');

@@ -11,8 +11,8 @@ for (const [preset, ns, via] of [['vms', 'vm1', 'tap1'], ['docker', 'c1', 'veth1
     await lab.waitIdle();
     await lab.openTerminal(ns);
     await lab.type('ping -c 1 -W 2 baidu.com', ns);
-    await lab.skipToNow(); // the output waits for the packet flow's playback otherwise
-    await lab.expectOutput('1 packets transmitted, 1 received, 0% packet loss', ns);
+    // the output waits for the packet flow's playback otherwise
+    await lab.expectOutputAtNow('1 packets transmitted, 1 received, 0% packet loss', ns);
     // every step is in the list once playback reaches now; show those of each device in turn
     await lab.control('Back to now').click();
     const where = page.getByRole('combobox', { name: 'Where' });

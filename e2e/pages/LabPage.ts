@@ -152,6 +152,17 @@ export class LabPage {
     await this.control('Back to now').click();
   }
 
+  /**
+   * The command's output as a reader who goes to now sees it: the command's packets may reach the page
+   * after the first press (the prompt is back before the worker has run the line), so press again until then.
+   */
+  async expectOutputAtNow(text: string | RegExp, ns = 'host'): Promise<void> {
+    await expect(async () => {
+      if (await this.control('Back to now').isEnabled()) await this.control('Back to now').click({ timeout: 1000 });
+      await this.expectOutput(text, ns, 1000);
+    }).toPass({ timeout: 15_000 });
+  }
+
   control(name: 'Previous frame' | 'Previous event' | 'Play' | 'Pause' | 'Next event' | 'Next frame' | 'Back to now'): Locator {
     return this.playback.getByRole('button', { name, exact: true });
   }
