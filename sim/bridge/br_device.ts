@@ -28,6 +28,8 @@ export class Bridge extends NetDevice {
   ageingTime = 30000;
   topologyChange = false;
   groupFwdMask = 0;
+  /** BROPT_MTU_SET_BY_USER: the MTU no longer follows the ports (br_mtu_auto_adjust) */
+  mtuSetByUser = false;
   /** BROPT_MULTICAST_ENABLED (mcast_snooping), on by default */
   mcastSnooping = true;
   /** when br->gc_work (br_fdb_cleanup) first runs after the bridge came up; null while down */
@@ -70,6 +72,12 @@ export class Bridge extends NetDevice {
     this.gcStart = null;
     brStpDisableBridge(this);
     igmpDown(this);
+  }
+
+  /** br_change_mtu(): a change that br_mtu_auto_adjust() did not make sticks */
+  override changeMtu(mtu: number): void {
+    this.mtu = mtu;
+    this.mtuSetByUser = true;
   }
 
   /** br_dev_xmit(): broadcast and unknown unicast flood; known unicast goes to its port. */

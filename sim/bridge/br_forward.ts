@@ -28,7 +28,16 @@ function deliver(p: BridgePort, skb: Skb): void {
     return;
   }
   // NF_BR_FORWARD and NF_BR_POST_ROUTING: br_netfilter's FORWARD and POSTROUTING for bridged IPv4
-  for (const data of brNfForward(p, skb)) devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id, hops });
+  for (const data of brNfForward(p, skb)) {
+    // br_dev_queue_push_xmit(): is_skb_forwardable() drops what the port cannot carry, uncounted and
+    // before any tap sees it (the MTU, its Ethernet header and a VLAN tag)
+    if (!p.dev.up || data.length > p.dev.mtu + 14 + 4) {
+      const w = p.br.ns.world;
+      if (w.trace) w.emit({ type: 'drop', ns: p.br.ns.name, dev: p.dev.name, frameId: skb.id, reason: `longer than ${p.dev.name}'s MTU`, fn: 'br_dev_queue_push_xmit', why: `The frame is longer than ${p.dev.name}'s MTU (${p.dev.mtu}), so ${p.br.name} drops it before sending.` });
+      continue;
+    }
+    devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id, hops });
+  }
 }
 
 /** br_forward() */

@@ -1,5 +1,6 @@
 // Enslaving and releasing ports (net/bridge/br_if.c: br_add_if, br_del_if, port_cost).
 import type { NetDevice } from '../net/netdevice';
+import { devSetMtu } from '../net/link';
 import { Bridge } from './br_device';
 import { type BridgePort, NO_PORT_FLAGS } from './br_private';
 import { fdbAddLocal, fdbDeleteByPort } from './br_fdb';
@@ -42,6 +43,18 @@ function setGsoLimits(br: Bridge): void {
   br.tsoMaxSize = Math.min(TSO_MAX_SIZE, ...br.ports.map((p) => p.dev.tsoMaxSize));
 }
 
+/** br_mtu_min(): the smallest MTU of the ports, ETH_DATA_LEN without ports */
+function brMtuMin(br: Bridge): number {
+  return br.ports.length ? Math.min(...br.ports.map((p) => p.dev.mtu)) : 1500;
+}
+
+/** br_mtu_auto_adjust(): the bridge takes its ports' smallest MTU unless the user set one. */
+export function brMtuAutoAdjust(br: Bridge): void {
+  if (br.mtuSetByUser) return;
+  devSetMtu(br, brMtuMin(br));
+  br.mtuSetByUser = false;
+}
+
 /** br_add_if() */
 export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   if (dev.isLoopback || dev.kind === 'tun') return { errno: 'EINVAL' };
@@ -66,6 +79,7 @@ export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   if (dev.running && dev.operUp && br.up) brStpEnablePort(p);
   if (br.up) brPortStateSelection(br, true);
   if (changed) notifyBridgeAddr(br);
+  brMtuAutoAdjust(br);
   return null;
 }
 
@@ -84,4 +98,5 @@ export function brDelIf(br: Bridge, dev: NetDevice): void {
   const changed = brStpRecalculateBridgeId(br);
   if (br.up) brPortStateSelection(br, true);
   if (changed) notifyBridgeAddr(br);
+  brMtuAutoAdjust(br);
 }

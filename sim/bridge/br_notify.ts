@@ -2,7 +2,7 @@
 import type { NetDevice } from '../net/netdevice';
 import type { NetdevEvent } from '../net/link';
 import { Bridge } from './br_device';
-import { brDelIf, portCost } from './br_if';
+import { brDelIf, brMtuAutoAdjust, portCost } from './br_if';
 import { fdbChangeAddr } from './br_fdb';
 import { brStpDisablePort, brStpEnablePort, brStpRecalculateBridgeId, notifyBridgeAddr } from './br_stp_if';
 
@@ -33,6 +33,9 @@ export function brDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
       break;
     case 'UP':
       if (br.running && dev.operUp) brStpEnablePort(p);
+      break;
+    case 'CHANGEMTU':
+      brMtuAutoAdjust(br);
       break;
     case 'UNREGISTER':
       brDelIf(br, dev);

@@ -10,7 +10,14 @@ import { arpNetdevEvent } from '../ipv4/arp';
 import { brDeviceEvent } from '../bridge/br_notify';
 import { nfNetdevEvent } from '../netfilter/hooks';
 
-export type NetdevEvent = 'UP' | 'DOWN' | 'CHANGE' | 'CHANGEADDR' | 'UNREGISTER' | 'REGISTER';
+export type NetdevEvent = 'UP' | 'DOWN' | 'CHANGE' | 'CHANGEADDR' | 'CHANGEMTU' | 'UNREGISTER' | 'REGISTER';
+
+/** dev_set_mtu_ext(): the same MTU changes nothing; otherwise ndo_change_mtu, then NETDEV_CHANGEMTU. */
+export function devSetMtu(dev: NetDevice, mtu: number): void {
+  if (mtu === dev.mtu) return;
+  dev.changeMtu(mtu);
+  notify('CHANGEMTU', dev);
+}
 
 /** call_netdevice_notifiers(): IPv4 first (inetdev, fib, arp), then the bridge. `noarpChanged` is
  *  NETDEV_CHANGE's flags_changed & IFF_NOARP. */

@@ -90,6 +90,10 @@ export abstract class NetDevice {
   /** ndo_open; returns false to refuse. */
   driverOpen(): void { /* most devices: nothing */ }
   driverStop(): void { /* most devices: nothing */ }
+  /** ndo_change_mtu(): most devices just take the new MTU */
+  changeMtu(mtu: number): void {
+    this.mtu = mtu;
+  }
 
   /** ndo_start_xmit: the frame leaves through this device (after taps have seen it). */
   /** The driver's ndo_start_xmit; 'drop' is NET_XMIT_DROP. */

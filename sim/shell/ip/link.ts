@@ -2,7 +2,7 @@
 import type { Mac } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import type { Netns } from '../../net/netns';
-import { devChangeNetns, devClose, devOpen, devSetMac, notify } from '../../net/link';
+import { devChangeNetns, devClose, devOpen, devSetMac, devSetMtu, notify } from '../../net/link';
 import { deleteLink, newBridge, newVeth } from '../../net/rtnl';
 import { Bridge } from '../../bridge/br_device';
 import { brAddIf, brDelIf } from '../../bridge/br_if';
@@ -365,7 +365,7 @@ function applyFlagsAndAddr(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
   }
   if (r.mtu !== undefined) {
     if (r.mtu < 68 || r.mtu > 65535) throw extackError(r.mtu < 68 ? `mtu less than device minimum` : 'mtu greater than device maximum');
-    dev.mtu = r.mtu;
+    devSetMtu(dev, r.mtu);
   }
   if (r.txqlen !== undefined) dev.txqlen = r.txqlen;
   if (r.master !== undefined) applyMaster(dev, r.master, ctx);
