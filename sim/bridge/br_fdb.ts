@@ -39,10 +39,10 @@ export function fdbAddLocal(br: Bridge, p: BridgePort | null, addr: Mac): void {
     br.fdb.delete(addr);
   }
   const now = br.ns.world.now;
-  br.fdb.set(addr, { addr, dst: p, local: true, static: true, addedByUser: false, updated: now, used: now });
+  br.fdb.set(addr, { addr, dst: p, local: true, static: true, addedByUser: false, sticky: false, updated: now, used: now });
 }
 
-/** br_fdb_update(): learn where a source address lives; an existing entry moves to the new port. */
+/** br_fdb_update(): learn where a source address lives; an existing entry moves to the new port unless sticky. */
 export function fdbUpdate(br: Bridge, source: BridgePort, addr: Mac): void {
   if (holdTime(br) === 0) return;
   const now = br.ns.world.now;
@@ -52,10 +52,10 @@ export function fdbUpdate(br: Bridge, source: BridgePort, addr: Mac): void {
       return;
     }
     f.updated = now;
-    if (f.dst !== source) f.dst = source;
+    if (f.dst !== source && !f.sticky) f.dst = source;
     return;
   }
-  br.fdb.set(addr, { addr, dst: source, local: false, static: false, addedByUser: false, updated: now, used: now });
+  br.fdb.set(addr, { addr, dst: source, local: false, static: false, addedByUser: false, sticky: false, updated: now, used: now });
   const w = br.ns.world;
   if (w.trace) w.emit({ type: 'fdb-learn', ns: br.ns.name, dev: source.dev.name, frameId: 0, bridge: br.name, mac: fmtMac(addr), fn: 'br_fdb_update', why: `${br.name} learns that ${fmtMac(addr)} is reached through ${source.dev.name}.` });
 }

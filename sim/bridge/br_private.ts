@@ -55,6 +55,8 @@ export interface FdbEntry {
   local: boolean;
   static: boolean;
   addedByUser: boolean;
+  /** BR_FDB_STICKY: learning never moves the entry to another port */
+  sticky: boolean;
   updated: number;
   used: number;
 }

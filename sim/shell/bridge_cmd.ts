@@ -3,7 +3,7 @@ import { type Mac, fmtMac, parseMac } from '../core/addr';
 import type { Netns } from '../net/netns';
 import type { NetDevice } from '../net/netdevice';
 import { Bridge } from '../bridge/br_device';
-import { fdbCleanup } from '../bridge/br_fdb';
+import { fdbCleanup, fdbFind } from '../bridge/br_fdb';
 import type { BridgePort, FdbEntry } from '../bridge/br_private';
 import { devSetRxMode } from '../net/link';
 import { linkFlags } from './ip/link_print';
@@ -111,7 +111,8 @@ function selfEntries(d: NetDevice): string[] {
   if (d.isLoopback || d.kind === 'tun') return [];
   const out = ['33:33:00:00:00:01'];
   if (d.up && d.inDev) out.push('01:00:5e:00:00:01');
-  if (d instanceof Bridge && d.up) out.push('33:33:00:00:00:6a', '01:00:5e:00:00:6a');
+  // br_multicast_join_snoopers() while the bridge is up with snooping on
+  if (d instanceof Bridge && d.up && d.mcastSnooping) out.push('33:33:00:00:00:6a', '01:00:5e:00:00:6a');
   return out;
 }
 
@@ -171,7 +172,8 @@ function bridgeFdb(a: Args, ns: Netns, stats = false): string[] {
         // fdb_print_stats(): br_fdb_fill_info()'s cacheinfo, whole seconds since used and updated
         const now = ns.world.now;
         const st = stats ? `used ${secsSince(now, f.used)}/${secsSince(now, f.updated)} ` : '';
-        out.push(`${fmtMac(f.addr)} ${devField}${st}master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
+        // print_fdb(): cacheinfo, then the flags (print_fdb_flags: sticky), then NDA_MASTER, then the state
+        out.push(`${fmtMac(f.addr)} ${devField}${st}${f.sticky ? 'sticky ' : ''}master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
       }
     }
     if (!dynamic) for (const m of [...d.ucList.map((m) => fmtMac(m)), ...selfEntries(d)]) out.push(`${m} ${devField}self permanent`);
@@ -197,7 +199,10 @@ function fdbModify(cmd: string, a: Args, ns: Netns): string[] {
   let dev: NetDevice | null = null;
   let master = false;
   let self = false;
-  let state: 'permanent' | 'static' | 'dynamic' = 'permanent';
+  let sticky = false;
+  // fdb_modify(): ndm_state starts as NUD_NOARP; permanent adds NUD_PERMANENT, static NUD_REACHABLE,
+  // dynamic NUD_REACHABLE without NUD_NOARP; with neither PERMANENT nor REACHABLE, PERMANENT is added
+  let st = NUD_NOARP;
   while (a.more) {
     const w = a.cur;
     if (w === 'dev') {
@@ -206,9 +211,10 @@ function fdbModify(cmd: string, a: Args, ns: Netns): string[] {
       if (!dev) throw new CmdError(`Cannot find device "${v}"`, 1);
     } else if (w === 'master') master = true;
     else if (w === 'self') self = true;
-    else if (matches(w, 'local') || matches(w, 'permanent')) state = 'permanent';
-    else if (matches(w, 'temp') || matches(w, 'static')) state = 'static';
-    else if (matches(w, 'dynamic')) state = 'dynamic';
+    else if (matches(w, 'local') || matches(w, 'permanent')) st |= NUD_PERMANENT;
+    else if (matches(w, 'temp') || matches(w, 'static')) st |= NUD_REACHABLE;
+    else if (matches(w, 'dynamic')) st = (st | NUD_REACHABLE) & ~NUD_NOARP;
+    else if (w === 'sticky') sticky = true;
     else if (w === 'vlan' || w === 'dst' || w === 'port' || w === 'vni' || w === 'via' || w === 'src_vni') a.next();
     else if (addr !== null) throw new CmdError(`Invalid argument "${w}"`, 255);
     else addr = fdbLladdr(w);
@@ -216,40 +222,90 @@ function fdbModify(cmd: string, a: Args, ns: Netns): string[] {
   }
   if (addr === null || dev === null) throw new CmdError('Device and address are required arguments.', 255);
   if (!master && !self) self = true;
+  if (!(st & (NUD_PERMANENT | NUD_REACHABLE))) st |= NUD_PERMANENT;
+  const state: FdbState = st & NUD_PERMANENT ? 'permanent' : st & NUD_NOARP ? 'static' : 'dynamic';
   const del = matches(cmd, 'delete');
+  // add: NLM_F_CREATE|NLM_F_EXCL; append and replace: NLM_F_CREATE without NLM_F_EXCL
   const excl = cmd === 'add';
   // rtnl_fdb_add() / rtnl_fdb_del(): the master first, then the device itself
   if (master) {
     const p = dev.brport;
     if (!p) throw rtnlError('EOPNOTSUPP');
     if (del) brFdbDelete(p.br, p, addr);
-    else brFdbAdd(p.br, p, addr, state, excl);
+    else brFdbAdd(p.br, p, addr, state, sticky, excl);
   }
   if (self) {
     if (dev instanceof Bridge) {
       if (del) brFdbDelete(dev, null, addr);
-      else brFdbAdd(dev, null, addr, state, excl);
+      else brFdbAdd(dev, null, addr, state, sticky, excl);
     } else if (del) {
       if (!dev.ucList.includes(addr)) throw rtnlError('ENOENT');
       dev.ucList = dev.ucList.filter((m) => m !== addr);
       devSetRxMode(dev);
     } else {
-      // ndo_dflt_fdb_add(): static addresses only, then dev_uc_add_excl()
+      // ndo_dflt_fdb_add(): local addresses only; dev_uc_add_excl()'s EEXIST only with NLM_F_EXCL
       if (state !== 'permanent') throw rtnlError('EINVAL');
-      if (dev.ucList.includes(addr)) throw rtnlError('EEXIST');
-      dev.ucList.push(addr);
-      devSetRxMode(dev);
+      if (dev.ucList.includes(addr)) {
+        if (excl) throw rtnlError('EEXIST');
+      } else {
+        dev.ucList.push(addr);
+        devSetRxMode(dev);
+      }
     }
   }
   return [];
 }
 
-/** br_fdb_add() -> fdb_add_entry(): a port that does not learn takes only local and static entries. */
-function brFdbAdd(br: Bridge, p: BridgePort | null, addr: Mac, state: 'permanent' | 'static' | 'dynamic', excl: boolean): void {
+type FdbState = 'permanent' | 'static' | 'dynamic';
+/** include/uapi/linux/neighbour.h */
+const NUD_REACHABLE = 0x02;
+const NUD_NOARP = 0x40;
+const NUD_PERMANENT = 0x80;
+
+/**
+ * br_fdb_add() -> fdb_add_entry(): a port that does not learn takes only local and static entries, the
+ * bridge itself only local ones, and a sticky entry may not be local. An existing entry is updated in
+ * place (NLM_F_EXCL: EEXIST): it moves to the port given and takes the new state and sticky flag.
+ */
+function brFdbAdd(br: Bridge, p: BridgePort | null, addr: Mac, state: FdbState, sticky: boolean, excl: boolean): void {
   if (p && state === 'dynamic' && p.state !== 'learning' && p.state !== 'forwarding') throw rtnlError('EPERM');
-  if (br.fdb.has(addr) && excl) throw rtnlError('EEXIST');
+  if (!p && state !== 'permanent') throw rtnlError('EINVAL');
+  if (sticky && state === 'permanent') throw rtnlError('EINVAL');
   const now = br.ns.world.now;
-  br.fdb.set(addr, { addr, dst: p, local: state === 'permanent', static: state !== 'dynamic', addedByUser: true, updated: now, used: now });
+  let f = fdbFind(br, addr);
+  let modified = false;
+  if (!f) {
+    f = { addr, dst: p, local: false, static: false, addedByUser: true, sticky: false, updated: now, used: now };
+    br.fdb.set(addr, f);
+    modified = true;
+  } else {
+    if (excl) throw rtnlError('EEXIST');
+    if (f.dst !== p) {
+      f.dst = p;
+      modified = true;
+    }
+    f.addedByUser = true;
+  }
+  // fdb_to_nud() != state: a static entry's NUD_NOARP|NUD_REACHABLE never equals NUD_NOARP
+  if (state === 'permanent') {
+    if (!f.local) modified = true;
+    f.local = true;
+    f.static = true;
+  } else if (state === 'static') {
+    f.local = false;
+    f.static = true;
+    modified = true;
+  } else {
+    if (f.local || f.static) modified = true;
+    f.local = false;
+    f.static = false;
+  }
+  if (f.sticky !== sticky) {
+    f.sticky = sticky;
+    modified = true;
+  }
+  f.used = now;
+  if (modified) f.updated = now;
 }
 
 /** br_fdb_delete() -> fdb_delete_by_addr_and_port() */
