@@ -11,6 +11,7 @@ import { brFlood, brForward } from './br_forward';
 import { brStpDisableBridge, brStpEnableBridge } from './br_stp_if';
 import { newBridgeStp, type BridgeStp } from './br_stp';
 import { igmpDown, igmpJoinSnoopers } from '../ipv4/igmp';
+import { defaultBridgeOpts, type BridgeOpts } from './br_opts';
 
 export class Bridge extends NetDevice {
   readonly kind = 'bridge' as const;
@@ -28,6 +29,8 @@ export class Bridge extends NetDevice {
   ageingTime = 30000;
   topologyChange = false;
   groupFwdMask = 0;
+  /** the tunables the model only keeps and shows (multicast snooping's, the group address, nf_call_*) */
+  opts: BridgeOpts = defaultBridgeOpts();
   /** BROPT_MTU_SET_BY_USER: the MTU no longer follows the ports (br_mtu_auto_adjust) */
   mtuSetByUser = false;
   /** BROPT_MULTICAST_ENABLED (mcast_snooping), on by default */
@@ -54,6 +57,11 @@ export class Bridge extends NetDevice {
     if (now < this.gcStart) return this.gcStart - now;
     const period = this.ageingTime * 10_000;
     return period - ((now - this.gcStart) % period);
+  }
+
+  /** br_set_ageing_time(): mod_delayed_work(&br->gc_work, 0) runs the cleanup now, up or down */
+  gcKick(): void {
+    this.gcStart = this.ns.world.now;
   }
 
   allocPortNo(): number {

@@ -85,6 +85,11 @@ export function fdbDeleteByPort(br: Bridge, p: BridgePort, all: boolean): void {
   }
 }
 
+/** br_fdb_flush() from IFLA_BR_FDB_FLUSH: every entry that is not static (the learnt ones) goes. */
+export function fdbFlush(br: Bridge): void {
+  for (const f of [...br.fdb.values()]) if (!f.static) br.fdb.delete(f.addr);
+}
+
 /** br_fdb_changeaddr(): a port's own address changed. */
 export function fdbChangeAddr(br: Bridge, p: BridgePort, newaddr: Mac): void {
   for (const f of [...br.fdb.values()]) {

@@ -38,6 +38,9 @@ export function brHandleFrame(skb: Skb): RxResult {
     } else if (last === 0x01) {
       return drop(br, skb, 'pause frame', 'br_handle_frame');
     } else if (!(br.groupFwdMask & (1 << last))) {
+      // __br_handle_local_finish(): a link-local frame the bridge keeps still teaches the FDB, unless
+      // no_linklocal_learn (BROPT_NO_LL_LEARN)
+      if (p.learning && (p.state === 'learning' || p.state === 'forwarding') && !br.opts.noLinklocalLearn) fdbUpdate(br, p, ethSrc(skb.data));
       return 'pass';
     }
   }

@@ -16,9 +16,9 @@ import type { Skb } from '../net/skb';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
 
-/** brnf_call_iptables (the bridge's own nf_call_iptables option is not modelled: it stays 0) */
+/** br_nf_pre_routing(): brnet->call_iptables or the bridge's own BROPT_NF_CALL_IPTABLES */
 function callIptables(br: Bridge): boolean {
-  return br.ns.brnf['bridge-nf-call-iptables'] !== 0;
+  return br.ns.brnf['bridge-nf-call-iptables'] !== 0 || br.opts.nfCallIptables;
 }
 
 /** The IPv4 packet of an untagged frame (br_validate_ipv4() leaves the rest to the bridge alone). */

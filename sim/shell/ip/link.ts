@@ -6,13 +6,12 @@ import { devChangeNetns, devClose, devOpen, devSetMac, devSetMtu, notify } from 
 import { deleteLink, newBridge, newVeth } from '../../net/rtnl';
 import { Bridge } from '../../bridge/br_device';
 import { brAddIf, brDelIf } from '../../bridge/br_if';
-import { brStpChangeBridgeId, brStpSetBridgePriority, brStpSetEnabled } from '../../bridge/br_stp_if';
-import { isRootBridge } from '../../bridge/br_stp';
+import { brStpChangeBridgeId } from '../../bridge/br_stp_if';
+import { applyBridgeOpts, parseBridgeOpts } from './link_bridge';
 import { inetdevChangename } from '../../ipv4/devinet';
 import { renameNetdev } from '../../net/register';
 import { parseBridgeSlaveOpts } from '../bridge_port_opts';
 import { brSetport } from '../../bridge/br_netlink';
-import { brMulticastToggle } from '../../bridge/br_multicast';
 import { isValidEtherMac } from '../../core/addr';
 import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parseLladdr } from './util';
@@ -180,6 +179,8 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
     case 'bridge': {
       const opts = parseBridgeOpts(r.typeArgs);
       const br = newBridge(ns, name, r.address ?? null);
+      // br_dev_newlink(): IFLA_ADDRESS becomes the bridge id too (br_stp_change_bridge_id)
+      if (r.address !== undefined) brStpChangeBridgeId(br, r.address);
       try {
         applyBridgeOpts(br, opts);
       } catch (e) {
@@ -198,108 +199,6 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   if (r.up) devOpen(created);
   if (r.master) applyMaster(created, r.master, ctx);
   return [];
-}
-
-/** br_set_forward_delay() and friends: the root also starts using the new value. */
-/** HZ of the kernel the transcripts come from: clock_t (USER_HZ 100) goes through jiffies and back */
-const HZ = 250;
-const toJiffies = (cs: number) => Math.floor((cs * HZ) / 100);
-const toClockT = (j: number) => Math.floor((j * 100) / HZ);
-
-/** br_set_hello_time() / br_set_max_age() / br_set_forward_delay(): ranges in jiffies, ERANGE outside. */
-const TIME_RANGES: Record<'forwardDelay' | 'helloTime' | 'maxAge', [number, number]> = {
-  helloTime: [1 * HZ, 10 * HZ], maxAge: [6 * HZ, 40 * HZ], forwardDelay: [2 * HZ, 30 * HZ],
-};
-
-function setBridgeTime(br: Bridge, key: 'forwardDelay' | 'helloTime' | 'maxAge', cs: number): void {
-  const t = toJiffies(cs);
-  const [lo, hi] = TIME_RANGES[key];
-  // the forward delay is checked only while STP runs (br_stp_start clamps it when STP comes on)
-  if ((key !== 'forwardDelay' || br.stpState) && (t < lo || t > hi)) throw rtnlError('ERANGE');
-  const v = toClockT(t);
-  br[key] = v;
-  if (isRootBridge(br)) br.stp[key] = v;
-}
-
-/** iplink_bridge.c print_explain(): printed after an unknown option */
-const BRIDGE_USAGE = [
-  'Usage: ... bridge [ fdb_flush ]',
-  '\t\t  [ forward_delay FORWARD_DELAY ]',
-  '\t\t  [ hello_time HELLO_TIME ]',
-  '\t\t  [ max_age MAX_AGE ]',
-  '\t\t  [ ageing_time AGEING_TIME ]',
-  '\t\t  [ stp_state STP_STATE ]',
-  '\t\t  [ priority PRIORITY ]',
-  '\t\t  [ group_fwd_mask MASK ]',
-  '\t\t  [ group_address ADDRESS ]',
-  '\t\t  [ no_linklocal_learn NO_LINKLOCAL_LEARN ]',
-  '\t\t  [ vlan_filtering VLAN_FILTERING ]',
-  '\t\t  [ vlan_protocol VLAN_PROTOCOL ]',
-  '\t\t  [ vlan_default_pvid VLAN_DEFAULT_PVID ]',
-  '\t\t  [ vlan_stats_enabled VLAN_STATS_ENABLED ]',
-  '\t\t  [ vlan_stats_per_port VLAN_STATS_PER_PORT ]',
-  '\t\t  [ mcast_snooping MULTICAST_SNOOPING ]',
-  '\t\t  [ mcast_vlan_snooping MULTICAST_VLAN_SNOOPING ]',
-  '\t\t  [ mcast_router MULTICAST_ROUTER ]',
-  '\t\t  [ mcast_query_use_ifaddr MCAST_QUERY_USE_IFADDR ]',
-  '\t\t  [ mcast_querier MULTICAST_QUERIER ]',
-  '\t\t  [ mcast_hash_elasticity HASH_ELASTICITY ]',
-  '\t\t  [ mcast_hash_max HASH_MAX ]',
-  '\t\t  [ mcast_last_member_count LAST_MEMBER_COUNT ]',
-  '\t\t  [ mcast_startup_query_count STARTUP_QUERY_COUNT ]',
-  '\t\t  [ mcast_last_member_interval LAST_MEMBER_INTERVAL ]',
-  '\t\t  [ mcast_membership_interval MEMBERSHIP_INTERVAL ]',
-  '\t\t  [ mcast_querier_interval QUERIER_INTERVAL ]',
-  '\t\t  [ mcast_query_interval QUERY_INTERVAL ]',
-  '\t\t  [ mcast_query_response_interval QUERY_RESPONSE_INTERVAL ]',
-  '\t\t  [ mcast_startup_query_interval STARTUP_QUERY_INTERVAL ]',
-  '\t\t  [ mcast_stats_enabled MCAST_STATS_ENABLED ]',
-  '\t\t  [ mcast_igmp_version IGMP_VERSION ]',
-  '\t\t  [ mcast_mld_version MLD_VERSION ]',
-  '\t\t  [ nf_call_iptables NF_CALL_IPTABLES ]',
-  '\t\t  [ nf_call_ip6tables NF_CALL_IP6TABLES ]',
-  '\t\t  [ nf_call_arptables NF_CALL_ARPTABLES ]',
-  'Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }',
-];
-
-/** br_changelink() handles its attributes in this order, whatever order the command gave them in. */
-const BR_ATTR_ORDER = ['forward_delay', 'hello_time', 'max_age', 'ageing_time', 'stp_state', 'priority', 'vlan_filtering', 'group_fwd_mask', 'mcast_snooping'] as const;
-type BrAttr = (typeof BR_ATTR_ORDER)[number];
-
-/**
- * iplink_bridge.c parses the bridge options labs use; br_changelink() applies them. This kernel is built
- * without CONFIG_BRIDGE_VLAN_FILTERING: vlan_filtering, even 0, fails with EOPNOTSUPP once the
- * attributes before it were applied.
- */
-function parseBridgeOpts(args: string[]): Map<BrAttr, number> {
-  const a = new Args(args);
-  const given = new Map<BrAttr, number>();
-  while (a.more) {
-    const w = a.cur;
-    if (!(BR_ATTR_ORDER as readonly string[]).includes(w)) throw new CmdError([`bridge: unknown command "${w}"?`, ...BRIDGE_USAGE], 255);
-    const v = a.next();
-    const n = getUnsigned(v);
-    if (n === undefined) throw invarg(`invalid ${w}`, v);
-    given.set(w as BrAttr, n);
-    a.advance();
-  }
-  return given;
-}
-
-function applyBridgeOpts(br: Bridge, given: Map<BrAttr, number>): void {
-  for (const k of BR_ATTR_ORDER) {
-    const n = given.get(k);
-    if (n === undefined) continue;
-    if (k === 'forward_delay') setBridgeTime(br, 'forwardDelay', n);
-    else if (k === 'hello_time') setBridgeTime(br, 'helloTime', n);
-    else if (k === 'max_age') setBridgeTime(br, 'maxAge', n);
-    else if (k === 'ageing_time') br.ageingTime = toClockT(toJiffies(n));
-    else if (k === 'stp_state') brStpSetEnabled(br, n !== 0);
-    else if (k === 'priority') brStpSetBridgePriority(br, n);
-    else if (k === 'vlan_filtering') throw rtnlError('EOPNOTSUPP');
-    else if (k === 'group_fwd_mask') br.groupFwdMask = n;
-    else brMulticastToggle(br, n !== 0);
-  }
 }
 
 function findDev(ctx: IpCtx, name: string | null): NetDevice {

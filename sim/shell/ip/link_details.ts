@@ -8,6 +8,8 @@ import { Tun } from '../../drivers/tun';
 import type { BridgePort } from '../../bridge/br_private';
 import { bridgeId, portId } from '../../bridge/br_stp';
 import type { Timer } from '../../core/scheduler';
+import { fmtMac } from '../../core/addr';
+import { jiffiesToClock } from '../../bridge/br_opts';
 
 /** veth_get_num_queues(): one queue per possible CPU, on the 2-CPU machine the transcripts come from */
 const VETH_QUEUES = 2;
@@ -39,16 +41,20 @@ function bridgeOpts(br: Bridge): string {
   const now = br.ns.world.now;
   const s = br.stp;
   const id = iprouteBridgeId(bridgeId(br));
+  const o = br.opts;
+  const n = (b: boolean) => (b ? 1 : 0);
+  // br_fill_info(): clock_t_to_jiffies()'s inverse, jiffies_to_clock_t()
+  const c = jiffiesToClock;
   return [
     `forward_delay ${br.forwardDelay} hello_time ${br.helloTime} max_age ${br.maxAge} ageing_time ${br.ageingTime}`,
     `stp_state ${br.stpState} priority ${br.priority} vlan_filtering 0 bridge_id ${id} designated_root ${iprouteBridgeId(s.designatedRoot)}`,
     `root_port ${s.rootPort} root_path_cost ${s.rootPathCost} topology_change ${br.topologyChange ? 1 : 0} topology_change_detected ${s.topologyChangeDetected ? 1 : 0}`,
     `hello_timer ${fmtTimer(left(s.helloTimer, now))} tcn_timer ${fmtTimer(left(s.tcnTimer, now))} topology_change_timer ${fmtTimer(left(s.topologyChangeTimer, now))}`,
-    `gc_timer ${fmtTimer(br.gcLeft(now))} group_fwd_mask ${hex0(br.groupFwdMask)} group_address 01:80:c2:00:00:00`,
-    `mcast_snooping ${br.mcastSnooping ? 1 : 0} no_linklocal_learn 0 mcast_vlan_snooping 0 mcast_router 1 mcast_query_use_ifaddr 0 mcast_querier 0`,
-    'mcast_hash_elasticity 16 mcast_hash_max 4096 mcast_last_member_count 2 mcast_startup_query_count 2 mcast_last_member_interval 100',
-    'mcast_membership_interval 26000 mcast_querier_interval 25500 mcast_query_interval 12500 mcast_query_response_interval 1000',
-    'mcast_startup_query_interval 3124 mcast_stats_enabled 0 mcast_igmp_version 2 mcast_mld_version 1 nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0',
+    `gc_timer ${fmtTimer(br.gcLeft(now))} group_fwd_mask ${hex0(br.groupFwdMask)} group_address ${fmtMac(o.groupAddr)}`,
+    `mcast_snooping ${n(br.mcastSnooping)} no_linklocal_learn ${n(o.noLinklocalLearn)} mcast_vlan_snooping 0 mcast_router ${o.mcastRouter} mcast_query_use_ifaddr ${n(o.mcastQueryUseIfaddr)} mcast_querier ${n(o.mcastQuerier)}`,
+    `mcast_hash_elasticity 16 mcast_hash_max ${o.mcastHashMax} mcast_last_member_count ${o.mcastLastMemberCount} mcast_startup_query_count ${o.mcastStartupQueryCount} mcast_last_member_interval ${c(o.mcastLastMemberInterval)}`,
+    `mcast_membership_interval ${c(o.mcastMembershipInterval)} mcast_querier_interval ${c(o.mcastQuerierInterval)} mcast_query_interval ${c(o.mcastQueryInterval)} mcast_query_response_interval ${c(o.mcastQueryResponseInterval)}`,
+    `mcast_startup_query_interval ${c(o.mcastStartupQueryInterval)} mcast_stats_enabled ${n(o.mcastStatsEnabled)} mcast_igmp_version ${o.mcastIgmpVersion} mcast_mld_version ${o.mcastMldVersion} nf_call_iptables ${n(o.nfCallIptables)} nf_call_ip6tables ${n(o.nfCallIp6tables)} nf_call_arptables ${n(o.nfCallArptables)}`,
   ].join(' ');
 }
 
