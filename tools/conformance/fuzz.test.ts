@@ -8,7 +8,7 @@ describe('fuzz scenarios', () => {
     expect(fuzzScenario('bridge', 7, 30)).not.toBe(fuzzScenario('bridge', 8, 30));
   });
 
-  for (const kind of ['bridge', 'router', 'docker', 'arp', 'links'] as const) {
+  for (const kind of ['bridge', 'router', 'docker', 'arp', 'links', 'bridge-mtu', 'fdb', 'bridge-opts'] as const) {
     it(`${kind}: every generated command is one the tools accept as written`, () => {
       for (let seed = 1; seed <= 5; seed++) {
         const text = fuzzScenario(kind, seed, 40);

@@ -1,4 +1,4 @@
-// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp|links --seed N
+// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp|links|bridge-mtu|fdb|bridge-opts --seed N
 // --count K --out DIR` writes K scenarios of random commands on a small lab, which
 // `npm run conformance -- DIR/*.sh` then runs on the kernel and the simulator. Every scenario sets
 // long neighbour timers and hand-made MACs, so what still differs is either a modelling error or one
@@ -7,8 +7,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prng } from '../../sim/core/prng';
+import type { FuzzKind } from './fuzz/pick';
+import { bridgeMtu } from './fuzz/bridgeMtu';
+import { fdbFlags } from './fuzz/fdbFlags';
+import { bridgeOpts } from './fuzz/bridgeOpts';
 
-const KINDS = ['bridge', 'router', 'docker', 'arp', 'links'] as const;
+/** kinds whose setup and generator live in their own file under fuzz/ */
+const KIND_FILES: Record<string, FuzzKind> = { 'bridge-mtu': bridgeMtu, fdb: fdbFlags, 'bridge-opts': bridgeOpts };
+const KINDS = ['bridge', 'router', 'docker', 'arp', 'links', 'bridge-mtu', 'fdb', 'bridge-opts'] as const;
 type Kind = (typeof KINDS)[number];
 
 const NEIGH = (dev: string) =>
@@ -179,6 +185,7 @@ function linksCommand(p: Pick): string[] {
 
 /** Two containers a and b behind host veths; the bridge lab adds br0 and a host veth pair v0/v1. */
 function setup(kind: Kind): string[] {
+  if (KIND_FILES[kind]) return KIND_FILES[kind].setup();
   if (kind === 'links') return linksSetup();
   if (kind === 'docker') return dockerSetup();
   if (kind === 'arp') return arpSetup();
@@ -321,7 +328,7 @@ function routerCommand(p: Pick): string[] {
 export function fuzzScenario(kind: Kind, seed: number, commands: number): string {
   const p = new Pick(new Prng(seed));
   const lines = [`# fuzz: --kind ${kind} --seed ${seed}`, ...setup(kind)];
-  const next = { bridge: bridgeCommand, router: routerCommand, docker: dockerCommand, arp: arpCommand, links: linksCommand }[kind];
+  const next = KIND_FILES[kind]?.command ?? { bridge: bridgeCommand, router: routerCommand, docker: dockerCommand, arp: arpCommand, links: linksCommand }[kind as 'bridge'];
   for (let i = 0; i < commands; i++) lines.push(...next(p));
   return lines.join('\n') + '\n';
 }
