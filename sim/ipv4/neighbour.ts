@@ -282,7 +282,9 @@ export class NeighTable {
       while (VALID.has(n.state) && n.arpQueue.length) {
         const p = n.arpQueue.shift()!;
         if (p.bridged) p.bridged(n.ha!);
-        else this.ops.output(n, p);
+        // n1->output(): neigh_connected_output() for a connected entry, else neigh_resolve_output(),
+        // whose neigh_event_send() moves a STALE entry to DELAY
+        else if (CONNECTED.has(n.state) || this.eventSend(n, null)) this.ops.output(n, p);
       }
       n.arpQueue = [];
     }
