@@ -239,6 +239,8 @@ function fdbModify(cmd: string, a: Args, ns: Netns): string[] {
       if (del) brFdbDelete(dev, null, addr);
       else brFdbAdd(dev, null, addr, state, sticky, excl);
     } else if (del) {
+      // ndo_dflt_fdb_del(): local addresses only, then dev_uc_del()
+      if (state !== 'permanent') throw rtnlError('EINVAL');
       if (!dev.ucList.includes(addr)) throw rtnlError('ENOENT');
       dev.ucList = dev.ucList.filter((m) => m !== addr);
       devSetRxMode(dev);
