@@ -75,11 +75,14 @@ function fdbDeleteLocal(br: Bridge, p: BridgePort | null, f: FdbEntry): void {
   br.fdb.delete(f.addr);
 }
 
-/** br_fdb_delete_by_port(): a port's entries go (dynamic only, unless `all`). */
+/**
+ * br_fdb_delete_by_port(): a port's entries go; unless `all`, static ones stay (and user-added ones
+ * only when offloaded to hardware, which nothing here is: a dynamic entry added by hand goes too).
+ */
 export function fdbDeleteByPort(br: Bridge, p: BridgePort, all: boolean): void {
   for (const f of [...br.fdb.values()]) {
     if (f.dst !== p) continue;
-    if (!all && (f.static || f.addedByUser)) continue;
+    if (!all && f.static) continue;
     if (f.local) fdbDeleteLocal(br, p, f);
     else br.fdb.delete(f.addr);
   }

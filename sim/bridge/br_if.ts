@@ -1,6 +1,6 @@
 // Enslaving and releasing ports (net/bridge/br_if.c: br_add_if, br_del_if, port_cost).
 import type { NetDevice } from '../net/netdevice';
-import { devSetMtu } from '../net/link';
+import { devSetMtu, devSetRxMode } from '../net/link';
 import { Bridge } from './br_device';
 import { type BridgePort, NO_PORT_FLAGS } from './br_private';
 import { fdbAddLocal, fdbDeleteByPort } from './br_fdb';
@@ -70,6 +70,13 @@ export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   dev.allmulti++;
   dev.brport = p;
   dev.rxHandler = brHandleFrame;
+  // nbp_update_port_count() -> br_manage_promisc() -> br_port_set_promisc(): br_fdb_unsync_static()
+  // takes the bridge's static addresses off the new port's unicast list before it turns promiscuous
+  const statics = new Set([...br.fdb.values()].filter((f) => f.static).map((f) => f.addr));
+  if (dev.ucList.some((m) => statics.has(m))) {
+    dev.ucList = dev.ucList.filter((m) => !statics.has(m));
+    devSetRxMode(dev);
+  }
   fdbAddLocal(br, p, dev.mac);
   br.ports.unshift(p);
   setGsoLimits(br);
