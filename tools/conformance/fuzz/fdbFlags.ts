@@ -31,4 +31,16 @@ function command(p: Pick): string[] {
   return [p.of(['bridge fdb show br br0', 'bridge fdb show br br0 dynamic', 'bridge fdb show br br0 dynamic', `bridge fdb show dev ${p.of(['va', 'vb', 'br0'])}`, 'ip -n a neigh', 'ip neigh'])];
 }
 
-export const fdbFlags: FuzzKind = { setup: () => bridgedLab(true), command };
+/**
+ * Misdirected entries make ARP fail often here; an unanswered resolution gives up after three
+ * retransmissions, and whether that lands inside a one-second ping depends on how fast the commands
+ * before it ran. With 20 s between retransmissions it never does within a scenario.
+ */
+function setup(): string[] {
+  const lines = bridgedLab(true);
+  const at = lines.indexOf('sleep 1');
+  lines.splice(at, 0, 'sysctl -w net.ipv4.neigh.br0.retrans_time_ms=20000', 'ip netns exec a sysctl -w net.ipv4.neigh.eth0.retrans_time_ms=20000', 'ip netns exec b sysctl -w net.ipv4.neigh.eth0.retrans_time_ms=20000');
+  return lines;
+}
+
+export const fdbFlags: FuzzKind = { setup, command };
