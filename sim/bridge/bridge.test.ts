@@ -112,3 +112,52 @@ ip -n c2 link set eth0 up`;
     expect(lab.run('bridge fdb show br br0 dynamic').filter((l) => l.includes(' vB '))).toEqual([]);
   });
 });
+
+describe('bridge MTU (br_mtu_auto_adjust, BROPT_MTU_SET_BY_USER)', () => {
+  const mtu = (lab: Lab, dev: string) => Number(/ mtu (\d+) /.exec(lab.run(`ip link show ${dev}`)[0])![1]);
+
+  it('takes the smallest port MTU until the user sets one, and a same-value set is no setting', () => {
+    const lab = new Lab(`
+ip link add br0 type bridge
+ip link add va mtu 1400 type veth peer name pa
+ip link add vb type veth peer name pb`);
+    expect(mtu(lab, 'br0')).toBe(1500);
+    lab.run('ip link set va master br0');
+    lab.run('ip link set vb master br0');
+    expect(mtu(lab, 'br0')).toBe(1400);
+    lab.run('ip link set vb mtu 1300');
+    expect(mtu(lab, 'br0')).toBe(1300);
+    lab.run('ip link set br0 mtu 1300');
+    lab.run('ip link set vb mtu 9000');
+    expect(mtu(lab, 'br0')).toBe(1400);
+    lab.run('ip link set br0 mtu 1450');
+    lab.run('ip link set va mtu 1200');
+    expect(mtu(lab, 'br0')).toBe(1450);
+  });
+
+  it('drops a bridged frame longer than the egress port allows before the port counts or captures it', () => {
+    const lab = new Lab(`
+ip netns add a
+ip netns add b
+ip link add br0 type bridge mcast_snooping 0
+ip link add va type veth peer name eth0 netns a
+ip link add vb type veth peer name eth0 netns b
+ip link set va master br0
+ip link set vb master br0
+ip link set vb mtu 1000
+ip -n a addr add 10.0.0.1/24 dev eth0
+ip -n b addr add 10.0.0.2/24 dev eth0
+ip -n a link set eth0 up
+ip -n b link set eth0 up
+ip link set va up
+ip link set vb up
+ip link set br0 up`);
+    lab.run('ip netns exec a ping -c 1 -W 1 10.0.0.2');
+    const tx = () => lab.run('ip -s link show vb').join('\n');
+    const before = tx();
+    const out = lab.run('ip netns exec a ping -c 1 -W 1 -s 1200 10.0.0.2').join('\n');
+    expect(out).toContain('100% packet loss');
+    // nothing left vb: its TX line (bytes packets errors dropped) is unchanged, the drop included
+    expect(tx()).toBe(before);
+  });
+});
