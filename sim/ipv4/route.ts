@@ -249,12 +249,21 @@ export type InputRoute =
   | { kind: 'forward'; rt: Rtable; res: FibRoute; redirectTo?: Ip4 }
   | { kind: 'error'; error: 'EHOSTUNREACH' | 'ENETUNREACH' | 'EINVAL' | 'EXDEV' | 'EACCES'; martian?: 'source' | 'destination' };
 
+/** ip_route_input_slow()'s brd_input: a broadcast's source is validated too, unless it is 0.0.0.0. */
+function brdInput(ns: Netns, saddr: Ip4, dev: NetDevice): InputRoute {
+  if (saddr) {
+    const v = validateSource(ns, saddr, ANY, dev, 0);
+    if (!v.ok) return { kind: 'error', error: v.error, martian: 'source' };
+  }
+  return { kind: 'broadcast' };
+}
+
 /** ip_route_input_slow() */
 export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: NetDevice): InputRoute {
   const inDev = dev.inDev;
   if (!inDev) return { kind: 'error', error: 'EINVAL' };
   if (isMulticastIp(saddr) || saddr === LBCAST) return { kind: 'error', error: 'EINVAL', martian: 'source' };
-  if (daddr === LBCAST || (saddr === 0 && daddr === 0)) return { kind: 'broadcast' };
+  if (daddr === LBCAST || (saddr === 0 && daddr === 0)) return brdInput(ns, saddr, dev);
   // ip_check_mc_rcu(): only groups this device joined are ours; 224.0.0.1 is joined while IPv4 is up
   if (isMulticastIp(daddr)) return daddr === 0xe0000001 ? { kind: 'broadcast' } : { kind: 'error', error: 'EINVAL', martian: 'destination' };
   if (isZeronetIp(saddr)) return { kind: 'error', error: 'EINVAL', martian: 'source' };
@@ -265,7 +274,7 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
   if (isFibError(res)) {
     return { kind: 'error', error: inDev.forwarding ? (res.error === 'ENETUNREACH' ? 'ENETUNREACH' : (res.error as 'EHOSTUNREACH')) : 'EHOSTUNREACH' };
   }
-  if (res.type === 'broadcast') return { kind: 'broadcast' };
+  if (res.type === 'broadcast') return brdInput(ns, saddr, dev);
   if (res.type === 'local') {
     const v = validateSource(ns, saddr, daddr, dev, 0);
     if (!v.ok) return { kind: 'error', error: v.error, martian: 'source' };
