@@ -251,7 +251,9 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
 
 function applyFlagsAndAddr(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
   if (r.address !== undefined) {
-    if (!isValidEtherMac(r.address) || dev.isLoopback || dev.kind === 'tun') throw rtnlError('EADDRNOTAVAIL');
+    // dev_set_mac_address(): a tun (no ndo_set_mac_address) says EOPNOTSUPP before looking at the address
+    if (dev.kind === 'tun') throw rtnlError('EOPNOTSUPP');
+    if (!isValidEtherMac(r.address) || dev.isLoopback) throw rtnlError('EADDRNOTAVAIL');
     if (dev instanceof Bridge) {
       // br_set_mac_address() changes the bridge id only for a new address (and notifies then), and
       // dev_set_mac_address() notifies NETDEV_CHANGEADDR in any case
