@@ -40,7 +40,7 @@ bridge fdb show br br0
 bridge fdb add 02:00:00:00:05:01 dev p1 master static
 bridge fdb add 02:00:00:00:05:03 dev p3 master dynamic sticky
 bridge fdb add 02:00:00:00:05:09 dev p3 master sticky dynamic
-bridge -s fdb show br br0 dynamic
+bridge fdb show br br0 dynamic
 #> capture p2 p3
 ip netns exec h2 ping -c 1 -W 1 10.5.0.1
 bridge fdb show br br0 dynamic
