@@ -51,6 +51,8 @@ export function what(e: TraceEvent): string {
       return `NAT ${e.hook}: ${e.from} → ${e.to}`;
     case 'drop':
       return `dropped: ${e.reason}`;
+    case 'storm':
+      return e.state === 'start' ? `storm: ${e.dev}'s frames are dropped, the backlog is full` : `storm over on ${e.dev}`;
     default: {
       const never: never = e;
       return never;
