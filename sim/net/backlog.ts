@@ -5,6 +5,7 @@
 // are what bound a broadcast storm on Linux: measured on 6.18 with three veth pairs between two bridges
 // and STP off, every veth sends ~135k frames a second and as many are dropped (fan-out 2, a full queue).
 import type { Scheduler } from '../core/scheduler';
+import { Prng } from '../core/prng';
 import type { NetDevice } from './netdevice';
 
 /** Time a frame waits in the backlog between netif_rx() and its processing when the CPU is idle (µs). */
@@ -16,6 +17,11 @@ export const NETDEV_MAX_BACKLOG = 1000;
 export const BACKLOG_COST = 4;
 /** weight_p: the frames one poll of the backlog processes together */
 export const NAPI_QUOTA = 64;
+/** The most time the CPU spends elsewhere between two polls of a busy backlog (µs): net_rx_action() gives
+ *  the CPU back after netdev_budget frames (ksoftirqd, timer and other interrupts), for a time that varies.
+ *  Without it the storm and the bridges' hello timers would run in lockstep, and a hello that arrives while
+ *  the queue is full would be dropped at every hello, for ever; on Linux STP ends the storm (6.18: ~2.8 s). */
+export const POLL_JITTER = (NAPI_QUOTA * BACKLOG_COST) / 4;
 
 export class Backlog {
   /** frames waiting, in both queues */
@@ -28,12 +34,18 @@ export class Backlog {
   private cpuFree = 0;
   /** frames of an older generation were flushed: they are not processed */
   private gen = 0;
+  /** frames queued behind a busy CPU since the last poll's pause */
+  private sincePause = 0;
+  /** its own seeded draws, so that a storm does not change what the rest of the world draws */
+  private readonly prng: Prng;
   /** devices whose frames the full backlog dropped since it last ran empty: a storm, with the drops */
   readonly storming = new Map<NetDevice, number>();
   /** the backlog ran empty after a storm: these devices stopped dropping */
   onCalm: ((devs: NetDevice[]) => void) | null = null;
 
-  constructor(private readonly sched: Scheduler) {}
+  constructor(private readonly sched: Scheduler, seed = 0) {
+    this.prng = new Prng(seed ^ 0x6b6c6f67);
+  }
 
   /** enqueue_to_backlog(): false when the input queue is full and the frame is dropped. */
   enqueue(dev: NetDevice, fn: () => void): boolean {
@@ -49,6 +61,11 @@ export class Backlog {
     // arrive together); beyond that, frames wait for the CPU
     this.cpuFree = (this.cpuFree > now ? this.cpuFree : now) + BACKLOG_COST;
     const late = this.cpuFree - NAPI_QUOTA * BACKLOG_COST;
+    // a backlog deeper than one poll: every NAPI quota of frames, the CPU is away for a while
+    if (late > now && ++this.sincePause >= NAPI_QUOTA) {
+      this.sincePause = 0;
+      this.cpuFree += this.prng.range(0, POLL_JITTER + 1);
+    }
     const t = now + BACKLOG_DELAY > late ? now + BACKLOG_DELAY : late;
     const gen = this.gen;
     const batch = this.inputBatch;

@@ -16,7 +16,7 @@ export { BACKLOG_DELAY } from './backlog';
 export class World {
   sched = new Scheduler();
   /** the CPU's backlog: netif_rx() queues frames here (net/core/dev.c: enqueue_to_backlog) */
-  readonly rxBacklog = new Backlog(this.sched);
+  readonly rxBacklog: Backlog;
   /** net/core/link_watch.c: one queue of link state events for every namespace */
   readonly linkWatch = new LinkWatch(this, linkwatchEvent);
   prng: Prng;
@@ -34,6 +34,7 @@ export class World {
 
   constructor(seed = 1, opts: { loUpInNewNetns?: boolean } = {}) {
     this.prng = new Prng(seed);
+    this.rxBacklog = new Backlog(this.sched, seed);
     this.loUpInNewNetns = opts.loUpInNewNetns ?? false;
     this.host = this.addNetns('host');
     // a booted machine has lo up in its initial namespace
