@@ -55,6 +55,8 @@ export interface CaptureUpdate {
   running: boolean;
   /** index of the first frame below in the whole capture; earlier ones are kept, later ones replaced */
   from: number;
+  /** frames the capture took in all; the page keeps the last CAPTURE_RING of them, as the capture does */
+  total: number;
   frames: { time: number; data: Uint8Array }[];
   lines: string[];
 }

@@ -3,8 +3,11 @@
 import { useLab } from '../../store';
 import { selCaptures, selStopCapture } from '../../store/selectors';
 import { writePcap } from '../../../sim/wire/pcap';
+import { CAPTURE_RING } from '../../../sim/apps/capture_ring';
 import type { CaptureView } from '../../store/captures';
-import { selLessonCaptures } from '../../lessons/selectors';
+import { selLang, selLessonCaptures } from '../../lessons/selectors';
+import { count, ts } from '../../i18n/storm';
+import type { Lang } from '../../i18n/lang';
 
 const NONE: readonly string[] = [];
 
@@ -29,7 +32,13 @@ export function captureOrder(captures: readonly CaptureView[], pinned: readonly 
   return [...captures].sort((a, b) => rank(a) - rank(b) || b.id - a.id);
 }
 
+/** "12 frames", or when the ring lost the oldest: "showing the last 10,000 of 1,234,567 frames" */
+export function captureCount(c: Pick<CaptureView, 'frames' | 'total'>, lang: Lang): string {
+  return c.total > c.frames.length ? ts('capRing', lang, { n: count(c.frames.length), total: count(c.total) }) : ts('capFrames', lang, { n: count(c.frames.length) });
+}
+
 export function CapturePane() {
+  const lang = useLab(selLang);
   const pinned = useLab(selLessonCaptures)?.terms ?? NONE;
   const captures = captureOrder(Object.values(useLab(selCaptures)), pinned);
   const stop = useLab(selStopCapture);
@@ -44,7 +53,9 @@ export function CapturePane() {
             <code>tcpdump -n -e -i {c.dev}</code>
             <span className="cap-where">{c.ns}</span>
             <span className={c.running ? 'cap-state running' : 'cap-state'}>{c.running ? 'capturing' : 'stopped'}</span>
-            <span className="cap-count">{c.frames.length} frames</span>
+            <span className="cap-count" title={ts('capRingTitle', lang, { n: count(CAPTURE_RING) })}>
+              {captureCount(c, lang)}
+            </span>
             {c.running && (
               <button type="button" onClick={() => stop(c.term)}>
                 Stop
