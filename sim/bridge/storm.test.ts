@@ -75,6 +75,13 @@ describe('a broadcast storm', { timeout: 60_000 }, () => {
     // frames in flight: the two backlog queues, each at most netdev_max_backlog + 1, and a few timers
     for (const p of heapMax) expect(p).toBeLessThanOrEqual(2 * (NETDEV_MAX_BACKLOG + 1) + 50);
     expect([...lab.world.storming.keys()].map((d) => d.name).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'b3']);
+    // what the page shows: the ports and their bridges, and the CPU's rate (at most one frame per BACKLOG_COST)
+    const r = lab.world.rxBacklog.report()!;
+    expect(r.devs.map((d) => `${d.dev}@${d.master}`).sort()).toEqual(['a1@br0', 'a2@br0', 'a3@br0', 'b1@br1', 'b2@br1', 'b3@br1']);
+    expect(r.framesPerSec).toBeLessThanOrEqual(S / BACKLOG_COST);
+    expect(r.framesPerSec).toBeGreaterThan(S / BACKLOG_COST / 2);
+    expect(r.droppedPerSec).toBeGreaterThan(r.framesPerSec / 2);
+    expect(r.since).toBeLessThan(lab.world.now - 2 * S);
   });
 
   it('moves the counters as the kernel does: each veth sends and drops alike, and both keep growing', () => {
@@ -101,6 +108,7 @@ describe('a broadcast storm', { timeout: 60_000 }, () => {
     lab.run('ip link set br0 down');
     lab.advance(S / 20);
     expect(lab.world.storming.size).toBe(0);
+    expect(lab.world.rxBacklog.report()).toBeNull();
     expect(lab.world.rxBacklog.len).toBe(0);
     const a = counters(lab, 'a2');
     lab.advance(S);

@@ -23,6 +23,16 @@ export const NAPI_QUOTA = 64;
  *  the queue is full would be dropped at every hello, for ever; on Linux STP ends the storm (6.18: ~2.8 s). */
 export const POLL_JITTER = (NAPI_QUOTA * BACKLOG_COST) / 4;
 
+/** A broadcast storm as the page shows it: plain data (it crosses to the page). */
+export interface StormReport {
+  /** virtual µs it began */
+  since: number;
+  /** the devices whose received frames the full backlog drops, with the bridge each is a port of */
+  devs: { ns: string; dev: string; master: string | null }[];
+  framesPerSec: number;
+  droppedPerSec: number;
+}
+
 export class Backlog {
   /** frames waiting, in both queues */
   len = 0;
@@ -40,6 +50,12 @@ export class Backlog {
   private readonly prng: Prng;
   /** devices whose frames the full backlog dropped since it last ran empty: a storm, with the drops */
   readonly storming = new Map<NetDevice, number>();
+  /** frames processed and dropped since the world began, and when the current storm began */
+  processed = 0;
+  dropped = 0;
+  stormSince = 0;
+  private stormProcessed0 = 0;
+  private stormDropped0 = 0;
   /** the backlog ran empty after a storm: these devices stopped dropping */
   onCalm: ((devs: NetDevice[]) => void) | null = null;
 
@@ -51,6 +67,12 @@ export class Backlog {
   enqueue(dev: NetDevice, fn: () => void): boolean {
     if (this.inputLen > NETDEV_MAX_BACKLOG) {
       dev.stats.rxDropped++;
+      if (!this.storming.size) {
+        this.stormSince = this.sched.now;
+        this.stormProcessed0 = this.processed;
+        this.stormDropped0 = this.dropped;
+      }
+      this.dropped++;
       this.storming.set(dev, (this.storming.get(dev) ?? 0) + 1);
       return false;
     }
@@ -77,10 +99,24 @@ export class Backlog {
         this.inputLen = 0;
       }
       this.len--;
+      this.processed++;
       fn();
       if (this.len === 0 && this.storming.size) this.calm();
     });
     return true;
+  }
+
+  /** The storm going on (null: none): since when, the devices whose frames are dropped, and the CPU's frames
+   *  processed and dropped a second on average since it began. */
+  report(): StormReport | null {
+    if (!this.storming.size) return null;
+    const secs = Math.max(this.sched.now - this.stormSince, 1) / 1e6;
+    return {
+      since: this.stormSince,
+      devs: [...this.storming.keys()].map((d) => ({ ns: d.ns.name, dev: d.name, master: d.brport?.br.name ?? null })),
+      framesPerSec: Math.round((this.processed - this.stormProcessed0) / secs),
+      droppedPerSec: Math.round((this.dropped - this.stormDropped0) / secs),
+    };
   }
 
   /** Empties both queues at once (as flush_backlog() drops what waits); returns how many frames waited. */

@@ -52,7 +52,7 @@ export function what(e: TraceEvent): string {
     case 'drop':
       return `dropped: ${e.reason}`;
     case 'storm':
-      return e.state === 'start' ? `storm: ${e.dev}'s frames are dropped, the backlog is full` : `storm over on ${e.dev}`;
+      return e.state === 'start' ? `broadcast storm: the backlog is full, what arrives on ${e.dev} is dropped` : `broadcast storm over: ${e.dev} drops nothing any more`;
     default: {
       const never: never = e;
       return never;

@@ -43,6 +43,9 @@ export interface LabOptions {
  */
 export const MAX_REPLAY_EVENTS = 250_000;
 
+/** Flushes between two reports of a storm that goes on (a flush every 20 ms: five a second). */
+const STORM_EVERY = 10;
+
 export class Lab {
   private world!: World;
   private shell!: Shell;
@@ -56,6 +59,10 @@ export class Lab {
   private tracing = false;
   private stream = new TraceStream();
   private captures = new CaptureWatch();
+  /** a storm was reported and not yet its end */
+  private storming = false;
+  /** flushes since the storm was last reported */
+  private stormAge = 0;
   private readonly post: Post;
   private readonly observe: LabOptions['observe'];
   private readonly beforeExec: LabOptions['beforeExec'];
@@ -133,6 +140,7 @@ export class Lab {
     this.terms = new Map();
     this.captures.clear();
     this.differ.reset();
+    this.storming = false;
     this.installTrace();
   }
 
@@ -206,6 +214,9 @@ export class Lab {
       this.postSnapshot();
       this.postTrace(replayed);
     }
+    // a lab replayed into a storm (or out of one) says so at once
+    this.post(fromWorker({ type: 'storm', storm: this.world.rxBacklog.report() }));
+    this.storming = this.world.rxBacklog.report() !== null;
     const busy = [...this.terms].filter(([, t]) => t.proc).map(([ns]) => ns);
     this.post(fromWorker(cut ? { type: 'loaded', now: this.now, busy, cut: { kept, events } } : { type: 'loaded', now: this.now, busy }));
   }
@@ -299,6 +310,17 @@ export class Lab {
     this.postTrace(this.stream);
     for (const m of msgs) this.post(m);
     for (const cap of this.captures.updates()) this.post(fromWorker({ type: 'capture', cap }));
+    this.postStorm();
+  }
+
+  /** A storm as it starts, every few flushes while it lasts (its rate), and its end. */
+  private postStorm(force = false): void {
+    const r = this.world.rxBacklog.report();
+    if (!r && !this.storming) return;
+    if (r && this.storming && !force && ++this.stormAge < STORM_EVERY) return;
+    this.stormAge = 0;
+    this.storming = !!r;
+    this.post(fromWorker({ type: 'storm', storm: r }));
   }
 
   /** Sends output, trace events, captures and, when the kernel state changed, a snapshot. */

@@ -28,7 +28,8 @@ export class TraceStream {
   /** The world's trace hook: keeps the event, with its bytes copied. */
   readonly push = (e: TraceEvent): void => {
     this.seen++;
-    if (this.events.length >= this.maxBatch) {
+    // a storm's start and end are kept past the bound: they are few, and the event list must show them
+    if (this.events.length >= this.maxBatch && e.type !== 'storm') {
       this.dropped++;
       return;
     }
