@@ -59,4 +59,42 @@ describe('a storm in the worker', { timeout: 60_000 }, () => {
     const before = storms(msgs.slice(0, i));
     expect(before.at(-1)?.devs.length).toBe(6);
   });
+
+  it('a tick whose time ran out stops the clock where it got: a storm slows the clock, not the answers', () => {
+    const msgs: FromWorker[] = [];
+    const lab = new Lab((m) => msgs.push(m));
+    lab.handle(toWorker({ type: 'run', ns: 'host', lines: LOOP, group: 'g', mode: 'async' }));
+    let asked = 0;
+    lab.handle(toWorker({ type: 'run', ns: 'host', lines: [ARPING], group: 'h', mode: 'async' }));
+    lab.advance(2000);
+    lab.handle(toWorker({ type: 'interrupt', ns: 'host' }));
+    lab.advance(20_000);
+    // in the storm: asked every 256 events, the slice ends at the first "over"
+    const t1 = lab.now;
+    asked = 0;
+    lab.advance(40_000, () => ++asked >= 2);
+    expect(asked).toBe(2);
+    expect(lab.now).toBeGreaterThan(t1);
+    expect(lab.now).toBeLessThan(t1 + 40_000);
+    // and a command typed then runs at once
+    msgs.length = 0;
+    lab.handle(toWorker({ type: 'run', ns: 'host', lines: ['ip -br link show dev a1'], group: 'k', mode: 'async' }));
+    expect(msgs.some((m) => m.type === 'output' && /^a1@b1\s+UP/.test(m.lines[0]))).toBe(true);
+  });
+
+  it('a lab saved during a long storm loads calm and within its bound; its later commands are replayed', () => {
+    const msgs: FromWorker[] = [];
+    const lab = new Lab((m) => msgs.push(m));
+    const log: LogEntry[] = [...LOOP, ARPING].map((line, i) => ({ id: i + 1, group: `t${i}`, ns: 'host', line, at: 1000 * (i + 1), mode: 'async' as const }));
+    log[log.length - 1] = { ...log[log.length - 1], stopAt: log[log.length - 1].at + 2000 };
+    // ten virtual seconds of storm (some 5M events) before the next command
+    log.push({ id: 99, group: 'tz', ns: 'host', line: 'ip link add later0 type bridge', at: 10_000_000, mode: 'async' });
+    lab.handle(toWorker({ type: 'load', seed: 1, log, now: 10_050_000 }));
+    const loaded = msgs.find((m) => m.type === 'loaded');
+    expect(loaded && loaded.type === 'loaded' && loaded.cut).toBeUndefined();
+    expect(lab.liveWorld.host.dev('later0')).toBeTruthy();
+    expect(lab.liveWorld.storming.size).toBe(0);
+    // it did storm for a while: the ports dropped frames
+    expect(lab.liveWorld.host.dev('a1')!.stats.rxDropped).toBeGreaterThan(1000);
+  });
 });

@@ -40,6 +40,12 @@ export class TraceStream {
     this.events.push(e);
   };
 
+  /** An event seen and left out (counted in the batch's `dropped`). */
+  skip(): void {
+    this.seen++;
+    this.dropped++;
+  }
+
   /** Hands the batch over and starts a new one; null when nothing happened. */
   drain(): TraceBatch | null {
     if (!this.events.length && !this.dropped) return null;

@@ -10,6 +10,8 @@ import { count, ts } from '../../i18n/storm';
 import type { Lang } from '../../i18n/lang';
 
 const NONE: readonly string[] = [];
+/** The newest lines the pane draws (a flood's capture keeps 10,000; the pcap file has them all) */
+const SHOWN_LINES = 500;
 
 function download(c: CaptureView): void {
   const bytes = writePcap(c.frames);
@@ -66,7 +68,7 @@ export function CapturePane() {
             </button>
           </header>
           <pre className="cap-lines" data-testid={`capture-lines-${c.ns}-${c.dev}`}>
-            {c.lines.map((l, i) => (
+            {c.lines.slice(-SHOWN_LINES).map((l, i) => (
               <span key={i} className="cap-line">
                 {l}
                 {'\n'}
