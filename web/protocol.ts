@@ -1,6 +1,7 @@
 // The messages between the page and the simulation worker: commands in; snapshots, output, trace events
 // and captures out. Versioned so that a page and a worker from different builds refuse each other instead
 // of misreading.
+import type { StormReport } from '../sim/net/backlog';
 import type { Snapshot } from '../sim/snapshot';
 import type { TraceEvent } from '../sim/net/trace';
 import type { SnapshotDiff } from './model/snapDiff';
@@ -55,6 +56,8 @@ export interface CaptureUpdate {
   running: boolean;
   /** index of the first frame below in the whole capture; earlier ones are kept, later ones replaced */
   from: number;
+  /** frames the capture took in all; the page keeps the last CAPTURE_RING of them, as the capture does */
+  total: number;
   frames: { time: number; data: Uint8Array }[];
   lines: string[];
 }
@@ -96,6 +99,8 @@ export type FromWorker =
   /** the answer to a probe; `exact` false: the event was not found, the tables are those at the end of its µs */
   | { v: V; type: 'probe'; id: number; snap: Snapshot; exact: boolean }
   | { v: V; type: 'capture'; cap: CaptureUpdate }
+  /** a broadcast storm: the CPU's backlog is full and drops frames (null: it ran empty, the storm is over) */
+  | { v: V; type: 'storm'; storm: StormReport | null }
   | { v: V; type: 'error'; message: string }
   /** the worker is alive: its event loop ran a timer (every BEAT_MS); every message sent before was handled */
   | { v: V; type: 'beat' }
@@ -113,7 +118,7 @@ export function fromWorker(m: Body<FromWorker>): FromWorker {
 }
 
 const TO_TYPES: ReadonlySet<string> = new Set(['load', 'run', 'interrupt', 'trace', 'probe']);
-const FROM_TYPES: ReadonlySet<string> = new Set(['ready', 'loaded', 'snapshot', 'started', 'output', 'idle', 'logged', 'stopped', 'trace', 'probe', 'capture', 'error', 'beat', 'exec']);
+const FROM_TYPES: ReadonlySet<string> = new Set(['ready', 'loaded', 'snapshot', 'started', 'output', 'idle', 'logged', 'stopped', 'trace', 'probe', 'capture', 'storm', 'error', 'beat', 'exec']);
 
 function isMsg(x: unknown, types: ReadonlySet<string>): boolean {
   if (typeof x !== 'object' || x === null) return false;

@@ -4,6 +4,9 @@ import type { NetDevice } from '../net/netdevice';
 import type { Skb } from '../net/skb';
 import type { PacketSocket } from '../net/packet_socket';
 import { formatFrame, matchesArpOrIcmp } from './tcpdump_print';
+import { CAPTURE_RING } from './capture_ring';
+
+export { CAPTURE_RING };
 
 export interface CapturedFrame {
   time: number;
@@ -16,12 +19,20 @@ export interface CaptureOptions {
   promisc?: boolean;
   filter?: (data: Uint8Array) => boolean;
   withE?: boolean;
+  /** how many of the latest frames are kept (CAPTURE_RING) */
+  ring?: number;
 }
+
 
 export class Capture implements PacketSocket {
   readonly dev: NetDevice;
   readonly protocol = 'all' as const;
-  frames: CapturedFrame[] = [];
+  /** the kept frames: a ring whose oldest is at `head` once it is full */
+  private ring: CapturedFrame[] = [];
+  private head = 0;
+  readonly ringSize: number;
+  /** frames the filter passed since the start; the kept ones are the last `ringSize` of them */
+  total = 0;
   private promisc: boolean;
   private filter: (data: Uint8Array) => boolean;
   private withE: boolean;
@@ -35,6 +46,22 @@ export class Capture implements PacketSocket {
     this.promisc = opts.promisc ?? true;
     this.filter = opts.filter ?? matchesArpOrIcmp;
     this.withE = opts.withE ?? true;
+    this.ringSize = Math.max(1, opts.ring ?? CAPTURE_RING);
+  }
+
+  /** The kept frames, oldest first. */
+  get frames(): CapturedFrame[] {
+    return this.since(0).frames;
+  }
+
+  /** The kept frames numbered `from` on (0 is the first the capture ever took), and the number of the first of them. */
+  since(from: number): { first: number; frames: CapturedFrame[] } {
+    const kept = this.ring.length;
+    const first = Math.max(from, this.total - kept);
+    const out: CapturedFrame[] = [];
+    // the frame numbered n sits at (head + n - (total - kept)) mod kept
+    for (let n = first; n < this.total; n++) out.push(this.ring[(this.head + n - (this.total - kept)) % kept]);
+    return { first: Math.min(first, this.total), frames: out };
   }
 
   start(): void {
@@ -57,7 +84,12 @@ export class Capture implements PacketSocket {
     this.seen++;
     if (!this.filter(skb.data)) return;
     const f = { time: this.dev.ns.world.now, data: skb.data.slice(), outgoing, id: skb.id };
-    this.frames.push(f);
+    if (this.ring.length < this.ringSize) this.ring.push(f);
+    else {
+      this.ring[this.head] = f;
+      this.head = (this.head + 1) % this.ringSize;
+    }
+    this.total++;
     this.onFrame?.(f, this.format(f));
   }
 

@@ -203,7 +203,10 @@ export class Ping extends Proc {
   private tsum = 0;
   private tsum2 = 0;
   private start = 0;
-  private timers: Timer[] = [];
+  /** -w's alarm, the next pinger() and the exit wait: one of each at a time (a long ping keeps no list) */
+  private deadlineTimer: Timer | null = null;
+  private nextTimer: Timer | null = null;
+  private exitTimer: Timer | null = null;
   private exitScheduled = false;
   private hostname = '';
   private sentAt = new Map<number, number>();
@@ -285,7 +288,7 @@ export class Ping extends Proc {
     head += `${o.size}(${o.size + 28}) bytes of data.`;
     this.print(head);
     this.start = ns.world.now;
-    if (o.deadline) this.timers.push(ns.world.sched.after(o.deadline * S, () => this.finish()));
+    if (o.deadline) this.deadlineTimer = ns.world.sched.after(o.deadline * S, () => this.finish());
     this.pinger();
   }
 
@@ -305,7 +308,7 @@ export class Ping extends Proc {
     }
     this.sendEcho();
     if (this.retryIn) {
-      this.timers.push(this.ns.world.sched.after(this.retryIn * MS, () => this.pinger()));
+      this.nextTimer = this.ns.world.sched.after(this.retryIn * MS, () => this.pinger());
       this.retryIn = 0;
       return;
     }
@@ -318,7 +321,7 @@ export class Ping extends Proc {
       this.floodTimer = this.ns.world.sched.after(10 * MS, () => this.pinger());
       return;
     }
-    this.timers.push(this.ns.world.sched.after(Math.max(o.interval, 0) * MS || 10 * MS, () => this.pinger()));
+    this.nextTimer = this.ns.world.sched.after(Math.max(o.interval, 0) * MS || 10 * MS, () => this.pinger());
   }
 
   private floodNext(): void {
@@ -339,7 +342,7 @@ export class Ping extends Proc {
     // a waittime of 0 disarms the alarm: ping waits on until a reply (or Ctrl-C), asking again later
     if (wait <= 0) return;
     this.exitScheduled = true;
-    this.timers.push(this.ns.world.sched.after(wait, () => this.finish()));
+    this.exitTimer = this.ns.world.sched.after(wait, () => this.finish());
   }
 
   private sendEcho(): void {
@@ -555,7 +558,8 @@ export class Ping extends Proc {
   }
 
   protected override cleanup(): void {
-    for (const t of this.timers) this.ns.world.sched.cancel(t);
+    for (const t of [this.deadlineTimer, this.nextTimer, this.exitTimer]) this.ns.world.sched.cancel(t);
+    this.deadlineTimer = this.nextTimer = this.exitTimer = null;
     this.ns.world.sched.cancel(this.floodTimer);
     this.sock?.close();
   }

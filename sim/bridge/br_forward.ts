@@ -14,19 +14,9 @@ function shouldDeliver(p: BridgePort, skb: Skb): boolean {
   return (p.hairpin || skb.dev !== p.dev) && p.state === 'forwarding' && !isolated;
 }
 
-/** A frame forwarded this many times is going round a loop (Linux would forward it for ever). */
-export const STORM_HOPS = 64;
-
-/** __br_forward() -> br_forward_finish() -> br_dev_queue_push_xmit(): out of the port's device. */
+/** __br_forward() -> br_forward_finish() -> br_dev_queue_push_xmit(): out of the port's device. Nothing
+ *  bounds a copy's travels round a loop: the backlog's size and the CPU's time do (backlog.ts). */
 function deliver(p: BridgePort, skb: Skb): void {
-  const hops = (skb.hops ?? 0) + 1;
-  if (hops > STORM_HOPS) {
-    // the simulator's own bound: report the storm and stop this copy so the lab stays responsive
-    const w = p.br.ns.world;
-    w.alert('storm', `Broadcast storm: a frame went round a loop through ${p.br.name} ${STORM_HOPS} times (the bridges form a loop and STP is off). The simulator stops such frames; Linux would not.`);
-    if (w.trace) w.emit({ type: 'drop', ns: p.br.ns.name, dev: p.dev.name, frameId: skb.id, reason: 'broadcast storm', fn: 'br_forward', why: 'This frame keeps coming back: the bridges form a loop without STP.' });
-    return;
-  }
   // NF_BR_FORWARD and NF_BR_POST_ROUTING: br_netfilter's FORWARD and POSTROUTING for bridged IPv4
   for (const data of brNfForward(p, skb)) {
     // br_dev_queue_push_xmit(): is_skb_forwardable() drops what the port cannot carry, uncounted and
@@ -36,7 +26,7 @@ function deliver(p: BridgePort, skb: Skb): void {
       if (w.trace) w.emit({ type: 'drop', ns: p.br.ns.name, dev: p.dev.name, frameId: skb.id, reason: `longer than ${p.dev.name}'s MTU`, fn: 'br_dev_queue_push_xmit', why: `The frame is longer than ${p.dev.name}'s MTU (${p.dev.mtu}), so ${p.br.name} drops it before sending.` });
       continue;
     }
-    devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id, hops });
+    devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id });
   }
 }
 

@@ -12,15 +12,23 @@ export interface Timer {
 interface Entry extends Timer {
   seq: number;
   fn: () => void;
+  /** still in the heap */
+  queued: boolean;
 }
+
+/** Cancelled entries wait in the heap until they reach its top; beyond this many (and half the heap) they are
+ *  swept out at once, so a timer re-armed per packet (ping -f's 10 ms wait) holds no garbage (del_timer frees). */
+const SWEEP_AT = 4096;
 
 export class Scheduler {
   private heap: Entry[] = [];
   private seq = 0;
+  /** cancelled entries still in the heap */
+  private stale = 0;
   now: Micros = 0;
 
   at(time: Micros, fn: () => void): Timer {
-    const e: Entry = { time: Math.max(time, this.now), seq: this.seq++, fn, cancelled: false };
+    const e: Entry = { time: Math.max(time, this.now), seq: this.seq++, fn, cancelled: false, queued: true };
     this.push(e);
     return e;
   }
@@ -30,7 +38,21 @@ export class Scheduler {
   }
 
   cancel(t: Timer | null | undefined): void {
-    if (t) t.cancelled = true;
+    if (!t || t.cancelled) return;
+    t.cancelled = true;
+    if (!(t as Entry).queued) return;
+    this.stale++;
+    if (this.stale >= SWEEP_AT && this.stale * 2 >= this.heap.length) this.sweep();
+  }
+
+  /** Drops every cancelled entry; (time, seq) order is total, so what runs next does not change. */
+  private sweep(): void {
+    const live = this.heap.filter((e) => !e.cancelled);
+    for (const e of this.heap) if (e.cancelled) e.queued = false;
+    live.sort((a, b) => a.time - b.time || a.seq - b.seq);
+    // a sorted array is a heap
+    this.heap = live;
+    this.stale = 0;
   }
 
   get pending(): number {
@@ -86,6 +108,8 @@ export class Scheduler {
     const h = this.heap;
     if (!h.length) return undefined;
     const top = h[0];
+    top.queued = false;
+    if (top.cancelled) this.stale--;
     const last = h.pop()!;
     if (h.length) {
       h[0] = last;

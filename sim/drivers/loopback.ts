@@ -22,9 +22,9 @@ export class Loopback extends NetDevice {
 
   /** loopback_xmit(): counted after eth_type_trans() pulled the header; what is sent is received */
   xmit(skb: Skb): void {
+    if (!netifRx({ ...skb, dev: this, pktType: 'host' })) return;
     countTx(this, skb.data.length - 14);
     countRx(this, skb.data.length - 14);
-    netifRx({ ...skb, dev: this, pktType: 'host' });
   }
 }
 

@@ -76,8 +76,7 @@ export class Nic extends NetDevice implements CableEnd {
     // a NIC filters unicast for other MACs in hardware unless promiscuous
     const pkt = ethTypeTrans(frame, this);
     if (pkt === 'otherhost' && !this.isPromisc) return;
-    countRx(this, frame.length);
-    netifRx({ data: frame, dev: this, pktType: pkt, id });
+    if (netifRx({ data: frame, dev: this, pktType: pkt, id })) countRx(this, frame.length);
   }
 }
 

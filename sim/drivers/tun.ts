@@ -71,7 +71,6 @@ export class Tun extends NetDevice {
   /** tun_get_user(): the process writes a frame; the kernel receives it on this device. */
   inject(frame: Uint8Array): void {
     const id = this.ns.world.nextFrameId();
-    countRx(this, frame.length);
-    netifRx({ data: frame, dev: this, pktType: ethTypeTrans(frame, this), id });
+    if (netifRx({ data: frame, dev: this, pktType: ethTypeTrans(frame, this), id })) countRx(this, frame.length);
   }
 }

@@ -45,10 +45,14 @@ export class Veth extends NetDevice {
       if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: `longer than ${peer.name}'s MTU`, fn: 'is_skb_forwardable', why: `The frame is longer than ${peer.name}'s MTU (${peer.mtu}), so the other end of the veth refuses it.` });
       return 'drop';
     }
+    // skb_scrub_packet() and eth_type_trans() against the peer's address; a full backlog drops it
+    // (NET_RX_DROP): the peer counted an rx drop, this end counts a tx drop (dev_core_stats_tx_dropped_inc)
+    if (!netifRx({ data: skb.data, dev: peer, pktType: ethTypeTrans(skb.data, peer), id: skb.id })) {
+      this.stats.txDropped++;
+      return 'drop';
+    }
     // veth_get_stats64(): what one end sent successfully is what the other received
     countTx(this, skb.data.length);
     countRx(peer, skb.data.length);
-    // skb_scrub_packet() and eth_type_trans() against the peer's address
-    netifRx({ data: skb.data, dev: peer, pktType: ethTypeTrans(skb.data, peer), id: skb.id, hops: skb.hops });
   }
 }

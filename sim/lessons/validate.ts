@@ -19,7 +19,7 @@ import {
 /** Every trace event type, checked against TraceType in both directions at compile time. */
 export const TRACE_EVENTS = [
   'socket-send', 'route', 'neigh', 'xmit', 'rx', 'br-port-rx', 'fdb-learn', 'br-forward', 'br-flood', 'br-up',
-  'deliver', 'arp-reply', 'arp-ignore', 'loopback', 'nat', 'drop',
+  'deliver', 'arp-reply', 'arp-ignore', 'loopback', 'nat', 'drop', 'storm',
 ] as const satisfies readonly TraceType[];
 type MissingTraceEvent = Exclude<TraceType, (typeof TRACE_EVENTS)[number]>;
 const traceEventsComplete: MissingTraceEvent extends never ? true : never = true;

@@ -6,6 +6,7 @@ import type { NetDevice } from './netdevice';
 import type { PktType, Skb } from './skb';
 import { arpRcv } from '../ipv4/arp';
 import { ipRcv } from '../ipv4/ip_input';
+import { NETDEV_MAX_BACKLOG } from './backlog';
 
 /** eth_type_trans(): classify the frame against the receiving device's address. */
 export function ethTypeTrans(data: Uint8Array, dev: NetDevice): PktType {
@@ -49,9 +50,17 @@ export function devQueueXmit(skb: Skb): 'drop' | void {
   return dev.xmit(skb);
 }
 
-/** netif_rx(): the frame waits in the per-CPU backlog, then __netif_receive_skb runs. */
-export function netifRx(skb: Skb): void {
-  skb.dev.ns.world.backlog(() => netifReceiveSkb(skb));
+/** netif_rx(): the frame waits in the per-CPU backlog, then __netif_receive_skb runs; false (NET_RX_DROP)
+ *  when enqueue_to_backlog() found the backlog full and dropped it. */
+export function netifRx(skb: Skb): boolean {
+  const dev = skb.dev;
+  const w = dev.ns.world;
+  if (w.backlog(dev, () => netifReceiveSkb(skb))) return true;
+  if (w.trace) {
+    if (w.storming.get(dev) === 1) w.emit({ type: 'storm', state: 'start', ns: dev.ns.name, dev: dev.name, frameId: skb.id, fn: 'enqueue_to_backlog', why: `The CPU's backlog is full (${NETDEV_MAX_BACKLOG} frames waiting): what arrives on ${dev.name} is dropped. Frames multiplying round a loop of bridges without STP do this: a broadcast storm.` });
+    w.emit({ type: 'drop', ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason: 'backlog full', fn: 'enqueue_to_backlog', why: `The CPU's backlog already holds ${NETDEV_MAX_BACKLOG} frames, so ${dev.name} drops this one (counted in its rx dropped).` });
+  }
+  return false;
 }
 
 /** __netif_receive_skb_core(): taps, then the rx_handler (bridge port), then the protocol handlers. */

@@ -21,6 +21,4 @@ export interface Skb {
   fragMax?: number;
   /** skb->nf_bridge: the bridge ran PREROUTING for it (br_netfilter); IP input must not run it again */
   nfBridge?: boolean;
-  /** how many bridges have forwarded this frame: a loop without STP would go on for ever */
-  hops?: number;
 }

@@ -28,7 +28,9 @@ export type TraceEvent =
   | (Base & { type: 'arp-ignore'; ip: string; sysctl: string })
   | (Base & { type: 'loopback' })
   | (Base & { type: 'nat'; hook: string; from: string; to: string })
-  | (Base & { type: 'drop'; reason: string });
+  | (Base & { type: 'drop'; reason: string })
+  /** the backlog began dropping what arrives on `dev` (start), or ran empty again (end) */
+  | (Base & { type: 'storm'; state: 'start' | 'end' });
 
 export type TraceType = TraceEvent['type'];
 type Dist<T> = T extends unknown ? Omit<T, 'time'> : never;

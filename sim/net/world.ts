@@ -8,12 +8,15 @@ import { createLoopback } from '../drivers/loopback';
 import { setupArp } from '../ipv4/arp';
 import { devOpen, linkwatchEvent } from './link';
 import { LinkWatch } from './link_watch';
+import { Backlog } from './backlog';
+import type { NetDevice } from './netdevice';
 
-/** Time a frame waits in the backlog between netif_rx() and its processing (µs). */
-export const BACKLOG_DELAY = 4;
+export { BACKLOG_DELAY } from './backlog';
 
 export class World {
   sched = new Scheduler();
+  /** the CPU's backlog: netif_rx() queues frames here (net/core/dev.c: enqueue_to_backlog) */
+  readonly rxBacklog: Backlog;
   /** net/core/link_watch.c: one queue of link state events for every namespace */
   readonly linkWatch = new LinkWatch(this, linkwatchEvent);
   prng: Prng;
@@ -31,10 +34,14 @@ export class World {
 
   constructor(seed = 1, opts: { loUpInNewNetns?: boolean } = {}) {
     this.prng = new Prng(seed);
+    this.rxBacklog = new Backlog(this.sched, seed);
     this.loUpInNewNetns = opts.loUpInNewNetns ?? false;
     this.host = this.addNetns('host');
     // a booted machine has lo up in its initial namespace
     devOpen(this.host.lo);
+    this.rxBacklog.onCalm = (devs) => {
+      if (this.trace) for (const d of devs) this.emit({ type: 'storm', state: 'end', ns: d.ns.name, dev: d.name, frameId: 0, fn: 'process_backlog', why: `The backlog ran empty: nothing arriving on ${d.name} is dropped any more; the storm is over.` });
+    };
   }
 
   get now(): number {
@@ -72,14 +79,9 @@ export class World {
     if (this.byName.get(ns.name) === ns) this.byName.delete(ns.name);
   }
 
-  /** Things the simulator had to step in for (a broadcast storm), newest last, at most one a second per kind. */
-  alerts: { time: number; kind: string; text: string }[] = [];
-
-  alert(kind: string, text: string): void {
-    const last = [...this.alerts].reverse().find((a) => a.kind === kind);
-    if (last && this.sched.now - last.time < 1_000_000) return;
-    this.alerts.push({ time: this.sched.now, kind, text });
-    if (this.alerts.length > 100) this.alerts.shift();
+  /** Devices whose received frames the full backlog is dropping: a storm is going on (empty: none). */
+  get storming(): ReadonlyMap<NetDevice, number> {
+    return this.rxBacklog.storming;
   }
 
   /** Reports one step of a frame's life when someone watches. */
@@ -87,8 +89,8 @@ export class World {
     if (this.trace) this.trace({ ...e, time: this.sched.now } as TraceEvent);
   }
 
-  /** netif_rx(): queue work on the backlog; it runs after BACKLOG_DELAY in FIFO order. */
-  backlog(fn: () => void): void {
-    this.sched.after(BACKLOG_DELAY, fn);
+  /** netif_rx(): queue work for `dev` on the backlog; false when the full backlog dropped it. */
+  backlog(dev: NetDevice, fn: () => void): boolean {
+    return this.rxBacklog.enqueue(dev, fn);
   }
 }

@@ -59,6 +59,9 @@ function dispatch(m: FromWorker, probes: Probes, heart: Heartbeat): void {
     case 'capture':
       s.upsertCapture(m.cap);
       return;
+    case 'storm':
+      s.setStorm(m.storm);
+      return;
     case 'error':
       console.warn(`simulation: ${m.message}`);
       return;

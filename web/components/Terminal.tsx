@@ -68,7 +68,11 @@ function TermScreen({ ns }: { ns: string }) {
       e.preventDefault();
       // a worker that stopped answering would only queue the ^C: end it instead
       if (useLab.getState().hung) stopHung();
-      else interrupt(ns);
+      else {
+        interrupt(ns);
+        // during a broadcast storm Ctrl+C also types what ends it on Linux: the loop's bridge down
+        useLab.getState().stopStorm(ns);
+      }
       setInput('');
     } else if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();

@@ -51,6 +51,8 @@ export function what(e: TraceEvent): string {
       return `NAT ${e.hook}: ${e.from} → ${e.to}`;
     case 'drop':
       return `dropped: ${e.reason}`;
+    case 'storm':
+      return e.state === 'start' ? `broadcast storm: the backlog is full, what arrives on ${e.dev} is dropped` : `broadcast storm over: ${e.dev} drops nothing any more`;
     default: {
       const never: never = e;
       return never;

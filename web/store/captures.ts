@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand';
 import { toWorker, type CaptureUpdate, type TermId } from '../protocol';
 import { post } from './port';
 import type { LabState } from './index';
+import { CAPTURE_RING } from '../../sim/apps/capture_ring';
 
 export interface CaptureView {
   id: number;
@@ -11,12 +12,33 @@ export interface CaptureView {
   ns: string;
   dev: string;
   running: boolean;
+  /** the kept frames (the last CAPTURE_RING), and the lines tcpdump printed for them */
   frames: { time: number; data: Uint8Array }[];
   lines: string[];
+  /** the number in the whole capture of frames[0] */
+  first: number;
+  /** frames the capture took in all */
+  total: number;
 }
 
-/** Frames a capture keeps in the page (a long capture keeps its first ones, as a ring would lose the start). */
-export const CAPTURE_MAX = 50_000;
+/** Frames a capture keeps in the page: the last ones, as the capture itself keeps them. */
+export const CAPTURE_MAX = CAPTURE_RING;
+
+/** The kept frames after an update: the old ones numbered before `u.from`, then the new ones, the last `max` of them. */
+export function mergeCapture(old: Pick<CaptureView, 'frames' | 'lines' | 'first'> | undefined, u: CaptureUpdate, max = CAPTURE_MAX): Pick<CaptureView, 'frames' | 'lines' | 'first' | 'total'> {
+  // the update starts inside or right after what the page has (else the ring lost the frames between: start afresh)
+  const keep = old && u.from > old.first && u.from <= old.first + old.frames.length ? u.from - old.first : 0;
+  const frames = keep ? [...old!.frames.slice(0, keep), ...u.frames] : u.frames.slice();
+  const lines = keep ? [...old!.lines.slice(0, keep), ...u.lines] : u.lines.slice();
+  let first = keep ? old!.first : u.from;
+  const over = frames.length - max;
+  if (over > 0) {
+    frames.splice(0, over);
+    lines.splice(0, over);
+    first += over;
+  }
+  return { frames, lines, first, total: Math.max(u.total, first + frames.length) };
+}
 
 /** The terminal a capture started from the diagram runs in: the device's namespace, a terminal of its own. */
 export const captureTerm = (ns: string, dev: string): TermId => `${ns}#${dev}`;
@@ -34,11 +56,8 @@ export const createCapturesSlice: StateCreator<LabState, [], [], CapturesSlice> 
   captures: {},
   upsertCapture: (u) =>
     set((s) => {
-      const old = s.captures[u.id];
-      const keep = (a: readonly unknown[]) => a.slice(0, u.from);
-      const frames = [...(old ? (keep(old.frames) as CaptureView['frames']) : []), ...u.frames].slice(0, CAPTURE_MAX);
-      const lines = [...(old ? (keep(old.lines) as string[]) : []), ...u.lines].slice(0, CAPTURE_MAX);
-      return { captures: { ...s.captures, [u.id]: { id: u.id, term: u.term, ns: u.ns, dev: u.dev, running: u.running, frames, lines } } };
+      const kept = mergeCapture(s.captures[u.id], u);
+      return { captures: { ...s.captures, [u.id]: { id: u.id, term: u.term, ns: u.ns, dev: u.dev, running: u.running, ...kept } } };
     }),
   clearCaptures: () => set({ captures: {} }),
   startCapture: (ns, dev) => {

@@ -9,8 +9,9 @@ import { createFlowsSlice, type FlowsSlice } from './flows';
 import { createCapturesSlice, type CapturesSlice } from './captures';
 import { createLessonSlice, type LessonSlice } from '../lessons/slice';
 import { createLabsSlice, type LabsSlice } from './labs';
+import { createStormSlice, type StormSlice } from './storm';
 
-export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice & FlowsSlice & CapturesSlice & LessonSlice & LabsSlice;
+export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice & FlowsSlice & CapturesSlice & LessonSlice & LabsSlice & StormSlice;
 
 export const createLabStore = () =>
   create<LabState>()((...a) => ({
@@ -23,6 +24,7 @@ export const createLabStore = () =>
     ...createCapturesSlice(...a),
     ...createLessonSlice(...a),
     ...createLabsSlice(...a),
+    ...createStormSlice(...a),
   }));
 
 export const useLab = createLabStore();

@@ -37,7 +37,8 @@ export class CaptureWatch {
     for (const w of this.watched) {
       const cap = w.proc.capture!;
       const running = !w.proc.done;
-      const fresh = cap.frames.slice(w.sent);
+      // what the ring still keeps of the frames since the last update (a storm may have outrun it)
+      const { first, frames: fresh } = cap.since(w.sent);
       if (!fresh.length && running === w.running && w.announced) continue;
       out.push({
         id: w.id,
@@ -45,11 +46,12 @@ export class CaptureWatch {
         ns: cap.dev.ns.name,
         dev: cap.dev.name,
         running,
-        from: w.sent,
+        from: first,
+        total: cap.total,
         frames: fresh.map((f) => ({ time: f.time, data: f.data })),
         lines: fresh.map((f) => captureLine(f.time, f.data)),
       });
-      w.sent = cap.frames.length;
+      w.sent = cap.total;
       w.running = running;
       w.announced = true;
     }

@@ -43,6 +43,13 @@ export interface LabOptions {
  */
 export const MAX_REPLAY_EVENTS = 250_000;
 
+/** The most virtual time of a broadcast storm a load replays before it flushes the backlog (µs): a link that
+ *  opens on a loop shows the storm, a lab saved while one raged for minutes loads without replaying them. */
+export const STORM_REPLAY_US = 100_000;
+
+/** Flushes between two reports of a storm that goes on (a flush every 20 ms: five a second). */
+const STORM_EVERY = 10;
+
 export class Lab {
   private world!: World;
   private shell!: Shell;
@@ -56,6 +63,10 @@ export class Lab {
   private tracing = false;
   private stream = new TraceStream();
   private captures = new CaptureWatch();
+  /** a storm was reported and not yet its end */
+  private storming = false;
+  /** flushes since the storm was last reported */
+  private stormAge = 0;
   private readonly post: Post;
   private readonly observe: LabOptions['observe'];
   private readonly beforeExec: LabOptions['beforeExec'];
@@ -109,20 +120,28 @@ export class Lab {
   }
 
   /** Lets `us` microseconds of virtual time pass, starting queued lines as the processes before them end. */
-  advance(us: number): void {
+  advance(us: number, over?: () => boolean): void {
     const target = this.now + Math.max(0, us);
     const sched = this.world.sched;
     const before = sched.nextTime();
+    // `over` (the worker's time for this tick ran out) is asked every 256 events: then the clock stops
+    // where it got, so that a storm slows the virtual clock rather than the answers
+    let n = 0;
+    let cut = false;
+    const inTime = () => !over || (++n & 255) !== 0 || !(cut = over());
     for (;;) {
       const running = [...this.terms.entries()].filter(([, t]) => t.proc && !t.proc.done);
       if (!running.length) break;
-      sched.runWhile(() => running.every(([, t]) => !t.proc!.done), target);
+      sched.runWhile(() => running.every(([, t]) => !t.proc!.done) && inTime(), target);
       const ended = running.filter(([, t]) => t.proc!.done);
       if (!ended.length) break;
       sched.runUntil(sched.now); // the rest of this instant, as a replay will see it
       for (const [ns] of ended) this.pump(ns);
     }
-    sched.runUntil(target);
+    if (!cut) {
+      while (inTime() && sched.step(target)) { /* run */ }
+      if (!cut && target > sched.now) sched.now = target;
+    }
     if (before !== undefined && before <= target) this.flush();
     else this.flushOutput();
   }
@@ -133,6 +152,7 @@ export class Lab {
     this.terms = new Map();
     this.captures.clear();
     this.differ.reset();
+    this.storming = false;
     this.installTrace();
   }
 
@@ -142,8 +162,13 @@ export class Lab {
     if (observe) world.trace = (e) => observe(e, world);
     else if (this.tracing) {
       const push = this.stream.push;
+      const stream = this.stream;
       world.trace = (e) => {
-        if (!this.replaying) push(e);
+        if (this.replaying) return;
+        // in a broadcast storm the page cannot follow every frame (a quarter of a million a second): the
+        // storm's own events go, the others are counted as left out
+        if (world.rxBacklog.storming.size && e.type !== 'storm') stream.skip();
+        else push(e);
       };
     } else world.trace = null;
   }
@@ -162,10 +187,14 @@ export class Lab {
     let budget = this.maxReplay;
     let events = 0;
     /** runs events up to `t` within the budget; false once it ran out (the clock stays where it got) */
+    const backlog = this.world.rxBacklog;
     const runTo = (t: number): boolean => {
       while (budget > 0 && sched.step(t)) {
         budget--;
         events++;
+        // a broadcast storm replays at a quarter of a million frames a virtual second: past STORM_REPLAY_US of
+        // it, the replay drops what waits in the backlog (flush_backlog), which ends it; the lab loads calm
+        if ((events & 1023) === 0 && backlog.storming.size && sched.now - backlog.stormSince > STORM_REPLAY_US) backlog.flush();
       }
       if (budget <= 0) return false;
       sched.runUntil(t);
@@ -206,6 +235,9 @@ export class Lab {
       this.postSnapshot();
       this.postTrace(replayed);
     }
+    // a lab replayed into a storm (or out of one) says so at once
+    this.post(fromWorker({ type: 'storm', storm: this.world.rxBacklog.report() }));
+    this.storming = this.world.rxBacklog.report() !== null;
     const busy = [...this.terms].filter(([, t]) => t.proc).map(([ns]) => ns);
     this.post(fromWorker(cut ? { type: 'loaded', now: this.now, busy, cut: { kept, events } } : { type: 'loaded', now: this.now, busy }));
   }
@@ -299,6 +331,17 @@ export class Lab {
     this.postTrace(this.stream);
     for (const m of msgs) this.post(m);
     for (const cap of this.captures.updates()) this.post(fromWorker({ type: 'capture', cap }));
+    this.postStorm();
+  }
+
+  /** A storm as it starts, every few flushes while it lasts (its rate), and its end. */
+  private postStorm(force = false): void {
+    const r = this.world.rxBacklog.report();
+    if (!r && !this.storming) return;
+    if (r && this.storming && !force && ++this.stormAge < STORM_EVERY) return;
+    this.stormAge = 0;
+    this.storming = !!r;
+    this.post(fromWorker({ type: 'storm', storm: r }));
   }
 
   /** Sends output, trace events, captures and, when the kernel state changed, a snapshot. */

@@ -33,18 +33,26 @@ scope.addEventListener('message', (e) => {
     scope.postMessage(fromWorker({ type: 'error', message: `unexpected message ${JSON.stringify(e.data)}` }));
     return;
   }
-  tick();
+  tick(MSG_BUDGET_MS);
   lab.handle(e.data);
   last = performance.now();
 });
 
-function tick(): void {
+/** The most virtual time one tick runs: a storm (bounded work per virtual ms) then slows the clock instead of
+ *  holding the worker, so a message (Ctrl+C, a command) waits for one slice at most. */
+const MAX_SLICE_US = 40_000;
+/** The most wall time one tick spends (ms), and one before a message is handled: a storm's events stop there
+ *  and the virtual clock falls behind, so that the page's next message (a command, Ctrl+C) waits little. */
+const TICK_BUDGET_MS = 8;
+const MSG_BUDGET_MS = 2;
+
+function tick(budget = TICK_BUDGET_MS): void {
   const t = performance.now();
-  lab.advance(Math.round((t - last) * 1000));
+  lab.advance(Math.min(MAX_SLICE_US, Math.round((t - last) * 1000)), () => performance.now() - t > budget);
   last = t;
 }
 
-setInterval(tick, TICK_MS);
+setInterval(() => tick(), TICK_MS);
 // the heartbeat: a timer runs only when no message handler or tick holds the worker
 setInterval(() => scope.postMessage(fromWorker({ type: 'beat' })), BEAT_MS);
 scope.postMessage(fromWorker({ type: 'ready' }));

@@ -28,7 +28,8 @@ export class TraceStream {
   /** The world's trace hook: keeps the event, with its bytes copied. */
   readonly push = (e: TraceEvent): void => {
     this.seen++;
-    if (this.events.length >= this.maxBatch) {
+    // a storm's start and end are kept past the bound: they are few, and the event list must show them
+    if (this.events.length >= this.maxBatch && e.type !== 'storm') {
       this.dropped++;
       return;
     }
@@ -38,6 +39,12 @@ export class TraceStream {
     }
     this.events.push(e);
   };
+
+  /** An event seen and left out (counted in the batch's `dropped`). */
+  skip(): void {
+    this.seen++;
+    this.dropped++;
+  }
 
   /** Hands the batch over and starts a new one; null when nothing happened. */
   drain(): TraceBatch | null {

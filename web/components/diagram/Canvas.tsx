@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import { StormNotice } from './StormNotice';
 import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type Node, type OnNodeDrag } from '@xyflow/react';
 import { useLab } from '../../store';
 import { selDrawn, selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selMoveNode } from '../../store/selectors';
@@ -131,6 +132,7 @@ export function Canvas() {
           </marker>
         </defs>
       </svg>
+      <StormNotice />
       <div className="rf-wrap" ref={wrap}>
       <ReactFlow
         nodes={nodes}

@@ -4,13 +4,16 @@ import { memo } from 'react';
 import type { EdgeProps, Edge } from '@xyflow/react';
 import type { EdgeData } from '../../model/diagram';
 import { bridgePoints, stackPoints, svgPath, wirePoints } from '../../model/paths';
+import { useLab } from '../../store';
 
 type P = EdgeProps<Edge<EdgeData>>;
 
 const arrows = (p: P) => (p.markerStart && p.markerEnd ? 'both' : p.markerEnd ? 'end' : 'none');
 
 function Line({ id, d, p, cls }: { id: string; d: string; p: P; cls: string }) {
-  return <path className={`react-flow__edge-path ${cls}`} data-edge={id} data-arrows={arrows(p)} data-link={p.data?.link ?? ''} d={d} markerStart={p.markerStart} markerEnd={p.markerEnd} fill="none" />;
+  // both ends in a broadcast storm: the frames go round through this link
+  const storm = useLab((s) => !!s.storm && s.storm.ids.has(p.source) && s.storm.ids.has(p.target));
+  return <path className={`react-flow__edge-path ${cls}${storm ? ' is-storm' : ''}`} data-storm={storm ? '1' : undefined} data-edge={id} data-arrows={arrows(p)} data-link={p.data?.link ?? ''} d={d} markerStart={p.markerStart} markerEnd={p.markerEnd} fill="none" />;
 }
 
 function StackEdgeView(p: P) {

@@ -3,10 +3,15 @@
 import { useLab } from '../../store';
 import { selCaptures, selStopCapture } from '../../store/selectors';
 import { writePcap } from '../../../sim/wire/pcap';
+import { CAPTURE_RING } from '../../../sim/apps/capture_ring';
 import type { CaptureView } from '../../store/captures';
-import { selLessonCaptures } from '../../lessons/selectors';
+import { selLang, selLessonCaptures } from '../../lessons/selectors';
+import { count, ts } from '../../i18n/storm';
+import type { Lang } from '../../i18n/lang';
 
 const NONE: readonly string[] = [];
+/** The newest lines the pane draws (a flood's capture keeps 10,000; the pcap file has them all) */
+const SHOWN_LINES = 500;
 
 function download(c: CaptureView): void {
   const bytes = writePcap(c.frames);
@@ -29,7 +34,13 @@ export function captureOrder(captures: readonly CaptureView[], pinned: readonly 
   return [...captures].sort((a, b) => rank(a) - rank(b) || b.id - a.id);
 }
 
+/** "12 frames", or when the ring lost the oldest: "showing the last 10,000 of 1,234,567 frames" */
+export function captureCount(c: Pick<CaptureView, 'frames' | 'total'>, lang: Lang): string {
+  return c.total > c.frames.length ? ts('capRing', lang, { n: count(c.frames.length), total: count(c.total) }) : ts('capFrames', lang, { n: count(c.frames.length) });
+}
+
 export function CapturePane() {
+  const lang = useLab(selLang);
   const pinned = useLab(selLessonCaptures)?.terms ?? NONE;
   const captures = captureOrder(Object.values(useLab(selCaptures)), pinned);
   const stop = useLab(selStopCapture);
@@ -44,7 +55,9 @@ export function CapturePane() {
             <code>tcpdump -n -e -i {c.dev}</code>
             <span className="cap-where">{c.ns}</span>
             <span className={c.running ? 'cap-state running' : 'cap-state'}>{c.running ? 'capturing' : 'stopped'}</span>
-            <span className="cap-count">{c.frames.length} frames</span>
+            <span className="cap-count" title={ts('capRingTitle', lang, { n: count(CAPTURE_RING) })}>
+              {captureCount(c, lang)}
+            </span>
             {c.running && (
               <button type="button" onClick={() => stop(c.term)}>
                 Stop
@@ -55,7 +68,7 @@ export function CapturePane() {
             </button>
           </header>
           <pre className="cap-lines" data-testid={`capture-lines-${c.ns}-${c.dev}`}>
-            {c.lines.map((l, i) => (
+            {c.lines.slice(-SHOWN_LINES).map((l, i) => (
               <span key={i} className="cap-line">
                 {l}
                 {'\n'}
