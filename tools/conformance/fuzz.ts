@@ -1,4 +1,4 @@
-// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp|links --seed N
+// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp|links|pvlan|snat --seed N
 // --count K --out DIR` writes K scenarios of random commands on a small lab, which
 // `npm run conformance -- DIR/*.sh` then runs on the kernel and the simulator. Every scenario sets
 // long neighbour timers and hand-made MACs, so what still differs is either a modelling error or one
@@ -7,8 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prng } from '../../sim/core/prng';
+import { pvlanCommand, pvlanSetup } from './fuzz/proxyArp';
+import { snatCommand, snatSetup } from './fuzz/snatRange';
 
-const KINDS = ['bridge', 'router', 'docker', 'arp', 'links'] as const;
+const KINDS = ['bridge', 'router', 'docker', 'arp', 'links', 'pvlan', 'snat'] as const;
 type Kind = (typeof KINDS)[number];
 
 const NEIGH = (dev: string) =>
@@ -182,6 +184,8 @@ function setup(kind: Kind): string[] {
   if (kind === 'links') return linksSetup();
   if (kind === 'docker') return dockerSetup();
   if (kind === 'arp') return arpSetup();
+  if (kind === 'pvlan') return pvlanSetup();
+  if (kind === 'snat') return snatSetup();
   const lines = [
     'sysctl -w net.ipv4.conf.all.rp_filter=0',
     'sysctl -w net.ipv4.conf.default.rp_filter=0',
@@ -321,7 +325,7 @@ function routerCommand(p: Pick): string[] {
 export function fuzzScenario(kind: Kind, seed: number, commands: number): string {
   const p = new Pick(new Prng(seed));
   const lines = [`# fuzz: --kind ${kind} --seed ${seed}`, ...setup(kind)];
-  const next = { bridge: bridgeCommand, router: routerCommand, docker: dockerCommand, arp: arpCommand, links: linksCommand }[kind];
+  const next = { bridge: bridgeCommand, router: routerCommand, docker: dockerCommand, arp: arpCommand, links: linksCommand, pvlan: pvlanCommand, snat: snatCommand }[kind];
   for (let i = 0; i < commands; i++) lines.push(...next(p));
   return lines.join('\n') + '\n';
 }
