@@ -1,5 +1,5 @@
 // Fuzz kind "pvlan": the host as router of a private VLAN. c1..c3 sit behind ports p1..p3 of br0
-// (10.0.0.1/24, forwarding on); ports are isolated and joined again, proxy_arp_pvlan, proxy_arp,
+// (10.0.0.1/24, forwarding on), every port isolated; proxy_arp_pvlan, proxy_arp,
 // send_redirects and proxy_delay change, and the containers ping and arping each other and the host.
 import { NEIGH, type Picker } from './pick';
 
@@ -34,7 +34,9 @@ export function pvlanSetup(): string[] {
   });
   // redirects start off: ip_rt_send_redirect() spaces them 20 ms << n apart, and a lab that sends many
   // meets that limit at a moment that depends on how long each command took on the machine
-  lines.push('bridge link set dev p1 isolated on', 'bridge link set dev p2 isolated on', 'sysctl -w net.ipv4.conf.br0.proxy_arp_pvlan=1');
+  // every port stays isolated: where a container could also answer for itself, which of the two
+  // replies it keeps depends on how the kernel's softirqs interleave on a busy machine
+  lines.push('bridge link set dev p1 isolated on', 'bridge link set dev p2 isolated on', 'bridge link set dev p3 isolated on', 'sysctl -w net.ipv4.conf.br0.proxy_arp_pvlan=1');
   // br0 gets its address once its ports carry it: an address on a bridge without carrier leaves a
   // tx_dropped count the simulator does not reproduce yet (see the report of issue 12)
   lines.push('sysctl -w net.ipv4.conf.all.send_redirects=0', 'sysctl -w net.ipv4.conf.br0.send_redirects=0', 'sleep 1', 'ip addr add 10.0.0.1/24 dev br0');
@@ -67,7 +69,7 @@ export function pvlanCommand(p: Picker): string[] {
   }
   if (k < 15) {
     return [p.of([
-      `bridge link set dev p${p.of(['1', '2', '3'])} isolated ${p.of(['on', 'on', 'off'])}`,
+      `bridge link set dev p${p.of(['1', '2', '3'])} isolated on`,
       `bridge link set dev p${p.of(['1', '2', '3'])} hairpin ${p.of(['on', 'off'])}`,
       `ip neigh ${p.of(['add', 'del'])} proxy ${p.of(targets)} dev br0`,
       `ip -n ${p.of(CS)} route add 10.9.0.0/24 via 10.0.0.1`,
