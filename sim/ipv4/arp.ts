@@ -149,7 +149,28 @@ export function arpRcv(skb: Skb): void {
   arpProcess(skb, arp);
 }
 
-function arpProcess(skb: Skb, arp: NonNullable<ReturnType<typeof parseArp>>): void {
+/**
+ * pneigh_enqueue(): a proxied request that was not sent to us alone is answered after a random part of
+ * proxy_delay (in jiffies, HZ 250), when neigh_proxy_process() hands it to arp_process() again
+ * (parp_redo, LOCALLY_ENQUEUED). At most proxy_qlen requests wait.
+ */
+function pneighEnqueue(skb: Skb, arp: ArpPacket, delayMs: number): void {
+  const dev = skb.dev;
+  const q = proxyQueue.get(dev.ns) ?? 0;
+  if (q > dev.neighParms.v.proxyQlen) return;
+  proxyQueue.set(dev.ns, q + 1);
+  const jiffies = Math.max(1, Math.floor(delayMs / 4));
+  const w = dev.ns.world;
+  w.sched.after(w.prng.range(0, jiffies) * 4000, () => {
+    proxyQueue.set(dev.ns, (proxyQueue.get(dev.ns) ?? 1) - 1);
+    if (dev.ns.devices.includes(dev) && dev.up) arpProcess(skb, arp, true);
+  });
+}
+
+type ArpPacket = NonNullable<ReturnType<typeof parseArp>>;
+const proxyQueue = new WeakMap<Netns, number>();
+
+function arpProcess(skb: Skb, arp: ArpPacket, locallyEnqueued = false): void {
   const dev = skb.dev;
   const ns = dev.ns;
   const inDev = dev.inDev;
@@ -184,11 +205,20 @@ function arpProcess(skb: Skb, arp: NonNullable<ReturnType<typeof parseArp>>): vo
       return;
     } else if (r.kind === 'forward' && inDev.forwarding) {
       const out = r.rt.dev;
-      // arp_fwd_proxy(), or a proxy entry for the address on this device (pneigh_lookup)
-      if (out !== dev && (inDev.orconf('proxy_arp') || ns.ipv4.pneigh.some((p) => p.key === tip && p.dev === dev))) {
+      // arp_fwd_proxy(); arp_fwd_pvlan(): back out of the same device, for another host of that segment
+      // (private VLAN); or a proxy entry for the address on this device (pneigh_lookup)
+      const fwdProxy = out !== dev && inDev.orconf('proxy_arp');
+      const fwdPvlan = out === dev && sip !== tip && inDev.orconf('proxy_arp_pvlan');
+      if (fwdProxy || fwdPvlan || (out !== dev && ns.ipv4.pneigh.some((p) => p.key === tip && p.dev === dev))) {
         const n = tbl.create(sip, dev);
         tbl.update(n, sha, 'STALE', NEIGH_UPDATE_F_OVERRIDE);
-        arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
+        const delayMs = dev.neighParms.v.proxyDelayMs;
+        if (locallyEnqueued || skb.pktType === 'host' || delayMs === 0) {
+          arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
+          if (w.trace) w.emit({ type: 'arp-reply', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), fn: fwdPvlan ? 'arp_fwd_pvlan' : 'arp_fwd_proxy', why: fwdPvlan ? `proxy_arp_pvlan: ${fmtIp4(tip)} is routed back out of ${dev.name}, so ${dev.name} answers for it with its own MAC and will route the traffic itself.` : `proxy_arp: ${fmtIp4(tip)} is routed through ${out.name}, so ${dev.name} answers for it with its own MAC.` });
+        } else {
+          pneighEnqueue(skb, arp, delayMs);
+        }
       }
       return;
     } else if (r.kind === 'error' && r.martian && w.trace) {

@@ -90,7 +90,7 @@ function icmpXrlimAllow(ns: Netns, outDev: NetDevice, type: number, peer: number
  * that doubles (20 ms << n), the count reset after ip_rt_redirect_silence (~20 s) without one.
  */
 export function ipRtSendRedirect(ns: Netns, inDev: NetDevice, ip: Uint8Array, gw: number, id: number): void {
-  if (!inDev.inDev?.andconf('send_redirects')) return;
+  if (!inDev.inDev?.orconf('send_redirects')) return;
   const now = ns.world.now;
   const peer = inetPeer(ns, ipFromBytes(ip, 12));
   const LOAD = 20_000;

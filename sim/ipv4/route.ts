@@ -217,7 +217,7 @@ export type ValidateResult = { ok: true; directSrc?: boolean } | { ok: false; er
 export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oif: number): ValidateResult {
   const inDev = dev.inDev!;
   const rpf = inDev.maxconf('rp_filter');
-  if (!rpf && (dev.ifindex !== oif || !inDev.andconf('send_redirects'))) {
+  if (!rpf && (dev.ifindex !== oif || !inDev.orconf('send_redirects'))) {
     if (inDev.orconf('accept_local')) return { ok: true };
     if (!ns.ipv4.fib.customLocalRoutes) {
       // "Within the same container, it is regarded as a martian source": an address of an interface
@@ -288,7 +288,7 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
   if (!v.ok) return { kind: 'error', error: v.error, martian: 'source' };
   // __mkroute_input(): out the way it came in, to a host on that link: tell the sender (IPSKB_DOREDIRECT)
   const gw = r.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : daddr;
-  const redirect = outDev === dev && v.directSrc && inDev.andconf('send_redirects') &&
+  const redirect = outDev === dev && v.directSrc && inDev.orconf('send_redirects') &&
     (inDev.orconf('shared_media') || inDev.ifaList.some((a) => ifaMatch(saddr, a) && ifaMatch(gw, a)));
   return {
     kind: 'forward', res: r, redirectTo: redirect ? ip4(gw) : undefined,

@@ -4,6 +4,7 @@
 // nf_nat_masquerade.c: nf_nat_masquerade_ipv4). A binding is decided once, on the connection's first
 // packet; every later packet of either direction is rewritten to match it.
 import { type Ip4, ipFromBytes, ipToBytes } from '../core/addr';
+import { jhash2, reciprocalScale } from '../core/jhash';
 import type { Prng } from '../core/prng';
 import { inetChecksum } from '../wire/checksum';
 import type { HookName } from './hooks';
@@ -42,17 +43,22 @@ function inRange(t: Tuple, r: NatRange, m: Manip): boolean {
   return !r.protoSpecified || (t.id >= r.minPort && t.id <= r.maxPort);
 }
 
+/** The u32 the kernel reads from an IPv4 address's four network-order bytes on a little-endian machine. */
+const leWord = (a: Ip4): number => (((a & 0xff) << 24) | ((a >>> 8 & 0xff) << 16) | ((a >>> 16 & 0xff) << 8) | (a >>> 24)) >>> 0;
+
 /**
- * find_best_ips_proto(): the address to map to. The kernel spreads connections over a range with a
- * jhash of the addresses; this picks by a simpler hash, so a range's choice may differ from the kernel's.
+ * find_best_ips_proto(): the address to map to. With a range the kernel hashes the source address
+ * (union nf_inet_addr: four words, the last three zero for IPv4) by jhash2, seeded by the destination
+ * address XOR the zone id (0), or by 0 with NF_NAT_RANGE_PERSISTENT, and scales the hash onto the range;
+ * the same flow gets the same address on every run and every machine of the same byte order.
  */
 function bestIp(t: Tuple, r: NatRange, m: Manip): Ip4 {
   const cur = m === 'SRC' ? t.src : t.dst;
   if (!r.mapIps) return cur;
-  if (cur >= r.minIp && cur <= r.maxIp && r.minIp === r.maxIp) return cur;
-  const dist = r.maxIp - r.minIp + 1;
-  const h = Math.imul((r.persistent ? 0 : m === 'SRC' ? t.dst : t.src) ^ (m === 'SRC' ? t.src : t.dst), 0x9e3779b1) >>> 0;
-  return (r.minIp + (h % dist)) as Ip4;
+  if (r.minIp === r.maxIp) return r.minIp;
+  const j = jhash2([leWord(t.src), 0, 0, 0], r.persistent ? 0 : leWord(t.dst));
+  const dist = (r.maxIp - r.minIp + 1) >>> 0;
+  return ((r.minIp + reciprocalScale(j, dist)) >>> 0) as Ip4;
 }
 
 /** nf_nat_l4proto_unique_tuple() for ICMP: look for a free echo id. */

@@ -18,6 +18,7 @@ export function rtnlError(errno: string, code = 2): CmdError {
     EBUSY: 'Device or resource busy', EOPNOTSUPP: 'Operation not supported', ENODEV: 'No such device', ENOENT: 'No such file or directory',
     EADDRNOTAVAIL: 'Cannot assign requested address', EHOSTUNREACH: 'No route to host', EACCES: 'Permission denied', ENETDOWN: 'Network is down',
     ELOOP: 'Too many levels of symbolic links', EPERM: 'Operation not permitted', ERANGE: 'Numerical result out of range', EXDEV: 'Invalid cross-device link',
+    ENOTCONN: 'Transport endpoint is not connected',
   };
   return new CmdError(`RTNETLINK answers: ${text[errno] ?? errno}`, code);
 }

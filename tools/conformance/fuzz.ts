@@ -1,4 +1,4 @@
-// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp|links|bridge-mtu|fdb|bridge-opts --seed N
+// Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp|links|bridge-mtu|fdb|bridge-opts|pvlan|snat --seed N
 // --count K --out DIR` writes K scenarios of random commands on a small lab, which
 // `npm run conformance -- DIR/*.sh` then runs on the kernel and the simulator. Every scenario sets
 // long neighbour timers and hand-made MACs, so what still differs is either a modelling error or one
@@ -11,10 +11,18 @@ import type { FuzzKind } from './fuzz/pick';
 import { bridgeMtu } from './fuzz/bridgeMtu';
 import { fdbFlags } from './fuzz/fdbFlags';
 import { bridgeOpts } from './fuzz/bridgeOpts';
+import { pvlanCommand, pvlanSetup } from './fuzz/proxyArp';
+import { snatCommand, snatSetup } from './fuzz/snatRange';
 
 /** kinds whose setup and generator live in their own file under fuzz/ */
-const KIND_FILES: Record<string, FuzzKind> = { 'bridge-mtu': bridgeMtu, fdb: fdbFlags, 'bridge-opts': bridgeOpts };
-const KINDS = ['bridge', 'router', 'docker', 'arp', 'links', 'bridge-mtu', 'fdb', 'bridge-opts'] as const;
+const KIND_FILES: Record<string, FuzzKind> = {
+  'bridge-mtu': bridgeMtu,
+  fdb: fdbFlags,
+  'bridge-opts': bridgeOpts,
+  pvlan: { setup: pvlanSetup, command: pvlanCommand },
+  snat: { setup: snatSetup, command: snatCommand },
+};
+const KINDS = ['bridge', 'router', 'docker', 'arp', 'links', 'bridge-mtu', 'fdb', 'bridge-opts', 'pvlan', 'snat'] as const;
 type Kind = (typeof KINDS)[number];
 
 const NEIGH = (dev: string) =>

@@ -147,8 +147,10 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   const ns = r.netns ? ctx.world.netns(r.netns)! : ctx.ns;
   const name = r.name ?? r.dev;
   checkNameLen(name);
-  if (name && ns.dev(name)) throw rtnlError('EEXIST');
+  // rtnl_newlink(): the kind's ->validate() (veth_validate, br_validate) runs before the name is looked up
   if (r.address !== undefined && !isValidEtherMac(r.address)) throw rtnlError('EADDRNOTAVAIL');
+  if (r.type === 'veth' && r.mtu !== undefined && !validVethMtu(r.mtu)) throw rtnlError('EINVAL');
+  if (name && ns.dev(name)) throw rtnlError('EEXIST');
   let created: NetDevice;
   switch (r.type) {
     case 'veth': {
@@ -161,19 +163,24 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
       const pns = peer.netns ? ctx.world.netns(peer.netns)! : ctx.ns;
       const pname = peer.name ?? peer.dev;
       checkNameLen(pname);
+      // veth_newlink(): veth_validate() on the peer's attributes, without extack, so its errors are bare
+      if (peer.address !== undefined && !isValidEtherMac(peer.address)) throw rtnlError('EADDRNOTAVAIL');
+      if (peer.mtu !== undefined && !validVethMtu(peer.mtu)) throw rtnlError('EINVAL');
+      // register_netdevice(peer) fails on a taken name before it reserves an ifindex
       if (pname && pns.dev(pname)) throw rtnlError('EEXIST');
+      // rtnl_configure_link(peer): "up" among the peer's attributes opens it before the pair is linked,
+      // veth_open() answers -ENOTCONN and the registered peer goes again, its ifindex spent
+      if (peer.up) {
+        pns.reserveIfindex();
+        throw rtnlError('ENOTCONN');
+      }
       if (pname && name === pname && pns === ns) {
-        // veth_newlink() registers the peer first; the second name then clashes and the peer goes
-        // again, its ifindex spent
+        // the main device's name then clashes with the peer's: the peer goes again, its ifindex spent
         pns.reserveIfindex();
         throw rtnlError('EEXIST');
       }
-      // veth_newlink(): the peer is made without extack, so its errors are bare
-      if (peer.mtu !== undefined && (peer.mtu < 68 || peer.mtu > 65535)) throw rtnlError('EINVAL');
-      if (r.mtu !== undefined && (r.mtu < 68 || r.mtu > 65535)) throw extackError(r.mtu < 68 ? 'mtu less than device minimum' : 'mtu greater than device maximum');
       const { dev } = newVeth({ name, mac: r.address ?? null, ns, mtu: r.mtu, txqlen: r.txqlen }, { name: pname, mac: peer.address ?? null, ns: pns, mtu: peer.mtu, txqlen: peer.txqlen });
       created = dev;
-      if (peer.up) devOpen(dev.peer!);
       break;
     }
     case 'bridge': {
@@ -201,6 +208,9 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   return [];
 }
 
+/** is_valid_veth_mtu(): ETH_MIN_MTU..ETH_MAX_MTU */
+const validVethMtu = (mtu: number): boolean => mtu >= 68 && mtu <= 65535;
+
 function findDev(ctx: IpCtx, name: string | null): NetDevice {
   if (name === null) throw new CmdError('Not enough information: "dev" argument is required.', 255);
   const d = ctx.ns.dev(name);
@@ -225,7 +235,8 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
       if (err) throw rtnlError(err);
     } else if (r.type !== dev.kind) throw rtnlError('EOPNOTSUPP');
   }
-  // do_setlink(): namespace, address, mtu, name, master, flags
+  // do_setlink(): namespace, address, mtu, name, alias, broadcast, flags, master, txqueuelen; a failure
+  // keeps what came before it
   if (r.netns !== undefined) {
     const to = ctx.world.netns(r.netns)!;
     if (to !== dev.ns) {
@@ -235,9 +246,14 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
       if (dev.brport) brDelIf(dev.brport.br, dev);
       devChangeNetns(dev, to);
     }
-    if (r.up !== undefined || r.address !== undefined) applyFlagsAndAddr(to.dev(dev.name)!, r, ctx);
+    if (r.up !== undefined || r.address !== undefined) {
+      const moved = to.dev(dev.name)!;
+      applyAddrMtu(moved, r);
+      applyFlagsEtc(moved, r, ctx);
+    }
     return [];
   }
+  applyAddrMtu(dev, r);
   if (r.name && r.dev && r.name !== r.dev) {
     checkNameLen(r.name);
     // netif_change_name(): on 6.18 a running device may be renamed too (measured: veth, bridge, tap)
@@ -245,11 +261,12 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
     renameNetdev(dev, r.name);
     inetdevChangename(dev);
   }
-  applyFlagsAndAddr(dev, r, ctx);
+  applyFlagsEtc(dev, r, ctx);
   return [];
 }
 
-function applyFlagsAndAddr(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
+/** do_setlink(): IFLA_ADDRESS, then IFLA_MTU */
+function applyAddrMtu(dev: NetDevice, r: LinkReq): void {
   if (r.address !== undefined) {
     // dev_set_mac_address(): a tun (no ndo_set_mac_address) says EOPNOTSUPP before looking at the address
     if (dev.kind === 'tun') throw rtnlError('EOPNOTSUPP');
@@ -268,8 +285,12 @@ function applyFlagsAndAddr(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
     if (r.mtu < 68 || r.mtu > 65535) throw extackError(r.mtu < 68 ? `mtu less than device minimum` : 'mtu greater than device maximum');
     devSetMtu(dev, r.mtu);
   }
-  if (r.txqlen !== undefined) dev.txqlen = r.txqlen;
-  if (r.master !== undefined) applyMaster(dev, r.master, ctx);
+}
+
+/** do_setlink() after the name: alias, broadcast, dev_change_flags(), the master, txqueuelen */
+function applyFlagsEtc(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
+  if (r.alias !== undefined) dev.alias = r.alias;
+  if (r.broadcast !== undefined) dev.broadcast = r.broadcast;
   // IFF_PROMISC set by hand counts once, beside dev->promiscuity (taps, bridge ports)
   if (r.promisc !== undefined) dev.gPromisc = r.promisc;
   if (r.arp !== undefined && dev.userNoArp !== !r.arp) {
@@ -280,10 +301,10 @@ function applyFlagsAndAddr(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
   if (r.multicast !== undefined) dev.noMulticast = !r.multicast;
   // dev_set_allmulti(): the user's flag counts once in allmulti
   if (r.allmulticast !== undefined && dev.gAllmulti !== r.allmulticast) dev.gAllmulti = r.allmulticast;
-  if (r.alias !== undefined) dev.alias = r.alias;
-  if (r.broadcast !== undefined) dev.broadcast = r.broadcast;
   if (r.up === true) devOpen(dev);
   else if (r.up === false) devClose(dev);
+  if (r.master !== undefined) applyMaster(dev, r.master, ctx);
+  if (r.txqlen !== undefined) dev.txqlen = r.txqlen;
 }
 
 /** do_set_master(): leave the old master, join the new one. */

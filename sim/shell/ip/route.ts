@@ -359,7 +359,8 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
       case 'broadcast':
         return [`broadcast ${fmtIp4(dst)} ${fromTxt}dev lo `, `    cache <local,brd> iif ${iif.name} `];
       case 'forward':
-        return [`${fmtIp4(dst)} ${fromTxt}${r.rt.gw !== null ? `via ${fmtIp4(r.rt.gw)} ` : ''}dev ${r.rt.dev.name} `, `    cache iif ${iif.name} `];
+        // rt_fill_info(): IPSKB_DOREDIRECT set by __mkroute_input() shows as RTCF_DOREDIRECT
+        return [`${fmtIp4(dst)} ${fromTxt}${r.rt.gw !== null ? `via ${fmtIp4(r.rt.gw)} ` : ''}dev ${r.rt.dev.name} `, `    cache ${r.redirectTo !== undefined ? '<redirect> ' : ''}iif ${iif.name} `];
       case 'error':
         // inet_rtm_getroute(): a drop reason from the input path (martian, rp_filter) answers EINVAL; a
         // route that exists only to fail (unreachable, forwarding off) answers its dst.error

@@ -6,6 +6,9 @@ export interface Pick {
   capture(p: number, devs: readonly string[]): string[];
 }
 
+/** fuzz.ts's picker, by the name the router-side kinds use */
+export type Picker = Pick;
+
 export interface FuzzKind {
   setup(): string[];
   command(p: Pick): string[];
