@@ -1,4 +1,5 @@
 // A command that stops with the text (and exit status) its real counterpart prints.
+import { own } from '../core/own';
 
 export class CmdError extends Error {
   readonly lines: string[];
@@ -19,7 +20,7 @@ export function rtnlError(errno: string, code = 2): CmdError {
     EADDRNOTAVAIL: 'Cannot assign requested address', EHOSTUNREACH: 'No route to host', EACCES: 'Permission denied', ENETDOWN: 'Network is down',
     ELOOP: 'Too many levels of symbolic links', EPERM: 'Operation not permitted', ERANGE: 'Numerical result out of range', EXDEV: 'Invalid cross-device link',
   };
-  return new CmdError(`RTNETLINK answers: ${text[errno] ?? errno}`, code);
+  return new CmdError(`RTNETLINK answers: ${own(text, errno) ?? errno}`, code);
 }
 
 /** A kernel extack message, as iproute2 prints it. */

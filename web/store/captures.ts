@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand';
 import { toWorker, type CaptureUpdate, type TermId } from '../protocol';
 import { post } from './port';
 import type { LabState } from './index';
+import { own } from '../../sim/core/own';
 
 export interface CaptureView {
   id: number;
@@ -43,7 +44,7 @@ export const createCapturesSlice: StateCreator<LabState, [], [], CapturesSlice> 
   clearCaptures: () => set({ captures: {} }),
   startCapture: (ns, dev) => {
     const term = captureTerm(ns, dev);
-    if (get().terms[term]?.busy) return;
+    if (own(get().terms, term)?.busy) return;
     const g = get().groupSeq + 1;
     set({ groupSeq: g, redoStack: [] });
     post(toWorker({ type: 'run', ns: term, lines: [`tcpdump -n -e -i ${dev}`], group: `a${g}`, mode: 'async' }));
