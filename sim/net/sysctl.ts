@@ -185,43 +185,78 @@ export function sysctlEntry(ns: Netns, name: string): Entry | undefined {
 /** procps leaves the deprecated base_reachable_time and retrans_time out of listings */
 const DEPRECATED: ReadonlySet<string> = new Set(['base_reachable_time', 'retrans_time']);
 const GLOBALS = ['icmp_echo_ignore_all', 'icmp_echo_ignore_broadcasts', 'icmp_errors_use_inbound_ifaddr', 'icmp_ratelimit', 'icmp_ratemask', 'ip_default_ttl', 'ip_forward', 'ping_group_range'];
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const CONF_KEYS_SORTED = [...DEVCONF_KEYS].sort(byName);
+const NEIGH_LISTED = NEIGH_KEYS.filter((k) => !DEPRECATED.has(k)).sort(byName);
+const NEIGH_DEFAULT_LISTED = [...NEIGH_LISTED, ...NEIGH_DEFAULT_ONLY_KEYS].sort(byName);
+
+export interface SysctlValue {
+  name: string;
+  value: string;
+}
 
 /**
- * Every entry under a prefix (sysctl with a directory, or -a), as sysctl prints their names, in /proc's
- * sorted order. Linear in the devices (plus the sort): each device's entries are made once, from the
- * device itself.
+ * Every entry under a prefix (sysctl with a directory, or -a), as sysctl prints them, in /proc's sorted
+ * order. Linear in the devices but for sorting their names: per-device keys come out already in order,
+ * and values are read straight from the device (no entry object per key).
  */
-export function sysctlList(ns: Netns, prefix: string): Array<{ name: string; entry: Entry }> {
+export function sysctlList(ns: Netns, prefix: string): SysctlValue[] {
   const pre = sysctlDisplay(prefix);
-  const under = (k: string) => k === pre || k.startsWith(pre + '.') || pre.startsWith(k + '.');
-  const out: Array<{ name: string; entry: Entry }> = [];
-  // a component shows a device's dots as slashes
-  const shown = (dev: string) => dev.replace(/\./g, '/');
-  if (under('net.ipv4.conf')) {
-    const confs = ['all', 'default', ...ns.devices.map((d) => d.name)];
-    for (const c of confs) {
-      const base = `net.ipv4.conf.${shown(c)}`;
-      if (!under(base)) continue;
-      for (const k of DEVCONF_KEYS) {
-        const e = devconfEntry(ns, c, k);
-        if (e) out.push({ name: `${base}.${k}`, entry: e });
+  // could a name under `base` be under the prefix (or the prefix under it)?
+  const near = (base: string) => base === pre || base.startsWith(pre + '.') || pre.startsWith(base + '.');
+  const want = (k: string) => k === pre || k.startsWith(pre + '.');
+  // a component shows a device's dots as slashes; ordered by "name." so that each device's keys,
+  // which follow its name and a dot, sort as a block (shown names hold no dot)
+  const devs = ns.devices.map((d) => ({ d, shown: d.name.replace(/\./g, '/') })).sort((a, b) => byName(a.shown + '.', b.shown + '.'));
+  // each chunk is sorted and no two chunks interleave: the chunks sort by their first name
+  const chunks: SysctlValue[][] = [];
+  const emit = (out: SysctlValue[], name: string, value: () => string) => {
+    if (want(name)) out.push({ name, value: value() });
+  };
+  if (near('net.ipv4.conf')) {
+    const out: SysctlValue[] = [];
+    const confs: Array<{ shown: string; cnf: Devconf | undefined }> = [
+      { shown: 'all', cnf: ns.ipv4.all },
+      { shown: 'default', cnf: ns.ipv4.dflt },
+      ...devs.map(({ d, shown }) => ({ shown, cnf: d.inDev?.cnf })),
+    ].sort((a, b) => byName(a.shown + '.', b.shown + '.'));
+    for (const { shown, cnf } of confs) {
+      const base = `net.ipv4.conf.${shown}`;
+      if (!cnf || !near(base)) continue;
+      const all = want(base);
+      for (const k of CONF_KEYS_SORTED) {
+        const name = `${base}.${k}`;
+        if (all || want(name)) out.push({ name, value: String(cnf.values[k]) });
       }
     }
+    chunks.push(out);
   }
-  if (under('net.ipv4.neigh')) {
-    const neighs = [...(ns.neighDefault ? ['default'] : []), ...ns.devices.map((d) => d.name)];
-    for (const n of neighs) {
-      const base = `net.ipv4.neigh.${shown(n)}`;
-      if (!under(base)) continue;
-      const keys: readonly string[] = n === 'default' ? [...NEIGH_KEYS, ...NEIGH_DEFAULT_ONLY_KEYS] : NEIGH_KEYS;
+  if (near('net.ipv4.neigh')) {
+    const out: SysctlValue[] = [];
+    const neighs: Array<{ shown: string; parms: NeighParms | undefined; keys: readonly string[] }> = [
+      ...(ns.neighDefault ? [{ shown: 'default', parms: ns.neighDefault, keys: NEIGH_DEFAULT_LISTED }] : []),
+      ...devs.map(({ d, shown }) => ({ shown, parms: d.neighParms, keys: NEIGH_LISTED })),
+    ].sort((a, b) => byName(a.shown + '.', b.shown + '.'));
+    for (const { shown, parms, keys } of neighs) {
+      const base = `net.ipv4.neigh.${shown}`;
+      if (!parms || !near(base)) continue;
+      const all = want(base);
       for (const k of keys) {
-        if (DEPRECATED.has(k)) continue;
-        const e = neighEntry(ns, n, k);
-        if (e) out.push({ name: `${base}.${k}`, entry: e });
+        const name = `${base}.${k}`;
+        if (all || want(name)) out.push({ name, value: String(own(GC_DEFAULTS, k) ?? own(NEIGH_ACCESS, k)![0](parms)) });
       }
     }
+    chunks.push(out);
   }
-  for (const k of Object.keys(ns.brnf)) out.push({ name: `net.bridge.${k}`, entry: sysctlEntry(ns, `net.bridge.${k}`)! });
-  for (const g of GLOBALS) out.push({ name: `net.ipv4.${g}`, entry: globalEntry(ns, g)! });
-  return out.filter((x) => x.name === pre || x.name.startsWith(pre + '.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const k of Object.keys(ns.brnf).sort(byName)) {
+    const out: SysctlValue[] = [];
+    emit(out, `net.bridge.${k}`, () => String(ns.brnf[k]));
+    chunks.push(out);
+  }
+  for (const g of GLOBALS) {
+    const out: SysctlValue[] = [];
+    emit(out, `net.ipv4.${g}`, () => globalEntry(ns, g)!.get());
+    chunks.push(out);
+  }
+  return chunks.filter((c) => c.length).sort((a, b) => byName(a[0].name, b[0].name)).flat();
 }

@@ -61,7 +61,11 @@ describe('sysctl with dotted device names', () => {
   it('sysctl -a lists each key of every device once, sorted', () => {
     const lab = new Lab();
     for (let i = 0; i < 300; i++) lab.sh.run(`ip link add a${i} type veth peer name b${i}`);
+    // names whose order differs from their keys' order: '-' and '.' sort before the key's '.' and after
+    for (const n of ['ab', 'ab-c', 'ab.c', 'ab.c.d', 'a00x', 'A', 'all0', 'defaulT', 'eth0.10', 'eth0-10', 'z_']) expect(lab.sh.run(`ip link add ${n} type veth peer name p${n}`).code).toBe(0);
     const lines = lab.sh.run('sysctl -a').lines;
+    // with lo alone sysctl -a shows 147 keys; every other device adds its 33 conf and 15 neigh keys
+    expect(lines.length).toBe(147 + (lab.world.host.devices.length - 1) * (33 + 15));
     const conf = lines.filter((l) => l.startsWith('net.ipv4.conf.a299.'));
     expect(conf.length).toBeGreaterThan(10);
     expect(new Set(lines).size).toBe(lines.length);

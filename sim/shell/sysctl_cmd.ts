@@ -74,7 +74,7 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
       code = 1;
       continue;
     }
-    for (const { name, entry } of list) if (!pattern || pattern.test(name)) out.push(valuesOnly ? entry.get() : `${name} = ${entry.get()}`);
+    for (const { name, value } of list) if (!pattern || pattern.test(name)) out.push(valuesOnly ? value : `${name} = ${value}`);
   }
   return { lines: out, code };
 }
