@@ -158,3 +158,13 @@ describe('lab nic add / lab vm add take the names Linux takes', () => {
     expect(lab.world.netns('constructor')).toBeDefined();
   });
 });
+
+describe('a line of tens of megabytes', () => {
+  it('is refused as execve() would, before it is split into words', () => {
+    const lab = new Lab('ip netns add a');
+    const before = process.memoryUsage().heapUsed;
+    const r = lab.sh.run(`ip netns exec ${'h'.repeat(1_000_000)} `.repeat(50) + 'ip link');
+    expect(r).toEqual({ lines: ['bash: /usr/sbin/ip: Argument list too long'], code: 126 });
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(256 * 2 ** 20);
+  });
+});

@@ -37,6 +37,12 @@ export class Shell {
   /** Starts one command line in namespace `nsName`; what it prints goes to `sink`. Never throws. */
   start(line: string, sink: Sink, nsName = 'host'): StartResult {
     const ns = this.world.netns(nsName) ?? this.world.host;
+    // a line that cannot fit execve() is refused before it is split (a pasted 50 MB line would cost GBs)
+    const early = line.length > ARG_MAX ? execveE2bigLine(line) : null;
+    if (early) {
+      sink(early);
+      return { proc: null, code: 126 };
+    }
     const lex = splitWords(line);
     if (!lex.ok) {
       sink(`bash: ${lex.error}`);
@@ -191,6 +197,20 @@ function execveE2big(argv: string[]): string | null {
     total += bytes;
   }
   return total > ARG_MAX ? `bash: ${path}: Argument list too long` : null;
+}
+
+/** Before lexing: the first word names an exec'd command and the other characters alone (quotes and
+ * backslashes aside, each at least a byte of some argument) pass ARG_MAX. */
+function execveE2bigLine(line: string): string | null {
+  const m = /^\s*([A-Za-z-]+)(\s|$)/.exec(line.slice(0, 64));
+  const path = m ? EXEC_PATH.get(m[1]) : undefined;
+  if (!path) return null;
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 39 && c !== 34 && c !== 92) n++;
+  }
+  return n > ARG_MAX ? `bash: ${path}: Argument list too long` : null;
 }
 
 function procResult(p: Proc): StartResult {
