@@ -38,7 +38,7 @@ export class Shell {
   start(line: string, sink: Sink, nsName = 'host'): StartResult {
     const ns = this.world.netns(nsName) ?? this.world.host;
     // a line that cannot fit execve() is refused before it is split (a pasted 50 MB line would cost GBs)
-    const early = line.length > ARG_MAX ? execveE2bigLine(line) : null;
+    const early = line.length >= MAX_ARG_STRLEN ? execveE2bigLine(line) : null;
     if (early) {
       sink(early);
       return { proc: null, code: 126 };
@@ -200,17 +200,25 @@ function execveE2big(argv: string[]): string | null {
 }
 
 /** Before lexing: the first word names an exec'd command and the other characters alone (quotes and
- * backslashes aside, each at least a byte of some argument) pass ARG_MAX. */
+ * backslashes aside, each at least a byte of some argument) pass ARG_MAX, or one unbroken run of them
+ * passes MAX_ARG_STRLEN. */
 function execveE2bigLine(line: string): string | null {
   const m = /^\s*([A-Za-z-]+)(\s|$)/.exec(line.slice(0, 64));
   const path = m ? EXEC_PATH.get(m[1]) : undefined;
   if (!path) return null;
+  // a run without white space is never split, so it lies within one word
   let n = 0;
+  let run = 0;
+  let longest = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 39 && c !== 34 && c !== 92) n++;
+    if (c === 32 || c === 9 || c === 10) run = 0;
+    else if (c !== 39 && c !== 34 && c !== 92) {
+      n++;
+      if (++run > longest) longest = run;
+    }
   }
-  return n > ARG_MAX ? `bash: ${path}: Argument list too long` : null;
+  return n > ARG_MAX || longest + 1 > MAX_ARG_STRLEN ? `bash: ${path}: Argument list too long` : null;
 }
 
 function procResult(p: Proc): StartResult {
