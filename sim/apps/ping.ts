@@ -9,7 +9,7 @@ import { RawSocket, type RawError } from '../ipv4/raw';
 import { isRouteError, ipDevFind, routeOutput } from '../ipv4/route';
 import { ipLocalOut, routeMtu } from '../ipv4/ip_output';
 import { BACKLOG_DELAY } from '../net/world';
-import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
+import { ERRNO_TEXT, Proc, longOverflows, parseFloatStrict, parseIntStrict } from './proc';
 import { resolveHost, reverseHost, unresolvedText } from './resolve';
 import { getopt } from './getopt';
 import { PING_USAGE } from './ping_usage';
@@ -48,6 +48,8 @@ export function parsePingArgs(argv: string[]): Parsed {
   const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, pmtudisc: 'want', pmtudiscGiven: false, verbose: false, outstanding: false, adaptive: false, target: '' };
   const rest: string[] = [];
   const bad = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}'`], code: 1 });
+  // strtol_or_err(): errno ERANGE is reported before the range is checked
+  const erange = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': Numerical result out of range`], code: 1 });
   const range = (v: string, lo: number, hi: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`], code: 1 });
   const WITH_ARG = 'cWiIwtsSlmMpQTFNe';
   const warnings: string[] = [];
@@ -59,6 +61,7 @@ export function parsePingArgs(argv: string[]): Parsed {
       case 'c': {
         const n = parseIntStrict(val);
         if (n === undefined) return bad(val);
+        if (longOverflows(val)) return erange(val);
         if (n < 1) return range(val, 1, '9223372036854775807');
         o.count = n;
         break;
@@ -78,6 +81,7 @@ export function parsePingArgs(argv: string[]): Parsed {
       case 'w': {
         const n = parseIntStrict(val);
         if (n === undefined) return bad(val);
+        if (longOverflows(val)) return erange(val);
         if (n < 0 || n > 2147483) return range(val, 0, '2147483');
         o.deadline = n;
         break;
@@ -94,6 +98,7 @@ export function parsePingArgs(argv: string[]): Parsed {
       case 't': {
         const n = parseIntStrict(val);
         if (n === undefined) return bad(val);
+        if (longOverflows(val)) return erange(val);
         if (n < 0 || n > 255) return range(val, 0, '255');
         // setsockopt(IP_TTL, 0) is refused by the kernel
         if (n === 0) return { ok: false, lines: ['ping: cannot set unicast time-to-live: Invalid argument'], code: 2 };
@@ -103,6 +108,7 @@ export function parsePingArgs(argv: string[]): Parsed {
       case 's': {
         const n = parseIntStrict(val);
         if (n === undefined) return bad(val);
+        if (longOverflows(val)) return erange(val);
         if (n < 0 || n > 2147483647) return range(val, 0, '2147483647');
         o.size = n;
         break;
@@ -349,6 +355,9 @@ export class Ping extends Proc {
     const ns = this.ns;
     const seq = ++this.ntransmitted & 0xffff;
     this.lastSend = ns.world.now;
+    // past outpack[] (65528 bytes of data and more) iputils sends nothing it could report; checked before
+    // the pattern is made, so no size asks for more than an IPv4 datagram can hold
+    if (this.o.size >= 65528) return;
     // the pattern is bytes 0, 1, 2, ...; the first 16 hold the send time as a struct timeval
     if (!this.pattern) {
       this.pattern = new Uint8Array(this.o.size);
@@ -370,8 +379,6 @@ export class Ping extends Proc {
     // ipv4_mtu() never says more than IP_MAX_MTU
     const mtu = Math.min(routeMtu(rt), 0xffff);
     const total = 20 + icmp.length;
-    // past outpack[] (65528 bytes of data) iputils sends nothing it could report
-    if (this.o.size > 65528) return;
     // ip_append_data(): past IP's 64 KiB, or past the MTU with DF demanded, EMSGSIZE and a local error
     if (total > 0xffff || (this.o.pmtudisc === 'do' && total > mtu)) {
       // ip_append_data() refuses it with EMSGSIZE and queues a local error carrying the MTU

@@ -34,6 +34,13 @@ export function parseIntStrict(s: string): number | undefined {
   return Number(s);
 }
 
+/** strtol() would set ERANGE: a whole number past what a long holds */
+export function longOverflows(s: string): boolean {
+  if (!/^[-+]?\d+$/.test(s) || s.replace(/^[-+]?0*/, '').length < 19) return false;
+  const n = BigInt(s);
+  return n > 9223372036854775807n || n < -9223372036854775808n;
+}
+
 export function parseFloatStrict(s: string): number | undefined {
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(s)) return undefined;
   return Number(s);

@@ -3,6 +3,7 @@
 import type { Netns } from './netns';
 import { DEVCONF_KEYS, type Devconf, type DevconfKey, isDevconfKey } from '../ipv4/devconf';
 import { NEIGH_KEYS, NEIGH_DEFAULT_ONLY_KEYS, type NeighParms, randReachTime } from '../ipv4/neigh_parms';
+import { own, hasOwn } from '../core/own';
 
 export type SysctlResult = { ok: true; value: string } | { ok: false; error: 'ENOENT' | 'EINVAL' };
 
@@ -89,11 +90,12 @@ const GC_DEFAULTS: Record<string, number> = { gc_interval: 30, gc_thresh1: 128, 
 function neighEntry(ns: Netns, which: string, key: string): Entry | undefined {
   const parms = which === 'default' ? ns.neighDefault : ns.dev(which)?.neighParms;
   if (!parms) return undefined;
-  if (key in GC_DEFAULTS) {
+  const gc = own(GC_DEFAULTS, key);
+  if (gc !== undefined) {
     if (which !== 'default') return undefined;
-    return { get: () => String(GC_DEFAULTS[key]), set: intSetter(() => {}) };
+    return { get: () => String(gc), set: intSetter(() => {}) };
   }
-  const acc = NEIGH_ACCESS[key];
+  const acc = own(NEIGH_ACCESS, key);
   if (!acc) return undefined;
   const rand = (lo: number, hi: number) => ns.world.prng.range(lo, hi);
   const apply = intSetter((n) => {
@@ -144,8 +146,26 @@ function ipv6Entry(ns: Netns, path: string[]): Entry | undefined {
   return { get: () => '1', set: intSetter(() => {}) };
 }
 
+/**
+ * procps slashdot(): a name's separators are '.' or '/', whichever comes first; the other one is part of
+ * a component (a device eth0.10 is net/ipv4/conf/eth0.10 in /proc and net.ipv4.conf.eth0/10 on screen).
+ * This turns a name written with separator `from` into one written with `to`, swapping the two.
+ */
+function slashdot(name: string, from: '.' | '/', to: '.' | '/'): string {
+  const m = /[./]/.exec(name);
+  if (!m || m[0] === to) return name;
+  let out = '';
+  for (const c of name) out += c === from ? to : c === to ? from : c;
+  return out;
+}
+
+/** The /proc/sys path of a name as sysctl takes it (net.ipv4.conf.eth0/10.forwarding -> net/ipv4/conf/eth0.10/forwarding). */
+export const sysctlPath = (name: string): string => slashdot(name, '.', '/');
+/** The name sysctl prints for a name as typed (net/ipv4/conf/eth0.10/forwarding -> net.ipv4.conf.eth0/10.forwarding). */
+export const sysctlDisplay = (name: string): string => slashdot(name, '/', '.');
+
 export function sysctlEntry(ns: Netns, name: string): Entry | undefined {
-  const p = name.replace(/\//g, '.').split('.');
+  const p = sysctlPath(name).split('/');
   if (p[0] !== 'net') return undefined;
   if (p[1] === 'ipv4') {
     if (p[2] === 'conf' && p.length === 5 && isDevconfKey(p[4])) return devconfEntry(ns, p[3], p[4]);
@@ -154,7 +174,7 @@ export function sysctlEntry(ns: Netns, name: string): Entry | undefined {
     return undefined;
   }
   if (p[1] === 'ipv6') return ipv6Entry(ns, p.slice(2));
-  if (p[1] === 'bridge' && p.length === 3 && p[2] in ns.brnf) {
+  if (p[1] === 'bridge' && p.length === 3 && hasOwn(ns.brnf, p[2])) {
     // brnf_sysctl_call_tables(): any value other than 0 is stored as 1
     const key = p[2];
     return { get: () => String(ns.brnf[key]), set: intSetter((n) => (ns.brnf[key] = key.startsWith('bridge-nf-call-') && n ? 1 : n)) };
@@ -162,20 +182,81 @@ export function sysctlEntry(ns: Netns, name: string): Entry | undefined {
   return undefined;
 }
 
-/** Every key under a prefix (sysctl with a directory, or -a), in /proc's sorted order. */
-export function sysctlList(ns: Netns, prefix: string): string[] {
-  const keys: string[] = [];
-  const confs = ['all', 'default', ...ns.devices.map((d) => d.name)];
-  for (const c of [...confs].sort()) for (const k of DEVCONF_KEYS) keys.push(`net.ipv4.conf.${c}.${k}`);
-  const neighs = [...(ns.neighDefault ? ['default'] : []), ...ns.devices.map((d) => d.name)].sort();
-  // procps leaves the deprecated base_reachable_time and retrans_time out of listings
-  const DEPRECATED = new Set(['base_reachable_time', 'retrans_time']);
-  for (const n of neighs) {
-    for (const k of NEIGH_KEYS) if (!DEPRECATED.has(k)) keys.push(`net.ipv4.neigh.${n}.${k}`);
-    if (n === 'default') for (const k of NEIGH_DEFAULT_ONLY_KEYS) keys.push(`net.ipv4.neigh.${n}.${k}`);
+/** procps leaves the deprecated base_reachable_time and retrans_time out of listings */
+const DEPRECATED: ReadonlySet<string> = new Set(['base_reachable_time', 'retrans_time']);
+const GLOBALS = ['icmp_echo_ignore_all', 'icmp_echo_ignore_broadcasts', 'icmp_errors_use_inbound_ifaddr', 'icmp_ratelimit', 'icmp_ratemask', 'ip_default_ttl', 'ip_forward', 'ping_group_range'];
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const CONF_KEYS_SORTED = [...DEVCONF_KEYS].sort(byName);
+const NEIGH_LISTED = NEIGH_KEYS.filter((k) => !DEPRECATED.has(k)).sort(byName);
+const NEIGH_DEFAULT_LISTED = [...NEIGH_LISTED, ...NEIGH_DEFAULT_ONLY_KEYS].sort(byName);
+
+export interface SysctlValue {
+  name: string;
+  value: string;
+}
+
+/**
+ * Every entry under a prefix (sysctl with a directory, or -a), as sysctl prints them, in /proc's sorted
+ * order. Linear in the devices but for sorting their names: per-device keys come out already in order,
+ * and values are read straight from the device (no entry object per key).
+ */
+export function sysctlList(ns: Netns, prefix: string): SysctlValue[] {
+  const pre = sysctlDisplay(prefix);
+  // could a name under `base` be under the prefix (or the prefix under it)?
+  const near = (base: string) => base === pre || base.startsWith(pre + '.') || pre.startsWith(base + '.');
+  const want = (k: string) => k === pre || k.startsWith(pre + '.');
+  // a component shows a device's dots as slashes; ordered by "name." so that each device's keys,
+  // which follow its name and a dot, sort as a block (shown names hold no dot)
+  const devs = ns.devices.map((d) => ({ d, shown: d.name.replace(/\./g, '/') })).sort((a, b) => byName(a.shown + '.', b.shown + '.'));
+  // each chunk is sorted and no two chunks interleave: the chunks sort by their first name
+  const chunks: SysctlValue[][] = [];
+  const emit = (out: SysctlValue[], name: string, value: () => string) => {
+    if (want(name)) out.push({ name, value: value() });
+  };
+  if (near('net.ipv4.conf')) {
+    const out: SysctlValue[] = [];
+    const confs: Array<{ shown: string; cnf: Devconf | undefined }> = [
+      { shown: 'all', cnf: ns.ipv4.all },
+      { shown: 'default', cnf: ns.ipv4.dflt },
+      ...devs.map(({ d, shown }) => ({ shown, cnf: d.inDev?.cnf })),
+    ].sort((a, b) => byName(a.shown + '.', b.shown + '.'));
+    for (const { shown, cnf } of confs) {
+      const base = `net.ipv4.conf.${shown}`;
+      if (!cnf || !near(base)) continue;
+      const all = want(base);
+      for (const k of CONF_KEYS_SORTED) {
+        const name = `${base}.${k}`;
+        if (all || want(name)) out.push({ name, value: String(cnf.values[k]) });
+      }
+    }
+    chunks.push(out);
   }
-  for (const k of Object.keys(ns.brnf)) keys.push(`net.bridge.${k}`);
-  for (const g of ['icmp_echo_ignore_all', 'icmp_echo_ignore_broadcasts', 'icmp_errors_use_inbound_ifaddr', 'icmp_ratelimit', 'icmp_ratemask', 'ip_default_ttl', 'ip_forward', 'ping_group_range']) keys.push(`net.ipv4.${g}`);
-  const pre = prefix.replace(/\//g, '.');
-  return keys.filter((k) => k === pre || k.startsWith(pre + '.')).sort();
+  if (near('net.ipv4.neigh')) {
+    const out: SysctlValue[] = [];
+    const neighs: Array<{ shown: string; parms: NeighParms | undefined; keys: readonly string[] }> = [
+      ...(ns.neighDefault ? [{ shown: 'default', parms: ns.neighDefault, keys: NEIGH_DEFAULT_LISTED }] : []),
+      ...devs.map(({ d, shown }) => ({ shown, parms: d.neighParms, keys: NEIGH_LISTED })),
+    ].sort((a, b) => byName(a.shown + '.', b.shown + '.'));
+    for (const { shown, parms, keys } of neighs) {
+      const base = `net.ipv4.neigh.${shown}`;
+      if (!parms || !near(base)) continue;
+      const all = want(base);
+      for (const k of keys) {
+        const name = `${base}.${k}`;
+        if (all || want(name)) out.push({ name, value: String(own(GC_DEFAULTS, k) ?? own(NEIGH_ACCESS, k)![0](parms)) });
+      }
+    }
+    chunks.push(out);
+  }
+  for (const k of Object.keys(ns.brnf).sort(byName)) {
+    const out: SysctlValue[] = [];
+    emit(out, `net.bridge.${k}`, () => String(ns.brnf[k]));
+    chunks.push(out);
+  }
+  for (const g of GLOBALS) {
+    const out: SysctlValue[] = [];
+    emit(out, `net.ipv4.${g}`, () => globalEntry(ns, g)!.get());
+    chunks.push(out);
+  }
+  return chunks.filter((c) => c.length).sort((a, b) => byName(a[0].name, b[0].name)).flat();
 }

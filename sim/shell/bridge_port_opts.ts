@@ -3,6 +3,7 @@
 import type { PortAttrs, PortFlagName } from '../bridge/br_netlink';
 import { CmdError } from './errors';
 import { getUnsigned, invarg } from './ip/util';
+import { hasOwn } from '../core/own';
 
 const FLAGS: Record<string, PortFlagName> = {
   guard: 'guard', hairpin: 'hairpin', fastleave: 'fastleave', root_block: 'root_block', learning: 'learning', flood: 'flood',
@@ -46,7 +47,7 @@ export function parseBridgeLinkSet(argv: string[]): { dev: string | null; attrs:
       return argv[++i];
     };
     if (w === 'dev') dev = next();
-    else if (w in FLAGS && w !== 'proxy_arp' && w !== 'proxy_arp_wifi') attrs.flags[FLAGS[w]] = onOff(w, next());
+    else if (hasOwn(FLAGS, w) && w !== 'proxy_arp' && w !== 'proxy_arp_wifi') attrs.flags[FLAGS[w]] = onOff(w, next());
     else if (w === 'learning_sync') onOff(w, next());
     else if (w === 'cost') {
       const c = atoi(next());
@@ -94,7 +95,7 @@ export function parseBridgeSlaveOpts(argv: string[]): PortAttrs {
     else if (w === 'priority') attrs.priority = num('priority is invalid', 65535);
     else if (w === 'cost') attrs.cost = num('cost is invalid', 0xffffffff);
     else if (w === 'mcast_fast_leave') attrs.flags.fastleave = onOff(w, next());
-    else if (w in FLAGS) attrs.flags[FLAGS[w]] = onOff(w, next());
+    else if (hasOwn(FLAGS, w)) attrs.flags[FLAGS[w]] = onOff(w, next());
     else if (w === 'mcast_router') attrs.mcastRouter = num('invalid mcast_router', 255);
     else if (w === 'group_fwd_mask') attrs.groupFwdMask = num('invalid group_fwd_mask', 65535);
     else if (w === 'backup_port') next();

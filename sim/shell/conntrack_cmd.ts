@@ -9,6 +9,7 @@ import { nfOf } from '../netfilter/core';
 import { CmdError } from './errors';
 import { CONNTRACK_HELP } from './conntrack_help';
 import { Getopt, type LongOpt } from './iptables_getopt';
+import { own } from '../core/own';
 
 const PROG = 'conntrack v1.4.7 (conntrack-tools)';
 
@@ -131,7 +132,7 @@ function run(argv: string[], ns: Netns): { lines: string[]; code: number } {
         if (c !== 'S') tableArg(arg);
         break;
       case 'p': {
-        const p = PROTOS[arg!.toLowerCase()] ?? (/^\d+$/.test(arg!) && Number(arg) <= 255 ? Number(arg) : undefined);
+        const p = own(PROTOS, arg!.toLowerCase()) ?? (/^\d+$/.test(arg!) && Number(arg) <= 255 ? Number(arg) : undefined);
         if (p === undefined) throw err(`\`${arg}' unsupported protocol`);
         f.proto = p;
         used.push(c);
@@ -156,7 +157,7 @@ function run(argv: string[], ns: Netns): { lines: string[]; code: number } {
   }
   if (command === null) return { lines: [...CONNTRACK_HELP], code: 0 };
   if (command === 'F' || command === 'C') {
-    const bad = used.find((o) => OPTION_NAMES[o]);
+    const bad = used.find((o) => own(OPTION_NAMES, o));
     if (bad) throw err(`Illegal option \`${OPTION_NAMES[bad]}' with this command`);
   }
   const nf = nfOf(ns);

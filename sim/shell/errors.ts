@@ -1,4 +1,5 @@
 // A command that stops with the text (and exit status) its real counterpart prints.
+import { own } from '../core/own';
 
 export class CmdError extends Error {
   readonly lines: string[];
@@ -20,7 +21,7 @@ export function rtnlError(errno: string, code = 2): CmdError {
     ELOOP: 'Too many levels of symbolic links', EPERM: 'Operation not permitted', ERANGE: 'Numerical result out of range', EXDEV: 'Invalid cross-device link',
     ENOTCONN: 'Transport endpoint is not connected',
   };
-  return new CmdError(`RTNETLINK answers: ${text[errno] ?? errno}`, code);
+  return new CmdError(`RTNETLINK answers: ${own(text, errno) ?? errno}`, code);
 }
 
 /** A kernel extack message, as iproute2 prints it. */

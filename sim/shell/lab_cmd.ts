@@ -12,6 +12,8 @@ import { allocName, destroyNetns, randomEtherMac } from '../net/rtnl';
 import { defaultOperstate, devOpen, devUnregister } from '../net/link';
 import { CmdError } from './errors';
 import { parseLladdr } from './ip/util';
+import { validIfname } from './ip/link';
+import { validNetnsName } from './ip/netns';
 
 const USAGE = [
   'Usage: lab nic add NAME [netns NS] [address LLADDR] [speed MBPS]',
@@ -53,6 +55,8 @@ export function labMain(argv: string[], ns: Netns): string[] {
         if (!Number.isInteger(speed) || speed <= 0) throw new CmdError(`lab: bad speed "${v}"`, 1);
       } else throw new CmdError(USAGE, 1);
     }
+    // the names `ip link add` takes (dev_valid_name(), under IFNAMSIZ)
+    if (!validIfname(name)) throw new CmdError(`lab: "${name}" is not a valid interface name (1 to 15 characters, no "/", ":" or spaces, not "." or "..")`, 1);
     if (target.dev(name)) throw new CmdError('RTNETLINK answers: File exists', 2);
     const nic = new Nic(target, allocName(target, name), mac ?? randomEtherMac(target), BCAST_MAC, speed);
     registerNetdev(target, nic);
@@ -79,6 +83,7 @@ export function labMain(argv: string[], ns: Netns): string[] {
     const tap = ns.dev(tapName);
     if (!(tap instanceof Tun) || tap.kind !== 'tap') throw new CmdError(`lab: "${tapName}" is not a tap device (ip tuntap add dev ${tapName} mode tap)`, 1);
     if (tap.reader) throw new CmdError(`lab: ${tapName} is already open by another process`, 1);
+    if (!validNetnsName(name)) throw new CmdError(`lab: "${name}" is not a valid namespace name (1 to 255 bytes, no "/", not "." or "..")`, 1);
     if (world.netns(name)) throw new CmdError(`lab: "${name}" exists`, 1);
     const vm = world.addNetns(name);
     devOpen(vm.lo);

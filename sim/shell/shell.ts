@@ -37,12 +37,23 @@ export class Shell {
   /** Starts one command line in namespace `nsName`; what it prints goes to `sink`. Never throws. */
   start(line: string, sink: Sink, nsName = 'host'): StartResult {
     const ns = this.world.netns(nsName) ?? this.world.host;
+    // a line that cannot fit execve() is refused before it is split (a pasted 50 MB line would cost GBs)
+    const early = line.length >= MAX_ARG_STRLEN ? execveE2bigLine(line) : null;
+    if (early) {
+      sink(early);
+      return { proc: null, code: 126 };
+    }
     const lex = splitWords(line);
     if (!lex.ok) {
       sink(`bash: ${lex.error}`);
       return { proc: null, code: 2 };
     }
     if (!lex.words.length) return { proc: null, code: 0 };
+    const tooLong = execveE2big(lex.words);
+    if (tooLong) {
+      sink(tooLong);
+      return { proc: null, code: 126 };
+    }
     try {
       return this.exec(lex.words, ns, sink);
     } catch (e) {
@@ -50,28 +61,41 @@ export class Shell {
         for (const l of e.lines) sink(l);
         return { proc: null, code: e.code };
       }
-      sink(`netlab: internal error running "${line}": ${e instanceof Error ? e.message : String(e)}`);
+      sink(`netlab: internal error running "${line.length > 200 ? line.slice(0, 200) + '...' : line}": ${e instanceof Error ? e.message : String(e)}`);
       return { proc: null, code: 70 };
     }
   }
 
-  private exec(argv: string[], ns: Netns, sink: Sink): StartResult {
+  /**
+   * Runs argv. `ip netns exec NS cmd...` runs cmd here in a loop rather than by recursion (the real one
+   * execs it, replacing itself), so any depth of nesting costs neither stack nor copies of argv.
+   */
+  private exec(argv0: string[], ns0: Netns, sink: Sink): StartResult {
+    let whole = argv0;
+    let from = 0;
+    let ns = ns0;
+    for (;;) {
+      if (whole[from] !== 'ip') return this.execOne(from ? whole.slice(from) : whole, ns, sink);
+      let next: { ns: Netns; from: number } | null = null;
+      const host = {
+        world: this.world,
+        exec: (nsName: string, argv: string[], at: number) => {
+          whole = argv;
+          next = { ns: this.world.netns(nsName)!, from: at };
+        },
+      };
+      for (const l of ipMain(whole, ns, host, from)) sink(l);
+      if (!next) return { proc: null, code: 0 };
+      ({ ns, from } = next as { ns: Netns; from: number });
+    }
+  }
+
+  private execOne(argv: string[], ns: Netns, sink: Sink): StartResult {
     const cmd = argv[0];
-    let spawned: StartResult | null = null;
     const print = (lines: string[]) => {
       for (const l of lines) sink(l);
     };
     switch (cmd) {
-      case 'ip': {
-        const host = {
-          world: this.world,
-          exec: (nsName: string, rest: string[]) => {
-            spawned = this.exec(rest, this.world.netns(nsName)!, sink);
-          },
-        };
-        print(ipMain(argv, ns, host));
-        return spawned ?? { proc: null, code: 0 };
-      }
       case 'bridge':
         print(bridgeMain(argv, ns));
         return { proc: null, code: 0 };
@@ -136,6 +160,65 @@ export class Shell {
     if (!p.done) p.interrupt();
     return { lines, code: p.exitCode };
   }
+}
+
+/** execve()'s limits (include/uapi/linux/binfmts.h): one string over MAX_ARG_STRLEN bytes with its NUL, or all
+ * of them with their pointers past ARG_MAX (a quarter of the 8 MB stack: bprm_stack_limits()), fail with E2BIG. */
+const MAX_ARG_STRLEN = 131072;
+const ARG_MAX = 2097152;
+/** where bash finds each command it execs (Debian 12); echo, true and false are builtins, never exec'd */
+const EXEC_PATH: ReadonlyMap<string, string> = new Map([
+  ['ip', '/usr/sbin/ip'], ['bridge', '/usr/sbin/bridge'], ['sysctl', '/usr/sbin/sysctl'], ['ping', '/usr/bin/ping'], ['arping', '/usr/bin/arping'],
+  ['route', '/usr/sbin/route'], ['arp', '/usr/sbin/arp'], ['iptables', '/usr/sbin/iptables'], ['iptables-save', '/usr/sbin/iptables-save'],
+  ['conntrack', '/usr/sbin/conntrack'], ['tcpdump', '/usr/bin/tcpdump'], ['sleep', '/usr/bin/sleep'], ['lab', 'lab'],
+]);
+
+/** UTF-8 length of a string, as the kernel counts an argument */
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+/** bash's "Argument list too long" when execve() would refuse argv (copy_strings()), else null. */
+function execveE2big(argv: string[]): string | null {
+  const path = EXEC_PATH.get(argv[0]);
+  if (!path) return null;
+  let total = 8 * (argv.length + 1);
+  for (const w of argv) {
+    const bytes = utf8Bytes(w) + 1;
+    if (bytes > MAX_ARG_STRLEN) return `bash: ${path}: Argument list too long`;
+    total += bytes;
+  }
+  return total > ARG_MAX ? `bash: ${path}: Argument list too long` : null;
+}
+
+/** Before lexing: the first word names an exec'd command and the other characters alone (quotes and
+ * backslashes aside, each at least a byte of some argument) pass ARG_MAX, or one unbroken run of them
+ * passes MAX_ARG_STRLEN. */
+function execveE2bigLine(line: string): string | null {
+  const m = /^\s*([A-Za-z-]+)(\s|$)/.exec(line.slice(0, 64));
+  const path = m ? EXEC_PATH.get(m[1]) : undefined;
+  if (!path) return null;
+  // a run without white space is never split, so it lies within one word
+  let n = 0;
+  let run = 0;
+  let longest = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10) run = 0;
+    else if (c !== 39 && c !== 34 && c !== 92) {
+      n++;
+      if (++run > longest) longest = run;
+    }
+  }
+  return n > ARG_MAX || longest + 1 > MAX_ARG_STRLEN ? `bash: ${path}: Argument list too long` : null;
 }
 
 function procResult(p: Proc): StartResult {

@@ -1,6 +1,7 @@
-// procps sysctl: read, -w write, -n values only, -q quiet, directories listed.
+// procps sysctl: read, -w write, -n values only, -q quiet, -r pattern, directories listed.
 import type { Netns } from '../net/netns';
-import { sysctlEntry, sysctlList } from '../net/sysctl';
+import { sysctlDisplay, sysctlEntry, sysctlList, sysctlPath } from '../net/sysctl';
+import { Ere } from './ere';
 
 export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: number } {
   let write = false;
@@ -8,17 +9,14 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
   let valuesOnly = false;
   let all = false;
   let ignoreUnknown = false;
-  let pattern: RegExp | null = null;
+  // -r: pattern_match() runs regcomp(REG_EXTENDED | REG_NOSUB); a pattern it refuses matches nothing
+  let pattern: { test(s: string): boolean } | null = null;
   const keys: string[] = [];
   const args = argv.slice(1);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-r' || a === '--pattern') {
-      try {
-        pattern = new RegExp(args[++i] ?? '');
-      } catch {
-        return { lines: [`sysctl: pattern "${args[i]}" is not a regular expression`], code: 1 };
-      }
+      pattern = Ere.compile(args[++i] ?? '') ?? { test: () => false };
       continue;
     }
     if (/^-[wnqeNa]+$/.test(a)) {
@@ -51,7 +49,7 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
       if (!e) {
         // -e: unknown keys are passed over in silence
         if (ignoreUnknown) continue;
-        out.push(`sysctl: cannot stat /proc/sys/${name.replace(/\./g, '/')}: No such file or directory`);
+        out.push(`sysctl: cannot stat /proc/sys/${sysctlPath(name)}: No such file or directory`);
         code = 1;
         continue;
       }
@@ -61,22 +59,22 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
         code = 1;
         continue;
       }
-      if (!quiet) out.push(valuesOnly ? r.value : `${name} = ${r.value}`);
+      if (!quiet) out.push(valuesOnly ? r.value : `${sysctlDisplay(name)} = ${r.value}`);
       continue;
     }
     const e = sysctlEntry(ns, k);
     if (e) {
-      out.push(valuesOnly ? e.get() : `${k.replace(/\//g, '.')} = ${e.get()}`);
+      out.push(valuesOnly ? e.get() : `${sysctlDisplay(k)} = ${e.get()}`);
       continue;
     }
     const list = sysctlList(ns, k);
     if (!list.length) {
       if (ignoreUnknown) continue;
-      out.push(`sysctl: cannot stat /proc/sys/${k.replace(/\./g, '/')}: No such file or directory`);
+      out.push(`sysctl: cannot stat /proc/sys/${sysctlPath(k)}: No such file or directory`);
       code = 1;
       continue;
     }
-    for (const key of list.filter((x) => !pattern || pattern.test(x))) out.push(valuesOnly ? sysctlEntry(ns, key)!.get() : `${key} = ${sysctlEntry(ns, key)!.get()}`);
+    for (const { name, value } of list) if (!pattern || pattern.test(name)) out.push(valuesOnly ? value : `${name} = ${value}`);
   }
   return { lines: out, code };
 }

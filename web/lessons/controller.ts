@@ -12,6 +12,7 @@ import { captureTerm } from '../store/captures';
 import { BUILT_IN_LESSONS } from './builtin';
 import { startLog, startStepOf } from './stepStart';
 import type { FromLessonWorker, StepCommand, ToLessonWorker } from './protocol';
+import { own } from '../../sim/core/own';
 
 let worker: Worker | null = null;
 let checkSeq = 0;
@@ -141,7 +142,7 @@ export function openLessonText(text: string, source: string, at?: { step: number
 }
 
 export async function openBuiltInLesson(id: string, at?: { step: number; marks: Record<string, string> }): Promise<void> {
-  const b = BUILT_IN_LESSONS[id];
+  const b = own(BUILT_IN_LESSONS, id);
   if (!b) {
     useLab.getState().setNotice({ kind: 'error', text: `The lab was in lesson "${id}", which this app does not have; the lab is open without it.` });
     return;
@@ -190,7 +191,7 @@ function openCaptures(stepId: string, ifaces: readonly string[]): void {
   for (const iface of ifaces) {
     const { ns, dev } = ifaceOf(iface);
     const term = captureTerm(ns, dev);
-    if (s.terms[term]?.busy) post(toWorker({ type: 'interrupt', ns: term }));
+    if (own(s.terms, term)?.busy) post(toWorker({ type: 'interrupt', ns: term }));
     const g = useLab.getState().groupSeq + 1;
     useLab.setState({ groupSeq: g });
     post(toWorker({ type: 'run', ns: term, lines: [`tcpdump -n -e -i ${dev}`], group: `c${g}`, mode: 'async' }));

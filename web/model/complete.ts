@@ -1,4 +1,5 @@
 // Tab completion for the terminal: commands, iproute2 keywords, device and namespace names.
+import { own } from '../../sim/core/own';
 
 export const COMMAND_WORDS = ['arp', 'arping', 'bridge', 'conntrack', 'echo', 'iptables', 'iptables-save', 'ip', 'lab', 'ping', 'route', 'sleep', 'sysctl', 'tcpdump'] as const;
 
@@ -37,7 +38,7 @@ function candidates(words: string[], ctx: CompletionContext): readonly string[] 
   if (cmd === 'bridge' && words.length === 1) return ['fdb', 'link'];
   if ((cmd === 'ip' || cmd === 'bridge') && words.length === 2) {
     const obj = IP_OBJECTS.find((o) => o.startsWith(prev)) ?? prev;
-    return SUB[obj] ?? SUB[prev] ?? [];
+    return own(SUB, obj) ?? own(SUB, prev) ?? [];
   }
   if (prev === 'exec' && words.length >= 3) return ctx.namespaces;
   if (cmd === 'ip' && words[1]?.startsWith('netns') && NS_AFTER.has(prev)) return ctx.namespaces;

@@ -3,6 +3,7 @@
 import type { DevSnap, NsSnap, Snapshot, StackLink } from '../../sim/snapshot';
 import { devId, nsId, nsRole, nsTitle, physId, physKind, stackId, type NsRole, type PhysKind } from './ids';
 import { DEV_H, devWidth, layoutSnapshot, sepY, type LayoutStyle, type XY } from './layout';
+import { own } from '../../sim/core/own';
 
 export interface NetnsData extends Record<string, unknown> {
   ns: string;
@@ -83,7 +84,7 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
     nodes.push({
       id,
       type: 'netns',
-      position: positions[id] ?? b.pos,
+      position: own(positions, id) ?? b.pos,
       data: { ns: b.ns, title: nsTitle(b.ns), role, sepY: sepY(style) },
       width: b.width,
       height: b.height,
@@ -126,7 +127,7 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
         id: did,
         type: 'device',
         parentId: id,
-        position: positions[did] ?? d.pos,
+        position: own(positions, did) ?? d.pos,
         data: { ns: b.ns, dev },
         width: devWidth(style),
         height: DEV_H,

@@ -5,6 +5,7 @@ import { toWorker, type CaptureUpdate, type TermId } from '../protocol';
 import { post } from './port';
 import type { LabState } from './index';
 import { CAPTURE_RING } from '../../sim/apps/capture_ring';
+import { own } from '../../sim/core/own';
 
 export interface CaptureView {
   id: number;
@@ -62,7 +63,7 @@ export const createCapturesSlice: StateCreator<LabState, [], [], CapturesSlice> 
   clearCaptures: () => set({ captures: {} }),
   startCapture: (ns, dev) => {
     const term = captureTerm(ns, dev);
-    if (get().terms[term]?.busy) return;
+    if (own(get().terms, term)?.busy) return;
     const g = get().groupSeq + 1;
     set({ groupSeq: g, redoStack: [] });
     post(toWorker({ type: 'run', ns: term, lines: [`tcpdump -n -e -i ${dev}`], group: `a${g}`, mode: 'async' }));

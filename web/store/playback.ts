@@ -11,6 +11,7 @@ import { labSwap } from './labPort';
 import type { LabFile } from '../persist/format';
 import type { XY } from '../model/layout';
 import type { LabState } from './index';
+import { own } from '../../sim/core/own';
 
 /** A node dragged on the diagram: where it was (null: where the layout put it) and where it went. */
 export interface Move {
@@ -117,7 +118,7 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
     set((s) => ({
       groupSeq: g,
       redoStack: [],
-      moves: [...s.moves, { id, from: s.positions[id] ?? null, to, order: g }],
+      moves: [...s.moves, { id, from: own(s.positions, id) ?? null, to, order: g }],
       positions: { ...s.positions, [id]: to },
     }));
   },
@@ -162,7 +163,7 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
       set((s) => ({
         redoStack: stack.slice(0, -1),
         groupSeq: g,
-        moves: [...s.moves, { id, from: s.positions[id] ?? null, to, order: g }],
+        moves: [...s.moves, { id, from: own(s.positions, id) ?? null, to, order: g }],
         positions: { ...s.positions, [id]: to },
       }));
       return;

@@ -6,6 +6,7 @@ import { parseId } from '../model/ids';
 import { termNs } from '../protocol';
 import { player } from '../flows/player';
 import { PRESETS } from '../presets/article';
+import { own } from '../../sim/core/own';
 
 export const selSnap = (s: LabState) => s.snap;
 export const selDrawn = (s: LabState) => s.drawn;
@@ -30,7 +31,7 @@ export const selCanRedo = (s: LabState) => s.redoStack.length > 0;
 export const selNamespaceNames = (s: LabState) => s.snap?.namespaces.map((n) => n.name).join(' ') ?? 'host';
 
 export const selActiveTermId = (s: LabState) => s.activeTerm;
-export const selActiveTerm = (s: LabState) => s.terms[s.activeTerm] ?? EMPTY_TERM;
+export const selActiveTerm = (s: LabState) => own(s.terms, s.activeTerm) ?? EMPTY_TERM;
 /** Terminals besides each namespace's own (captures started from the diagram), as `id id ...`. */
 export const selExtraTerms = (s: LabState) =>
   Object.keys(s.terms)

@@ -1,6 +1,7 @@
 // Terminals, one per namespace: what they show, their history and whether a command is running.
 import type { StateCreator } from 'zustand';
 import type { LabState } from './index';
+import { own } from '../../sim/core/own';
 
 /** `at`: the sim's virtual µs when the command started or the process printed the line */
 export type TermLine = { kind: 'cmd' | 'out' | 'info'; text: string; at?: number };
@@ -29,7 +30,7 @@ export const SCROLLBACK = 3000;
 export const EMPTY_TERM: TermState = { lines: [], history: [], busy: false };
 
 function update(s: LabState, ns: string, f: (t: TermState) => Partial<TermState>): Pick<LabState, 'terms'> {
-  const t = s.terms[ns] ?? EMPTY_TERM;
+  const t = own(s.terms, ns) ?? EMPTY_TERM;
   return { terms: { ...s.terms, [ns]: { ...t, ...f(t) } } };
 }
 

@@ -11,6 +11,7 @@ import { linkLines, linkSuffix, operName } from './link_print';
 import { FOREVER, isDynamic, lifetimeText, setIfaLifetime } from '../../ipv4/ifa_lifetime';
 import { statsLines } from './link_stats';
 import type { IpCtx } from './ctx';
+import { own } from '../../core/own';
 
 const SCOPES: Record<string, number> = { global: RT_SCOPE_UNIVERSE, universe: RT_SCOPE_UNIVERSE, site: RT_SCOPE_SITE, link: RT_SCOPE_LINK, host: RT_SCOPE_HOST, nowhere: RT_SCOPE_NOWHERE };
 
@@ -26,7 +27,8 @@ export function scopeName(s: number): string {
 }
 
 export function parseScope(s: string): number | undefined {
-  if (s in SCOPES) return SCOPES[s];
+  const named = own(SCOPES, s);
+  if (named !== undefined) return named;
   const n = getUnsigned(s);
   return n !== undefined && n < 256 ? n : undefined;
 }

@@ -34,8 +34,8 @@ const IP_USAGE = [
 
 export interface IpHost {
   world: World;
-  /** runs argv in another namespace (ip netns exec, ip -n) */
-  exec(ns: string, argv: string[]): void;
+  /** runs argv[from..] in another namespace (ip netns exec) */
+  exec(ns: string, argv: string[], from: number): void;
 }
 
 /** ip -6 with IPv6 disabled: listings are empty, changes are refused as the kernel refuses them. */
@@ -48,8 +48,9 @@ function ipv6Disabled(obj: string, a: Args): string[] {
   return [];
 }
 
-export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
-  const a = new Args(argv.slice(1));
+/** `ip` with its arguments at argv[from + 1..] (argv[from] is "ip") */
+export function ipMain(argv: string[], ns: Netns, host: IpHost, from = 0): string[] {
+  const a = new Args(argv, from + 1);
   let nsCur = ns;
   const opts = { brief: false, oneline: false, details: false, stats: 0, inetOnly: false };
   /** -6: every namespace of the lab has IPv6 disabled (disable_ipv6=1), as the kernel runner's do */
@@ -101,7 +102,7 @@ export function ipMain(argv: string[], ns: Netns, host: IpHost): string[] {
     case 'route': return ipRoute(a, ctx);
     case 'neighbor': case 'neighbour': return ipNeigh(a, ctx);
     case 'netns':
-      return ipNetns(a, ctx, (name, rest) => host.exec(name, rest));
+      return ipNetns(a, ctx, (name, rest) => host.exec(name, rest.argv, rest.from));
     case 'tuntap': case 'tap': return ipTuntap(a, ctx);
     case 'help': throw new CmdError(IP_USAGE, 255);
     case undefined: throw new CmdError(`Object "${w}" is unknown, try "ip help".`, 1);

@@ -119,6 +119,11 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
 
 const LINK_USAGE = ['Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME', '\t\t    [ txqueuelen PACKETS ]', '\t\t    [ address LLADDR ]', '\t\t    [ mtu MTU ]', '\t\t    type TYPE [ ARGS ]', ''];
 
+/** dev_valid_name() with IFLA_IFNAME's policy: 1 to IFNAMSIZ - 1 characters, no '/', ':' or white space, not "." or ".." */
+export function validIfname(n: string): boolean {
+  return n.length > 0 && n.length < 16 && n !== '.' && n !== '..' && !/[\s/:]/.test(n);
+}
+
 /** check_altifname(): iproute2 lets names up to ALTIFNAMSIZ through; the kernel's policy wants < IFNAMSIZ */
 function checkIfname(n: string, msg: string): void {
   if (!n || n.length >= 128 || n === '.' || n === '..' || /[\s/:]/.test(n)) throw invarg(msg, n);

@@ -5,6 +5,7 @@ import { NEIGH_UPDATE_F_ADMIN, NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type Nud
 import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg, getUnsigned, invarg, matches, parseIp4Loose, parseLladdr, parsePrefix, secsSince } from './util';
 import type { IpCtx } from './ctx';
+import { own } from '../../core/own';
 
 const NUD: Record<string, NudState> = {
   permanent: 'PERMANENT', reachable: 'REACHABLE', stale: 'STALE', delay: 'DELAY', probe: 'PROBE', failed: 'FAILED', incomplete: 'INCOMPLETE', noarp: 'NOARP', none: 'NONE',
@@ -100,7 +101,7 @@ function neighModify(a: Args, ctx: IpCtx, cmd: 'add' | 'change' | 'replace' | 'd
     } else if (w === 'lladdr') ll = parseLladdr(a.next());
     else if (w === 'nud') {
       const v = a.next();
-      const s = NUD[v];
+      const s = own(NUD, v);
       if (!s) throw new CmdError(`Error: argument "${v}" is wrong: nud state is bad`, 255);
       nud = s;
     } else if (w === 'dev') {
@@ -163,7 +164,8 @@ const NUD_BIT: Record<NudState, number> = {
 function nudStateA2n(v: string): number | null {
   if (matches(v, 'permanent')) return NUD_BIT.PERMANENT;
   if (matches(v, 'reachable')) return NUD_BIT.REACHABLE;
-  if (v in NUD) return NUD_BIT[NUD[v]!];
+  const named = own(NUD, v);
+  if (named) return NUD_BIT[named];
   if (matches(v, 'failed')) return NUD_BIT.FAILED;
   const n = getUnsigned(v);
   if (n === undefined || n >= 0x100 || (n & (n - 1)) !== 0) return null;

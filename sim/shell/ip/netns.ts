@@ -27,7 +27,12 @@ export function netnsByName(world: World, name: string, code = 255): Netns {
   return ns;
 }
 
-export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, argv: string[]) => void): string[] {
+/** is_valid_netns_name(): a file name under /run/netns (1 to NAME_MAX bytes, no '/', not "." or "..") */
+export function validNetnsName(name: string): boolean {
+  return name.length > 0 && new TextEncoder().encode(name).length <= 255 && !name.includes('/') && name !== '.' && name !== '..';
+}
+
+export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, rest: { argv: string[]; from: number }) => void): string[] {
   const w = a.more ? a.cur : 'list';
   a.advance();
   const world = ctx.world;
@@ -43,7 +48,7 @@ export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, argv: string[]) 
   if (w === 'add') {
     if (!a.more) throw new CmdError('No netns name specified', 255);
     const name = a.cur;
-    if (!/^[^/]+$/.test(name) || name === '.' || name === '..') throw new CmdError(`Invalid netns name "${name}"`, 255);
+    if (!validNetnsName(name)) throw new CmdError(`Invalid netns name "${name}"`, 255);
     if (world.netns(name) || name === world.host.name) throw new CmdError(`Cannot create namespace file "/run/netns/${name}": File exists`, 1);
     world.addNetns(name);
     return [];
@@ -61,7 +66,7 @@ export function ipNetns(a: Args, ctx: IpCtx, exec: (ns: string, argv: string[]) 
     a.advance();
     netnsByName(world, name, 1);
     if (!a.more) throw new CmdError('No command specified', 255);
-    exec(name, a.rest());
+    exec(name, a.tail());
     return [];
   }
   if (w === 'identify') {

@@ -8,6 +8,7 @@ import { CmdError, extackError, rtnlError } from '../errors';
 import { Args, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
 import { parseScope, scopeName } from './addr';
 import type { IpCtx } from './ctx';
+import { own } from '../../core/own';
 
 const TYPES: RtnType[] = ['unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw'];
 const PROTOS: Record<string, number> = { kernel: RTPROT_KERNEL, boot: RTPROT_BOOT, static: RTPROT_STATIC, redirect: 1, ra: 9, dhcp: 16 };
@@ -64,7 +65,8 @@ interface RouteReq {
   metrics?: RouteMetrics;
 }
 
-function parseRoute(a: Args, ctx: IpCtx): RouteReq {
+/** iproute_modify()'s arguments (and, with `listing`, iproute_list_flush_or_save()'s for flush) */
+function parseRoute(a: Args, ctx: IpCtx, listing = false): RouteReq {
   const r: RouteReq = { type: null, dst: ip4(0), len: 0, gw: null, dev: null, prefsrc: null, metric: null, scope: null, proto: null, table: RT_TABLE_MAIN, onlink: false, tos: 0 };
   let dstSeen = false;
   while (a.more) {
@@ -109,8 +111,8 @@ function parseRoute(a: Args, ctx: IpCtx): RouteReq {
       r.scope = s;
     } else if (matches(w, 'protocol')) {
       const v = a.next();
-      const p = PROTOS[v] ?? getUnsigned(v);
-      if (p === undefined) throw invarg('invalid "protocol"\n', v);
+      const p = own(PROTOS, v) ?? getUnsigned(v);
+      if (p === undefined) throw invarg(listing ? 'invalid "protocol"\n' : '"protocol" value is invalid\n', v);
       r.proto = p;
     } else if (w === 'table') {
       const v = a.next();
@@ -121,7 +123,7 @@ function parseRoute(a: Args, ctx: IpCtx): RouteReq {
     else if (w === 'tos' || w === 'dsfield') r.tos = getUnsigned(a.next()) ?? 0;
     else if (w === 'proto') {
       const v = a.next();
-      r.proto = PROTOS[v] ?? getUnsigned(v) ?? RTPROT_BOOT;
+      r.proto = own(PROTOS, v) ?? getUnsigned(v) ?? RTPROT_BOOT;
     } else {
       let v = w;
       if (w === 'to') v = a.next();
@@ -205,7 +207,7 @@ function routeDelete(a: Args, ctx: IpCtx): string[] {
 }
 
 function routeFlush(a: Args, ctx: IpCtx): string[] {
-  const r = parseRoute(a, ctx);
+  const r = parseRoute(a, ctx, true);
   const fib = ctx.ns.ipv4.fib;
   fib.removeWhere((x) => x.table === r.table && (r.dev === null || x.dev === r.dev) && (r.len === 0 || (x.len >= r.len && inPrefix(x.dst, r.dst, r.len))) && (r.proto === null || x.protocol === r.proto));
   return [];
@@ -290,8 +292,18 @@ function routeShow(a: Args, ctx: IpCtx): string[] {
       const d = ctx.ns.dev(v);
       if (!d) throw new CmdError(`Cannot find device "${v}"`, 1);
       dev = d;
-    } else if (matches(w, 'protocol')) proto = PROTOS[a.next()] ?? null;
-    else if (w === 'scope') scope = parseScope(a.next()) ?? null;
+    } else if (matches(w, 'protocol')) {
+      // iproute_list_flush_or_save(): "all" lifts the filter, anything else must be a protocol
+      const v = a.next();
+      const p = own(PROTOS, v) ?? getUnsigned(v);
+      if (p === undefined && v !== 'all') throw invarg('invalid "protocol"\n', v);
+      proto = p ?? null;
+    } else if (w === 'scope') {
+      const v = a.next();
+      const sc = parseScope(v);
+      if (sc === undefined && v !== 'all') throw invarg('invalid "scope"\n', v);
+      scope = sc ?? null;
+    }
     else if ((TYPES as string[]).includes(w)) typeF = w as RtnType;
     else if (/^[\d.]+(\/\d+)?$|^default$/.test(w)) rdst = mdst = prefix(w);
     a.advance();

@@ -10,8 +10,9 @@ export function matches(a: string, b: string): boolean {
 export class Args {
   private a: string[];
   i = 0;
-  constructor(a: string[]) {
+  constructor(a: string[], start = 0) {
     this.a = a;
+    this.i = start;
   }
   get more(): boolean {
     return this.i < this.a.length;
@@ -33,6 +34,10 @@ export class Args {
   }
   rest(): string[] {
     return this.a.slice(this.i);
+  }
+  /** what is left, as the array and the index it starts at (no copy: `ip netns exec` nests deep) */
+  tail(): { argv: string[]; from: number } {
+    return { argv: this.a, from: this.i };
   }
 }
 
