@@ -24,7 +24,7 @@ function deliver(p: BridgePort, skb: Skb): void {
     // the simulator's own bound: report the storm and stop this copy so the lab stays responsive
     const w = p.br.ns.world;
     w.alert('storm', `Broadcast storm: a frame went round a loop through ${p.br.name} ${STORM_HOPS} times (the bridges form a loop and STP is off). The simulator stops such frames; Linux would not.`);
-    if (w.trace) w.emit({ type: 'drop', ns: p.br.ns.name, dev: p.dev.name, frameId: skb.id, reason: 'broadcast storm', fn: 'br_forward', why: 'This frame keeps coming back: the bridges form a loop without STP.' });
+    if (w.trace) w.emit({ type: 'drop', ns: p.br.ns.name, dev: p.dev.name, frameId: skb.id, reason: 'STORM', fn: 'br_forward' });
     return;
   }
   // NF_BR_FORWARD and NF_BR_POST_ROUTING: br_netfilter's FORWARD and POSTROUTING for bridged IPv4
