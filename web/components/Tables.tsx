@@ -16,7 +16,7 @@ export function Tables() {
   const { t: tr } = useTranslation();
   if (!ns) return null;
   return (
-    <section className={at ? 'tables past' : 'tables'} aria-label={tr('tables.label', { ns: ns.name })} data-at={at ? at.seq : 'now'}>
+    <section className={at ? 'tables past' : 'tables'} aria-label={tr('tables.label', { netns: ns.name })} data-at={at ? at.seq : 'now'}>
       {at && (
         <div className="tables-at" role="status">
           {tr(at.exact ? 'tables.at' : 'tables.atInexact', { n: at.seq + 1, time: fmtTime(at.time) })}{' '}

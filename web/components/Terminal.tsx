@@ -113,7 +113,7 @@ function TermScreen({ ns }: { ns: string }) {
         <input
           ref={inputRef}
           className="term-input"
-          aria-label={tr('term.line', { ns })}
+          aria-label={tr('term.line', { netns: ns })}
           value={input}
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={onKeyDown}

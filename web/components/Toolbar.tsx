@@ -3,6 +3,7 @@ import { useLab } from '../store';
 import { selCanRedo, selCanUndo, selUndoLabel, selLoadPreset, selDiagramValue, selRedo, selUndo, selWorkerStatus, selFlowOn, selSetFlowOn, selHung } from '../store/selectors';
 import { selLang, selSetLang } from '../lessons/selectors';
 import { useTranslation } from 'react-i18next';
+import { i18n, type StringKey } from '../i18n/i18n';
 import { PRESETS } from '../presets/article';
 import { LabMenu } from '../persist/LabMenu';
 import { replaceLab } from '../persist/replace';
@@ -15,6 +16,12 @@ function keyForUndo(target: EventTarget | null): boolean {
   return true;
 }
 
+
+/** A preset's title in the reader's language (a preset without a translation keeps its own). */
+function presetTitle(p: { id: string; title: string }, tr: (k: StringKey) => string): string {
+  const key = `preset.${p.id}` as StringKey;
+  return i18n.exists(key) ? tr(key) : p.title;
+}
 
 export function Toolbar() {
   const diagram = useLab(selDiagramValue);
@@ -52,7 +59,7 @@ export function Toolbar() {
           value={diagram}
           onChange={(e) => {
             const p = PRESETS.find((x) => x.id === e.target.value);
-            if (p) replaceLab({ kind: 'preset', name: p.title }, () => loadPreset(p.id));
+            if (p) replaceLab({ kind: 'preset', name: presetTitle(p, tr) }, () => loadPreset(p.id));
           }}
         >
           {diagram === '' && (
@@ -62,7 +69,7 @@ export function Toolbar() {
           )}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.title}
+              {presetTitle(p, tr)}
             </option>
           ))}
         </select>

@@ -27,6 +27,11 @@ describe('i18n resources', () => {
     }
   });
 
+  it("names no place after one of i18next's options (ns would pick a namespace, count a plural)", () => {
+    const reserved = new Set(['ns', 'lng', 'lngs', 'count', 'context', 'defaultValue', 'replace', 'ordinal', 'returnObjects', 'keyPrefix']);
+    for (const [k, v] of Object.entries(E)) expect([k, places(v).filter((p) => reserved.has(p!))]).toEqual([k, []]);
+  });
+
   it('keeps the old single-brace places out (i18next would print them as they are)', () => {
     for (const [k, v] of [...Object.entries(E), ...Object.entries(Z)]) expect([k, /(^|[^{])\{\w+\}(?!\})/.test(v)]).toEqual([k, false]);
   });

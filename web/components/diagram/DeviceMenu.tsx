@@ -35,7 +35,7 @@ export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void })
   return (
     <div className="device-menu" role="menu" aria-label={t('menu.label', { name: at.dev ?? at.ns })} style={{ left: at.x, top: at.y }}>
       {at.dev === null ? (
-        (at.devs ?? []).map((d) => <CaptureButton key={d} ns={at.ns} dev={d} onDone={onClose} label={t('menu.captureOn', { ns: at.ns, dev: d })} />)
+        (at.devs ?? []).map((d) => <CaptureButton key={d} ns={at.ns} dev={d} onDone={onClose} label={t('menu.captureOn', { netns: at.ns, dev: d })} />)
       ) : (
         <>
           <CaptureButton ns={at.ns} dev={at.dev} onDone={onClose} />

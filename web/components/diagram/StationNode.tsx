@@ -16,7 +16,7 @@ function StationNodeView({ data, selected }: NodeProps<N>) {
   const known = LABELS.find((l) => l === data.label);
   const label = known ? t(`station.${known}`) : data.label;
   return (
-    <div className={`station kind-${data.kind}${selected ? ' selected' : ''}`} data-ns={data.ns} title={t('station.title', { label, ns: data.ns })}>
+    <div className={`station kind-${data.kind}${selected ? ' selected' : ''}`} data-ns={data.ns} title={t('station.title', { label, netns: data.ns })}>
       <span className="station-label">{label}</span>
       <span className="station-detail">{data.detail}</span>
       <SideHandles sides={SIDES} />

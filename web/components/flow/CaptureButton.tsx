@@ -23,7 +23,7 @@ export function CaptureButton({ ns, dev, onDone, label }: { ns: string; dev: str
     onDone?.();
   };
   return (
-    <button type="button" onClick={click} title={running ? t('capture.stopHint') : t('capture.startHint', { dev, ns })}>
+    <button type="button" onClick={click} title={running ? t('capture.stopHint') : t('capture.startHint', { dev, netns: ns })}>
       {running ? t('capture.stop', { dev }) : (label ?? t('capture.start', { dev }))}
     </button>
   );

@@ -45,7 +45,7 @@ export function CapturePane() {
   return (
     <div className="captures">
       {captures.map((c) => (
-        <section key={c.id} className="capture" aria-label={t('cap.label', { ns: c.ns, dev: c.dev })} data-dev={c.dev} data-ns={c.ns}>
+        <section key={c.id} className="capture" aria-label={t('cap.label', { netns: c.ns, dev: c.dev })} data-dev={c.dev} data-ns={c.ns}>
           <header>
             <code>tcpdump -n -e -i {c.dev}</code>
             <span className="cap-where">{c.ns}</span>

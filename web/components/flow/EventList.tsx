@@ -100,7 +100,7 @@ export function EventList() {
           ))}
         </select>
         <span className="ev-count">
-          {t('events.count', { shown: seqs.length, count })}
+          {t('events.count', { shown: seqs.length, total: count })}
           {dropped ? t('events.notShown', { n: dropped }) : ''}
         </span>
       </div>
