@@ -27,7 +27,7 @@ export class LessonPage {
   }
 
   language(name: '中文' | 'English'): Locator {
-    return this.pane.getByRole('group', { name: 'Language' }).getByRole('button', { name });
+    return this.pane.getByRole('group', { name: /^(Language|语言)$/ }).getByRole('button', { name });
   }
 
   button(name: string | RegExp): Locator {

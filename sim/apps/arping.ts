@@ -172,7 +172,7 @@ export class Arping extends Proc implements PacketSocket {
     this.sent++;
     if (this.he === BCAST_MAC) this.brdSent++;
     const id = this.ns.world.nextFrameId();
-    if (this.ns.world.trace) this.ns.world.emit({ type: 'socket-send', ns: this.ns.name, dev: dev.name, frameId: id, app: 'arping', bytes: data, fn: 'packet_sendmsg', why: `arping asks who has ${fmtIp4(this.target)}, straight from a packet socket on ${dev.name}.` });
+    if (this.ns.world.trace) this.ns.world.emit({ type: 'socket-send', ns: this.ns.name, dev: dev.name, frameId: id, app: 'arping', bytes: data, dst: fmtIp4(this.target), fn: 'packet_sendmsg' });
     devQueueXmit({ data, dev, pktType: 'outgoing', id });
   }
 

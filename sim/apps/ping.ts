@@ -395,9 +395,9 @@ export class Ping extends Proc {
     this.received.delete(seq);
     const id = ns.world.nextFrameId();
     if (ns.world.trace) {
-      ns.world.emit({ type: 'socket-send', ns: ns.name, dev: rt.dev.name, frameId: id, app: 'ping', bytes: ip, fn: 'raw_sendmsg', why: `ping sends echo request ${seq} to ${fmtIp4(this.dst)}.` });
+      ns.world.emit({ type: 'socket-send', ns: ns.name, dev: rt.dev.name, frameId: id, app: 'ping', bytes: ip, dst: fmtIp4(this.dst), seq, fn: 'raw_sendmsg' });
       ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(this.dst), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null,
-        fn: 'ip_route_output_key_hash_rcu', why: rt.local ? `${fmtIp4(this.dst)} is a local address: the packet goes over lo.` : `The route${this.boundDev ? ` (bound to ${rt.dev.name} by -I)` : ''} says: out of ${rt.dev.name}${rt.gw !== null ? ` via ${fmtIp4(rt.gw)}` : ''}, from ${fmtIp4(rt.saddr)}.` });
+        purpose: 'output', local: !!rt.local, bound: !!this.boundDev, fn: 'ip_route_output_key_hash_rcu' });
     }
     const before = this.nerrors;
     const err = ipLocalOut(ns, rt, ip, id);

@@ -57,7 +57,7 @@ export function fdbUpdate(br: Bridge, source: BridgePort, addr: Mac): void {
   }
   br.fdb.set(addr, { addr, dst: source, local: false, static: false, addedByUser: false, sticky: false, updated: now, used: now });
   const w = br.ns.world;
-  if (w.trace) w.emit({ type: 'fdb-learn', ns: br.ns.name, dev: source.dev.name, frameId: 0, bridge: br.name, mac: fmtMac(addr), fn: 'br_fdb_update', why: `${br.name} learns that ${fmtMac(addr)} is reached through ${source.dev.name}.` });
+  if (w.trace) w.emit({ type: 'fdb-learn', ns: br.ns.name, dev: source.dev.name, frameId: 0, bridge: br.name, mac: fmtMac(addr), fn: 'br_fdb_update' });
 }
 
 /** fdb_delete_local(): another port or the bridge itself may still own the address. */

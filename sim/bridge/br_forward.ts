@@ -23,7 +23,7 @@ function deliver(p: BridgePort, skb: Skb): void {
     // before any tap sees it (the MTU, its Ethernet header and a VLAN tag)
     if (!p.dev.up || data.length > p.dev.mtu + 14 + 4) {
       const w = p.br.ns.world;
-      if (w.trace) w.emit({ type: 'drop', ns: p.br.ns.name, dev: p.dev.name, frameId: skb.id, reason: `longer than ${p.dev.name}'s MTU`, fn: 'br_dev_queue_push_xmit', why: `The frame is longer than ${p.dev.name}'s MTU (${p.dev.mtu}), so ${p.br.name} drops it before sending.` });
+      if (w.trace) w.emit({ type: 'drop', ns: p.br.ns.name, dev: p.dev.name, frameId: skb.id, reason: 'PKT_TOO_BIG', mtu: p.dev.mtu, fn: 'br_dev_queue_push_xmit' });
       continue;
     }
     devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id });

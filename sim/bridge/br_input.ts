@@ -5,6 +5,7 @@ import { ethDst, ethSrc } from '../wire/ethernet';
 import { countRx, netifReceiveSkb } from '../net/dev';
 import type { RxResult } from '../net/netdevice';
 import type { Skb } from '../net/skb';
+import type { Drop, TraceInput } from '../net/trace';
 import type { Bridge } from './br_device';
 import { fdbFind, fdbUpdate } from './br_fdb';
 import { brFlood, brForward } from './br_forward';
@@ -12,9 +13,12 @@ import { brNfPreRouting } from './br_netfilter';
 import { stpRcv } from './br_stp';
 import { brPortStateSelection } from './br_stp_if';
 
-function drop(br: Bridge, skb: Skb, reason: string, fn: string): RxResult {
+type BrDrop = Extract<Drop, { bridge: string }>;
+type Dist<T> = T extends unknown ? Omit<T, 'bridge'> : never;
+
+function drop(br: Bridge, skb: Skb, d: Dist<BrDrop>, fn: string): RxResult {
   const w = br.ns.world;
-  if (w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, reason, fn, why: `${br.name} drops the frame: ${reason}.` });
+  if (w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, ...d, bridge: br.name, fn } as TraceInput);
   return 'consumed';
 }
 
@@ -24,7 +28,7 @@ export function brHandleFrame(skb: Skb): RxResult {
   if (!p) return 'pass';
   const br = p.br;
   if (skb.pktType === 'loopback') return 'pass';
-  if (!isValidEtherMac(ethSrc(skb.data))) return drop(br, skb, 'invalid source MAC', 'br_handle_frame');
+  if (!isValidEtherMac(ethSrc(skb.data))) return drop(br, skb, { reason: 'MAC_INVALID_SOURCE' }, 'br_handle_frame');
   const d = skb.data;
   // 01:80:c2:00:00:0X link-local group addresses
   if (d[0] === 0x01 && d[1] === 0x80 && d[2] === 0xc2 && d[3] === 0 && d[4] === 0 && (d[5] & 0xf0) === 0) {
@@ -36,7 +40,7 @@ export function brHandleFrame(skb: Skb): RxResult {
         return 'consumed';
       }
     } else if (last === 0x01) {
-      return drop(br, skb, 'pause frame', 'br_handle_frame');
+      return drop(br, skb, { reason: 'PAUSE_FRAME' }, 'br_handle_frame');
     } else if (!(br.groupFwdMask & (1 << last))) {
       // __br_handle_local_finish(): a link-local frame the bridge keeps still teaches the FDB, unless
       // no_linklocal_learn (BROPT_NO_LL_LEARN)
@@ -55,7 +59,7 @@ export function brHandleFrame(skb: Skb): RxResult {
       return 'consumed';
     }
     default:
-      return drop(br, skb, `port ${p.dev.name} is ${p.state}`, 'br_handle_frame');
+      return drop(br, skb, { reason: 'PORT_STATE', state: p.state }, 'br_handle_frame');
   }
 }
 
@@ -68,7 +72,7 @@ export function brHandleFrameFinish(br: Bridge, skb: Skb): void {
   if (p.flags.locked) {
     const f = fdbFind(br, ethSrc(skb.data));
     if (!f || f.dst !== p || f.local) {
-      drop(br, skb, `${skb.dev.name} is locked and ${fmtMac(ethSrc(skb.data))} is not known behind it`, 'br_handle_frame_finish');
+      drop(br, skb, { reason: 'PORT_LOCKED', mac: fmtMac(ethSrc(skb.data)) }, 'br_handle_frame_finish');
       return;
     }
   }
@@ -90,20 +94,20 @@ export function brHandleFrameFinish(br: Bridge, skb: Skb): void {
   if (dst) {
     const w = br.ns.world;
     if (dst.local) {
-      if (w.trace) w.emit({ type: 'br-up', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, fn: 'br_pass_frame_up', why: `${macStr(skb)} is a local address of ${br.name} (its own or a port's): the frame goes up the stack as if it arrived on ${br.name}, not on ${skb.dev.name}.` });
+      if (w.trace) w.emit({ type: 'br-up', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, mac: macStr(skb), pktType, local: true, fn: 'br_pass_frame_up' });
       return brPassFrameUp(br, skb);
     }
     dst.used = w.now;
-    if (w.trace) w.emit({ type: 'br-forward', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, to: dst.dst?.dev.name ?? br.name, fn: 'br_forward', why: `The FDB says ${macStr(skb)} is behind ${dst.dst?.dev.name}: forwarded there only.` });
+    if (w.trace) w.emit({ type: 'br-forward', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, to: dst.dst?.dev.name ?? br.name, mac: macStr(skb), fn: 'br_forward' });
     brForward(dst.dst, skb, localRcv, false);
   } else {
     const w = br.ns.world;
-    if (w.trace) w.emit({ type: 'br-flood', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, fn: 'br_flood', why: pktType === 'unicast' ? `${macStr(skb)} is not in the FDB yet: flooded to every other forwarding port.` : `A ${pktType} frame: flooded to every other forwarding port.` });
+    if (w.trace) w.emit({ type: 'br-flood', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, mac: macStr(skb), pktType, fn: 'br_flood' });
     brFlood(br, skb, pktType, localRcv, false);
   }
   if (localRcv) {
     const w = br.ns.world;
-    if (w.trace) w.emit({ type: 'br-up', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, fn: 'br_pass_frame_up', why: pktType === 'unicast' ? `${br.name} is promiscuous (a capture is running), so it also passes a copy up its own stack.` : `A ${pktType} frame also goes up the stack of ${br.name}.` });
+    if (w.trace) w.emit({ type: 'br-up', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, mac: macStr(skb), pktType, local: false, fn: 'br_pass_frame_up' });
     brPassFrameUp(br, skb);
   }
 }

@@ -10,7 +10,7 @@ import { type Mac, ipFromBytes, macToBytes } from '../core/addr';
 import { routeInput } from '../ipv4/route';
 import { type QueuedPacket, nudConnected } from '../ipv4/neighbour';
 import { brHandleFrameFinish } from './br_input';
-import { nfHook } from '../netfilter/hooks';
+import { type NfDrop, nfHook } from '../netfilter/hooks';
 import { ipFragment } from '../ipv4/ip_fragment';
 import type { Skb } from '../net/skb';
 import type { Bridge } from './br_device';
@@ -51,7 +51,7 @@ export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
   const v = nfHook(br.ns, 'PREROUTING', ip, { in: br, id: skb.id, bridged: true });
   if (v.verdict !== 'accept') {
     const w = br.ns.world;
-    if (v.verdict === 'drop' && w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, reason: v.reason, fn: 'br_nf_pre_routing', why: `bridge-nf-call-iptables=1: ${br.name}'s bridged IPv4 goes through iptables, and PREROUTING dropped this packet.` });
+    if (v.verdict === 'drop' && w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, ...v.drop, bridge: br.name, fn: 'br_nf_pre_routing' });
     return null;
   }
   let out: Skb = { ...skb, nfBridge: true };
@@ -101,14 +101,14 @@ export function brNfForward(p: BridgePort, skb: Skb): Uint8Array[] {
   const ip = ipOf(skb);
   if (!ip) return [skb.data];
   const w = br.ns.world;
-  const dropped = (reason: string, fn: string): Uint8Array[] => {
-    if (w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: p.dev.name, frameId: skb.id, reason, fn, why: `bridge-nf-call-iptables=1: ${br.name}'s bridged IPv4 goes through iptables (in and out ${br.name}), and ${fn === 'br_nf_forward_ip' ? 'FORWARD' : 'POSTROUTING'} dropped this packet.` });
+  const dropped = (d: NfDrop, fn: string): Uint8Array[] => {
+    if (w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: p.dev.name, frameId: skb.id, ...d, bridge: br.name, fn });
     return [];
   };
   const f = nfHook(br.ns, 'FORWARD', ip, { in: br, out: br, id: skb.id, bridged: true });
-  if (f.verdict !== 'accept') return f.verdict === 'drop' ? dropped(f.reason, 'br_nf_forward_ip') : [];
+  if (f.verdict !== 'accept') return f.verdict === 'drop' ? dropped(f.drop, 'br_nf_forward_ip') : [];
   const po = nfHook(br.ns, 'POSTROUTING', f.ip, { out: br, id: skb.id, bridged: true });
-  if (po.verdict !== 'accept') return po.verdict === 'drop' ? dropped(po.reason, 'br_nf_post_routing') : [];
+  if (po.verdict !== 'accept') return po.verdict === 'drop' ? dropped(po.drop, 'br_nf_post_routing') : [];
   const mtu = Math.min(p.dev.mtu, skb.fragMax ?? Infinity);
   if (skb.fragMax && po.ip.length > mtu) return ipFragment(po.ip, mtu).map((frag) => reframe(skb, frag));
   return [po.ip === ip ? skb.data : reframe(skb, po.ip)];

@@ -63,7 +63,7 @@ export class Nic extends NetDevice implements CableEnd {
     if (!this.carrier || !this.cable) {
       this.stats.txDropped++;
       const w = this.ns.world;
-      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'no carrier', fn: 'ndo_start_xmit', why: `${this.name} has no carrier: the cable is unplugged or the other side is down.` });
+      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'NO_CARRIER', fn: 'ndo_start_xmit' });
       return;
     }
     countTx(this, skb.data.length);

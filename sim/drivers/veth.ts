@@ -34,7 +34,7 @@ export class Veth extends NetDevice {
     const w = this.ns.world;
     if (!peer || !peer.up) {
       this.stats.txDropped++;
-      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'peer down', fn: 'veth_xmit', why: `The other end of ${this.name} is down, so the veth drops the frame.` });
+      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'PEER_DOWN', fn: 'veth_xmit' });
       return;
     }
     // is_skb_forwardable(): longer than the peer's MTU, its header and a VLAN tag: the peer counts an
@@ -42,7 +42,7 @@ export class Veth extends NetDevice {
     if (skb.data.length > peer.mtu + 14 + 4) {
       this.stats.txDropped++;
       peer.stats.rxDropped++;
-      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: `longer than ${peer.name}'s MTU`, fn: 'is_skb_forwardable', why: `The frame is longer than ${peer.name}'s MTU (${peer.mtu}), so the other end of the veth refuses it.` });
+      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'PKT_TOO_BIG', mtu: peer.mtu, peer: peer.name, fn: 'is_skb_forwardable' });
       return 'drop';
     }
     // skb_scrub_packet() and eth_type_trans() against the peer's address; a full backlog drops it

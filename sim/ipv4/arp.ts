@@ -7,6 +7,7 @@ import { devQueueXmit } from '../net/dev';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { Skb } from '../net/skb';
+import type { Drop } from '../net/trace';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, ifaMatch, type InDevice } from './devinet';
 import { NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type QueuedPacket } from './neighbour';
 import { addrType, inetSelectAddr, isRouteError, routeInput, routeOutput } from './route';
@@ -190,17 +191,17 @@ function arpProcess(skb: Skb, arp: ArpPacket, locallyEnqueued = false): void {
     const r = routeInput(ns, tip, sip, 0, dev);
     if (r.kind === 'local') {
       let dontSend = arpIgnore(inDev, sip, tip);
-      if (dontSend && w.trace) w.emit({ type: 'arp-ignore', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), sysctl: `arp_ignore=${inDev.maxconf('arp_ignore')}`, fn: 'arp_ignore', why: `${fmtIp4(tip)} is local, but arp_ignore=${inDev.maxconf('arp_ignore')} tells ${dev.name} not to answer for it.` });
+      if (dontSend && w.trace) w.emit({ type: 'arp-ignore', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), sysctl: 'arp_ignore', value: inDev.maxconf('arp_ignore'), asker: fmtIp4(sip), fn: 'arp_ignore' });
       if (!dontSend && inDev.orconf('arp_filter')) {
         dontSend = arpFilter(sip, tip, dev);
-        if (dontSend && w.trace) w.emit({ type: 'arp-ignore', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), sysctl: 'arp_filter=1', fn: 'arp_filter', why: `arp_filter=1: the route back to ${fmtIp4(sip)} leaves through another device, so ${dev.name} stays silent.` });
+        if (dontSend && w.trace) w.emit({ type: 'arp-ignore', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), sysctl: 'arp_filter', value: 1, asker: fmtIp4(sip), fn: 'arp_filter' });
       }
       if (!dontSend) {
         // neigh_event_ns(): the asker's entry, as STALE
         const n = tbl.create(sip, dev);
         tbl.update(n, sha, 'STALE', NEIGH_UPDATE_F_OVERRIDE);
         arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
-        if (w.trace) w.emit({ type: 'arp-reply', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), fn: 'arp_process', why: `${fmtIp4(tip)} is an address of this host (on any device, arp_ignore=${inDev.maxconf('arp_ignore')}): ${dev.name} answers with its own MAC.` });
+        if (w.trace) w.emit({ type: 'arp-reply', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), arpIgnore: inDev.maxconf('arp_ignore'), fn: 'arp_process' });
       }
       return;
     } else if (r.kind === 'forward' && inDev.forwarding) {
@@ -215,17 +216,15 @@ function arpProcess(skb: Skb, arp: ArpPacket, locallyEnqueued = false): void {
         const delayMs = dev.neighParms.v.proxyDelayMs;
         if (locallyEnqueued || skb.pktType === 'host' || delayMs === 0) {
           arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
-          if (w.trace) w.emit({ type: 'arp-reply', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), fn: fwdPvlan ? 'arp_fwd_pvlan' : 'arp_fwd_proxy', why: fwdPvlan ? `proxy_arp_pvlan: ${fmtIp4(tip)} is routed back out of ${dev.name}, so ${dev.name} answers for it with its own MAC and will route the traffic itself.` : `proxy_arp: ${fmtIp4(tip)} is routed through ${out.name}, so ${dev.name} answers for it with its own MAC.` });
+          if (w.trace) w.emit({ type: 'arp-reply', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), arpIgnore: inDev.maxconf('arp_ignore'), proxy: fwdPvlan ? 'proxy_arp_pvlan' : 'proxy_arp', out: out.name, fn: fwdPvlan ? 'arp_fwd_pvlan' : 'arp_fwd_proxy' });
         } else {
           pneighEnqueue(skb, arp, delayMs);
         }
       }
       return;
     } else if (r.kind === 'error' && r.martian && w.trace) {
-      const why = r.error === 'EINVAL'
-        ? `The sender ${fmtIp4(sip)} is one of this host's own addresses and accept_local=0: a martian source, so nobody answers.`
-        : `rp_filter=${inDev.maxconf('rp_filter')}: the route back to ${fmtIp4(sip)} does not leave through ${dev.name}, so the request is dropped.`;
-      w.emit({ type: 'drop', ns: ns.name, dev: dev.name, frameId: skb.id, reason: r.error === 'EINVAL' ? 'martian source: accept_local=0' : 'rp_filter', fn: 'fib_validate_source', why });
+      const d: Drop = r.error === 'EINVAL' ? { reason: 'IP_LOCAL_SOURCE', src: fmtIp4(sip) } : { reason: 'IP_RPFILTER', src: fmtIp4(sip), value: inDev.maxconf('rp_filter') };
+      w.emit({ type: 'drop', ns: ns.name, dev: dev.name, frameId: skb.id, ...d, fn: 'fib_validate_source' });
     }
   }
   // Update our ARP tables

@@ -50,7 +50,7 @@ export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number
   const quoted = orig.subarray(0, Math.min(orig.length, 576 - 20 - 8));
   const icmp = emitIcmp({ kind: 'error', type, code, info, original: quoted });
   const ip = emitIpv4({ tos: (iph.tos & 0x1e) | 0xc0, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, icmp);
-  if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: ctx.id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: '__icmp_send', why: `The kernel tells ${fmtIp4(iph.src)} that its packet could not be delivered (ICMP type ${type} code ${code}).` });
+  if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: ctx.id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, purpose: 'icmp-error', local: !!rt.local, icmpType: type, icmpCode: code, fn: '__icmp_send' });
   const nid = ns.world.nextFrameId();
   // icmp_glue_bits(): the error joins the connection of the packet it is about
   if (ctx.id !== undefined) nfCtAttach(ns, nid, ctx.id);
@@ -147,7 +147,7 @@ export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, 
     if (isRouteError(rt)) return;
     const body = emitIcmp({ kind: 'echo', type: ICMP_ECHOREPLY, id: icmp.id, seq: icmp.seq, data: icmp.data });
     const reply = emitIpv4({ tos: iph.tos, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, body);
-    if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: 'icmp_reply', why: `The echo request is answered from ${fmtIp4(rt.saddr)}${rt.local ? '; the reply goes to a local address, so over lo' : ` through ${rt.dev.name}`}.` });
+    if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, purpose: 'echo-reply', local: !!rt.local, fn: 'icmp_reply' });
     ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
     return;
   }

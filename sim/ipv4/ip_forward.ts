@@ -7,24 +7,25 @@ import type { Rtable } from './route';
 import { icmpSend, ipRtSendRedirect } from './icmp';
 import { ipOutput, routeMtu } from './ip_output';
 import { nfHook } from '../netfilter/hooks';
+import type { Drop } from '../net/trace';
 
 export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable & { redirectTo?: number }): void {
   const dev = skb.dev;
   const ns = dev.ns;
   const w = ns.world;
-  const drop = (reason: string) => {
-    if (w.trace) w.emit({ type: 'drop', ns: ns.name, dev: dev.name, frameId: skb.id, reason, fn: 'ip_forward', why: `Not forwarded: ${reason}.` });
+  const drop = (d: Drop) => {
+    if (w.trace) w.emit({ type: 'drop', ns: ns.name, dev: dev.name, frameId: skb.id, ...d, fn: 'ip_forward' });
   };
-  if (skb.pktType !== 'host') return drop('not addressed to this host\'s MAC');
+  if (skb.pktType !== 'host') return drop({ reason: 'OTHERHOST' });
   if (ip[8] <= 1) {
-    drop('TTL exceeded');
+    drop({ reason: 'TTL_EXCEEDED' });
     icmpSend(ns, ip, ICMP_TIME_EXCEEDED, ICMP_EXC_TTL, 0, { id: skb.id, inputIif: dev.ifindex });
     return;
   }
   // ip_exceeds_mtu(): too long for the way out, and DF forbids fragments
   const mtu = routeMtu(rt);
   if (ip.length > mtu && (ip[6] & 0x40)) {
-    drop(`fragmentation needed and DF set (mtu ${mtu})`);
+    drop({ reason: 'PKT_TOO_BIG', mtu });
     icmpSend(ns, ip, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu, { id: skb.id, inputIif: dev.ifindex });
     return;
   }
@@ -33,7 +34,7 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable & { redirectTo?: 
   // "We now generate an ICMP HOST REDIRECT giving the route we calculated."
   if (rt.redirectTo !== undefined) ipRtSendRedirect(ns, dev, out, rt.redirectTo, skb.id);
   const v = nfHook(ns, 'FORWARD', out, { in: dev, out: rt.dev, id: skb.id });
-  if (v.verdict !== 'accept') return drop(v.verdict === 'drop' ? v.reason : 'stolen');
-  if (w.trace) w.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: skb.id, dst: fmtIp4(rt.daddr), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, fn: 'ip_forward', why: `ip_forward=1: the packet is routed on through ${rt.dev.name} with its TTL one lower.` });
+  if (v.verdict !== 'accept') return drop(v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' });
+  if (w.trace) w.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: skb.id, dst: fmtIp4(rt.daddr), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, purpose: 'forward', local: false, fn: 'ip_forward' });
   ipOutput(ns, rt, v.ip, { id: skb.id, inputIif: dev.ifindex, fragMax: skb.fragMax });
 }

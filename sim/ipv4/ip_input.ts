@@ -4,33 +4,34 @@ import { IPPROTO_ICMP, isFragment, parseIpv4 } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, ICMP_NET_UNREACH, ICMP_PKT_FILTERED } from '../wire/icmp';
 import type { NetDevice } from '../net/netdevice';
 import type { Skb } from '../net/skb';
+import type { Drop } from '../net/trace';
 import { icmpRcv, icmpSend, inetPeer } from './icmp';
-import { ipFromBytes } from '../core/addr';
+import { fmtIp4, ipFromBytes } from '../core/addr';
 import { routeInput } from './route';
 import { ipForward } from './ip_forward';
 import { nfHook } from '../netfilter/hooks';
 import { ipDefrag } from './ip_fragment';
 
-function drop(skb: Skb, reason: string, fn: string): void {
+function drop(skb: Skb, d: Drop, fn: string): void {
   const w = skb.dev.ns.world;
-  if (w.trace) w.emit({ type: 'drop', ns: skb.dev.ns.name, dev: skb.dev.name, frameId: skb.id, reason, fn, why: `Dropped: ${reason}.` });
+  if (w.trace) w.emit({ type: 'drop', ns: skb.dev.ns.name, dev: skb.dev.name, frameId: skb.id, ...d, fn });
 }
 
 /** ip_rcv() -> ip_rcv_core(): sanity checks, PREROUTING, then the routing decision. */
 export function ipRcv(skb: Skb): void {
   const dev = skb.dev;
-  if (skb.pktType === 'otherhost') return drop(skb, 'frame for another MAC (PACKET_OTHERHOST)', 'ip_rcv_core');
-  if (!dev.inDev) return drop(skb, 'IPv4 not configured on the device', 'ip_rcv_core');
+  if (skb.pktType === 'otherhost') return drop(skb, { reason: 'OTHERHOST' }, 'ip_rcv_core');
+  if (!dev.inDev) return drop(skb, { reason: 'NO_IN_DEV' }, 'ip_rcv_core');
   let ip = skb.data.subarray(ETH_HLEN);
   const h = parseIpv4(ip);
-  if (!h || !h.checksumOk) return drop(skb, 'bad IPv4 header', 'ip_rcv_core');
+  if (!h || !h.checksumOk) return drop(skb, { reason: 'IP_INHDR' }, 'ip_rcv_core');
   ip = ip.subarray(0, h.totalLen);
   const ns = dev.ns;
   // ip_sabotage_in(): a frame the bridge already ran through PREROUTING (br_netfilter) skips it here
   if (!skb.localRoute && !skb.nfBridge) {
     const v = nfHook(ns, 'PREROUTING', ip, { in: dev, id: skb.id });
     if (v.verdict === 'stolen') return;
-    if (v.verdict === 'drop') return drop(skb, v.reason, 'nf_hook PREROUTING');
+    if (v.verdict === 'drop') return drop(skb, v.drop, 'nf_hook PREROUTING');
     ip = v.ip;
     if (v.fragMax) skb = { ...skb, fragMax: v.fragMax };
   }
@@ -53,8 +54,11 @@ function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
       return ipForward(skb, ip, { ...r.rt, redirectTo: r.redirectTo });
     case 'error':
       if (r.martian) {
-        const why = r.martian === 'source' ? (r.error === 'EXDEV' ? 'rp_filter' : 'martian source: accept_local=0') : 'martian destination';
-        return drop(skb, why, 'ip_route_input_slow');
+        const src = fmtIp4(ipFromBytes(ip, 12));
+        const d: Drop = r.martian === 'source'
+          ? r.error === 'EXDEV' ? { reason: 'IP_RPFILTER', src, value: dev.inDev!.maxconf('rp_filter') } : { reason: 'IP_LOCAL_SOURCE', src }
+          : { reason: 'IP_INVALID_DEST', dst: fmtIp4(ipFromBytes(ip, 16)) };
+        return drop(skb, d, 'ip_route_input_slow');
       }
       return ipError(skb, ip, r.error, dev);
   }
@@ -63,15 +67,15 @@ function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
 /** ip_error(): with forwarding off the packet is dropped silently; on, the sender is told. */
 function ipError(skb: Skb, ip: Uint8Array, error: string, dev: NetDevice): void {
   const inDev = dev.inDev!;
-  if (!inDev.forwarding) return drop(skb, 'not for this host and ip_forward=0', 'ip_error');
+  if (!inDev.forwarding) return drop(skb, { reason: 'IP_INADDRERRORS', dst: fmtIp4(ipFromBytes(ip, 16)) }, 'ip_error');
   let code: number;
   switch (error) {
     case 'EHOSTUNREACH': code = ICMP_HOST_UNREACH; break;
     case 'ENETUNREACH': code = ICMP_NET_UNREACH; break;
     case 'EACCES': code = ICMP_PKT_FILTERED; break;
-    default: return drop(skb, 'no route', 'ip_error');
+    default: return drop(skb, { reason: 'IP_INNOROUTES', dst: fmtIp4(ipFromBytes(ip, 16)) }, 'ip_error');
   }
-  drop(skb, 'no route', 'ip_error');
+  drop(skb, { reason: 'IP_INNOROUTES', dst: fmtIp4(ipFromBytes(ip, 16)) }, 'ip_error');
   // ip_error(): one error per second from a burst of five, from the same bucket icmp_send() then uses
   const peer = inetPeer(dev.ns, ipFromBytes(ip, 12));
   const now = dev.ns.world.now;
@@ -93,7 +97,7 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
     ip = whole.ip;
   }
   const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
-  if (v.verdict !== 'accept') return drop(skb, v.verdict === 'drop' ? v.reason : 'stolen', 'nf_hook INPUT');
+  if (v.verdict !== 'accept') return drop(skb, v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' }, 'nf_hook INPUT');
   ip = v.ip;
   const protocol = ip[9];
   const src = ipFromBytes(ip, 12), dst = ipFromBytes(ip, 16);
@@ -102,6 +106,6 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
   for (const s of ns.rawSockets) {
     if (s.matches(protocol, src, dst, iif)) s.onPacket(ip);
   }
-  if (ns.world.trace) ns.world.emit({ type: 'deliver', ns: ns.name, dev: dev.name, frameId: skb.id, proto: protocol === 1 ? 'icmp' : String(protocol), fn: 'ip_local_deliver', why: 'The packet is for this host: delivered to its stack.' });
+  if (ns.world.trace) ns.world.emit({ type: 'deliver', ns: ns.name, dev: dev.name, frameId: skb.id, proto: protocol === 1 ? 'icmp' : String(protocol), fn: 'ip_local_deliver' });
   if (protocol === IPPROTO_ICMP) icmpRcv(ns, ip, (ip[0] & 15) * 4, dev, iif, skb.id, broadcast);
 }

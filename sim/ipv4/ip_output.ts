@@ -83,7 +83,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   const key = dev.isLoopback || dev.kind === 'tun' ? ANY : nexthop;
   const n = tbl.lookup(key, dev) ?? tbl.create(key, dev);
   if (dev.isLoopback) {
-    if (ns.world.trace) ns.world.emit({ type: 'loopback', ns: ns.name, dev: dev.name, frameId: ctx.id, fn: 'loopback_xmit', why: `${fmtIp4(rt.daddr)} is one of this host's own addresses, so the packet goes over lo and never appears on a wire.` });
+    if (ns.world.trace) ns.world.emit({ type: 'loopback', ns: ns.name, dev: dev.name, frameId: ctx.id, dst: fmtIp4(rt.daddr), fn: 'loopback_xmit' });
     loopbackOut(dev, ip, ctx.id, rt.iif);
     return true;
   }
@@ -109,7 +109,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   }
   const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
   const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
-  if (unresolved && ns.world.trace) ns.world.emit({ type: 'neigh', ns: ns.name, dev: dev.name, frameId: ctx.id, ip: fmtIp4(nexthop), state: n.state === 'INCOMPLETE' ? 'INCOMPLETE' : 'INCOMPLETE (new)', queued: true, fn: '__neigh_event_send', why: `${fmtIp4(nexthop)} has no MAC yet on ${dev.name}: the packet waits while ARP asks.` });
+  if (unresolved && ns.world.trace) ns.world.emit({ type: 'neigh', ns: ns.name, dev: dev.name, frameId: ctx.id, ip: fmtIp4(nexthop), state: n.state === 'INCOMPLETE' ? 'INCOMPLETE' : 'INCOMPLETE (new)', queued: true, fn: '__neigh_event_send' });
   if (tbl.eventSend(n, p) && sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
   return true;
 }

@@ -131,10 +131,10 @@ export function evaluateCheck(c: Check, env: CheckEnv): CheckResult {
       });
       const w = traceWhere(c);
       const pass = c.count === undefined ? hits.length > 0 : hits.length === c.count;
-      const observed = hits.map((e) => `${e.ns}/${e.dev} ${e.type} (${e.fn}): ${e.why}`);
+      const observed = hits.map((e) => `${e.ns}/${e.dev} ${e.type} (${e.fn})${'reason' in e ? `: ${e.reason}` : ''}`);
       if (pass) {
         const def = hits.length
-          ? t(`${hits[0]!.why}`, `看到了 ${c.event} 事件${w.zh}${c.count !== undefined ? `,共 ${hits.length} 次` : ''}。`)
+          ? t(`Seen: ${c.event} event${w.en} (${hits[0]!.fn})${c.count !== undefined ? `, ${hits.length} time(s)` : ''}.`, `看到了 ${c.event} 事件${w.zh}(${hits[0]!.fn})${c.count !== undefined ? `,共 ${hits.length} 次` : ''}。`)
           : t(`No ${c.event} event${w.en}, as expected.`, `没有 ${c.event} 事件${w.zh},符合预期。`);
         return finish(true, c, def, { observed });
       }

@@ -40,7 +40,7 @@ export class World {
     // a booted machine has lo up in its initial namespace
     devOpen(this.host.lo);
     this.rxBacklog.onCalm = (devs) => {
-      if (this.trace) for (const d of devs) this.emit({ type: 'storm', state: 'end', ns: d.ns.name, dev: d.name, frameId: 0, fn: 'process_backlog', why: `The backlog ran empty: nothing arriving on ${d.name} is dropped any more; the storm is over.` });
+      if (this.trace) for (const d of devs) this.emit({ type: 'storm', state: 'end', ns: d.ns.name, dev: d.name, frameId: 0, fn: 'process_backlog' });
     };
   }
 

@@ -108,9 +108,9 @@ export class NfNet implements NetfilterState {
       }
       return cur;
     };
-    const drop = (reason: string): HookVerdict => {
+    const drop = (table: string): HookVerdict => {
       this.skbs.delete(id);
-      return { verdict: 'drop', reason };
+      return { verdict: 'drop', drop: { reason: 'NETFILTER_DROP', table, chain: hook } };
     };
     for (const step of STEPS[hook]) {
       const sk = this.skbs.get(id);
@@ -133,14 +133,14 @@ export class NfNet implements NetfilterState {
           const t = this.tables.get(step.table)!;
           if (!t.exists) break;
           const v = this.runTable(t, hook, cur, ctx, sk, id);
-          if (v === 'drop') return drop(`iptables -t ${step.table} ${hook}: DROP`);
+          if (v === 'drop') return drop(step.table);
           break;
         }
         case 'nat': {
           if (!sk?.ct) break;
           const before = cur;
           const v = this.natHook(hook, sk.ct, sk.ctinfo, writable, ctx, id);
-          if (v === 'drop') return drop(`nat ${hook}: dropped`);
+          if (v === 'drop') return drop('nat');
           if (this.ns.world.trace) this.traceNat(hook, before, cur, ctx, id);
           break;
         }
@@ -166,7 +166,7 @@ export class NfNet implements NetfilterState {
     this.ns.world.emit({
       type: 'nat', ns: this.ns.name, dev: (ctx.out ?? ctx.in)?.name ?? '', frameId: id, hook, from, to,
       fn: after[9] === 1 && ICMP_ERROR_TYPES.has(after[(after[0] & 15) * 4]) ? 'nf_nat_icmp_reply_translation' : 'nf_nat_packet',
-      why: `The connection's NAT binding rewrites the ${which} ${from} to ${to} at ${hook}.`,
+      which,
     });
   }
 

@@ -2,6 +2,7 @@
 // hook accepts, as on a kernel where iptables was never run.
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
+import type { Drop } from '../net/trace';
 
 export type HookName = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 
@@ -16,7 +17,10 @@ export interface HookCtx {
 
 /** 'stolen': nf_defrag keeps a fragment until the packet is whole (NF_STOLEN); `fragMax` is then the
  *  largest fragment it was made of (IPCB(skb)->frag_max_size), for fragmenting it again on the way out. */
-export type HookVerdict = { verdict: 'accept'; ip: Uint8Array; fragMax?: number } | { verdict: 'drop'; reason: string } | { verdict: 'stolen' };
+export type HookVerdict = { verdict: 'accept'; ip: Uint8Array; fragMax?: number } | { verdict: 'drop'; drop: NfDrop } | { verdict: 'stolen' };
+
+/** Which table and chain dropped a packet (NF_DROP, SKB_DROP_REASON_NETFILTER_DROP). */
+export type NfDrop = Extract<Drop, { reason: 'NETFILTER_DROP' }>;
 
 /** A namespace's netfilter state: filled in by iptables; absent means no rules. */
 export interface NetfilterState {

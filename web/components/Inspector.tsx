@@ -5,34 +5,37 @@ import type { DevSnap } from '../../sim/snapshot';
 import { CONF_MAX, INSPECTED_CONF } from '../model/conf';
 import { FrameInspector } from './flow/FrameInspector';
 import { CaptureButton } from './flow/CaptureButton';
+import { useTranslation } from 'react-i18next';
 
 export function Inspector() {
   const selectedId = useLab(selSelectedId);
   const dev = useLab(selSelectedDevice);
   const ns = useLab(selSelectedNsSnap);
   const frame = useLab(selSelFrame);
+  const { t } = useTranslation();
   if (frame !== null) return <FrameInspector />;
   if (!ns) return null;
   if (dev) return <DeviceInspector key={`${ns.name}:${dev.name}`} ns={ns.name} dev={dev} bridges={ns.devices.filter((d) => d.kind === 'bridge').map((d) => d.name)} />;
   if (selectedId?.startsWith('ns:')) return <NetnsInspector ns={ns.name} ipForward={ns.ipForward} />;
   return (
     <section className="inspector empty">
-      <p>Click a device or a box to inspect it. Type commands in the terminal below; every change you make on the diagram is typed there for you.</p>
+      <p>{t('insp.empty')}</p>
     </section>
   );
 }
 
 function NetnsInspector({ ns, ipForward }: { ns: string; ipForward: number }) {
   const run = useLab(selRunAction);
+  const { t } = useTranslation();
   return (
-    <section className="inspector" aria-label={`Inspector ${ns}`}>
+    <section className="inspector" aria-label={t('insp.label', { name: ns })}>
       <h3>{ns}</h3>
       <label>
         <input type="checkbox" checked={ipForward === 1} onChange={(e) => run({ type: 'setIpForward', ns, value: e.target.checked ? 1 : 0 })} /> net.ipv4.ip_forward
       </label>
       {ns !== 'host' && (
         <button type="button" className="danger" onClick={() => run({ type: 'deleteNs', ns })}>
-          Delete namespace
+          {t('insp.deleteNs')}
         </button>
       )}
     </section>
@@ -43,6 +46,7 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
   const run = useLab(selRunAction);
   const nsNames = useLab(selNamespaceNames).split(' ');
   const [mac, setMac] = useState(dev.mac);
+  const { t } = useTranslation();
   const [cidr, setCidr] = useState('');
   const onMac = (e: FormEvent) => {
     e.preventDefault();
@@ -54,41 +58,41 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
     setCidr('');
   };
   return (
-    <section className="inspector" aria-label={`Inspector ${dev.name}`}>
+    <section className="inspector" aria-label={t('insp.label', { name: dev.name })}>
       <h3>
-        {dev.name} <small>{dev.kind} · {ns} · {dev.operstate}{dev.portState ? ` · port ${dev.portState}, cost ${dev.portCost}` : ''}</small>
+        {dev.name} <small>{dev.kind} · {ns} · {dev.operstate}{dev.portState ? t('insp.port', { state: dev.portState, cost: dev.portCost }) : ''}</small>
       </h3>
       <div className="row">
         <label>
-          <input type="checkbox" aria-label="up" checked={dev.up} onChange={(e) => run({ type: 'setUp', ns, dev: dev.name, up: e.target.checked })} /> up
+          <input type="checkbox" aria-label={t('insp.up')} checked={dev.up} onChange={(e) => run({ type: 'setUp', ns, dev: dev.name, up: e.target.checked })} /> {t('insp.up')}
         </label>
         <CaptureButton ns={ns} dev={dev.name} />
       </div>
       <form onSubmit={onMac} className="row">
         <label>
-          MAC <input aria-label="MAC address" className="mono" value={mac} onChange={(e) => setMac(e.target.value)} size={17} />
+          MAC <input aria-label={t('insp.macLabel')} className="mono" value={mac} onChange={(e) => setMac(e.target.value)} size={17} />
         </label>
-        <button type="submit">Set</button>
+        <button type="submit">{t('insp.set')}</button>
       </form>
       <div className="addrs">
         {dev.addrs.map((a) => (
           <div key={a.local} className="row">
             <span className="mono">{`${a.local}/${a.prefixlen}`}</span>
-            <button type="button" aria-label={`Delete ${a.local}`} onClick={() => run({ type: 'delAddr', ns, dev: dev.name, cidr: `${a.local}/${a.prefixlen}` })}>
+            <button type="button" aria-label={t('insp.deleteAddr', { addr: a.local })} onClick={() => run({ type: 'delAddr', ns, dev: dev.name, cidr: `${a.local}/${a.prefixlen}` })}>
               ×
             </button>
           </div>
         ))}
         <form onSubmit={onAddr} className="row">
-          <input aria-label="New address" placeholder="192.168.3.101/24" value={cidr} onChange={(e) => setCidr(e.target.value)} size={18} />
-          <button type="submit">Add address</button>
+          <input aria-label={t('insp.newAddr')} placeholder="192.168.3.101/24" value={cidr} onChange={(e) => setCidr(e.target.value)} size={18} />
+          <button type="submit">{t('insp.addAddr')}</button>
         </form>
       </div>
       {dev.kind !== 'bridge' && (
         <label className="row">
-          master{' '}
-          <select aria-label="master" value={dev.master ?? ''} onChange={(e) => run(e.target.value ? { type: 'enslave', ns, dev: dev.name, br: e.target.value } : { type: 'release', ns, dev: dev.name })}>
-            <option value="">(none)</option>
+          {t('insp.master')}{' '}
+          <select aria-label={t('insp.master')} value={dev.master ?? ''} onChange={(e) => run(e.target.value ? { type: 'enslave', ns, dev: dev.name, br: e.target.value } : { type: 'release', ns, dev: dev.name })}>
+            <option value="">{t('insp.none')}</option>
             {bridges.map((b) => (
               <option key={b} value={b}>{b}</option>
             ))}
@@ -97,8 +101,8 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
       )}
       {dev.kind !== 'bridge' && (
         <label className="row">
-          namespace{' '}
-          <select aria-label="namespace" value={ns} onChange={(e) => run({ type: 'moveToNs', ns, dev: dev.name, to: e.target.value })}>
+          {t('insp.namespace')}{' '}
+          <select aria-label={t('insp.namespace')} value={ns} onChange={(e) => run({ type: 'moveToNs', ns, dev: dev.name, to: e.target.value })}>
             {nsNames.map((n) => (
               <option key={n} value={n}>{n}</option>
             ))}
@@ -115,7 +119,7 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
         ))}
       </fieldset>
       <button type="button" className="danger" onClick={() => run({ type: 'deleteDev', ns, dev: dev.name })}>
-        Delete {dev.name}
+        {t('insp.delete', { name: dev.name })}
       </button>
     </section>
   );

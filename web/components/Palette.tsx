@@ -1,5 +1,6 @@
 import type { DragEvent } from 'react';
 import { PALETTE, PALETTE_MIME } from '../model/palette';
+import { useTranslation } from 'react-i18next';
 
 function onDragStart(e: DragEvent<HTMLDivElement>, kind: string) {
   e.dataTransfer.setData(PALETTE_MIME, kind);
@@ -7,16 +8,17 @@ function onDragStart(e: DragEvent<HTMLDivElement>, kind: string) {
 }
 
 export function Palette() {
+  const { t } = useTranslation();
   return (
-    <aside className="palette" aria-label="Palette">
-      <div className="palette-title">Drag onto the diagram</div>
+    <aside className="palette" aria-label={t('palette.label')}>
+      <div className="palette-title">{t('palette.title')}</div>
       {PALETTE.map((p) => (
-        <div key={p.kind} className={`palette-item pal-${p.kind}`} draggable onDragStart={(e) => onDragStart(e, p.kind)} data-palette={p.kind} role="button" aria-label={`Add ${p.label}`}>
-          {p.label}
+        <div key={p.kind} className={`palette-item pal-${p.kind}`} draggable onDragStart={(e) => onDragStart(e, p.kind)} data-palette={p.kind} role="button" aria-label={t('palette.add', { what: t(`palette.kind.${p.kind}`) })}>
+          {t(`palette.kind.${p.kind}`)}
         </div>
       ))}
       <p className="palette-hint">
-        Drop a device on a bridge to make it a port; drag a port out of every box to release it; drag a veth end into a container to move it there.
+        {t('palette.hint')}
       </p>
     </aside>
   );

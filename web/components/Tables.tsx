@@ -4,34 +4,31 @@ import { selSetTableTab, selTableTab, selTablesAt, selTablesNsSnap } from '../st
 import type { TableTab } from '../store/ui';
 import { player } from '../flows/player';
 import { fmtTime } from '../model/eventText';
+import { useTranslation } from 'react-i18next';
 
-const TABS: [TableTab, string][] = [
-  ['addr', 'Addresses'],
-  ['route', 'Routes'],
-  ['neigh', 'Neighbours'],
-  ['fdb', 'Bridge FDB'],
-];
+const TABS: TableTab[] = ['addr', 'route', 'neigh', 'fdb'];
 
 export function Tables() {
   const ns = useLab(selTablesNsSnap);
   const tab = useLab(selTableTab);
   const setTab = useLab(selSetTableTab);
   const at = useLab(selTablesAt);
+  const { t: tr } = useTranslation();
   if (!ns) return null;
   return (
-    <section className={at ? 'tables past' : 'tables'} aria-label={`Tables of ${ns.name}`} data-at={at ? at.seq : 'now'}>
+    <section className={at ? 'tables past' : 'tables'} aria-label={tr('tables.label', { netns: ns.name })} data-at={at ? at.seq : 'now'}>
       {at && (
         <div className="tables-at" role="status">
-          As they were just after step #{at.seq + 1} ({fmtTime(at.time)} s){at.exact ? '' : ', at the end of that microsecond'}.{' '}
+          {tr(at.exact ? 'tables.at' : 'tables.atInexact', { n: at.seq + 1, time: fmtTime(at.time) })}{' '}
           <button type="button" onClick={() => player.toLive()}>
-            Now
+            {tr('tables.now')}
           </button>
         </div>
       )}
       <div className="tabs" role="tablist">
-        {TABS.map(([t, label]) => (
+        {TABS.map((t) => (
           <button key={t} role="tab" type="button" aria-selected={t === tab} className={t === tab ? 'active' : ''} onClick={() => setTab(t)}>
-            {label}
+            {tr(`tables.${t}`)}
           </button>
         ))}
         <span className="tables-ns">{ns.name}</span>
@@ -40,7 +37,7 @@ export function Tables() {
         {tab === 'addr' && (
           <table>
             <thead>
-              <tr><th>dev</th><th>state</th><th>address</th><th>MAC</th><th>master</th></tr>
+              <tr><th>{tr('col.dev')}</th><th>{tr('col.state')}</th><th>{tr('col.address')}</th><th>{tr('col.mac')}</th><th>{tr('col.master')}</th></tr>
             </thead>
             <tbody>
               {ns.devices.map((d) => (
@@ -64,7 +61,7 @@ export function Tables() {
         {tab === 'neigh' && (
           <table>
             <thead>
-              <tr><th>address</th><th>dev</th><th>lladdr</th><th>state</th></tr>
+              <tr><th>{tr('col.address')}</th><th>{tr('col.dev')}</th><th>{tr('col.lladdr')}</th><th>{tr('col.state')}</th></tr>
             </thead>
             <tbody>
               {ns.neigh.map((n) => (
@@ -76,11 +73,11 @@ export function Tables() {
         {tab === 'fdb' && (
           <table>
             <thead>
-              <tr><th>bridge</th><th>MAC</th><th>port</th><th>kind</th></tr>
+              <tr><th>{tr('col.bridge')}</th><th>{tr('col.mac')}</th><th>{tr('col.port')}</th><th>{tr('col.kind')}</th></tr>
             </thead>
             <tbody>
               {ns.fdb.map((f) => (
-                <tr key={`${f.br} ${f.mac} ${f.dev}`}><td>{f.br}</td><td className="mono">{f.mac}</td><td>{f.dev}</td><td>{f.local ? 'permanent (local)' : f.static ? 'static' : 'learned'}</td></tr>
+                <tr key={`${f.br} ${f.mac} ${f.dev}`}><td>{f.br}</td><td className="mono">{f.mac}</td><td>{f.dev}</td><td>{tr(f.local ? 'fdb.local' : f.static ? 'fdb.static' : 'fdb.learned')}</td></tr>
               ))}
             </tbody>
           </table>

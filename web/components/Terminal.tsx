@@ -5,6 +5,7 @@ import { shownLines } from '../store/terminal';
 import { complete } from '../model/complete';
 import { termNs } from '../protocol';
 import { stopHung } from '../client/heartbeat';
+import { useTranslation } from 'react-i18next';
 
 export const prompt = (ns: string) => `root@${termNs(ns)}:~# `;
 
@@ -16,10 +17,11 @@ export function Terminal() {
   const names = useLab(selNamespaceNames).split(' ');
   const extra = useLab(selExtraTerms);
   const selectTerm = useLab(selSelectTerm);
+  const { t: tr } = useTranslation();
   // each namespace's own terminal, then the others open in it right after it
   const tabs = names.flatMap((n) => [n, ...extra.split(' ').filter((t) => t && termNs(t) === n)]);
   return (
-    <section className="terminal" aria-label="Terminal">
+    <section className="terminal" aria-label={tr('term.label')}>
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
           <button key={t} type="button" role="tab" aria-selected={t === active} className={t === active ? 'active' : t.includes('#') ? 'extra' : ''} onClick={() => selectTerm(t)} data-term={t}>
@@ -44,6 +46,7 @@ function TermScreen({ ns }: { ns: string }) {
   const interrupt = useLab(selInterrupt);
   const clear = useLab(selTermClear);
   const [input, setInput] = useState('');
+  const { t: tr } = useTranslation();
   const [histPos, setHistPos] = useState<number | null>(null);
   const [choices, setChoices] = useState<string[]>([]);
   const screen = useRef<HTMLDivElement>(null);
@@ -114,7 +117,7 @@ function TermScreen({ ns }: { ns: string }) {
         <input
           ref={inputRef}
           className="term-input"
-          aria-label={`Command line ${ns}`}
+          aria-label={tr('term.line', { netns: ns })}
           value={input}
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={onKeyDown}

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { useLab } from '../store';
 import { selCanRedo, selCanUndo, selUndoLabel, selLoadPreset, selDiagramValue, selRedo, selUndo, selWorkerStatus, selFlowOn, selSetFlowOn, selHung } from '../store/selectors';
-import { selLang } from '../lessons/selectors';
+import { selLang, selSetLang } from '../lessons/selectors';
+import { useTranslation } from 'react-i18next';
+import { i18n, type StringKey } from '../i18n/i18n';
 import { PRESETS } from '../presets/article';
 import { LabMenu } from '../persist/LabMenu';
 import { replaceLab } from '../persist/replace';
@@ -14,11 +16,18 @@ function keyForUndo(target: EventTarget | null): boolean {
   return true;
 }
 
-const STATUS_TEXT = { ready: 'kernel ready', starting: 'starting…', restarting: 'restarting…', failed: 'simulation stopped: reload the page' } as const;
+
+/** A preset's title in the reader's language (a preset without a translation keeps its own). */
+function presetTitle(p: { id: string; title: string }, tr: (k: StringKey) => string): string {
+  const key = `preset.${p.id}` as StringKey;
+  return i18n.exists(key) ? tr(key) : p.title;
+}
 
 export function Toolbar() {
   const diagram = useLab(selDiagramValue);
   const lang = useLab(selLang);
+  const setLang = useLab(selSetLang);
+  const { t: tr } = useTranslation();
   const hung = useLab(selHung);
   const loadPreset = useLab(selLoadPreset);
   const canUndo = useLab(selCanUndo);
@@ -44,13 +53,13 @@ export function Toolbar() {
     <header className="toolbar">
       <strong className="brand">Linux netlab</strong>
       <label>
-        Diagram{' '}
+        {tr('toolbar.diagram')}{' '}
         <select
-          aria-label="Preset"
+          aria-label={tr('toolbar.preset')}
           value={diagram}
           onChange={(e) => {
             const p = PRESETS.find((x) => x.id === e.target.value);
-            if (p) replaceLab({ kind: 'preset', name: p.title }, () => loadPreset(p.id));
+            if (p) replaceLab({ kind: 'preset', name: presetTitle(p, tr) }, () => loadPreset(p.id));
           }}
         >
           {diagram === '' && (
@@ -60,23 +69,27 @@ export function Toolbar() {
           )}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.title}
+              {presetTitle(p, tr)}
             </option>
           ))}
         </select>
       </label>
       <LabMenu />
-      <button type="button" onClick={undo} disabled={!canUndo} title={undoLabel ? `Undo: ${undoLabel}` : 'Nothing to undo'}>
-        Undo
+      <button type="button" onClick={undo} disabled={!canUndo} title={undoLabel ? tr('toolbar.undoWhat', { what: undoLabel }) : tr('toolbar.nothingToUndo')}>
+        {tr('toolbar.undo')}
       </button>
-      <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)">
-        Redo
+      <button type="button" onClick={redo} disabled={!canRedo} title={tr('toolbar.redoHint')}>
+        {tr('toolbar.redo')}
       </button>
-      <label title="Show every frame hop by hop on the diagram, with its steps in the event list (the simulator reports them only while this is on)">
-        <input type="checkbox" checked={flowOn} onChange={(e) => setFlowOn(e.target.checked)} /> Packet flow
+      <label title={tr('toolbar.flowHint')}>
+        <input type="checkbox" checked={flowOn} onChange={(e) => setFlowOn(e.target.checked)} /> {tr('toolbar.flow')}
       </label>
+      <select className="lang-switch" aria-label={tr('toolbar.language')} value={lang} onChange={(e) => setLang(e.target.value === 'zh' ? 'zh' : 'en')}>
+        <option value="en" lang="en">English</option>
+        <option value="zh" lang="zh-CN">中文</option>
+      </select>
       <span className={`status status-${hung ? 'busy' : status}`} data-testid="worker-status" role="status">
-        {hung ? t('busy', lang) : STATUS_TEXT[status]}
+        {hung ? t('busy', lang) : tr(`status.${status}`)}
       </span>
     </header>
   );

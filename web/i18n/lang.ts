@@ -1,10 +1,16 @@
-// The learner's language: Chinese when the browser prefers it, else English; switchable and remembered.
+// The learner's language: `?lang=zh` or `?lang=en` in the address sets it (and it is remembered), else the
+// one chosen before, else Chinese when the browser prefers it, else English.
 import type { Lang } from '../../sim/lessons/types';
 
 export type { Lang };
 const KEY = 'netlab:lang';
 
 export function initialLang(): Lang {
+  const asked = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('lang');
+  if (asked === 'zh' || asked === 'en') {
+    rememberLang(asked);
+    return asked;
+  }
   try {
     const saved = localStorage.getItem(KEY);
     if (saved === 'zh' || saved === 'en') return saved;

@@ -47,7 +47,7 @@ function Commands({ step, lang }: { step: LessonStep; lang: Lang }) {
   if (!step.commands.length) return null;
   return (
     <section className="lesson-commands">
-      <pre aria-label="Step commands">
+      <pre aria-label={t('lesson.stepCommands', lang)}>
         {step.commands.map((c, i) => (
           <div key={i} className={c.note ? 'note' : 'cmd'}>
             {c.note ? commandLine(c, lang) : `${c.ns === 'host' ? '' : `[${c.ns}] `}$ ${c.run}`}
@@ -91,7 +91,7 @@ export function LessonPane() {
     <aside className="lesson" aria-label={t('lesson', lang)} lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header className="lesson-head">
         <strong className="lesson-title">{pick(lesson.title, lang)}</strong>
-        <span className="lesson-langs" role="group" aria-label="Language">
+        <span className="lesson-langs" role="group" aria-label={t('toolbar.language', lang)}>
           <button type="button" aria-pressed={lang === 'zh'} onClick={() => setLang('zh')}>
             中文
           </button>

@@ -11,6 +11,7 @@ import { post } from '../store/port';
 import { captureTerm } from '../store/captures';
 import { BUILT_IN_LESSONS } from './builtin';
 import { startLog, startStepOf } from './stepStart';
+import { t, tf } from '../i18n/strings';
 import type { FromLessonWorker, StepCommand, ToLessonWorker } from './protocol';
 import { own } from '../../sim/core/own';
 
@@ -52,7 +53,7 @@ function receive(m: FromLessonWorker): void {
       return;
     case 'invalid':
       resume = null;
-      s.setNotice({ kind: 'error', text: `${m.source} is not a valid lesson, the open lab is kept: ${m.problems.slice(0, 4).join('; ')}` });
+      s.setNotice({ kind: 'error', text: tf('notice.lessonInvalid', s.lang, { source: m.source, problems: m.problems.slice(0, 4).join('; ') }) });
       return;
     case 'result':
       if (m.id === checkSeq) s.setVerdict(m.step, { state: 'done', result: m.result, error: m.error });
@@ -61,7 +62,7 @@ function receive(m: FromLessonWorker): void {
       if (m.id !== startSeq) return; // a later step was entered meanwhile
       if (!m.start || !s.lesson) {
         useLab.setState({ lessonStarting: false });
-        s.setNotice({ kind: 'error', text: `The lab of this step could not be built: ${m.error ?? 'no lesson'}` });
+        s.setNotice({ kind: 'error', text: tf('notice.stepBuildFailed', s.lang, { error: m.error ?? t('notice.noLesson', s.lang) }) });
         return;
       }
       applyStart(s.lesson, m.start);
@@ -144,7 +145,8 @@ export function openLessonText(text: string, source: string, at?: { step: number
 export async function openBuiltInLesson(id: string, at?: { step: number; marks: Record<string, string> }): Promise<void> {
   const b = own(BUILT_IN_LESSONS, id);
   if (!b) {
-    useLab.getState().setNotice({ kind: 'error', text: `The lab was in lesson "${id}", which this app does not have; the lab is open without it.` });
+    const s = useLab.getState();
+    s.setNotice({ kind: 'error', text: tf('notice.lessonMissing', s.lang, { id }) });
     return;
   }
   openLessonText(await b.text(), `lessons/${id}.json`, at);

@@ -2,7 +2,8 @@
 // lab menu read. The lesson itself is data validated by the lesson worker; checks run there too.
 import type { StateCreator } from 'zustand';
 import type { CheckResult, Lesson } from '../../sim/lessons/types';
-import { initialLang, rememberLang, type Lang } from '../i18n/lang';
+import { rememberLang, type Lang } from '../i18n/lang';
+import { i18n, setLanguage } from '../i18n/i18n';
 import type { LabState } from '../store';
 
 export type Verdict = { state: 'pending' } | { state: 'done'; result: CheckResult | null; error?: string };
@@ -42,7 +43,7 @@ export interface LessonSlice {
 }
 
 export const createLessonSlice: StateCreator<LabState, [], [], LessonSlice> = (set) => ({
-  lang: initialLang(),
+  lang: i18n.language === 'zh' ? 'zh' : 'en',
   classroom: false,
   lessonOpen: false,
   lesson: null,
@@ -56,6 +57,7 @@ export const createLessonSlice: StateCreator<LabState, [], [], LessonSlice> = (s
   lessonRan: null,
   setLang: (lang) => {
     rememberLang(lang);
+    setLanguage(lang);
     set({ lang });
   },
   setClassroom: (classroom) => set({ classroom }),

@@ -8,6 +8,7 @@ import { BUILT_IN_LESSONS } from '../lessons/builtin';
 import { t, tf } from '../i18n/strings';
 import { labName, newEmptyLab, openRecent, replaceLab } from './replace';
 import { LabDialogs } from './LabDialogs';
+import { useTranslation } from 'react-i18next';
 
 const files = () => import('./files');
 const lessons = () => import('../lessons/controller');
@@ -78,12 +79,12 @@ export function LabMenu() {
           </button>
         </div>
       </details>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Lab file" onChange={(e) => {
+      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label={t('lab.fileInput', lang)} onChange={(e) => {
         const f = e.target.files?.[0];
         e.target.value = '';
         if (f) void files().then((m) => m.openLabFile(f));
       }} />
-      <input ref={lessonInput} type="file" accept=".json,application/json" hidden aria-label="Lesson file" onChange={(e) => {
+      <input ref={lessonInput} type="file" accept=".json,application/json" hidden aria-label={t('lab.lessonInput', lang)} onChange={(e) => {
         const f = e.target.files?.[0];
         e.target.value = '';
         if (f) void Promise.all([lessons(), f.text()]).then(([c, text]) => replaceLab({ kind: 'lesson', name: f.name }, () => c.openLessonText(text, f.name)));
@@ -96,12 +97,13 @@ export function LabMenu() {
 }
 
 function ShareBox({ link, onClose }: { link: string; onClose: () => void }) {
+  const { t } = useTranslation();
   return (
-    <div className="lab-dialog" role="dialog" aria-label="Share link">
-      <p>The whole lab is in this link (nothing is uploaded):</p>
-      <input readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />
-      <button type="button" onClick={() => void navigator.clipboard?.writeText(link).catch(() => {})}>Copy</button>
-      <button type="button" onClick={onClose}>Close</button>
+    <div className="lab-dialog" role="dialog" aria-label={t('share.label')}>
+      <p>{t('share.body')}</p>
+      <input readOnly value={link} aria-label={t('share.label')} onFocus={(e) => e.target.select()} />
+      <button type="button" onClick={() => void navigator.clipboard?.writeText(link).catch(() => {})}>{t('share.copy')}</button>
+      <button type="button" onClick={onClose}>{t('share.close')}</button>
     </div>
   );
 }
@@ -109,24 +111,25 @@ function ShareBox({ link, onClose }: { link: string; onClose: () => void }) {
 function ImportBox({ onClose }: { onClose: () => void }) {
   const [text, setText] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
+  const { t } = useTranslation();
   const go = async () => {
     const p = await (await files()).importLabScript(text);
     setProblems(p);
     if (!p.length) onClose();
   };
   return (
-    <div className="lab-dialog" role="dialog" aria-label="Import shell script">
-      <p>Paste a script exported from netlab, or commands one per line:</p>
-      <textarea aria-label="Script" rows={12} value={text} onChange={(e) => setText(e.target.value)} />
+    <div className="lab-dialog" role="dialog" aria-label={t('import.label')}>
+      <p>{t('import.body')}</p>
+      <textarea aria-label={t('import.script')} rows={12} value={text} onChange={(e) => setText(e.target.value)} />
       {problems.length > 0 && (
-        <ul className="lab-problems" aria-label="Refused lines">
+        <ul className="lab-problems" aria-label={t('import.refused')}>
           {problems.map((p, i) => (
             <li key={i}>{p}</li>
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => void go()}>Import</button>
-      <button type="button" onClick={onClose}>Cancel</button>
+      <button type="button" onClick={() => void go()}>{t('import.go')}</button>
+      <button type="button" onClick={onClose}>{t('import.cancel')}</button>
     </div>
   );
 }

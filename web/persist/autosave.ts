@@ -3,7 +3,7 @@
 // lab comes back, then a shared link in the fragment is opened over it (asked first when the saved lab
 // holds work), else the caller's default lab is built.
 import { useLab, type LabState } from '../store';
-import { checkLab, problemsText, type LabFile } from './format';
+import { checkLab, type LabFile } from './format';
 import { PRESETS } from '../presets/article';
 import { applyLab, currentLab } from './lab';
 import { decodeShare } from './share';
@@ -123,7 +123,10 @@ export async function startLab(fallback: () => void): Promise<void> {
     if (saved) applyLab(saved);
     else {
       fallback();
-      if (r && !r.ok) notify('error', problemsText('The autosaved lab', r.problems));
+      if (r && !r.ok) {
+        const lang = useLab.getState().lang;
+        notify('error', tf('refused', lang, { what: t('refusedAutosave', lang), problems: r.problems.slice(0, 3).join('; ') }));
+      }
     }
     if (shared?.ok) openShared(shared.lab);
   }

@@ -65,7 +65,8 @@ export async function importLabScript(text: string): Promise<string[]> {
   replaceLab({ kind: 'import' }, () => {
     applyLab({ ...currentLab(), log: [], now: 0, positions: {}, presetId: 'import' });
     post(toWorker({ type: 'run', ns: 'host', lines, group: 'preset:import', mode: 'sync' }));
-    useLab.getState().setNotice({ kind: 'info', text: `Imported ${lines.filter((l) => !l.startsWith('#')).length} commands.` });
+    const s = useLab.getState();
+    s.setNotice({ kind: 'info', text: tf('notice.imported', s.lang, { n: lines.filter((l) => !l.startsWith('#')).length }) });
   });
   return [];
 }

@@ -5,6 +5,7 @@ import { useLab } from '../../store';
 import { selSelect } from '../../store/selectors';
 import { devId } from '../../model/ids';
 import { CaptureButton } from '../flow/CaptureButton';
+import { useTranslation } from 'react-i18next';
 
 export interface MenuAt {
   x: number;
@@ -17,6 +18,7 @@ export interface MenuAt {
 
 export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) {
   const select = useLab(selSelect);
+  const { t } = useTranslation();
   useEffect(() => {
     const close = (e: Event) => {
       if (e instanceof KeyboardEvent && e.key !== 'Escape') return;
@@ -31,9 +33,9 @@ export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void })
     };
   }, [onClose]);
   return (
-    <div className="device-menu" role="menu" aria-label={`${at.dev ?? at.ns} menu`} style={{ left: at.x, top: at.y }}>
+    <div className="device-menu" role="menu" aria-label={t('menu.label', { name: at.dev ?? at.ns })} style={{ left: at.x, top: at.y }}>
       {at.dev === null ? (
-        (at.devs ?? []).map((d) => <CaptureButton key={d} ns={at.ns} dev={d} onDone={onClose} label={`Capture on ${at.ns} ${d}`} />)
+        (at.devs ?? []).map((d) => <CaptureButton key={d} ns={at.ns} dev={d} onDone={onClose} label={t('menu.captureOn', { netns: at.ns, dev: d })} />)
       ) : (
         <>
           <CaptureButton ns={at.ns} dev={at.dev} onDone={onClose} />
@@ -44,7 +46,7 @@ export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void })
               onClose();
             }}
           >
-            Inspect {at.dev}
+            {t('menu.inspect', { dev: at.dev })}
           </button>
         </>
       )}

@@ -4,6 +4,7 @@ import type { DeviceData } from '../../model/diagram';
 import { SideHandles } from './SideHandles';
 import { useLab } from '../../store';
 import { devId } from '../../model/ids';
+import { useTranslation } from 'react-i18next';
 
 type N = Node<DeviceData, 'device'>;
 
@@ -12,11 +13,12 @@ const SIDES = ['t', 'b', 'l', 'r'] as const;
 /** A device as the article draws it: its address in a cell above its name. */
 function DeviceNodeView({ data, selected }: NodeProps<N>) {
   const d = data.dev;
+  const { t } = useTranslation();
   // a broadcast storm drops what arrives on it (or it is the bridge of such ports)
   const storm = useLab((s) => !!s.storm?.ids.has(devId(data.ns, d.name)));
   const cls = ['dev', `kind-${d.kind}`, d.up ? 'is-up' : 'is-down', d.master ? 'is-port' : '', selected ? 'selected' : '', storm ? 'is-storm' : ''].join(' ');
   return (
-    <div className={cls} data-dev={d.name} data-storm={storm ? '1' : undefined} data-mac={d.mac} data-master={d.master ?? ''} title={`${d.name}: ${d.kind}, ${d.operstate}${d.master ? `, port of ${d.master} (${d.portState})` : ''}`}>
+    <div className={cls} data-dev={d.name} data-storm={storm ? '1' : undefined} data-mac={d.mac} data-master={d.master ?? ''} title={d.master ? t('dev.titlePort', { name: d.name, kind: d.kind, state: d.operstate, master: d.master, portState: d.portState ?? '' }) : t('dev.title', { name: d.name, kind: d.kind, state: d.operstate })}>
       <div className="dev-addr">
         {d.addrs.slice(0, 2).map((a) => (
           <span key={a.local}>{a.local}</span>

@@ -2,16 +2,22 @@ import { memo } from 'react';
 import type { Node, NodeProps } from '@xyflow/react';
 import type { StationData } from '../../model/diagram';
 import { SideHandles } from './SideHandles';
+import { useTranslation } from 'react-i18next';
 
 type N = Node<StationData, 'station'>;
 
 const SIDES = ['t', 'l', 'r'] as const;
 
 /** A part of the physical network (the switch, the gateway, the internet): its namespace, not its devices. */
+const LABELS = ['switch', 'LAN', 'gateway', 'internet'] as const;
+
 function StationNodeView({ data, selected }: NodeProps<N>) {
+  const { t } = useTranslation();
+  const known = LABELS.find((l) => l === data.label);
+  const label = known ? t(`station.${known}`) : data.label;
   return (
-    <div className={`station kind-${data.kind}${selected ? ' selected' : ''}`} data-ns={data.ns} title={`${data.label} (namespace ${data.ns}): click for its tables and terminal`}>
-      <span className="station-label">{data.label}</span>
+    <div className={`station kind-${data.kind}${selected ? ' selected' : ''}`} data-ns={data.ns} title={t('station.title', { label, netns: data.ns })}>
+      <span className="station-label">{label}</span>
       <span className="station-detail">{data.detail}</span>
       <SideHandles sides={SIDES} />
     </div>

@@ -1,6 +1,7 @@
 // Start or stop tcpdump on a device (the inspector's button and the diagram's menu use it).
 import { useLab } from '../../store';
 import { selRunningCaptureTerms, selStartCapture, selStopCapture } from '../../store/selectors';
+import { useTranslation } from 'react-i18next';
 
 /** The terminal of the capture running on `ns dev`, if any. */
 export function runningCapture(list: string, ns: string, dev: string): string | null {
@@ -15,14 +16,15 @@ export function CaptureButton({ ns, dev, onDone, label }: { ns: string; dev: str
   const running = runningCapture(useLab(selRunningCaptureTerms), ns, dev);
   const start = useLab(selStartCapture);
   const stop = useLab(selStopCapture);
+  const { t } = useTranslation();
   const click = () => {
     if (running) stop(running);
     else start(ns, dev);
     onDone?.();
   };
   return (
-    <button type="button" onClick={click} title={running ? 'Ctrl-C the tcpdump running on it' : `Runs tcpdump -n -e -i ${dev} in a terminal of ${ns}: the device becomes promiscuous while it runs`}>
-      {running ? `Stop capture on ${dev}` : (label ?? `Capture on ${dev}`)}
+    <button type="button" onClick={click} title={running ? t('capture.stopHint') : t('capture.startHint', { dev, netns: ns })}>
+      {running ? t('capture.stop', { dev }) : (label ?? t('capture.start', { dev }))}
     </button>
   );
 }

@@ -8,6 +8,7 @@ import type { CaptureView } from '../../store/captures';
 import { selLang, selLessonCaptures } from '../../lessons/selectors';
 import { count, ts } from '../../i18n/storm';
 import type { Lang } from '../../i18n/lang';
+import { Trans, useTranslation } from 'react-i18next';
 
 const NONE: readonly string[] = [];
 /** The newest lines the pane draws (a flood's capture keeps 10,000; the pcap file has them all) */
@@ -44,27 +45,32 @@ export function CapturePane() {
   const pinned = useLab(selLessonCaptures)?.terms ?? NONE;
   const captures = captureOrder(Object.values(useLab(selCaptures)), pinned);
   const stop = useLab(selStopCapture);
+  const { t } = useTranslation();
   if (!captures.length) {
-    return <p className="cap-empty">No capture yet. Right-click a device on the diagram and capture on it, or type <code>tcpdump -n -e -i DEV</code> in a terminal.</p>;
+    return (
+      <p className="cap-empty">
+        <Trans i18nKey="cap.empty" t={t} components={{ 1: <code /> }} />
+      </p>
+    );
   }
   return (
     <div className="captures">
       {captures.map((c) => (
-        <section key={c.id} className="capture" aria-label={`Capture ${c.ns} ${c.dev}`} data-dev={c.dev} data-ns={c.ns}>
+        <section key={c.id} className="capture" aria-label={t('cap.label', { netns: c.ns, dev: c.dev })} data-dev={c.dev} data-ns={c.ns}>
           <header>
             <code>tcpdump -n -e -i {c.dev}</code>
             <span className="cap-where">{c.ns}</span>
-            <span className={c.running ? 'cap-state running' : 'cap-state'}>{c.running ? 'capturing' : 'stopped'}</span>
+            <span className={c.running ? 'cap-state running' : 'cap-state'}>{t(c.running ? 'cap.capturing' : 'cap.stopped')}</span>
             <span className="cap-count" title={ts('capRingTitle', lang, { n: count(CAPTURE_RING) })}>
               {captureCount(c, lang)}
             </span>
             {c.running && (
               <button type="button" onClick={() => stop(c.term)}>
-                Stop
+                {t('cap.stop')}
               </button>
             )}
             <button type="button" onClick={() => download(c)} disabled={!c.frames.length}>
-              Download .pcap
+              {t('cap.download')}
             </button>
           </header>
           <pre className="cap-lines" data-testid={`capture-lines-${c.ns}-${c.dev}`}>

@@ -4,7 +4,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store';
 import { selFilters, selFlowBase, selFlowCount, selFlowCursor, selSelEvent, selSelectEvent, selSetFilters, selDropped } from '../../store/selectors';
 import { player } from '../../flows/player';
-import { fmtTime, what, where } from '../../model/eventText';
+import { fmtTime, what, where, why } from '../../model/eventText';
+import { useTranslation } from 'react-i18next';
 import { KIND_COLOR } from '../../model/frameKind';
 import { rowsOf, type FlowFilters } from '../../store/flows';
 
@@ -34,6 +35,7 @@ export function EventList() {
   const selectEvent = useLab(selSelectEvent);
   const dropped = useLab(selDropped);
   const box = useRef<HTMLDivElement>(null);
+  const { t } = useTranslation();
   const [top, setTop] = useState(0);
   const [height, setHeight] = useState(200);
   // the model is read through the player: it changed when count or base did
@@ -64,7 +66,7 @@ export function EventList() {
     const info = player.model.frames.get(ev.frame);
     const cls = ['ev-row', ev.seq === cursor ? 'current' : '', ev.seq === sel ? 'selected' : '', ev.e.type === 'drop' ? 'drop' : ''].join(' ');
     rows.push(
-      <div key={ev.seq} role="option" aria-selected={ev.seq === sel} className={cls} style={{ top: i * ROW }} onClick={() => selectEvent(ev.seq)} title={`${ev.e.fn}: ${ev.e.why}`} data-seq={ev.seq} data-type={ev.e.type}>
+      <div key={ev.seq} role="option" aria-selected={ev.seq === sel} className={cls} style={{ top: i * ROW }} onClick={() => selectEvent(ev.seq)} title={`${ev.e.fn}: ${why(ev.e, t)}`} data-seq={ev.seq} data-type={ev.e.type}>
         <span className="ev-time">{fmtTime(ev.e.time)}</span>
         <span className="ev-where">{where(ev.e)}</span>
         {info ? (
@@ -74,23 +76,23 @@ export function EventList() {
         ) : (
           <span className="chip none">—</span>
         )}
-        <span className="ev-what">{what(ev.e)}</span>
+        <span className="ev-what">{what(ev.e, t)}</span>
       </div>,
     );
   }
   return (
     <div className="events">
-      <div className="ev-filters" role="group" aria-label="Event filters">
+      <div className="ev-filters" role="group" aria-label={t('events.filters')}>
         {(['arp', 'icmp', 'other'] as const).map((k) => (
           <label key={k}>
-            <input type="checkbox" checked={filters[k]} onChange={(e) => setFilters({ [k]: e.target.checked })} /> {k === 'other' ? 'other' : k.toUpperCase()}
+            <input type="checkbox" checked={filters[k]} onChange={(e) => setFilters({ [k]: e.target.checked })} /> {k === 'other' ? t('events.other') : k.toUpperCase()}
           </label>
         ))}
-        <label title="The bridge's and the stack's own steps, besides the frames' hops between devices">
-          <input type="checkbox" checked={filters.steps} onChange={(e) => setFilters({ steps: e.target.checked })} /> all steps
+        <label title={t('events.allStepsHint')}>
+          <input type="checkbox" checked={filters.steps} onChange={(e) => setFilters({ steps: e.target.checked })} /> {t('events.allSteps')}
         </label>
-        <select aria-label="Where" value={filters.where} onChange={(e) => setFilters({ where: e.target.value })}>
-          <option value="">everywhere</option>
+        <select aria-label={t('events.where')} value={filters.where} onChange={(e) => setFilters({ where: e.target.value })}>
+          <option value="">{t('events.everywhere')}</option>
           {where_.map((w) => (
             <option key={w} value={w}>
               {w.startsWith('host ') ? w.slice(5) : w}
@@ -98,11 +100,11 @@ export function EventList() {
           ))}
         </select>
         <span className="ev-count">
-          {seqs.length} of {count}
-          {dropped ? ` · ${dropped} not shown (flood)` : ''}
+          {t('events.count', { shown: seqs.length, total: count })}
+          {dropped ? t('events.notShown', { n: dropped }) : ''}
         </span>
       </div>
-      <div className="ev-list" ref={box} role="listbox" aria-label="Events" onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
+      <div className="ev-list" ref={box} role="listbox" aria-label={t('events.list')} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
         <div style={{ height: seqs.length * ROW, position: 'relative' }}>{rows}</div>
       </div>
     </div>

@@ -7,8 +7,10 @@ import { useLab } from '../../store';
 import { player } from '../../flows/player';
 import type { FlowGeometry } from '../../flows/geometry';
 import { drawFlow, type Hit } from '../../flows/draw';
+import { useTranslation } from 'react-i18next';
 
 export function FlowLayer({ geometry }: { geometry: FlowGeometry }) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const geo = useRef(geometry);
   geo.current = geometry;
@@ -70,5 +72,5 @@ export function FlowLayer({ geometry }: { geometry: FlowGeometry }) {
     };
   }, [rf]);
 
-  return <canvas ref={canvas} className="flow-layer" aria-label="Frames in flight" data-shapes="0" />;
+  return <canvas ref={canvas} className="flow-layer" aria-label={t('flow.layer')} data-shapes="0" />;
 }

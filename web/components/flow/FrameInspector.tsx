@@ -9,6 +9,7 @@ import { bytesAt } from '../../model/flow';
 import { dissect, type Field } from '../../../sim/wire/dissect';
 import { KIND_COLOR } from '../../model/frameKind';
 import { fmtTime, frameLine, what, where } from '../../model/eventText';
+import { useTranslation } from 'react-i18next';
 
 const PER_ROW = 8;
 
@@ -28,6 +29,7 @@ export function FrameInspector() {
   const setField = useLab(selSetSelField);
   const selectFrame = useLab(selSelectFrame);
   const [open, setOpen] = useState<Record<string, boolean>>({});
+  const { t } = useTranslation();
   const info = player.model.frames.get(frame);
   const at = bytesAt(player.model, frame, seq);
   const flat = useMemo(() => (at && !at.l3 ? flatten(dissect(at.bytes)) : []), [at?.bytes, at?.l3]);
@@ -35,7 +37,7 @@ export function FrameInspector() {
   if (!info) return null;
   const sel = flat.find((x) => x.path === field)?.f;
   const steps = player.model.eventsOf(frame);
-  const path = steps.filter((x) => x.e.type === 'rx' || x.e.type === 'xmit' || x.e.type === 'deliver').map((x) => (x.e.type === 'deliver' ? `${where(x.e)} ↑ stack` : where(x.e)));
+  const path = steps.filter((x) => x.e.type === 'rx' || x.e.type === 'xmit' || x.e.type === 'deliver').map((x) => (x.e.type === 'deliver' ? t('frame.upStack', { where: where(x.e) }) : where(x.e)));
   const pickByte = (o: number) => {
     // the deepest field that covers the byte
     let best: { path: string; f: Field; depth: number } | undefined;
@@ -44,26 +46,26 @@ export function FrameInspector() {
   };
   const shown = (path: string) => path.split('.').every((_, i, a) => i === a.length - 1 || open[a.slice(0, i + 1).join('.')] || field?.startsWith(a.slice(0, i + 1).join('.') + '.'));
   return (
-    <section className="inspector frame-inspector" aria-label={`Frame ${frame}`}>
+    <section className="inspector frame-inspector" aria-label={t('frame.label', { id: frame })}>
       <h3>
         <span className="chip" style={{ background: KIND_COLOR[info.kind] }}>
           {info.label}
         </span>{' '}
-        frame #{frame}
-        <button type="button" className="close" aria-label="Close frame" onClick={() => selectFrame(null)}>
+        {t('frame.title', { id: frame })}
+        <button type="button" className="close" aria-label={t('frame.close')} onClick={() => selectFrame(null)}>
           ×
         </button>
       </h3>
       {ev && (
         <p className="frame-at">
-          as at step #{ev.seq + 1}, {fmtTime(ev.e.time)} s, {where(ev.e)}: {what(ev.e)}
+          {t('frame.at', { n: ev.seq + 1, time: fmtTime(ev.e.time), where: where(ev.e), what: what(ev.e, t) })}
         </p>
       )}
       {at && <p className="frame-line mono">{frameLine(at.bytes)}</p>}
-      <p className="frame-path">path: {path.join(' → ') || '—'}</p>
-      {at?.l3 && <p className="frame-note">At this step the packet is still in the stack: it has no Ethernet header yet (the device adds one when it leaves, once ARP has the next hop's MAC). These are its IP bytes.</p>}
+      <p className="frame-path">{t('frame.path', { path: path.join(' → ') || '—' })}</p>
+      {at?.l3 && <p className="frame-note">{t('frame.l3')}</p>}
       {flat.length > 0 && (
-        <ul className="tree" role="tree" aria-label="Fields">
+        <ul className="tree" role="tree" aria-label={t('frame.fields')}>
           {flat
             .filter((x) => shown(x.path))
             .map((x) => {
@@ -96,6 +98,7 @@ export function FrameInspector() {
 }
 
 function HexView({ bytes, from, to, onPick }: { bytes: Uint8Array; from: number; to: number; onPick?: (o: number) => void }) {
+  const { t } = useTranslation();
   const rows = [];
   for (let o = 0; o < bytes.length; o += PER_ROW) {
     const row = Array.from(bytes.subarray(o, o + PER_ROW));
@@ -121,7 +124,7 @@ function HexView({ bytes, from, to, onPick }: { bytes: Uint8Array; from: number;
     );
   }
   return (
-    <div className="hex mono" data-testid="hex" aria-label="Bytes">
+    <div className="hex mono" data-testid="hex" aria-label={t('frame.bytes')}>
       {rows}
     </div>
   );

@@ -3,7 +3,8 @@
 import { useLab } from '../../store';
 import { selFlow, selSelectFrame } from '../../store/selectors';
 import { player, SPEEDS } from '../../flows/player';
-import { fmtTime, what, where } from '../../model/eventText';
+import { fmtTime, what, where, why } from '../../model/eventText';
+import { useTranslation } from 'react-i18next';
 import { KIND_COLOR, KIND_LABEL, type FrameKind } from '../../model/frameKind';
 
 const LEGEND: FrameKind[] = ['arp-req', 'arp-rep', 'icmp-req', 'icmp-rep', 'icmp-err'];
@@ -21,8 +22,9 @@ export function PlaybackBar() {
     if (at?.frame) selectFrame(at.frame, c);
   };
   const empty = flow.count === 0;
+  const { t } = useTranslation();
   return (
-    <div className="playback" role="region" aria-label="Packet flow playback">
+    <div className="playback" role="region" aria-label={t('play.region')}>
       <div className="narration" data-testid="narration" aria-live="polite">
         {ev ? (
           <>
@@ -33,37 +35,37 @@ export function PlaybackBar() {
                   {info.label} #{info.id}
                 </span>
               )}
-              <b>{what(ev.e)}</b> <code>{ev.e.fn}</code>
+              <b>{what(ev.e, t)}</b> <code>{ev.e.fn}</code>
             </span>
-            <span className="narr-why">{ev.e.why}</span>
+            <span className="narr-why">{why(ev.e, t)}</span>
           </>
         ) : (
-          <span className="narr-why">{empty ? 'Run a ping or an arping in the terminal: every step of every frame is shown here, hop by hop.' : 'Press play, or step through the frames.'}</span>
+          <span className="narr-why">{empty ? t('play.empty') : t('play.idle')}</span>
         )}
       </div>
       <div className="controls">
-        <button type="button" onClick={step(() => player.stepFrame(-1))} disabled={empty} aria-label="Previous frame" title="Back to the previous frame's first step">
-          ◀ frame
+        <button type="button" onClick={step(() => player.stepFrame(-1))} disabled={empty} aria-label={t('play.prevFrame')} title={t('play.prevFrameHint')}>
+          {t('play.frameBack')}
         </button>
-        <button type="button" onClick={step(() => player.stepEvent(-1))} disabled={empty} aria-label="Previous event" title="One step back">
-          ◀ step
+        <button type="button" onClick={step(() => player.stepEvent(-1))} disabled={empty} aria-label={t('play.prevEvent')} title={t('play.prevEventHint')}>
+          {t('play.stepBack')}
         </button>
         {flow.playing ? (
-          <button type="button" onClick={() => player.pause()} aria-label="Pause">
-            ❚❚ pause
+          <button type="button" onClick={() => player.pause()} aria-label={t('play.pause')}>
+            {t('play.pauseBtn')}
           </button>
         ) : (
-          <button type="button" onClick={() => player.play()} aria-label="Play">
-            ▶ play
+          <button type="button" onClick={() => player.play()} aria-label={t('play.play')}>
+            {t('play.playBtn')}
           </button>
         )}
-        <button type="button" onClick={step(() => player.stepEvent(1))} disabled={empty} aria-label="Next event" title="One step on">
-          step ▶
+        <button type="button" onClick={step(() => player.stepEvent(1))} disabled={empty} aria-label={t('play.nextEvent')} title={t('play.nextEventHint')}>
+          {t('play.stepOn')}
         </button>
-        <button type="button" onClick={step(() => player.stepFrame(1))} disabled={empty} aria-label="Next frame" title="On to the next frame's first step">
-          frame ▶
+        <button type="button" onClick={step(() => player.stepFrame(1))} disabled={empty} aria-label={t('play.nextFrame')} title={t('play.nextFrameHint')}>
+          {t('play.frameOn')}
         </button>
-        <select aria-label="Speed" value={flow.speed} onChange={(e) => player.setSpeed(Number(e.target.value))}>
+        <select aria-label={t('play.speed')} value={flow.speed} onChange={(e) => player.setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}x
@@ -73,15 +75,15 @@ export function PlaybackBar() {
         <input
           type="range"
           className="timeline"
-          aria-label="Timeline"
+          aria-label={t('play.timeline')}
           min={0}
           max={Math.max(flow.end, 0.01)}
           step={0.01}
           value={Math.min(flow.p, flow.end)}
           onChange={(e) => player.seek(Number(e.target.value))}
         />
-        <button type="button" className={flow.live ? 'live on' : 'live'} onClick={() => player.toLive()} aria-label="Back to now" title="Follow the simulation as it runs; the tables show the kernel as it is now">
-          {flow.live ? '● now' : 'now'}
+        <button type="button" className={flow.live ? 'live on' : 'live'} onClick={() => player.toLive()} aria-label={t('play.toNow')} title={t('play.toNowHint')}>
+          {flow.live ? t('play.nowOn') : t('play.now')}
         </button>
         <span className="legend" aria-hidden="true">
           {LEGEND.map((k) => (
