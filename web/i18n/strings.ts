@@ -85,6 +85,11 @@ const S = {
   dropped: { en: 'The simulation stopped answering while running `{line}`: the lab was rebuilt without it.', zh: '模拟在运行 `{line}` 时停止响应:已去掉这条命令重建实验。' },
   droppedTerm: { en: '# dropped: {line} (the simulation stopped answering)', zh: '# 已去掉:{line}(模拟停止响应)' },
   replayCut: { en: 'Loading the lab stopped after {events} events at {s} s of virtual time (a load replays at most that much): {n} later commands were left out. The whole lab is under Lab › Recent labs.', zh: '载入实验时在虚拟时间 {s} 秒处、{events} 个事件后停止(一次载入最多重放这么多):后面的 {n} 条命令没有重放。完整的实验在“实验 › 最近的实验”中。' },
+  // the layout on a phone
+  phonePanels: { en: 'Panels', zh: '面板' },
+  phoneTerm: { en: 'Terminal', zh: '终端' },
+  phoneEvents: { en: 'Events', zh: '事件' },
+  phoneTables: { en: 'Tables', zh: '表格' },
 } as const;
 
 export type StringKey = keyof typeof S;
