@@ -90,6 +90,12 @@ const S = {
   phoneTerm: { en: 'Terminal', zh: '终端' },
   phoneEvents: { en: 'Events', zh: '事件' },
   phoneTables: { en: 'Tables', zh: '表格' },
+  // dialogs
+  copy: { en: 'Copy', zh: '复制' },
+  copied: { en: 'Copied', zh: '已复制' },
+  copyFailed: { en: 'Could not copy: the link is selected, press Ctrl+C', zh: '无法复制:链接已选中,请按 Ctrl+C' },
+  // the terminal
+  termGreeting: { en: 'Type Linux commands here; `help` lists them, Tab completes, ↑ recalls. Esc then Tab leaves the terminal.', zh: '在这里输入 Linux 命令;`help` 列出所有命令,Tab 补全,↑ 调出历史。先按 Esc 再按 Tab 离开终端。' },
 } as const;
 
 export type StringKey = keyof typeof S;

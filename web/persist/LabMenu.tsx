@@ -8,6 +8,7 @@ import { BUILT_IN_LESSONS } from '../lessons/builtin';
 import { t, tf } from '../i18n/strings';
 import { labName, newEmptyLab, openRecent, replaceLab } from './replace';
 import { LabDialogs } from './LabDialogs';
+import { Modal } from '../components/Modal';
 
 const files = () => import('./files');
 const lessons = () => import('../lessons/controller');
@@ -96,13 +97,26 @@ export function LabMenu() {
 }
 
 function ShareBox({ link, onClose }: { link: string; onClose: () => void }) {
+  const lang = useLab(selLang);
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const input = useRef<HTMLInputElement>(null);
+  const copy = () => {
+    const failed = () => (setCopied('failed'), input.current?.select());
+    if (!navigator.clipboard) return failed();
+    navigator.clipboard.writeText(link).then(() => setCopied('yes'), failed);
+  };
   return (
-    <div className="lab-dialog" role="dialog" aria-label="Share link">
+    <Modal className="lab-dialog" label="Share link" onClose={onClose}>
       <p>The whole lab is in this link (nothing is uploaded):</p>
-      <input readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} />
-      <button type="button" onClick={() => void navigator.clipboard?.writeText(link).catch(() => {})}>Copy</button>
-      <button type="button" onClick={onClose}>Close</button>
-    </div>
+      <div className="share-row">
+        <input ref={input} readOnly value={link} aria-label="Share link" onFocus={(e) => e.target.select()} data-autofocus />
+        <button type="button" onClick={copy}>{t('copy', lang)}</button>
+        <button type="button" onClick={onClose}>{t('close', lang)}</button>
+      </div>
+      <span role="status" className={copied === 'yes' ? 'copied' : 'lab-problems'}>
+        {copied === 'yes' ? t('copied', lang) : copied === 'failed' ? t('copyFailed', lang) : ''}
+      </span>
+    </Modal>
   );
 }
 
@@ -115,9 +129,9 @@ function ImportBox({ onClose }: { onClose: () => void }) {
     if (!p.length) onClose();
   };
   return (
-    <div className="lab-dialog" role="dialog" aria-label="Import shell script">
+    <Modal className="lab-dialog" label="Import shell script" onClose={onClose}>
       <p>Paste a script exported from netlab, or commands one per line:</p>
-      <textarea aria-label="Script" rows={12} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea aria-label="Script" rows={12} data-autofocus value={text} onChange={(e) => setText(e.target.value)} />
       {problems.length > 0 && (
         <ul className="lab-problems" aria-label="Refused lines">
           {problems.map((p, i) => (
@@ -127,7 +141,7 @@ function ImportBox({ onClose }: { onClose: () => void }) {
       )}
       <button type="button" onClick={() => void go()}>Import</button>
       <button type="button" onClick={onClose}>Cancel</button>
-    </div>
+    </Modal>
   );
 }
 

@@ -17,6 +17,7 @@ import { PlaybackBar } from '../flow/PlaybackBar';
 import { DeviceMenu, type MenuAt } from './DeviceMenu';
 import { FlowGeometry } from '../../flows/geometry';
 import { selClassroom, selLessonStep } from '../../lessons/selectors';
+import { onDiagramKey } from './keyboard';
 
 const nodeTypes = { netns: NetnsNode, stack: StackNode, device: DeviceNode, station: StationNode };
 const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
@@ -131,7 +132,7 @@ export function Canvas() {
           </marker>
         </defs>
       </svg>
-      <div className="rf-wrap" ref={wrap}>
+      <div className="rf-wrap" ref={wrap} onKeyDownCapture={(e) => onDiagramKey(e, select)}>
       <ReactFlow
         nodes={nodes}
         edges={built.edges}
@@ -143,6 +144,7 @@ export function Canvas() {
         onNodeContextMenu={onNodeContextMenu}
         onPaneClick={onPaneClick}
         nodesConnectable={false}
+        edgesFocusable={false}
         elevateNodesOnSelect={false}
         fitView
         fitViewOptions={fit}
