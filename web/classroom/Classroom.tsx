@@ -68,11 +68,12 @@ export function Classroom() {
   }, [on]);
   if (!on) return null;
   return (
-    <div className="classroom-bar">
+    <header className="classroom-bar">
+      <h1 className="sr-only">Linux netlab · {t('classroom', lang)}</h1>
       <span>{t('keys', lang)}</span>
       <button type="button" onClick={() => leave(false)}>
         {t('leave', lang)}
       </button>
-    </div>
+    </header>
   );
 }

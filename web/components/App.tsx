@@ -21,10 +21,10 @@ export function App() {
         <Canvas />
       </ReactFlowProvider>
       <PhoneTabs tab={phoneTab} onTab={setPhoneTab} />
-      <div className="side">
+      <aside className="side" aria-label="Inspector and tables">
         <Inspector />
         <Tables />
-      </div>
+      </aside>
       <div className="bottom">
         <Terminal />
         <FlowDock />

@@ -13,12 +13,14 @@ const TABS: [PhoneTab, 'phoneTerm' | 'phoneEvents' | 'phoneTables'][] = [
 export function PhoneTabs({ tab, onTab }: { tab: PhoneTab; onTab: (t: PhoneTab) => void }) {
   const lang = useLab(selLang);
   return (
-    <div className="phone-tabs" role="tablist" aria-label={t('phonePanels', lang)}>
+    <nav className="phone-tabs" aria-label={t('phonePanels', lang)}>
+      <div className="phone-tabs-list" role="tablist" aria-label={t('phonePanels', lang)}>
       {TABS.map(([id, key]) => (
         <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => onTab(id)} data-phone-tab={id}>
           {t(key, lang)}
         </button>
       ))}
-    </div>
+      </div>
+    </nav>
   );
 }

@@ -124,7 +124,7 @@ export function Canvas() {
   }, []);
 
   return (
-    <div className="canvas" onDragOver={allowDrop} onDrop={onDrop} data-testid="canvas">
+    <main className="canvas" onDragOver={allowDrop} onDrop={onDrop} data-testid="canvas" aria-label="Diagram">
       <svg className="markers" aria-hidden="true">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -157,7 +157,7 @@ export function Canvas() {
       </div>
       {flowOn && <PlaybackBar />}
       {menu && <DeviceMenu at={menu} onClose={() => setMenu(null)} />}
-    </div>
+    </main>
   );
 }
 

@@ -102,7 +102,7 @@ export function EventList() {
           {dropped ? ` · ${dropped} not shown (flood)` : ''}
         </span>
       </div>
-      <div className="ev-list" ref={box} role="listbox" aria-label="Events" onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
+      <div className="ev-list" ref={box} role="listbox" aria-label="Events" tabIndex={0} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
         <div style={{ height: seqs.length * ROW, position: 'relative' }}>{rows}</div>
       </div>
     </div>

@@ -46,7 +46,7 @@ export function PlaybackBar() {
           ◀ frame
         </button>
         <button type="button" onClick={step(() => player.stepEvent(-1))} disabled={empty} aria-label="Previous event" title="One step back">
-          ◀ step
+          ◀ event
         </button>
         {flow.playing ? (
           <button type="button" onClick={() => player.pause()} aria-label="Pause">
@@ -58,7 +58,7 @@ export function PlaybackBar() {
           </button>
         )}
         <button type="button" onClick={step(() => player.stepEvent(1))} disabled={empty} aria-label="Next event" title="One step on">
-          step ▶
+          event ▶
         </button>
         <button type="button" onClick={step(() => player.stepFrame(1))} disabled={empty} aria-label="Next frame" title="On to the next frame's first step">
           frame ▶
