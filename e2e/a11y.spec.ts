@@ -36,6 +36,7 @@ for (const lang of LANGS) {
 
       test('a preset with a packet flow playing', async ({ page }) => {
         const lab = await open(page, lang);
+        await page.getByRole('button', { name: 'Close the welcome' }).click();
         await lab.preset.selectOption('veth');
         await lab.waitIdle();
         await lab.type('ping -c 2 192.168.3.102');
@@ -55,6 +56,7 @@ for (const lang of LANGS) {
 
       test('each dialog', async ({ page }) => {
         const lab = await open(page, lang);
+        await page.getByRole('button', { name: 'Close the welcome' }).click();
         await page.locator('.lab-menu summary').click();
         await page.getByRole('menuitem', { name: 'Share as link' }).click();
         await expect(page.getByRole('dialog')).toBeVisible();
@@ -62,6 +64,11 @@ for (const lang of LANGS) {
         await page.keyboard.press('Escape');
         await page.locator('.lab-menu summary').click();
         await page.getByRole('menuitem', { name: 'Import shell script…' }).click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+        expect(await violations(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+        await page.locator('.lab-menu summary').click();
+        await page.getByRole('menuitem', { name: 'About Linux netlab' }).click();
         await expect(page.getByRole('dialog')).toBeVisible();
         expect(await violations(page)).toEqual([]);
         await page.keyboard.press('Escape');

@@ -21,6 +21,7 @@ for (const size of SIZES) {
     test('the terminal takes no focus on load; Tab completes, Esc then Tab or Shift+Tab leaves it', async ({ page }) => {
       const lab = new LabPage(page);
       await lab.goto();
+      await page.getByRole('button', { name: 'Close the welcome' }).click();
       expect(await focusedClass(page)).not.toContain('term-input');
       await expect(lab.terminal()).toContainText('Tab completes');
       const line = lab.commandLine();
@@ -47,6 +48,7 @@ for (const size of SIZES) {
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       const lab = new LabPage(page);
       await lab.goto();
+      await page.getByRole('button', { name: 'Close the welcome' }).click();
       await page.locator('.lab-menu summary').click();
       await page.getByRole('menuitem', { name: 'Share as link' }).click();
       const dialog = page.getByRole('dialog', { name: 'Share link' });

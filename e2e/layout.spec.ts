@@ -104,6 +104,7 @@ test.describe('a phone', () => {
   test('shows the diagram, then the terminal, events or tables chosen by a tab', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.goto();
+    await page.getByRole('button', { name: 'Close the welcome' }).click();
     const term = lab.terminal();
     const events = page.getByRole('region', { name: 'Packet flow', exact: true });
     const tables = page.locator('section.tables');
@@ -131,6 +132,7 @@ test.describe('a phone', () => {
   test('the lesson pane takes the lower half; the diagram stays in view and Next works', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.goto();
+    await page.getByRole('button', { name: 'Close the welcome' }).click();
     const lesson = new LessonPage(page);
     await lesson.openArticleLesson();
     const pane = (await lesson.pane.boundingBox())!;

@@ -68,12 +68,14 @@ export function Classroom() {
   }, [on]);
   if (!on) return null;
   return (
-    <header className="classroom-bar">
+    <header>
       <h1 className="sr-only">Linux netlab · {t('classroom', lang)}</h1>
-      <span>{t('keys', lang)}</span>
-      <button type="button" onClick={() => leave(false)}>
-        {t('leave', lang)}
-      </button>
+      <div className="classroom-bar">
+        <span>{t('keys', lang)}</span>
+        <button type="button" onClick={() => leave(false)}>
+          {t('leave', lang)}
+        </button>
+      </div>
     </header>
   );
 }

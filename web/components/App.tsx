@@ -9,6 +9,7 @@ import { Terminal } from './Terminal';
 import { FlowDock } from './flow/FlowDock';
 import { LessonHost } from '../lessons/LessonHost';
 import { PhoneTabs, type PhoneTab } from './PhoneTabs';
+import { Welcome } from './Welcome';
 
 export function App() {
   // which panel a phone shows below the diagram (wider screens show them all)
@@ -22,6 +23,7 @@ export function App() {
       </ReactFlowProvider>
       <PhoneTabs tab={phoneTab} onTab={setPhoneTab} />
       <aside className="side" aria-label="Inspector and tables">
+        <Welcome />
         <Inspector />
         <Tables />
       </aside>

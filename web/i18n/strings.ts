@@ -96,6 +96,17 @@ const S = {
   copyFailed: { en: 'Could not copy: the link is selected, press Ctrl+C', zh: '无法复制:链接已选中,请按 Ctrl+C' },
   // the terminal
   termGreeting: { en: 'Type Linux commands here; `help` lists them, Tab completes, ↑ recalls. Esc then Tab leaves the terminal.', zh: '在这里输入 Linux 命令;`help` 列出所有命令,Tab 补全,↑ 调出历史。先按 Esc 再按 Tab 离开终端。' },
+  // first visit and About
+  welcomeTitle: { en: 'Welcome to Linux netlab', zh: '欢迎使用 Linux netlab' },
+  welcomeBody: { en: 'Build the Linux bridge article\'s diagrams, type the commands you would type on Linux, and watch every frame hop by hop. Where to start?', zh: '搭建 Linux 网桥文章中的网络图,输入你在 Linux 上会输入的命令,逐跳观察每一个帧。从哪里开始?' },
+  welcomeLesson: { en: 'Guided lesson', zh: '跟着课程学' },
+  welcomePresets: { en: 'The article\'s diagrams', zh: '文章中的图' },
+  welcomeEmpty: { en: 'Empty lab', zh: '空实验' },
+  welcomeDismiss: { en: 'Close the welcome', zh: '关闭欢迎提示' },
+  about: { en: 'About Linux netlab', zh: '关于 Linux netlab' },
+  aboutTitle: { en: 'About Linux netlab', zh: '关于 Linux netlab' },
+  aboutBody: { en: 'A deterministic model of the Linux network stack in your browser; its command output is checked byte for byte against the real kernel. Nothing you type leaves this page.', zh: '在浏览器中运行的 Linux 网络协议栈确定性模型;命令输出与真实内核逐字节核对。你输入的内容不会离开这个页面。' },
+  aboutBuilt: { en: 'Built with', zh: '使用的开源库' },
 } as const;
 
 export type StringKey = keyof typeof S;

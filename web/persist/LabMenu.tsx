@@ -9,6 +9,7 @@ import { t, tf } from '../i18n/strings';
 import { labName, newEmptyLab, openRecent, replaceLab } from './replace';
 import { LabDialogs } from './LabDialogs';
 import { Modal } from '../components/Modal';
+import { About } from '../about/About';
 
 const files = () => import('./files');
 const lessons = () => import('../lessons/controller');
@@ -16,6 +17,7 @@ const lessons = () => import('../lessons/controller');
 export function LabMenu() {
   const [link, setLink] = useState('');
   const [importing, setImporting] = useState(false);
+  const [about, setAbout] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const lessonInput = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -77,6 +79,10 @@ export function LabMenu() {
           <button type="button" role="menuitem" onClick={act(() => setImporting(true))}>
             {t('importScript', lang)}
           </button>
+          <hr />
+          <button type="button" role="menuitem" onClick={act(() => setAbout(true))}>
+            {t('about', lang)}
+          </button>
         </div>
       </details>
       <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Lab file" onChange={(e) => {
@@ -91,6 +97,7 @@ export function LabMenu() {
       }} />
       {link && <ShareBox link={link} onClose={() => setLink('')} />}
       {importing && <ImportBox onClose={() => setImporting(false)} />}
+      {about && <About onClose={() => setAbout(false)} />}
       <LabDialogs />
     </>
   );

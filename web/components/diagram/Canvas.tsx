@@ -24,6 +24,8 @@ const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
 const FIT = { padding: 0.08, maxZoom: 1.4 };
 /** Classroom: the devices fill the pane, as large as it allows (a projector's text must be read from afar). */
 const FIT_CLASSROOM = { padding: 0.02, maxZoom: 3 };
+/** React Flow is credited in the About box (web/about/credits.ts), not in the diagram's corner. */
+const PRO = { hideAttribution: true };
 const EMPTY = { nodes: [] as DiagramNode[], edges: [] as DiagramEdge[] };
 
 export function Canvas() {
@@ -145,6 +147,7 @@ export function Canvas() {
         onPaneClick={onPaneClick}
         nodesConnectable={false}
         edgesFocusable={false}
+        proOptions={PRO}
         elevateNodesOnSelect={false}
         fitView
         fitViewOptions={fit}
