@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './styles.css';
+import './layout.css';
 import { App } from './components/App';
 
 export function mount(el: HTMLElement): void {

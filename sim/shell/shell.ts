@@ -17,6 +17,7 @@ import { iptablesSaveMain } from './iptables_save_cmd';
 import { conntrackMain } from './conntrack_cmd';
 import { labMain } from './lab_cmd';
 import { arpMain } from './arp_cmd';
+import { helpMain } from './help_cmd';
 
 export type Sink = (line: string) => void;
 
@@ -26,7 +27,7 @@ export interface StartResult {
   code: number;
 }
 
-export const COMMANDS = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'arp', 'iptables', 'iptables-save', 'conntrack', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false'] as const;
+export const COMMANDS = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'arp', 'iptables', 'iptables-save', 'conntrack', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false', 'help'] as const;
 
 export class Shell {
   readonly world: World;
@@ -135,6 +136,9 @@ export class Shell {
         return { proc: null, code: 0 };
       case 'false':
         return { proc: null, code: 1 };
+      case 'help':
+        print(helpMain(argv));
+        return { proc: null, code: 0 };
       default:
         sink(`bash: ${cmd}: command not found`);
         return { proc: null, code: 127 };

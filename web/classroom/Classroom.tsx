@@ -68,11 +68,14 @@ export function Classroom() {
   }, [on]);
   if (!on) return null;
   return (
-    <div className="classroom-bar">
-      <span>{t('keys', lang)}</span>
-      <button type="button" onClick={() => leave(false)}>
-        {t('leave', lang)}
-      </button>
-    </div>
+    <header>
+      <h1 className="sr-only">Linux netlab · {t('classroom', lang)}</h1>
+      <div className="classroom-bar">
+        <span>{t('keys', lang)}</span>
+        <button type="button" onClick={() => leave(false)}>
+          {t('leave', lang)}
+        </button>
+      </div>
+    </header>
   );
 }

@@ -65,7 +65,7 @@ export function Tables() {
             </thead>
             <tbody>
               {ns.neigh.map((n) => (
-                <tr key={`${n.dev} ${n.ip}`}><td>{n.ip}</td><td>{n.dev}</td><td className="mono">{n.lladdr ?? ''}</td><td>{n.state}</td></tr>
+                <tr key={`${n.dev} ${n.ip}`}><td>{n.ip}</td><td>{n.dev}</td><td className="mono">{macBreakable(n.lladdr ?? '')}</td><td>{n.state}</td></tr>
               ))}
             </tbody>
           </table>
@@ -77,7 +77,7 @@ export function Tables() {
             </thead>
             <tbody>
               {ns.fdb.map((f) => (
-                <tr key={`${f.br} ${f.mac} ${f.dev}`}><td>{f.br}</td><td className="mono">{f.mac}</td><td>{f.dev}</td><td>{tr(f.local ? 'fdb.local' : f.static ? 'fdb.static' : 'fdb.learned')}</td></tr>
+                <tr key={`${f.br} ${f.mac} ${f.dev}`}><td>{f.br}</td><td className="mono">{macBreakable(f.mac)}</td><td>{f.dev}</td><td>{tr(f.local ? 'fdb.local' : f.static ? 'fdb.static' : 'fdb.learned')}</td></tr>
               ))}
             </tbody>
           </table>
@@ -94,8 +94,20 @@ const AddrRow = memo(function AddrRow(p: { name: string; state: string; addrs: s
       <td>{p.name}</td>
       <td>{p.state}</td>
       <td>{p.addrs}</td>
-      <td className="mono">{p.mac}</td>
+      <td className="mono">{macBreakable(p.mac)}</td>
       <td>{p.master}</td>
     </tr>
   );
 });
+
+/** A MAC address that may break after its third byte where the table is narrow (never elsewhere; two
+ * inline blocks: Chromium breaks at a <wbr> even in a nowrap cell). */
+function macBreakable(mac: string) {
+  if (mac.length !== 17) return mac;
+  return (
+    <>
+      <span className="mac-half">{mac.slice(0, 9)}</span>
+      <span className="mac-half">{mac.slice(9)}</span>
+    </>
+  );
+}

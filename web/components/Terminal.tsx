@@ -6,6 +6,8 @@ import { complete } from '../model/complete';
 import { termNs } from '../protocol';
 import { stopHung } from '../client/heartbeat';
 import { useTranslation } from 'react-i18next';
+import { t } from '../i18n/strings';
+import { selLang } from '../lessons/selectors';
 
 export const prompt = (ns: string) => `root@${termNs(ns)}:~# `;
 
@@ -18,23 +20,26 @@ export function Terminal() {
   const extra = useLab(selExtraTerms);
   const selectTerm = useLab(selSelectTerm);
   const { t: tr } = useTranslation();
+  // the command line takes focus when a person picks a terminal, never on load
+  const [picked, setPicked] = useState(false);
   // each namespace's own terminal, then the others open in it right after it
   const tabs = names.flatMap((n) => [n, ...extra.split(' ').filter((t) => t && termNs(t) === n)]);
   return (
     <section className="terminal" aria-label={tr('term.label')}>
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={t === active} className={t === active ? 'active' : t.includes('#') ? 'extra' : ''} onClick={() => selectTerm(t)} data-term={t}>
+          <button key={t} type="button" role="tab" aria-selected={t === active} className={t === active ? 'active' : t.includes('#') ? 'extra' : ''} onClick={() => (setPicked(true), selectTerm(t))} data-term={t}>
             {tabLabel(t)}
           </button>
         ))}
       </div>
-      <TermScreen key={active} ns={active} />
+      <TermScreen key={active} ns={active} focus={picked} />
     </section>
   );
 }
 
-function TermScreen({ ns }: { ns: string }) {
+function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
+  const lang = useLab(selLang);
   const term = useLab(selActiveTerm);
   // with packet flow on, output waits for the playback to reach the event that printed it
   const until = useLab(selOutputUntil);
@@ -51,6 +56,8 @@ function TermScreen({ ns }: { ns: string }) {
   const [choices, setChoices] = useState<string[]>([]);
   const screen = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  // Esc then Tab (or Shift+Tab) leaves the terminal, as in VS Code's; Tab alone completes
+  const escaped = useRef(false);
 
   useEffect(() => {
     screen.current?.scrollTo(0, screen.current.scrollHeight);
@@ -64,6 +71,9 @@ function TermScreen({ ns }: { ns: string }) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const wasEscaped = escaped.current;
+    escaped.current = e.key === 'Escape' || (wasEscaped && e.key === 'Shift');
+    if (e.key === 'Tab' && wasEscaped) return; // the browser moves focus on
     if (e.key === 'Enter') {
       e.preventDefault();
       submit(input);
@@ -106,6 +116,7 @@ function TermScreen({ ns }: { ns: string }) {
 
   return (
     <div className="term-screen" ref={screen} onClick={() => inputRef.current?.focus()} data-testid={`term-${ns}`}>
+      <div className="term-greeting" id={`term-greeting-${ns}`}>{t('termGreeting', lang)}</div>
       {lines.map((l, i) => (
         <div key={i} className={`term-line ${l.kind}`}>
           {l.kind === 'cmd' ? prompt(ns) + l.text : l.text || '\u00a0'}
@@ -124,7 +135,8 @@ function TermScreen({ ns }: { ns: string }) {
           onPaste={onPaste}
           spellCheck={false}
           autoComplete="off"
-          autoFocus
+          aria-describedby={`term-greeting-${ns}`}
+          autoFocus={focus}
         />
       </div>
     </div>

@@ -51,7 +51,7 @@ export function Toolbar() {
   }, [undo, redo]);
   return (
     <header className="toolbar">
-      <strong className="brand">Linux netlab</strong>
+      <h1 className="brand">Linux netlab</h1>
       <label>
         {tr('toolbar.diagram')}{' '}
         <select

@@ -141,7 +141,7 @@ export function LessonPane() {
       <article className="lesson-body">
         <h2>{pick(step.title, lang)}</h2>
         <Paras text={step.text} lang={lang} />
-        {step.diagram && <pre className="lesson-diagram">{step.diagram}</pre>}
+        {step.diagram && <pre className="lesson-diagram" tabIndex={0}>{step.diagram}</pre>}
         <Commands step={step} lang={lang} />
         <Verdict lang={lang} />
         {step.explain && (

@@ -1,7 +1,7 @@
 // Tab completion for the terminal: commands, iproute2 keywords, device and namespace names.
 import { own } from '../../sim/core/own';
 
-export const COMMAND_WORDS = ['arp', 'arping', 'bridge', 'conntrack', 'echo', 'iptables', 'iptables-save', 'ip', 'lab', 'ping', 'route', 'sleep', 'sysctl', 'tcpdump'] as const;
+export const COMMAND_WORDS = ['arp', 'arping', 'bridge', 'conntrack', 'echo', 'iptables', 'iptables-save', 'help', 'ip', 'lab', 'ping', 'route', 'sleep', 'sysctl', 'tcpdump'] as const;
 
 const IP_OBJECTS = ['address', 'link', 'neigh', 'netns', 'route', 'tuntap'];
 const SUB: Record<string, string[]> = {

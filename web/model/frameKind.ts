@@ -18,10 +18,10 @@ export const KIND_LABEL: Record<FrameKind, string> = {
 
 /** Colours shared by the diagram's shapes, the event list and the legend. */
 export const KIND_COLOR: Record<FrameKind, string> = {
-  'arp-req': '#d97706',
+  'arp-req': '#b45309', // white text on it >= 4.5:1 (WCAG AA)
   'arp-rep': '#7c3aed',
   'icmp-req': '#2563eb',
-  'icmp-rep': '#059669',
+  'icmp-rep': '#047857',
   'icmp-err': '#dc2626',
   other: '#64748b',
 };

@@ -8,6 +8,7 @@ import { t, tf } from '../i18n/strings';
 import { acceptReplace, declineReplace, whatText } from './replace';
 import { openCopy, takeOver } from './tabs';
 import { HUNG_LIMIT_MS, stopHung } from '../client/heartbeat';
+import { Modal } from '../components/Modal';
 
 export function LabDialogs() {
   return (
@@ -24,18 +25,18 @@ function ReplaceDialog() {
   const lang = useLab(selLang);
   if (!what) return null;
   return (
-    <div className="lab-dialog lab-ask" role="alertdialog" aria-label={t('replaceTitle', lang)} aria-modal="true">
+    <Modal className="lab-dialog lab-ask" role="alertdialog" label={t('replaceTitle', lang)} onClose={declineReplace}>
       <strong>{t('replaceTitle', lang)}</strong>
       <p>{tf('replaceBody', lang, { what: whatText(what, lang) })}</p>
       <div className="lab-dialog-buttons">
         <button type="button" onClick={acceptReplace}>
           {t('replaceYes', lang)}
         </button>
-        <button type="button" onClick={declineReplace} autoFocus>
+        <button type="button" onClick={declineReplace} data-autofocus>
           {t('replaceNo', lang)}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }
 
@@ -44,7 +45,7 @@ function TabsDialog() {
   const lang = useLab(selLang);
   if (tabs === 'alone') return null;
   return (
-    <div className="lab-dialog lab-ask" role="alertdialog" aria-label={t('tabsTitle', lang)}>
+    <Modal className="lab-dialog lab-ask" role="alertdialog" label={t('tabsTitle', lang)}>
       <strong>{t('tabsTitle', lang)}</strong>
       <p>{tabs === 'lost' ? t('tabsLost', lang) : t('tabsBody', lang)}</p>
       <div className="lab-dialog-buttons">
@@ -55,7 +56,7 @@ function TabsDialog() {
           {t('openCopy', lang)}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }
 
@@ -71,7 +72,7 @@ function HungDialog() {
   if (!hung?.offer) return null;
   const s = Math.round((performance.now() - hung.since) / 1000);
   return (
-    <div className="lab-dialog lab-ask" role="alertdialog" aria-label={t('hungStop', lang)}>
+    <Modal className="lab-dialog lab-ask" role="alertdialog" label={t('hungStop', lang)}>
       <strong>{tf('hungTitle', lang, { s })}</strong>
       <p>{tf('hungBody', lang, { line: hung.line ?? t('hungUnknown', lang), limit: HUNG_LIMIT_MS / 1000 })}</p>
       <div className="lab-dialog-buttons">
@@ -79,6 +80,6 @@ function HungDialog() {
           {t('hungStop', lang)}
         </button>
       </div>
-    </div>
+    </Modal>
   );
 }

@@ -9,6 +9,8 @@ import { t, tf } from '../i18n/strings';
 import { labName, newEmptyLab, openRecent, replaceLab } from './replace';
 import { LabDialogs } from './LabDialogs';
 import { useTranslation } from 'react-i18next';
+import { Modal } from '../components/Modal';
+import { About } from '../about/About';
 
 const files = () => import('./files');
 const lessons = () => import('../lessons/controller');
@@ -16,6 +18,7 @@ const lessons = () => import('../lessons/controller');
 export function LabMenu() {
   const [link, setLink] = useState('');
   const [importing, setImporting] = useState(false);
+  const [about, setAbout] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const lessonInput = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -77,6 +80,10 @@ export function LabMenu() {
           <button type="button" role="menuitem" onClick={act(() => setImporting(true))}>
             {t('importScript', lang)}
           </button>
+          <hr />
+          <button type="button" role="menuitem" onClick={act(() => setAbout(true))}>
+            {t('about', lang)}
+          </button>
         </div>
       </details>
       <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label={t('lab.fileInput', lang)} onChange={(e) => {
@@ -91,20 +98,34 @@ export function LabMenu() {
       }} />
       {link && <ShareBox link={link} onClose={() => setLink('')} />}
       {importing && <ImportBox onClose={() => setImporting(false)} />}
+      {about && <About onClose={() => setAbout(false)} />}
       <LabDialogs />
     </>
   );
 }
 
 function ShareBox({ link, onClose }: { link: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t: tr } = useTranslation();
+  const lang = useLab(selLang);
+  const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
+  const input = useRef<HTMLInputElement>(null);
+  const copy = () => {
+    const failed = () => (setCopied('failed'), input.current?.select());
+    if (!navigator.clipboard) return failed();
+    navigator.clipboard.writeText(link).then(() => setCopied('yes'), failed);
+  };
   return (
-    <div className="lab-dialog" role="dialog" aria-label={t('share.label')}>
-      <p>{t('share.body')}</p>
-      <input readOnly value={link} aria-label={t('share.label')} onFocus={(e) => e.target.select()} />
-      <button type="button" onClick={() => void navigator.clipboard?.writeText(link).catch(() => {})}>{t('share.copy')}</button>
-      <button type="button" onClick={onClose}>{t('share.close')}</button>
-    </div>
+    <Modal className="lab-dialog" label={tr('share.label')} onClose={onClose}>
+      <p>{tr('share.body')}</p>
+      <div className="share-row">
+        <input ref={input} readOnly value={link} aria-label={tr('share.label')} onFocus={(e) => e.target.select()} data-autofocus />
+        <button type="button" onClick={copy}>{tr('share.copy')}</button>
+        <button type="button" onClick={onClose}>{tr('share.close')}</button>
+      </div>
+      <span role="status" className={copied === 'yes' ? 'copied' : 'lab-problems'}>
+        {copied === 'yes' ? t('copied', lang) : copied === 'failed' ? t('copyFailed', lang) : ''}
+      </span>
+    </Modal>
   );
 }
 
@@ -118,9 +139,9 @@ function ImportBox({ onClose }: { onClose: () => void }) {
     if (!p.length) onClose();
   };
   return (
-    <div className="lab-dialog" role="dialog" aria-label={t('import.label')}>
+    <Modal className="lab-dialog" label={t('import.label')} onClose={onClose}>
       <p>{t('import.body')}</p>
-      <textarea aria-label={t('import.script')} rows={12} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea aria-label={t('import.script')} rows={12} data-autofocus value={text} onChange={(e) => setText(e.target.value)} />
       {problems.length > 0 && (
         <ul className="lab-problems" aria-label={t('import.refused')}>
           {problems.map((p, i) => (
@@ -130,7 +151,7 @@ function ImportBox({ onClose }: { onClose: () => void }) {
       )}
       <button type="button" onClick={() => void go()}>{t('import.go')}</button>
       <button type="button" onClick={onClose}>{t('import.cancel')}</button>
-    </div>
+    </Modal>
   );
 }
 

@@ -2,7 +2,7 @@
 // sent to the worker: the first word must be a command the simulator knows (sim/shell/shell.ts COMMANDS;
 // a test keeps the two lists equal), so a file can carry commands and nothing else. Kept as a copy so the
 // page's first load does not pull in the interpreter.
-export const KNOWN_COMMANDS: readonly string[] = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'arp', 'iptables', 'iptables-save', 'conntrack', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false'];
+export const KNOWN_COMMANDS: readonly string[] = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'arp', 'iptables', 'iptables-save', 'conntrack', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false', 'help'];
 
 /** Longest line a lab may carry: far above any real command, short enough to refuse junk early. */
 export const MAX_LINE = 1000;

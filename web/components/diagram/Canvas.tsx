@@ -18,12 +18,15 @@ import { PlaybackBar } from '../flow/PlaybackBar';
 import { DeviceMenu, type MenuAt } from './DeviceMenu';
 import { FlowGeometry } from '../../flows/geometry';
 import { selClassroom, selLessonStep } from '../../lessons/selectors';
+import { onDiagramKey } from './keyboard';
 
 const nodeTypes = { netns: NetnsNode, stack: StackNode, device: DeviceNode, station: StationNode };
 const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
 const FIT = { padding: 0.08, maxZoom: 1.4 };
 /** Classroom: the devices fill the pane, as large as it allows (a projector's text must be read from afar). */
 const FIT_CLASSROOM = { padding: 0.02, maxZoom: 3 };
+/** React Flow is credited in the About box (web/about/credits.ts), not in the diagram's corner. */
+const PRO = { hideAttribution: true };
 const EMPTY = { nodes: [] as DiagramNode[], edges: [] as DiagramEdge[] };
 
 export function Canvas() {
@@ -124,7 +127,7 @@ export function Canvas() {
   }, []);
 
   return (
-    <div className="canvas" onDragOver={allowDrop} onDrop={onDrop} data-testid="canvas">
+    <main className="canvas" onDragOver={allowDrop} onDrop={onDrop} data-testid="canvas" aria-label="Diagram">
       <svg className="markers" aria-hidden="true">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -133,7 +136,7 @@ export function Canvas() {
         </defs>
       </svg>
       <StormNotice />
-      <div className="rf-wrap" ref={wrap}>
+      <div className="rf-wrap" ref={wrap} onKeyDownCapture={(e) => onDiagramKey(e, select)}>
       <ReactFlow
         nodes={nodes}
         edges={built.edges}
@@ -145,6 +148,8 @@ export function Canvas() {
         onNodeContextMenu={onNodeContextMenu}
         onPaneClick={onPaneClick}
         nodesConnectable={false}
+        edgesFocusable={false}
+        proOptions={PRO}
         elevateNodesOnSelect={false}
         fitView
         fitViewOptions={fit}
@@ -157,7 +162,7 @@ export function Canvas() {
       </div>
       {flowOn && <PlaybackBar />}
       {menu && <DeviceMenu at={menu} onClose={() => setMenu(null)} />}
-    </div>
+    </main>
   );
 }
 

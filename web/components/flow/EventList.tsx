@@ -104,7 +104,7 @@ export function EventList() {
           {dropped ? t('events.notShown', { n: dropped }) : ''}
         </span>
       </div>
-      <div className="ev-list" ref={box} role="listbox" aria-label={t('events.list')} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
+      <div className="ev-list" ref={box} role="listbox" aria-label={t('events.list')} tabIndex={0} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
         <div style={{ height: seqs.length * ROW, position: 'relative' }}>{rows}</div>
       </div>
     </div>
