@@ -1,20 +1,10 @@
 // The frames of a flow step as shapes: the page's own drawing code (flows/draw.ts) run on a context that
 // records what it draws instead of painting, so a picture shows the frames exactly where the page does.
 import { drawFlow, type DrawInput } from '../flows/draw';
+import type { Shape } from './shape';
 
-export interface Shape {
-  kind: 'pill' | 'dot' | 'spot';
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  color: string;
-  /** the text in a pill; null for a dot or the current step's spot */
-  label: string | null;
-  alpha: number;
-  /** the selected frame has a ring */
-  ring: boolean;
-}
+export type { Shape };
+
 
 /** An average advance of the 600-weight 11 px sans-serif the pills use, per character. */
 const CHAR_W = 6.6;

@@ -4,7 +4,7 @@
 import type { DiagramEdge, DiagramNode, DeviceNode, StationNode } from '../model/diagram';
 import { FlowGeometry } from '../flows/geometry';
 import { edgePoints, handlePoint, svgPath, type Rect } from '../model/paths';
-import type { Shape } from './shapes';
+import type { Shape } from './shape';
 
 export interface SvgOptions {
   /** a line under the picture (a flow step's narration) */
@@ -15,6 +15,12 @@ export interface SvgOptions {
   stackLabel?: string;
   /** the box titles in the chosen language */
   title?: (n: DiagramNode) => string;
+  /** shapes the picture makes room for without drawing them (an animation's, drawn by `append`) */
+  room?: readonly Shape[];
+  /** captions the picture makes room for without writing them (an animation's, written by `append`) */
+  captionRoom?: readonly string[];
+  /** more of the picture, drawn last; given where the caption goes */
+  append?: (caption: CaptionAt) => string;
 }
 
 /** Sans-serif text for Latin and Chinese, found on Windows, macOS and Linux without a download. */
@@ -120,7 +126,59 @@ function marker(type: string, color: string): string {
   return `<marker id="arrow-${type}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="${color}"/></marker>`;
 }
 
-function shape(s: Shape): string {
+/** A frame (a labelled pill or a dot), or the spot of the step under way. */
+export function shapeSvg(s: Shape): string {
+  return s.kind === 'spot' ? spot(s) : frame(s);
+}
+
+/** Where the caption goes: its first line's baseline, and the width its lines wrap at. */
+export interface CaptionAt {
+  x: number;
+  y: number;
+  width: number;
+}
+
+const CAPTION_LINE = 19;
+/** Average advances of the 14 px caption: a Latin character, a Chinese one (twice as wide). */
+const LATIN_W = 7.4;
+const wide = (ch: string) => /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch);
+
+/** The caption in lines that fit `width`: broken at spaces, or anywhere in Chinese text. */
+export function wrapCaption(s: string, width: number): string[] {
+  const max = Math.max(10, Math.floor(width / LATIN_W));
+  const lines: string[] = [];
+  let line = '';
+  let units = 0;
+  let lastSpace = -1;
+  for (const ch of s.trim()) {
+    const u = wide(ch) ? 2 : 1;
+    if (units + u > max && line) {
+      if (lastSpace > 0 && !wide(ch)) {
+        lines.push(line.slice(0, lastSpace));
+        line = line.slice(lastSpace + 1);
+      } else {
+        lines.push(line);
+        line = '';
+      }
+      units = [...line].reduce((n, c) => n + (wide(c) ? 2 : 1), 0);
+      lastSpace = -1;
+      if (ch === ' ' && !line) continue;
+    }
+    if (ch === ' ') lastSpace = line.length;
+    line += ch;
+    units += u;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The narration under the picture, wrapped to its width. */
+export const captionSvg = (at: CaptionAt, s: string) =>
+  `<text class="caption" font-size="14">${wrapCaption(s, at.width)
+    .map((l, i) => `<tspan x="${n(at.x)}" y="${n(at.y + i * CAPTION_LINE)}">${esc(l)}</tspan>`)
+    .join('')}</text>`;
+
+function frame(s: Shape): string {
   const ring = s.ring ? ` stroke="#0f172a" stroke-width="2.5"` : '';
   if (s.label === null) return `<rect class="frame" x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" rx="3" fill="${s.color}" opacity="${n(s.alpha)}"/>`;
   return `<g class="frame" opacity="${n(s.alpha)}"><rect x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" rx="${n(s.h / 2)}" fill="${s.color}"${ring}/>${text(s.x + 6, s.y + s.h / 2 + 4, s.label, 'font-size="11" font-weight="600" fill="#ffffff"')}</g>`;
@@ -135,9 +193,11 @@ export function diagramSvg(nodes: readonly DiagramNode[], edges: readonly Diagra
   const geo = new FlowGeometry(nodes, edges);
   const rects = geo.rects;
   const shapes = opt.shapes ?? [];
-  const box = bounds(rects.values(), shapes);
+  const box = bounds(rects.values(), [...shapes, ...(opt.room ?? [])]);
   const caption = opt.caption?.trim() ?? '';
-  const height = box.h + (caption ? CAPTION_H : 0);
+  const captionAt = { x: box.x + PAD, y: box.y + box.h + CAPTION_H / 2 + 2, width: box.w - 2 * PAD };
+  const lines = Math.max(0, ...[caption, ...(opt.captionRoom ?? [])].filter(Boolean).map((c) => wrapCaption(c, captionAt.width).length));
+  const height = box.h + (lines ? CAPTION_H + (lines - 1) * CAPTION_LINE : 0);
   const title = opt.title ?? ((x: DiagramNode) => (x.type === 'netns' ? x.data.title : ''));
   const parts: string[] = [];
   parts.push(`<?xml version="1.0" encoding="UTF-8"?>`);
@@ -152,8 +212,9 @@ export function diagramSvg(nodes: readonly DiagramNode[], edges: readonly Diagra
     if (node.type === 'device') parts.push(device(node, rects.get(node.id)!));
     else if (node.type === 'station') parts.push(station(node, rects.get(node.id)!));
   }
-  for (const s of shapes) parts.push(s.kind === 'spot' ? spot(s) : shape(s));
-  if (caption) parts.push(text(box.x + PAD, box.y + box.h + CAPTION_H / 2 + 2, caption, 'class="caption" font-size="14"'));
+  for (const s of shapes) parts.push(shapeSvg(s));
+  if (caption) parts.push(captionSvg(captionAt, caption));
+  if (opt.append) parts.push(opt.append(captionAt));
   parts.push('</svg>');
   return parts.join('\n');
 }

@@ -85,6 +85,24 @@ const S = {
   dropped: { en: 'The simulation stopped answering while running `{line}`: the lab was rebuilt without it.', zh: '模拟在运行 `{line}` 时停止响应:已去掉这条命令重建实验。' },
   droppedTerm: { en: '# dropped: {line} (the simulation stopped answering)', zh: '# 已去掉:{line}(模拟停止响应)' },
   replayCut: { en: 'Loading the lab stopped after {events} events at {s} s of virtual time (a load replays at most that much): {n} later commands were left out. The whole lab is under Lab › Recent labs.', zh: '载入实验时在虚拟时间 {s} 秒处、{events} 个事件后停止(一次载入最多重放这么多):后面的 {n} 条命令没有重放。完整的实验在“实验 › 最近的实验”中。' },
+  // pictures of the lab (Lab menu)
+  pictures: { en: 'Pictures', zh: '图片' },
+  picSvg: { en: 'Diagram as SVG', zh: '图 (SVG)' },
+  picPng: { en: 'Diagram as PNG', zh: '图 (PNG)' },
+  picPng2: { en: 'Diagram as PNG, 2x', zh: '图 (PNG,2 倍)' },
+  picTxt: { en: 'Diagram as text (ASCII art)', zh: '图 (ASCII 文本)' },
+  picStep: { en: 'This flow step as SVG', zh: '当前数据包步骤 (SVG)' },
+  picStepPng: { en: 'This flow step as PNG', zh: '当前数据包步骤 (PNG)' },
+  picFlow: { en: 'The packet flow as an animated SVG', zh: '数据包流动画 (SVG)' },
+  picNoStep: { en: 'There is no packet flow to draw yet: run a ping, then step to the moment you want.', zh: '还没有可以画的数据包流:先运行 ping,再单步到你想要的时刻。' },
+  picFailed: { en: 'The picture could not be made: {why}', zh: '无法生成图片:{why}' },
+  embed: { en: 'Embed in a web page…', zh: '嵌入网页…' },
+  embedTitle: { en: 'Embed this lab', zh: '嵌入这个实验' },
+  embedBody: { en: 'Paste this into a web page: the diagram and its packet flow play inside it, live. Nothing is uploaded: the lab is in the address.', zh: '把这段代码粘贴到网页中:图和数据包流会在其中实时播放。不会上传任何内容:实验就在地址里。' },
+  embedReadonly: { en: 'Read-only (no terminal)', zh: '只读(不显示终端)' },
+  embedAutoplay: { en: 'Play the flow at once', zh: '立即播放数据包流' },
+  copy: { en: 'Copy', zh: '复制' },
+  copied: { en: 'Copied', zh: '已复制' },
 } as const;
 
 export type StringKey = keyof typeof S;

@@ -6,10 +6,12 @@ import { selRecent } from '../store/selectors';
 import './persist.css';
 import { BUILT_IN_LESSONS } from '../lessons/builtin';
 import { t, tf } from '../i18n/strings';
+import type { Lang } from '../i18n/lang';
 import { labName, newEmptyLab, openRecent, replaceLab } from './replace';
 import { LabDialogs } from './LabDialogs';
 
 const files = () => import('./files');
+const pictures = () => import('../export/download');
 const lessons = () => import('../lessons/controller');
 
 export function LabMenu() {
@@ -76,6 +78,15 @@ export function LabMenu() {
           <button type="button" role="menuitem" onClick={act(() => setImporting(true))}>
             {t('importScript', lang)}
           </button>
+          <hr />
+          <div className="lab-menu-head" role="presentation">{t('pictures', lang)}</div>
+          <div role="group" aria-label={t('pictures', lang)} className="lab-menu-group">
+            {PICTURES.map(([kind, key]) => (
+              <button key={kind} type="button" role="menuitem" onClick={act(() => void picture(kind, lang))}>
+                {t(key, lang)}
+              </button>
+            ))}
+          </div>
         </div>
       </details>
       <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label="Lab file" onChange={(e) => {
@@ -93,6 +104,27 @@ export function LabMenu() {
       <LabDialogs />
     </>
   );
+}
+
+const PICTURES = [
+  ['svg', 'picSvg'],
+  ['png', 'picPng'],
+  ['png2', 'picPng2'],
+  ['txt', 'picTxt'],
+  ['step-svg', 'picStep'],
+  ['step-png', 'picStepPng'],
+  ['flow-svg', 'picFlow'],
+] as const;
+
+/** Draws and downloads a picture; says why when there is nothing to draw or it failed. */
+async function picture(kind: (typeof PICTURES)[number][0], lang: Lang): Promise<void> {
+  const setNotice = useLab.getState().setNotice;
+  try {
+    const made = await (await pictures()).exportPicture(kind);
+    if (!made) setNotice({ kind: 'info', text: t('picNoStep', lang) });
+  } catch (e) {
+    setNotice({ kind: 'error', text: tf('picFailed', lang, { why: (e as Error).message }) });
+  }
 }
 
 function ShareBox({ link, onClose }: { link: string; onClose: () => void }) {
