@@ -102,7 +102,10 @@ const S = {
   embedReadonly: { en: 'Read-only (no terminal)', zh: '只读(不显示终端)' },
   embedAutoplay: { en: 'Play the flow at once', zh: '立即播放数据包流' },
   copy: { en: 'Copy', zh: '复制' },
+  openInApp: { en: 'Open in Linux Netlab ↗', zh: '在 Linux Netlab 中打开 ↗' },
+  embedBroken: { en: 'This embedded lab could not be opened: {problems}', zh: '无法打开这个嵌入的实验:{problems}' },
   copied: { en: 'Copied', zh: '已复制' },
+  embedPreview: { en: 'Preview', zh: '预览' },
 } as const;
 
 export type StringKey = keyof typeof S;

@@ -9,6 +9,7 @@ import { t, tf } from '../i18n/strings';
 import type { Lang } from '../i18n/lang';
 import { labName, newEmptyLab, openRecent, replaceLab } from './replace';
 import { LabDialogs } from './LabDialogs';
+import { EmbedDialog } from '../export/EmbedDialog';
 
 const files = () => import('./files');
 const pictures = () => import('../export/download');
@@ -17,6 +18,7 @@ const lessons = () => import('../lessons/controller');
 export function LabMenu() {
   const [link, setLink] = useState('');
   const [importing, setImporting] = useState(false);
+  const [embedding, setEmbedding] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const lessonInput = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -78,6 +80,9 @@ export function LabMenu() {
           <button type="button" role="menuitem" onClick={act(() => setImporting(true))}>
             {t('importScript', lang)}
           </button>
+          <button type="button" role="menuitem" onClick={act(() => setEmbedding(true))}>
+            {t('embed', lang)}
+          </button>
           <hr />
           <div className="lab-menu-head" role="presentation">{t('pictures', lang)}</div>
           <div role="group" aria-label={t('pictures', lang)} className="lab-menu-group">
@@ -101,6 +106,7 @@ export function LabMenu() {
       }} />
       {link && <ShareBox link={link} onClose={() => setLink('')} />}
       {importing && <ImportBox onClose={() => setImporting(false)} />}
+      {embedding && <EmbedDialog onClose={() => setEmbedding(false)} />}
       <LabDialogs />
     </>
   );
