@@ -97,3 +97,28 @@ test('a flow step with its frames and narration, and the flow as an animated SVG
   expect((await drawsAsImage(page, flow.bytes.toString('utf8'))).w).toBeGreaterThan(400);
   expect(lab.errors).toEqual([]);
 });
+
+test('a lesson prints as a handout: each step, its commands, the lab after it, the kernel\'s notes, in the chosen language', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  await page.locator('.lab-menu summary').click();
+  await page.getByRole('menuitem', { name: /^Lesson: Linux bridge/ }).click();
+  await expect(page.getByTestId('lesson-progress')).toBeVisible();
+  for (const lang of ['en', 'zh'] as const) {
+    if (lang === 'zh') await page.locator('aside.lesson').getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    await page.locator('.lab-menu summary').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-menu-items').getByRole('menuitem', { name: lang === 'en' ? 'Lesson handout to print' : '可打印的课程讲义' }).click()]);
+    expect(download.suggestedFilename()).toBe(`linux-bridge-handout-${lang}.html`);
+    const html = readFileSync((await download.path())!, 'utf8');
+    const steps = await page.locator('.lesson-steps option').count();
+    // opened as a reader would open the file: every step there, each with a picture the browser draws
+    const handout = await page.context().newPage();
+    await handout.setContent(html);
+    await expect(handout.locator('section.step')).toHaveCount(steps);
+    await expect(handout.locator('section.step figure svg')).toHaveCount(steps);
+    expect(await handout.locator('section.step figure svg').first().evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(300);
+    await expect(handout.locator('aside.kernel').first()).toContainText(lang === 'en' ? 'Where the real kernel differs' : '真实内核的不同之处');
+    await expect(handout.locator('h2').first()).toContainText(lang === 'en' ? 'Step 1.' : '步骤 1.');
+    await handout.close();
+  }
+});

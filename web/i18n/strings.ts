@@ -87,6 +87,7 @@ const S = {
   replayCut: { en: 'Loading the lab stopped after {events} events at {s} s of virtual time (a load replays at most that much): {n} later commands were left out. The whole lab is under Lab › Recent labs.', zh: '载入实验时在虚拟时间 {s} 秒处、{events} 个事件后停止(一次载入最多重放这么多):后面的 {n} 条命令没有重放。完整的实验在“实验 › 最近的实验”中。' },
   // pictures of the lab (Lab menu)
   pictures: { en: 'Pictures', zh: '图片' },
+  handout: { en: 'Lesson handout to print', zh: '可打印的课程讲义' },
   picSvg: { en: 'Diagram as SVG', zh: '图 (SVG)' },
   picPng: { en: 'Diagram as PNG', zh: '图 (PNG)' },
   picPng2: { en: 'Diagram as PNG, 2x', zh: '图 (PNG,2 倍)' },

@@ -50,6 +50,11 @@ export function LabMenu() {
           <button type="button" role="menuitem" onClick={act(() => lessonInput.current?.click())}>
             {t('openLesson', lang)}
           </button>
+          {lesson && (
+            <button type="button" role="menuitem" onClick={act(() => void import('../export/handoutDownload').then((h) => h.downloadHandout()))}>
+              {t('handout', lang)}
+            </button>
+          )}
           <hr />
           <button type="button" role="menuitem" onClick={act(() => replaceLab({ kind: 'new' }, newEmptyLab))}>
             {t('newLab', lang)}
