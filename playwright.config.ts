@@ -23,7 +23,7 @@ export default defineConfig({
     // build first: `vite preview` without dist/ would make Playwright wait out its timeout.
     // VITE_NETLAB_E2E=1 builds in the one test-only hook (web/worker/sim.worker.ts: a line that hangs the
     // worker, for the heartbeat's spec); production builds leave it out.
-    command: `VITE_NETLAB_E2E=1 npx vite build --logLevel warn --outDir ${OUT} && npx vite preview --outDir ${OUT} --strictPort --port ${PORT} --host 127.0.0.1`,
+    command: `VITE_NETLAB_E2E=1 npx vite build --logLevel warn --outDir ${OUT} && npx vite build -c vite.embed.config.ts --logLevel error --outDir ${OUT} && npx vite preview --outDir ${OUT} --strictPort --port ${PORT} --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -12,7 +12,10 @@ declare global {
   }
 }
 
-const sim = startSim(() => void startLab(() => useLab.getState().loadPreset(FIRST_PRESET.id)));
+const sim = startSim(
+  () => void startLab(() => useLab.getState().loadPreset(FIRST_PRESET.id)),
+  () => new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }),
+);
 window.__netlab = { crashWorker: () => sim.crash(), run: (term, text) => useLab.getState().runTyped(term, text) };
 registerOffline();
 

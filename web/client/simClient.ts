@@ -103,12 +103,20 @@ const CRASHES_BEFORE_GIVING_UP = 6;
 /** Someone watches packet flows: the flow view is on and the page is in front. */
 const watching = () => useLab.getState().flowOn && document.visibilityState !== 'hidden';
 
+/** What the page talks to: the simulation's module worker, or (in an embed) the same Lab in the page. */
+export interface SimWorker {
+  postMessage(m: unknown): void;
+  addEventListener(type: 'message', fn: (e: MessageEvent<unknown>) => void): void;
+  addEventListener(type: 'error', fn: (e: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
 /**
  * Starts the worker and at once sends what the lab starts from (`init` the first time, the log after a
  * crash): a worker queues messages until its script runs, so no round trip is spent waiting for it.
  */
-export function startSim(init: () => void): SimClient {
-  let worker: Worker;
+export function startSim(init: () => void, makeWorker: () => SimWorker): SimClient {
+  let worker: SimWorker;
   let crashes: number[] = [];
   let tracing = false;
   const probes = startProbes();
@@ -131,7 +139,7 @@ export function startSim(init: () => void): SimClient {
   });
   const spawn = () => {
     heart.reset();
-    worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
+    worker = makeWorker();
     setPort((m) => worker.postMessage(m));
     worker.addEventListener('message', (e: MessageEvent<unknown>) => {
       if (!isFromWorker(e.data)) return;

@@ -52,6 +52,8 @@ export interface EdgeData extends Record<string, unknown> {
   lane?: number;
   /** a cable between two parts of the physical network, drawn side to side */
   straight?: boolean;
+  /** a cable down into the top of what it plugs into (a NIC's, to the physical network); else joined under the row */
+  down?: boolean;
 }
 export interface DiagramEdge {
   id: string;
@@ -72,7 +74,8 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
   const boxes = layoutSnapshot(snap, style);
-  const order = new Map<string, number>();
+  /** each device's place in its box's grid, for drawing a bridge's links beside or under it */
+  const order = new Map<string, { row: number; col: number }>();
   /** station -> its place from the left in its box, so station cables run left to right */
   const stations = new Map<string, number>();
   const namespaces = new Map(snap.namespaces.map((n) => [n.name, n]));
@@ -119,10 +122,10 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
         selectable: false,
       });
     }
-    b.devices.forEach((d, i) => {
+    b.devices.forEach((d) => {
       const dev = devByName.get(d.name)!;
       const did = devId(b.ns, d.name);
-      order.set(did, i);
+      order.set(did, { row: d.row, col: d.col });
       nodes.push({
         id: did,
         type: 'device',
@@ -145,8 +148,12 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
       if (dev.master && shown.has(did)) {
         const bid = devId(ns.name, dev.master);
         const lane = lanes.get(bid) ?? 0;
-        lanes.set(bid, lane + 1);
-        edges.push(bridgeEdge(bid, did, order.get(bid) ?? 0, order.get(did) ?? 0, lane));
+        const at = order.get(bid);
+        const pt = order.get(did);
+        // a port beside its bridge or right under it takes no lane
+        const near = !!at && !!pt && ((at.row === pt.row && Math.abs(at.col - pt.col) === 1) || (at.col === pt.col && Math.abs(at.row - pt.row) === 1));
+        if (!near) lanes.set(bid, lane + 1);
+        edges.push(bridgeEdge(bid, did, at, pt, near ? 0 : lane + 1));
       }
       if (!dev.peer || (dev.peer.ns === ns.name && stations.has(ns.name))) continue;
       const here = stations.has(ns.name), there = stations.has(dev.peer.ns);
@@ -202,17 +209,22 @@ export function stackEdge(ns: string, dev: string, link: StackLink): DiagramEdge
   };
 }
 
-function bridgeEdge(br: string, port: string, brIdx: number, portIdx: number, lane: number): DiagramEdge {
-  const adjacent = Math.abs(brIdx - portIdx) === 1;
-  const right = portIdx > brIdx;
+type Place = { row: number; col: number } | undefined;
+
+/** br0 <---> a port beside it, a straight line down to a port right under it, else a lane under the row. */
+function bridgeEdge(br: string, port: string, at: Place, pt: Place, lane: number): DiagramEdge {
+  const beside = !!at && !!pt && at.row === pt.row && lane === 0;
+  const under = !!at && !!pt && at.col === pt.col && lane === 0;
+  const right = !!at && !!pt && pt.col > at.col;
+  const down = !!at && !!pt && pt.row > at.row;
   return {
     id: `br:${br}:${port}`,
     type: 'bridge',
     source: br,
     target: port,
-    sourceHandle: adjacent ? (right ? 'rs' : 'ls') : 'bs',
-    targetHandle: adjacent ? (right ? 'lt' : 'rt') : 'bt',
-    data: { lane: adjacent ? 0 : lane + 1 },
+    sourceHandle: beside ? (right ? 'rs' : 'ls') : under && !down ? 'ts' : 'bs',
+    targetHandle: beside ? (right ? 'lt' : 'rt') : under && down ? 'tt' : 'bt',
+    data: { lane },
     markerStart: ARROW,
     markerEnd: ARROW,
     selectable: false,
@@ -251,7 +263,7 @@ function wireEdge(src: string, dst: string, down: boolean, lane: number): Diagra
     sourceHandle: 'bs',
     targetHandle: down ? 'tt' : 'bt',
     // wires that run under the row each get a height of their own, so they never merge
-    data: { lane: down ? 0 : lane },
+    data: { lane: down ? 0 : lane, down },
     selectable: false,
   };
 }

@@ -19,8 +19,8 @@ export interface BoxLayout {
   height: number;
   /** the "Network Protocol Stack" bar, relative to the box */
   stack: { pos: XY; width: number; height: number };
-  /** devices relative to the box, in drawing order */
-  devices: { name: string; pos: XY }[];
+  /** devices relative to the box, in drawing order, with their row and column in the box's grid */
+  devices: { name: string; pos: XY; row: number; col: number }[];
   /** a physical network's parts, one per namespace, relative to the box (other boxes have none) */
   stations: StationLayout[];
 }
@@ -104,12 +104,51 @@ export function deviceOrder(ns: NsSnap, lans: ReadonlySet<string>): DevSnap[] {
   return out;
 }
 
-function boxWidth(n: number, sp: Spacing): number {
-  const k = Math.min(n, ROW_MAX);
-  return Math.max(sp.minW, sp.pad * 2 + k * sp.devW + Math.max(0, k - 1) * sp.gap);
+function boxWidth(cols: number, sp: Spacing): number {
+  return Math.max(sp.minW, sp.pad * 2 + cols * sp.devW + Math.max(0, cols - 1) * sp.gap);
 }
 
-const rows = (n: number) => Math.max(1, Math.ceil(n / ROW_MAX));
+export interface Slot {
+  dev: DevSnap;
+  row: number;
+  col: number;
+}
+
+/**
+ * Where each device sits in its box's grid. The article's rows: a bridge's ports beside it are joined
+ * by <--->; its further ports go to a row under it (the second tun/tap and veth of its last two
+ * diagrams), each bringing the veth peer that sits beside it. A box with more devices than a row holds
+ * wraps them in order instead.
+ */
+export function deviceSlots(order: readonly DevSnap[]): Slot[] {
+  if (order.length > ROW_MAX) return order.map((dev, i) => ({ dev, row: Math.floor(i / ROW_MAX), col: i % ROW_MAX }));
+  const index = new Map(order.map((d, i) => [d.name, i]));
+  const below = new Map<string, DevSnap[]>();
+  const moved = new Set<string>();
+  for (const [i, br] of order.entries()) {
+    if (br.kind !== 'bridge') continue;
+    for (const p of order) {
+      if (p.master !== br.name || moved.has(p.name)) continue;
+      const j = index.get(p.name)!;
+      if (Math.abs(j - i) === 1) continue;
+      const group = [p];
+      const next = order[j + 1];
+      if (next && p.peer && p.peer.ns === next.peer?.ns && p.peer.name === next.name && next.master === null) group.push(next);
+      for (const d of group) moved.add(d.name);
+      below.set(br.name, [...(below.get(br.name) ?? []), ...group]);
+    }
+  }
+  const slots: Slot[] = [];
+  const top = order.filter((d) => !moved.has(d.name));
+  top.forEach((dev, col) => slots.push({ dev, row: 0, col }));
+  let next = 0;
+  for (const [col, d] of top.entries()) {
+    let c = Math.max(col, next);
+    for (const dev of below.get(d.name) ?? []) slots.push({ dev, row: 1, col: c++ });
+    next = c;
+  }
+  return slots;
+}
 
 export function layoutSnapshot(snap: Snapshot, style: LayoutStyle = 'article'): BoxLayout[] {
   const sp = spacingOf(style);
@@ -122,10 +161,12 @@ export function layoutSnapshot(snap: Snapshot, style: LayoutStyle = 'article'): 
   let rowBottom = 0;
   for (const ns of snap.namespaces) {
     if (lans.has(ns.name)) continue;
-    const devs = deviceOrder(ns, lans);
-    const width = boxWidth(devs.length, sp);
-    const height = devY + rows(devs.length) * rowH;
-    boxes.push(box(ns.name, { x, y }, width, height, devs, devY, sp));
+    const slots = deviceSlots(deviceOrder(ns, lans));
+    const cols = slots.reduce((m, s) => Math.max(m, s.col + 1), 0);
+    const rowCount = slots.reduce((m, s) => Math.max(m, s.row + 1), 1);
+    const width = boxWidth(cols, sp);
+    const height = devY + rowCount * rowH;
+    boxes.push(box(ns.name, { x, y }, width, height, slots, cols, devY, sp));
     rowBottom = Math.max(rowBottom, y + height);
     // compact: the first box (the host) on the left, the others one under another beside it
     if (sp.guestsInColumn && boxes.length > 1) y += height + sp.boxGap;
@@ -190,9 +231,8 @@ export function physicalGroups(snap: Snapshot, phys: ReadonlySet<string>): strin
   return groups;
 }
 
-function box(ns: string, pos: XY, width: number, height: number, devs: DevSnap[], devY: number, sp: Spacing): BoxLayout {
-  const perRow = Math.min(devs.length, ROW_MAX);
-  const rowW = perRow * sp.devW + Math.max(0, perRow - 1) * sp.gap;
+function box(ns: string, pos: XY, width: number, height: number, slots: Slot[], cols: number, devY: number, sp: Spacing): BoxLayout {
+  const rowW = cols * sp.devW + Math.max(0, cols - 1) * sp.gap;
   const x0 = Math.max(sp.pad, (width - rowW) / 2);
   const rowH = DEV_H + sp.under;
   return {
@@ -201,7 +241,7 @@ function box(ns: string, pos: XY, width: number, height: number, devs: DevSnap[]
     width,
     height,
     stack: { pos: { x: sp.pad, y: sp.titleH }, width: width - 2 * sp.pad, height: sp.stackH },
-    devices: devs.map((d, i) => ({ name: d.name, pos: { x: x0 + (i % ROW_MAX) * (sp.devW + sp.gap), y: devY + Math.floor(i / ROW_MAX) * rowH } })),
+    devices: slots.map(({ dev, row, col }) => ({ name: dev.name, row, col, pos: { x: x0 + col * (sp.devW + sp.gap), y: devY + row * rowH } })),
     stations: [],
   };
 }

@@ -48,8 +48,8 @@ describe('layout', () => {
     expect(by.lan.pos.y).toBeGreaterThan(by.host.pos.y + by.host.height);
     // devices never overlap inside a box
     for (const b of boxes) {
-      const xs = b.devices.map((d) => d.pos.x);
-      expect(new Set(xs).size).toBe(xs.length);
+      const at = b.devices.map((d) => `${d.pos.x},${d.pos.y}`);
+      expect(new Set(at).size).toBe(at.length);
       for (const d of b.devices) expect(d.pos.x + 104).toBeLessThanOrEqual(b.width);
     }
   });

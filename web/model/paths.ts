@@ -39,9 +39,8 @@ export function bridgePoints(sx: number, sy: number, tx: number, ty: number, lan
 }
 
 /** A cable: veth ends joined under the row, a NIC down to the physical network, its parts side by side. */
-export function wirePoints(sx: number, sy: number, tx: number, ty: number, lane: number, straight: boolean): Pt[] {
+export function wirePoints(sx: number, sy: number, tx: number, ty: number, lane: number, straight: boolean, down = ty > sy + 40): Pt[] {
   if (straight) return [[sx, sy], [tx, ty]];
-  const down = ty > sy + 40;
   const y = down ? ty - 28 : Math.max(sy, ty) + 30 + lane * 8;
   return [[sx, sy], [sx, y], [tx, y], [tx, ty]];
 }
@@ -49,7 +48,7 @@ export function wirePoints(sx: number, sy: number, tx: number, ty: number, lane:
 export function edgePoints(e: DiagramEdge, sx: number, sy: number, tx: number, ty: number): Pt[] {
   if (e.type === 'stack') return stackPoints(sx, sy, tx, ty);
   if (e.type === 'bridge') return bridgePoints(sx, sy, tx, ty, e.data.lane ?? 0);
-  return wirePoints(sx, sy, tx, ty, e.data.lane ?? 0, !!e.data.straight);
+  return wirePoints(sx, sy, tx, ty, e.data.lane ?? 0, !!e.data.straight, e.data.down);
 }
 
 export const svgPath = (pts: readonly Pt[]): string => pts.map(([x, y], i) => `${i ? 'L' : 'M'} ${x},${y}`).join(' ');

@@ -6,19 +6,23 @@ import { selRecent } from '../store/selectors';
 import './persist.css';
 import { BUILT_IN_LESSONS } from '../lessons/builtin';
 import { t, tf } from '../i18n/strings';
+import type { Lang } from '../i18n/lang';
 import { labName, newEmptyLab, openRecent, replaceLab } from './replace';
 import { LabDialogs } from './LabDialogs';
 import { useTranslation } from 'react-i18next';
 import { Modal } from '../components/Modal';
 import { About } from '../about/About';
+import { EmbedDialog } from '../export/EmbedDialog';
 
 const files = () => import('./files');
+const pictures = () => import('../export/download');
 const lessons = () => import('../lessons/controller');
 
 export function LabMenu() {
   const [link, setLink] = useState('');
   const [importing, setImporting] = useState(false);
   const [about, setAbout] = useState(false);
+  const [embedding, setEmbedding] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const lessonInput = useRef<HTMLInputElement>(null);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -50,6 +54,11 @@ export function LabMenu() {
           <button type="button" role="menuitem" onClick={act(() => lessonInput.current?.click())}>
             {t('openLesson', lang)}
           </button>
+          {lesson && (
+            <button type="button" role="menuitem" onClick={act(() => void import('../export/handoutDownload').then((h) => h.downloadHandout()))}>
+              {t('handout', lang)}
+            </button>
+          )}
           <hr />
           <button type="button" role="menuitem" onClick={act(() => replaceLab({ kind: 'new' }, newEmptyLab))}>
             {t('newLab', lang)}
@@ -80,6 +89,18 @@ export function LabMenu() {
           <button type="button" role="menuitem" onClick={act(() => setImporting(true))}>
             {t('importScript', lang)}
           </button>
+          <button type="button" role="menuitem" onClick={act(() => setEmbedding(true))}>
+            {t('embed', lang)}
+          </button>
+          <hr />
+          <div className="lab-menu-head" role="presentation">{t('pictures', lang)}</div>
+          <div role="group" aria-label={t('pictures', lang)} className="lab-menu-group">
+            {PICTURES.map(([kind, key]) => (
+              <button key={kind} type="button" role="menuitem" onClick={act(() => void picture(kind, lang))}>
+                {t(key, lang)}
+              </button>
+            ))}
+          </div>
           <hr />
           <button type="button" role="menuitem" onClick={act(() => setAbout(true))}>
             {t('about', lang)}
@@ -99,9 +120,31 @@ export function LabMenu() {
       {link && <ShareBox link={link} onClose={() => setLink('')} />}
       {importing && <ImportBox onClose={() => setImporting(false)} />}
       {about && <About onClose={() => setAbout(false)} />}
+      {embedding && <EmbedDialog onClose={() => setEmbedding(false)} />}
       <LabDialogs />
     </>
   );
+}
+
+const PICTURES = [
+  ['svg', 'picSvg'],
+  ['png', 'picPng'],
+  ['png2', 'picPng2'],
+  ['txt', 'picTxt'],
+  ['step-svg', 'picStep'],
+  ['step-png', 'picStepPng'],
+  ['flow-svg', 'picFlow'],
+] as const;
+
+/** Draws and downloads a picture; says why when there is nothing to draw or it failed. */
+async function picture(kind: (typeof PICTURES)[number][0], lang: Lang): Promise<void> {
+  const setNotice = useLab.getState().setNotice;
+  try {
+    const made = await (await pictures()).exportPicture(kind);
+    if (!made) setNotice({ kind: 'info', text: t('picNoStep', lang) });
+  } catch (e) {
+    setNotice({ kind: 'error', text: tf('picFailed', lang, { why: (e as Error).message }) });
+  }
 }
 
 function ShareBox({ link, onClose }: { link: string; onClose: () => void }) {

@@ -19,8 +19,11 @@ export function currentLab(s: LabState = useLab.getState()): LabFile {
 /** The highest number in the log's group names (t12, a3, l7), so new groups never reuse one. */
 const groupSeqOf = (lab: LabFile) => lab.log.reduce((m, e) => Math.max(m, Number(/^[a-z](\d+)$/.exec(e.group)?.[1] ?? 0)), 0);
 
-/** Makes `lab` the open lab. A lesson it was in is reopened at its step (asynchronously). */
-export function applyLab(lab: LabFile): void {
+/**
+ * Makes `lab` the open lab. A lesson it was in is reopened at its step (asynchronously). `traceFrom`: the
+ * virtual time from which the replay's packets are shown as a flow (default: where the reader stopped).
+ */
+export function applyLab(lab: LabFile, traceFrom = lab.playback?.from): void {
   const s = useLab.getState();
   useLab.setState({
     seed: lab.seed,
@@ -39,7 +42,7 @@ export function applyLab(lab: LabFile): void {
   s.flowReset?.();
   s.clearCaptures?.();
   s.setLesson(null);
-  post(toWorker({ type: 'load', seed: lab.seed, log: lab.log, now: lab.now, traceFrom: lab.playback?.from }));
+  post(toWorker({ type: 'load', seed: lab.seed, log: lab.log, now: lab.now, traceFrom }));
   s.termInfo('host', `# lab restored: ${lab.log.length} commands replayed`);
   if (lab.lesson) {
     const { id, step, marks } = lab.lesson;

@@ -9,11 +9,11 @@ type N = Node<StationData, 'station'>;
 const SIDES = ['t', 'l', 'r'] as const;
 
 /** A part of the physical network (the switch, the gateway, the internet): its namespace, not its devices. */
-const LABELS = ['switch', 'LAN', 'gateway', 'internet'] as const;
+export const STATIONS = ['switch', 'LAN', 'gateway', 'internet'] as const;
 
 function StationNodeView({ data, selected }: NodeProps<N>) {
   const { t } = useTranslation();
-  const known = LABELS.find((l) => l === data.label);
+  const known = STATIONS.find((l) => l === data.label);
   const label = known ? t(`station.${known}`) : data.label;
   return (
     <div className={`station kind-${data.kind}${selected ? ' selected' : ''}`} data-ns={data.ns} title={t('station.title', { label, netns: data.ns })}>

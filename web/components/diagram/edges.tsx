@@ -25,7 +25,7 @@ function BridgeEdgeView(p: P) {
 }
 
 function WireEdgeView(p: P) {
-  return <Line id={p.id} p={p} cls="edge-wire" d={svgPath(wirePoints(p.sourceX, p.sourceY, p.targetX, p.targetY, p.data?.lane ?? 0, !!p.data?.straight))} />;
+  return <Line id={p.id} p={p} cls="edge-wire" d={svgPath(wirePoints(p.sourceX, p.sourceY, p.targetX, p.targetY, p.data?.lane ?? 0, !!p.data?.straight, p.data?.down))} />;
 }
 
 export const StackEdge = memo(StackEdgeView);

@@ -1,0 +1,20 @@
+// Lab › Lesson handout: the open lesson as a printable HTML file in the reader's language (run in the
+// page, on demand: the simulator for it is loaded only when asked).
+import { useLab } from '../store';
+import { lessonHandout } from './handout';
+import { words } from './download';
+import { i18n } from '../i18n/i18n';
+
+/** Downloads the open lesson's handout; false when no lesson is open. */
+export function downloadHandout(): boolean {
+  const s = useLab.getState();
+  if (!s.lesson) return false;
+  const html = lessonHandout(s.lesson, s.lang, words(i18n.getFixedT(s.lang)));
+  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${s.lesson.id}-handout-${s.lang}.html`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return true;
+}
