@@ -18,6 +18,9 @@ type V = typeof PROTOCOL_VERSION;
 export type TermId = string;
 
 /** One command the lab ran, with the virtual times that let a fresh World replay it exactly. */
+/** The lines a terminal keeps (the page), and so the most one flush need send it (the worker). */
+export const SCROLLBACK = 3000;
+
 export interface LogEntry {
   id: number;
   /** the user action it belongs to: undo removes a whole group */

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { LabState } from './index';
 import { own } from '../../sim/core/own';
+import { SCROLLBACK } from '../protocol';
 
 /** `at`: the sim's virtual µs when the command started or the process printed the line */
 export type TermLine = { kind: 'cmd' | 'out' | 'info'; text: string; at?: number };
@@ -26,7 +27,7 @@ export interface TerminalSlice {
 }
 
 /** Lines a terminal keeps; older ones scroll away. */
-export const SCROLLBACK = 3000;
+export { SCROLLBACK };
 export const EMPTY_TERM: TermState = { lines: [], history: [], busy: false };
 
 function update(s: LabState, ns: string, f: (t: TermState) => Partial<TermState>): Pick<LabState, 'terms'> {

@@ -239,3 +239,20 @@ describe('Lab', () => {
     expect(h.msgs.at(-1)).toMatchObject({ type: 'probe', id: 7, exact: true });
   });
 });
+
+describe('a terminal that prints faster than anyone reads', () => {
+  it('sends a bounded batch per flush: at most a few hundred messages, at most a scrollback of lines, the newest kept', async () => {
+    const { OUTPUT_MESSAGES_PER_FLUSH } = await import('./lab');
+    const { SCROLLBACK } = await import('../protocol');
+    const h = harness();
+    // every reply printed at its own µs, thousands in one flush
+    h.run(['ping -c 5000 -i 0.001 127.0.0.1']);
+    h.lab.advance(20_000_000);
+    const out = h.msgs.filter((m) => m.type === 'output');
+    expect(out.length).toBeLessThanOrEqual(OUTPUT_MESSAGES_PER_FLUSH + 2);
+    expect(h.output().length).toBeLessThanOrEqual(SCROLLBACK + OUTPUT_MESSAGES_PER_FLUSH);
+    expect(h.output().length).toBeGreaterThan(SCROLLBACK / 2);
+    // the newest lines are the ones kept: the ping's summary
+    expect(h.output().some((l) => l.includes('5000 packets transmitted, 5000 received'))).toBe(true);
+  });
+});

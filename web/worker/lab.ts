@@ -5,7 +5,7 @@ import { Shell } from '../../sim/shell/shell';
 import type { Proc } from '../../sim/apps/proc';
 import type { TraceEvent } from '../../sim/net/trace';
 import { takeSnapshot, type Snapshot } from '../../sim/snapshot';
-import { fromWorker, termNs, toWorker, type EventRef, type FromWorker, type LogEntry, type TermId, type ToWorker } from '../protocol';
+import { fromWorker, SCROLLBACK, termNs, toWorker, type EventRef, type FromWorker, type LogEntry, type TermId, type ToWorker } from '../protocol';
 import { TraceStream } from './traceStream';
 import { MAX_EVENTS } from '../model/flow';
 import { CaptureWatch } from './captures';
@@ -41,6 +41,9 @@ export interface LabOptions {
  * ahead) stops there and says so, rather than hanging every later visit. About a second of work (a
  * flood ping costs 4-10 µs an event here); an hour of a ping a second fits (about 110,000 events).
  */
+/** Output messages one terminal sends in one flush before its lines join the latest one. */
+export const OUTPUT_MESSAGES_PER_FLUSH = 200;
+
 export const MAX_REPLAY_EVENTS = 250_000;
 
 /** The most virtual time of a broadcast storm a load replays before it flushes the backlog (µs): a link that
@@ -57,6 +60,8 @@ export class Lab {
   private terms = new Map<TermId, Term>();
   /** messages in the order they happened, flushed together */
   private pending: FromWorker[] = [];
+  /** per terminal: its output messages in this flush, and the latest */
+  private printed = new Map<TermId, { count: number; msg: Extract<FromWorker, { type: 'output' }> }>();
   private replaying = false;
   /** what the page has of the kernel's state: only changes cross */
   private differ = new SnapshotDiffer();
@@ -229,6 +234,7 @@ export class Lab {
     this.nextId = log.reduce((m, e) => Math.max(m, e.id + 1), this.nextId);
     this.replaying = false;
     this.pending = [];
+    this.printed.clear();
     if (replayed) {
       this.installTrace();
       // the snapshot first: the page lays the events out on the devices it names
@@ -314,10 +320,23 @@ export class Lab {
   }
 
   private print(ns: TermId, line: string): void {
+    if (this.replaying) return;
     const last = this.pending[this.pending.length - 1];
     // the sim's clock when the process printed it: one message per terminal and µs
-    if (last?.type === 'output' && last.ns === ns && last.at === this.now) last.lines.push(line);
-    else this.emit(fromWorker({ type: 'output', ns, lines: [line], at: this.now }));
+    if (last?.type === 'output' && last.ns === ns && last.at === this.now) return void last.lines.push(line);
+    // a terminal that prints faster than a person reads (tcpdump in a storm): past a few hundred messages
+    // in one flush its lines join the latest message, and only a scrollback's worth of them is kept (the
+    // page shows no more), so the page gets a bounded batch however fast the lab prints
+    const mine = this.printed.get(ns);
+    if (mine && mine.count >= OUTPUT_MESSAGES_PER_FLUSH) {
+      mine.msg.lines.push(line);
+      mine.msg.at = this.now;
+      if (mine.msg.lines.length > 2 * SCROLLBACK) mine.msg.lines.splice(0, mine.msg.lines.length - SCROLLBACK);
+      return;
+    }
+    const msg = fromWorker({ type: 'output', ns, lines: [line], at: this.now }) as Extract<FromWorker, { type: 'output' }>;
+    this.printed.set(ns, { count: (mine?.count ?? 0) + 1, msg });
+    this.emit(msg);
   }
 
   private emit(m: FromWorker): void {
@@ -327,6 +346,8 @@ export class Lab {
   private flushOutput(): void {
     const msgs = this.pending;
     this.pending = [];
+    this.printed.clear();
+    for (const m of msgs) if (m.type === 'output' && m.lines.length > SCROLLBACK) m.lines.splice(0, m.lines.length - SCROLLBACK);
     // the events first: the page then knows the flow a line belongs to when the line comes
     this.postTrace(this.stream);
     for (const m of msgs) this.post(m);
