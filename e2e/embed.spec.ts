@@ -32,7 +32,7 @@ test('the documentation page\'s embed: a container\'s ping stepped through insid
   await expect(still.locator('.react-flow__node[data-id="dev:c2:eth0"]')).toBeVisible({ timeout: 20_000 });
   await expect(still.locator('.terminal')).toHaveCount(0);
   await expect(still.getByRole('link', { name: /在 Linux Netlab 中打开/ })).toBeVisible();
-  await expect(still.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await expect(still.getByRole('button', { name: '暂停', exact: true })).toBeVisible();
 });
 
 test('Lab › Embed gives a snippet that shows this lab; the visitor\'s own lab is left as it was', async ({ page, context }) => {
