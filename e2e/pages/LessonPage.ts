@@ -22,7 +22,7 @@ export class LessonPage {
   }
 
   async openArticleLesson(): Promise<void> {
-    await this.menu(/^Lesson: Linux bridge/);
+    await this.menu(/^(Lesson: |课程:)Linux bridge/);
     await expect(this.progress).toBeVisible();
   }
 
