@@ -95,7 +95,7 @@ for (const lang of LANGS) {
         await line.click();
         await line.fill('ip link add br1 type bridge');
         await line.press('Enter');
-        await lab.waitIdle();
+        await expect(lab.device('host', 'br1')).toBeVisible();
         await page.getByLabel(W[lang].preset).selectOption('veth');
         await expect(page.getByRole('alertdialog')).toBeVisible();
         expect(await violations(page)).toEqual([]);

@@ -73,6 +73,8 @@ for (const size of SIZES) {
 
       // the question before a changed lab is replaced: Esc keeps the lab
       await lab.type('ip link add br1 type bridge');
+      // the command has reached the lab (the prompt can be back before the worker has the line)
+      await expect(lab.device('host', 'br1')).toBeVisible();
       await lab.preset.selectOption('veth');
       const ask = page.getByRole('alertdialog', { name: 'Replace the open lab?' });
       await expect(ask).toBeVisible();
