@@ -5,13 +5,6 @@ import { FIRST_PRESET } from './presets/article';
 import { startLab } from './persist/autosave';
 import { registerOffline } from './offline';
 
-declare global {
-  interface Window {
-    /** for the e2e tests and the benchmark */
-    __netlab?: { crashWorker(): void; interactiveAt?: number; run(term: string, text: string): void };
-  }
-}
-
 const sim = startSim(
   () => void startLab(() => useLab.getState().loadPreset(FIRST_PRESET.id)),
   () => new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }),

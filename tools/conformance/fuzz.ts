@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prng } from '../../sim/core/prng';
-import type { FuzzKind } from './fuzz/pick';
+import { AB_LAB, type FuzzKind } from './fuzz/pick';
 import { bridgeMtu } from './fuzz/bridgeMtu';
 import { fdbFlags } from './fuzz/fdbFlags';
 import { bridgeOpts } from './fuzz/bridgeOpts';
@@ -197,18 +197,7 @@ function setup(kind: Kind): string[] {
   if (kind === 'links') return linksSetup();
   if (kind === 'docker') return dockerSetup();
   if (kind === 'arp') return arpSetup();
-  const lines = [
-    'sysctl -w net.ipv4.conf.all.rp_filter=0',
-    'sysctl -w net.ipv4.conf.default.rp_filter=0',
-    'ip netns add a',
-    'ip netns add b',
-    'ip link add va type veth peer name eth0 netns a',
-    'ip link add vb type veth peer name eth0 netns b',
-    'ip link set va address 02:00:00:00:00:03',
-    'ip link set vb address 02:00:00:00:00:04',
-    'ip -n a link set eth0 address 02:00:00:00:00:a1',
-    'ip -n b link set eth0 address 02:00:00:00:00:b1',
-  ];
+  const lines = [...AB_LAB];
   const hostDevs = kind === 'bridge' ? ['br0', 'v0', 'v1', 'va', 'vb'] : ['va', 'vb'];
   if (kind === 'bridge') {
     lines.push(

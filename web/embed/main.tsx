@@ -18,12 +18,6 @@ import { InPageWorker } from './inPageWorker';
 import { parseEmbed, appHref, type EmbedParams } from './params';
 import { Embed } from './Embed';
 
-declare global {
-  interface Window {
-    __netlab?: { crashWorker(): void; interactiveAt?: number; run(term: string, text: string): void };
-  }
-}
-
 const params = parseEmbed(location.hash);
 // the language of the address, else the browser's; never remembered (that is the visitor's own setting)
 const lang = params.lang ?? (navigator.language.startsWith('zh') ? 'zh' : 'en');

@@ -9,7 +9,8 @@ import type { FlowEvent } from '../model/flow';
 import { what, where, why, type Tr } from '../model/eventText';
 import { i18n } from '../i18n/i18n';
 import type { DiagramNode } from '../model/diagram';
-import { STATIONS } from '../components/diagram/StationNode';
+import { boxTitle, stationLabel } from '../model/diagramWords';
+import { saveFile } from '../persist/saveFile';
 import { diagramSvg } from './svg';
 import { diagramAscii } from './ascii';
 import { flowShapes } from './shapes';
@@ -17,29 +18,17 @@ import { flowAnimationSvg } from './animation';
 
 export type PictureKind = 'svg' | 'png' | 'png2' | 'txt' | 'step-svg' | 'step-png' | 'flow-svg';
 
-function save(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** The step's narration as the playback bar says it: where, what, why (in the reader's language). */
 export const narration = (ev: FlowEvent, t: Tr) => `#${ev.seq + 1} ${where(ev.e)}: ${what(ev.e, t)}. ${why(ev.e, t)}`;
 
-const STATION_LABELS: readonly string[] = STATIONS;
-
 /** The diagram's words as the page shows them in the reader's language. */
 export function words(t: Tr) {
-  const title = (n: DiagramNode) => {
-    if (n.type !== 'netns') return '';
-    const d = n.data;
-    return d.role === 'host' ? t('diagram.host') : d.role === 'lan' ? t('diagram.lan') : d.role === 'vm' ? t('diagram.vm', { name: d.ns }) : t('diagram.container', { name: d.ns });
+  return {
+    stackLabel: t('diagram.stack'),
+    title: (n: DiagramNode) => (n.type === 'netns' ? boxTitle(n.data, t) : ''),
+    station: (label: string) => stationLabel(label, t),
   };
-  const station = (label: string) => (STATION_LABELS.includes(label) ? t(`station.${label}` as 'station.switch') : label);
-  return { stackLabel: t('diagram.stack'), title, station };
 }
 
 /** The SVG drawn on a canvas at `scale` pixels per pixel (an <img> of a data: URL, which the CSP allows). */
@@ -71,14 +60,14 @@ export async function exportPicture(kind: PictureKind): Promise<boolean> {
   const svgType = 'image/svg+xml';
   switch (kind) {
     case 'svg':
-      save('lab.svg', new Blob([diagramSvg(nodes, edges, w)], { type: svgType }));
+      saveFile('lab.svg', new Blob([diagramSvg(nodes, edges, w)], { type: svgType }));
       return true;
     case 'png':
     case 'png2':
-      save(kind === 'png' ? 'lab.png' : 'lab@2x.png', await png(diagramSvg(nodes, edges, w), kind === 'png' ? 1 : 2));
+      saveFile(kind === 'png' ? 'lab.png' : 'lab@2x.png', await png(diagramSvg(nodes, edges, w), kind === 'png' ? 1 : 2));
       return true;
     case 'txt':
-      save('lab.txt', new Blob([diagramAscii(nodes, edges)], { type: 'text/plain;charset=utf-8' }));
+      saveFile('lab.txt', new Blob([diagramAscii(nodes, edges)], { type: 'text/plain;charset=utf-8' }));
       return true;
     case 'step-svg':
     case 'step-png': {
@@ -87,14 +76,14 @@ export async function exportPicture(kind: PictureKind): Promise<boolean> {
       const shapes = flowShapes({ geo: new FlowGeometry(nodes, edges), model: player.model, p: player.p, selFrame: s.selFrame, cursor: s.flow.cursor });
       const svg = diagramSvg(nodes, edges, { ...w, shapes, caption: caption(ev) });
       const name = `lab-step-${ev.seq + 1}`;
-      if (kind === 'step-svg') save(`${name}.svg`, new Blob([svg], { type: svgType }));
-      else save(`${name}.png`, await png(svg, 2));
+      if (kind === 'step-svg') saveFile(`${name}.svg`, new Blob([svg], { type: svgType }));
+      else saveFile(`${name}.png`, await png(svg, 2));
       return true;
     }
     case 'flow-svg': {
       if (player.model.count === 0) return false;
       const svg = flowAnimationSvg(nodes, edges, player.model, { ...w, speed: player.state().speed, caption });
-      save('lab-flow.svg', new Blob([svg], { type: svgType }));
+      saveFile('lab-flow.svg', new Blob([svg], { type: svgType }));
       return true;
     }
   }

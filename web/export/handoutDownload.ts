@@ -2,6 +2,7 @@
 // page, on demand: the simulator for it is loaded only when asked).
 import { useLab } from '../store';
 import { lessonHandout } from './handout';
+import { saveFile } from '../persist/saveFile';
 import { words } from './download';
 import { i18n } from '../i18n/i18n';
 
@@ -10,11 +11,6 @@ export function downloadHandout(): boolean {
   const s = useLab.getState();
   if (!s.lesson) return false;
   const html = lessonHandout(s.lesson, s.lang, words(i18n.getFixedT(s.lang)));
-  const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${s.lesson.id}-handout-${s.lang}.html`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(`${s.lesson.id}-handout-${s.lang}.html`, new Blob([html], { type: 'text/html;charset=utf-8' }));
   return true;
 }

@@ -8,15 +8,9 @@ import { applyLab, currentLab } from './lab';
 import { encodeShare } from './share';
 import { replaceLab, whatText } from './replace';
 import { t, tf } from '../i18n/strings';
+import { saveFile } from './saveFile';
 
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const download = (name: string, text: string, type: string) => saveFile(name, new Blob([text], { type }));
 
 const notify = (kind: 'error' | 'info', text: string) => useLab.getState().setNotice({ kind, text });
 

@@ -14,6 +14,20 @@ export interface FuzzKind {
   command(p: Pick): string[];
 }
 
+/** Namespaces a and b behind the host's veths va and vb, with hand-made MACs and rp_filter off: the router kinds' lab. */
+export const AB_LAB: readonly string[] = [
+    'sysctl -w net.ipv4.conf.all.rp_filter=0',
+    'sysctl -w net.ipv4.conf.default.rp_filter=0',
+    'ip netns add a',
+    'ip netns add b',
+    'ip link add va type veth peer name eth0 netns a',
+    'ip link add vb type veth peer name eth0 netns b',
+    'ip link set va address 02:00:00:00:00:03',
+    'ip link set vb address 02:00:00:00:00:04',
+    'ip -n a link set eth0 address 02:00:00:00:00:a1',
+    'ip -n b link set eth0 address 02:00:00:00:00:b1',
+];
+
 export const NEIGH = (dev: string) =>
   `net.ipv4.neigh.${dev}.base_reachable_time_ms=3600000 net.ipv4.neigh.${dev}.delay_first_probe_time=3600`;
 

@@ -1,21 +1,13 @@
 // Fuzz kind "snat": SNAT, MASQUERADE and DNAT with ranges of addresses (and ports, for their parsing
 // and listing) on the router lab: a (10.1.0.2-5) behind va, b (10.2.0.2-3) behind vb. b routes the SNAT
 // pool 198.51.100.0/24 back to the host, so every address the kernel picks by its hash gets an answer.
-import { NEIGH, type Picker } from './pick';
+import { AB_LAB, NEIGH, type Picker } from './pick';
 
 export function snatSetup(): string[] {
   const lines = [
-    'sysctl -w net.ipv4.conf.all.rp_filter=0',
-    'sysctl -w net.ipv4.conf.default.rp_filter=0',
+    ...AB_LAB.slice(0, 2),
     'sysctl -w net.ipv4.ip_forward=1',
-    'ip netns add a',
-    'ip netns add b',
-    'ip link add va type veth peer name eth0 netns a',
-    'ip link add vb type veth peer name eth0 netns b',
-    'ip link set va address 02:00:00:00:00:03',
-    'ip link set vb address 02:00:00:00:00:04',
-    'ip -n a link set eth0 address 02:00:00:00:00:a1',
-    'ip -n b link set eth0 address 02:00:00:00:00:b1',
+    ...AB_LAB.slice(2),
     `sysctl -w ${NEIGH('va')}`,
     `sysctl -w ${NEIGH('vb')}`,
   ];

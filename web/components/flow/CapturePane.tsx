@@ -3,6 +3,7 @@
 import { useLab } from '../../store';
 import { selCaptures, selStopCapture } from '../../store/selectors';
 import { writePcap } from '../../../sim/wire/pcap';
+import { saveFile } from '../../persist/saveFile';
 import { CAPTURE_RING } from '../../../sim/apps/capture_ring';
 import type { CaptureView } from '../../store/captures';
 import { selLang, selLessonCaptures } from '../../lessons/selectors';
@@ -15,15 +16,7 @@ const NONE: readonly string[] = [];
 const SHOWN_LINES = 500;
 
 function download(c: CaptureView): void {
-  const bytes = writePcap(c.frames);
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/vnd.tcpdump.pcap' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `${c.ns === 'host' ? '' : `${c.ns}-`}${c.dev}.pcap`;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(`${c.ns === 'host' ? '' : `${c.ns}-`}${c.dev}.pcap`, new Blob([writePcap(c.frames) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.tcpdump.pcap' }));
 }
 
 /** A lesson step's captures first, in the order the step names them; then the others, newest first. */
