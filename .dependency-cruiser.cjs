@@ -1,0 +1,48 @@
+// Import rules (issue 13): `npm run -s lint:deps`. Type-only imports are allowed where a runtime import is not,
+// as a C header may name a struct its file never calls into.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-runtime-cycle',
+      severity: 'error',
+      comment: 'No module reaches itself again through runtime imports.',
+      from: {},
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+    {
+      name: 'sim-is-pure',
+      severity: 'error',
+      comment: 'The model imports nothing from the page, the tools, the benches or the specs.',
+      from: { path: '^sim/' },
+      to: { path: '^(web|tools|bench|e2e)/' },
+    },
+    {
+      name: 'core-imports-no-protocol',
+      severity: 'error',
+      comment: 'sim/net and sim/core know protocols, drivers and commands only by registration.',
+      from: { path: '^sim/(net|core)/', pathNot: '\\.test\\.ts$' },
+      to: { path: '^sim/(ipv4|bridge|netfilter|drivers|apps|shell|labs|lessons)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'page-through-sim-index',
+      severity: 'error',
+      comment: 'The page reaches the model through sim/index.ts only.',
+      from: { path: '^web/', pathNot: '\\.test\\.tsx?$' },
+      to: { path: '^sim/', pathNot: '^sim/index\\.ts$' },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|dist-[^/]+|test-results)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
