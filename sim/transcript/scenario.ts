@@ -35,14 +35,23 @@ export function allDeviceMacs(world: World): DeviceMac[] {
   return out;
 }
 
-export function runScenario(text: string, opts: { seed?: number; raw?: boolean } = {}): ScenarioResult {
+export interface ScenarioOptions {
+  seed?: number;
+  raw?: boolean;
+  /** told before each command and once at the end (index = the number of commands): benches time the steps */
+  beforeStep?: (index: number, cmd: string | null) => void;
+}
+
+export function runScenario(text: string, opts: ScenarioOptions = {}): ScenarioResult {
   const world = new World(opts.seed ?? 1, { loUpInNewNetns: true });
   const shell = new Shell(world);
   const namer = new MacNamer();
   const lines: string[] = [];
   const records: CaptureRecord[] = [];
   let lastLinkChange: number | null = null;
+  let index = 0;
   for (const step of parseScenario(text)) {
+    opts.beforeStep?.(index++, step.cmd);
     if (observesLinks(step.cmd)) {
       world.linkWatch.settle();
       // the kernel runner waits a linkwatch round (and a margin) after the last link change
@@ -76,5 +85,6 @@ export function runScenario(text: string, opts: { seed?: number; raw?: boolean }
       for (const c of captures) lines.push(`-- tcpdump -i ${c.iface}`, ...c.lines);
     } else lines.push(...transcriptBlock(step.cmd, r.lines.join('\n'), captures, namer));
   }
+  opts.beforeStep?.(index, null);
   return { lines, captures: records };
 }
