@@ -1,7 +1,7 @@
 // The simulator's side of `npm run bench`, bundled by bench/flood.ts (esbuild, minified, as the browser gets
 // it) and run under plain node: `node floodSim.mjs N off|trace`. Builds veth -> br0 -> veth and runs the
 // flood as the terminal would, then prints one JSON line: the ping's stats line, the time of the ping
-// command alone, and (trace) the virtual time the flood took and the events the page would have been sent.
+// command alone (wall and CPU), and (trace) the virtual time the flood took and the events the page would have been sent.
 import { performance } from 'node:perf_hooks';
 import { World } from '../sim/net/world';
 import { Shell } from '../sim/shell/shell';
@@ -17,10 +17,12 @@ function off(): void {
   const sh = new Shell(world);
   for (const c of FLOOD_TOPOLOGY('')) sh.run(c);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = sh.run(`ping -f -q -c ${n} 10.99.0.2`, 'c1');
   const pingMs = performance.now() - t0;
+  const c = process.cpuUsage(c0);
   const stats = r.lines.find((l) => l.includes('packets transmitted')) ?? '';
-  process.stdout.write(JSON.stringify({ stats, pingMs }) + '\n');
+  process.stdout.write(JSON.stringify({ stats, pingMs, cpuMs: (c.user + c.system) / 1000 }) + '\n');
 }
 
 /** Packet flow on, as the app runs it: the worker's Lab streaming every event, a flush per 20 ms of virtual time. */
