@@ -11,6 +11,7 @@ export function registerNetdev(ns: Netns, dev: NetDevice, wantIfindex = 0): void
   ns.devices.push(dev);
   ns.byIndex.set(dev.ifindex, dev);
   ns.byName.set(dev.name, dev);
+  ns.world.macWatch?.(dev);
   const rand = (lo: number, hi: number) => ns.world.prng.range(lo, hi);
   // neigh_parms_alloc(): a clone of the table's defaults (those of the initial namespace)
   dev.neighParms = new NeighParms(ns.neighTemplate, rand);

@@ -26,6 +26,8 @@ export class World {
   private pidNext = 1000;
   /** Called for every step of a frame's life when someone watches (packet flows). */
   trace: ((e: TraceEvent) => void) | null = null;
+  /** told of a device registered in a namespace or given a new address (the transcript's MAC namer) */
+  macWatch: ((dev: NetDevice) => void) | null = null;
   /** /etc/hosts shared by every namespace of the lab */
   hosts = new Map<string, Ip4>();
 

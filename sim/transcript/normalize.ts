@@ -127,7 +127,7 @@ export function transcriptBlock(
   const block = [`$ ${cmd}`];
   const out = outputLines(output).map((l) => normalizeLine(l, namer));
   if (listsHashTable(cmd)) out.sort();
-  block.push(...out);
+  for (const l of out) block.push(l);
   for (const c of captures) {
     block.push(`-- tcpdump -i ${c.iface}`);
     for (const raw of c.lines.flatMap(outputLines)) {
