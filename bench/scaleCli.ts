@@ -33,20 +33,30 @@ export function cliScale(n: number): void {
   gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   const at: number[] = [];
+  const cpu: number[] = [];
+  const cpuNow = () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) / 1000;
+  };
   let heapBuilt = 0;
   const t0 = performance.now();
+  const c0 = cpuNow();
   const r = runScenario(text, {
     beforeStep: (i) => {
       at[i] = performance.now();
+      cpu[i] = cpuNow();
       if (i === buildSteps) {
         gc?.();
         heapBuilt = process.memoryUsage().heapUsed - heap0;
         at[i] = performance.now(); // the collection is not the listing's
+        cpu[i] = cpuNow();
       }
     },
   });
   const totalMs = performance.now() - t0;
-  const step = (i: number) => at[i + 1] - at[i];
+  const totalCpu = cpuNow() - c0;
+  // wall and CPU: on a shared machine the CPU time is what the process itself spent
+  const step = (i: number) => `${fmtMs(at[i + 1] - at[i])} (cpu ${fmtMs(cpu[i + 1] - cpu[i]).trim()})`;
   const outLines = (cmd: string) => {
     const k = r.lines.indexOf(`$ ${cmd}`);
     let j = k + 1;
@@ -55,11 +65,11 @@ export function cliScale(n: number): void {
   };
   const b = buildSteps;
   console.log(`\n${n} veth pairs (${2 * n + 3} devices), through the transcript runner`);
-  console.log(`  build (${buildSteps} commands)   ${fmtMs(at[b] - at[0])}`);
+  console.log(`  build (${buildSteps} commands)   ${fmtMs(at[b] - at[0])} (cpu ${fmtMs(cpu[b] - cpu[0]).trim()})`);
   console.log(`  ip -br link           ${fmtMs(step(b))}  (${outLines('ip -br link')} lines)`);
   console.log(`  sysctl -a             ${fmtMs(step(b + 1))}  (${outLines('sysctl -a')} lines)`);
   console.log(`  bridge fdb show       ${fmtMs(step(b + 2))}  (${outLines('bridge fdb show')} lines)`);
   console.log(`  ping across br0       ${fmtMs(step(b + 3))}`);
-  console.log(`  whole transcript      ${fmtMs(totalMs)}  (${r.lines.length} lines)`);
+  console.log(`  whole transcript      ${fmtMs(totalMs)} (cpu ${fmtMs(totalCpu).trim()})  (${r.lines.length} lines)`);
   console.log(`  heap used by the lab  ${gc ? `${(heapBuilt / 1024 / 1024).toFixed(1)} MB` : 'n/a (run with --expose-gc)'}`);
 }
