@@ -38,14 +38,16 @@ function trace(): void {
   lab.handle(toWorker({ type: 'trace', on: true }));
   lab.handle(toWorker({ type: 'run', ns: 'c1', lines: [`ping -f -q -c ${n} 10.99.0.2`], group: 'f', mode: 'async' }));
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let virtualUs = 0;
   for (let i = 0; i < 1_000_000 && !out.some((l) => l.includes('packets transmitted')); i++) {
     lab.advance(20_000);
     virtualUs += 20_000;
   }
   const pingMs = performance.now() - t0;
+  const c = process.cpuUsage(c0);
   const stats = out.find((l) => l.includes('packets transmitted')) ?? '';
-  process.stdout.write(JSON.stringify({ stats, pingMs, virtualMs: virtualUs / 1000, events }) + '\n');
+  process.stdout.write(JSON.stringify({ stats, pingMs, cpuMs: (c.user + c.system) / 1000, virtualMs: virtualUs / 1000, events }) + '\n');
 }
 
 if (mode === 'trace') trace();
