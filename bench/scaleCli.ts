@@ -66,10 +66,10 @@ export function cliScale(n: number): void {
   const b = buildSteps;
   console.log(`\n${n} veth pairs (${2 * n + 3} devices), through the transcript runner`);
   console.log(`  build (${buildSteps} commands)   ${fmtMs(at[b] - at[0])} (cpu ${fmtMs(cpu[b] - cpu[0]).trim()})`);
-  console.log(`  ip -br link           ${fmtMs(step(b))}  (${outLines('ip -br link')} lines)`);
-  console.log(`  sysctl -a             ${fmtMs(step(b + 1))}  (${outLines('sysctl -a')} lines)`);
-  console.log(`  bridge fdb show       ${fmtMs(step(b + 2))}  (${outLines('bridge fdb show')} lines)`);
-  console.log(`  ping across br0       ${fmtMs(step(b + 3))}`);
+  console.log(`  ip -br link           ${step(b)}  (${outLines('ip -br link')} lines)`);
+  console.log(`  sysctl -a             ${step(b + 1)}  (${outLines('sysctl -a')} lines)`);
+  console.log(`  bridge fdb show       ${step(b + 2)}  (${outLines('bridge fdb show')} lines)`);
+  console.log(`  ping across br0       ${step(b + 3)}`);
   console.log(`  whole transcript      ${fmtMs(totalMs)} (cpu ${fmtMs(totalCpu).trim()})  (${r.lines.length} lines)`);
   console.log(`  heap used by the lab  ${gc ? `${(heapBuilt / 1024 / 1024).toFixed(1)} MB` : 'n/a (run with --expose-gc)'}`);
 }
