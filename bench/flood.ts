@@ -10,7 +10,8 @@
 // spread, with the machine's load average before and after (two cores shared: a loaded machine moves both).
 // Then the simulator with packet flow on (the worker's Lab streaming every event) against real time: the
 // flood's virtual duration over its wall time. Then the wall time of each public conformance scenario.
-// BENCH_PINGS=N (default 50000), BENCH_PAIRS=K (default 5).
+// BENCH_PINGS=N (default 50000), BENCH_PAIRS=K (default 5); BENCH_ROOT=DIR bundles the simulator of another
+// checkout (its bench/floodSim.ts) for before/after figures in the same window.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,6 +30,7 @@ interface Run {
   stats: string;
   pingMs?: number;
   virtualMs?: number;
+  cpuMs?: number;
   events?: number;
 }
 
@@ -43,7 +45,7 @@ const krate = (r: Run) => (r.rx / r.wallMs).toFixed(1).padStart(6);
 async function bundle(dir: string): Promise<string> {
   const out = join(dir, 'floodSim.mjs');
   await build({
-    entryPoints: [join(import.meta.dirname, 'floodSim.ts')],
+    entryPoints: [join(process.env.BENCH_ROOT ?? join(import.meta.dirname, '..'), 'bench', 'floodSim.ts')],
     bundle: true,
     minify: true,
     platform: 'node',
@@ -60,8 +62,8 @@ function simRun(file: string, mode: 'off' | 'trace'): Run {
   const r = spawnSync(process.execPath, [file, String(N), mode], { encoding: 'utf8' });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`simulator exited ${r.status}: ${r.stderr}`);
-  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { stats: string; pingMs: number; virtualMs?: number; events?: number };
-  return { wallMs, rx: received(j.stats), stats: j.stats, pingMs: j.pingMs, virtualMs: j.virtualMs, events: j.events };
+  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { stats: string; pingMs: number; cpuMs?: number; virtualMs?: number; events?: number };
+  return { wallMs, rx: received(j.stats), stats: j.stats, pingMs: j.pingMs, cpuMs: j.cpuMs, virtualMs: j.virtualMs, events: j.events };
 }
 
 function sh(args: string[]): string {
@@ -164,7 +166,8 @@ async function main(): Promise<void> {
     const t = simRun(file, 'trace');
     console.log(
       `packet flow on (the worker's Lab, every event streamed): ${t.rx} round trips, ${t.events} events, ` +
-        `${t.virtualMs!.toFixed(0)} ms of virtual time in ${t.pingMs!.toFixed(0)} ms wall = ${(t.virtualMs! / t.pingMs!).toFixed(2)}x real time`,
+        `${t.virtualMs!.toFixed(0)} ms of virtual time in ${t.pingMs!.toFixed(0)} ms wall = ${(t.virtualMs! / t.pingMs!).toFixed(2)}x real time ` +
+        `(CPU ${t.cpuMs!.toFixed(0)} ms: ${(t.virtualMs! / t.cpuMs!).toFixed(2)}x)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
