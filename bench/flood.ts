@@ -1,51 +1,77 @@
-// npm run bench: flood-ping round trips per second through veth -> br0 -> veth, in the simulator and,
-// where the machine allows (root, ip netns), on the real kernel in the same run; then the wall time of
-// the public conformance scenarios.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+// npm run bench: the simulator's flood ping against the kernel's, measured as an outsider would.
+//
+// Both sides run the whole command and are timed by the wall clock from outside, in alternating pairs:
+// - kernel: `ip netns exec <c1> ping -f -q -c N 10.99.0.2` over veth -> br0 -> veth in throw-away namespaces
+//   (root only), from spawn to exit;
+// - simulator: the simulator bundled as the browser gets it (esbuild, minified, into a temp file; not tsx,
+//   which is ~1.45x slower) run by plain node: process start, module load, building the same topology
+//   and `ping -f -q -c N`, from spawn to exit. The ping command's own time is printed beside it.
+// Each pair alternates which side goes first; the table gives every pair, then the median ratio and its
+// spread, with the machine's load average before and after (two cores shared: a loaded machine moves both).
+// Then the simulator with packet flow on (the worker's Lab streaming every event) against real time: the
+// flood's virtual duration over its wall time. Then the wall time of each public conformance scenario.
+// BENCH_PINGS=N (default 50000), BENCH_PAIRS=K (default 5); BENCH_ROOT=DIR bundles the simulator of another
+// checkout (its bench/floodSim.ts) for before/after figures in the same window.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { World } from '../sim/net/world';
-import { Shell } from '../sim/shell/shell';
+import { build } from 'esbuild';
 import { runScenario } from '../sim/transcript/scenario';
+import { FLOOD_TOPOLOGY } from './floodTopology';
 
-const N = Number(process.env.BENCH_PINGS ?? 200000);
+const N = Number(process.env.BENCH_PINGS ?? 50000);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 
-const TOPOLOGY = (p: string) => [
-  `ip netns add ${p}c1`,
-  `ip netns add ${p}c2`,
-  `ip link add br0 type bridge`,
-  `ip link set br0 up`,
-  `ip link add vA type veth peer name eth0 netns ${p}c1`,
-  `ip link add vB type veth peer name eth0 netns ${p}c2`,
-  `ip link set vA master br0`,
-  `ip link set vB master br0`,
-  `ip link set vA up`,
-  `ip link set vB up`,
-  `ip -n ${p}c1 addr add 10.99.0.1/24 dev eth0`,
-  `ip -n ${p}c2 addr add 10.99.0.2/24 dev eth0`,
-  `ip -n ${p}c1 link set eth0 up`,
-  `ip -n ${p}c2 link set eth0 up`,
-];
+interface Run {
+  wallMs: number;
+  rx: number;
+  stats: string;
+  pingMs?: number;
+  virtualMs?: number;
+  cpuMs?: number;
+  events?: number;
+}
 
-function simFlood(): { rtts: number; wallMs: number; last: string } {
-  const world = new World(7, { loUpInNewNetns: true });
-  const sh = new Shell(world);
-  for (const c of TOPOLOGY('')) sh.run(c);
-  sh.run('ping -c 1 -W 1 10.99.0.2', 'c1');
+const received = (stats: string) => Number(/(\d+) received/.exec(stats)?.[1] ?? 0);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const krate = (r: Run) => (r.rx / r.wallMs).toFixed(1).padStart(6);
+
+async function bundle(dir: string): Promise<string> {
+  const out = join(dir, 'floodSim.mjs');
+  await build({
+    entryPoints: [join(process.env.BENCH_ROOT ?? join(import.meta.dirname, '..'), 'bench', 'floodSim.ts')],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'es2022',
+    outfile: out,
+    logLevel: 'warning',
+  });
+  return out;
+}
+
+function simRun(file: string, mode: 'off' | 'trace'): Run {
   const t0 = performance.now();
-  const r = sh.run(`ping -f -q -c ${N} 10.99.0.2`, 'c1');
+  const r = spawnSync(process.execPath, [file, String(N), mode], { encoding: 'utf8' });
   const wallMs = performance.now() - t0;
-  const stats = r.lines.find((l) => l.includes('packets transmitted')) ?? '';
-  const rx = Number(/(\d+) received/.exec(stats)?.[1] ?? 0);
-  return { rtts: rx, wallMs, last: stats };
+  if (r.status !== 0) throw new Error(`simulator exited ${r.status}: ${r.stderr}`);
+  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { stats: string; pingMs: number; cpuMs?: number; virtualMs?: number; events?: number };
+  return { wallMs, rx: received(j.stats), stats: j.stats, pingMs: j.pingMs, cpuMs: j.cpuMs, virtualMs: j.virtualMs, events: j.events };
 }
 
 function sh(args: string[]): string {
   return execFileSync(args[0], args.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-function kernelFlood(): { rtts: number; wallMs: number; last: string } | { skipped: string } {
+/** Throw-away namespaces holding the topology; returns the client's namespace and the cleanup. */
+function kernelLab(): { c1: string; done: () => void } | { skipped: string } {
   if (process.getuid?.() !== 0) return { skipped: 'not root' };
   try {
     sh(['ip', 'netns', 'list']);
@@ -54,10 +80,17 @@ function kernelFlood(): { rtts: number; wallMs: number; last: string } | { skipp
   }
   const p = `nlb${process.pid}`;
   const made: string[] = [];
+  const done = () => {
+    for (const ns of made.reverse()) {
+      try {
+        sh(['ip', 'netns', 'del', ns]);
+      } catch { /* already gone */ }
+    }
+  };
   try {
     sh(['ip', 'netns', 'add', `${p}h`]);
     made.push(`${p}h`);
-    for (const c of TOPOLOGY(p)) {
+    for (const c of FLOOD_TOPOLOGY(p)) {
       const w = c.split(' ');
       if (w[1] === 'netns' && w[2] === 'add') {
         sh(w);
@@ -69,42 +102,89 @@ function kernelFlood(): { rtts: number; wallMs: number; last: string } | { skipp
     for (const ns of [`${p}h`, `${p}c1`, `${p}c2`]) sh(['ip', 'netns', 'exec', ns, 'ip', 'link', 'set', 'lo', 'up']);
     execFileSync('sleep', ['1.5']);
     sh(['ip', 'netns', 'exec', `${p}c1`, 'ping', '-c', '1', '-W', '2', '10.99.0.2']);
-    const t0 = performance.now();
-    const out = sh(['ip', 'netns', 'exec', `${p}c1`, 'ping', '-f', '-q', '-c', String(N), '10.99.0.2']);
-    const wallMs = performance.now() - t0;
-    const stats = out.split('\n').find((l) => l.includes('packets transmitted')) ?? '';
-    return { rtts: Number(/(\d+) received/.exec(stats)?.[1] ?? 0), wallMs, last: stats };
+    return { c1: `${p}c1`, done };
   } catch (e) {
-    return { skipped: `kernel run failed: ${(e as Error).message.split('\n')[0]}` };
-  } finally {
-    for (const ns of made.reverse()) {
-      try {
-        sh(['ip', 'netns', 'del', ns]);
-      } catch { /* already gone */ }
-    }
+    done();
+    return { skipped: `kernel setup failed: ${(e as Error).message.split('\n')[0]}` };
   }
 }
 
-const sim = simFlood();
-const simRate = sim.rtts / (sim.wallMs / 1000);
-console.log(`simulator: ${sim.rtts} round trips in ${sim.wallMs.toFixed(0)} ms = ${simRate.toFixed(0)} rtt/s   (${sim.last})`);
-const k = kernelFlood();
-if ('skipped' in k) console.log(`kernel: skipped (${k.skipped})`);
-else {
-  const kRate = k.rtts / (k.wallMs / 1000);
-  console.log(`kernel:    ${k.rtts} round trips in ${k.wallMs.toFixed(0)} ms = ${kRate.toFixed(0)} rtt/s   (${k.last})`);
-  console.log(`ratio simulator/kernel: ${(simRate / kRate).toFixed(2)}`);
+function kernelRun(c1: string): Run {
+  const t0 = performance.now();
+  const out = sh(['ip', 'netns', 'exec', c1, 'ping', '-f', '-q', '-c', String(N), '10.99.0.2']);
+  const wallMs = performance.now() - t0;
+  const stats = out.split('\n').find((l) => l.includes('packets transmitted')) ?? '';
+  return { wallMs, rx: received(stats), stats };
 }
-const dir = join(process.cwd(), '..', 'shared', 'conformance', 'scenarios');
-if (existsSync(dir)) {
-  let total = 0;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.sh')).sort()) {
-    const text = readFileSync(join(dir, f), 'utf8');
-    const t0 = performance.now();
-    runScenario(text);
-    const ms = performance.now() - t0;
-    total += ms;
-    console.log(`scenario ${f}: ${ms.toFixed(1)} ms`);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'netlab-bench-'));
+  try {
+    const file = await bundle(dir);
+    console.log(`flood ping -f -q -c ${N}, veth -> br0 -> veth; whole command, wall clock, ${PAIRS} alternating pairs`);
+    console.log(`load average before: ${load()}`);
+    const k = kernelLab();
+    if ('skipped' in k) console.log(`kernel: skipped (${k.skipped}); the simulator alone`);
+    const ratios: number[] = [];
+    const simRates: number[] = [];
+    const kRates: number[] = [];
+    try {
+      console.log('pair  kernel ms  k rtt/ms   sim ms  sim rtt/ms (ping alone ms)  ratio sim/kernel');
+      for (let i = 0; i < PAIRS; i++) {
+        let kr: Run | null = null;
+        let sr: Run;
+        if (i % 2 === 0 || 'skipped' in k) {
+          if (!('skipped' in k)) kr = kernelRun(k.c1);
+          sr = simRun(file, 'off');
+        } else {
+          sr = simRun(file, 'off');
+          kr = kernelRun(k.c1);
+        }
+        if (sr.rx !== N) console.log(`  simulator: ${sr.stats}`);
+        if (kr && kr.rx !== N) console.log(`  kernel: ${kr.stats}`);
+        simRates.push(sr.rx / sr.wallMs);
+        const ratio = kr ? sr.rx / sr.wallMs / (kr.rx / kr.wallMs) : NaN;
+        if (kr) {
+          kRates.push(kr.rx / kr.wallMs);
+          ratios.push(ratio);
+        }
+        console.log(
+          `${String(i + 1).padStart(4)}  ${kr ? kr.wallMs.toFixed(0).padStart(9) : '        -'}  ${kr ? krate(kr) : '     -'}   ` +
+            `${sr.wallMs.toFixed(0).padStart(6)}  ${krate(sr)}      (${sr.pingMs!.toFixed(0).padStart(5)})           ${kr ? ratio.toFixed(2) : '-'}`,
+        );
+      }
+    } finally {
+      if (!('skipped' in k)) k.done();
+    }
+    const spread = (xs: number[], f = (x: number) => x.toFixed(1)) => `median ${f(median(xs))} (${f(Math.min(...xs))}-${f(Math.max(...xs))})`;
+    console.log(`simulator: ${spread(simRates.map((x) => x * 1000), (x) => x.toFixed(0))} rtt/s`);
+    if (kRates.length) {
+      console.log(`kernel:    ${spread(kRates.map((x) => x * 1000), (x) => x.toFixed(0))} rtt/s`);
+      console.log(`ratio simulator/kernel: ${spread(ratios, (x) => x.toFixed(2))}`);
+    }
+    console.log(`load average after: ${load()}`);
+    const t = simRun(file, 'trace');
+    console.log(
+      `packet flow on (the worker's Lab, every event streamed): ${t.rx} round trips, ${t.events} events, ` +
+        `${t.virtualMs!.toFixed(0)} ms of virtual time in ${t.pingMs!.toFixed(0)} ms wall = ${(t.virtualMs! / t.pingMs!).toFixed(2)}x real time ` +
+        `(CPU ${t.cpuMs!.toFixed(0)} ms: ${(t.virtualMs! / t.cpuMs!).toFixed(2)}x)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  console.log(`public scenarios total: ${total.toFixed(1)} ms`);
+  const scen = join(process.cwd(), '..', 'shared', 'conformance', 'scenarios');
+  if (existsSync(scen)) {
+    let total = 0;
+    for (const f of readdirSync(scen).filter((x) => x.endsWith('.sh')).sort()) {
+      const text = readFileSync(join(scen, f), 'utf8');
+      const t0 = performance.now();
+      runScenario(text);
+      const ms = performance.now() - t0;
+      total += ms;
+      console.log(`scenario ${f}: ${ms.toFixed(1)} ms`);
+    }
+    console.log(`public scenarios total: ${total.toFixed(1)} ms`);
+  }
 }
+
+await main();

@@ -12,8 +12,11 @@ import { toWorker, type FromWorker } from '../web/protocol';
 import { createLabStore } from '../web/store/index';
 import { setPort } from '../web/store/port';
 import * as diagram from '../web/model/diagram';
+import { cliScale } from './scaleCli';
 
 const SIZES = (process.env.SCALE_SIZES ?? '100,1000,10000').split(',').map(Number);
+// SCALE_PARTS=cli,app: the command line (bench/scaleCli.ts) and the worker's Lab as the app drives it (below)
+const PARTS = new Set((process.env.SCALE_PARTS ?? 'cli,app').split(','));
 
 const ms = (t0: number) => performance.now() - t0;
 const fmtMs = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(7) + ' ms';
@@ -148,4 +151,11 @@ function applySnapshotMessage(store: ReturnType<typeof createLabStore>, m: FromW
 
 setPort(() => {});
 console.log(`bench:scale (node ${process.version}${gc ? '' : ', no --expose-gc: heap figures include garbage'})`);
-for (const n of SIZES) one(n);
+if (PARTS.has('cli')) {
+  console.log('\n== command line (npm run -s transcript) ==');
+  for (const n of SIZES) cliScale(n);
+}
+if (PARTS.has('app')) {
+  console.log('\n== the worker\'s Lab as the app drives it ==');
+  for (const n of SIZES) one(n);
+}

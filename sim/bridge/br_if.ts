@@ -5,6 +5,7 @@ import { Bridge } from './br_device';
 import { type BridgePort, NO_PORT_FLAGS } from './br_private';
 import { fdbAddLocal, fdbDeleteByPort } from './br_fdb';
 import { brHandleFrame } from './br_input';
+import { portMinima, portMinimaAdded, portMinimaStale, TSO_MAX_SIZE } from './br_port_minima';
 import { becomeDesignatedPort, newPortStp } from './br_stp';
 import { brPortStateSelection, brStpDisablePort, brStpEnablePort, brStpRecalculateBridgeId, notifyBridgeAddr } from './br_stp_if';
 
@@ -35,17 +36,16 @@ export function portCost(dev: NetDevice): number {
 
 export type BrAddError = { errno: 'EINVAL' | 'ELOOP' | 'EBUSY'; msg?: string };
 
-/** TSO_MAX_SIZE */
-export const TSO_MAX_SIZE = 524280;
+export { TSO_MAX_SIZE };
 
 /** br_set_gso_limits(): the bridge takes the smallest limit of its ports (GSO_LEGACY_MAX_SIZE before the first) */
 function setGsoLimits(br: Bridge): void {
-  br.tsoMaxSize = Math.min(TSO_MAX_SIZE, ...br.ports.map((p) => p.dev.tsoMaxSize));
+  br.tsoMaxSize = portMinima(br).tso;
 }
 
 /** br_mtu_min(): the smallest MTU of the ports, ETH_DATA_LEN without ports */
 function brMtuMin(br: Bridge): number {
-  return br.ports.length ? Math.min(...br.ports.map((p) => p.dev.mtu)) : 1500;
+  return portMinima(br).mtu ?? 1500;
 }
 
 /** br_mtu_auto_adjust(): the bridge takes its ports' smallest MTU unless the user set one. */
@@ -72,13 +72,14 @@ export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   dev.rxHandler = brHandleFrame;
   // nbp_update_port_count() -> br_manage_promisc() -> br_port_set_promisc(): br_fdb_unsync_static()
   // takes the bridge's static addresses off the new port's unicast list before it turns promiscuous
-  const statics = new Set([...br.fdb.values()].filter((f) => f.static).map((f) => f.addr));
-  if (dev.ucList.some((m) => statics.has(m))) {
+  const statics = dev.ucList.length ? new Set([...br.fdb.values()].filter((f) => f.static).map((f) => f.addr)) : null;
+  if (statics && dev.ucList.some((m) => statics.has(m))) {
     dev.ucList = dev.ucList.filter((m) => !statics.has(m));
     devSetRxMode(dev);
   }
   fdbAddLocal(br, p, dev.mac);
   br.ports.unshift(p);
+  portMinimaAdded(br, dev);
   setGsoLimits(br);
   // br_manage_promisc(): with vlan_filtering 0 every port is promiscuous
   dev.promiscuity++;
@@ -96,6 +97,7 @@ export function brDelIf(br: Bridge, dev: NetDevice): void {
   if (!p || p.br !== br) return;
   if (p.state !== 'disabled') brStpDisablePort(p);
   br.ports = br.ports.filter((x) => x !== p);
+  portMinimaStale(br);
   setGsoLimits(br);
   dev.promiscuity = Math.max(0, dev.promiscuity - 1);
   dev.allmulti = Math.max(0, dev.allmulti - 1);

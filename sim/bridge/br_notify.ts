@@ -4,6 +4,7 @@ import type { NetdevEvent } from '../net/link';
 import { Bridge } from './br_device';
 import { brDelIf, brMtuAutoAdjust, portCost } from './br_if';
 import { fdbChangeAddr } from './br_fdb';
+import { portMinimaStale } from './br_port_minima';
 import { brStpDisablePort, brStpEnablePort, brStpRecalculateBridgeId, notifyBridgeAddr } from './br_stp_if';
 
 export function brDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
@@ -16,6 +17,7 @@ export function brDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
   const br = p.br;
   switch (ev) {
     case 'CHANGEADDR': {
+      portMinimaStale(br);
       fdbChangeAddr(br, p, dev.mac);
       if (brStpRecalculateBridgeId(br)) notifyBridgeAddr(br);
       break;
@@ -35,6 +37,7 @@ export function brDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
       if (br.running && dev.operUp) brStpEnablePort(p);
       break;
     case 'CHANGEMTU':
+      portMinimaStale(br);
       brMtuAutoAdjust(br);
       break;
     case 'UNREGISTER':

@@ -42,8 +42,14 @@ export interface BridgeStp {
 }
 
 export function bridgeId(br: Bridge): string {
-  return br.priority.toString(16).padStart(4, '0') + fmtMac(br.bridgeIdAddr).replace(/:/g, '');
+  // formatted once per (priority, address): STP compares it for every port at every port event
+  const c = idCache.get(br);
+  if (c && c.priority === br.priority && c.addr === br.bridgeIdAddr) return c.id;
+  const id = br.priority.toString(16).padStart(4, '0') + fmtMac(br.bridgeIdAddr).replace(/:/g, '');
+  idCache.set(br, { priority: br.priority, addr: br.bridgeIdAddr, id });
+  return id;
 }
+const idCache = new WeakMap<Bridge, { priority: number; addr: number; id: string }>();
 
 /** br_make_port_id() */
 export function portId(p: BridgePort): number {

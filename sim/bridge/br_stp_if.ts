@@ -1,7 +1,8 @@
 // Port states and the bridge's identity (net/bridge/br_stp_if.c, br_stp.c: br_port_state_selection,
 // br_make_forwarding, br_make_blocking; br_stp_timer.c: the forward delay timer). With STP off a port
 // forwards as soon as it is enabled; the bridge MAC follows the lowest port MAC unless set by hand.
-import { type Mac, ZERO_MAC } from '../core/addr';
+import type { Mac } from '../core/addr';
+import { portMinima } from './br_port_minima';
 import { carrierOff, carrierOn, defaultOperstate, notify } from '../net/link';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
@@ -163,10 +164,7 @@ export function brStpSetBridgePriority(br: Bridge, prio: number): void {
 /** br_stp_recalculate_bridge_id(): true when the bridge's address changed. */
 export function brStpRecalculateBridgeId(br: Bridge): boolean {
   if (br.addrAssign === 'set') return false;
-  let addr: Mac = ZERO_MAC;
-  for (const p of br.ports) {
-    if (addr === ZERO_MAC || p.dev.mac < addr) addr = p.dev.mac;
-  }
+  const addr = portMinima(br).mac;
   if (br.bridgeIdAddr === addr) return false;
   brStpChangeBridgeId(br, addr);
   return true;

@@ -18,7 +18,7 @@ interface Entry extends Timer {
 
 /** Cancelled entries wait in the heap until they reach its top; beyond this many (and half the heap) they are
  *  swept out at once, so a timer re-armed per packet (ping -f's 10 ms wait) holds no garbage (del_timer frees). */
-const SWEEP_AT = 4096;
+const SWEEP_AT = 64;
 
 export class Scheduler {
   private heap: Entry[] = [];

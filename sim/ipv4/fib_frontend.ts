@@ -1,6 +1,7 @@
 // How addresses and device events shape the FIB and the neighbour table (net/ipv4/fib_frontend.c:
 // fib_add_ifaddr, fib_del_ifaddr, fib_disable_ip, fib_netdev_event, fib_inetaddr_event; devinet.c:
 // inet_insert_ifa, inet_del_ifa, inetdev_event; arp.c: arp_netdev_event).
+import { ifaddrsChanged } from './ifaddr_hash';
 import { type Ip4, ip4, prefixMask, isZeronetIp } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
 import type { NetdevEvent } from '../net/link';
@@ -123,6 +124,7 @@ export function inetInsertIfa(dev: NetDevice, ifa: InIfaddr): AddrError | null {
   }
   if (ifa.secondary) inDev.ifaList.push(ifa);
   else inDev.ifaList.splice(lastPrimary, 0, ifa);
+  ifaddrsChanged(dev.ns);
   fibAddIfaddr(dev, ifa);
   return null;
 }
@@ -141,6 +143,7 @@ export function inetDelIfa(dev: NetDevice, ifa1: InIfaddr): void {
       if (!ifa.secondary || !sameSubnet(ifa)) continue;
       if (!doPromote) {
         inDev.ifaList = inDev.ifaList.filter((a) => a !== ifa);
+        ifaddrsChanged(dev.ns);
         fibInetaddrDown(dev, ifa);
       } else {
         promote = ifa;
@@ -152,12 +155,14 @@ export function inetDelIfa(dev: NetDevice, ifa1: InIfaddr): void {
   const later = promote ? inDev.ifaList.slice(inDev.ifaList.indexOf(promote)).filter(sameSubnet) : [];
   for (const ifa of later) fibDelIfaddr(dev, ifa);
   inDev.ifaList = inDev.ifaList.filter((a) => a !== ifa1);
+  ifaddrsChanged(dev.ns);
   fibInetaddrDown(dev, ifa1);
   if (promote) {
     promote.secondary = false;
     inDev.ifaList = inDev.ifaList.filter((a) => a !== promote);
     const lastPrim = inDev.ifaList.reduce((n, a, i) => (!a.secondary && ifa1.scope <= a.scope ? i + 1 : n), 0);
     inDev.ifaList.splice(lastPrim, 0, promote);
+    ifaddrsChanged(dev.ns);
     fibAddIfaddr(dev, promote);
     for (const ifa of later.slice(1)) fibAddIfaddr(dev, ifa);
   }

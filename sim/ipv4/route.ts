@@ -1,5 +1,6 @@
 // IPv4 routing decisions (net/ipv4/route.c: ip_route_output_key_hash_rcu, ip_route_input_slow;
 // net/ipv4/fib_frontend.c: fib_validate_source, inet_addr_type; net/ipv4/devinet.c: inet_select_addr).
+import { inetLookupIfaddr } from './ifaddr_hash';
 import { type Ip4, ANY, inPrefix, isLoopbackIp, isMulticastIp, isZeronetIp, ip4 } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
@@ -34,10 +35,7 @@ export const isRouteError = (r: unknown): r is RouteError => typeof r === 'objec
  * __ip_dev_find(): the device owning a local address (any primary or secondary), else, "so that
  * communication over loopback subnets works", the device of a local route covering it (127.0.0.2).
  */
-/** inet_lookup_ifaddr_rcu(): the device holding `a` as an interface address. */
-export function inetLookupIfaddr(ns: Netns, a: number): NetDevice | undefined {
-  return ns.devices.find((d) => d.inDev?.ifaList.some((i) => i.local === a));
-}
+export { inetLookupIfaddr };
 
 /** __ip_dev_find(): an interface address, else a local route covering it. */
 export function ipDevFind(ns: Netns, a: number): NetDevice | undefined {

@@ -19,7 +19,15 @@ export abstract class NetDevice {
   ns: Netns;
   ifindex: number;
   name: string;
-  mac: Mac;
+  private hwAddr!: Mac;
+  /** dev->dev_addr; a change is told to the world's macWatch (the transcript's MAC namer) */
+  get mac(): Mac {
+    return this.hwAddr;
+  }
+  set mac(m: Mac) {
+    this.hwAddr = m;
+    this.ns?.world?.macWatch?.(this);
+  }
   addrAssign: AddrAssign = 'random';
   broadcast: Mac;
   mtu = 1500;

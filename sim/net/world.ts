@@ -26,6 +26,8 @@ export class World {
   private pidNext = 1000;
   /** Called for every step of a frame's life when someone watches (packet flows). */
   trace: ((e: TraceEvent) => void) | null = null;
+  /** told of a device registered in a namespace or given a new address (the transcript's MAC namer) */
+  macWatch: ((dev: NetDevice) => void) | null = null;
   /** /etc/hosts shared by every namespace of the lab */
   hosts = new Map<string, Ip4>();
 
@@ -86,7 +88,11 @@ export class World {
 
   /** Reports one step of a frame's life when someone watches. */
   emit(e: TraceInput): void {
-    if (this.trace) this.trace({ ...e, time: this.sched.now } as TraceEvent);
+    // every caller passes a fresh literal: stamping it costs a property, not a copy of every field
+    if (this.trace) {
+      (e as TraceEvent).time = this.sched.now;
+      this.trace(e as TraceEvent);
+    }
   }
 
   /** netif_rx(): queue work for `dev` on the backlog; false when the full backlog dropped it. */

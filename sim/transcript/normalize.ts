@@ -53,18 +53,27 @@ export class MacNamer {
 
 /** Times, ICMP ids, MACs and trailing spaces of one output or capture line. */
 export function normalizeLine(line: string, namer: MacNamer): string {
-  let s = line.replace(/\s+$/, '');
-  s = namer.apply(s);
-  // ping: `time=0.119 ms`, statistics `time 1003ms`, `rtt min/avg/max/mdev = a/b/c/d ms[, pipe N]`
-  s = s.replace(/\btime=\d+(?:\.\d+)? ms\b/g, 'time=T ms');
-  s = s.replace(/\btime \d+ms\b/g, 'time Tms');
-  s = s.replace(/^rtt min\/avg\/max\/mdev = \S+ ms/, 'rtt min/avg/max/mdev = T');
+  // trimEnd() drops exactly what /\s+$/ matches (WhiteSpace and LineTerminator), without the regex's
+  // quadratic retries on a line with many inner runs of spaces
+  let s = line.trimEnd();
+  // each rewrite below needs a character or word it checks for first: a listing of 400,000 sysctls
+  // (none of them holding one) is not run through seven regular expressions per line
+  if (s.includes(':')) s = namer.apply(s);
+  if (s.includes('time')) {
+    // ping: `time=0.119 ms`, statistics `time 1003ms`
+    s = s.replace(/\btime=\d+(?:\.\d+)? ms\b/g, 'time=T ms');
+    s = s.replace(/\btime \d+ms\b/g, 'time Tms');
+  }
+  // `rtt min/avg/max/mdev = a/b/c/d ms[, pipe N]`
+  if (s.startsWith('rtt ')) s = s.replace(/^rtt min\/avg\/max\/mdev = \S+ ms/, 'rtt min/avg/max/mdev = T');
   // arping: `Unicast reply from 192.168.3.101 [{ETH0}]  0.789ms`
-  s = s.replace(/(\]\s+)-?\d+\.-?\d+ms$/, '$1Tms');
-  // tcpdump: `ICMP echo request, id 5011, seq 1, length 64`
-  s = s.replace(/\bid \d+,/g, 'id ID,');
-  // conntrack -L: `type=8 code=0 id=9620`
-  s = s.replace(/\bid=\d+\b/g, 'id=ID');
+  if (s.endsWith('ms')) s = s.replace(/(\]\s+)-?\d+\.-?\d+ms$/, '$1Tms');
+  if (s.includes('id')) {
+    // tcpdump: `ICMP echo request, id 5011, seq 1, length 64`
+    s = s.replace(/\bid \d+,/g, 'id ID,');
+    // conntrack -L: `type=8 code=0 id=9620`
+    s = s.replace(/\bid=\d+\b/g, 'id=ID');
+  }
   return s;
 }
 
@@ -127,7 +136,7 @@ export function transcriptBlock(
   const block = [`$ ${cmd}`];
   const out = outputLines(output).map((l) => normalizeLine(l, namer));
   if (listsHashTable(cmd)) out.sort();
-  block.push(...out);
+  for (const l of out) block.push(l);
   for (const c of captures) {
     block.push(`-- tcpdump -i ${c.iface}`);
     for (const raw of c.lines.flatMap(outputLines)) {

@@ -1,6 +1,8 @@
 // Runs a conformance scenario in the simulator and builds its transcript (conformance/FORMAT.md).
 import { fmtMac } from '../core/addr';
 import { World } from '../net/world';
+import type { Netns } from '../net/netns';
+import type { NetDevice } from '../net/netdevice';
 import { Shell } from '../shell/shell';
 import { Capture, type CapturedFrame } from '../apps/capture';
 import { changesLinks, observesLinks } from './commands';
@@ -35,14 +37,53 @@ export function allDeviceMacs(world: World): DeviceMac[] {
   return out;
 }
 
-export function runScenario(text: string, opts: { seed?: number; raw?: boolean } = {}): ScenarioResult {
+export interface ScenarioOptions {
+  seed?: number;
+  raw?: boolean;
+  /** told before each command and once at the end (index = the number of commands): benches time the steps */
+  beforeStep?: (index: number, cmd: string | null) => void;
+}
+
+/**
+ * The devices to show the MAC namer after a command: all of them the first time, then only those registered
+ * or readdressed since (a MAC not yet named can only be on one of those), in allDeviceMacs' order.
+ * Keeps a 10,000-device transcript linear in its commands rather than commands x devices.
+ */
+class MacChanges {
+  private dirty = new Set<NetDevice>();
+  private first = true;
+
+  constructor(private readonly world: World) {
+    world.macWatch = (d) => this.dirty.add(d);
+  }
+
+  take(): DeviceMac[] {
+    if (this.first) {
+      this.first = false;
+      this.dirty.clear();
+      return allDeviceMacs(this.world);
+    }
+    if (!this.dirty.size) return [];
+    const order = new Map<Netns, number>();
+    this.world.namespaces.forEach((ns, i) => order.set(ns, i));
+    const devs = [...this.dirty].filter((d) => order.has(d.ns) && d.ns.byIndex.get(d.ifindex) === d);
+    this.dirty.clear();
+    devs.sort((a, b) => order.get(a.ns)! - order.get(b.ns)! || a.ifindex - b.ifindex);
+    return devs.map((d) => ({ ns: d.ns.name, name: d.name, mac: fmtMac(d.mac) }));
+  }
+}
+
+export function runScenario(text: string, opts: ScenarioOptions = {}): ScenarioResult {
   const world = new World(opts.seed ?? 1, { loUpInNewNetns: true });
   const shell = new Shell(world);
   const namer = new MacNamer();
+  const macs = new MacChanges(world);
   const lines: string[] = [];
   const records: CaptureRecord[] = [];
   let lastLinkChange: number | null = null;
+  let index = 0;
   for (const step of parseScenario(text)) {
+    opts.beforeStep?.(index++, step.cmd);
     if (observesLinks(step.cmd)) {
       world.linkWatch.settle();
       // the kernel runner waits a linkwatch round (and a margin) after the last link change
@@ -68,13 +109,18 @@ export function runScenario(text: string, opts: { seed?: number; raw?: boolean }
     for (const c of caps) c.cap?.stop();
     if (changesLinks(step.cmd)) lastLinkChange = world.now;
     world.sched.runUntil(world.now + COMMAND_GAP_US);
-    namer.observe(allDeviceMacs(world));
+    namer.observe(macs.take());
     const captures = caps.map((c) => ({ iface: c.spec, lines: c.cap ? c.cap.lines() : [c.error!] }));
     for (const c of caps) if (c.cap) records.push({ spec: c.spec, ns: c.ns, dev: c.dev, frames: c.cap.frames });
     if (opts.raw) {
-      lines.push(`$ ${step.cmd}`, ...r.lines);
+      lines.push(`$ ${step.cmd}`);
+      for (const l of r.lines) lines.push(l);
       for (const c of captures) lines.push(`-- tcpdump -i ${c.iface}`, ...c.lines);
-    } else lines.push(...transcriptBlock(step.cmd, r.lines.join('\n'), captures, namer));
+    } else {
+      // a loop, not push(...): a listing of a million lines would overflow the call stack's arguments
+      for (const l of transcriptBlock(step.cmd, r.lines.join('\n'), captures, namer)) lines.push(l);
+    }
   }
+  opts.beforeStep?.(index, null);
   return { lines, captures: records };
 }

@@ -2,32 +2,59 @@
 // owns the bytes before its payload writes its header there instead of copying the payload again.
 // Ownership is kept for the few most recent buffers only (headers are pushed in the same call chain);
 // an older payload just gets copied, which is always correct.
-
-interface Room {
-  buf: ArrayBufferLike;
-  /** where the current head of the packet starts; only a view starting exactly there may grow */
-  start: number;
-}
+//
+// Small packets are carved out of a shared slab (a page of the kernel's page_frag allocator,
+// net/core/skbuff.c:__netdev_alloc_frag_align): one ArrayBuffer serves many packets, each its own
+// never-reused region, so a packet costs a view rather than a buffer. Nothing hands a packet's buffer
+// away (captures and the trace copy their bytes), and a region is never given out twice, so a packet
+// outliving its neighbours only keeps the slab alive.
 
 const RING = 8;
-const ring: Room[] = [];
+/** the buffer, the region's first byte and the packet's current head of the RING most recent packets */
+const ringBuf: (ArrayBufferLike | null)[] = new Array<ArrayBufferLike | null>(RING).fill(null);
+const ringBase = new Int32Array(RING);
+const ringStart = new Int32Array(RING);
 let next = 0;
+
+/** bytes per slab; a region larger than a quarter of it gets a buffer of its own */
+const SLAB = 16384;
+const OWN = SLAB >> 2;
+let slab = new ArrayBuffer(SLAB);
+let used = 0;
 
 /** A payload of `len` bytes with `room` bytes reserved in front of it. */
 export function withHeadroom(len: number, room: number): Uint8Array {
-  const buf = new ArrayBuffer(room + len);
-  ring[next] = { buf, start: room };
-  next = (next + 1) % RING;
-  return new Uint8Array(buf, room, len);
+  const size = room + len;
+  let buf: ArrayBuffer;
+  let base: number;
+  if (size > OWN) {
+    buf = new ArrayBuffer(size);
+    base = 0;
+  } else {
+    if (used + size > SLAB) {
+      slab = new ArrayBuffer(SLAB);
+      used = 0;
+    }
+    buf = slab;
+    base = used;
+    used += (size + 7) & ~7;
+  }
+  ringBuf[next] = buf;
+  ringBase[next] = base;
+  ringStart[next] = base + room;
+  next = (next + 1) & (RING - 1);
+  return new Uint8Array(buf, base + room, len);
 }
 
 /** The payload extended `n` bytes to the front, if those bytes were reserved for it; else undefined. */
 export function pushHeader(payload: Uint8Array, n: number): Uint8Array | undefined {
-  for (let i = 0; i < ring.length; i++) {
-    const r = ring[i];
-    if (r.buf !== payload.buffer || r.start !== payload.byteOffset || r.start < n) continue;
-    r.start -= n;
-    return new Uint8Array(r.buf, r.start, payload.length + n);
+  const buf = payload.buffer;
+  const off = payload.byteOffset;
+  for (let i = 0; i < RING; i++) {
+    if (ringBuf[i] !== buf || ringStart[i] !== off || off - n < ringBase[i]) continue;
+    const start = off - n;
+    ringStart[i] = start;
+    return new Uint8Array(buf, start, payload.length + n);
   }
   return undefined;
 }
