@@ -11,7 +11,7 @@ import { build, preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { Lab } from '../web/worker/lab';
 import { toWorker, type FromWorker } from '../web/protocol';
-import { PRESETS } from '../web/presets/article';
+import { PRESETS } from '../sim/labs/presets/article';
 
 const PINGS = Number(process.env.BENCH_PINGS ?? 20000);
 const PAIRS = 149;

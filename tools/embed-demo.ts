@@ -3,7 +3,7 @@
 // paste the app's snippet into a blog post. The lab travels in the address, as share links carry it.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { PRESETS } from '../web/presets/article';
+import { PRESETS } from '../sim/labs/presets/article';
 import { embedSnippet } from '../web/export/embedSnippet';
 
 const commands = [...PRESETS.find((p) => p.id === 'docker')!.commands.filter((l) => !l.startsWith('#')), 'ip netns exec c1 ping -c 1 192.168.9.3'];

@@ -1,6 +1,6 @@
 // npx tsx tools/export-check.ts [--require-kernel] [PRESET_ID...] [--lesson FILE]
 //
-// Exports each preset of the app (web/presets/article.ts) as a script (sim/labs/export.ts), runs it
+// Exports each preset of the app (sim/labs/presets/article.ts) as a script (sim/labs/export.ts), runs it
 // on the real kernel in namespaces with a prefix of its own, and compares what the kernel then
 // shows (`ip -br link`, `ip -br addr`, `ip route`, `bridge link` in every namespace) with what the
 // simulator shows after the same commands. The script's `down` runs even when something fails.
@@ -255,7 +255,7 @@ export function diffStates(kernel: LabState, sim: LabState): string {
 
 /** The presets' command lists, as the app builds them. */
 export async function presets(): Promise<{ id: string; commands: string[] }[]> {
-  const mod = await import('../web/presets/article');
+  const mod = await import('../sim/labs/presets/article');
   return mod.PRESETS.map((p) => ({ id: p.id, commands: [...p.commands] }));
 }
 

@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
   }
   let commands: LabCommand[];
   if (preset !== undefined) {
-    const { PRESETS } = await import('../web/presets/article');
+    const { PRESETS } = await import('../sim/labs/presets/article');
     const p = PRESETS.find((x) => x.id === preset);
     if (!p) {
       console.error(`no preset "${preset}" (presets: ${PRESETS.map((x) => x.id).join(', ')})`);

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { World } from '../sim/net/world';
 import { Shell } from '../sim/shell/shell';
 import { takeSnapshot, type Snapshot } from '../sim/snapshot';
-import { PRESETS } from '../web/presets/article';
+import { PRESETS } from '../sim/labs/presets/article';
 import { buildDiagram } from '../web/model/diagram';
 import { parseLab, problemsText } from '../web/persist/format';
 import { Lab } from '../web/worker/lab';

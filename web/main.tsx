@@ -1,7 +1,7 @@
 // Entry: start the simulation worker first (it builds the article's first diagram meanwhile), then the UI.
 import { startSim } from './client/simClient';
 import { useLab } from './store';
-import { FIRST_PRESET } from './presets/article';
+import { FIRST_PRESET } from '../sim/labs/presets/article';
 import { startLab } from './persist/autosave';
 import { registerOffline } from './offline';
 

@@ -2,7 +2,7 @@
 // that picks the source, one echo request per interval, replies and errors printed as ping prints them.
 import { type Ip4, ANY, fmtIp4, isMulticastIp, parseIp4 } from '../core/addr';
 import { IPPROTO_ICMP, emitIpv4, parseIpv4 } from '../wire/ipv4';
-import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
+import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, icmpEchoId, icmpEchoSeq, icmpType, parseIcmp, quotedIcmpOff } from '../wire/icmp';
 import type { Timer } from '../core/scheduler';
 import type { Netns } from '../net/netns';
 import { RawSocket, type RawError } from '../ipv4/raw';
@@ -484,12 +484,8 @@ export class Ping extends Proc {
     }
     if (icmp.kind === 'error') {
       const inner = icmp.original;
-      if (inner.length < 28) return;
-      const ihl = (inner[0] & 15) * 4;
-      if (inner[ihl] !== ICMP_ECHO) return;
-      const id = (inner[ihl + 4] << 8) | inner[ihl + 5];
-      if (id !== this.ident) return;
-      const seq = (inner[ihl + 6] << 8) | inner[ihl + 7];
+      const seq = this.quotedSeq(inner);
+      if (seq < 0) return;
       if (icmp.type !== ICMP_REDIRECT) {
         // an error about one of our requests, seen on the raw socket itself: acknowledged, not printed
         this.acknowledge(seq);
@@ -500,15 +496,18 @@ export class Ping extends Proc {
     }
   }
 
+  /** The seq of the echo request of ours that an ICMP error quotes, or -1 when it quotes another packet. */
+  private quotedSeq(inner: Uint8Array): number {
+    const q = quotedIcmpOff(inner);
+    if (q < 0 || icmpType(inner, q) !== ICMP_ECHO || icmpEchoId(inner, q) !== this.ident) return -1;
+    return icmpEchoSeq(inner, q);
+  }
+
   /** ping4_receive_error_msg(): an ICMP error from the socket's error queue. */
   private onError(e: RawError): void {
     if (this.done) return;
-    const inner = e.quoted;
-    const ihl = (inner[0] & 15) * 4;
-    if (inner.length < ihl + 8 || inner[ihl] !== ICMP_ECHO) return;
-    const id = (inner[ihl + 4] << 8) | inner[ihl + 5];
-    if (id !== this.ident) return;
-    const seq = (inner[ihl + 6] << 8) | inner[ihl + 7];
+    const seq = this.quotedSeq(e.quoted);
+    if (seq < 0) return;
     this.acknowledge(seq);
     this.nerrors++;
     if (!this.o.quiet && !this.o.flood) this.print(`From ${this.prAddr(e.offender)} icmp_seq=${seq} ${icmpText(e.type, e.code, e.info)}`);

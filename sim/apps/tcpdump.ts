@@ -1,6 +1,6 @@
 // tcpdump as a command: captures on one device until Ctrl-C or -c N, printing as tcpdump -n [-e] [-t] does.
-import { ETH_P_ARP, ETH_P_IP } from '../wire/ethernet';
-import { IPPROTO_ICMP } from '../wire/ipv4';
+import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, ethType } from '../wire/ethernet';
+import { IPPROTO_ICMP, ipv4Protocol } from '../wire/ipv4';
 import type { Netns } from '../net/netns';
 import { Capture } from './capture';
 import { Proc, parseIntStrict } from './proc';
@@ -12,9 +12,9 @@ export function compileFilter(expr: string): ((d: Uint8Array) => boolean) | unde
   const terms = e.split(/\s+or\s+/);
   const fns: ((d: Uint8Array) => boolean)[] = [];
   for (const t of terms) {
-    if (t === 'arp') fns.push((d) => ((d[12] << 8) | d[13]) === ETH_P_ARP);
-    else if (t === 'ip') fns.push((d) => ((d[12] << 8) | d[13]) === ETH_P_IP);
-    else if (t === 'icmp') fns.push((d) => ((d[12] << 8) | d[13]) === ETH_P_IP && d[23] === IPPROTO_ICMP);
+    if (t === 'arp') fns.push((d) => ethType(d) === ETH_P_ARP);
+    else if (t === 'ip') fns.push((d) => ethType(d) === ETH_P_IP);
+    else if (t === 'icmp') fns.push((d) => ethType(d) === ETH_P_IP && ipv4Protocol(d, ETH_HLEN) === IPPROTO_ICMP);
     else return undefined;
   }
   return (d) => fns.some((f) => f(d));

@@ -2,18 +2,22 @@
 // print-ip.c, print-icmp.c).
 import { fmtIp4, fmtMac } from '../core/addr';
 import { ARPOP_REPLY, ARPOP_REQUEST, parseArp } from '../wire/arp';
-import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, parseEthernet } from '../wire/ethernet';
-import { IPPROTO_ICMP, parseIpv4 } from '../wire/ipv4';
-import { fmtBridgeId, parseBpduFrame } from '../wire/bpdu';
+import { ETH_HLEN, ETH_P_802_3_MIN, ETH_P_ARP, ETH_P_IP, ethType, parseEthernet } from '../wire/ethernet';
+import { IPPROTO_ICMP, IPPROTO_IGMP, IPPROTO_TCP, IPPROTO_UDP, ipv4Dst, ipv4HeaderLen, ipv4Protocol, parseIpv4 } from '../wire/ipv4';
+import { icmpCode, icmpEchoId, icmpEchoSeq, icmpInfo, icmpInfoLow, icmpType } from '../wire/icmp';
+import { IGMP_HOST_MEMBERSHIP_QUERY, IGMPV2_HOST_MEMBERSHIP_REPORT, IGMPV3_HOST_MEMBERSHIP_REPORT, igmpGroup, igmpType, igmpv3Records } from '../wire/igmp';
+import { l4DstPort } from '../wire/ports';
+import { fmtBridgeId, isStpLlc, parseBpduFrame } from '../wire/bpdu';
 
 const ICMP_UNREACH_CODES: Record<number, (dst: string, inner: Uint8Array, mtu: number) => string> = {
   0: (d) => `net ${d} unreachable`,
   1: (d) => `host ${d} unreachable`,
-  2: (d, b) => `${d} protocol ${b[9]} unreachable`,
+  2: (d, b) => `${d} protocol ${ipv4Protocol(b)} unreachable`,
   4: (d, b, mtu) => `${d} unreachable - need to frag (mtu ${mtu})`,
   3: (d, b) => {
-    const port = (b[(b[0] & 15) * 4 + 2] << 8) | b[(b[0] & 15) * 4 + 3];
-    return b[9] === 6 ? `${d} tcp port ${port} unreachable` : b[9] === 17 ? `${d} udp port ${port} unreachable` : `${d} protocol ${b[9]} port ${port} unreachable`;
+    const port = l4DstPort(b, ipv4HeaderLen(b));
+    const proto = ipv4Protocol(b);
+    return proto === IPPROTO_TCP ? `${d} tcp port ${port} unreachable` : proto === IPPROTO_UDP ? `${d} udp port ${port} unreachable` : `${d} protocol ${proto} port ${port} unreachable`;
   },
   9: (d) => `net ${d} unreachable - admin prohibited`,
   10: (d) => `host ${d} unreachable - admin prohibited`,
@@ -21,25 +25,25 @@ const ICMP_UNREACH_CODES: Record<number, (dst: string, inner: Uint8Array, mtu: n
 };
 
 function icmpText(b: Uint8Array, off: number, len: number): string {
-  const type = b[off];
-  const code = b[off + 1];
+  const type = icmpType(b, off);
+  const code = icmpCode(b, off);
   switch (type) {
     case 0:
     case 8: {
-      const id = (b[off + 4] << 8) | b[off + 5];
-      const seq = (b[off + 6] << 8) | b[off + 7];
+      const id = icmpEchoId(b, off);
+      const seq = icmpEchoSeq(b, off);
       return `ICMP echo ${type === 8 ? 'request' : 'reply'}, id ${id}, seq ${seq}, length ${len}`;
     }
     case 3: {
       const inner = b.subarray(off + 8);
-      const dst = inner.length >= 20 ? fmtIp4(((inner[16] << 24) | (inner[17] << 16) | (inner[18] << 8) | inner[19]) >>> 0) : '?';
+      const dst = inner.length >= 20 ? fmtIp4(ipv4Dst(inner)) : '?';
       const f = ICMP_UNREACH_CODES[code];
-      return `ICMP ${f ? f(dst, inner, (b[off + 6] << 8) | b[off + 7]) : `unreachable code ${code}`}, length ${len}`;
+      return `ICMP ${f ? f(dst, inner, icmpInfoLow(b, off)) : `unreachable code ${code}`}, length ${len}`;
     }
     case 5: {
       const inner = b.subarray(off + 8);
-      const dst = inner.length >= 20 ? fmtIp4(((inner[16] << 24) | (inner[17] << 16) | (inner[18] << 8) | inner[19]) >>> 0) : '?';
-      const gw = fmtIp4(((b[off + 4] << 24) | (b[off + 5] << 16) | (b[off + 6] << 8) | b[off + 7]) >>> 0);
+      const dst = inner.length >= 20 ? fmtIp4(ipv4Dst(inner)) : '?';
+      const gw = fmtIp4(icmpInfo(b, off));
       const what = ['net', 'host', 'tos-net', 'tos-host'][code] ?? `#${code}`;
       return `ICMP redirect ${dst} to ${what} ${gw}, length ${len}`;
     }
@@ -52,10 +56,10 @@ function icmpText(b: Uint8Array, off: number, len: number): string {
 
 /** print-igmp.c without -v */
 function igmpText(b: Uint8Array, off: number): string {
-  const type = b[off];
-  if (type === 0x22) return `igmp v3 report, ${(b[off + 6] << 8) | b[off + 7]} group record(s)`;
-  if (type === 0x11) return 'igmp query v3';
-  if (type === 0x16) return `igmp v2 report ${fmtIp4(((b[off + 4] << 24) | (b[off + 5] << 16) | (b[off + 6] << 8) | b[off + 7]) >>> 0)}`;
+  const type = igmpType(b, off);
+  if (type === IGMPV3_HOST_MEMBERSHIP_REPORT) return `igmp v3 report, ${igmpv3Records(b, off)} group record(s)`;
+  if (type === IGMP_HOST_MEMBERSHIP_QUERY) return 'igmp query v3';
+  if (type === IGMPV2_HOST_MEMBERSHIP_REPORT) return `igmp v2 report ${fmtIp4(igmpGroup(b, off))}`;
   return `igmp type 0x${type.toString(16)}`;
 }
 
@@ -80,7 +84,7 @@ function payloadText(data: Uint8Array, ethertype: number, withE: boolean): strin
     // ip_print(): past the first fragment there is no upper header to show
     if (h.fragOff !== 0) return `${prefix}${fmtIp4(h.src)} > ${fmtIp4(h.dst)}: ip-proto-${h.protocol}`;
     const body = h.protocol === IPPROTO_ICMP ? icmpText(data, ETH_HLEN + h.ihl, h.totalLen - h.ihl)
-      : h.protocol === 2 ? igmpText(data, ETH_HLEN + h.ihl)
+      : h.protocol === IPPROTO_IGMP ? igmpText(data, ETH_HLEN + h.ihl)
       : `ip-proto-${h.protocol} ${h.totalLen - h.ihl}`;
     return `${prefix}${fmtIp4(h.src)} > ${fmtIp4(h.dst)}: ${body}`;
   }
@@ -102,8 +106,8 @@ function stpText(data: Uint8Array): string {
 export function formatFrame(data: Uint8Array, withE: boolean): string {
   const eth = parseEthernet(data);
   if (!eth) return `[|ether]`;
-  if (eth.ethertype < 0x600) {
-    const stp = data[14] === 0x42 && data[15] === 0x42;
+  if (eth.ethertype < ETH_P_802_3_MIN) {
+    const stp = isStpLlc(data);
     const body = stp ? stpText(data) : `LLC, length ${eth.ethertype}`;
     if (!withE) return body;
     return `${fmtMac(eth.src)} > ${fmtMac(eth.dst)}, 802.3, length ${eth.ethertype}: ${stp ? 'LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: ' : ''}${body}`;
@@ -116,7 +120,7 @@ export function formatFrame(data: Uint8Array, withE: boolean): string {
 
 /** The capture filter `arp or icmp`. */
 export function matchesArpOrIcmp(data: Uint8Array): boolean {
-  const t = (data[12] << 8) | data[13];
+  const t = ethType(data);
   if (t === ETH_P_ARP) return true;
-  return t === ETH_P_IP && data.length > ETH_HLEN + 9 && data[ETH_HLEN + 9] === IPPROTO_ICMP;
+  return t === ETH_P_IP && data.length > ETH_HLEN + 9 && ipv4Protocol(data, ETH_HLEN) === IPPROTO_ICMP;
 }

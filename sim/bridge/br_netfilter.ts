@@ -6,7 +6,8 @@
 // does not pass PREROUTING twice (ip_sabotage_in). Frames the bridge's stack sends carry no nf_bridge
 // info and pass none of these.
 import { ETH_HLEN, ETH_P_IP, ethType } from '../wire/ethernet';
-import { type Mac, ipFromBytes, macToBytes } from '../core/addr';
+import { ipv4Dst, ipv4Src, ipv4Tos, ipv4TotalLen, ipv4Version } from '../wire/ipv4';
+import { type Mac, macToBytes } from '../core/addr';
 import { routeInput } from '../ipv4/route';
 import { type QueuedPacket, nudConnected } from '../ipv4/neighbour';
 import { brHandleFrameFinish } from './br_input';
@@ -25,8 +26,8 @@ function callIptables(br: Bridge): boolean {
 function ipOf(skb: Skb): Uint8Array | null {
   if (skb.data.length < ETH_HLEN + 20 || ethType(skb.data) !== ETH_P_IP) return null;
   const ip = skb.data.subarray(ETH_HLEN);
-  if (ip[0] >>> 4 !== 4) return null;
-  const total = (ip[2] << 8) | ip[3];
+  if (ipv4Version(ip) !== 4) return null;
+  const total = ipv4TotalLen(ip);
   return total >= 20 && total <= ip.length ? ip.subarray(0, total) : null;
 }
 
@@ -58,10 +59,10 @@ export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
   if (v.ip !== ip) out = { ...out, data: reframe(skb, v.ip) };
   // nf_defrag made one packet of the fragments: nf_bridge->frag_max_size for the way out
   if (v.fragMax) out = { ...out, fragMax: v.fragMax };
-  const daddr = ipFromBytes(v.ip, 16);
-  if (daddr !== ipFromBytes(ip, 16)) {
+  const daddr = ipv4Dst(v.ip);
+  if (daddr !== ipv4Dst(ip)) {
     // br_nf_ipv4_daddr_was_changed(): the new destination's input route decides
-    const r = routeInput(br.ns, daddr, ipFromBytes(v.ip, 12), v.ip[1], br);
+    const r = routeInput(br.ns, daddr, ipv4Src(v.ip), ipv4Tos(v.ip), br);
     if (r.kind === 'forward' && r.rt.dev === br) return bridgedDnat(br, out, r.rt.gw ?? daddr, v.ip);
     // routed from here on, by the bridge's stack (PACKET_HOST to the bridge's address)
     const d = new Uint8Array(out.data);

@@ -12,7 +12,7 @@ import { RT_SCOPE_HOST, RT_SCOPE_LINK, ifaMatch, type InDevice } from './devinet
 import { NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type QueuedPacket } from './neighbour';
 import { addrType, inetSelectAddr, isRouteError, routeInput, routeOutput } from './route';
 import { ipFinishOutputNeigh, linkFailure } from './ip_output';
-import { ipFromBytes } from '../core/addr';
+import { ipv4Src } from '../wire/ipv4';
 
 /** Wires the neighbour table's callbacks to ARP (arp_tbl's neigh_ops). */
 export function setupArp(ns: Netns): void {
@@ -38,7 +38,7 @@ function arpSolicit(n: Neighbour, last: QueuedPacket | undefined): void {
   if (!inDev) return;
   const target = n.key;
   let saddr: Ip4 = ANY;
-  const pktSrc = last ? ipFromBytes(last.ip, 12) : ANY;
+  const pktSrc = last ? ipv4Src(last.ip) : ANY;
   switch (inDev.maxconf('arp_announce')) {
     case 1:
       if (last && addrType(dev.ns, pktSrc) === 'local' && inetAddrOnlink(inDev, target, pktSrc)) saddr = pktSrc;

@@ -1,7 +1,7 @@
 // ICMP (net/ipv4/icmp.c): icmp_rcv, icmp_echo/icmp_reply, icmp_unreach -> raw_icmp_error, and
 // __icmp_send for the errors the stack generates (host unreachable, TTL exceeded, ...).
-import { type Ip4, ANY, fmtIp4, ip4, ipFromBytes, isMulticastIp } from '../core/addr';
-import { IPPROTO_ICMP, emitIpv4, parseIpv4 } from '../wire/ipv4';
+import { type Ip4, ANY, fmtIp4, ip4, isMulticastIp } from '../core/addr';
+import { emitIpv4, IPPROTO_ICMP, ipv4Dst, ipv4Protocol, ipv4Src, ipv4Tos, ipv4TotalLen, ipv4Version, parseIpv4 } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_FRAG_NEEDED, ICMP_ECHOREPLY, ICMP_REDIR_HOST, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
 import { ifaMatch } from './devinet';
 import { nudValid } from './neighbour';
@@ -92,7 +92,7 @@ function icmpXrlimAllow(ns: Netns, outDev: NetDevice, type: number, peer: number
 export function ipRtSendRedirect(ns: Netns, inDev: NetDevice, ip: Uint8Array, gw: number, id: number): void {
   if (!inDev.inDev?.orconf('send_redirects')) return;
   const now = ns.world.now;
-  const peer = inetPeer(ns, ipFromBytes(ip, 12));
+  const peer = inetPeer(ns, ipv4Src(ip));
   const LOAD = 20_000;
   if (now > peer.redirectLast + (LOAD << 10)) peer.redirects = 0;
   if (peer.redirects >= 9) {
@@ -116,7 +116,7 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
   if (!inDev || quoted.length < 20) return;
   const rxRedirects = inDev.forwarding ? inDev.andconf('accept_redirects') : inDev.orconf('accept_redirects');
   if (newGw === oldGw || !rxRedirects || isMulticastIp(newGw) || newGw === 0) return;
-  const daddr = ipFromBytes(quoted, 16);
+  const daddr = ipv4Dst(quoted);
   const rt = routeOutput(ns, { daddr, tos: quoted[1] });
   if (isRouteError(rt) || rt.gw !== oldGw || rt.dev !== dev) return;
   if (inDev.orconf('shared_media')) {
@@ -135,7 +135,7 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
 export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, iif: number, id: number, broadcast: boolean): void {
   // the header was checked on the way in
-  const iph = { src: ipFromBytes(ip, 12), dst: ipFromBytes(ip, 16), tos: ip[1], totalLen: (ip[2] << 8) | ip[3] };
+  const iph = { src: ipv4Src(ip), dst: ipv4Dst(ip), tos: ipv4Tos(ip), totalLen: ipv4TotalLen(ip) };
   const icmp = parseIcmp(ip, ihl, iph.totalLen - ihl);
   if (!icmp || !icmp.checksumOk) return;
   if (icmp.kind === 'echo' && icmp.type === ICMP_ECHO) {
@@ -190,6 +190,6 @@ function updatePmtu(ns: Netns, daddr: Ip4, saddr: Ip4, mtu: number): void {
 
 /** The quoted header of an ICMP error: at least 20 bytes of IP, not necessarily the whole packet. */
 function parseIpv4Quoted(b: Uint8Array): { protocol: number; src: Ip4; dst: Ip4 } | undefined {
-  if (b.length < 20 || b[0] >> 4 !== 4) return undefined;
-  return { protocol: b[9], src: ipFromBytes(b, 12), dst: ipFromBytes(b, 16) };
+  if (b.length < 20 || ipv4Version(b) !== 4) return undefined;
+  return { protocol: ipv4Protocol(b), src: ipv4Src(b), dst: ipv4Dst(b) };
 }

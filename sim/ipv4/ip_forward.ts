@@ -1,5 +1,5 @@
 // Forwarding (net/ipv4/ip_forward.c: ip_forward, ip_forward_finish).
-import { decreaseTtl } from '../wire/ipv4';
+import { decreaseTtl, ipv4Df } from '../wire/ipv4';
 import { fmtIp4 } from '../core/addr';
 import { ICMP_DEST_UNREACH, ICMP_EXC_TTL, ICMP_FRAG_NEEDED, ICMP_TIME_EXCEEDED } from '../wire/icmp';
 import type { Skb } from '../net/skb';
@@ -24,7 +24,7 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable & { redirectTo?: 
   }
   // ip_exceeds_mtu(): too long for the way out, and DF forbids fragments
   const mtu = routeMtu(rt);
-  if (ip.length > mtu && (ip[6] & 0x40)) {
+  if (ip.length > mtu && ipv4Df(ip)) {
     drop({ reason: 'PKT_TOO_BIG', mtu });
     icmpSend(ns, ip, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu, { id: skb.id, inputIif: dev.ifindex });
     return;

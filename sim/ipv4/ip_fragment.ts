@@ -4,8 +4,7 @@
 // packets carry no options worth copying); the receiver keeps the pieces by (source, destination,
 // id, protocol) until they cover the packet, or gives up after ipfrag_time (30 s) and, if it had the
 // first piece, tells the sender with ICMP time exceeded (fragment reassembly).
-import { inetChecksum } from '../wire/checksum';
-import { parseIpv4 } from '../wire/ipv4';
+import { parseIpv4, ipv4Df, ipv4FixHeader as fixHeader, ipv4HeaderLen, ipv4SetFrag as setFragOff } from '../wire/ipv4';
 import { ICMP_TIME_EXCEEDED } from '../wire/icmp';
 import type { Netns } from '../net/netns';
 import type { Timer } from '../core/scheduler';
@@ -16,20 +15,6 @@ const ICMP_EXC_FRAGTIME = 1;
 /** net.ipv4.ipfrag_time */
 const IPFRAG_TIME_US = 30_000_000;
 
-function setFragOff(b: Uint8Array, off: number, mf: boolean, df: boolean): void {
-  const v = (off >> 3) | (mf ? 0x2000 : 0) | (df ? 0x4000 : 0);
-  b[6] = v >> 8;
-  b[7] = v & 255;
-}
-
-function fixHeader(b: Uint8Array, ihl: number): void {
-  b[2] = b.length >> 8;
-  b[3] = b.length & 255;
-  b[10] = b[11] = 0;
-  const c = inetChecksum(b, 0, ihl);
-  b[10] = c >> 8;
-  b[11] = c & 255;
-}
 
 /** ip_do_fragment(): the pieces, in order; a fragment being fragmented again keeps its offset and MF. */
 export function ipFragment(ip: Uint8Array, mtu: number): Uint8Array[] {
@@ -108,11 +93,11 @@ export function ipDefrag(ns: Netns, ip: Uint8Array, user: 'local' | 'conntrack')
   // ip_frag_reasm()
   ns.world.sched.cancel(q.timer);
   all.delete(key);
-  const hlen = (q.head[0] & 15) * 4;
+  const hlen = ipv4HeaderLen(q.head);
   const whole = new Uint8Array(hlen + q.len);
   whole.set(q.head.subarray(0, hlen));
   for (const p of q.pieces) whole.set(p.data.subarray(0, Math.min(p.data.length, q.len - p.off)), hlen + p.off);
-  setFragOff(whole, 0, false, (q.head[6] & 0x40) !== 0);
+  setFragOff(whole, 0, false, ipv4Df(q.head));
   fixHeader(whole, hlen);
   return { ip: whole, fragMax: q.maxSize };
 }

@@ -1,12 +1,12 @@
 // Receiving IPv4 (net/ipv4/ip_input.c: ip_rcv_core, ip_rcv_finish, ip_local_deliver; route.c: ip_error).
 import { ETH_HLEN } from '../wire/ethernet';
-import { IPPROTO_ICMP, isFragment, parseIpv4 } from '../wire/ipv4';
+import { IPPROTO_ICMP, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4Tos, isFragment, parseIpv4 } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, ICMP_NET_UNREACH, ICMP_PKT_FILTERED } from '../wire/icmp';
 import type { NetDevice } from '../net/netdevice';
 import type { Skb } from '../net/skb';
 import type { Drop } from '../net/trace';
 import { icmpRcv, icmpSend, inetPeer } from './icmp';
-import { fmtIp4, ipFromBytes } from '../core/addr';
+import { fmtIp4 } from '../core/addr';
 import { routeInput } from './route';
 import { ipForward } from './ip_forward';
 import { nfHook } from '../netfilter/hooks';
@@ -44,7 +44,7 @@ function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
   const ns = dev.ns;
   if (skb.localRoute) return ipLocalDeliver(skb, ip, skb.rtIif || dev.ifindex, !!skb.localBroadcast);
   // the header was checked in ip_rcv_core(); PREROUTING may have rewritten its addresses
-  const r = routeInput(ns, ipFromBytes(ip, 16), ipFromBytes(ip, 12), ip[1], dev);
+  const r = routeInput(ns, ipv4Dst(ip), ipv4Src(ip), ipv4Tos(ip), dev);
   switch (r.kind) {
     case 'local':
       return ipLocalDeliver(skb, ip, r.iif, false);
@@ -54,10 +54,10 @@ function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
       return ipForward(skb, ip, { ...r.rt, redirectTo: r.redirectTo });
     case 'error':
       if (r.martian) {
-        const src = fmtIp4(ipFromBytes(ip, 12));
+        const src = fmtIp4(ipv4Src(ip));
         const d: Drop = r.martian === 'source'
           ? r.error === 'EXDEV' ? { reason: 'IP_RPFILTER', src, value: dev.inDev!.maxconf('rp_filter') } : { reason: 'IP_LOCAL_SOURCE', src }
-          : { reason: 'IP_INVALID_DEST', dst: fmtIp4(ipFromBytes(ip, 16)) };
+          : { reason: 'IP_INVALID_DEST', dst: fmtIp4(ipv4Dst(ip)) };
         return drop(skb, d, 'ip_route_input_slow');
       }
       return ipError(skb, ip, r.error, dev);
@@ -67,17 +67,17 @@ function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
 /** ip_error(): with forwarding off the packet is dropped silently; on, the sender is told. */
 function ipError(skb: Skb, ip: Uint8Array, error: string, dev: NetDevice): void {
   const inDev = dev.inDev!;
-  if (!inDev.forwarding) return drop(skb, { reason: 'IP_INADDRERRORS', dst: fmtIp4(ipFromBytes(ip, 16)) }, 'ip_error');
+  if (!inDev.forwarding) return drop(skb, { reason: 'IP_INADDRERRORS', dst: fmtIp4(ipv4Dst(ip)) }, 'ip_error');
   let code: number;
   switch (error) {
     case 'EHOSTUNREACH': code = ICMP_HOST_UNREACH; break;
     case 'ENETUNREACH': code = ICMP_NET_UNREACH; break;
     case 'EACCES': code = ICMP_PKT_FILTERED; break;
-    default: return drop(skb, { reason: 'IP_INNOROUTES', dst: fmtIp4(ipFromBytes(ip, 16)) }, 'ip_error');
+    default: return drop(skb, { reason: 'IP_INNOROUTES', dst: fmtIp4(ipv4Dst(ip)) }, 'ip_error');
   }
-  drop(skb, { reason: 'IP_INNOROUTES', dst: fmtIp4(ipFromBytes(ip, 16)) }, 'ip_error');
+  drop(skb, { reason: 'IP_INNOROUTES', dst: fmtIp4(ipv4Dst(ip)) }, 'ip_error');
   // ip_error(): one error per second from a burst of five, from the same bucket icmp_send() then uses
-  const peer = inetPeer(dev.ns, ipFromBytes(ip, 12));
+  const peer = inetPeer(dev.ns, ipv4Src(ip));
   const now = dev.ns.world.now;
   peer.tokens = Math.min(5_000_000, peer.tokens + (now - peer.last));
   peer.last = now;
@@ -99,13 +99,13 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
   const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
   if (v.verdict !== 'accept') return drop(skb, v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' }, 'nf_hook INPUT');
   ip = v.ip;
-  const protocol = ip[9];
-  const src = ipFromBytes(ip, 12), dst = ipFromBytes(ip, 16);
+  const protocol = ipv4Protocol(ip);
+  const src = ipv4Src(ip), dst = ipv4Dst(ip);
   // raw_local_deliver() -> raw_v4_input()
   // closing a socket replaces the array, so this loop sees the sockets as they were
   for (const s of ns.rawSockets) {
     if (s.matches(protocol, src, dst, iif)) s.onPacket(ip);
   }
   if (ns.world.trace) ns.world.emit({ type: 'deliver', ns: ns.name, dev: dev.name, frameId: skb.id, proto: protocol === 1 ? 'icmp' : String(protocol), fn: 'ip_local_deliver' });
-  if (protocol === IPPROTO_ICMP) icmpRcv(ns, ip, (ip[0] & 15) * 4, dev, iif, skb.id, broadcast);
+  if (protocol === IPPROTO_ICMP) icmpRcv(ns, ip, ipv4HeaderLen(ip), dev, iif, skb.id, broadcast);
 }

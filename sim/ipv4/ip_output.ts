@@ -1,8 +1,9 @@
 // Sending IPv4 packets (net/ipv4/ip_output.c: ip_local_out, ip_output, ip_finish_output2; route.c:
 // ipv4_link_failure) and the loopback path for local destinations.
-import { type Mac, ANY, fmtIp4, ipFromBytes } from '../core/addr';
+import { type Mac, ANY, fmtIp4 } from '../core/addr';
 import { ETH_P_IP, emitEthernet } from '../wire/ethernet';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH } from '../wire/icmp';
+import { ipv4Df, ipv4Dst, ipv4Src } from '../wire/ipv4';
 import { devQueueXmit, netifRx } from '../net/dev';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
@@ -34,9 +35,9 @@ export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): '
   const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev, id });
   if (v.verdict === 'drop') return 'EPERM';
   if (v.verdict === 'stolen') return null;
-  if (ipFromBytes(v.ip, 16) !== ipFromBytes(ip, 16)) {
+  if (ipv4Dst(v.ip) !== ipv4Dst(ip)) {
     // ip_route_me_harder(): NAT gave the packet another destination
-    const r = routeOutput(ns, { daddr: ipFromBytes(v.ip, 16), saddr: isLocalAddr(ns, ipFromBytes(v.ip, 12)) ? ipFromBytes(v.ip, 12) : undefined });
+    const r = routeOutput(ns, { daddr: ipv4Dst(v.ip), saddr: isLocalAddr(ns, ipv4Src(v.ip)) ? ipv4Src(v.ip) : undefined });
     if (isRouteError(r)) return 'ENETUNREACH';
     rt = r;
   }
@@ -57,7 +58,7 @@ export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx):
   // (frag_max_size), leaves in fragments; DF forbids it
   const mtu = Math.min(routeMtu(rt), ctx.fragMax ?? Infinity);
   if (ip.length > mtu && !dev.isLoopback) {
-    if (ip[6] & 0x40) return false;
+    if (ipv4Df(ip)) return false;
     // ip_do_fragment(): the first fragment the device refuses ends it
     for (const f of ipFragment(ip, mtu)) {
       finishOutput2(ns, rt, f, ctx);
@@ -93,7 +94,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
     dev.xmitIp?.(ip, ctx.id);
     return true;
   }
-  if (rt.type === 'broadcast' || ipFromBytes(ip, 16) === 0xffffffff) {
+  if (rt.type === 'broadcast' || ipv4Dst(ip) === 0xffffffff) {
     // ip_mc_output(): a broadcast is also delivered to this host
     if (!ctx.inputIif) loopbackCopy(dev, dev.broadcast, ip, ctx.id);
     if (sendFrame(dev, dev.broadcast, ip, ctx.id)) ctx.xmitDropped = true;
@@ -101,7 +102,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   }
   // ip_mc_output(): a group this host has joined on the device (224.0.0.1, all-hosts) gets a copy too
   // (sk_mc_loop(), on by default)
-  if (!ctx.inputIif && ipFromBytes(ip, 16) === ALL_HOSTS && dev.inDev && dev.up) loopbackCopy(dev, ALL_HOSTS_MAC, ip, ctx.id);
+  if (!ctx.inputIif && ipv4Dst(ip) === ALL_HOSTS && dev.inDev && dev.up) loopbackCopy(dev, ALL_HOSTS_MAC, ip, ctx.id);
   if (n.state === 'NOARP') {
     // a multicast group's MAC is mapped, not asked for (arp_mc_map)
     if (sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;

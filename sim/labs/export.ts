@@ -15,6 +15,8 @@ import { parseIp4 } from '../core/addr';
 import { Devconf } from '../ipv4/devconf';
 import { splitWords } from '../shell/lexer';
 import { commandProblem } from '../lessons/validate';
+import { commandSpec } from '../shell/commands';
+import { abbreviates, isNetnsObject, netnsSubcommand as netnsSub, NETNS_OPTS, objectIndex, OPTS_WITH_ARG as IP_OPTS_WITH_ARG } from '../shell/iproute2_words';
 
 export const EXPORT_FORMAT = 'netlab-export 1';
 export const DEFAULT_PREFIX = 'netlab-';
@@ -87,23 +89,6 @@ export function shQuote(w: string): string {
 /** A word of a rewritten command: text, or a namespace name that the script prefixes. */
 type Word = { text: string; ns?: true };
 
-const abbreviates = (w: string | undefined, keyword: string, min = 1): boolean => w !== undefined && w.length >= min && keyword.startsWith(w);
-const isNetnsObject = (w: string | undefined): boolean => abbreviates(w, 'netns', 3);
-const NETNS_SUBS = ['list', 'show', 'lst', 'list-id', 'help', 'add', 'attach', 'set', 'delete', 'pids', 'identify', 'exec', 'monitor'];
-function netnsSub(w: string | undefined): string {
-  if (w === undefined) return 'list';
-  for (const s of NETNS_SUBS) if (abbreviates(w, s)) return s === 'show' || s === 'lst' ? 'list' : s;
-  return w;
-}
-const IP_OPTS_WITH_ARG = new Set(['-f', '-family', '-b', '-batch', '-rc', '-rcvbuf', '-l', '-loops']);
-const NETNS_OPTS = new Set(['-n', '-netns']);
-
-/** Index of the object of an ip/bridge command, after its options. */
-function objectIndex(w: string[]): number {
-  let i = 1;
-  while (i < w.length && w[i]!.startsWith('-')) i += NETNS_OPTS.has(w[i]!) || IP_OPTS_WITH_ARG.has(w[i]!) ? 2 : 1;
-  return i;
-}
 
 class Refused extends Error {}
 const refuse = (msg: string): never => {
@@ -122,8 +107,6 @@ function execChain(words: string[]): { chain: string[]; inner: string[] } {
     w = w.slice(4);
   }
 }
-
-const hasCountOrDeadline = (w: string[], flags: string): boolean => w.slice(1).some((a) => new RegExp(`^-[A-Za-z]*[${flags}]`).test(a));
 
 /** The words of one command (not ip netns add/del, not lab) with namespace names marked; refuses what a real machine must not run. */
 function rewriteInner(w: string[]): Word[] {
@@ -161,17 +144,9 @@ function rewriteInner(w: string[]): Word[] {
     }
     return out;
   }
-  if (tool === 'sysctl') {
-    for (const a of w.slice(1)) {
-      const key = a.includes('=') ? a.slice(0, a.indexOf('=')) : null;
-      if (key === null) continue;
-      if (!key.startsWith('net.')) refuse(`${key} is not a network sysctl: it would change the whole machine, not one namespace`);
-      if (key.startsWith('net.ipv4.neigh.default.')) refuse(`${key} exists only in the machine's initial namespace; set net.ipv4.neigh.DEV.* on each device instead`);
-    }
-    return out;
-  }
-  if ((tool === 'ping' || tool === 'arping') && !hasCountOrDeadline(w, 'cw')) refuse(`${tool} without -c or -w runs until stopped; a script would never end`);
-  if (tool === 'tcpdump' && !hasCountOrDeadline(w, 'c')) refuse('tcpdump runs until stopped; run it yourself: sh SCRIPT exec NS tcpdump -n -i DEV');
+  // what the command itself declares a real machine must not run (./commands/*.ts labExport)
+  const why = commandSpec(tool)?.labExport?.refuse?.(w);
+  if (why !== undefined) refuse(why);
   return out;
 }
 
@@ -309,7 +284,7 @@ export function exportLab(commands: readonly LabCommand[], opts: ExportOptions =
         return;
       }
       const rewritten: Word[] = [...chain.flatMap((ns) => [{ text: 'ip' }, { text: 'netns' }, { text: 'exec' }, { text: ns, ns: true as const }]), ...rewriteInner(inner)];
-      const diagnostic = ['ping', 'arping'].includes(inner[0]!);
+      const diagnostic = commandSpec(inner[0])?.labExport?.mayFail === true;
       const exact = words.map(shQuote).join(' ');
       body.push(`${diagnostic ? 'try' : 'cmd'} ${n} host ${render(rewritten)}${mark(exact)}`);
     } catch (e) {

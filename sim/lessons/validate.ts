@@ -3,7 +3,8 @@
 // fix a file without reading code. Nothing here runs a command.
 import { parseIp4 } from '../core/addr';
 import type { TraceType } from '../net/trace';
-import { COMMANDS } from '../shell/shell';
+import { COMMANDS } from '../shell/commands';
+import { isNetnsObject } from '../shell/iproute2_words';
 import { splitWords } from '../shell/lexer';
 import {
   LESSON_FORMAT_VERSION,
@@ -130,7 +131,7 @@ export function commandProblem(line: string): string | undefined {
   const w = lex.words;
   if (w.length === 0) return 'is empty';
   if (w[0] === 'sudo') return 'starts with sudo: drop it, the lab\'s terminals are already root';
-  if (!(COMMANDS as readonly string[]).includes(w[0]!)) return `"${w[0]}" is not a command the simulator knows (${COMMANDS.join(', ')})`;
+  if (!COMMANDS.includes(w[0]!)) return `"${w[0]}" is not a command the simulator knows (${COMMANDS.join(', ')})`;
   return undefined;
 }
 
@@ -140,7 +141,7 @@ export function isReadOnlyCommand(line: string): boolean {
   if (!lex.ok || lex.words.length === 0) return false;
   let w = lex.words;
   // ip netns exec NS CMD: the inner command decides
-  while (w[0] === 'ip' && w[1] !== undefined && 'netns'.startsWith(w[1]) && w[1].length >= 3 && w[2] === 'exec') w = w.slice(4);
+  while (w[0] === 'ip' && isNetnsObject(w[1]) && w[2] === 'exec') w = w.slice(4);
   const [tool] = w;
   const isShow = (verb: string | undefined) => verb === undefined || ['show', 'list', 'lst', 'get'].some((v) => v.startsWith(verb) && verb.length > 0);
   if (tool === 'ip' || tool === 'bridge') {
@@ -148,7 +149,7 @@ export function isReadOnlyCommand(line: string): boolean {
     while (i < w.length && w[i]!.startsWith('-')) i += ['-n', '-netns', '-f', '-family'].includes(w[i]!) ? 2 : 1;
     const obj = w[i];
     if (obj === undefined) return false;
-    if (tool === 'ip' && obj.length >= 3 && 'netns'.startsWith(obj)) return w[i + 1] === undefined || ['list', 'show', 'identify', 'list-id'].includes(w[i + 1]!);
+    if (tool === 'ip' && isNetnsObject(obj)) return w[i + 1] === undefined || ['list', 'show', 'identify', 'list-id'].includes(w[i + 1]!);
     return isShow(w[i + 1]);
   }
   if (tool === 'sysctl') return !w.slice(1).some((a) => a === '-w' || a.includes('=') || a.startsWith('-p'));

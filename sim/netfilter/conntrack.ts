@@ -3,8 +3,9 @@
 // nf_conntrack_icmpv4_error; nf_conntrack_proto.c: nf_conntrack_inet_error). An echo request opens a
 // connection whose tuple carries the echo id; replies and ICMP errors about it are recognised.
 // Expired entries are dropped when the table is read, as the kernel's dump skips them.
-import { type Ip4, ipFromBytes } from '../core/addr';
-import { parseIpv4 } from '../wire/ipv4';
+import { type Ip4 } from '../core/addr';
+import { ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4Version, parseIpv4 } from '../wire/ipv4';
+import { icmpCode, icmpEchoId, icmpType } from '../wire/icmp';
 
 export const IPPROTO_ICMP = 1;
 /** nf_ct_icmp_timeout */
@@ -69,12 +70,12 @@ export function invertTuple(t: Tuple): Tuple | undefined {
 
 /** nf_ct_get_tuple() for an ICMP packet at byte 0 of `ip` (which may be a quoted, truncated header). */
 export function pktToTuple(ip: Uint8Array): Tuple | undefined {
-  if (ip.length < 20 || ip[0] >> 4 !== 4 || ip[9] !== IPPROTO_ICMP) return undefined;
-  const ihl = (ip[0] & 15) * 4;
+  if (ip.length < 20 || ipv4Version(ip) !== 4 || ipv4Protocol(ip) !== IPPROTO_ICMP) return undefined;
+  const ihl = ipv4HeaderLen(ip);
   if (ip.length < ihl + 8) return undefined;
   return {
-    src: ipFromBytes(ip, 12), dst: ipFromBytes(ip, 16), proto: IPPROTO_ICMP,
-    type: ip[ihl], code: ip[ihl + 1], id: (ip[ihl + 4] << 8) | ip[ihl + 5],
+    src: ipv4Src(ip), dst: ipv4Dst(ip), proto: IPPROTO_ICMP,
+    type: icmpType(ip, ihl), code: icmpCode(ip, ihl), id: icmpEchoId(ip, ihl),
   };
 }
 
@@ -127,7 +128,7 @@ export class ConntrackTable {
   classify(ip: Uint8Array, now: number): Classified {
     const h = parseIpv4(ip);
     if (!h) return { ct: null, invalid: false };
-    if (h.protocol !== IPPROTO_ICMP) return this.classifyGeneric(ipFromBytes(ip, 12), ipFromBytes(ip, 16), h.protocol, now);
+    if (h.protocol !== IPPROTO_ICMP) return this.classifyGeneric(ipv4Src(ip), ipv4Dst(ip), h.protocol, now);
     const t = pktToTuple(ip);
     if (!t) return { ct: null, invalid: true };
     if (ICMP_ERROR_TYPES.has(t.type)) return this.classifyError(ip, h.ihl, t.dst, now);

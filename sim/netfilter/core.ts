@@ -3,13 +3,14 @@
 // raw -300, conntrack -200, mangle -150, nat dst -100, filter 0, nat src 100, security 150, confirm last;
 // nf_nat_proto.c: nf_nat_ipv4_fn; nf_nat_core.c: nf_nat_inet_fn, nf_nat_oif_changed;
 // nf_nat_masquerade.c: masq_device_event).
-import { fmtIp4, ipFromBytes } from '../core/addr';
+import { fmtIp4 } from '../core/addr';
 import { RT_SCOPE_UNIVERSE } from '../ipv4/devinet';
 import { RTN_NUMBER, isFibError } from '../ipv4/fib';
 import { addrType, inetSelectAddr } from '../ipv4/route';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
-import { isFragment } from '../wire/ipv4';
+import { IPPROTO_ICMP, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, isFragment } from '../wire/ipv4';
+import { icmpType } from '../wire/icmp';
 import { ipDefrag } from '../ipv4/ip_fragment';
 import { type Conn, type CtInfo, ConntrackTable, DIR_ORIGINAL, ICMP_ERROR_TYPES, IPS_CONFIRMED, IPS_DST_NAT, IPS_SRC_NAT, ctinfoDir } from './conntrack';
 import { type HookCtx, type HookName, type HookVerdict, type NetfilterState, setNetfilter } from './hooks';
@@ -158,14 +159,14 @@ export class NfNet implements NetfilterState {
 
   /** A packet-flow event when NAT changed an address. */
   private traceNat(hook: HookName, before: Uint8Array, after: Uint8Array, ctx: HookCtx, id: number): void {
-    const src = [ipFromBytes(before, 12), ipFromBytes(after, 12)];
-    const dst = [ipFromBytes(before, 16), ipFromBytes(after, 16)];
+    const src = [ipv4Src(before), ipv4Src(after)];
+    const dst = [ipv4Dst(before), ipv4Dst(after)];
     if (src[0] === src[1] && dst[0] === dst[1]) return;
     const which = src[0] !== src[1] ? 'source' : 'destination';
     const [from, to] = (which === 'source' ? src : dst).map(fmtIp4);
     this.ns.world.emit({
       type: 'nat', ns: this.ns.name, dev: (ctx.out ?? ctx.in)?.name ?? '', frameId: id, hook, from, to,
-      fn: after[9] === 1 && ICMP_ERROR_TYPES.has(after[(after[0] & 15) * 4]) ? 'nf_nat_icmp_reply_translation' : 'nf_nat_packet',
+      fn: ipv4Protocol(after) === IPPROTO_ICMP && ICMP_ERROR_TYPES.has(icmpType(after, ipv4HeaderLen(after))) ? 'nf_nat_icmp_reply_translation' : 'nf_nat_packet',
       which,
     });
   }
@@ -222,7 +223,7 @@ export class NfNet implements NetfilterState {
       case 'masquerade': {
         const out = ctx.out;
         if (!out) return 'accept';
-        const daddr = ((ip[16] << 24) | (ip[17] << 16) | (ip[18] << 8) | ip[19]) >>> 0;
+        const daddr = ipv4Dst(ip);
         return natMasquerade(env, ct, t.range, out.ifindex, inetSelectAddr(out, this.nexthop(out, daddr), RT_SCOPE_UNIVERSE));
       }
     }

@@ -3,6 +3,7 @@
 // (conntrack_mt state part), xt_state.c (state_mt).
 import type { Ip4 } from '../core/addr';
 import { parseIpv4 } from '../wire/ipv4';
+import { l4DstPort, l4SrcPort } from '../wire/ports';
 import {
   type IpMatch, type Match, type Rule, IPT_INV_DSTIP, IPT_INV_PROTO, IPT_INV_SRCIP, IPT_INV_VIA_IN, IPT_INV_VIA_OUT,
 } from './tables';
@@ -66,8 +67,8 @@ export function matchOne(m: Match, p: PacketInfo): boolean {
     case 'tcp':
     case 'udp': {
       if (p.proto !== (m.kind === 'tcp' ? IPPROTO_TCP : IPPROTO_UDP) || p.ip.length < l4 + 4) return false;
-      const sport = (p.ip[l4] << 8) | p.ip[l4 + 1];
-      const dport = (p.ip[l4 + 2] << 8) | p.ip[l4 + 3];
+      const sport = l4SrcPort(p.ip, l4);
+      const dport = l4DstPort(p.ip, l4);
       return inRange(sport, m.spts) !== m.invSrc && inRange(dport, m.dpts) !== m.invDst;
     }
     case 'conntrack':

@@ -3,10 +3,12 @@
 // nf_nat_proto.c: nf_nat_ipv4_manip_pkt, icmp_manip_pkt, nf_nat_icmp_reply_translation;
 // nf_nat_masquerade.c: nf_nat_masquerade_ipv4). A binding is decided once, on the connection's first
 // packet; every later packet of either direction is rewritten to match it.
-import { type Ip4, ipFromBytes, ipToBytes } from '../core/addr';
+import { type Ip4, ipFromBytes } from '../core/addr';
 import { jhash2, reciprocalScale } from '../core/jhash';
 import type { Prng } from '../core/prng';
-import { inetChecksum } from '../wire/checksum';
+import { csumReplace16, setChecksum } from '../wire/checksum';
+import { IPPROTO_ICMP, IPV4_CHECK_OFF, IPV4_DST_OFF, IPV4_SRC_OFF, ipv4HeaderLen, ipv4Protocol } from '../wire/ipv4';
+import { ICMP_CHECK_OFF, ICMP_ECHO_ID_OFF, ICMP_REDIRECT, icmpType } from '../wire/icmp';
 import type { HookName } from './hooks';
 import {
   type Conn, type ConntrackTable, type CtInfo, type Tuple, DIR_ORIGINAL, DIR_REPLY, IPS_DST_NAT, IPS_DST_NAT_DONE,
@@ -129,29 +131,12 @@ export function natMasquerade(env: NatEnv, ct: Conn, r: NatRange, outIfindex: nu
   return 'accept';
 }
 
-/** Replaces a 16-bit word covered by a checksum at `csumOff` (RFC 1624, inet_proto_csum_replace2). */
-function replace16(b: Uint8Array, off: number, csumOff: number, v: number): void {
-  const old = (b[off] << 8) | b[off + 1];
-  if (old === v) return;
-  b[off] = v >>> 8;
-  b[off + 1] = v & 255;
-  if (csumOff < 0 || b.length < csumOff + 2) return;
-  let c = (~((b[csumOff] << 8) | b[csumOff + 1]) & 0xffff) + (~old & 0xffff) + v;
-  c = (c & 0xffff) + (c >>> 16);
-  c = (c & 0xffff) + (c >>> 16);
-  const n = ~c & 0xffff;
-  b[csumOff] = n >>> 8;
-  b[csumOff + 1] = n & 255;
-}
-
-/** Replaces a 32-bit address covered by the IP header checksum at off+10 (csum_replace4). */
+/** Replaces a 32-bit address covered by the IP header checksum (csum_replace4), as two 16-bit words. */
 function replaceAddr(b: Uint8Array, off: number, at: number, a: Ip4): void {
   const old = ipFromBytes(b, off + at);
   if (old === a) return;
-  const tmp = new Uint8Array(4);
-  ipToBytes(a, tmp, 0);
-  replace16(b, off + at, off + 10, (tmp[0] << 8) | tmp[1]);
-  replace16(b, off + at + 2, off + 10, (tmp[2] << 8) | tmp[3]);
+  csumReplace16(b, off + at, off + IPV4_CHECK_OFF, a >>> 16);
+  csumReplace16(b, off + at + 2, off + IPV4_CHECK_OFF, a & 0xffff);
 }
 
 /**
@@ -159,13 +144,13 @@ function replaceAddr(b: Uint8Array, off: number, at: number, a: Ip4): void {
  * target tuple's source (SRC) or destination (DST).
  */
 export function manipPkt(b: Uint8Array, off: number, target: Tuple, m: Manip): void {
-  const ihl = (b[off] & 15) * 4;
+  const ihl = ipv4HeaderLen(b, off);
   // icmp_manip_pkt(): the id is the "source" part of the tuple whichever side is mangled
-  if (b[off + 9] === 1 && b.length >= off + ihl + 8 && ICMP_QUERY_TYPES.has(b[off + ihl])) {
-    replace16(b, off + ihl + 4, off + ihl + 2, target.id);
+  if (ipv4Protocol(b, off) === IPPROTO_ICMP && b.length >= off + ihl + 8 && ICMP_QUERY_TYPES.has(icmpType(b, off + ihl))) {
+    csumReplace16(b, off + ihl + ICMP_ECHO_ID_OFF, off + ihl + ICMP_CHECK_OFF, target.id);
   }
-  if (m === 'SRC') replaceAddr(b, off, 12, target.src);
-  else replaceAddr(b, off, 16, target.dst);
+  if (m === 'SRC') replaceAddr(b, off, IPV4_SRC_OFF, target.src);
+  else replaceAddr(b, off, IPV4_DST_OFF, target.dst);
 }
 
 /** icmp_manip_pkt() rewrites the id of queries and their replies only. */
@@ -187,22 +172,18 @@ export function natPacket(ct: Conn, ctinfo: CtInfo, hook: HookName, ip: Uint8Arr
  * back as its sender knew it, and the error is readdressed like a reply of that connection.
  */
 export function natIcmpReplyTranslation(ct: Conn, ctinfo: CtInfo, hook: HookName, ip: Uint8Array): boolean {
-  const ihl = (ip[0] & 15) * 4;
+  const ihl = ipv4HeaderLen(ip);
   if (ip.length < ihl + 8 + 20) return false;
   const m = hookManip(hook);
   const dir = ctinfoDir(ctinfo);
-  if (ip[ihl] === 5 && (ct.status & IPS_NAT_MASK)) return false; // redirects about translated connections are dropped
+  if (icmpType(ip, ihl) === ICMP_REDIRECT && (ct.status & IPS_NAT_MASK)) return false; // redirects about translated connections are dropped
   let statusbit = m === 'SRC' ? IPS_SRC_NAT : IPS_DST_NAT;
   if (dir === DIR_REPLY) statusbit ^= IPS_NAT_MASK;
   if (!(ct.status & statusbit)) return true;
   const other = ct.tuple[dir === DIR_ORIGINAL ? DIR_REPLY : DIR_ORIGINAL];
   manipPkt(ip, ihl + 8, other, m === 'SRC' ? 'DST' : 'SRC');
   // the ICMP checksum covers the quoted packet: compute it again
-  ip[ihl + 2] = 0;
-  ip[ihl + 3] = 0;
-  const c = inetChecksum(ip, ihl, ip.length - ihl);
-  ip[ihl + 2] = c >>> 8;
-  ip[ihl + 3] = c & 255;
+  setChecksum(ip, ihl, ip.length - ihl, ihl + ICMP_CHECK_OFF);
   const target = invertTuple(other)!;
   manipPkt(ip, 0, { ...target, proto: 1 }, m);
   return true;

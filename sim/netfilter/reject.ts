@@ -3,6 +3,7 @@
 import type { Netns } from '../net/netns';
 import { icmpSend } from '../ipv4/icmp';
 import { ICMP_DEST_UNREACH } from '../wire/icmp';
+import { ipv4FragOffset } from '../wire/ipv4';
 import type { HookName } from './hooks';
 import type { RejectWith } from './tables';
 
@@ -29,7 +30,7 @@ export function sendReject(ns: Netns, ip: Uint8Array, w: RejectWith, ctx: Reject
   // tcp-reset needs a TCP segment to answer; the simulator carries none.
   if (w === 'tcp-reset') return;
   // fragments other than the first get no error (nf_send_unreach checks IP_OFFSET)
-  if (((ip[6] & 0x1f) << 8) | ip[7]) return;
+  if (ipv4FragOffset(ip) !== 0) return;
   icmpSend(ns, ip, ICMP_DEST_UNREACH, CODES[w], 0, {
     id: ctx.id,
     dstLocal: ctx.hook === 'INPUT',

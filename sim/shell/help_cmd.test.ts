@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../net/world';
 import { Shell, COMMANDS } from './shell';
-import { HELP } from './help_cmd';
+import { commandSpec } from './commands';
 
 function run(line: string) {
   const lines: string[] = [];
@@ -19,7 +19,7 @@ describe('help', () => {
     for (const c of listed) expect(run(c).lines.join('\n')).not.toContain('command not found');
   });
   it('help CMD shows that command; an unknown topic is answered as bash does', () => {
-    expect(run('help ping').lines).toEqual([`ping${' '.repeat(15 - 4)}${HELP.ping}`]);
+    expect(run('help ping').lines).toEqual([`ping${' '.repeat(15 - 4)}${commandSpec('ping')!.help}`]);
     const bad = run('help frob');
     expect(bad.code).toBe(1);
     expect(bad.lines).toEqual(["bash: help: no help topics match `frob'.  Try `help help' or `man -k frob' or `info frob'."]);

@@ -2,32 +2,14 @@
 // runner all type into it. Commands that take time (ping, arping, tcpdump) become processes on the clock.
 import type { World } from '../net/world';
 import type { Netns } from '../net/netns';
-import type { Proc } from '../apps/proc';
-import { Ping } from '../apps/ping';
-import { Arping } from '../apps/arping';
-import { Tcpdump } from '../apps/tcpdump';
 import { splitWords } from './lexer';
 import { CmdError } from './errors';
-import { ipMain } from './ip/ip';
-import { bridgeMain } from './bridge_cmd';
-import { sysctlMain } from './sysctl_cmd';
-import { routeMain } from './route_cmd';
-import { iptablesMain } from './iptables_cmd';
-import { iptablesSaveMain } from './iptables_save_cmd';
-import { conntrackMain } from './conntrack_cmd';
-import { labMain } from './lab_cmd';
-import { arpMain } from './arp_cmd';
-import { helpMain } from './help_cmd';
+import { COMMANDS, commandSpec } from './commands';
+import { runnerOf, type RunCtx, type Sink, type StartResult } from './runners';
 
-export type Sink = (line: string) => void;
-
-export interface StartResult {
-  /** a process still running on the virtual clock, or null when the command already finished */
-  proc: Proc | null;
-  code: number;
-}
-
-export const COMMANDS = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'arp', 'iptables', 'iptables-save', 'conntrack', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false', 'help'] as const;
+export type { Sink, StartResult };
+/** every command the shell runs (./commands/index.ts) */
+export { COMMANDS };
 
 export class Shell {
   readonly world: World;
@@ -76,72 +58,26 @@ export class Shell {
     let from = 0;
     let ns = ns0;
     for (;;) {
-      if (whole[from] !== 'ip') return this.execOne(from ? whole.slice(from) : whole, ns, sink);
+      const name = whole[from]!;
+      const run = runnerOf(name);
+      if (!run) {
+        sink(`bash: ${name}: command not found`);
+        return { proc: null, code: 127 };
+      }
       let next: { ns: Netns; from: number } | null = null;
-      const host = {
+      const ctx: RunCtx = {
         world: this.world,
+        ns,
+        sink,
+        from,
         exec: (nsName: string, argv: string[], at: number) => {
           whole = argv;
           next = { ns: this.world.netns(nsName)!, from: at };
         },
       };
-      for (const l of ipMain(whole, ns, host, from)) sink(l);
-      if (!next) return { proc: null, code: 0 };
+      const r = run(whole, ctx);
+      if (!next) return r;
       ({ ns, from } = next as { ns: Netns; from: number });
-    }
-  }
-
-  private execOne(argv: string[], ns: Netns, sink: Sink): StartResult {
-    const cmd = argv[0];
-    const print = (lines: string[]) => {
-      for (const l of lines) sink(l);
-    };
-    switch (cmd) {
-      case 'bridge':
-        print(bridgeMain(argv, ns));
-        return { proc: null, code: 0 };
-      case 'sysctl': {
-        const r = sysctlMain(argv, ns);
-        print(r.lines);
-        return { proc: null, code: r.code };
-      }
-      case 'route':
-        print(routeMain(argv, ns));
-        return { proc: null, code: 0 };
-      case 'lab':
-        print(labMain(argv, ns));
-        return { proc: null, code: 0 };
-      case 'arp':
-        print(arpMain(argv, ns));
-        return { proc: null, code: 0 };
-      case 'iptables':
-      case 'iptables-save':
-      case 'conntrack': {
-        const r = (cmd === 'iptables' ? iptablesMain : cmd === 'conntrack' ? conntrackMain : iptablesSaveMain)(argv, ns);
-        print(r.lines);
-        return { proc: null, code: r.code };
-      }
-      case 'ping':
-        return procResult(new Ping(ns, argv, sink));
-      case 'arping':
-        return procResult(new Arping(ns, argv, sink));
-      case 'tcpdump':
-        return procResult(new Tcpdump(ns, argv, sink));
-      case 'sleep':
-        return procResult(new Sleep(ns, argv, sink));
-      case 'echo':
-        sink(argv.slice(1).join(' '));
-        return { proc: null, code: 0 };
-      case 'true':
-        return { proc: null, code: 0 };
-      case 'false':
-        return { proc: null, code: 1 };
-      case 'help':
-        print(helpMain(argv));
-        return { proc: null, code: 0 };
-      default:
-        sink(`bash: ${cmd}: command not found`);
-        return { proc: null, code: 127 };
     }
   }
 
@@ -170,13 +106,6 @@ export class Shell {
  * of them with their pointers past ARG_MAX (a quarter of the 8 MB stack: bprm_stack_limits()), fail with E2BIG. */
 const MAX_ARG_STRLEN = 131072;
 const ARG_MAX = 2097152;
-/** where bash finds each command it execs (Debian 12); echo, true and false are builtins, never exec'd */
-const EXEC_PATH: ReadonlyMap<string, string> = new Map([
-  ['ip', '/usr/sbin/ip'], ['bridge', '/usr/sbin/bridge'], ['sysctl', '/usr/sbin/sysctl'], ['ping', '/usr/bin/ping'], ['arping', '/usr/bin/arping'],
-  ['route', '/usr/sbin/route'], ['arp', '/usr/sbin/arp'], ['iptables', '/usr/sbin/iptables'], ['iptables-save', '/usr/sbin/iptables-save'],
-  ['conntrack', '/usr/sbin/conntrack'], ['tcpdump', '/usr/bin/tcpdump'], ['sleep', '/usr/bin/sleep'], ['lab', 'lab'],
-]);
-
 /** UTF-8 length of a string, as the kernel counts an argument */
 function utf8Bytes(s: string): number {
   let n = 0;
@@ -192,7 +121,7 @@ function utf8Bytes(s: string): number {
 
 /** bash's "Argument list too long" when execve() would refuse argv (copy_strings()), else null. */
 function execveE2big(argv: string[]): string | null {
-  const path = EXEC_PATH.get(argv[0]);
+  const path = commandSpec(argv[0])?.path;
   if (!path) return null;
   let total = 8 * (argv.length + 1);
   for (const w of argv) {
@@ -208,7 +137,7 @@ function execveE2big(argv: string[]): string | null {
  * passes MAX_ARG_STRLEN. */
 function execveE2bigLine(line: string): string | null {
   const m = /^\s*([A-Za-z-]+)(\s|$)/.exec(line.slice(0, 64));
-  const path = m ? EXEC_PATH.get(m[1]) : undefined;
+  const path = m ? commandSpec(m[1])?.path : undefined;
   if (!path) return null;
   // a run without white space is never split, so it lies within one word
   let n = 0;
@@ -223,32 +152,4 @@ function execveE2bigLine(line: string): string | null {
     }
   }
   return n > ARG_MAX || longest + 1 > MAX_ARG_STRLEN ? `bash: ${path}: Argument list too long` : null;
-}
-
-function procResult(p: Proc): StartResult {
-  return { proc: p.done ? null : p, code: p.exitCode };
-}
-
-import { Proc as ProcBase } from '../apps/proc';
-import type { Timer } from '../core/scheduler';
-
-/** sleep N: lets the virtual clock run (timers fire, neighbours age). */
-class Sleep extends ProcBase {
-  private t: Timer | null = null;
-  constructor(ns: Netns, argv: string[], sink: Sink) {
-    super(ns, sink);
-    const s = Number(argv[1]);
-    if (argv.length !== 2 || !Number.isFinite(s) || s < 0) {
-      this.print(argv.length < 2 ? 'sleep: missing operand' : `sleep: invalid time interval '${argv[1]}'`);
-      this.exit(1);
-      return;
-    }
-    this.t = ns.world.sched.after(Math.round(s * 1e6), () => this.exit(0));
-  }
-  interrupt(): void {
-    this.exit(130);
-  }
-  protected override cleanup(): void {
-    this.ns.world.sched.cancel(this.t);
-  }
 }

@@ -2,36 +2,9 @@
 // commands change links or observe them: the kernel runner waits for link state to settle before an
 // observing command, and the simulator's runner lets its linkwatch rounds run at the same points.
 
-/** A non-empty prefix of the keyword, as iproute2's `matches()` accepts it. */
-export function abbreviates(word: string | undefined, keyword: string, min = 1): boolean {
-  return word !== undefined && word.length >= min && keyword.startsWith(word);
-}
+import { abbreviates, isLinkObject, isNetnsObject, netnsSubcommand, objectIndex } from '../shell/iproute2_words';
 
-// Options of `ip` and `bridge` that take a value; -n/-netns are the namespace ones.
-export const NETNS_OPTS = new Set(['-n', '-netns']);
-export const OPTS_WITH_ARG = new Set(['-f', '-family', '-b', '-batch', '-rc', '-rcvbuf', '-l', '-loops']);
-
-/** Where the object of an `ip`/`bridge` command is, after its options (from index 1). */
-export function objectIndex(words: string[]): number {
-  let i = 1;
-  while (i < words.length && words[i]!.startsWith('-')) {
-    i += NETNS_OPTS.has(words[i]!) || OPTS_WITH_ARG.has(words[i]!) ? 2 : 1;
-  }
-  return i;
-}
-
-// `ip net` is netns, `ip n`/`ip ne` are neighbour.
-export const isNetnsObject = (w: string | undefined): boolean => abbreviates(w, 'netns', 3);
-export const isLinkObject = (w: string | undefined): boolean => abbreviates(w, 'link');
-
-/** The `ip netns` subcommand, resolved in iproute2's order of `matches()` tests. */
-export function netnsSubcommand(w: string | undefined): string {
-  if (w === undefined) return 'list';
-  for (const sub of ['list', 'show', 'lst', 'list-id', 'help', 'add', 'attach', 'set', 'delete', 'pids', 'identify', 'exec', 'monitor']) {
-    if (abbreviates(w, sub)) return sub === 'show' || sub === 'lst' ? 'list' : sub;
-  }
-  return w;
-}
+export { abbreviates, isLinkObject, isNetnsObject, netnsSubcommand, objectIndex, NETNS_OPTS, OPTS_WITH_ARG } from '../shell/iproute2_words';
 
 /** The words of the command actually run, after any `ip netns exec NS` prefixes. */
 function innerWords(cmd: string): string[] {

@@ -2,6 +2,8 @@
 // and the kernel runner (tools/conformance). Pure: no node: imports, no DOM, so that it also runs
 // in a Web Worker.
 
+import { abbreviates, isNetnsObject, NETNS_OPTS, OPTS_WITH_ARG } from '../shell/iproute2_words';
+
 /** One device as seen after a command; ns is 'host' for the default namespace, mac lower-case. */
 export interface DeviceMac {
   ns: string;
@@ -88,24 +90,17 @@ function words(cmd: string): string[] {
   return cmd.trim().split(/\s+/).filter((w) => w !== '');
 }
 
-/** `matches()` of iproute2: a non-empty prefix of the keyword. */
-function abbreviates(word: string | undefined, keyword: string): boolean {
-  return word !== undefined && word.length > 0 && keyword.startsWith(word);
-}
-
-// Options of `ip` / `bridge` that take a value.
-const OPTS_WITH_ARG = new Set(['-n', '-netns', '-f', '-family', '-b', '-batch', '-rc', '-rcvbuf', '-l', '-loops']);
 
 /** Skips `ip netns exec NS` prefixes and the options of ip/bridge; returns [tool, object]. */
 function toolAndObject(cmd: string): [string | undefined, string | undefined] {
   let w = words(cmd);
-  while (w[0] === 'ip' && abbreviates(w[1], 'netns') && w[1]!.length >= 3 && abbreviates(w[2], 'exec') && w.length > 4) {
+  while (w[0] === 'ip' && isNetnsObject(w[1]) && abbreviates(w[2], 'exec') && w.length > 4) {
     w = w.slice(4);
   }
   const tool = w[0];
   let i = 1;
   while (i < w.length && w[i]!.startsWith('-')) {
-    i += OPTS_WITH_ARG.has(w[i]!) ? 2 : 1;
+    i += NETNS_OPTS.has(w[i]!) || OPTS_WITH_ARG.has(w[i]!) ? 2 : 1;
   }
   return [tool, w[i]];
 }

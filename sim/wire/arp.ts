@@ -20,12 +20,17 @@ export function parseArp(b: Uint8Array, off = 0): ArpRepr | undefined {
   const ptype = (b[off + 2] << 8) | b[off + 3];
   if (htype !== 1 || ptype !== 0x0800 || b[off + 4] !== 6 || b[off + 5] !== 4) return undefined;
   return {
-    op: (b[off + 6] << 8) | b[off + 7],
+    op: arpOp(b, off),
     sha: macFromBytes(b, off + 8),
     sip: ipFromBytes(b, off + 14),
     tha: macFromBytes(b, off + 18),
     tip: ipFromBytes(b, off + 24),
   };
+}
+
+/** the ARP operation of the body at `off` */
+export function arpOp(b: Uint8Array, off = 0): number {
+  return (b[off + 6] << 8) | b[off + 7];
 }
 
 export function emitArp(r: ArpRepr): Uint8Array {

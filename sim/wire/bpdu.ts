@@ -65,6 +65,13 @@ export function emitBpduFrame(src: Mac, bpdu: Bpdu): Uint8Array {
 }
 
 /** br_stp_rcv(): the BPDU in a frame addressed to the STP group, if it is one. */
+/** LLC_SAP_BSPAN: the LLC SAP of spanning tree */
+export const LLC_SAP_BSPAN = 0x42;
+/** the DSAP of an 802.3 frame's LLC header */
+export const llcDsap = (b: Uint8Array): number => b[14];
+/** an 802.3 frame whose LLC header has spanning tree's SAP on both sides */
+export const isStpLlc = (b: Uint8Array): boolean => b[14] === LLC_SAP_BSPAN && b[15] === LLC_SAP_BSPAN;
+
 export function parseBpduFrame(b: Uint8Array): Bpdu | undefined {
   const len = (b[12] << 8) | b[13];
   if (len >= 0x600 || b.length < 21 || b[14] !== 0x42 || b[15] !== 0x42 || b[16] !== 0x03) return undefined;

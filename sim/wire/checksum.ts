@@ -9,3 +9,30 @@ export function inetChecksum(b: Uint8Array, off: number, len: number): number {
   while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
   return ~sum & 0xffff;
 }
+
+/** Zeroes the checksum field at `csumOff`, then writes the checksum of b[off, off + len) there. */
+export function setChecksum(b: Uint8Array, off: number, len: number, csumOff: number): void {
+  b[csumOff] = 0;
+  b[csumOff + 1] = 0;
+  const c = inetChecksum(b, off, len);
+  b[csumOff] = c >>> 8;
+  b[csumOff + 1] = c & 255;
+}
+
+/**
+ * Replaces the 16-bit word at `off` with `v` and updates the checksum at `csumOff` that covers it
+ * (RFC 1624, inet_proto_csum_replace2()); a checksum outside the buffer (or at -1) is left alone.
+ */
+export function csumReplace16(b: Uint8Array, off: number, csumOff: number, v: number): void {
+  const old = (b[off] << 8) | b[off + 1];
+  if (old === v) return;
+  b[off] = v >>> 8;
+  b[off + 1] = v & 255;
+  if (csumOff < 0 || b.length < csumOff + 2) return;
+  let c = (~((b[csumOff] << 8) | b[csumOff + 1]) & 0xffff) + (~old & 0xffff) + v;
+  c = (c & 0xffff) + (c >>> 16);
+  c = (c & 0xffff) + (c >>> 16);
+  const n = ~c & 0xffff;
+  b[csumOff] = n >>> 8;
+  b[csumOff + 1] = n & 255;
+}

@@ -29,6 +29,11 @@ export function ethType(b: Uint8Array): number {
   return (b[12] << 8) | b[13];
 }
 
+/** ETH_P_IPV6 */
+export const ETH_P_IPV6 = 0x86dd;
+/** below this the type field is an 802.3 length (ETH_P_802_3_MIN) */
+export const ETH_P_802_3_MIN = 0x600;
+
 /** Builds a frame: the Ethernet header followed by `payload`. */
 export function emitEthernet(h: EthernetRepr, payload: Uint8Array): Uint8Array {
   const pushed = pushHeader(payload, ETH_HLEN);

@@ -1,6 +1,7 @@
 // ICMP for IPv4 (RFC 792, include/uapi/linux/icmp.h): echo and the errors the stack sends.
 import { inetChecksum } from './checksum';
 import { withHeadroom } from './headroom';
+import { IPV4_HLEN, ipv4HeaderLen } from './ipv4';
 
 export const ICMP_ECHOREPLY = 0;
 export const ICMP_DEST_UNREACH = 3;
@@ -17,6 +18,40 @@ export const ICMP_FRAG_NEEDED = 4;
 export const ICMP_PKT_FILTERED = 13;
 export const ICMP_EXC_TTL = 0;
 
+// Field accessors of the ICMP header at `off` (type, code, echo id and seq, the redirect's gateway).
+export const ICMP_CHECK_OFF = 2;
+export const ICMP_ECHO_ID_OFF = 4;
+export function icmpType(b: Uint8Array, off: number): number {
+  return b[off];
+}
+export function icmpCode(b: Uint8Array, off: number): number {
+  return b[off + 1];
+}
+export function icmpEchoId(b: Uint8Array, off: number): number {
+  return (b[off + 4] << 8) | b[off + 5];
+}
+export function icmpEchoSeq(b: Uint8Array, off: number): number {
+  return (b[off + 6] << 8) | b[off + 7];
+}
+/** the second word: a redirect's gateway, frag-needed's next-hop MTU in its low half */
+export function icmpInfo(b: Uint8Array, off: number): number {
+  return ((b[off + 4] << 24) | (b[off + 5] << 16) | (b[off + 6] << 8) | b[off + 7]) >>> 0;
+}
+/** the low half of the second word (frag-needed's MTU) */
+export function icmpInfoLow(b: Uint8Array, off: number): number {
+  return (b[off + 6] << 8) | b[off + 7];
+}
+
+/**
+ * Where the ICMP header an error quotes starts in `inner` (the quoted IPv4 header and at least 8 bytes
+ * after it), or -1 when the quote is too short for one.
+ */
+export function quotedIcmpOff(inner: Uint8Array): number {
+  if (inner.length < IPV4_HLEN) return -1;
+  const ihl = ipv4HeaderLen(inner);
+  return ihl >= IPV4_HLEN && inner.length >= ihl + 8 ? ihl : -1;
+}
+
 export type IcmpRepr =
   | { kind: 'echo'; type: typeof ICMP_ECHO | typeof ICMP_ECHOREPLY; id: number; seq: number; data: Uint8Array }
   | { kind: 'error'; type: number; code: number; info: number; original: Uint8Array }
@@ -30,13 +65,13 @@ export function parseIcmp(b: Uint8Array, off: number, len: number): (IcmpRepr & 
   if (type === ICMP_ECHO || type === ICMP_ECHOREPLY) {
     return {
       kind: 'echo', type, checksumOk,
-      id: (b[off + 4] << 8) | b[off + 5],
-      seq: (b[off + 6] << 8) | b[off + 7],
+      id: icmpEchoId(b, off),
+      seq: icmpEchoSeq(b, off),
       data: b.subarray(off + 8, off + len),
     };
   }
   if (type === ICMP_DEST_UNREACH || type === ICMP_TIME_EXCEEDED || type === ICMP_REDIRECT) {
-    const info = ((b[off + 4] << 24) | (b[off + 5] << 16) | (b[off + 6] << 8) | b[off + 7]) >>> 0;
+    const info = icmpInfo(b, off);
     return { kind: 'error', type, code, info, checksumOk, original: b.subarray(off + 8, off + len) };
   }
   return { kind: 'other', type, code, checksumOk, body: b.subarray(off + 4, off + len) };

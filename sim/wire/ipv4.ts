@@ -26,6 +26,62 @@ export interface Ipv4Parsed extends Ipv4Repr {
   mf: boolean;
 }
 
+// Field accessors of the IPv4 header at `off` (as smoltcp's wire/ipv4.rs Packet has): plain functions on
+// the bytes, no object per packet, so that a hot path costs what the inline index did.
+export const IPV4_CHECK_OFF = 10;
+export const IPV4_SRC_OFF = 12;
+export const IPV4_DST_OFF = 16;
+export const IPPROTO_IGMP = 2;
+export const IPPROTO_TCP = 6;
+export const IPPROTO_UDP = 17;
+export function ipv4Version(b: Uint8Array, off = 0): number {
+  return b[off] >> 4;
+}
+/** ihl * 4: the header's length in bytes */
+export function ipv4HeaderLen(b: Uint8Array, off = 0): number {
+  return (b[off] & 15) * 4;
+}
+export function ipv4Tos(b: Uint8Array, off = 0): number {
+  return b[off + 1];
+}
+export function ipv4TotalLen(b: Uint8Array, off = 0): number {
+  return (b[off + 2] << 8) | b[off + 3];
+}
+/** IP_DF */
+export function ipv4Df(b: Uint8Array, off = 0): boolean {
+  return (b[off + 6] & 0x40) !== 0;
+}
+/** frag_off & IP_OFFSET, in bytes */
+export function ipv4FragOffset(b: Uint8Array, off = 0): number {
+  return (((b[off + 6] & 0x1f) << 8) | b[off + 7]) * 8;
+}
+export function ipv4Protocol(b: Uint8Array, off = 0): number {
+  return b[off + 9];
+}
+export function ipv4Src(b: Uint8Array, off = 0): Ip4 {
+  return ipFromBytes(b, off + IPV4_SRC_OFF);
+}
+export function ipv4Dst(b: Uint8Array, off = 0): Ip4 {
+  return ipFromBytes(b, off + IPV4_DST_OFF);
+}
+
+/** Writes frag_off: the offset in bytes (a multiple of 8), IP_MF and IP_DF. */
+export function ipv4SetFrag(b: Uint8Array, fragOff: number, mf: boolean, df: boolean): void {
+  const v = (fragOff >> 3) | (mf ? 0x2000 : 0) | (df ? 0x4000 : 0);
+  b[6] = v >> 8;
+  b[7] = v & 255;
+}
+
+/** The total length becomes the buffer's and the header checksum is computed again (after a header change). */
+export function ipv4FixHeader(b: Uint8Array, ihl: number): void {
+  b[2] = b.length >> 8;
+  b[3] = b.length & 255;
+  b[10] = b[11] = 0;
+  const c = inetChecksum(b, 0, ihl);
+  b[10] = c >> 8;
+  b[11] = c & 255;
+}
+
 /** ip_is_fragment(): MF set or a non-zero offset. */
 export const isFragment = (b: Uint8Array, off = 0): boolean => (b[off + 6] & 0x3f) !== 0 || b[off + 7] !== 0;
 

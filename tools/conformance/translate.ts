@@ -6,7 +6,8 @@
 // namespace by path or PID, every namespace at once, a file read or written, a program run) is
 // refused. The prefix is taken off the output again (untranslateOutput).
 
-import { COMMANDS } from '../../sim/shell/shell';
+import { COMMANDS } from '../../sim/shell/commands';
+import { matches } from '../../sim/shell/iproute2_words';
 import { isLinkObject, isNetnsObject, netnsSubcommand } from '../../sim/transcript/commands';
 import { scenarioWords } from './shell_words';
 
@@ -29,8 +30,6 @@ type Argv = { ok: true; argv: string[] } | { ok: false; reason: string };
 
 const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
-/** iproute2's matches(): a non-empty prefix of the keyword. */
-const matches = (word: string, keyword: string): boolean => word.length > 0 && keyword.startsWith(word);
 
 type OptKind = 'flag' | 'arg' | 'netns' | 'batch' | 'all' | 'unknown';
 

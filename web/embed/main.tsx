@@ -8,7 +8,7 @@ import '../styles.css';
 import './embed.css';
 import { startSim } from '../client/simClient';
 import { useLab } from '../store';
-import { FIRST_PRESET, PRESETS } from '../presets/article';
+import { FIRST_PRESET, PRESETS } from '../../sim/labs/presets/article';
 import { decodeShare } from '../persist/share';
 import { applyLab } from '../persist/lab';
 import { player } from '../flows/player';

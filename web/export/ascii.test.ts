@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot } from '../../sim/snapshot';
-import { PRESETS } from '../presets/article';
+import { PRESETS } from '../../sim/labs/presets/article';
 import { buildDiagram } from '../model/diagram';
 import { diagramAscii } from './ascii';
 import { readAscii, type AsciiStructure } from './asciiStructure';

@@ -3,7 +3,7 @@ import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot } from '../../sim/snapshot';
 import type { TraceEvent } from '../../sim/net/trace';
-import { PRESETS } from '../presets/article';
+import { PRESETS } from '../../sim/labs/presets/article';
 import { buildDiagram } from '../model/diagram';
 import { FlowModel } from '../model/flow';
 import { FlowGeometry } from '../flows/geometry';

@@ -3,7 +3,7 @@ import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot } from '../../sim/snapshot';
 import type { TraceEvent } from '../../sim/net/trace';
-import { PRESETS } from '../presets/article';
+import { PRESETS } from '../../sim/labs/presets/article';
 import { Player } from './player';
 import { topoOf } from './topo';
 import { findPosition, positionOf } from './position';

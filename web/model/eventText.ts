@@ -3,6 +3,9 @@
 import type { TraceEvent } from '../../sim/net/trace';
 import { formatFrame } from '../../sim/apps/tcpdump_print';
 import { isBareIp } from './frameKind';
+import { fmtIp4 } from '../../sim/core/addr';
+import { IPPROTO_ICMP, IPV4_HLEN, ipv4Dst, ipv4Protocol, ipv4Src } from '../../sim/wire/ipv4';
+import { ICMP_ECHO, ICMP_ECHOREPLY, icmpType } from '../../sim/wire/icmp';
 import type { TFunction } from 'i18next';
 
 /** Virtual time as seconds with microseconds, as the kernel counts it. */
@@ -13,9 +16,10 @@ export const where = (e: TraceEvent) => (e.ns === 'host' ? e.dev : `${e.ns} ${e.
 /** The frame in one line, as tcpdump -n prints it (an IP packet not yet on a wire: its addresses). */
 export function frameLine(b: Uint8Array): string {
   if (!isBareIp(b)) return formatFrame(b, false);
-  const ip = (o: number) => `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
-  const icmp = b[9] === 1 ? (b[20] === 8 ? 'ICMP echo request' : b[20] === 0 ? 'ICMP echo reply' : `ICMP type ${b[20]}`) : `proto ${b[9]}`;
-  return `IP ${ip(12)} > ${ip(16)}: ${icmp}, length ${b.length - 20}`;
+  const proto = ipv4Protocol(b);
+  const t = icmpType(b, IPV4_HLEN);
+  const icmp = proto === IPPROTO_ICMP ? (t === ICMP_ECHO ? 'ICMP echo request' : t === ICMP_ECHOREPLY ? 'ICMP echo reply' : `ICMP type ${t}`) : `proto ${proto}`;
+  return `IP ${fmtIp4(ipv4Src(b))} > ${fmtIp4(ipv4Dst(b))}: ${icmp}, length ${b.length - IPV4_HLEN}`;
 }
 
 /** The page's translate function (i18next's, fixed to the reader's language). */

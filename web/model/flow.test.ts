@@ -3,7 +3,7 @@ import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot, type Snapshot } from '../../sim/snapshot';
 import type { TraceEvent } from '../../sim/net/trace';
-import { PRESETS } from '../presets/article';
+import { PRESETS } from '../../sim/labs/presets/article';
 import { bytesAt, FlowModel, MOVE, type FlowEvent, type Topo } from './flow';
 import { frameKind } from './frameKind';
 

@@ -1,9 +1,10 @@
 // What a frame is, for its colour and label in packet flows: read from its bytes (an Ethernet frame, or
 // the IP packet a socket hands to the stack before it has a link-layer header).
-import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, ethType } from '../../sim/wire/ethernet';
-import { ARPOP_REPLY, ARPOP_REQUEST } from '../../sim/wire/arp';
-import { IPPROTO_ICMP } from '../../sim/wire/ipv4';
-import { ICMP_ECHO, ICMP_ECHOREPLY } from '../../sim/wire/icmp';
+import { ETH_HLEN, ETH_P_802_3_MIN, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, ethType } from '../../sim/wire/ethernet';
+import { ARPOP_REPLY, ARPOP_REQUEST, arpOp } from '../../sim/wire/arp';
+import { IPPROTO_ICMP, IPPROTO_IGMP, ipv4HeaderLen, ipv4Protocol, ipv4TotalLen, ipv4Version } from '../../sim/wire/ipv4';
+import { ICMP_ECHO, ICMP_ECHOREPLY, icmpType } from '../../sim/wire/icmp';
+import { LLC_SAP_BSPAN, llcDsap } from '../../sim/wire/bpdu';
 
 export type FrameKind = 'arp-req' | 'arp-rep' | 'icmp-req' | 'icmp-rep' | 'icmp-err' | 'other';
 
@@ -29,16 +30,14 @@ export const KIND_COLOR: Record<FrameKind, string> = {
 /** The broad class the event list filters on. */
 export const kindClass = (k: FrameKind): 'arp' | 'icmp' | 'other' => (k.startsWith('arp') ? 'arp' : k.startsWith('icmp') ? 'icmp' : 'other');
 
-const u16 = (b: Uint8Array, o: number) => (b[o] << 8) | b[o + 1];
-
 /** An IPv4 packet without a link-layer header (what ping's socket sends): version 4 and its own length. */
 export function isBareIp(b: Uint8Array): boolean {
-  return b.length >= 20 && b[0] >> 4 === 4 && u16(b, 2) === b.length;
+  return b.length >= 20 && ipv4Version(b) === 4 && ipv4TotalLen(b) === b.length;
 }
 
 function ipKind(b: Uint8Array, o: number): FrameKind {
-  if (b.length < o + 20 || b[o + 9] !== IPPROTO_ICMP) return 'other';
-  const t = b[o + (b[o] & 15) * 4];
+  if (b.length < o + 20 || ipv4Protocol(b, o) !== IPPROTO_ICMP) return 'other';
+  const t: number | undefined = icmpType(b, o + ipv4HeaderLen(b, o));
   if (t === ICMP_ECHO) return 'icmp-req';
   if (t === ICMP_ECHOREPLY) return 'icmp-rep';
   return t === undefined ? 'other' : 'icmp-err';
@@ -49,7 +48,7 @@ export function frameKind(b: Uint8Array): FrameKind {
   if (b.length < ETH_HLEN) return 'other';
   const type = ethType(b);
   if (type === ETH_P_ARP && b.length >= ETH_HLEN + 8) {
-    const op = u16(b, ETH_HLEN + 6);
+    const op = arpOp(b, ETH_HLEN);
     return op === ARPOP_REQUEST ? 'arp-req' : op === ARPOP_REPLY ? 'arp-rep' : 'other';
   }
   return type === ETH_P_IP ? ipKind(b, ETH_HLEN) : 'other';
@@ -57,12 +56,12 @@ export function frameKind(b: Uint8Array): FrameKind {
 
 /** A short name for a frame the flows do not colour (so an IGMP report or a BPDU says what it is). */
 export function otherLabel(b: Uint8Array): string {
-  if (isBareIp(b)) return b[9] === 2 ? 'IGMP' : 'IP';
+  if (isBareIp(b)) return ipv4Protocol(b) === IPPROTO_IGMP ? 'IGMP' : 'IP';
   if (b.length < ETH_HLEN) return 'frame';
   const type = ethType(b);
-  if (type < 0x600) return b[14] === 0x42 ? 'STP' : 'LLC';
-  if (type === ETH_P_IP) return b.length > ETH_HLEN + 9 && b[ETH_HLEN + 9] === 2 ? 'IGMP' : 'IP';
-  if (type === 0x86dd) return 'IPv6';
+  if (type < ETH_P_802_3_MIN) return llcDsap(b) === LLC_SAP_BSPAN ? 'STP' : 'LLC';
+  if (type === ETH_P_IP) return b.length > ETH_HLEN + 9 && ipv4Protocol(b, ETH_HLEN) === IPPROTO_IGMP ? 'IGMP' : 'IP';
+  if (type === ETH_P_IPV6) return 'IPv6';
   return 'frame';
 }
 

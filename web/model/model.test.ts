@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot, type Snapshot } from '../../sim/snapshot';
-import { PRESETS, FIRST_PRESET } from '../presets/article';
+import { PRESETS, FIRST_PRESET } from '../../sim/labs/presets/article';
 import { actionSteps, dropAction, freeName, type LabAction } from './actions';
 import { buildDiagram } from './diagram';
 import { devWidth, deviceOrder, layoutSnapshot, type BoxLayout } from './layout';

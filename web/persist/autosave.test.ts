@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presetBuilt } from './autosave';
 import { LAB_FORMAT, LAB_VERSION, type LabFile } from './format';
-import { PRESETS } from '../presets/article';
+import { PRESETS } from '../../sim/labs/presets/article';
 
 const lab = (presetId: string, lines: string[], group = `preset:${presetId}`): LabFile => ({
   format: LAB_FORMAT, version: LAB_VERSION, seed: 1, presetId, now: 0, positions: {},

@@ -1,8 +1,10 @@
 // The interpreter's allow-list as the page needs it to vet a lab file or a shared link before anything is
-// sent to the worker: the first word must be a command the simulator knows (sim/shell/shell.ts COMMANDS;
-// a test keeps the two lists equal), so a file can carry commands and nothing else. Kept as a copy so the
-// page's first load does not pull in the interpreter.
-export const KNOWN_COMMANDS: readonly string[] = ['ip', 'bridge', 'sysctl', 'ping', 'arping', 'route', 'arp', 'iptables', 'iptables-save', 'conntrack', 'tcpdump', 'lab', 'sleep', 'echo', 'true', 'false', 'help'];
+// sent to the worker: the first word must be a command the simulator knows (sim/shell/commands, the
+// commands' specs: pure data, so the page's first load does not pull in the interpreter), so a file can
+// carry commands and nothing else.
+import { COMMANDS } from '../../sim/shell/commands';
+
+export const KNOWN_COMMANDS: readonly string[] = COMMANDS;
 
 /** Longest line a lab may carry: far above any real command, short enough to refuse junk early. */
 export const MAX_LINE = 1000;

@@ -5,7 +5,7 @@ import type { StateCreator } from 'zustand';
 import type { LogEntry } from '../protocol';
 import { toWorker } from '../protocol';
 import { actionSteps, type LabAction, type Step } from '../model/actions';
-import { PRESETS } from '../presets/article';
+import { PRESETS } from '../../sim/labs/presets/article';
 import { post } from './port';
 import { labSwap } from './labPort';
 import type { LabFile } from '../persist/format';

@@ -5,7 +5,7 @@ import { lastEdit } from './playback';
 import { parseId } from '../model/ids';
 import { termNs } from '../protocol';
 import { player } from '../flows/player';
-import { PRESETS } from '../presets/article';
+import { PRESETS } from '../../sim/labs/presets/article';
 import { own } from '../../sim/core/own';
 
 export const selSnap = (s: LabState) => s.snap;

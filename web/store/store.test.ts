@@ -5,7 +5,7 @@ import { PROTOCOL_VERSION, type ToWorker, type LogEntry } from '../protocol';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot } from '../../sim/snapshot';
-import { FIRST_PRESET } from '../presets/article';
+import { FIRST_PRESET } from '../../sim/labs/presets/article';
 import type { LabFile } from '../persist/format';
 import { selCanRedo, selCanUndo, selSelectedDevice, selUndoLabel } from './selectors';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Lab } from './lab';
 import { toWorker, type FromWorker, type LogEntry } from '../protocol';
-import { FIRST_PRESET, PRESETS } from '../presets/article';
+import { FIRST_PRESET, PRESETS } from '../../sim/labs/presets/article';
 import { probe } from './lab';
 import { MAX_BATCH } from './traceStream';
 import type { Snapshot } from '../../sim/snapshot';

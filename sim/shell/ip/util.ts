@@ -2,10 +2,7 @@
 import { type Ip4, parseIp4, parseMac, type Mac } from '../../core/addr';
 import { CmdError } from '../errors';
 
-/** matches(prefix, word): true when `a` is a non-empty prefix of `b`. */
-export function matches(a: string, b: string): boolean {
-  return a.length > 0 && a.length <= b.length && b.startsWith(a);
-}
+export { matches } from '../iproute2_words';
 
 export class Args {
   private a: string[];

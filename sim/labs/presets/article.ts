@@ -1,6 +1,6 @@
 // The diagrams of the bridge article (shared/ARTICLE.md), each built by the commands a reader would type.
 // Lines starting with '#' are notes: they are shown, never run.
-import { outsideWorld } from '../../sim/labs/outside_world';
+import { outsideWorld } from '../outside_world';
 
 export interface Preset {
   id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { World } from '../../sim/net/world';
-import { Shell } from '../../sim/shell/shell';
+import { World } from '../../net/world';
+import { Shell } from '../../shell/shell';
 import { PRESETS } from './article';
 
 function build(id: string) {
