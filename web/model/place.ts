@@ -11,6 +11,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), M
 export function placeAdded(action: LabAction, ids: readonly string[], nodes: readonly DiagramNode[], p: XY, devW: number, devH: number): Record<string, XY> {
   const out: Record<string, XY> = {};
   if (action.type === 'addNetns') {
+    // dropped on another box, the new box goes where the layout puts it (never over that box)
+    if (nodes.some((n) => n.type === 'netns' && p.x >= n.position.x && p.x <= n.position.x + n.width && p.y >= n.position.y && p.y <= n.position.y + n.height)) return out;
     for (const id of ids) out[id] = { x: Math.round(p.x - 20), y: Math.round(p.y - 15) };
     return out;
   }
