@@ -66,7 +66,7 @@ export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void })
     if (cidr && at.dev) run({ type: 'addAddr', ns: at.ns, dev: at.dev, cidr });
     onClose();
   };
-  // a menu that would run off the canvas's right or bottom edge opens to the left or upwards
+  // (Canvas keeps `at` clear of the canvas's right and bottom edges)
   const style = { left: at.x, top: at.y, maxHeight: '70vh' };
   return (
     <div className="device-menu" role="menu" ref={menu} onKeyDown={onKey} aria-label={t('menu.label', { name: at.dev ?? at.ns })} style={style} data-testid="device-menu">
