@@ -1,6 +1,6 @@
 // Issue 14, "screen readers": axe (WCAG 2.x A and AA rules) finds nothing on the main views: the first
-// load, a preset with a packet flow playing, the lesson pane, classroom mode and each dialog. The language
-// loop runs every view in English and in Chinese.
+// load, a preset with a packet flow playing, the lesson pane, classroom mode, each dialog, a device's menu
+// and a refused wire's notice. The language loop runs every view in English and in Chinese.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LabPage } from './pages/LabPage';
@@ -98,6 +98,27 @@ for (const lang of LANGS) {
         await expect(lab.device('host', 'br1')).toBeVisible();
         await page.getByLabel(W[lang].preset).selectOption('veth');
         await expect(page.getByRole('alertdialog')).toBeVisible();
+        expect(await violations(page)).toEqual([]);
+      });
+
+      test("a device's menu, a wire refused with its reason, the grouped terminal tabs", async ({ page }) => {
+        const lab = await open(page, lang);
+        await page.getByRole('button', { name: W[lang].welcome }).click();
+        await expect(page.getByRole('tablist', { name: lang === 'zh' ? '物理网络' : 'Physical network' })).toBeVisible();
+        await lab.waitIdle();
+        await lab.device('host', 'eth0').click({ button: 'right' });
+        await expect(page.getByRole('menu')).toBeVisible();
+        expect(await violations(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+        // eth0 onto itself: refused, the reason in a notice
+        await lab.device('host', 'eth0').hover();
+        const h = (await lab.device('host', 'eth0').locator('.wire-handle').boundingBox())!;
+        const d = (await lab.device('host', 'eth0').boundingBox())!;
+        await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(d.x + 20, d.y + 20, { steps: 8 });
+        await page.mouse.up();
+        await expect(page.getByRole('alert')).toBeVisible();
         expect(await violations(page)).toEqual([]);
       });
     });

@@ -73,7 +73,8 @@ export type ToWorker =
    */
   | { v: V; type: 'load'; seed: number; log: LogEntry[]; now: number; traceFrom?: number }
   /** Queue lines on a terminal; they start one after another as each one ends. */
-  | { v: V; type: 'run'; ns: TermId; lines: string[]; group: string; mode: 'sync' | 'async' }
+  /** `quiet`: run without echo or output on the terminal (the world around the host a preset builds) */
+  | { v: V; type: 'run'; ns: TermId; lines: string[]; group: string; mode: 'sync' | 'async'; quiet?: boolean }
   | { v: V; type: 'interrupt'; ns: TermId }
   /** Stream trace events (someone watches packet flows) or stop. */
   | { v: V; type: 'trace'; on: boolean }

@@ -190,7 +190,7 @@ export class LabPage {
   /** Right-click a device on the diagram and pick an item of its menu. */
   async deviceMenu(ns: string, dev: string, item: string | RegExp): Promise<void> {
     await this.device(ns, dev).click({ button: 'right' });
-    await this.page.getByRole('menu', { name: `${dev} menu` }).getByRole('button', { name: item }).click();
+    await this.page.getByRole('menu', { name: `${dev} menu` }).getByRole('menuitem', { name: item }).click();
   }
 
   /** The question asked before a lab the user changed is replaced. */

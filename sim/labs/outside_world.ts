@@ -48,3 +48,10 @@ export function outsideWorld(opts: { hostNic?: string; gatewayMac?: string } = {
   cmds.push('# the host\'s NIC, plugged into the switch', `lab nic add ${nic}`, `lab cable ${nic} lan:p1`);
   return cmds;
 }
+
+/** The lines of outsideWorld() whatever its options: the setup a page may run without showing it. */
+const WORLD_LINES = new Set(outsideWorld());
+export function isOutsideWorldLine(line: string): boolean {
+  // the gateway's NIC may be given its MAC address; any other line is as outsideWorld() writes it
+  return WORLD_LINES.has(line.replace(/^(lab nic add eth0 netns gw) address \S+$/, '$1'));
+}

@@ -29,7 +29,7 @@ function NetnsInspector({ ns, ipForward }: { ns: string; ipForward: number }) {
   const { t } = useTranslation();
   return (
     <section className="inspector" aria-label={t('insp.label', { name: ns })}>
-      <h3>{ns}</h3>
+      <h2>{ns}</h2>
       <label>
         <input type="checkbox" checked={ipForward === 1} onChange={(e) => run({ type: 'setIpForward', ns, value: e.target.checked ? 1 : 0 })} /> net.ipv4.ip_forward
       </label>
@@ -59,9 +59,9 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
   };
   return (
     <section className="inspector" aria-label={t('insp.label', { name: dev.name })}>
-      <h3>
+      <h2>
         {dev.name} <small>{dev.kind} · {ns} · {dev.operstate}{dev.portState ? t('insp.port', { state: dev.portState, cost: dev.portCost }) : ''}</small>
-      </h3>
+      </h2>
       <div className="row">
         <label>
           <input type="checkbox" aria-label={t('insp.up')} checked={dev.up} onChange={(e) => run({ type: 'setUp', ns, dev: dev.name, up: e.target.checked })} /> {t('insp.up')}

@@ -4,6 +4,7 @@ import { selActiveTerm, selActiveTermId, selExtraTerms, selFlowEndTime, selInter
 import { shownLines } from '../store/terminal';
 import { complete } from '../model/complete';
 import { termNs } from '../protocol';
+import { nsRole } from '../model/ids';
 import { stopHung } from '../client/heartbeat';
 import { useTranslation } from 'react-i18next';
 import { t } from '../i18n/strings';
@@ -22,16 +23,28 @@ export function Terminal() {
   const { t: tr } = useTranslation();
   // the command line takes focus when a person picks a terminal, never on load
   const [picked, setPicked] = useState(false);
-  // each namespace's own terminal, then the others open in it right after it
-  const tabs = names.flatMap((n) => [n, ...extra.split(' ').filter((t) => t && termNs(t) === n)]);
+  // each namespace's own terminal, then the others open in it right after it; the host's and its guests'
+  // first, the physical network's (the world around the host: LAN, gateway, internet) apart after them
+  const tabsOf = (ns: string[]) => ns.flatMap((n) => [n, ...extra.split(' ').filter((t) => t && termNs(t) === n)]);
+  const mine = tabsOf(names.filter((n) => nsRole(n) !== 'lan'));
+  const world = tabsOf(names.filter((n) => nsRole(n) === 'lan'));
+  const tab = (t: string) => (
+    <button key={t} type="button" role="tab" aria-selected={t === active} className={t === active ? 'active' : t.includes('#') ? 'extra' : ''} onClick={() => (setPicked(true), selectTerm(t))} data-term={t}>
+      {tabLabel(t)}
+    </button>
+  );
   return (
     <section className="terminal" aria-label={tr('term.label')}>
-      <div className="tabs" role="tablist">
-        {tabs.map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={t === active} className={t === active ? 'active' : t.includes('#') ? 'extra' : ''} onClick={() => (setPicked(true), selectTerm(t))} data-term={t}>
-            {tabLabel(t)}
-          </button>
-        ))}
+      <div className="tabs">
+        <div className="tab-group" role="tablist" aria-label={tr('term.groupHost')}>
+          {mine.map(tab)}
+        </div>
+        {world.length > 0 && (
+          <div className="tab-group tab-group-world" role="tablist" aria-label={tr('term.groupWorld')} data-testid="world-tabs">
+            <span className="tab-group-name" aria-hidden="true">{tr('term.groupWorld')}</span>
+            {world.map(tab)}
+          </div>
+        )}
       </div>
       <TermScreen key={active} ns={active} focus={picked} />
     </section>

@@ -1,7 +1,7 @@
 // What a person does on the diagram, and the command lines a Linux user would type for it. The lab runs
 // the lines through the same shell as the terminal; nothing here changes the network itself.
 import type { ConfKey, Snapshot } from '../../sim/snapshot';
-import { nsRole } from './ids';
+import { devId, nsId, nsRole } from './ids';
 
 export type LabAction =
   | { type: 'addBridge'; ns: string }
@@ -9,6 +9,7 @@ export type LabAction =
   | { type: 'addTap'; ns: string }
   | { type: 'addNetns' }
   | { type: 'addLan'; ns: string }
+  | { type: 'cable'; ns: string; dev: string; lan: string; port: string | null }
   | { type: 'enslave'; ns: string; dev: string; br: string }
   | { type: 'release'; ns: string; dev: string }
   | { type: 'moveToNs'; ns: string; dev: string; to: string }
@@ -80,6 +81,17 @@ export function actionSteps(a: LabAction, snap: Snapshot): Step[] {
         ...at(a.ns, `lab nic add ${nic}`, `lab cable ${nic} ${lan}:gw`, `ip link set ${nic} up`),
       ];
     }
+    case 'cable': {
+      // a free port of the switch, or a new one on it as outside_world makes them
+      if (a.port) return at(a.ns, `lab cable ${a.dev} ${a.lan}:${a.port}`);
+      const p = freeName(devNames(snap, a.lan), 'p', 1);
+      const sw = snap.namespaces.find((n) => n.name === a.lan)?.devices.find((d) => d.kind === 'bridge')?.name;
+      return [
+        ...at('host', `lab nic add ${p} netns ${a.lan}`),
+        ...at('host', ...(sw ? [`ip -n ${a.lan} link set ${p} master ${sw}`] : []), `ip -n ${a.lan} link set ${p} up`),
+        ...at(a.ns, `lab cable ${a.dev} ${a.lan}:${p}`),
+      ];
+    }
     case 'enslave':
       return at(a.ns, `ip link set dev ${a.dev} master ${a.br}`);
     case 'release':
@@ -106,6 +118,22 @@ export function actionSteps(a: LabAction, snap: Snapshot): Step[] {
       const never: never = a;
       return never;
     }
+  }
+}
+
+/** The diagram ids of the devices or box an action adds, by the names actionSteps gives them. */
+export function addedIds(a: LabAction, snap: Snapshot): string[] {
+  switch (a.type) {
+    case 'addBridge':
+      return [devId(a.ns, freeName(devNames(snap, a.ns), 'br'))];
+    case 'addVethPair':
+      return freePair(devNames(snap, a.ns)).map((d) => devId(a.ns, d));
+    case 'addTap':
+      return [devId(a.ns, freeName(devNames(snap, a.ns), 'tap'))];
+    case 'addNetns':
+      return [nsId(freeNetns(snap, 'c', 1))];
+    default:
+      return [];
   }
 }
 

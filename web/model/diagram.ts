@@ -1,5 +1,6 @@
 // Snapshot -> the diagram's nodes and edges (plain objects in React Flow's shape). Arrows follow the
 // kernel state that sim/snapshot reports; nothing here decides how the network behaves.
+import type { Node } from '@xyflow/react';
 import type { DevSnap, NsSnap, Snapshot, StackLink } from '../../sim/snapshot';
 import { devId, nsId, nsRole, nsTitle, physId, physKind, stackId, type NsRole, type PhysKind } from './ids';
 import { DEV_H, devWidth, layoutSnapshot, sepY, type LayoutStyle, type XY } from './layout';
@@ -27,23 +28,12 @@ export interface StationData extends Record<string, unknown> {
   detail: string;
 }
 
-interface NodeBase<T extends string, D> {
-  id: string;
-  type: T;
-  position: XY;
-  data: D;
-  width: number;
-  height: number;
-  parentId?: string;
-  draggable?: boolean;
-  selectable?: boolean;
-  selected?: boolean;
-  zIndex?: number;
-}
-export type NetnsNode = NodeBase<'netns', NetnsData>;
-export type StackNode = NodeBase<'stack', StackData>;
-export type DeviceNode = NodeBase<'device', DeviceData>;
-export type StationNode = NodeBase<'station', StationData>;
+/** React Flow's node of one kind (xyflow's `Node<Data, 'kind'>`), always with the size the layout gave it. */
+type Sized<T extends string, D extends Record<string, unknown>> = Node<D, T> & { width: number; height: number };
+export type NetnsNode = Sized<'netns', NetnsData>;
+export type StackNode = Sized<'stack', StackData>;
+export type DeviceNode = Sized<'device', DeviceData>;
+export type StationNode = Sized<'station', StationData>;
 export type DiagramNode = NetnsNode | StackNode | DeviceNode | StationNode;
 
 export type Side = 't' | 'b' | 'l' | 'r';

@@ -26,3 +26,19 @@ export function hitTest(nodes: readonly DiagramNode[], p: XY, ignore?: string): 
   }
   return { ns, bridge };
 }
+
+/** What a wire drawn from a device ends on: a device, a part of the physical network, a box, or nothing. */
+export type WireEnd = { type: 'dev'; ns: string; dev: string } | { type: 'station'; ns: string } | { type: 'ns'; ns: string } | null;
+
+/** The innermost node under `p` a wire can end on: a device or station before the box around it. */
+export function wireEndAt(nodes: readonly DiagramNode[], p: XY): WireEnd {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let box: WireEnd = null;
+  for (const n of nodes) {
+    if (!inside(p, absolute(n, byId), n.width, n.height)) continue;
+    if (n.type === 'device') return { type: 'dev', ns: n.data.ns, dev: n.data.dev.name };
+    if (n.type === 'station') return { type: 'station', ns: n.data.ns };
+    if (n.type === 'netns') box = { type: 'ns', ns: n.data.ns };
+  }
+  return box;
+}

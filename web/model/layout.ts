@@ -172,6 +172,9 @@ export function layoutSnapshot(snap: Snapshot, style: LayoutStyle = 'article'): 
     if (sp.guestsInColumn && boxes.length > 1) y += height + sp.boxGap;
     else x += width + sp.boxGap;
   }
+  // the article draws the boxes of a row as tall as each other, the wires under the host's row of devices
+  // running through its guests' boxes to theirs (its sixth and seventh diagrams)
+  if (!sp.guestsInColumn) for (const b of boxes) b.height = rowBottom - b.pos.y;
   // the physical networks, below: one box per group of cabled parts, its first part under the NIC that
   // plugs into it when there is room, so the cable goes straight down as in the article
   let lx = -Infinity;

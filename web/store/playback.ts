@@ -12,6 +12,20 @@ import type { LabFile } from '../persist/format';
 import type { XY } from '../model/layout';
 import type { LabState } from './index';
 import { own } from '../../sim/core/own';
+import { isOutsideWorldLine } from '../../sim/labs/outside_world';
+import { tf } from '../i18n/strings';
+
+/** A preset's lines in runs, each quiet (the world around the host) or shown, in their order. */
+export function quietRuns(lines: readonly string[]): { quiet: boolean; lines: string[] }[] {
+  const runs: { quiet: boolean; lines: string[] }[] = [];
+  for (const line of lines) {
+    const quiet = isOutsideWorldLine(line);
+    const last = runs.at(-1);
+    if (last && last.quiet === quiet) last.lines.push(line);
+    else runs.push({ quiet, lines: [line] });
+  }
+  return runs;
+}
 
 /** A node dragged on the diagram: where it was (null: where the layout put it) and where it went. */
 export interface Move {
@@ -179,7 +193,10 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
     get().termsReset();
     get().flowReset();
     post(toWorker({ type: 'load', seed, log: [], now: 0 }));
-    post(toWorker({ type: 'run', ns: 'host', lines: [...p.commands], group: `preset:${id}`, mode: 'sync' }));
+    // the world around the host (LAN, gateway, internet) is built without a line on the host's terminal
+    const runs = quietRuns(p.commands);
+    if (runs.some((r) => r.quiet)) get().termInfo('host', tf('term.worldQuiet', get().lang, {}));
+    for (const r of runs) post(toWorker({ type: 'run', ns: 'host', lines: r.lines, group: `preset:${id}`, mode: 'sync', quiet: r.quiet }));
   },
   rebuild: () => {
     const { seed, log, now } = get();

@@ -58,6 +58,7 @@ export const selSelect = (s: LabState) => s.select;
 export const selSelectNs = (s: LabState) => s.selectNs;
 export const selMoveNode = (s: LabState) => s.moveNode;
 export const selForgetPosition = (s: LabState) => s.forgetPosition;
+export const selPlaceNodes = (s: LabState) => s.placeNodes;
 export const selTermClear = (s: LabState) => s.termClear;
 export const selSetTableTab = (s: LabState) => s.setTableTab;
 

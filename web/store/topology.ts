@@ -18,6 +18,8 @@ export interface TopologySlice {
   /** The worker's changes applied to the snapshot held; unchanged parts stay the same objects. */
   applySnapshot: (d: SnapshotDiff) => void;
   forgetPosition: (id: string) => void;
+  /** where devices and boxes about to be added go (a palette item dropped there): kept with the lab */
+  placeNodes: (at: Record<string, XY>) => void;
 }
 
 /**
@@ -48,6 +50,7 @@ export const createTopologySlice: StateCreator<LabState, [], [], TopologySlice> 
   positions: {},
   setSnapshot: (snap) => set((s) => adopt(s, snap)),
   applySnapshot: (d) => set((s) => adopt(s, applySnapshotDiff(s.snap, d))),
+  placeNodes: (at) => set((s) => ({ positions: { ...s.positions, ...at } })),
   forgetPosition: (id) =>
     set((s) => {
       if (!(id in s.positions)) return s;

@@ -15,6 +15,8 @@ interface Queued {
   line: string;
   group: string;
   mode: 'sync' | 'async';
+  /** neither echoed nor printed on the terminal */
+  quiet?: boolean;
 }
 
 interface Term {
@@ -100,7 +102,7 @@ export class Lab {
         this.load(m.seed, m.log, m.now, m.traceFrom);
         break;
       case 'run':
-        for (const line of m.lines) this.term(m.ns).queue.push({ line, group: m.group, mode: m.mode });
+        for (const line of m.lines) this.term(m.ns).queue.push({ line, group: m.group, mode: m.mode, quiet: m.quiet });
         this.pump(m.ns);
         break;
       case 'interrupt':
@@ -263,7 +265,7 @@ export class Lab {
     if (t.proc?.done) this.finish(ns);
     while (!t.proc && t.queue.length) {
       const q = t.queue.shift()!;
-      this.emit(fromWorker({ type: 'started', ns, line: q.line, at: this.now }));
+      if (!q.quiet) this.emit(fromWorker({ type: 'started', ns, line: q.line, at: this.now }));
       if (q.line.trim().startsWith('#') || !q.line.trim()) continue;
       if (!this.world.netns(termNs(ns))) {
         this.print(ns, `netlab: network namespace "${termNs(ns)}" no longer exists`);
@@ -283,7 +285,7 @@ export class Lab {
       this.emit(fromWorker({ type: 'logged', entry }));
       this.beforeExec?.(entry);
     } else this.beforeExec?.({ id, group: q.group, ns, line: q.line, at: replayedAt ?? this.now, mode: q.mode });
-    const sink = (l: string) => this.print(ns, l);
+    const sink = q.quiet ? () => {} : (l: string) => this.print(ns, l);
     if (q.mode === 'sync') {
       for (const l of this.shell.run(q.line, termNs(ns)).lines) sink(l);
       return;

@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { StormNotice } from './StormNotice';
-import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type Node, type OnNodeDrag } from '@xyflow/react';
+import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type OnConnectEnd, type OnNodeDrag } from '@xyflow/react';
 import { useLab } from '../../store';
-import { selDrawn, selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selMoveNode } from '../../store/selectors';
+import { selDrawn, selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selMoveNode, selPlaceNodes } from '../../store/selectors';
 import { buildDiagram, reuseUnchanged, type DiagramEdge, type DiagramNode } from '../../model/diagram';
-import { dropAction } from '../../model/actions';
+import { addedIds, dropAction } from '../../model/actions';
+import { wireAction } from '../../model/connect';
+import { placeAdded } from '../../model/place';
+import { DEV_H, devWidth } from '../../model/layout';
+import { tf } from '../../i18n/strings';
 import { paletteAction, PALETTE_MIME, type PaletteKind } from '../../model/palette';
-import { hitTest } from '../../model/hit';
+import { hitTest, wireEndAt } from '../../model/hit';
 import { parseId } from '../../model/ids';
 import { NetnsNode } from './NetnsNode';
 import { StackNode } from './StackNode';
@@ -37,6 +41,7 @@ export function Canvas() {
   const select = useLab(selSelect);
   const moveNode = useLab(selMoveNode);
   const forgetPosition = useLab(selForgetPosition);
+  const placeNodes = useLab(selPlaceNodes);
   const flowOn = useLab(selFlowOn);
   const classroom = useLab(selClassroom);
   const lessonStep = useLab(selLessonStep);
@@ -53,10 +58,10 @@ export function Canvas() {
     return { nodes: next.nodes, edges };
   }, [drawn, positions, selectedId, classroom]);
   const geometry = useMemo(() => new FlowGeometry(built.nodes, built.edges), [built]);
-  const [nodes, setNodes] = useState<Node[]>(built.nodes as Node[]);
+  const [nodes, setNodes] = useState<DiagramNode[]>(built.nodes);
   // unchanged nodes stay the objects React Flow has (measured and all); a snapshot that lands mid-drag
   // must not snap the dragged node back
-  useEffect(() => setNodes((prev) => keepDragging(reuseUnchanged(built.nodes as Node[], prev), prev)), [built.nodes]);
+  useEffect(() => setNodes((prev) => keepDragging(reuseUnchanged(built.nodes, prev), prev)), [built.nodes]);
 
   // a device or box came or went, the lesson's step or classroom mode changed: show the whole diagram again
   const shape = useMemo(() => built.nodes.map((n) => `${n.id}@${n.width}x${n.height}`).join(' '), [built.nodes]);
@@ -79,9 +84,9 @@ export function Canvas() {
     return () => (cancelAnimationFrame(t), ro.disconnect());
   }, [rf, fit]);
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
+  const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
 
-  const onNodeDragStop: OnNodeDrag = useCallback(
+  const onNodeDragStop: OnNodeDrag<DiagramNode> = useCallback(
     (event, node) => {
       const id = parseId(node.id);
       const snap = useLab.getState().snap;
@@ -93,7 +98,7 @@ export function Canvas() {
       const action = dropAction(snap, { ns: id.ns, dev: id.dev }, onto);
       if (!action) return moveNode(node.id, node.position);
       forgetPosition(node.id);
-      setNodes(built.nodes as Node[]);
+      setNodes(built.nodes);
       runAction(action);
     },
     [built.nodes, rf, runAction, moveNode, forgetPosition],
@@ -104,27 +109,63 @@ export function Canvas() {
       e.preventDefault();
       const kind = e.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
       if (!kind) return;
-      const onto = hitTest(built.nodes, rf.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      const point = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const onto = hitTest(built.nodes, point);
       const action = paletteAction(kind, onto.ns);
-      if (action) runAction(action);
+      if (!action) return;
+      // what it adds goes where it was dropped (kept in the lab's positions: saved, shared, reloaded)
+      const snap = useLab.getState().snap;
+      if (snap) placeNodes(placeAdded(action, addedIds(action, snap), built.nodes, point, devWidth(classroom ? 'compact' : 'article'), DEV_H));
+      runAction(action);
+    },
+    [built.nodes, rf, runAction, placeNodes, classroom],
+  );
+
+  // a wire drawn from a device's handle: the command it means, or the reason there is none
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (event, state) => {
+      const id = state.fromNode ? parseId(state.fromNode.id) : null;
+      const snap = useLab.getState().snap;
+      if (!snap || id?.type !== 'dev') return;
+      const at = 'clientX' in event ? event : event.changedTouches[0];
+      const end = wireEndAt(built.nodes, rf.screenToFlowPosition({ x: at.clientX, y: at.clientY }));
+      const r = wireAction(snap, { ns: id.ns, dev: id.dev }, end);
+      if (r.ok) return runAction(r.action);
+      const s = useLab.getState();
+      s.setNotice({ kind: 'error', text: tf(`wire.refused.${r.reason}`, s.lang, r.vars) });
     },
     [built.nodes, rf, runAction],
   );
 
-  const onNodeClick = useCallback((_: MouseEvent, n: Node) => select(n.id), [select]);
+  const onNodeClick = useCallback((_: MouseEvent, n: DiagramNode) => select(n.id), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
   // right-click on a device: capture on it, or stop the capture; on a station, on any of its devices
-  const onNodeContextMenu = useCallback((e: MouseEvent, n: Node) => {
-    const id = parseId(n.id);
-    const station = n.type === 'station' && id?.type === 'ns';
-    if (id?.type !== 'dev' && !station) return;
-    e.preventDefault();
-    const box = (e.currentTarget as Element).closest('.canvas')!.getBoundingClientRect();
-    const at = { x: e.clientX - box.left, y: e.clientY - box.top, ns: id.ns };
-    if (id.type === 'dev') return setMenu({ ...at, dev: id.dev });
+  const openMenu = useCallback((nodeId: string, client: { x: number; y: number }, from: Element, back: HTMLElement | null) => {
+    const id = parseId(nodeId);
+    if (id?.type !== 'dev' && id?.type !== 'ns') return false;
+    const box = from.closest('.canvas')!.getBoundingClientRect();
+    const at = { x: Math.min(client.x - box.left, box.width - 230), y: Math.min(client.y - box.top, box.height - 120), ns: id.ns, back };
+    if (id.type === 'dev') return (setMenu({ ...at, dev: id.dev }), true);
     const devs = useLab.getState().snap?.namespaces.find((x) => x.name === id.ns)?.devices.filter((d) => d.kind !== 'loopback' && d.up).map((d) => d.name) ?? [];
     setMenu({ ...at, dev: null, devs });
+    return true;
   }, []);
+  const onNodeContextMenu = useCallback(
+    (e: MouseEvent, n: DiagramNode) => {
+      if (n.type !== 'device' && n.type !== 'station') return;
+      if (openMenu(n.id, { x: e.clientX, y: e.clientY }, e.currentTarget as Element, (e.currentTarget as Element).closest<HTMLElement>('.react-flow__node'))) e.preventDefault();
+    },
+    [openMenu],
+  );
+  // the menu key or Shift+F10 on a focused device opens its menu under it
+  const onMenuKey = useCallback(
+    (node: HTMLElement) => {
+      const r = node.getBoundingClientRect();
+      const id = node.dataset.id;
+      if (id && (node.classList.contains('react-flow__node-device') || node.classList.contains('react-flow__node-station'))) openMenu(id, { x: r.left + 8, y: r.bottom }, node, node);
+    },
+    [openMenu],
+  );
 
   return (
     <main className="canvas" onDragOver={allowDrop} onDrop={onDrop} data-testid="canvas" aria-label="Diagram">
@@ -136,7 +177,7 @@ export function Canvas() {
         </defs>
       </svg>
       <StormNotice />
-      <div className="rf-wrap" ref={wrap} onKeyDownCapture={(e) => onDiagramKey(e, select)}>
+      <div className="rf-wrap" ref={wrap} onKeyDownCapture={(e) => onDiagramKey(e, select, onMenuKey)}>
       <ReactFlow
         nodes={nodes}
         edges={built.edges}
@@ -147,7 +188,8 @@ export function Canvas() {
         onNodeClick={onNodeClick}
         onNodeContextMenu={onNodeContextMenu}
         onPaneClick={onPaneClick}
-        nodesConnectable={false}
+        onConnectEnd={onConnectEnd}
+        nodesConnectable
         edgesFocusable={false}
         proOptions={PRO}
         elevateNodesOnSelect={false}
@@ -166,7 +208,7 @@ export function Canvas() {
   );
 }
 
-function keepDragging(next: Node[], prev: Node[]): Node[] {
+function keepDragging(next: DiagramNode[], prev: DiagramNode[]): DiagramNode[] {
   const dragging = new Map(prev.filter((n) => n.dragging).map((n) => [n.id, n]));
   if (!dragging.size) return next;
   return next.map((n) => {

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Node, NodeProps } from '@xyflow/react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { DeviceData } from '../../model/diagram';
 import { SideHandles } from './SideHandles';
 import { useLab } from '../../store';
@@ -32,6 +32,8 @@ function DeviceNodeView({ data, selected }: NodeProps<N>) {
         </span>
       </div>
       <SideHandles sides={SIDES} />
+      {/* a wire is drawn from here onto a bridge, a box or the LAN switch (Canvas's onConnectEnd) */}
+      <Handle id="wire" type="source" position={Position.Right} className="wire-handle" isConnectableStart isConnectableEnd={false} title={t('wire.handle', { dev: d.name })} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The diagram by keyboard: Tab reaches each node (wires are not Tab stops), Enter opens the focused node
 // in the inspector, Esc closes it, and the arrow keys move focus to the nearest device that way (React
-// Flow's own arrow keys would move the node; a device moves by mouse, or by its commands).
+// Flow's own arrow keys would move the node; a device moves by mouse, or by its commands); the menu key
+// or Shift+F10 opens a device's menu.
 import type { KeyboardEvent } from 'react';
 
 const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
@@ -24,11 +25,15 @@ export function nextInDirection<T>(from: Box, dir: [number, number], others: { e
   return best?.el ?? null;
 }
 
-export function onDiagramKey(e: KeyboardEvent<HTMLElement>, select: (id: string | null) => void): void {
+export function onDiagramKey(e: KeyboardEvent<HTMLElement>, select: (id: string | null) => void, menu?: (node: HTMLElement) => void): void {
   const node = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
   if (!node || e.target !== node) return;
   const id = node.dataset.id ?? null;
-  if (e.key === 'Enter' || e.key === ' ') {
+  if (menu && (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey))) {
+    e.preventDefault();
+    e.stopPropagation();
+    menu(node);
+  } else if (e.key === 'Enter' || e.key === ' ') {
     e.preventDefault();
     e.stopPropagation();
     select(id);

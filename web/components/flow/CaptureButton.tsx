@@ -12,7 +12,7 @@ export function runningCapture(list: string, ns: string, dev: string): string | 
   return null;
 }
 
-export function CaptureButton({ ns, dev, onDone, label }: { ns: string; dev: string; onDone?: () => void; label?: string }) {
+export function CaptureButton({ ns, dev, onDone, label, role }: { ns: string; dev: string; onDone?: () => void; label?: string; role?: 'menuitem' }) {
   const running = runningCapture(useLab(selRunningCaptureTerms), ns, dev);
   const start = useLab(selStartCapture);
   const stop = useLab(selStopCapture);
@@ -23,7 +23,7 @@ export function CaptureButton({ ns, dev, onDone, label }: { ns: string; dev: str
     onDone?.();
   };
   return (
-    <button type="button" onClick={click} title={running ? t('capture.stopHint') : t('capture.startHint', { dev, netns: ns })}>
+    <button type="button" role={role} onClick={click} title={running ? t('capture.stopHint') : t('capture.startHint', { dev, netns: ns })}>
       {running ? t('capture.stop', { dev }) : (label ?? t('capture.start', { dev }))}
     </button>
   );

@@ -47,7 +47,7 @@ export function FrameInspector() {
   const shown = (path: string) => path.split('.').every((_, i, a) => i === a.length - 1 || open[a.slice(0, i + 1).join('.')] || field?.startsWith(a.slice(0, i + 1).join('.') + '.'));
   return (
     <section className="inspector frame-inspector" aria-label={t('frame.label', { id: frame })}>
-      <h3>
+      <h2>
         <span className="chip" style={{ background: KIND_COLOR[info.kind] }}>
           {info.label}
         </span>{' '}
@@ -55,7 +55,7 @@ export function FrameInspector() {
         <button type="button" className="close" aria-label={t('frame.close')} onClick={() => selectFrame(null)}>
           ×
         </button>
-      </h3>
+      </h2>
       {ev && (
         <p className="frame-at">
           {t('frame.at', { n: ev.seq + 1, time: fmtTime(ev.e.time), where: where(ev.e), what: what(ev.e, t) })}
