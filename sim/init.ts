@@ -8,6 +8,11 @@ import { ipRcv } from './ipv4/ip_input';
 import { inetdevEvent } from './ipv4/fib_frontend';
 import { brDeviceEvent } from './bridge/br_notify';
 import { nfNetdevEvent } from './netfilter/hooks';
+import { rtnlLinkRegister } from './net/rtnl_link';
+import { vethLinkOps } from './drivers/veth_link';
+import { bridgeLinkOps } from './bridge/br_link';
+import { tunLinkOps } from './drivers/tun_link';
+import { nicLinkOps } from './drivers/nic_link';
 
 let done = false;
 
@@ -31,6 +36,12 @@ export function initcalls(): void {
   });
   registerNetdeviceNotifier({ name: 'br_device_event', priority: 0, call: (ev, dev) => brDeviceEvent(ev, dev) });
   registerNetdeviceNotifier({ name: 'masq_device_event', priority: 0, call: (ev, dev) => nfNetdevEvent(ev, dev) });
+  // rtnl_link_register(): the link kinds (veth_init, br_netlink_init, tun_init; the lab's NIC driver).
+  // A new kind is its own file plus one line here.
+  rtnlLinkRegister(vethLinkOps);
+  rtnlLinkRegister(bridgeLinkOps);
+  rtnlLinkRegister(tunLinkOps);
+  rtnlLinkRegister(nicLinkOps);
 }
 
 initcalls();
