@@ -5,21 +5,22 @@ import type { Skb } from './skb';
 
 export type PacketHandler = (skb: Skb) => void;
 
-/** ethertype -> the protocol's func (ip_rcv, arp_rcv); an ethertype is 16 bits, so an array indexes it */
-const ptypeBase: (PacketHandler | undefined)[] = [];
+/** ethertype -> the protocol's func (ip_rcv, arp_rcv): one O(1) lookup a frame, built once at boot */
+const ptypeBase = new Map<number, PacketHandler>();
 
 /** dev_add_pack(): `type`'s frames go to `func` after the taps and the rx_handler. */
 export function devAddPack(type: number, func: PacketHandler): void {
-  if (ptypeBase[type] && ptypeBase[type] !== func) throw new Error(`dev_add_pack: 0x${type.toString(16)} is taken`);
-  ptypeBase[type] = func;
+  const had = ptypeBase.get(type);
+  if (had && had !== func) throw new Error(`dev_add_pack: 0x${type.toString(16)} is taken`);
+  ptypeBase.set(type, func);
 }
 
 /** The protocol handler for an ethertype (undefined: no protocol takes it, the frame is dropped). */
 export function ptypeHandler(type: number): PacketHandler | undefined {
-  return ptypeBase[type];
+  return ptypeBase.get(type);
 }
 
 /** Protocols registered: false before sim/init.ts ran, when no frame could reach ARP or IPv4. */
 export function ptypesRegistered(): boolean {
-  return ptypeBase.length > 0;
+  return ptypeBase.size > 0;
 }
