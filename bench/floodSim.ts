@@ -3,7 +3,7 @@
 // flood as the terminal would, then prints one JSON line: the ping's stats line, the time of the ping
 // command alone (wall and CPU), and (trace) the virtual time the flood took and the events the page would have been sent.
 import { performance } from 'node:perf_hooks';
-import { World } from '../sim/net/world';
+import { World } from '../sim/world';
 import { Shell } from '../sim/shell/shell';
 import { Lab } from '../web/worker/lab';
 import { toWorker, type FromWorker } from '../web/protocol';

@@ -57,7 +57,8 @@ export function brMtuAutoAdjust(br: Bridge): void {
 
 /** br_add_if() */
 export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
-  if (dev.isLoopback || dev.kind === 'tun') return { errno: 'EINVAL' };
+  // dev->type != ARPHRD_ETHER (a tun), or IFF_LOOPBACK
+  if (dev.isLoopback || dev.hwType !== 'ether') return { errno: 'EINVAL' };
   if (dev instanceof Bridge) return { errno: 'ELOOP', msg: 'Can not enslave a bridge to a bridge' };
   if (dev === br) return { errno: 'ELOOP', msg: 'Can not enslave a bridge to a bridge' };
   if (dev.brport) return { errno: 'EBUSY' };

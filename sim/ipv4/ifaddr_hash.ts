@@ -5,23 +5,21 @@
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 
-const hashes = new WeakMap<Netns, Map<number, NetDevice>>();
-
 /** inet_lookup_ifaddr_rcu(): the device holding `a` as an interface address. */
 export function inetLookupIfaddr(ns: Netns, a: number): NetDevice | undefined {
-  let h = hashes.get(ns);
+  let h = ns.ifaddrHash;
   if (!h) {
     h = new Map();
     for (const d of ns.devices) {
       const list = d.inDev?.ifaList;
       if (list) for (const i of list) if (!h.has(i.local)) h.set(i.local, d);
     }
-    hashes.set(ns, h);
+    ns.ifaddrHash = h;
   }
   return h.get(a);
 }
 
 /** An address or a device of `ns` came or went: the next lookup rebuilds the hash. */
 export function ifaddrsChanged(ns: Netns): void {
-  hashes.delete(ns);
+  ns.ifaddrHash = null;
 }

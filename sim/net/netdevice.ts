@@ -6,8 +6,12 @@ import type { InDevice } from '../ipv4/devinet';
 import type { NeighParms } from '../ipv4/neigh_parms';
 import type { BridgePort } from '../bridge/br_private';
 import type { PacketSocket } from './packet_socket';
+import type { AnyLinkOps } from './rtnl_link';
 
-export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy' | 'nic';
+/** The device's kind; a kind registered later (rtnl_link.ts) adds its own name. */
+export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy' | 'nic' | (string & {});
+/** dev->type: ARPHRD_ETHER, ARPHRD_LOOPBACK, ARPHRD_NONE (a tun: no link-layer header, no header_ops) */
+export type HwType = 'ether' | 'loopback' | 'none';
 /** RFC 2863 operstate as iproute2 prints it. */
 export type OperState = 'UNKNOWN' | 'NOTPRESENT' | 'DOWN' | 'LOWERLAYERDOWN' | 'TESTING' | 'DORMANT' | 'UP';
 /** addr_assign_type (include/uapi/linux/netdevice.h). */
@@ -63,6 +67,10 @@ export abstract class NetDevice {
   /** dev->uc_promisc: promiscuous because the unicast list cannot be filtered */
   ucPromisc = false;
   allmulti = 0;
+  /** dev->rtnl_link_ops: the kind that made it (rtnl_link.ts); null for lo */
+  rtnlLinkOps: AnyLinkOps | null = null;
+  /** dev->netns_immutable: `ip link set ... netns` refuses it (lo, a bridge) */
+  netnsImmutable = false;
   /** Bridge port data when enslaved (dev->rx_handler_data). */
   brport: BridgePort | null = null;
   rxHandler: ((skb: Skb) => RxResult) | null = null;
@@ -115,8 +123,34 @@ export abstract class NetDevice {
     return this.userNoArp;
   }
 
+  /** dev->type */
+  get hwType(): HwType {
+    return 'ether';
+  }
+
+  /** the driver has an ndo_set_mac_address (a tun has none) */
+  get hasSetMacAddress(): boolean {
+    return true;
+  }
+
+  /** ndo_set_mac_address(): eth_mac_addr() takes the new address (dev_set_mac_address notifies) */
+  ndoSetMacAddress(mac: Mac): void {
+    this.mac = mac;
+  }
+
+  /** IFF_POINTOPOINT (a tun) */
+  get pointopoint(): boolean {
+    return false;
+  }
+
+  /** netdev_master_upper_dev_get(): the bridge this device is a port of */
+  get master(): NetDevice | null {
+    return this.brport?.br ?? null;
+  }
+
+  /** IFF_LOOPBACK */
   get isLoopback(): boolean {
-    return this.kind === 'loopback';
+    return this.hwType === 'loopback';
   }
 
   /** netif_running() */

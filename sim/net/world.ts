@@ -4,11 +4,11 @@ import { Prng } from '../core/prng';
 import { Scheduler } from '../core/scheduler';
 import { Netns } from './netns';
 import type { TraceEvent, TraceInput } from './trace';
-import { createLoopback } from '../drivers/loopback';
-import { setupArp } from '../ipv4/arp';
+import { setupNet } from './pernet';
 import { devOpen, linkwatchEvent } from './link';
 import { LinkWatch } from './link_watch';
 import { Backlog } from './backlog';
+import { ptypesRegistered } from './ptype';
 import type { NetDevice } from './netdevice';
 
 export { BACKLOG_DELAY } from './backlog';
@@ -35,6 +35,8 @@ export class World {
   readonly loUpInNewNetns: boolean;
 
   constructor(seed = 1, opts: { loUpInNewNetns?: boolean } = {}) {
+    // the initcalls must have run: import World from sim/world (or sim/init first)
+    if (!ptypesRegistered()) throw new Error('World: no protocol registered; import sim/world.ts, which runs sim/init.ts');
     this.prng = new Prng(seed);
     this.rxBacklog = new Backlog(this.sched, seed);
     this.loUpInNewNetns = opts.loUpInNewNetns ?? false;
@@ -67,11 +69,12 @@ export class World {
 
   /** setup_net(): a namespace with lo (down, as on Linux until someone brings it up). */
   addNetns(name: string): Netns {
-    const ns = new Netns(this, name, this.namespaces.length ? this.namespaces[0] : null);
+    const initial = this.namespaces.length ? this.namespaces[0] : null;
+    const ns = new Netns(this, name);
     this.namespaces.push(ns);
     this.byName.set(name, ns);
-    setupArp(ns);
-    ns.lo = createLoopback(ns);
+    // setup_net(): IPv4's state, ARP's table ops, then lo (pernet inits registered by sim/init.ts)
+    setupNet(ns, initial);
     if (this.loUpInNewNetns) devOpen(ns.lo);
     return ns;
   }

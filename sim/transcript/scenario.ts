@@ -1,6 +1,6 @@
 // Runs a conformance scenario in the simulator and builds its transcript (conformance/FORMAT.md).
 import { fmtMac } from '../core/addr';
-import { World } from '../net/world';
+import { World } from '../world';
 import type { Netns } from '../net/netns';
 import type { NetDevice } from '../net/netdevice';
 import { Shell } from '../shell/shell';

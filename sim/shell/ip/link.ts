@@ -1,19 +1,12 @@
 // ip link (ip/iplink.c: iplink_parse, iplink_modify; ip/link_veth.c, ip/link_bridge.c).
 import type { Mac } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
-import type { Netns } from '../../net/netns';
-import { devChangeNetns, devClose, devOpen, devSetMac, devSetMtu, notify } from '../../net/link';
-import { deleteLink, newBridge, newVeth } from '../../net/rtnl';
-import { Bridge } from '../../bridge/br_device';
-import { brAddIf, brDelIf } from '../../bridge/br_if';
-import { brStpChangeBridgeId } from '../../bridge/br_stp_if';
-import { applyBridgeOpts, parseBridgeOpts } from './link_bridge';
-import { inetdevChangename } from '../../ipv4/devinet';
-import { renameNetdev } from '../../net/register';
-import { parseBridgeSlaveOpts } from '../bridge_port_opts';
-import { brSetport } from '../../bridge/br_netlink';
+import { devOpen } from '../../net/link';
+import { deleteLink, leaveMaster } from '../../net/rtnl';
+import { type SetlinkReq, checkIfnameAttr, doSetMaster, doSetlink } from '../../net/setlink';
+import { type LinkParseCtx, linkKindOf, rtnlLinkOpsGet, rtnlSlaveOpsGet } from '../../net/rtnl_link';
 import { isValidEtherMac } from '../../core/addr';
-import { CmdError, extackError, rtnlError } from '../errors';
+import { CmdError, extackError, rtnlError, viaRtnl } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parseLladdr } from './util';
 import { linkBrief, linkLines, nsDevices } from './link_print';
 import type { IpCtx } from './ctx';
@@ -35,6 +28,8 @@ interface LinkReq {
   broadcast?: Mac;
   type?: string;
   typeArgs: string[];
+  /** `link DEV` (IFLA_LINK) */
+  link?: string;
 }
 
 function onOff(key: string, v: string): boolean {
@@ -58,7 +53,7 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
       checkIfname(v, '"name" not a valid ifname');
       r.name = v;
       if (!r.dev) r.dev = v;
-    } else if (matches(w, 'link')) a.next();
+    } else if (matches(w, 'link')) r.link = a.next();
     else if (matches(w, 'address')) r.address = parseLladdr(a.next());
     else if (matches(w, 'broadcast') || w === 'brd') r.broadcast = parseLladdr(a.next());
     else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) {
@@ -129,10 +124,6 @@ function checkIfname(n: string, msg: string): void {
   if (!n || n.length >= 128 || n === '.' || n === '..' || /[\s/:]/.test(n)) throw invarg(msg, n);
 }
 
-/** IFLA_IFNAME's nla_policy: at most IFNAMSIZ - 1 characters */
-function checkNameLen(n: string | null | undefined): void {
-  if (n && n.length >= 16) throw extackError('Attribute failed policy validation');
-}
 
 export function ipLink(a: Args, ctx: IpCtx): string[] {
   if (!a.more) return linkShow(new Args([]), ctx);
@@ -151,70 +142,32 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   if (!r.type) throw new CmdError('Not enough information: "type" argument is required', 255);
   const ns = r.netns ? ctx.world.netns(r.netns)! : ctx.ns;
   const name = r.name ?? r.dev;
-  checkNameLen(name);
+  viaRtnl(() => checkIfnameAttr(name));
   // rtnl_newlink(): the kind's ->validate() (veth_validate, br_validate) runs before the name is looked up
   if (r.address !== undefined && !isValidEtherMac(r.address)) throw rtnlError('EADDRNOTAVAIL');
-  if (r.type === 'veth' && r.mtu !== undefined && !validVethMtu(r.mtu)) throw rtnlError('EINVAL');
+  const kindErr = rtnlLinkOpsGet(r.type)?.validate?.({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns });
+  if (kindErr) throw rtnlError(kindErr);
   if (name && ns.dev(name)) throw rtnlError('EEXIST');
-  let created: NetDevice;
-  switch (r.type) {
-    case 'veth': {
-      const pa = new Args(r.typeArgs);
-      let peer: LinkReq = { name: null, dev: null, typeArgs: [] };
-      if (pa.more && pa.cur === 'peer') {
-        pa.advance();
-        peer = parseLink(pa, ctx);
-      } else if (pa.more) throw new CmdError(`veth: unknown option "${pa.cur}"?`, 255);
-      const pns = peer.netns ? ctx.world.netns(peer.netns)! : ctx.ns;
-      const pname = peer.name ?? peer.dev;
-      checkNameLen(pname);
-      // veth_newlink(): veth_validate() on the peer's attributes, without extack, so its errors are bare
-      if (peer.address !== undefined && !isValidEtherMac(peer.address)) throw rtnlError('EADDRNOTAVAIL');
-      if (peer.mtu !== undefined && !validVethMtu(peer.mtu)) throw rtnlError('EINVAL');
-      // register_netdevice(peer) fails on a taken name before it reserves an ifindex
-      if (pname && pns.dev(pname)) throw rtnlError('EEXIST');
-      // rtnl_configure_link(peer): "up" among the peer's attributes opens it before the pair is linked,
-      // veth_open() answers -ENOTCONN and the registered peer goes again, its ifindex spent
-      if (peer.up) {
-        pns.reserveIfindex();
-        throw rtnlError('ENOTCONN');
-      }
-      if (pname && name === pname && pns === ns) {
-        // the main device's name then clashes with the peer's: the peer goes again, its ifindex spent
-        pns.reserveIfindex();
-        throw rtnlError('EEXIST');
-      }
-      const { dev } = newVeth({ name, mac: r.address ?? null, ns, mtu: r.mtu, txqlen: r.txqlen }, { name: pname, mac: peer.address ?? null, ns: pns, mtu: peer.mtu, txqlen: peer.txqlen });
-      created = dev;
-      break;
-    }
-    case 'bridge': {
-      const opts = parseBridgeOpts(r.typeArgs);
-      const br = newBridge(ns, name, r.address ?? null);
-      // br_dev_newlink(): IFLA_ADDRESS becomes the bridge id too (br_stp_change_bridge_id)
-      if (r.address !== undefined) brStpChangeBridgeId(br, r.address);
-      try {
-        applyBridgeOpts(br, opts);
-      } catch (e) {
-        // br_dev_newlink(): a failed br_changelink() deletes the device it registered
-        deleteLink(br);
-        throw e;
-      }
-      created = br;
-      break;
-    }
-    case 'dummy':
-      throw extackError('Unknown device type');
-    default:
-      throw extackError('Unknown device type');
-  }
+  const ops = rtnlLinkOpsGet(r.type);
+  if (!ops?.newlink) throw extackError('Unknown device type');
+  // the kind's options (link_util->parse_opt), then rtnl_newlink() -> ops->newlink()
+  const opts = ops.parse ? ops.parse(r.typeArgs, nestedCtx(ctx)) : undefined;
+  const lower = r.link === undefined ? undefined : (ctx.ns.dev(r.link) ?? null);
+  const created: NetDevice = viaRtnl(() => ops.newlink!({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns, up: r.up, lower }, opts));
   if (r.up) devOpen(created);
-  if (r.master) applyMaster(created, r.master, ctx);
+  if (r.master) viaRtnl(() => doSetMaster(created, ctx.ns.dev(r.master!)!));
   return [];
 }
 
-/** is_valid_veth_mtu(): ETH_MIN_MTU..ETH_MAX_MTU */
-const validVethMtu = (mtu: number): boolean => mtu >= 68 && mtu <= 65535;
+/** What a kind's parser may ask: iplink_parse() of nested attributes (veth's peer). */
+function nestedCtx(ctx: IpCtx): LinkParseCtx {
+  return {
+    parseNested(args) {
+      const p = parseLink(new Args(args), ctx);
+      return { name: p.name ?? p.dev, address: p.address, mtu: p.mtu, txqlen: p.txqlen, ns: p.netns ? ctx.world.netns(p.netns)! : ctx.ns, up: p.up };
+    },
+  };
+}
 
 function findDev(ctx: IpCtx, name: string | null): NetDevice {
   if (name === null) throw new CmdError('Not enough information: "dev" argument is required.', 255);
@@ -225,114 +178,46 @@ function findDev(ctx: IpCtx, name: string | null): NetDevice {
 
 function linkSet(a: Args, ctx: IpCtx): string[] {
   const r = parseLink(a, ctx);
-  const brOpts = r.type === 'bridge' ? parseBridgeOpts(r.typeArgs) : null;
-  const portOpts = r.type === 'bridge_slave' ? parseBridgeSlaveOpts(r.typeArgs) : null;
+  // the kind's (or the slave kind's) options are parsed before the device is looked up
+  const ops = r.type ? rtnlLinkOpsGet(r.type) : undefined;
+  const slaveOps = r.type && !ops?.changelink ? rtnlSlaveOpsGet(r.type) : undefined;
+  const kindOpts = ops?.changelink && ops.parse ? ops.parse(r.typeArgs, nestedCtx(ctx)) : undefined;
+  const slaveOpts = slaveOps?.parseSlave ? slaveOps.parseSlave(r.typeArgs) : undefined;
   const dev = findDev(ctx, r.dev);
   // rtnl_changelink(): the kind's options go first (a failure leaves the rest undone), then do_setlink()
   if (r.type) {
-    if (brOpts) {
-      if (!(dev instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
-      applyBridgeOpts(dev, brOpts);
-    } else if (portOpts) {
-      // br_port_slave_changelink(): only a bridge port has these
-      if (!dev.brport) throw rtnlError('EOPNOTSUPP');
-      const err = brSetport(dev.brport, portOpts);
-      if (err) throw rtnlError(err);
+    if (ops?.changelink) {
+      if (dev.rtnlLinkOps !== ops) throw rtnlError('EOPNOTSUPP');
+      viaRtnl(() => ops.changelink!(dev, kindOpts));
+    } else if (slaveOps?.slaveChangelink) {
+      viaRtnl(() => slaveOps.slaveChangelink!(dev, slaveOpts));
     } else if (r.type !== dev.kind) throw rtnlError('EOPNOTSUPP');
   }
-  // do_setlink(): namespace, address, mtu, name, alias, broadcast, flags, master, txqueuelen; a failure
-  // keeps what came before it
-  if (r.netns !== undefined) {
-    const to = ctx.world.netns(r.netns)!;
-    if (to !== dev.ns) {
-      // __dev_change_net_namespace(): lo and bridges stay where they are (netns_immutable)
-      if (dev.isLoopback || dev instanceof Bridge) throw extackError('The interface netns is immutable');
-      if (to.dev(dev.name)) throw extackError('An interface with the same name exists in the target netns');
-      if (dev.brport) brDelIf(dev.brport.br, dev);
-      devChangeNetns(dev, to);
-    }
-    if (r.up !== undefined || r.address !== undefined) {
-      const moved = to.dev(dev.name)!;
-      applyAddrMtu(moved, r);
-      applyFlagsEtc(moved, r, ctx);
-    }
-    return [];
-  }
-  applyAddrMtu(dev, r);
-  if (r.name && r.dev && r.name !== r.dev) {
-    checkNameLen(r.name);
-    // netif_change_name(): on 6.18 a running device may be renamed too (measured: veth, bridge, tap)
-    if (ctx.ns.dev(r.name)) throw rtnlError('EEXIST');
-    renameNetdev(dev, r.name);
-    inetdevChangename(dev);
-  }
-  applyFlagsEtc(dev, r, ctx);
+  // do_setlink(): the model decides (net/setlink.ts); a failure keeps what came before it
+  const req: SetlinkReq = {
+    netns: r.netns !== undefined ? ctx.world.netns(r.netns)! : undefined,
+    address: r.address,
+    mtu: r.mtu,
+    name: r.name && r.dev && r.name !== r.dev ? r.name : undefined,
+    alias: r.alias,
+    broadcast: r.broadcast,
+    promisc: r.promisc,
+    arp: r.arp,
+    multicast: r.multicast,
+    allmulticast: r.allmulticast,
+    up: r.up,
+    master: r.master === undefined ? undefined : r.master === null ? null : ctx.ns.dev(r.master)!,
+    txqlen: r.txqlen,
+  };
+  viaRtnl(() => doSetlink(dev, req));
   return [];
-}
-
-/** do_setlink(): IFLA_ADDRESS, then IFLA_MTU */
-function applyAddrMtu(dev: NetDevice, r: LinkReq): void {
-  if (r.address !== undefined) {
-    // dev_set_mac_address(): a tun (no ndo_set_mac_address) says EOPNOTSUPP before looking at the address
-    if (dev.kind === 'tun') throw rtnlError('EOPNOTSUPP');
-    if (!isValidEtherMac(r.address) || dev.isLoopback) throw rtnlError('EADDRNOTAVAIL');
-    if (dev instanceof Bridge) {
-      // br_set_mac_address() changes the bridge id only for a new address (and notifies then), and
-      // dev_set_mac_address() notifies NETDEV_CHANGEADDR in any case
-      dev.addrAssign = 'set';
-      if (dev.mac !== r.address) brStpChangeBridgeId(dev, r.address);
-      notify('CHANGEADDR', dev);
-    } else {
-      devSetMac(dev, r.address);
-    }
-  }
-  if (r.mtu !== undefined) {
-    if (r.mtu < 68 || r.mtu > 65535) throw extackError(r.mtu < 68 ? `mtu less than device minimum` : 'mtu greater than device maximum');
-    devSetMtu(dev, r.mtu);
-  }
-}
-
-/** do_setlink() after the name: alias, broadcast, dev_change_flags(), the master, txqueuelen */
-function applyFlagsEtc(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
-  if (r.alias !== undefined) dev.alias = r.alias;
-  if (r.broadcast !== undefined) dev.broadcast = r.broadcast;
-  // IFF_PROMISC set by hand counts once, beside dev->promiscuity (taps, bridge ports)
-  if (r.promisc !== undefined) dev.gPromisc = r.promisc;
-  if (r.arp !== undefined && dev.userNoArp !== !r.arp) {
-    dev.userNoArp = !r.arp;
-    // __dev_notify_flags(): a running device tells its listeners which flags changed
-    if (dev.up) notify('CHANGE', dev, true);
-  }
-  if (r.multicast !== undefined) dev.noMulticast = !r.multicast;
-  // dev_set_allmulti(): the user's flag counts once in allmulti
-  if (r.allmulticast !== undefined && dev.gAllmulti !== r.allmulticast) dev.gAllmulti = r.allmulticast;
-  if (r.up === true) devOpen(dev);
-  else if (r.up === false) devClose(dev);
-  if (r.master !== undefined) applyMaster(dev, r.master, ctx);
-  if (r.txqlen !== undefined) dev.txqlen = r.txqlen;
-}
-
-/** do_set_master(): leave the old master, join the new one. */
-function applyMaster(dev: NetDevice, master: string | null, ctx: IpCtx): void {
-  const cur = dev.brport?.br ?? null;
-  if (master === null) {
-    if (cur) brDelIf(cur, dev);
-    return;
-  }
-  const m = ctx.ns.dev(master)!;
-  if (cur === m) return;
-  if (!(m instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
-  if (dev instanceof Bridge) throw extackError('Can not enslave a bridge to a bridge');
-  if (cur) brDelIf(cur, dev);
-  const err = brAddIf(m, dev);
-  if (err) throw err.msg ? extackError(err.msg) : rtnlError(err.errno);
 }
 
 function linkDel(a: Args, ctx: IpCtx): string[] {
   const r = parseLink(a, ctx);
   const dev = findDev(ctx, r.dev);
   if (dev.isLoopback) throw rtnlError('EOPNOTSUPP');
-  if (dev.brport) brDelIf(dev.brport.br, dev);
+  leaveMaster(dev);
   deleteLink(dev);
   return [];
 }
@@ -362,9 +247,9 @@ export function linkShow(a: Args, ctx: IpCtx, forAddr = false): string[] {
     if (!d) throw new CmdError(`Device "${devName}" does not exist.`, 1);
     devs = [d];
   }
-  if (master !== null) devs = devs.filter((d) => (master === '' ? !d.brport : d.brport?.br.name === master));
-  // the rtnl kind: a tap is a "tun" device too
-  if (kind !== null) devs = devs.filter((d) => (d.kind === 'tap' ? 'tun' : d.kind) === kind || (kind === 'bridge_slave' && d.brport));
+  if (master !== null) devs = devs.filter((d) => (master === '' ? !d.master : d.master?.name === master));
+  // the rtnl kind (a tap is a "tun" device too), or the slave kind of its master's
+  if (kind !== null) devs = devs.filter((d) => linkKindOf(d) === kind || (d.master !== null && d.master.rtnlLinkOps?.slaveKind === kind));
   if (upOnly) devs = devs.filter((d) => d.up);
   return ctx.printLinks(devs, forAddr);
 }
