@@ -9,6 +9,7 @@ import { inetdevEvent } from '../ipv4/fib_frontend';
 import { arpNetdevEvent } from '../ipv4/arp';
 import { brDeviceEvent } from '../bridge/br_notify';
 import { nfNetdevEvent } from '../netfilter/hooks';
+import { macvlanDeviceEvent } from '../drivers/macvlan';
 
 export type NetdevEvent = 'UP' | 'DOWN' | 'CHANGE' | 'CHANGEADDR' | 'CHANGEMTU' | 'UNREGISTER' | 'REGISTER';
 
@@ -26,6 +27,7 @@ export function notify(ev: NetdevEvent, dev: NetDevice, noarpChanged = false): v
   if (ev === 'CHANGEADDR' || ev === 'CHANGE') arpNetdevEvent(ev, dev, noarpChanged);
   brDeviceEvent(ev, dev);
   nfNetdevEvent(ev, dev);
+  macvlanDeviceEvent(ev, dev);
 }
 
 /** default_operstate() as in Linux 6.18: a device without carrier whose iflink names a device in its own
@@ -117,6 +119,7 @@ export function devSetMac(dev: NetDevice, mac: Mac, assign: NetDevice['addrAssig
 
 /** unregister_netdevice() */
 export function devUnregister(dev: NetDevice): void {
+  dev.unregistering = true;
   devClose(dev);
   notify('UNREGISTER', dev);
   unlistNetdev(dev);
@@ -133,5 +136,4 @@ export function devChangeNetns(dev: NetDevice, to: Netns): void {
   dev.qdisc = 'noop';
   registerNetdev(to, dev, keep);
   notify('REGISTER', dev);
-  dev.operstate = defaultOperstate(dev);
 }

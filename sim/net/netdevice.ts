@@ -7,7 +7,7 @@ import type { NeighParms } from '../ipv4/neigh_parms';
 import type { BridgePort } from '../bridge/br_private';
 import type { PacketSocket } from './packet_socket';
 
-export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy' | 'nic';
+export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy' | 'nic' | 'macvlan';
 /** RFC 2863 operstate as iproute2 prints it. */
 export type OperState = 'UNKNOWN' | 'NOTPRESENT' | 'DOWN' | 'LOWERLAYERDOWN' | 'TESTING' | 'DORMANT' | 'UP';
 /** addr_assign_type (include/uapi/linux/netdevice.h). */
@@ -68,6 +68,8 @@ export abstract class NetDevice {
   stats = { rxPackets: 0, txPackets: 0, rxBytes: 0, txBytes: 0, rxDropped: 0, txDropped: 0 };
   /** carrier_up_count + carrier_down_count (IFLA_CARRIER_CHANGES) */
   carrierChanges = 0;
+  /** dev->reg_state: NETREG_UNREGISTERING once unregister_netdevice() has begun (a netns move never sets it) */
+  unregistering = false;
 
   constructor(ns: Netns, name: string, mac: Mac, broadcast: Mac) {
     this.ns = ns;
@@ -80,6 +82,22 @@ export abstract class NetDevice {
   /** dev_get_iflink(): the peer's ifindex for veth, else own. */
   iflink(): number {
     return this.ifindex;
+  }
+
+  /** The device IFLA_LINK names, when it may live in another namespace (rtnl_link_ops->get_link_net):
+   *  a veth's peer, a macvlan's parent. */
+  linkDev(): NetDevice | null {
+    return null;
+  }
+
+  /** The kind's own line of `ip -d link` (rtnl_link_ops->fill_info as iproute2 prints it), if the kind has one. */
+  kindDetails(): string | null {
+    return null;
+  }
+
+  /** dev->max_mtu (tun_net_init(): MAX_MTU less the link header for a tap) */
+  maxMtu(): number {
+    return this.isLoopback ? 0 : this.kind === 'tap' ? 65521 : 65535;
   }
 
   /** The qdisc a device gets when first opened (noqueue for virtual devices). */

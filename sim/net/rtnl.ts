@@ -2,6 +2,7 @@
 import { type Mac, BCAST_MAC, randomMac } from '../core/addr';
 import { Veth } from '../drivers/veth';
 import { Tun } from '../drivers/tun';
+import { Macvlan, deleteMacvlan } from '../drivers/macvlan';
 import { Bridge } from '../bridge/br_device';
 import { fdbAddLocal } from '../bridge/br_fdb';
 import type { NetDevice } from './netdevice';
@@ -80,6 +81,7 @@ export function newTuntap(ns: Netns, name: string | null, mode: 'tun' | 'tap'): 
 
 /** rtnl_dellink(): a veth takes its peer with it. */
 export function deleteLink(dev: NetDevice): void {
+  if (dev instanceof Macvlan) return deleteMacvlan(dev);
   if (dev instanceof Veth && dev.peer) {
     const peer = dev.peer;
     devUnregister(dev);
@@ -96,7 +98,7 @@ export function destroyNetns(ns: Netns): void {
   for (const d of [...ns.devices].reverse()) {
     if (d.isLoopback) continue;
     if (!ns.byIndex.has(d.ifindex)) continue;
-    if (d.kind === 'veth' || d.kind === 'bridge' || d.kind === 'tun' || d.kind === 'tap' || d.kind === 'dummy') deleteLink(d);
+    if (d.kind === 'veth' || d.kind === 'bridge' || d.kind === 'tun' || d.kind === 'tap' || d.kind === 'dummy' || d.kind === 'macvlan') deleteLink(d);
     else devChangeNetns(d, ns.world.host);
   }
   ns.world.removeNetns(ns);

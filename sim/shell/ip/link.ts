@@ -3,13 +3,14 @@ import type { Mac } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import type { Netns } from '../../net/netns';
 import { devChangeNetns, devClose, devOpen, devSetMac, devSetMtu, notify } from '../../net/link';
-import { deleteLink, newBridge, newVeth } from '../../net/rtnl';
+import { allocName, deleteLink, newBridge, newVeth, randomEtherMac } from '../../net/rtnl';
+import { MACVLAN_MODES, Macvlan, type MacvlanMode, changeMacvlanMode, newMacvlan } from '../../drivers/macvlan';
 import { Bridge } from '../../bridge/br_device';
 import { brAddIf, brDelIf } from '../../bridge/br_if';
 import { brStpChangeBridgeId } from '../../bridge/br_stp_if';
 import { applyBridgeOpts, parseBridgeOpts } from './link_bridge';
 import { inetdevChangename } from '../../ipv4/devinet';
-import { renameNetdev } from '../../net/register';
+import { registerNetdev, renameNetdev } from '../../net/register';
 import { parseBridgeSlaveOpts } from '../bridge_port_opts';
 import { brSetport } from '../../bridge/br_netlink';
 import { isValidEtherMac } from '../../core/addr';
@@ -20,6 +21,8 @@ import type { IpCtx } from './ctx';
 
 interface LinkReq {
   name: string | null;
+  /** link DEV: the device the new one is stacked on (IFLA_LINK) */
+  link?: string;
   dev: string | null;
   up?: boolean;
   address?: Mac;
@@ -58,7 +61,7 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
       checkIfname(v, '"name" not a valid ifname');
       r.name = v;
       if (!r.dev) r.dev = v;
-    } else if (matches(w, 'link')) a.next();
+    } else if (matches(w, 'link')) r.link = a.next();
     else if (matches(w, 'address')) r.address = parseLladdr(a.next());
     else if (matches(w, 'broadcast') || w === 'brd') r.broadcast = parseLladdr(a.next());
     else if (matches(w, 'txqueuelen') || w === 'qlen' || matches(w, 'txqlen')) {
@@ -203,6 +206,20 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
       created = br;
       break;
     }
+    case 'macvlan': {
+      const mode = parseMacvlanOpts(r.typeArgs);
+      // iplink_modify(): ll_name_to_index() on "link DEV" before anything is sent
+      const parent = r.link === undefined ? undefined : ctx.ns.dev(r.link);
+      if (r.link !== undefined && !parent) throw new CmdError(`Cannot find device "${r.link}"`, 1);
+      // macvlan_common_newlink(): no IFLA_LINK is EINVAL
+      if (!parent) throw rtnlError('EINVAL');
+      const dev = newMacvlan(ns, name ?? allocName(ns, 'macvlan%d'), r.address ?? null, parent, mode ?? 'vepa', () => randomEtherMac(ns), registerNetdev);
+      if (typeof dev === 'string') throw rtnlError(dev);
+      if (r.mtu !== undefined) devSetMtu(dev, r.mtu);
+      if (r.txqlen !== undefined) dev.txqlen = r.txqlen;
+      created = dev;
+      break;
+    }
     case 'dummy':
       throw extackError('Unknown device type');
     default:
@@ -212,6 +229,33 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   if (r.master) applyMaster(created, r.master, ctx);
   return [];
 }
+
+/** iplink_macvlan.c macvlan_parse_opt(): the mode, if given (flag, macaddr and bcqueuelen are not modelled). */
+function parseMacvlanOpts(args: string[]): MacvlanMode | undefined {
+  const a = new Args(args);
+  let mode: MacvlanMode | undefined;
+  while (a.more) {
+    const w = a.cur;
+    if (matches(w, 'mode')) {
+      const v = a.next();
+      // strcmp(), not matches(): no abbreviations
+      if (!(MACVLAN_MODES as readonly string[]).includes(v)) throw new CmdError(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${v}"`, 255);
+      mode = v as MacvlanMode;
+    } else if (matches(w, 'help')) throw new CmdError(MACVLAN_USAGE, 255);
+    else throw new CmdError([`macvlan: unknown option "${w}"?`, ...MACVLAN_USAGE], 255);
+    a.advance();
+  }
+  return mode;
+}
+
+const MACVLAN_USAGE = [
+  'Usage: ... macvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]',
+  'MODE: private | vepa | bridge | passthru | source',
+  'MODE_FLAG: null | nopromisc | nodst',
+  'MODE_OPTS: for mode "source":',
+  '\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }',
+  'BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]',
+];
 
 /** is_valid_veth_mtu(): ETH_MIN_MTU..ETH_MAX_MTU */
 const validVethMtu = (mtu: number): boolean => mtu >= 68 && mtu <= 65535;
@@ -233,6 +277,11 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
     if (brOpts) {
       if (!(dev instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
       applyBridgeOpts(dev, brOpts);
+    } else if (r.type === 'macvlan') {
+      const mode = parseMacvlanOpts(r.typeArgs);
+      if (!(dev instanceof Macvlan)) throw rtnlError('EOPNOTSUPP');
+      const err = mode === undefined ? undefined : changeMacvlanMode(dev, mode);
+      if (err) throw rtnlError(err);
     } else if (portOpts) {
       // br_port_slave_changelink(): only a bridge port has these
       if (!dev.brport) throw rtnlError('EOPNOTSUPP');

@@ -14,8 +14,6 @@ import { jiffiesToClock } from '../../bridge/br_opts';
 /** veth_get_num_queues(): one queue per possible CPU, on the 2-CPU machine the transcripts come from */
 const VETH_QUEUES = 2;
 
-/** tun_net_init(): MAX_MTU less the link header */
-const maxMtu = (dev: NetDevice) => (dev.isLoopback ? 0 : dev.kind === 'tap' ? 65521 : 65535);
 
 /** "8000.2:0:0:0:0:1": br_print_bridge_id() prints the priority bytes %.2x, the MAC bytes %x. */
 function iprouteBridgeId(id: string): string {
@@ -80,7 +78,7 @@ function portOpts(p: BridgePort): string {
  * the bridge port. `ip addr` does not ask for IFLA_AF_SPEC, so its form has no addrgenmode.
  */
 export function detailLines(dev: NetDevice, forAddr = false): string[] {
-  const lines = [`promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${maxMtu(dev)} `];
+  const lines = [`promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${dev.maxMtu()} `];
   if (dev instanceof Bridge) lines.push(`    bridge ${bridgeOpts(dev)} `);
   else if (dev.kind === 'veth') lines.push('    veth ');
   else if (dev instanceof Tun) {
@@ -89,6 +87,7 @@ export function detailLines(dev: NetDevice, forAddr = false): string[] {
     const mq = dev.multiQueue ? 'multi_queue numqueues 0 numdisabled 0 ' : '';
     lines.push(`    tun type ${dev.kind} pi ${onOff(dev.pi)} vnet_hdr ${onOff(dev.vnetHdr)} ${mq}persist on ${owner(dev.owner, 'user')}${owner(dev.group, 'group')}`);
   }
+  else if (dev.kindDetails()) lines.push(`    ${dev.kindDetails()}`);
   if (dev.brport) lines.push(`    bridge_slave ${portOpts(dev.brport)} `);
   // MAX_TAP_QUEUES for a multi-queue tun/tap
   const q = dev.kind === 'veth' ? VETH_QUEUES : dev instanceof Tun && dev.multiQueue ? 256 : 1;

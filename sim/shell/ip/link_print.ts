@@ -2,7 +2,6 @@
 import { fmtMac } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import type { Netns } from '../../net/netns';
-import { Veth } from '../../drivers/veth';
 import { detailLines } from './link_details';
 import { statsLines } from './link_stats';
 
@@ -28,10 +27,11 @@ export function linkFlags(dev: NetDevice, mdown: boolean): string {
 export function linkSuffix(dev: NetDevice): { text: string; netnsid: number | null; netnsName: string | null; mdown: boolean } {
   let netnsid: number | null = null;
   let netnsName: string | null = null;
-  if (dev instanceof Veth && dev.peer && dev.peer.ns !== dev.ns) {
-    netnsid = dev.ns.idOf(dev.peer.ns);
+  const link = dev.linkDev();
+  if (link && link.ns !== dev.ns) {
+    netnsid = dev.ns.idOf(link.ns);
     // get_name_from_nsid(): a namespace with a name under /run/netns is printed by name
-    if (dev.peer.ns !== dev.ns.world.host) netnsName = dev.peer.ns.name;
+    if (link.ns !== dev.ns.world.host) netnsName = link.ns.name;
   }
   const iflink = dev.iflink();
   // nla_put_iflink(): IFLA_LINK goes out when it differs from the ifindex or names another namespace
