@@ -46,6 +46,8 @@ export interface DevSnap {
   portCost: number | null;
   /** the other end of the wire: a veth's peer, a NIC's cable partner, a tap's VM NIC (and back) */
   peer: { ns: string; name: string } | null;
+  /** the device this one is stacked on (a macvlan's parent), when that is not its wire peer */
+  lower?: { ns: string; name: string };
   stackLink: StackLink;
   /** net.ipv4.conf.DEV.* values the inspector edits */
   conf: Record<ConfKey, number>;
@@ -131,6 +133,8 @@ function devSnap(dev: NetDevice, taps: Map<Netns, Tun>): DevSnap {
   for (const k of CONF_KEYS) conf[k] = dev.inDev ? dev.inDev.cnf.values[k] : 0;
   const p = peerOf(dev, taps);
   const peer = p ? { ns: p.ns.name, name: p.name } : null;
+  const l = dev.linkDev();
+  const lower = l && l !== p ? { lower: { ns: l.ns.name, name: l.name } } : {};
   return {
     ifindex: dev.ifindex,
     name: dev.name,
@@ -145,6 +149,7 @@ function devSnap(dev: NetDevice, taps: Map<Netns, Tun>): DevSnap {
     portState: dev.brport ? dev.brport.state : null,
     portCost: dev.brport ? dev.brport.pathCost : null,
     peer,
+    ...lower,
     stackLink: stackLinkOf(dev),
     conf,
   };
