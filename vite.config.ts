@@ -9,5 +9,7 @@ export default defineConfig({
   test: {
     include: ['sim/**/*.test.ts', 'tools/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx'],
     exclude: ['e2e/**', 'node_modules/**'],
+    // the initcalls (protocols, notifiers, link kinds) for tests that build a World from sim/net/world
+    setupFiles: ['sim/init.ts'],
   },
 });

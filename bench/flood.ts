@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { World } from '../sim/net/world';
+import { World } from '../sim/world';
 import { Shell } from '../sim/shell/shell';
 import { runScenario } from '../sim/transcript/scenario';
 

@@ -59,7 +59,7 @@ interface Result {
 
 async function child(name: string): Promise<void> {
   const h = HAZARDS.find((x) => x.name === name)!;
-  const { World } = await import(pathToFileURL(path.join(root, 'sim/net/world.ts')).href);
+  const { World } = await import(pathToFileURL(path.join(root, 'sim/world.ts')).href);
   const { Shell } = await import(pathToFileURL(path.join(root, 'sim/shell/shell.ts')).href);
   const world = new World(1, { loUpInNewNetns: true });
   const sh = new Shell(world);

@@ -133,7 +133,7 @@ function devSnap(dev: NetDevice, taps: Map<Netns, Tun>): DevSnap {
   for (const k of CONF_KEYS) conf[k] = dev.inDev ? dev.inDev.cnf.values[k] : 0;
   const p = peerOf(dev, taps);
   const peer = p ? { ns: p.ns.name, name: p.name } : null;
-  const l = dev.linkDev();
+  const l = dev.rtnlLinkOps?.diagram.lower?.(dev) ?? null;
   const lower = l && l !== p ? { lower: { ns: l.ns.name, name: l.name } } : {};
   return {
     ifindex: dev.ifindex,

@@ -22,7 +22,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { World } from '../sim/net/world';
+import { World } from '../sim/world';
 import { Shell } from '../sim/shell/shell';
 import { COMMAND_GAP_US } from '../sim/transcript/scenario';
 import { commandText, exportLab, WIRES_NS, type LabCommand, type Substitution } from '../sim/labs/export';

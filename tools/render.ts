@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { World } from '../sim/net/world';
+import { World } from '../sim/world';
 import { Shell } from '../sim/shell/shell';
 import { takeSnapshot, type Snapshot } from '../sim/snapshot';
 import { PRESETS } from '../web/presets/article';

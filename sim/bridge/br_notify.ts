@@ -1,6 +1,6 @@
 // The bridge's netdevice notifier (net/bridge/br.c: br_device_event, br_if.c: br_port_carrier_check).
 import type { NetDevice } from '../net/netdevice';
-import type { NetdevEvent } from '../net/link';
+import type { NetdevEvent } from '../net/notifier';
 import { Bridge } from './br_device';
 import { brDelIf, brMtuAutoAdjust, portCost } from './br_if';
 import { fdbChangeAddr } from './br_fdb';

@@ -14,6 +14,11 @@ export class Loopback extends NetDevice {
     this.mtu = 65536;
     this.tsoMaxSize = 524280; // loopback_setup(): netif_set_tso_max_size(dev, GSO_MAX_SIZE)
     this.addrAssign = 'perm';
+    this.netnsImmutable = true; // loopback_setup(): dev->netns_immutable
+  }
+
+  override get hwType(): 'loopback' {
+    return 'loopback';
   }
 
   override get flagsNoArp(): boolean {

@@ -30,13 +30,19 @@
 //   takes the one macvlan): found and up, it becomes the macvlan's (PACKET_HOST, RX_HANDLER_ANOTHER);
 //   found and down, dropped; not found, passed to the parent's stack. Source mode devices are never
 //   looked up (their source list, macvlan_forward_source, is not modelled: empty).
-import { type Mac, isMulticastMac } from '../core/addr';
+import { type Mac, isMulticastMac, isValidEtherMac } from '../core/addr';
 import { ethDst, ethSrc } from '../wire/ethernet';
 import { countRx, countTx, devQueueXmit, ethTypeTrans, netifReceiveSkb, netifRx } from '../net/dev';
 import { NetDevice, type RxResult } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { Skb } from '../net/skb';
-import { carrierOff, carrierOn, devSetRxMode, devUnregister, linkwatchFireEvent, type NetdevEvent } from '../net/link';
+import { carrierOff, carrierOn, devSetMtu, devSetRxMode, devUnregister, linkwatchFireEvent } from '../net/link';
+import type { NetdevEvent, NotifierBlock } from '../net/notifier';
+import { registerNetdev } from '../net/register';
+import { allocName, randomEtherMac } from '../net/rtnl';
+import { type RtnlLinkOps, RtnlError } from '../net/rtnl_link';
+import { CmdError } from '../shell/errors';
+import { matches } from '../shell/ip/util';
 
 export type MacvlanMode = 'private' | 'vepa' | 'bridge' | 'passthru' | 'source';
 export const MACVLAN_MODES: readonly MacvlanMode[] = ['private', 'vepa', 'bridge', 'passthru', 'source'];
@@ -86,19 +92,6 @@ export class Macvlan extends NetDevice {
   /** macvlan_dev_get_iflink() */
   override iflink(): number {
     return this.lower.ifindex;
-  }
-
-  override linkDev(): NetDevice {
-    return this.lower;
-  }
-
-  /** macvlan_fill_info() as iproute2's macvlan_print_opt() prints it (bcqueuelen: MACVLAN_DEFAULT_BC_QUEUE_LEN) */
-  override kindDetails(): string {
-    return `macvlan mode ${this.mode} bcqueuelen 1000 usedbcqueuelen 1000 `;
-  }
-
-  override maxMtu(): number {
-    return this.lower.maxMtu();
   }
 
   private get port(): MacvlanPort {
@@ -211,24 +204,24 @@ function handleFrame(port: MacvlanPort, skb: Skb): RxResult {
   return 'consumed';
 }
 
-export type NewMacvlanError = 'EINVAL' | 'EBUSY';
-
-/** macvlan_common_newlink(): the device, or the errno that refuses it. */
-export function newMacvlan(ns: Netns, name: string, mac: Mac | null, parent: NetDevice, mode: MacvlanMode, randomMac: () => Mac, register: (ns: Netns, dev: NetDevice) => void): Macvlan | NewMacvlanError {
+/** macvlan_common_newlink(): the device, registered on its parent's port. */
+function newMacvlan(ns: Netns, name: string, mac: Mac | null, parent: NetDevice, mode: MacvlanMode): Macvlan {
+  // "when creating macvlans on top of other macvlans, use the real device as the lowerdev"
   const lower = parent instanceof Macvlan ? parent.lower : parent;
-  // macvlan_port_create(): Ethernet only, and the rx_handler must be free
+  // macvlan_port_create(): Ethernet only, not lo, and the rx_handler must be free
   let port = ports.get(lower);
   if (!port) {
-    if (lower.isLoopback || lower.kind === 'tun') return 'EINVAL';
-    if (lower.rxHandler) return 'EBUSY';
-  } else if (port.passthru) return 'EINVAL';
-  if (mode === 'passthru' && port && port.vlans.length > 0) return 'EINVAL';
-  // passthru: eth_hw_addr_inherit()
-  const addr = mode === 'passthru' ? lower.mac : (mac ?? randomMac());
+    if (lower.isLoopback || lower.hwType !== 'ether') throw new RtnlError('EINVAL');
+    if (lower.rxHandler) throw new RtnlError('EBUSY');
+  } else if (port.passthru) throw new RtnlError('EINVAL'); // "only 1 macvlan device can be created in passthru mode"
+  if (mode === 'passthru' && port && port.vlans.length > 0) throw new RtnlError('EINVAL');
+  // passthru: eth_hw_addr_inherit(); else the address given, or eth_hw_addr_random()
+  const addr = mode === 'passthru' ? lower.mac : (mac ?? randomEtherMac(ns));
   const dev = new Macvlan(ns, name, addr, lower.broadcast, lower, mode);
   dev.addrAssign = mac !== null ? 'set' : mode === 'passthru' ? 'perm' : 'random';
   dev.mtu = lower.mtu;
-  register(ns, dev);
+  dev.rtnlLinkOps = macvlanLinkOps;
+  registerNetdev(ns, dev);
   if (!port) {
     const p = new MacvlanPort(lower);
     ports.set(lower, p);
@@ -246,13 +239,13 @@ export function newMacvlan(ns: Netns, name: string, mac: Mac | null, parent: Net
 }
 
 /** macvlan_changelink(): passthru can be neither set nor cleared. */
-export function changeMacvlanMode(dev: Macvlan, mode: MacvlanMode): 'EINVAL' | void {
-  if ((mode === 'passthru') !== (dev.mode === 'passthru')) return 'EINVAL';
+function changeMacvlanMode(dev: Macvlan, mode: MacvlanMode): void {
+  if ((mode === 'passthru') !== (dev.mode === 'passthru')) throw new RtnlError('EINVAL');
   dev.mode = mode;
 }
 
 /** macvlan_dellink() + macvlan_uninit(): out of the port; the last one takes the port off the parent. */
-export function deleteMacvlan(dev: Macvlan): void {
+function deleteMacvlan(dev: Macvlan): void {
   devUnregister(dev);
   const port = ports.get(dev.lower);
   if (!port) return;
@@ -266,7 +259,7 @@ export function deleteMacvlan(dev: Macvlan): void {
 }
 
 /** macvlan_device_event(): the parent's state reaches its macvlans. */
-export function macvlanDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
+function macvlanDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
   const port = ports.get(dev);
   if (!port) return;
   switch (ev) {
@@ -277,7 +270,7 @@ export function macvlanDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
       for (const v of port.vlans) (dev.carrier ? carrierOn : carrierOff)(v);
       break;
     case 'CHANGEMTU':
-      for (const v of port.vlans) if (v.mtu > dev.mtu) v.mtu = dev.mtu;
+      for (const v of port.vlans) if (v.mtu > dev.mtu) devSetMtu(v, dev.mtu);
       break;
     case 'UNREGISTER':
       // "twiddle thumbs on netns device moves": only a parent going away takes its macvlans
@@ -288,3 +281,58 @@ export function macvlanDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
       break;
   }
 }
+
+/** register_netdevice_notifier(&macvlan_notifier_block) in macvlan_init_module() */
+export const macvlanNotifier: NotifierBlock = { name: 'macvlan_device_event', priority: 0, call: (ev, dev) => macvlanDeviceEvent(ev, dev) };
+
+const MACVLAN_USAGE = [
+  'Usage: ... macvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]',
+  'MODE: private | vepa | bridge | passthru | source',
+  'MODE_FLAG: null | nopromisc | nodst',
+  'MODE_OPTS: for mode "source":',
+  '\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }',
+  'BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]',
+];
+
+/** iplink_macvlan.c macvlan_parse_opt(): the mode, if given (flag, macaddr and bcqueuelen are not modelled). */
+function parseMacvlanOpts(args: string[]): { mode?: MacvlanMode } {
+  let mode: MacvlanMode | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i]!;
+    if (matches(w, 'mode')) {
+      const v = args[++i];
+      if (v === undefined) throw new CmdError('Command line is not complete. Try option "help"', 255);
+      // strcmp(), not matches(): no abbreviations
+      if (!(MACVLAN_MODES as readonly string[]).includes(v)) throw new CmdError(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${v}"`, 255);
+      mode = v as MacvlanMode;
+    } else if (matches(w, 'help')) throw new CmdError(MACVLAN_USAGE, 255);
+    else throw new CmdError([`macvlan: unknown option "${w}"?`, ...MACVLAN_USAGE], 255);
+  }
+  return { mode };
+}
+
+/** macvlan_link_ops with iproute2's macvlan_link_util. */
+export const macvlanLinkOps: RtnlLinkOps<{ mode?: MacvlanMode }, Macvlan> = {
+  kind: 'macvlan',
+  parse: (args) => parseMacvlanOpts(args),
+  validate: (a) => (a.address !== undefined && !isValidEtherMac(a.address) ? 'EADDRNOTAVAIL' : null),
+  newlink(a, { mode }) {
+    // macvlan_common_newlink(): no IFLA_LINK is EINVAL (iproute2 looked `link DEV` up already)
+    if (!a.lower) throw new RtnlError('EINVAL');
+    const dev = newMacvlan(a.ns, a.name ?? allocName(a.ns, 'macvlan%d'), a.address ?? null, a.lower, mode ?? 'vepa');
+    if (a.mtu !== undefined) devSetMtu(dev, a.mtu);
+    if (a.txqlen !== undefined) dev.txqlen = a.txqlen;
+    return dev;
+  },
+  changelink(dev, { mode }) {
+    if (mode !== undefined) changeMacvlanMode(dev, mode);
+  },
+  dellink: (dev) => deleteMacvlan(dev),
+  /** macvlan_get_link_net(): the parent's namespace */
+  getLinkNet: (dev) => dev.lower.ns,
+  /** macvlan_fill_info() as macvlan_print_opt() prints it (bcqueuelen: MACVLAN_DEFAULT_BC_QUEUE_LEN) */
+  printOpt: (dev) => `mode ${dev.mode} bcqueuelen 1000 usedbcqueuelen 1000 `,
+  /** macvlan_common_newlink(): dev->max_mtu = lowerdev->max_mtu */
+  maxMtu: (dev) => dev.lower.rtnlLinkOps?.maxMtu?.(dev.lower) ?? 65535,
+  diagram: { node: 'interface', lower: (dev) => dev.lower },
+};

@@ -33,6 +33,16 @@ export class Tun extends NetDevice {
     this.carrierChanges = 1; // tun_set_iff(): netif_carrier_off()
   }
 
+  /** tun_net_init(): a tun is ARPHRD_NONE (no link-layer header), a tap ARPHRD_ETHER */
+  override get hwType(): 'none' | 'ether' {
+    return this.kind === 'tun' ? 'none' : 'ether';
+  }
+
+  /** tun_net_init(): a tun is IFF_POINTOPOINT */
+  override get pointopoint(): boolean {
+    return this.kind === 'tun';
+  }
+
   override get flagsNoArp(): boolean {
     return this.kind === 'tun' || this.userNoArp;
   }

@@ -14,11 +14,6 @@ export class Veth extends NetDevice {
     return this.peer ? this.peer.ifindex : this.ifindex;
   }
 
-  /** veth_get_link_net() */
-  override linkDev(): NetDevice | null {
-    return this.peer;
-  }
-
   /** veth_open(): carrier on both ends once both are up. */
   override driverOpen(): void {
     if (this.peer && this.peer.up) {

@@ -3,7 +3,7 @@
 // inet_insert_ifa, inet_del_ifa, inetdev_event; arp.c: arp_netdev_event).
 import { type Ip4, ip4, prefixMask, isZeronetIp } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
-import type { NetdevEvent } from '../net/link';
+import type { NetdevEvent } from '../net/notifier';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, ifaMatch, type InIfaddr } from './devinet';
 import { RTPROT_KERNEL, RT_TABLE_LOCAL, RT_TABLE_MAIN, type RtnType } from './fib';
 import { arpSend } from './arp';

@@ -80,7 +80,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   const nexthop = rt.gw ?? rt.daddr;
   // ip_neigh_for_gw() -> __ipv4_neigh_lookup_noref(): every packet finds or makes its neighbour, keyed
   // on 0.0.0.0 for loopback and point-to-point devices (ip neigh show nud all lists them)
-  const key = dev.isLoopback || dev.kind === 'tun' ? ANY : nexthop;
+  const key = dev.isLoopback || dev.pointopoint ? ANY : nexthop;
   const n = tbl.lookup(key, dev) ?? tbl.create(key, dev);
   if (dev.isLoopback) {
     if (ns.world.trace) ns.world.emit({ type: 'loopback', ns: ns.name, dev: dev.name, frameId: ctx.id, dst: fmtIp4(rt.daddr), fn: 'loopback_xmit' });
@@ -89,7 +89,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   }
   // a device without header_ops (tun) takes the packet as it is (neigh_direct_output); others without
   // ARP send to the NOARP entry's address, their own
-  if (dev.kind === 'tun') {
+  if (dev.hwType === 'none') {
     dev.xmitIp?.(ip, ctx.id);
     return true;
   }

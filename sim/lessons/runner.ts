@@ -1,7 +1,7 @@
 // Runs a lesson (lessons/FORMAT.md) through the simulator's interpreter: its setup, then each step's
 // commands with tcpdump on the watched interfaces and the trace recorded, then the step's check.
 // Pure: no DOM, no wall clock; the same lesson and seed always give the same outputs.
-import { World } from '../net/world';
+import { World } from '../world';
 import { Shell } from '../shell/shell';
 import { Capture } from '../apps/capture';
 import { MacNamer, normalizeLine } from '../transcript/normalize';

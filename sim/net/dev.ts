@@ -1,11 +1,10 @@
 // The core receive and transmit paths (net/core/dev.c): __netif_receive_skb_core, dev_queue_xmit,
 // netif_rx; and eth_type_trans (net/ethernet/eth.c).
 import { BCAST_MAC, isMulticastMac } from '../core/addr';
-import { ETH_P_ARP, ETH_P_IP, ethDst, ethType } from '../wire/ethernet';
+import { ethDst, ethType } from '../wire/ethernet';
 import type { NetDevice } from './netdevice';
 import type { PktType, Skb } from './skb';
-import { arpRcv } from '../ipv4/arp';
-import { ipRcv } from '../ipv4/ip_input';
+import { ptypeHandler } from './ptype';
 import { NETDEV_MAX_BACKLOG } from './backlog';
 
 /** eth_type_trans(): classify the frame against the receiving device's address. */
@@ -80,6 +79,6 @@ export function netifReceiveSkb(skb: Skb): void {
   const type = ethType(skb.data);
   for (const t of dev.ptypeSpecific) if (t.protocol === type) t.deliver(skb, false);
   for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === type) t.deliver(skb, false);
-  if (type === ETH_P_ARP) arpRcv(skb);
-  else if (type === ETH_P_IP) ipRcv(skb);
+  // deliver_ptype_list_skb(ptype_base): ip_rcv, arp_rcv as registered (sim/init.ts)
+  ptypeHandler(type)?.(skb);
 }

@@ -1,17 +1,13 @@
 // Changing a device's state (net/core/dev.c: dev_open, dev_close, dev_set_mac_address, dev_change_net_namespace;
 // net/sched/sch_generic.c: netif_carrier_on/off; net/core/link_watch.c: rfc2863_policy) and the netdevice
-// notifier chain that IPv4 and the bridge listen to.
+// calls to the netdevice notifier chain (notifier.ts) that IPv4, the bridge and netfilter listen to.
 import { type Mac, isMulticastMac } from '../core/addr';
 import type { NetDevice } from './netdevice';
 import type { Netns } from './netns';
 import { registerNetdev, unlistNetdev } from './register';
-import { inetdevEvent } from '../ipv4/fib_frontend';
-import { arpNetdevEvent } from '../ipv4/arp';
-import { brDeviceEvent } from '../bridge/br_notify';
-import { nfNetdevEvent } from '../netfilter/hooks';
-import { macvlanDeviceEvent } from '../drivers/macvlan';
+import { type NetdevEvent, callNetdeviceNotifiers } from './notifier';
 
-export type NetdevEvent = 'UP' | 'DOWN' | 'CHANGE' | 'CHANGEADDR' | 'CHANGEMTU' | 'UNREGISTER' | 'REGISTER';
+export type { NetdevEvent } from './notifier';
 
 /** dev_set_mtu_ext(): the same MTU changes nothing; otherwise ndo_change_mtu, then NETDEV_CHANGEMTU. */
 export function devSetMtu(dev: NetDevice, mtu: number): void {
@@ -20,14 +16,10 @@ export function devSetMtu(dev: NetDevice, mtu: number): void {
   notify('CHANGEMTU', dev);
 }
 
-/** call_netdevice_notifiers(): IPv4 first (inetdev, fib, arp), then the bridge. `noarpChanged` is
- *  NETDEV_CHANGE's flags_changed & IFF_NOARP. */
+/** call_netdevice_notifiers(): the chain as registered at boot (inetdev and fib, arp, the bridge,
+ *  netfilter). `noarpChanged` is NETDEV_CHANGE's flags_changed & IFF_NOARP. */
 export function notify(ev: NetdevEvent, dev: NetDevice, noarpChanged = false): void {
-  inetdevEvent(ev, dev);
-  if (ev === 'CHANGEADDR' || ev === 'CHANGE') arpNetdevEvent(ev, dev, noarpChanged);
-  brDeviceEvent(ev, dev);
-  nfNetdevEvent(ev, dev);
-  macvlanDeviceEvent(ev, dev);
+  callNetdeviceNotifiers(ev, dev, noarpChanged);
 }
 
 /** default_operstate() as in Linux 6.18: a device without carrier whose iflink names a device in its own

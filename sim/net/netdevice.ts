@@ -6,8 +6,12 @@ import type { InDevice } from '../ipv4/devinet';
 import type { NeighParms } from '../ipv4/neigh_parms';
 import type { BridgePort } from '../bridge/br_private';
 import type { PacketSocket } from './packet_socket';
+import type { AnyLinkOps } from './rtnl_link';
 
-export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy' | 'nic' | 'macvlan';
+/** The device's kind; a kind registered later (rtnl_link.ts) adds its own name. */
+export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy' | 'nic' | (string & {});
+/** dev->type: ARPHRD_ETHER, ARPHRD_LOOPBACK, ARPHRD_NONE (a tun: no link-layer header, no header_ops) */
+export type HwType = 'ether' | 'loopback' | 'none';
 /** RFC 2863 operstate as iproute2 prints it. */
 export type OperState = 'UNKNOWN' | 'NOTPRESENT' | 'DOWN' | 'LOWERLAYERDOWN' | 'TESTING' | 'DORMANT' | 'UP';
 /** addr_assign_type (include/uapi/linux/netdevice.h). */
@@ -55,6 +59,10 @@ export abstract class NetDevice {
   /** dev->uc_promisc: promiscuous because the unicast list cannot be filtered */
   ucPromisc = false;
   allmulti = 0;
+  /** dev->rtnl_link_ops: the kind that made it (rtnl_link.ts); null for lo */
+  rtnlLinkOps: AnyLinkOps | null = null;
+  /** dev->netns_immutable: `ip link set ... netns` refuses it (lo, a bridge) */
+  netnsImmutable = false;
   /** Bridge port data when enslaved (dev->rx_handler_data). */
   brport: BridgePort | null = null;
   rxHandler: ((skb: Skb) => RxResult) | null = null;
@@ -84,22 +92,6 @@ export abstract class NetDevice {
     return this.ifindex;
   }
 
-  /** The device IFLA_LINK names, when it may live in another namespace (rtnl_link_ops->get_link_net):
-   *  a veth's peer, a macvlan's parent. */
-  linkDev(): NetDevice | null {
-    return null;
-  }
-
-  /** The kind's own line of `ip -d link` (rtnl_link_ops->fill_info as iproute2 prints it), if the kind has one. */
-  kindDetails(): string | null {
-    return null;
-  }
-
-  /** dev->max_mtu (tun_net_init(): MAX_MTU less the link header for a tap) */
-  maxMtu(): number {
-    return this.isLoopback ? 0 : this.kind === 'tap' ? 65521 : 65535;
-  }
-
   /** The qdisc a device gets when first opened (noqueue for virtual devices). */
   openQdisc(): string {
     return 'noqueue';
@@ -125,8 +117,24 @@ export abstract class NetDevice {
     return this.userNoArp;
   }
 
+  /** dev->type */
+  get hwType(): HwType {
+    return 'ether';
+  }
+
+  /** IFF_POINTOPOINT (a tun) */
+  get pointopoint(): boolean {
+    return false;
+  }
+
+  /** netdev_master_upper_dev_get(): the bridge this device is a port of */
+  get master(): NetDevice | null {
+    return this.brport?.br ?? null;
+  }
+
+  /** IFF_LOOPBACK */
   get isLoopback(): boolean {
-    return this.kind === 'loopback';
+    return this.hwType === 'loopback';
   }
 
   /** netif_running() */

@@ -9,6 +9,7 @@ import { setupArp } from '../ipv4/arp';
 import { devOpen, linkwatchEvent } from './link';
 import { LinkWatch } from './link_watch';
 import { Backlog } from './backlog';
+import { ptypesRegistered } from './ptype';
 import type { NetDevice } from './netdevice';
 
 export { BACKLOG_DELAY } from './backlog';
@@ -33,6 +34,8 @@ export class World {
   readonly loUpInNewNetns: boolean;
 
   constructor(seed = 1, opts: { loUpInNewNetns?: boolean } = {}) {
+    // the initcalls must have run: import World from sim/world (or sim/init first)
+    if (!ptypesRegistered()) throw new Error('World: no protocol registered; import sim/world.ts, which runs sim/init.ts');
     this.prng = new Prng(seed);
     this.rxBacklog = new Backlog(this.sched, seed);
     this.loUpInNewNetns = opts.loUpInNewNetns ?? false;

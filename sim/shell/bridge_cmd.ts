@@ -2,7 +2,8 @@
 import { type Mac, fmtMac, parseMac } from '../core/addr';
 import type { Netns } from '../net/netns';
 import type { NetDevice } from '../net/netdevice';
-import { Bridge } from '../bridge/br_device';
+import type { Bridge } from '../bridge/br_device';
+import { netifIsBridgeMaster } from '../bridge/br_link';
 import { fdbCleanup, fdbFind } from '../bridge/br_fdb';
 import type { BridgePort, FdbEntry } from '../bridge/br_private';
 import { devSetRxMode } from '../net/link';
@@ -108,11 +109,11 @@ function bridgeLinkSet(a: Args, ns: Netns): string[] {
 
 /** Multicast addresses a device has joined (dev->mc): 224.0.0.1 while IPv4 is up, plus the bridge's snooping groups. */
 function selfEntries(d: NetDevice): string[] {
-  if (d.isLoopback || d.kind === 'tun') return [];
+  if (d.isLoopback || d.hwType === 'none') return [];
   const out = ['33:33:00:00:00:01'];
   if (d.up && d.inDev) out.push('01:00:5e:00:00:01');
   // br_multicast_join_snoopers() while the bridge is up with snooping on
-  if (d instanceof Bridge && d.up && d.mcastSnooping) out.push('33:33:00:00:00:6a', '01:00:5e:00:00:6a');
+  if (netifIsBridgeMaster(d) && d.up && d.mcastSnooping) out.push('33:33:00:00:00:6a', '01:00:5e:00:00:6a');
   return out;
 }
 
@@ -161,7 +162,7 @@ function bridgeFdb(a: Args, ns: Netns, stats = false): string[] {
   };
   for (const d of ns.devicesByIndex()) {
     if (port !== null && d.name !== port) continue;
-    const owner = d instanceof Bridge ? d : d.brport?.br ?? null;
+    const owner = netifIsBridgeMaster(d) ? d : d.brport?.br ?? null;
     if (br !== null && owner?.name !== br) continue;
     // print_fdb(): the device is not named again when the listing was filtered on it
     const devField = port !== null ? '' : `dev ${d.name} `;
@@ -235,7 +236,7 @@ function fdbModify(cmd: string, a: Args, ns: Netns): string[] {
     else brFdbAdd(p.br, p, addr, state, sticky, excl);
   }
   if (self) {
-    if (dev instanceof Bridge) {
+    if (netifIsBridgeMaster(dev)) {
       if (del) brFdbDelete(dev, null, addr);
       else brFdbAdd(dev, null, addr, state, sticky, excl);
     } else if (del) {

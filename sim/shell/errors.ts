@@ -1,5 +1,6 @@
 // A command that stops with the text (and exit status) its real counterpart prints.
 import { own } from '../core/own';
+import { RtnlError } from '../net/rtnl_link';
 
 export class CmdError extends Error {
   readonly lines: string[];
@@ -27,4 +28,19 @@ export function rtnlError(errno: string, code = 2): CmdError {
 /** A kernel extack message, as iproute2 prints it. */
 export function extackError(msg: string, code = 2): CmdError {
   return new CmdError(`Error: ${msg}.`, code);
+}
+
+/** The model's answer (an errno, with the extack message when the kernel sets one) as iproute2 prints it. */
+export function rtnlAnswer(e: RtnlError): CmdError {
+  return e.extack ? extackError(e.extack) : rtnlError(e.errno);
+}
+
+/** Runs a model call; an RtnlError it throws becomes iproute2's text. */
+export function viaRtnl<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RtnlError) throw rtnlAnswer(e);
+    throw e;
+  }
 }

@@ -4,12 +4,11 @@ import { parseIp4, fmtIp4, type Ip4 } from '../core/addr';
 import type { Netns } from '../net/netns';
 import type { World } from '../net/world';
 import type { NetDevice } from '../net/netdevice';
-import { BCAST_MAC } from '../core/addr';
-import { Nic, plug, unplug, type CableEnd } from '../drivers/nic';
-import { Tun } from '../drivers/tun';
-import { registerNetdev } from '../net/register';
-import { allocName, destroyNetns, randomEtherMac } from '../net/rtnl';
-import { defaultOperstate, devOpen, devUnregister } from '../net/link';
+import { plug, unplug, type CableEnd } from '../drivers/nic';
+import { isNic, nicProbe } from '../drivers/nic_link';
+import { isTun } from '../drivers/tun_link';
+import { destroyNetns } from '../net/rtnl';
+import { devOpen, devUnregister } from '../net/link';
 import { CmdError } from './errors';
 import { parseLladdr } from './ip/util';
 import { validIfname } from './ip/link';
@@ -58,14 +57,12 @@ export function labMain(argv: string[], ns: Netns): string[] {
     // the names `ip link add` takes (dev_valid_name(), under IFNAMSIZ)
     if (!validIfname(name)) throw new CmdError(`lab: "${name}" is not a valid interface name (1 to 15 characters, no "/", ":" or spaces, not "." or "..")`, 1);
     if (target.dev(name)) throw new CmdError('RTNETLINK answers: File exists', 2);
-    const nic = new Nic(target, allocName(target, name), mac ?? randomEtherMac(target), BCAST_MAC, speed);
-    registerNetdev(target, nic);
-    nic.operstate = defaultOperstate(nic);
+    nicProbe(target, name, mac ?? null, speed);
     return [];
   }
   if (obj === 'cable' && sub && rest[0]) {
     const a = devSpec(world, ns, sub), b = devSpec(world, ns, rest[0]);
-    if (!(a instanceof Nic) || !(b instanceof Nic)) throw new CmdError('lab: a cable joins two NICs (lab nic add)', 1);
+    if (!isNic(a) || !isNic(b)) throw new CmdError('lab: a cable joins two NICs (lab nic add)', 1);
     if (a.cable || b.cable) throw new CmdError('lab: unplug the cable first', 1);
     if (a === b) throw new CmdError('lab: a cable needs two ends', 1);
     plug(a, b);
@@ -73,7 +70,7 @@ export function labMain(argv: string[], ns: Netns): string[] {
   }
   if (obj === 'unplug' && sub) {
     const a = devSpec(world, ns, sub);
-    if (!(a instanceof Nic)) throw new CmdError('lab: only a NIC has a cable', 1);
+    if (!isNic(a)) throw new CmdError('lab: only a NIC has a cable', 1);
     unplug(a);
     return [];
   }
@@ -81,27 +78,25 @@ export function labMain(argv: string[], ns: Netns): string[] {
     const [name, kw, tapName, kw2, macArg] = rest;
     if (!name || kw !== 'tap' || !tapName || (kw2 !== undefined && kw2 !== 'address')) throw new CmdError(USAGE, 1);
     const tap = ns.dev(tapName);
-    if (!(tap instanceof Tun) || tap.kind !== 'tap') throw new CmdError(`lab: "${tapName}" is not a tap device (ip tuntap add dev ${tapName} mode tap)`, 1);
+    if (!isTun(tap) || tap.hwType !== 'ether') throw new CmdError(`lab: "${tapName}" is not a tap device (ip tuntap add dev ${tapName} mode tap)`, 1);
     if (tap.reader) throw new CmdError(`lab: ${tapName} is already open by another process`, 1);
     if (!validNetnsName(name)) throw new CmdError(`lab: "${name}" is not a valid namespace name (1 to 255 bytes, no "/", not "." or "..")`, 1);
     if (world.netns(name)) throw new CmdError(`lab: "${name}" exists`, 1);
     const vm = world.addNetns(name);
     devOpen(vm.lo);
-    const nic = new Nic(vm, 'eth0', macArg ? parseLladdr(macArg) : randomEtherMac(vm), BCAST_MAC, 1000);
-    registerNetdev(vm, nic);
+    const nic = nicProbe(vm, 'eth0', macArg ? parseLladdr(macArg) : null, 1000);
     // the VM process holds the tap open: what the host sends to tap0 arrives on the VM's eth0
     const end: CableEnd = { receive: (f) => tap.inject(f), linkUp: true, partnerChanged: () => {} };
     nic.cable = end;
     tap.attach({ receive: (b, id) => nic.receive(b, id), owner: vm });
-    nic.operstate = defaultOperstate(nic);
     return [];
   }
   if (obj === 'vm' && sub === 'del') {
     const vm = world.netns(rest[0] ?? '');
     if (!vm || vm === world.host) throw new CmdError(`lab: no VM "${rest[0] ?? ''}"`, 1);
     // the VM process exits: its tap loses carrier, its NIC goes with it
-    for (const d of world.namespaces.flatMap((n) => n.devices)) if (d instanceof Tun && d.reader?.owner === vm) d.attach(null);
-    for (const d of [...vm.devices]) if (d instanceof Nic) devUnregister(d);
+    for (const d of world.namespaces.flatMap((n) => n.devices)) if (isTun(d) && d.reader?.owner === vm) d.attach(null);
+    for (const d of [...vm.devices]) if (isNic(d)) devUnregister(d);
     destroyNetns(vm);
     return [];
   }

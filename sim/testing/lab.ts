@@ -1,5 +1,5 @@
 // Test helpers: a lab built from shell commands, with captures that record frame times.
-import { World } from '../net/world';
+import { World } from '../world';
 import { Shell } from '../shell/shell';
 import { Capture } from '../apps/capture';
 import { formatFrame } from '../apps/tcpdump_print';

@@ -1,6 +1,6 @@
 // Runs a conformance scenario in the simulator and builds its transcript (conformance/FORMAT.md).
 import { fmtMac } from '../core/addr';
-import { World } from '../net/world';
+import { World } from '../world';
 import { Shell } from '../shell/shell';
 import { Capture, type CapturedFrame } from '../apps/capture';
 import { changesLinks, observesLinks } from './commands';

@@ -1,6 +1,6 @@
 // The lab inside the worker: one World and its Shell, per-terminal queues, the command log and its replay.
 // No DOM and no timers of its own: the worker entry feeds it messages and the passing of real time.
-import { World } from '../../sim/net/world';
+import { World } from '../../sim/world';
 import { Shell } from '../../sim/shell/shell';
 import type { Proc } from '../../sim/apps/proc';
 import type { TraceEvent } from '../../sim/net/trace';

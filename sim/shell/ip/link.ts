@@ -3,26 +3,20 @@ import type { Mac } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import type { Netns } from '../../net/netns';
 import { devChangeNetns, devClose, devOpen, devSetMac, devSetMtu, notify } from '../../net/link';
-import { allocName, deleteLink, newBridge, newVeth, randomEtherMac } from '../../net/rtnl';
-import { MACVLAN_MODES, Macvlan, type MacvlanMode, changeMacvlanMode, newMacvlan } from '../../drivers/macvlan';
+import { deleteLink, leaveMaster } from '../../net/rtnl';
+import { type LinkParseCtx, linkKindOf, rtnlLinkOpsGet, rtnlSlaveOpsGet } from '../../net/rtnl_link';
 import { Bridge } from '../../bridge/br_device';
-import { brAddIf, brDelIf } from '../../bridge/br_if';
 import { brStpChangeBridgeId } from '../../bridge/br_stp_if';
-import { applyBridgeOpts, parseBridgeOpts } from './link_bridge';
 import { inetdevChangename } from '../../ipv4/devinet';
-import { registerNetdev, renameNetdev } from '../../net/register';
-import { parseBridgeSlaveOpts } from '../bridge_port_opts';
-import { brSetport } from '../../bridge/br_netlink';
+import { renameNetdev } from '../../net/register';
 import { isValidEtherMac } from '../../core/addr';
-import { CmdError, extackError, rtnlError } from '../errors';
+import { CmdError, extackError, rtnlError, viaRtnl } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parseLladdr } from './util';
 import { linkBrief, linkLines, nsDevices } from './link_print';
 import type { IpCtx } from './ctx';
 
 interface LinkReq {
   name: string | null;
-  /** link DEV: the device the new one is stacked on (IFLA_LINK) */
-  link?: string;
   dev: string | null;
   up?: boolean;
   address?: Mac;
@@ -38,6 +32,8 @@ interface LinkReq {
   broadcast?: Mac;
   type?: string;
   typeArgs: string[];
+  /** `link DEV` (IFLA_LINK) */
+  link?: string;
 }
 
 function onOff(key: string, v: string): boolean {
@@ -157,108 +153,31 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   checkNameLen(name);
   // rtnl_newlink(): the kind's ->validate() (veth_validate, br_validate) runs before the name is looked up
   if (r.address !== undefined && !isValidEtherMac(r.address)) throw rtnlError('EADDRNOTAVAIL');
-  if (r.type === 'veth' && r.mtu !== undefined && !validVethMtu(r.mtu)) throw rtnlError('EINVAL');
+  const kindErr = rtnlLinkOpsGet(r.type)?.validate?.({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns });
+  if (kindErr) throw rtnlError(kindErr);
   if (name && ns.dev(name)) throw rtnlError('EEXIST');
-  let created: NetDevice;
-  switch (r.type) {
-    case 'veth': {
-      const pa = new Args(r.typeArgs);
-      let peer: LinkReq = { name: null, dev: null, typeArgs: [] };
-      if (pa.more && pa.cur === 'peer') {
-        pa.advance();
-        peer = parseLink(pa, ctx);
-      } else if (pa.more) throw new CmdError(`veth: unknown option "${pa.cur}"?`, 255);
-      const pns = peer.netns ? ctx.world.netns(peer.netns)! : ctx.ns;
-      const pname = peer.name ?? peer.dev;
-      checkNameLen(pname);
-      // veth_newlink(): veth_validate() on the peer's attributes, without extack, so its errors are bare
-      if (peer.address !== undefined && !isValidEtherMac(peer.address)) throw rtnlError('EADDRNOTAVAIL');
-      if (peer.mtu !== undefined && !validVethMtu(peer.mtu)) throw rtnlError('EINVAL');
-      // register_netdevice(peer) fails on a taken name before it reserves an ifindex
-      if (pname && pns.dev(pname)) throw rtnlError('EEXIST');
-      // rtnl_configure_link(peer): "up" among the peer's attributes opens it before the pair is linked,
-      // veth_open() answers -ENOTCONN and the registered peer goes again, its ifindex spent
-      if (peer.up) {
-        pns.reserveIfindex();
-        throw rtnlError('ENOTCONN');
-      }
-      if (pname && name === pname && pns === ns) {
-        // the main device's name then clashes with the peer's: the peer goes again, its ifindex spent
-        pns.reserveIfindex();
-        throw rtnlError('EEXIST');
-      }
-      const { dev } = newVeth({ name, mac: r.address ?? null, ns, mtu: r.mtu, txqlen: r.txqlen }, { name: pname, mac: peer.address ?? null, ns: pns, mtu: peer.mtu, txqlen: peer.txqlen });
-      created = dev;
-      break;
-    }
-    case 'bridge': {
-      const opts = parseBridgeOpts(r.typeArgs);
-      const br = newBridge(ns, name, r.address ?? null);
-      // br_dev_newlink(): IFLA_ADDRESS becomes the bridge id too (br_stp_change_bridge_id)
-      if (r.address !== undefined) brStpChangeBridgeId(br, r.address);
-      try {
-        applyBridgeOpts(br, opts);
-      } catch (e) {
-        // br_dev_newlink(): a failed br_changelink() deletes the device it registered
-        deleteLink(br);
-        throw e;
-      }
-      created = br;
-      break;
-    }
-    case 'macvlan': {
-      const mode = parseMacvlanOpts(r.typeArgs);
-      // iplink_modify(): ll_name_to_index() on "link DEV" before anything is sent
-      const parent = r.link === undefined ? undefined : ctx.ns.dev(r.link);
-      if (r.link !== undefined && !parent) throw new CmdError(`Cannot find device "${r.link}"`, 1);
-      // macvlan_common_newlink(): no IFLA_LINK is EINVAL
-      if (!parent) throw rtnlError('EINVAL');
-      const dev = newMacvlan(ns, name ?? allocName(ns, 'macvlan%d'), r.address ?? null, parent, mode ?? 'vepa', () => randomEtherMac(ns), registerNetdev);
-      if (typeof dev === 'string') throw rtnlError(dev);
-      if (r.mtu !== undefined) devSetMtu(dev, r.mtu);
-      if (r.txqlen !== undefined) dev.txqlen = r.txqlen;
-      created = dev;
-      break;
-    }
-    case 'dummy':
-      throw extackError('Unknown device type');
-    default:
-      throw extackError('Unknown device type');
-  }
+  const ops = rtnlLinkOpsGet(r.type);
+  if (!ops?.newlink) throw extackError('Unknown device type');
+  // the kind's options (link_util->parse_opt), then rtnl_newlink() -> ops->newlink()
+  const opts = ops.parse ? ops.parse(r.typeArgs, nestedCtx(ctx)) : undefined;
+  // iplink_modify(): ll_name_to_index() on "link DEV" before anything is sent
+  if (r.link !== undefined && !ctx.ns.dev(r.link)) throw new CmdError(`Cannot find device "${r.link}"`, 1);
+  const lower = r.link === undefined ? undefined : (ctx.ns.dev(r.link) ?? null);
+  const created: NetDevice = viaRtnl(() => ops.newlink!({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns, up: r.up, lower }, opts));
   if (r.up) devOpen(created);
   if (r.master) applyMaster(created, r.master, ctx);
   return [];
 }
 
-/** iplink_macvlan.c macvlan_parse_opt(): the mode, if given (flag, macaddr and bcqueuelen are not modelled). */
-function parseMacvlanOpts(args: string[]): MacvlanMode | undefined {
-  const a = new Args(args);
-  let mode: MacvlanMode | undefined;
-  while (a.more) {
-    const w = a.cur;
-    if (matches(w, 'mode')) {
-      const v = a.next();
-      // strcmp(), not matches(): no abbreviations
-      if (!(MACVLAN_MODES as readonly string[]).includes(v)) throw new CmdError(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${v}"`, 255);
-      mode = v as MacvlanMode;
-    } else if (matches(w, 'help')) throw new CmdError(MACVLAN_USAGE, 255);
-    else throw new CmdError([`macvlan: unknown option "${w}"?`, ...MACVLAN_USAGE], 255);
-    a.advance();
-  }
-  return mode;
+/** What a kind's parser may ask: iplink_parse() of nested attributes (veth's peer). */
+function nestedCtx(ctx: IpCtx): LinkParseCtx {
+  return {
+    parseNested(args) {
+      const p = parseLink(new Args(args), ctx);
+      return { name: p.name ?? p.dev, address: p.address, mtu: p.mtu, txqlen: p.txqlen, ns: p.netns ? ctx.world.netns(p.netns)! : ctx.ns, up: p.up };
+    },
+  };
 }
-
-const MACVLAN_USAGE = [
-  'Usage: ... macvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]',
-  'MODE: private | vepa | bridge | passthru | source',
-  'MODE_FLAG: null | nopromisc | nodst',
-  'MODE_OPTS: for mode "source":',
-  '\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }',
-  'BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]',
-];
-
-/** is_valid_veth_mtu(): ETH_MIN_MTU..ETH_MAX_MTU */
-const validVethMtu = (mtu: number): boolean => mtu >= 68 && mtu <= 65535;
 
 function findDev(ctx: IpCtx, name: string | null): NetDevice {
   if (name === null) throw new CmdError('Not enough information: "dev" argument is required.', 255);
@@ -269,24 +188,19 @@ function findDev(ctx: IpCtx, name: string | null): NetDevice {
 
 function linkSet(a: Args, ctx: IpCtx): string[] {
   const r = parseLink(a, ctx);
-  const brOpts = r.type === 'bridge' ? parseBridgeOpts(r.typeArgs) : null;
-  const portOpts = r.type === 'bridge_slave' ? parseBridgeSlaveOpts(r.typeArgs) : null;
+  // the kind's (or the slave kind's) options are parsed before the device is looked up
+  const ops = r.type ? rtnlLinkOpsGet(r.type) : undefined;
+  const slaveOps = r.type && !ops?.changelink ? rtnlSlaveOpsGet(r.type) : undefined;
+  const kindOpts = ops?.changelink && ops.parse ? ops.parse(r.typeArgs, nestedCtx(ctx)) : undefined;
+  const slaveOpts = slaveOps?.parseSlave ? slaveOps.parseSlave(r.typeArgs) : undefined;
   const dev = findDev(ctx, r.dev);
   // rtnl_changelink(): the kind's options go first (a failure leaves the rest undone), then do_setlink()
   if (r.type) {
-    if (brOpts) {
-      if (!(dev instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
-      applyBridgeOpts(dev, brOpts);
-    } else if (r.type === 'macvlan') {
-      const mode = parseMacvlanOpts(r.typeArgs);
-      if (!(dev instanceof Macvlan)) throw rtnlError('EOPNOTSUPP');
-      const err = mode === undefined ? undefined : changeMacvlanMode(dev, mode);
-      if (err) throw rtnlError(err);
-    } else if (portOpts) {
-      // br_port_slave_changelink(): only a bridge port has these
-      if (!dev.brport) throw rtnlError('EOPNOTSUPP');
-      const err = brSetport(dev.brport, portOpts);
-      if (err) throw rtnlError(err);
+    if (ops?.changelink) {
+      if (dev.rtnlLinkOps !== ops) throw rtnlError('EOPNOTSUPP');
+      viaRtnl(() => ops.changelink!(dev, kindOpts));
+    } else if (slaveOps?.slaveChangelink) {
+      viaRtnl(() => slaveOps.slaveChangelink!(dev, slaveOpts));
     } else if (r.type !== dev.kind) throw rtnlError('EOPNOTSUPP');
   }
   // do_setlink(): namespace, address, mtu, name, alias, broadcast, flags, master, txqueuelen; a failure
@@ -295,9 +209,9 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
     const to = ctx.world.netns(r.netns)!;
     if (to !== dev.ns) {
       // __dev_change_net_namespace(): lo and bridges stay where they are (netns_immutable)
-      if (dev.isLoopback || dev instanceof Bridge) throw extackError('The interface netns is immutable');
+      if (dev.netnsImmutable) throw extackError('The interface netns is immutable');
       if (to.dev(dev.name)) throw extackError('An interface with the same name exists in the target netns');
-      if (dev.brport) brDelIf(dev.brport.br, dev);
+      leaveMaster(dev);
       devChangeNetns(dev, to);
     }
     if (r.up !== undefined || r.address !== undefined) {
@@ -363,25 +277,26 @@ function applyFlagsEtc(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
 
 /** do_set_master(): leave the old master, join the new one. */
 function applyMaster(dev: NetDevice, master: string | null, ctx: IpCtx): void {
-  const cur = dev.brport?.br ?? null;
+  const cur = dev.master;
   if (master === null) {
-    if (cur) brDelIf(cur, dev);
+    leaveMaster(dev);
     return;
   }
   const m = ctx.ns.dev(master)!;
   if (cur === m) return;
-  if (!(m instanceof Bridge)) throw rtnlError('EOPNOTSUPP');
-  if (dev instanceof Bridge) throw extackError('Can not enslave a bridge to a bridge');
-  if (cur) brDelIf(cur, dev);
-  const err = brAddIf(m, dev);
-  if (err) throw err.msg ? extackError(err.msg) : rtnlError(err.errno);
+  // do_set_master(): the new master's ndo_add_slave, after the old one's ndo_del_slave
+  const add = m.rtnlLinkOps?.addSlave;
+  if (!add) throw rtnlError('EOPNOTSUPP');
+  // (a bridge has no master to leave: br_add_if() refuses to enslave one before anything changes)
+  leaveMaster(dev);
+  viaRtnl(() => add(m, dev));
 }
 
 function linkDel(a: Args, ctx: IpCtx): string[] {
   const r = parseLink(a, ctx);
   const dev = findDev(ctx, r.dev);
   if (dev.isLoopback) throw rtnlError('EOPNOTSUPP');
-  if (dev.brport) brDelIf(dev.brport.br, dev);
+  leaveMaster(dev);
   deleteLink(dev);
   return [];
 }
@@ -411,9 +326,9 @@ export function linkShow(a: Args, ctx: IpCtx, forAddr = false): string[] {
     if (!d) throw new CmdError(`Device "${devName}" does not exist.`, 1);
     devs = [d];
   }
-  if (master !== null) devs = devs.filter((d) => (master === '' ? !d.brport : d.brport?.br.name === master));
-  // the rtnl kind: a tap is a "tun" device too
-  if (kind !== null) devs = devs.filter((d) => (d.kind === 'tap' ? 'tun' : d.kind) === kind || (kind === 'bridge_slave' && d.brport));
+  if (master !== null) devs = devs.filter((d) => (master === '' ? !d.master : d.master?.name === master));
+  // the rtnl kind (a tap is a "tun" device too), or the slave kind of its master's
+  if (kind !== null) devs = devs.filter((d) => linkKindOf(d) === kind || (d.master !== null && d.master.rtnlLinkOps?.slaveKind === kind));
   if (upOnly) devs = devs.filter((d) => d.up);
   return ctx.printLinks(devs, forAddr);
 }

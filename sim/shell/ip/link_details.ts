@@ -3,17 +3,15 @@
 // second line of `bridge -d link` (bridge/link.c print_protinfo). Figures the model has no state for are
 // those of a default device on Linux 6.18 (multicast snooping's tunables, GSO limits).
 import type { NetDevice } from '../../net/netdevice';
-import { Bridge } from '../../bridge/br_device';
-import { Tun } from '../../drivers/tun';
+import type { Bridge } from '../../bridge/br_device';
 import type { BridgePort } from '../../bridge/br_private';
 import { bridgeId, portId } from '../../bridge/br_stp';
 import type { Timer } from '../../core/scheduler';
 import { fmtMac } from '../../core/addr';
 import { jiffiesToClock } from '../../bridge/br_opts';
 
-/** veth_get_num_queues(): one queue per possible CPU, on the 2-CPU machine the transcripts come from */
-const VETH_QUEUES = 2;
-
+/** dev->max_mtu: lo's 0, else what the kind's setup leaves (ETH_MAX_MTU unless it says) */
+const maxMtu = (dev: NetDevice) => (dev.isLoopback ? 0 : dev.rtnlLinkOps?.maxMtu?.(dev) ?? 65535);
 
 /** "8000.2:0:0:0:0:1": br_print_bridge_id() prints the priority bytes %.2x, the MAC bytes %x. */
 function iprouteBridgeId(id: string): string {
@@ -35,7 +33,7 @@ const onOff = (b: boolean) => (b ? 'on' : 'off');
 const hex0 = (n: number) => (n ? `0x${n.toString(16)}` : '0');
 
 /** br_fill_info(): the bridge's attributes, in the order the kernel puts them. */
-function bridgeOpts(br: Bridge): string {
+export function bridgeOpts(br: Bridge): string {
   const now = br.ns.world.now;
   const s = br.stp;
   const id = iprouteBridgeId(bridgeId(br));
@@ -57,7 +55,7 @@ function bridgeOpts(br: Bridge): string {
 }
 
 /** br_port_fill_attrs(): the port's attributes. */
-function portOpts(p: BridgePort): string {
+export function portOpts(p: BridgePort): string {
   const now = p.br.ns.world.now;
   const s = p.stp;
   const pid = portId(p);
@@ -78,19 +76,14 @@ function portOpts(p: BridgePort): string {
  * the bridge port. `ip addr` does not ask for IFLA_AF_SPEC, so its form has no addrgenmode.
  */
 export function detailLines(dev: NetDevice, forAddr = false): string[] {
-  const lines = [`promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${dev.maxMtu()} `];
-  if (dev instanceof Bridge) lines.push(`    bridge ${bridgeOpts(dev)} `);
-  else if (dev.kind === 'veth') lines.push('    veth ');
-  else if (dev instanceof Tun) {
-    // iptuntap.c print_opt()
-    const owner = (id: number | null, what: string) => (id === null ? '' : `${what} ${id === 0 ? 'root' : id} `);
-    const mq = dev.multiQueue ? 'multi_queue numqueues 0 numdisabled 0 ' : '';
-    lines.push(`    tun type ${dev.kind} pi ${onOff(dev.pi)} vnet_hdr ${onOff(dev.vnetHdr)} ${mq}persist on ${owner(dev.owner, 'user')}${owner(dev.group, 'group')}`);
-  }
-  else if (dev.kindDetails()) lines.push(`    ${dev.kindDetails()}`);
-  if (dev.brport) lines.push(`    bridge_slave ${portOpts(dev.brport)} `);
-  // MAX_TAP_QUEUES for a multi-queue tun/tap
-  const q = dev.kind === 'veth' ? VETH_QUEUES : dev instanceof Tun && dev.multiQueue ? 256 : 1;
+  const lines = [`promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${maxMtu(dev)} `];
+  // IFLA_LINKINFO: the kind's print_opt, then the slave kind's (the master's ->fill_slave_info)
+  const ops = dev.rtnlLinkOps;
+  if (ops?.printOpt) lines.push(`    ${ops.printKind ?? ops.kind} ${ops.printOpt(dev)}`);
+  const mops = dev.master?.rtnlLinkOps;
+  const slave = mops?.printSlaveOpt?.(dev);
+  if (mops && slave != null) lines.push(`    ${mops.slaveKind} ${slave}`);
+  const q = ops?.numQueues?.(dev) ?? 1;
   lines[lines.length - 1] +=
     `${forAddr ? '' : 'addrgenmode eui64 '}numtxqueues ${q} numrxqueues ${q} gso_max_size 65536 gso_max_segs 65535 tso_max_size ${dev.tsoMaxSize} tso_max_segs 65535 gro_max_size 65536 `;
   return lines;

@@ -11,7 +11,7 @@ export function linkFlags(dev: NetDevice, mdown: boolean): string {
   const running = dev.up && dev.operUp;
   if (dev.up && !running) f.push('NO-CARRIER');
   if (dev.isLoopback) f.push('LOOPBACK');
-  if (dev.kind === 'tun') f.push('POINTOPOINT');
+  if (dev.pointopoint) f.push('POINTOPOINT');
   else if (!dev.isLoopback) f.push('BROADCAST');
   if (!dev.isLoopback && !dev.noMulticast) f.push('MULTICAST');
   if (dev.flagsNoArp) f.push('NOARP');
@@ -27,11 +27,12 @@ export function linkFlags(dev: NetDevice, mdown: boolean): string {
 export function linkSuffix(dev: NetDevice): { text: string; netnsid: number | null; netnsName: string | null; mdown: boolean } {
   let netnsid: number | null = null;
   let netnsName: string | null = null;
-  const link = dev.linkDev();
-  if (link && link.ns !== dev.ns) {
-    netnsid = dev.ns.idOf(link.ns);
+  // rtnl_fill_link_netnsid(): the kind's ->get_link_net (a veth's peer's namespace)
+  const linkNet = dev.rtnlLinkOps?.getLinkNet?.(dev) ?? null;
+  if (linkNet && linkNet !== dev.ns) {
+    netnsid = dev.ns.idOf(linkNet);
     // get_name_from_nsid(): a namespace with a name under /run/netns is printed by name
-    if (link.ns !== dev.ns.world.host) netnsName = link.ns.name;
+    if (linkNet !== dev.ns.world.host) netnsName = linkNet.name;
   }
   const iflink = dev.iflink();
   // nla_put_iflink(): IFLA_LINK goes out when it differs from the ifindex or names another namespace
@@ -63,7 +64,7 @@ function linkInfoLines(dev: NetDevice, opts: { mode: boolean; details?: boolean;
   l1 += ` group default qlen ${dev.txqlen}`;
   let l2: string;
   if (dev.isLoopback) l2 = `    link/loopback ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
-  else if (dev.kind === 'tun') l2 = '    link/none ';
+  else if (dev.hwType === 'none') l2 = '    link/none ';
   else l2 = `    link/ether ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
   const netns = s.netnsName !== null ? ` link-netns ${s.netnsName}` : s.netnsid !== null ? ` link-netnsid ${s.netnsid}` : '';
   // print_linkinfo(): with an address family asked for, no link-layer line (unless -d); the netns stays
@@ -79,7 +80,7 @@ export function linkBrief(dev: NetDevice): string {
   const s = linkSuffix(dev);
   const name = `${dev.name}${s.text}`;
   let l = `${name.padEnd(16)} ${operName(dev).padEnd(14)} `;
-  if (dev.kind !== 'tun') l += `${fmtMac(dev.mac)} `;
+  if (dev.hwType !== 'none') l += `${fmtMac(dev.mac)} `;
   l += `${linkFlags(dev, s.mdown)} `;
   return l;
 }

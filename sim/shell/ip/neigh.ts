@@ -68,7 +68,7 @@ function neighLine(n: Neighbour, dev: NetDevice | null, stats = false, held = 0)
   if (!dev) l += `dev ${n.dev.name} `;
   // NDA_LLADDR for a valid entry; a tun's is empty, and ll_addr_n2a() prints the byte after it, the
   // length (8) of the NDA_PROBES attribute that neigh_fill_info() puts next
-  if (n.dev.kind === 'tun' && nudValid(n.state)) l += 'lladdr 08 ';
+  if (n.dev.hwType === 'none' && nudValid(n.state)) l += 'lladdr 08 ';
   else if (n.ha !== null && nudValid(n.state)) l += `lladdr ${fmtMac(n.ha)} `;
   if (n.isRouter) l += 'router ';
   if (stats) {

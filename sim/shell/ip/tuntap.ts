@@ -1,6 +1,6 @@
 // ip tuntap (ip/iptuntap.c): persistent tun/tap devices with no process attached.
-import { newTuntap } from '../../net/rtnl';
-import { Tun } from '../../drivers/tun';
+import type { Tun } from '../../drivers/tun';
+import { isTun, newTuntap } from '../../drivers/tun_link';
 import { deleteLink } from '../../net/rtnl';
 import { CmdError } from '../errors';
 import { Args, matches } from './util';
@@ -60,12 +60,12 @@ export function ipTuntap(a: Args, ctx: IpCtx): string[] {
     if (!mode) throw new CmdError('You failed to specify a tunnel mode', 1);
     const d = name ? ctx.ns.dev(name) : undefined;
     // TUNSETIFF on an existing device must ask for its kind and its multi_queue flag
-    if (!(d instanceof Tun) || d.kind !== mode || d.multiQueue !== flags.multiQueue) throw new CmdError('ioctl(TUNSETIFF): Invalid argument', 1);
+    if (!isTun(d) || d.kind !== mode || d.multiQueue !== flags.multiQueue) throw new CmdError('ioctl(TUNSETIFF): Invalid argument', 1);
     deleteLink(d);
     return [];
   }
   if (matches(w, 'list') || matches(w, 'show')) {
-    return ctx.ns.devicesByIndex().filter((d): d is Tun => d instanceof Tun).map(tunShowLine);
+    return ctx.ns.devicesByIndex().filter(isTun).map(tunShowLine);
   }
   throw new CmdError(`Command "${w}" is unknown, try "ip tuntap help".`, 255);
 }
