@@ -5,11 +5,12 @@ import { fmtIp4, fmtMac } from './core/addr';
 import type { NetDevice } from './net/netdevice';
 import type { Netns } from './net/netns';
 import type { World } from './net/world';
-import { Bridge } from './bridge/br_device';
+import type { Bridge } from './bridge/br_device';
 import { hasExpired } from './bridge/br_fdb';
-import { Veth } from './drivers/veth';
-import { Nic } from './drivers/nic';
-import { Tun } from './drivers/tun';
+import { netifIsBridgeMaster } from './bridge/br_link';
+import { isTapBacked } from './drivers/nic_link';
+import { tapOwner } from './drivers/tun_link';
+import type { LinkDiagram } from './net/rtnl_link';
 import { RT_TABLE_MAIN } from './ipv4/fib';
 import { routeLine } from './shell/ip/route';
 import { sysctlEntry } from './net/sysctl';
@@ -46,9 +47,13 @@ export interface DevSnap {
   portCost: number | null;
   /** the other end of the wire: a veth's peer, a NIC's cable partner, a tap's VM NIC (and back) */
   peer: { ns: string; name: string } | null;
-  /** the device this one is stacked on (a macvlan's parent), when that is not its wire peer */
-  lower?: { ns: string; name: string };
   stackLink: StackLink;
+  /** how the kind is drawn (its rtnl_link_ops' diagram fact): a switch its ports hang under, or an interface */
+  node: LinkDiagram['node'];
+  /** a word shown after the name ("tap"), or null */
+  tag: string | null;
+  /** the device it is stacked on, drawn hanging off it (a macvlan's parent), or null */
+  lower: { ns: string; name: string } | null;
   /** net.ipv4.conf.DEV.* values the inspector edits */
   conf: Record<ConfKey, number>;
 }
@@ -95,46 +100,41 @@ export interface Snapshot {
 export const CONF_KEYS = ['accept_local', 'rp_filter', 'arp_ignore', 'forwarding', 'proxy_arp'] as const;
 export type ConfKey = (typeof CONF_KEYS)[number];
 
+/** The kind's diagram fact; a device without a kind (lo) is a plain interface. */
+const diagramOf = (dev: NetDevice): LinkDiagram => dev.rtnlLinkOps?.diagram ?? { node: 'interface' };
+
 export function stackLinkOf(dev: NetDevice): StackLink {
-  if (dev instanceof Bridge) return 'both';
+  if (diagramOf(dev).node === 'switch') return 'both';
   const hasAddr = (dev.inDev?.ifaList.length ?? 0) > 0;
   if (!hasAddr) return 'none';
   return dev.brport ? 'tx' : 'both';
 }
 
-/** A VM's NIC: cabled to something that is not a NIC, i.e. the process behind a tap (lab vm add). */
-const isTapBacked = (d: NetDevice) => d instanceof Nic && d.cable !== null && !(d.cable instanceof Nic);
-
 /** The first tap (in namespace and device order) whose reader is each VM's namespace: one pass per snapshot. */
-function tapsByOwner(world: World): Map<Netns, Tun> {
-  const taps = new Map<Netns, Tun>();
+function tapsByOwner(world: World): Map<Netns, NetDevice> {
+  const taps = new Map<Netns, NetDevice>();
   for (const ns of world.namespaces) {
     for (const d of ns.devices) {
-      const owner = d instanceof Tun ? d.reader?.owner : undefined;
-      if (owner && !taps.has(owner)) taps.set(owner, d as Tun);
+      const vm = tapOwner(d);
+      if (vm && !taps.has(vm)) taps.set(vm, d);
     }
   }
   return taps;
 }
 
-function peerOf(dev: NetDevice, taps: Map<Netns, Tun>): NetDevice | null {
-  if (dev instanceof Veth) return dev.peer;
-  if (dev instanceof Nic && dev.cable instanceof Nic) return dev.cable;
-  if (dev instanceof Tun) {
-    const owner = dev.reader?.owner;
-    return owner ? (owner.devices.find(isTapBacked) ?? null) : null;
-  }
-  if (isTapBacked(dev)) return taps.get(dev.ns) ?? null;
-  return null;
+function peerOf(dev: NetDevice, taps: Map<Netns, NetDevice>): NetDevice | null {
+  const peer = diagramOf(dev).peer;
+  if (!peer) return null;
+  return peer(dev, { vmNic: (vm) => vm.devices.find(isTapBacked) ?? null, tapOf: (vm) => taps.get(vm) ?? null });
 }
 
-function devSnap(dev: NetDevice, taps: Map<Netns, Tun>): DevSnap {
+function devSnap(dev: NetDevice, taps: Map<Netns, NetDevice>): DevSnap {
   const conf = {} as Record<ConfKey, number>;
   for (const k of CONF_KEYS) conf[k] = dev.inDev ? dev.inDev.cnf.values[k] : 0;
   const p = peerOf(dev, taps);
   const peer = p ? { ns: p.ns.name, name: p.name } : null;
-  const l = dev.rtnlLinkOps?.diagram.lower?.(dev) ?? null;
-  const lower = l && l !== p ? { lower: { ns: l.ns.name, name: l.name } } : {};
+  const draw = diagramOf(dev);
+  const lower = draw.lower?.(dev) ?? null;
   return {
     ifindex: dev.ifindex,
     name: dev.name,
@@ -149,8 +149,10 @@ function devSnap(dev: NetDevice, taps: Map<Netns, Tun>): DevSnap {
     portState: dev.brport ? dev.brport.state : null,
     portCost: dev.brport ? dev.brport.pathCost : null,
     peer,
-    ...lower,
     stackLink: stackLinkOf(dev),
+    node: draw.node,
+    tag: draw.tag?.(dev) ?? null,
+    lower: lower ? { ns: lower.ns.name, name: lower.name } : null,
     conf,
   };
 }
@@ -168,7 +170,7 @@ function fdbSnaps(br: Bridge): FdbSnap[] {
   return out.sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.mac, b.mac));
 }
 
-function nsSnap(ns: Netns, taps: Map<Netns, Tun>): NsSnap {
+function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>): NsSnap {
   const devs = ns.devicesByIndex();
   const routes = ns.ipv4.fib.dump(RT_TABLE_MAIN).map((r) => ({
     dst: r.len === 0 && r.dst === 0 ? 'default' : `${fmtIp4(r.dst)}/${r.len}`,
@@ -186,7 +188,7 @@ function nsSnap(ns: Netns, taps: Map<Netns, Tun>): NsSnap {
       state: n.state,
     }))
     .sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.ip, b.ip));
-  const fdb = devs.filter((d): d is Bridge => d instanceof Bridge).flatMap(fdbSnaps);
+  const fdb = devs.filter(netifIsBridgeMaster).flatMap(fdbSnaps);
   return {
     name: ns.name,
     devices: devs.map((d) => devSnap(d, taps)),

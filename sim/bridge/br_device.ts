@@ -8,7 +8,7 @@ import type { Skb } from '../net/skb';
 import type { BridgePort, FdbEntry, StpState } from './br_private';
 import { fdbFind } from './br_fdb';
 import { brFlood, brForward } from './br_forward';
-import { brStpDisableBridge, brStpEnableBridge } from './br_stp_if';
+import { brStpChangeBridgeId, brStpDisableBridge, brStpEnableBridge } from './br_stp_if';
 import { newBridgeStp, type BridgeStp } from './br_stp';
 import { igmpDown, igmpJoinSnoopers } from '../ipv4/igmp';
 import { defaultBridgeOpts, type BridgeOpts } from './br_opts';
@@ -80,6 +80,11 @@ export class Bridge extends NetDevice {
     this.gcStart = null;
     brStpDisableBridge(this);
     igmpDown(this);
+  }
+
+  /** br_set_mac_address(): a new address changes the bridge id too (which notifies then) */
+  override ndoSetMacAddress(mac: Mac): void {
+    if (this.mac !== mac) brStpChangeBridgeId(this, mac);
   }
 
   /** br_change_mtu(): a change that br_mtu_auto_adjust() did not make sticks */

@@ -38,6 +38,11 @@ export class Tun extends NetDevice {
     return this.kind === 'tun' ? 'none' : 'ether';
   }
 
+  /** tun_netdev_ops has no ndo_set_mac_address; tap_netdev_ops has eth_mac_addr */
+  override get hasSetMacAddress(): boolean {
+    return this.kind === 'tap';
+  }
+
   /** tun_net_init(): a tun is IFF_POINTOPOINT */
   override get pointopoint(): boolean {
     return this.kind === 'tun';

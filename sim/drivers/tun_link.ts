@@ -28,6 +28,11 @@ export function isTun(dev: NetDevice | null | undefined): dev is Tun {
   return dev?.rtnlLinkOps === tunLinkOps;
 }
 
+/** The VM (its namespace) whose process holds this tun/tap open, or null */
+export function tapOwner(dev: NetDevice): Netns | null {
+  return isTun(dev) ? (dev.reader?.owner ?? null) : null;
+}
+
 const onOff = (b: boolean) => (b ? 'on' : 'off');
 
 export const tunLinkOps: RtnlLinkOps<never, Tun> = {

@@ -4,7 +4,7 @@
 import { type Ip4, ip4, prefixMask, isZeronetIp } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
 import type { NetdevEvent } from '../net/notifier';
-import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, ifaMatch, type InIfaddr } from './devinet';
+import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, ifaMatch, inetdevChangename, type InIfaddr } from './devinet';
 import { RTPROT_KERNEL, RT_TABLE_LOCAL, RT_TABLE_MAIN, type RtnType } from './fib';
 import { arpSend } from './arp';
 import { ARPOP_REQUEST } from '../wire/arp';
@@ -200,6 +200,10 @@ export function inetdevEvent(ev: NetdevEvent, dev: NetDevice): void {
       break;
     case 'CHANGE':
       if (!dev.carrier && inDev.orconf('arp_evict_nocarrier')) dev.ns.ipv4.arp.flushDev(dev, true);
+      break;
+    case 'CHANGENAME':
+      // inetdev_event(): inetdev_changename() relabels the addresses
+      inetdevChangename(dev);
       break;
     case 'UNREGISTER':
       fibDisableIp(dev, true);

@@ -122,6 +122,16 @@ export abstract class NetDevice {
     return 'ether';
   }
 
+  /** the driver has an ndo_set_mac_address (a tun has none) */
+  get hasSetMacAddress(): boolean {
+    return true;
+  }
+
+  /** ndo_set_mac_address(): eth_mac_addr() takes the new address (dev_set_mac_address notifies) */
+  ndoSetMacAddress(mac: Mac): void {
+    this.mac = mac;
+  }
+
   /** IFF_POINTOPOINT (a tun) */
   get pointopoint(): boolean {
     return false;

@@ -15,7 +15,7 @@ export function Inspector() {
   const { t } = useTranslation();
   if (frame !== null) return <FrameInspector />;
   if (!ns) return null;
-  if (dev) return <DeviceInspector key={`${ns.name}:${dev.name}`} ns={ns.name} dev={dev} bridges={ns.devices.filter((d) => d.kind === 'bridge').map((d) => d.name)} />;
+  if (dev) return <DeviceInspector key={`${ns.name}:${dev.name}`} ns={ns.name} dev={dev} bridges={ns.devices.filter((d) => d.node === 'switch').map((d) => d.name)} />;
   if (selectedId?.startsWith('ns:')) return <NetnsInspector ns={ns.name} ipForward={ns.ipForward} />;
   return (
     <section className="inspector empty">
@@ -88,7 +88,7 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
           <button type="submit">{t('insp.addAddr')}</button>
         </form>
       </div>
-      {dev.kind !== 'bridge' && (
+      {dev.node !== 'switch' && (
         <label className="row">
           {t('insp.master')}{' '}
           <select aria-label={t('insp.master')} value={dev.master ?? ''} onChange={(e) => run(e.target.value ? { type: 'enslave', ns, dev: dev.name, br: e.target.value } : { type: 'release', ns, dev: dev.name })}>
@@ -99,7 +99,7 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
           </select>
         </label>
       )}
-      {dev.kind !== 'bridge' && (
+      {dev.node !== 'switch' && (
         <label className="row">
           {t('insp.namespace')}{' '}
           <select aria-label={t('insp.namespace')} value={ns} onChange={(e) => run({ type: 'moveToNs', ns, dev: dev.name, to: e.target.value })}>

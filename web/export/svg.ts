@@ -85,14 +85,14 @@ function device(node: DeviceNode, r: Rect): string {
   const d = node.data.dev;
   const stroke = d.master ? PORT : INK;
   const dash = d.up ? '' : ' stroke-dasharray="5 3"';
-  const fill = d.kind === 'bridge' ? '#fff7ed' : '#ffffff';
+  const fill = d.node === 'switch' ? '#fff7ed' : '#ffffff';
   const color = d.up ? INK : MUTED;
   const out = [`<g class="device" data-dev="${esc(d.name)}" data-ns="${esc(node.data.ns)}">`];
   out.push(`<rect x="${n(r.x)}" y="${n(r.y)}" width="${n(r.w)}" height="${n(r.h)}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"${dash}/>`);
   out.push(`<line x1="${n(r.x)}" y1="${n(r.y + 26)}" x2="${n(r.x + r.w)}" y2="${n(r.y + 26)}" stroke="${INK}" stroke-width="1.5"/>`);
   const addrs = d.addrs.slice(0, 2).map((a) => a.local);
   addrs.forEach((a, i) => out.push(text(r.x + r.w / 2, r.y + (addrs.length === 1 ? 17 : 11.5 + i * 11), a, `text-anchor="middle" font-size="11" fill="${color}"`)));
-  const label = d.kind === 'tap' || d.kind === 'tun' ? `${d.name} (${d.kind})` : d.name;
+  const label = d.tag ? `${d.name} (${d.tag})` : d.name;
   out.push(text(r.x + r.w / 2, r.y + 44, label, `text-anchor="middle" font-size="13" font-weight="600" fill="${color}"`));
   out.push(text(r.x + r.w / 2, r.y + 57, d.mac, `text-anchor="middle" font-size="9" fill="${MUTED}"`));
   out.push('</g>');

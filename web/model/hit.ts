@@ -21,7 +21,7 @@ export function hitTest(nodes: readonly DiagramNode[], p: XY, ignore?: string): 
   for (const n of nodes) if (n.type === 'netns' && inside(p, n.position, n.width, n.height)) ns = n.data.ns;
   let bridge: string | null = null;
   for (const n of nodes) {
-    if (n.type !== 'device' || n.id === ignore || n.data.dev.kind !== 'bridge' || n.data.ns !== ns) continue;
+    if (n.type !== 'device' || n.id === ignore || n.data.dev.node !== 'switch' || n.data.ns !== ns) continue;
     if (inside(p, absolute(n, byId), n.width, n.height)) bridge = n.data.dev.name;
   }
   return { ns, bridge };

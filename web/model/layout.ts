@@ -96,7 +96,7 @@ export function deviceOrder(ns: NsSnap, lans: ReadonlySet<string>): DevSnap[] {
   };
   const isNic = (d: DevSnap) => d.peer !== null && d.peer.ns !== ns.name && lans.has(d.peer.ns);
   for (const d of devs) if (isNic(d)) place(d);
-  for (const br of devs.filter((d) => d.kind === 'bridge')) {
+  for (const br of devs.filter((d) => d.node === 'switch')) {
     place(br);
     for (const p of ports.get(br.name) ?? []) place(p);
   }
@@ -126,7 +126,7 @@ export function deviceSlots(order: readonly DevSnap[], ns = ''): Slot[] {
   const below = new Map<string, DevSnap[]>();
   const moved = new Set<string>();
   for (const [i, br] of order.entries()) {
-    if (br.kind !== 'bridge') continue;
+    if (br.node !== 'switch') continue;
     for (const p of order) {
       if (p.master !== br.name || moved.has(p.name)) continue;
       const j = index.get(p.name)!;

@@ -1,14 +1,10 @@
 // ip link (ip/iplink.c: iplink_parse, iplink_modify; ip/link_veth.c, ip/link_bridge.c).
 import type { Mac } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
-import type { Netns } from '../../net/netns';
-import { devChangeNetns, devClose, devOpen, devSetMac, devSetMtu, notify } from '../../net/link';
+import { devOpen } from '../../net/link';
 import { deleteLink, leaveMaster } from '../../net/rtnl';
+import { type SetlinkReq, checkIfnameAttr, doSetMaster, doSetlink } from '../../net/setlink';
 import { type LinkParseCtx, linkKindOf, rtnlLinkOpsGet, rtnlSlaveOpsGet } from '../../net/rtnl_link';
-import { Bridge } from '../../bridge/br_device';
-import { brStpChangeBridgeId } from '../../bridge/br_stp_if';
-import { inetdevChangename } from '../../ipv4/devinet';
-import { renameNetdev } from '../../net/register';
 import { isValidEtherMac } from '../../core/addr';
 import { CmdError, extackError, rtnlError, viaRtnl } from '../errors';
 import { Args, duparg, duparg2, getUnsigned, invarg, matches, parseLladdr } from './util';
@@ -128,10 +124,6 @@ function checkIfname(n: string, msg: string): void {
   if (!n || n.length >= 128 || n === '.' || n === '..' || /[\s/:]/.test(n)) throw invarg(msg, n);
 }
 
-/** IFLA_IFNAME's nla_policy: at most IFNAMSIZ - 1 characters */
-function checkNameLen(n: string | null | undefined): void {
-  if (n && n.length >= 16) throw extackError('Attribute failed policy validation');
-}
 
 export function ipLink(a: Args, ctx: IpCtx): string[] {
   if (!a.more) return linkShow(new Args([]), ctx);
@@ -150,7 +142,7 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   if (!r.type) throw new CmdError('Not enough information: "type" argument is required', 255);
   const ns = r.netns ? ctx.world.netns(r.netns)! : ctx.ns;
   const name = r.name ?? r.dev;
-  checkNameLen(name);
+  viaRtnl(() => checkIfnameAttr(name));
   // rtnl_newlink(): the kind's ->validate() (veth_validate, br_validate) runs before the name is looked up
   if (r.address !== undefined && !isValidEtherMac(r.address)) throw rtnlError('EADDRNOTAVAIL');
   const kindErr = rtnlLinkOpsGet(r.type)?.validate?.({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns });
@@ -165,7 +157,7 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   const lower = r.link === undefined ? undefined : (ctx.ns.dev(r.link) ?? null);
   const created: NetDevice = viaRtnl(() => ops.newlink!({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns, up: r.up, lower }, opts));
   if (r.up) devOpen(created);
-  if (r.master) applyMaster(created, r.master, ctx);
+  if (r.master) viaRtnl(() => doSetMaster(created, ctx.ns.dev(r.master!)!));
   return [];
 }
 
@@ -203,93 +195,24 @@ function linkSet(a: Args, ctx: IpCtx): string[] {
       viaRtnl(() => slaveOps.slaveChangelink!(dev, slaveOpts));
     } else if (r.type !== dev.kind) throw rtnlError('EOPNOTSUPP');
   }
-  // do_setlink(): namespace, address, mtu, name, alias, broadcast, flags, master, txqueuelen; a failure
-  // keeps what came before it
-  if (r.netns !== undefined) {
-    const to = ctx.world.netns(r.netns)!;
-    if (to !== dev.ns) {
-      // __dev_change_net_namespace(): lo and bridges stay where they are (netns_immutable)
-      if (dev.netnsImmutable) throw extackError('The interface netns is immutable');
-      if (to.dev(dev.name)) throw extackError('An interface with the same name exists in the target netns');
-      leaveMaster(dev);
-      devChangeNetns(dev, to);
-    }
-    if (r.up !== undefined || r.address !== undefined) {
-      const moved = to.dev(dev.name)!;
-      applyAddrMtu(moved, r);
-      applyFlagsEtc(moved, r, ctx);
-    }
-    return [];
-  }
-  applyAddrMtu(dev, r);
-  if (r.name && r.dev && r.name !== r.dev) {
-    checkNameLen(r.name);
-    // netif_change_name(): on 6.18 a running device may be renamed too (measured: veth, bridge, tap)
-    if (ctx.ns.dev(r.name)) throw rtnlError('EEXIST');
-    renameNetdev(dev, r.name);
-    inetdevChangename(dev);
-  }
-  applyFlagsEtc(dev, r, ctx);
+  // do_setlink(): the model decides (net/setlink.ts); a failure keeps what came before it
+  const req: SetlinkReq = {
+    netns: r.netns !== undefined ? ctx.world.netns(r.netns)! : undefined,
+    address: r.address,
+    mtu: r.mtu,
+    name: r.name && r.dev && r.name !== r.dev ? r.name : undefined,
+    alias: r.alias,
+    broadcast: r.broadcast,
+    promisc: r.promisc,
+    arp: r.arp,
+    multicast: r.multicast,
+    allmulticast: r.allmulticast,
+    up: r.up,
+    master: r.master === undefined ? undefined : r.master === null ? null : ctx.ns.dev(r.master)!,
+    txqlen: r.txqlen,
+  };
+  viaRtnl(() => doSetlink(dev, req));
   return [];
-}
-
-/** do_setlink(): IFLA_ADDRESS, then IFLA_MTU */
-function applyAddrMtu(dev: NetDevice, r: LinkReq): void {
-  if (r.address !== undefined) {
-    // dev_set_mac_address(): a tun (no ndo_set_mac_address) says EOPNOTSUPP before looking at the address
-    if (dev.kind === 'tun') throw rtnlError('EOPNOTSUPP');
-    if (!isValidEtherMac(r.address) || dev.isLoopback) throw rtnlError('EADDRNOTAVAIL');
-    if (dev instanceof Bridge) {
-      // br_set_mac_address() changes the bridge id only for a new address (and notifies then), and
-      // dev_set_mac_address() notifies NETDEV_CHANGEADDR in any case
-      dev.addrAssign = 'set';
-      if (dev.mac !== r.address) brStpChangeBridgeId(dev, r.address);
-      notify('CHANGEADDR', dev);
-    } else {
-      devSetMac(dev, r.address);
-    }
-  }
-  if (r.mtu !== undefined) {
-    if (r.mtu < 68 || r.mtu > 65535) throw extackError(r.mtu < 68 ? `mtu less than device minimum` : 'mtu greater than device maximum');
-    devSetMtu(dev, r.mtu);
-  }
-}
-
-/** do_setlink() after the name: alias, broadcast, dev_change_flags(), the master, txqueuelen */
-function applyFlagsEtc(dev: NetDevice, r: LinkReq, ctx: IpCtx): void {
-  if (r.alias !== undefined) dev.alias = r.alias;
-  if (r.broadcast !== undefined) dev.broadcast = r.broadcast;
-  // IFF_PROMISC set by hand counts once, beside dev->promiscuity (taps, bridge ports)
-  if (r.promisc !== undefined) dev.gPromisc = r.promisc;
-  if (r.arp !== undefined && dev.userNoArp !== !r.arp) {
-    dev.userNoArp = !r.arp;
-    // __dev_notify_flags(): a running device tells its listeners which flags changed
-    if (dev.up) notify('CHANGE', dev, true);
-  }
-  if (r.multicast !== undefined) dev.noMulticast = !r.multicast;
-  // dev_set_allmulti(): the user's flag counts once in allmulti
-  if (r.allmulticast !== undefined && dev.gAllmulti !== r.allmulticast) dev.gAllmulti = r.allmulticast;
-  if (r.up === true) devOpen(dev);
-  else if (r.up === false) devClose(dev);
-  if (r.master !== undefined) applyMaster(dev, r.master, ctx);
-  if (r.txqlen !== undefined) dev.txqlen = r.txqlen;
-}
-
-/** do_set_master(): leave the old master, join the new one. */
-function applyMaster(dev: NetDevice, master: string | null, ctx: IpCtx): void {
-  const cur = dev.master;
-  if (master === null) {
-    leaveMaster(dev);
-    return;
-  }
-  const m = ctx.ns.dev(master)!;
-  if (cur === m) return;
-  // do_set_master(): the new master's ndo_add_slave, after the old one's ndo_del_slave
-  const add = m.rtnlLinkOps?.addSlave;
-  if (!add) throw rtnlError('EOPNOTSUPP');
-  // (a bridge has no master to leave: br_add_if() refuses to enslave one before anything changes)
-  leaveMaster(dev);
-  viaRtnl(() => add(m, dev));
 }
 
 function linkDel(a: Args, ctx: IpCtx): string[] {

@@ -25,7 +25,7 @@ function DeviceNodeView({ data, selected }: NodeProps<N>) {
         ))}
       </div>
       <div className="dev-name">
-        <span className="dev-label">{d.kind === 'tap' || d.kind === 'tun' ? `${d.name} (${d.kind})` : d.name}</span>
+        <span className="dev-label">{d.tag ? `${d.name} (${d.tag})` : d.name}</span>
         <span className="dev-mac">
           <span className="mac-head">{d.mac.slice(0, 9)}</span>
           {d.mac.slice(9)}
