@@ -9,6 +9,10 @@ import { inetdevEvent } from './ipv4/fib_frontend';
 import { brDeviceEvent } from './bridge/br_notify';
 import { nfNetdevEvent } from './netfilter/hooks';
 import { rtnlLinkRegister } from './net/rtnl_link';
+import { registerPernetDevice, registerPernetSubsys } from './net/pernet';
+import { inetdevRegister, ipv4NetInit } from './ipv4/ipv4_net';
+import { setupArp } from './ipv4/arp';
+import { createLoopback } from './drivers/loopback';
 import { vethLinkOps } from './drivers/veth_link';
 import { bridgeLinkOps } from './bridge/br_link';
 import { tunLinkOps } from './drivers/tun_link';
@@ -21,13 +25,26 @@ let done = false;
 export function initcalls(): void {
   if (done) return;
   done = true;
+  // register_pernet_subsys(): IPv4's per-namespace state, then ARP's table ops; register_pernet_device():
+  // loopback_net_ops, which gives every namespace its lo
+  registerPernetSubsys({ name: 'ipv4', init: (ns, initial) => ipv4NetInit(ns, initial) });
+  registerPernetSubsys({ name: 'arp', init: (ns) => setupArp(ns) });
+  registerPernetDevice({ name: 'loopback', init: (ns) => { ns.lo = createLoopback(ns); } });
   // inet_init(): dev_add_pack(&arp_packet_type) in arp_init(), dev_add_pack(&ip_packet_type)
   devAddPack(ETH_P_ARP, arpRcv);
   devAddPack(ETH_P_IP, ipRcv);
   // register_netdevice_notifier(), all at priority 0, so called in this order: devinet_init() and
   // ip_fib_init() (the model's inetdev_event does both), arp_init(), br_init(), then netfilter's
   // masquerade notifier (nf_nat_masquerade_inet_register_notifiers)
-  registerNetdeviceNotifier({ name: 'inetdev_event', priority: 0, call: (ev, dev) => inetdevEvent(ev, dev) });
+  registerNetdeviceNotifier({
+    name: 'inetdev_event',
+    priority: 0,
+    call: (ev, dev) => {
+      // NETDEV_REGISTER: inetdev_init() (and the ARP parameters it allocates)
+      if (ev === 'REGISTER') inetdevRegister(dev);
+      else inetdevEvent(ev, dev);
+    },
+  });
   registerNetdeviceNotifier({
     name: 'arp_netdev_event',
     priority: 0,

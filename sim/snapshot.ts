@@ -13,7 +13,7 @@ import { tapOwner } from './drivers/tun_link';
 import type { LinkDiagram } from './net/rtnl_link';
 import { RT_TABLE_MAIN } from './ipv4/fib';
 import { routeLine } from './shell/ip/route';
-import { sysctlEntry } from './net/sysctl';
+import { sysctlEntry } from './sysctl';
 
 /**
  * How the stack and a device are joined, as the article draws it:

@@ -13,6 +13,7 @@ import { bridgeOpts, portOpts } from '../shell/ip/link_details';
 import { Bridge } from './br_device';
 import { fdbAddLocal } from './br_fdb';
 import { brAddIf, brDelIf } from './br_if';
+import { brFdbAdd, brFdbDelete } from './br_fdb_netlink';
 import { brSetport, type PortAttrs } from './br_netlink';
 import { brStpChangeBridgeId } from './br_stp_if';
 
@@ -69,5 +70,7 @@ export const bridgeLinkOps: RtnlLinkOps<BridgeAttrs, Bridge> = {
     if (err) throw new RtnlError(err.errno, err.msg ?? null);
   },
   delSlave: (br, dev) => brDelIf(br, dev),
+  fdbAdd: (br, dev, r) => brFdbAdd(br, dev, r),
+  fdbDel: (br, dev, r) => brFdbDelete(br, dev, r),
   diagram: { node: 'switch' },
 };

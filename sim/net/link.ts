@@ -126,6 +126,7 @@ export function devChangeNetns(dev: NetDevice, to: Netns): void {
   const keep = dev.ifindex;
   // dev_shutdown(): the qdisc goes; the device gets its own again when next opened
   dev.qdisc = 'noop';
+  // register_netdevice's NETDEV_REGISTER: IPv4 sets the device up again in its new namespace
   registerNetdev(to, dev, keep);
-  notify('REGISTER', dev);
+  // the operstate stays as linkwatch last left it (the kernel recomputes it only on a linkwatch event)
 }

@@ -2,10 +2,10 @@
 import type { NetDevice } from './netdevice';
 import type { Ip4 } from '../core/addr';
 import type { World } from './world';
-import { Devconf } from '../ipv4/devconf';
-import { Fib } from '../ipv4/fib';
-import { NeighTable } from '../ipv4/neighbour';
-import { NeighParms } from '../ipv4/neigh_parms';
+import type { Devconf } from '../ipv4/devconf';
+import type { Fib } from '../ipv4/fib';
+import type { NeighTable } from '../ipv4/neighbour';
+import type { NeighParms } from '../ipv4/neigh_parms';
 import type { RawSocket } from '../ipv4/raw';
 import type { PacketSocket } from './packet_socket';
 
@@ -55,9 +55,10 @@ export class Netns {
   byName = new Map<string, NetDevice>();
   /** net->ifindex: the cyclic allocator's next candidate */
   private ifindexNext = 1;
-  ipv4: Ipv4Net;
+  /** IPv4's per-namespace state, set up by its pernet init (ipv4/ipv4_net.ts) */
+  ipv4!: Ipv4Net;
   /** net.ipv4.neigh.default.* exists only in the initial namespace */
-  neighDefault: NeighParms | null;
+  neighDefault: NeighParms | null = null;
   rawSockets: RawSocket[] = [];
   /** iptables state once a rule or table was made (netfilter/hooks.ts); null: every hook accepts */
   netfilter: import('../netfilter/hooks').NetfilterState | null = null;
@@ -71,34 +72,10 @@ export class Netns {
   netnsIds = new Map<Netns, number>();
   lo!: NetDevice;
 
-  constructor(world: World, name: string, initial: Netns | null) {
+  /** setup_net() fills in the rest: IPv4's state (ipv4/ipv4_net.ts), lo (drivers/loopback.ts) */
+  constructor(world: World, name: string) {
     this.world = world;
     this.name = name;
-    const rand = (lo: number, hi: number) => world.prng.range(lo, hi);
-    this.ipv4 = {
-      // devconf_inherit_init_net=0: a new namespace copies the initial namespace's all/default as they are now.
-      all: new Devconf(initial?.ipv4.all),
-      dflt: new Devconf(initial?.ipv4.dflt),
-      fib: new Fib(),
-      arp: new NeighTable(this),
-      icmpEchoIgnoreAll: 0,
-      icmpErrorsUseInboundIfaddr: 0,
-      icmpEchoIgnoreBroadcasts: 1,
-      icmpRatelimit: 1000,
-      icmpRatemask: 6168,
-      ipDefaultTtl: 64,
-      pingGroupRange: [1, 0],
-      ipLocalPortRange: [32768, 60999],
-      icmpPeers: new Map(),
-      exceptions: new Map(),
-      rtGenid: 0,
-      pneigh: [],
-    };
-    this.ipv4.all.explicit.clear();
-    this.ipv4.dflt.explicit.clear();
-    // ipv4_devconf_dflt differs from ipv4_devconf in one value: devices accept source routes
-    if (!initial) this.ipv4.dflt.values.accept_source_route = 1;
-    this.neighDefault = initial ? null : new NeighParms(null, rand);
   }
 
   get isInitial(): boolean {

@@ -4,6 +4,7 @@
 import type { Mac } from '../core/addr';
 import type { NetDevice } from './netdevice';
 import type { Netns } from './netns';
+import type { FdbReq } from './fdb';
 
 /** An errno the kernel answers (rtnetlink's -E...), with the extack message when it sets one. */
 export class RtnlError extends Error {
@@ -87,6 +88,10 @@ export interface RtnlLinkOps<O = unknown, D extends NetDevice = NetDevice> {
   /** the master's ndo_add_slave / ndo_del_slave (do_set_master) */
   addSlave?(master: D, dev: NetDevice): void;
   delSlave?(master: D, dev: NetDevice): void;
+  /** the kind's ndo_fdb_add / ndo_fdb_del (`bridge fdb add|del`): `master` is the device of this kind
+   *  (the bridge), `dev` the device named (the bridge itself, or its port); throws RtnlError */
+  fdbAdd?(master: D, dev: NetDevice, r: FdbReq): void;
+  fdbDel?(master: D, dev: NetDevice, r: FdbReq): void;
   readonly diagram: LinkDiagram<D>;
 }
 

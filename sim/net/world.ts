@@ -4,8 +4,7 @@ import { Prng } from '../core/prng';
 import { Scheduler } from '../core/scheduler';
 import { Netns } from './netns';
 import type { TraceEvent, TraceInput } from './trace';
-import { createLoopback } from '../drivers/loopback';
-import { setupArp } from '../ipv4/arp';
+import { setupNet } from './pernet';
 import { devOpen, linkwatchEvent } from './link';
 import { LinkWatch } from './link_watch';
 import { Backlog } from './backlog';
@@ -68,11 +67,12 @@ export class World {
 
   /** setup_net(): a namespace with lo (down, as on Linux until someone brings it up). */
   addNetns(name: string): Netns {
-    const ns = new Netns(this, name, this.namespaces.length ? this.namespaces[0] : null);
+    const initial = this.namespaces.length ? this.namespaces[0] : null;
+    const ns = new Netns(this, name);
     this.namespaces.push(ns);
     this.byName.set(name, ns);
-    setupArp(ns);
-    ns.lo = createLoopback(ns);
+    // setup_net(): IPv4's state, ARP's table ops, then lo (pernet inits registered by sim/init.ts)
+    setupNet(ns, initial);
     if (this.loUpInNewNetns) devOpen(ns.lo);
     return ns;
   }

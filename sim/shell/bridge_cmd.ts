@@ -4,15 +4,15 @@ import type { Netns } from '../net/netns';
 import type { NetDevice } from '../net/netdevice';
 import type { Bridge } from '../bridge/br_device';
 import { netifIsBridgeMaster } from '../bridge/br_link';
-import { fdbCleanup, fdbFind } from '../bridge/br_fdb';
-import type { BridgePort, FdbEntry } from '../bridge/br_private';
-import { devSetRxMode } from '../net/link';
+import { fdbCleanup } from '../bridge/br_fdb';
+import type { FdbEntry } from '../bridge/br_private';
 import { linkFlags } from './ip/link_print';
 import { bridgeLinkDetails } from './ip/link_details';
 import { parseBridgeLinkSet } from './bridge_port_opts';
 import { netnsByName } from './ip/netns';
 import { brSetport } from '../bridge/br_netlink';
-import { CmdError, rtnlError } from './errors';
+import { CmdError, rtnlError, viaRtnl } from './errors';
+import { type FdbState, rtnlFdbModify } from '../net/fdb';
 import { Args, getUnsigned, matches, parseLladdr, secsSince } from './ip/util';
 
 export function bridgeMain(argv: string[], ns: Netns): string[] {
@@ -228,92 +228,12 @@ function fdbModify(cmd: string, a: Args, ns: Netns): string[] {
   const del = matches(cmd, 'delete');
   // add: NLM_F_CREATE|NLM_F_EXCL; append and replace: NLM_F_CREATE without NLM_F_EXCL
   const excl = cmd === 'add';
-  // rtnl_fdb_add() / rtnl_fdb_del(): the master first, then the device itself
-  if (master) {
-    const p = dev.brport;
-    if (!p) throw rtnlError('EOPNOTSUPP');
-    if (del) brFdbDelete(p.br, p, addr);
-    else brFdbAdd(p.br, p, addr, state, sticky, excl);
-  }
-  if (self) {
-    if (netifIsBridgeMaster(dev)) {
-      if (del) brFdbDelete(dev, null, addr);
-      else brFdbAdd(dev, null, addr, state, sticky, excl);
-    } else if (del) {
-      // ndo_dflt_fdb_del(): local addresses only, then dev_uc_del()
-      if (state !== 'permanent') throw rtnlError('EINVAL');
-      if (!dev.ucList.includes(addr)) throw rtnlError('ENOENT');
-      dev.ucList = dev.ucList.filter((m) => m !== addr);
-      devSetRxMode(dev);
-    } else {
-      // ndo_dflt_fdb_add(): local addresses only; dev_uc_add_excl()'s EEXIST only with NLM_F_EXCL
-      if (state !== 'permanent') throw rtnlError('EINVAL');
-      if (dev.ucList.includes(addr)) {
-        if (excl) throw rtnlError('EEXIST');
-      } else {
-        dev.ucList.push(addr);
-        devSetRxMode(dev);
-      }
-    }
-  }
+  // rtnl_fdb_add() / rtnl_fdb_del(): the model decides (net/fdb.ts)
+  viaRtnl(() => rtnlFdbModify(dev!, { addr: addr!, state, sticky, excl }, del, { master, self }));
   return [];
 }
 
-type FdbState = 'permanent' | 'static' | 'dynamic';
 /** include/uapi/linux/neighbour.h */
 const NUD_REACHABLE = 0x02;
 const NUD_NOARP = 0x40;
 const NUD_PERMANENT = 0x80;
-
-/**
- * br_fdb_add() -> fdb_add_entry(): a port that does not learn takes only local and static entries, the
- * bridge itself only local ones, and a sticky entry may not be local. An existing entry is updated in
- * place (NLM_F_EXCL: EEXIST): it moves to the port given and takes the new state and sticky flag.
- */
-function brFdbAdd(br: Bridge, p: BridgePort | null, addr: Mac, state: FdbState, sticky: boolean, excl: boolean): void {
-  if (p && state === 'dynamic' && p.state !== 'learning' && p.state !== 'forwarding') throw rtnlError('EPERM');
-  if (!p && state !== 'permanent') throw rtnlError('EINVAL');
-  if (sticky && state === 'permanent') throw rtnlError('EINVAL');
-  const now = br.ns.world.now;
-  let f = fdbFind(br, addr);
-  let modified = false;
-  if (!f) {
-    f = { addr, dst: p, local: false, static: false, addedByUser: true, sticky: false, updated: now, used: now };
-    br.fdb.set(addr, f);
-    modified = true;
-  } else {
-    if (excl) throw rtnlError('EEXIST');
-    if (f.dst !== p) {
-      f.dst = p;
-      modified = true;
-    }
-    f.addedByUser = true;
-  }
-  // fdb_to_nud() != state: a static entry's NUD_NOARP|NUD_REACHABLE never equals NUD_NOARP
-  if (state === 'permanent') {
-    if (!f.local) modified = true;
-    f.local = true;
-    f.static = true;
-  } else if (state === 'static') {
-    f.local = false;
-    f.static = true;
-    modified = true;
-  } else {
-    if (f.local || f.static) modified = true;
-    f.local = false;
-    f.static = false;
-  }
-  if (f.sticky !== sticky) {
-    f.sticky = sticky;
-    modified = true;
-  }
-  f.used = now;
-  if (modified) f.updated = now;
-}
-
-/** br_fdb_delete() -> fdb_delete_by_addr_and_port() */
-function brFdbDelete(br: Bridge, p: BridgePort | null, addr: Mac): void {
-  const f = br.fdb.get(addr);
-  if (!f || f.dst !== p) throw rtnlError('ENOENT');
-  br.fdb.delete(addr);
-}

@@ -1,6 +1,6 @@
 // procps sysctl: read, -w write, -n values only, -q quiet, -r pattern, directories listed.
 import type { Netns } from '../net/netns';
-import { sysctlDisplay, sysctlEntry, sysctlList, sysctlPath } from '../net/sysctl';
+import { sysctlDisplay, sysctlEntry, sysctlList, sysctlPath } from '../sysctl';
 import { Ere } from './ere';
 
 export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: number } {

@@ -1,9 +1,9 @@
 // The /proc/sys/net entries the lab models: net.ipv4.conf.*, net.ipv4.neigh.*, and a few net.ipv4 globals
 // (net/ipv4/devinet.c devinet_conf_proc, inet_forward_change; net/core/neighbour.c neigh_proc_*).
-import type { Netns } from './netns';
-import { DEVCONF_KEYS, type Devconf, type DevconfKey, isDevconfKey } from '../ipv4/devconf';
-import { NEIGH_KEYS, NEIGH_DEFAULT_ONLY_KEYS, type NeighParms, randReachTime } from '../ipv4/neigh_parms';
-import { own, hasOwn } from '../core/own';
+import type { Netns } from './net/netns';
+import { DEVCONF_KEYS, type Devconf, type DevconfKey, isDevconfKey } from './ipv4/devconf';
+import { NEIGH_KEYS, NEIGH_DEFAULT_ONLY_KEYS, type NeighParms, randReachTime } from './ipv4/neigh_parms';
+import { own, hasOwn } from './core/own';
 
 export type SysctlResult = { ok: true; value: string } | { ok: false; error: 'ENOENT' | 'EINVAL' };
 
