@@ -17,6 +17,7 @@ import { vethLinkOps } from './drivers/veth_link';
 import { bridgeLinkOps } from './bridge/br_link';
 import { tunLinkOps } from './drivers/tun_link';
 import { nicLinkOps } from './drivers/nic_link';
+import { macvlanLinkOps, macvlanNotifier } from './drivers/macvlan';
 
 let done = false;
 
@@ -59,6 +60,9 @@ export function initcalls(): void {
   rtnlLinkRegister(bridgeLinkOps);
   rtnlLinkRegister(tunLinkOps);
   rtnlLinkRegister(nicLinkOps);
+  // macvlan_init_module(): its notifier block (the parent's events reach its macvlans), then its kind
+  registerNetdeviceNotifier(macvlanNotifier);
+  rtnlLinkRegister(macvlanLinkOps);
 }
 
 initcalls();

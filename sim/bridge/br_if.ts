@@ -61,7 +61,10 @@ export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   if (dev.isLoopback || dev.hwType !== 'ether') return { errno: 'EINVAL' };
   if (dev instanceof Bridge) return { errno: 'ELOOP', msg: 'Can not enslave a bridge to a bridge' };
   if (dev === br) return { errno: 'ELOOP', msg: 'Can not enslave a bridge to a bridge' };
-  if (dev.brport) return { errno: 'EBUSY' };
+  // netdev_rx_handler_register(): a bridge port already, or another rx_handler (a macvlan parent)
+  if (dev.brport || dev.rxHandler) return { errno: 'EBUSY' };
+  // netdev_master_upper_dev_link(): a device stacked on the bridge (a macvlan of br0) would be its own upper
+  if (dev.rtnlLinkOps?.diagram.lower?.(dev) === br) return { errno: 'EBUSY' };
   const p: BridgePort = {
     br, dev, portNo: br.allocPortNo(), state: 'disabled', priority: 32, pathCost: portCost(dev),
     learning: true, flood: true, bcastFlood: true, mcastFlood: true, hairpin: false, flags: { ...NO_PORT_FLAGS }, mcastRouter: 1, groupFwdMask: 0,

@@ -41,6 +41,8 @@ const words = (...parts: Array<string | undefined>) => parts.filter((p) => p !==
 const ipLink = fc.oneof(
   fc.tuple(name, name).map(([a, b]) => `ip link add ${a} type veth peer name ${b}`),
   fc.tuple(name, fc.constantFrom('bridge', 'dummy', 'vlan', 'nonsense')).map(([a, t]) => `ip link add ${a} type ${t}`),
+  fc.tuple(name, name, fc.constantFrom('bridge', 'private', 'vepa', 'passthru', 'source', 'bridges', '')).map(([a, l, m]) => `ip link add ${a} link ${l} type macvlan mode ${m}`.trimEnd()),
+  fc.tuple(name, fc.constantFrom('bridge', 'passthru', 'x')).map(([a, m]) => `ip link set ${a} type macvlan mode ${m}`),
   fc.tuple(name, fc.constantFrom('up', 'down', 'nomaster', 'promisc on', 'arp off')).map(([a, s]) => `ip link set ${a} ${s}`),
   fc.tuple(name, name).map(([a, b]) => `ip link set ${a} master ${b}`),
   fc.tuple(name, num).map(([a, n]) => `ip link set dev ${a} mtu ${n}`),

@@ -111,6 +111,7 @@ export function devSetMac(dev: NetDevice, mac: Mac, assign: NetDevice['addrAssig
 
 /** unregister_netdevice() */
 export function devUnregister(dev: NetDevice): void {
+  dev.unregistering = true;
   devClose(dev);
   notify('UNREGISTER', dev);
   unlistNetdev(dev);
@@ -127,5 +128,5 @@ export function devChangeNetns(dev: NetDevice, to: Netns): void {
   dev.qdisc = 'noop';
   // register_netdevice's NETDEV_REGISTER: IPv4 sets the device up again in its new namespace
   registerNetdev(to, dev, keep);
-  dev.operstate = defaultOperstate(dev);
+  // the operstate stays as linkwatch last left it (the kernel recomputes it only on a linkwatch event)
 }

@@ -84,6 +84,8 @@ export abstract class NetDevice {
   stats = { rxPackets: 0, txPackets: 0, rxBytes: 0, txBytes: 0, rxDropped: 0, txDropped: 0 };
   /** carrier_up_count + carrier_down_count (IFLA_CARRIER_CHANGES) */
   carrierChanges = 0;
+  /** dev->reg_state: NETREG_UNREGISTERING once unregister_netdevice() has begun (a netns move never sets it) */
+  unregistering = false;
 
   constructor(ns: Netns, name: string, mac: Mac, broadcast: Mac) {
     this.ns = ns;

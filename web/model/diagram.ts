@@ -145,6 +145,11 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
         if (!near) lanes.set(bid, lane + 1);
         edges.push(bridgeEdge(bid, did, at, pt, near ? 0 : lane + 1));
       }
+      if (dev.lower && shown.has(did)) {
+        // a macvlan and its parent: under it in one box, else a line between the boxes
+        const lid = devId(dev.lower.ns, dev.lower.name);
+        if (shown.has(lid)) edges.push(dev.lower.ns === ns.name ? lowerEdge(lid, did) : { ...wireEdge(lid, did, false, wireLane++), id: `lower:${lid}:${did}` });
+      }
       if (!dev.peer || (dev.peer.ns === ns.name && stations.has(ns.name))) continue;
       const here = stations.has(ns.name), there = stations.has(dev.peer.ns);
       const pid = devId(dev.peer.ns, dev.peer.name);
@@ -241,6 +246,11 @@ function stationData(ns: NsSnap): StationData {
 
 function stationLink(a: string, b: string): DiagramEdge {
   return { id: `wire:${a}:${b}`, type: 'wire', source: a, target: b, sourceHandle: 'rs', targetHandle: 'lt', data: { straight: true }, selectable: false };
+}
+
+/** A stacked device's line to its parent (macvlan to eth0): from under the parent to its top, no arrows. */
+function lowerEdge(parent: string, dev: string): DiagramEdge {
+  return { id: `lower:${parent}:${dev}`, type: 'bridge', source: parent, target: dev, sourceHandle: 'bs', targetHandle: 'tt', data: { lane: 0 }, selectable: false };
 }
 
 function wireEdge(src: string, dst: string, down: boolean, lane: number): DiagramEdge {

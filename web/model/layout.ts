@@ -118,9 +118,9 @@ export interface Slot {
  * Where each device sits in its box's grid. The article's rows: a bridge's ports beside it are joined
  * by <--->; its further ports go to a row under it (the second tun/tap and veth of its last two
  * diagrams), each bringing the veth peer that sits beside it. A box with more devices than a row holds
- * wraps them in order instead.
+ * wraps them in order instead. A macvlan goes under its parent NIC, as a port goes under its bridge.
  */
-export function deviceSlots(order: readonly DevSnap[]): Slot[] {
+export function deviceSlots(order: readonly DevSnap[], ns = ''): Slot[] {
   if (order.length > ROW_MAX) return order.map((dev, i) => ({ dev, row: Math.floor(i / ROW_MAX), col: i % ROW_MAX }));
   const index = new Map(order.map((d, i) => [d.name, i]));
   const below = new Map<string, DevSnap[]>();
@@ -138,6 +138,14 @@ export function deviceSlots(order: readonly DevSnap[]): Slot[] {
       below.set(br.name, [...(below.get(br.name) ?? []), ...group]);
     }
   }
+  // a stacked device (a macvlan) hangs under its parent in the same box, half a column to the right so
+  // that a NIC's cable still runs straight down past it
+  const hanging = new Map<string, DevSnap[]>();
+  for (const d of order) {
+    if (!d.lower || d.lower.ns !== ns || moved.has(d.name) || moved.has(d.lower.name) || !index.has(d.lower.name)) continue;
+    moved.add(d.name);
+    hanging.set(d.lower.name, [...(hanging.get(d.lower.name) ?? []), d]);
+  }
   const slots: Slot[] = [];
   const top = order.filter((d) => !moved.has(d.name));
   top.forEach((dev, col) => slots.push({ dev, row: 0, col }));
@@ -145,6 +153,8 @@ export function deviceSlots(order: readonly DevSnap[]): Slot[] {
   for (const [col, d] of top.entries()) {
     let c = Math.max(col, next);
     for (const dev of below.get(d.name) ?? []) slots.push({ dev, row: 1, col: c++ });
+    if (hanging.has(d.name)) c = Math.max(c, col + 0.5);
+    for (const dev of hanging.get(d.name) ?? []) slots.push({ dev, row: 1, col: c++ });
     next = c;
   }
   return slots;
@@ -161,7 +171,7 @@ export function layoutSnapshot(snap: Snapshot, style: LayoutStyle = 'article'): 
   let rowBottom = 0;
   for (const ns of snap.namespaces) {
     if (lans.has(ns.name)) continue;
-    const slots = deviceSlots(deviceOrder(ns, lans));
+    const slots = deviceSlots(deviceOrder(ns, lans), ns.name);
     const cols = slots.reduce((m, s) => Math.max(m, s.col + 1), 0);
     const rowCount = slots.reduce((m, s) => Math.max(m, s.row + 1), 1);
     const width = boxWidth(cols, sp);

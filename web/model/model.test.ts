@@ -25,6 +25,23 @@ describe('layout', () => {
     expect(deviceOrder(host, new Set(['lan'])).map((d) => d.name)).toEqual(['eth0', 'br0', 'veth0', 'veth1']);
   });
 
+  it('hangs a macvlan under its parent NIC, clear of the NIC\'s cable, and wires it across boxes once moved', () => {
+    const s = snapOf([...FIRST_PRESET.commands, 'ip link add mv1 link eth0 type macvlan mode bridge', 'ip link add mv2 link eth0 type macvlan mode vepa']);
+    const host = layoutSnapshot(s)[0]!;
+    const at = (n: string) => host.devices.find((d) => d.name === n)!;
+    expect(at('mv1').row).toBe(at('eth0').row + 1);
+    expect(at('mv2').row).toBe(at('eth0').row + 1);
+    // half a column to the right: the cable down from eth0's middle passes left of mv1
+    expect(at('mv1').pos.x).toBeGreaterThan(at('eth0').pos.x + devWidth() / 2);
+    expect(at('mv1').pos.x).toBeLessThan(at('eth0').pos.x + devWidth());
+    expect(at('mv2').pos.x).toBeGreaterThan(at('mv1').pos.x + devWidth());
+    const edges = buildDiagram(s, {}, null).edges.map((e) => e.id);
+    expect(edges).toContain('lower:dev:host:eth0:dev:host:mv1');
+    const moved = snapOf([...FIRST_PRESET.commands, 'ip link add mv1 link eth0 type macvlan mode bridge', 'ip netns add c1', 'ip link set mv1 netns c1']);
+    const wires = buildDiagram(moved, {}, null).edges.filter((e) => e.id === 'lower:dev:host:eth0:dev:c1:mv1');
+    expect(wires.map((e) => e.type)).toEqual(['wire']);
+  });
+
   it('draws the physical network below the host as one box of stations, the switch under eth0', () => {
     const s = snapOf(FIRST_PRESET.commands);
     const boxes = layoutSnapshot(s);

@@ -152,6 +152,8 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   if (!ops?.newlink) throw extackError('Unknown device type');
   // the kind's options (link_util->parse_opt), then rtnl_newlink() -> ops->newlink()
   const opts = ops.parse ? ops.parse(r.typeArgs, nestedCtx(ctx)) : undefined;
+  // iplink_modify(): ll_name_to_index() on "link DEV" before anything is sent
+  if (r.link !== undefined && !ctx.ns.dev(r.link)) throw new CmdError(`Cannot find device "${r.link}"`, 1);
   const lower = r.link === undefined ? undefined : (ctx.ns.dev(r.link) ?? null);
   const created: NetDevice = viaRtnl(() => ops.newlink!({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns, up: r.up, lower }, opts));
   if (r.up) devOpen(created);
