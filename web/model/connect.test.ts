@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot } from '../../sim/snapshot';
-import { FIRST_PRESET } from '../presets/article';
+import { FIRST_PRESET } from '../../sim/labs/presets/article';
 import { actionSteps, addedIds, type LabAction } from './actions';
 import { wireAction } from './connect';
 import { buildDiagram } from './diagram';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot } from '../../sim/snapshot';
-import { PRESETS } from '../presets/article';
+import { PRESETS } from '../../sim/labs/presets/article';
 import { layoutSnapshot } from './layout';
 
 function boxesOf(id: string, style: 'article' | 'compact' = 'article') {

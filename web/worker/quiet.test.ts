@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Lab } from './lab';
 import { toWorker, type FromWorker } from '../protocol';
-import { PRESETS } from '../presets/article';
+import { PRESETS } from '../../sim/labs/presets/article';
 import { quietRuns } from '../store/playback';
 import { isOutsideWorldLine, outsideWorld } from '../../sim/labs/outside_world';
 import { applySnapshotDiff } from '../model/snapDiff';
