@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prng } from '../../sim/core/prng';
-import { AB_LAB, type FuzzKind } from './fuzz/pick';
+import { AB_LAB, NEIGH, type FuzzKind } from './fuzz/pick';
 import { bridgeMtu } from './fuzz/bridgeMtu';
 import { fdbFlags } from './fuzz/fdbFlags';
 import { bridgeOpts } from './fuzz/bridgeOpts';
@@ -25,8 +25,6 @@ const KIND_FILES: Record<string, FuzzKind> = {
 const KINDS = ['bridge', 'router', 'docker', 'arp', 'links', 'bridge-mtu', 'fdb', 'bridge-opts', 'pvlan', 'snat'] as const;
 type Kind = (typeof KINDS)[number];
 
-const NEIGH = (dev: string) =>
-  `net.ipv4.neigh.${dev}.base_reachable_time_ms=3600000 net.ipv4.neigh.${dev}.delay_first_probe_time=3600`;
 
 /** Docker's diagram: containers a and b on docker0 (172.17.0.0/16), the host routing to a LAN namespace. */
 function dockerSetup(): string[] {
