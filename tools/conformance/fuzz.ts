@@ -98,7 +98,13 @@ function dockerCommand(p: Pick): string[] {
       'conntrack -F',
     ])];
   }
-  if (k < 15) return [p.of(['ip link set va nomaster', 'ip link set va master docker0', 'ip link set vb down', 'ip link set vb up'])];
+  if (k < 15) {
+    // a port leaving can take docker0's carrier away; the carrier-off event waits for linkwatch's next
+    // run (up to 1 s, linkwatch_schedule_work()), and only if it runs before the carrier returns are
+    // docker0's neighbours flushed (neigh_carrier_down()): the pause lets it run on both sides
+    const cmd = p.of(['ip link set va nomaster', 'ip link set va master docker0', 'ip link set vb down', 'ip link set vb up']);
+    return cmd.endsWith('nomaster') || cmd.endsWith('down') ? [cmd, 'sleep 1'] : [cmd];
+  }
   return [p.of(['iptables -L -n -v', 'iptables -t nat -L -n -v', 'iptables -S', 'ip neigh', 'ip -n a neigh', 'ip -n lan neigh', 'bridge fdb show br docker0 dynamic', 'ip route', 'ip -n a route get 192.168.3.1'])];
 }
 
