@@ -1,9 +1,9 @@
 // Random scenarios for differential testing: `npm run -s fuzz -- --kind bridge|router|docker|arp|links|bridge-mtu|fdb|bridge-opts|pvlan|snat --seed N
 // --count K --out DIR` writes K scenarios of random commands on a small lab, which
 // `npm run conformance -- DIR/*.sh` then runs on the kernel and the simulator. Every scenario sets
-// long neighbour timers and hand-made MACs, so what still differs is either a modelling error or one
-// of the known sources of noise: an ARP retry that lands at the edge of a capture, conntrack's hash
-// order, a broadcast storm the simulator stops on purpose.
+// long reachable times, short failures (fuzz/pick.ts NEIGH) and hand-made MACs, so what still differs
+// is either a modelling error or one of the known sources of noise: linkwatch's batching or an ICMP
+// redirect's rate limit meeting the kernel side's slower pace, conntrack's hash order.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Prng } from '../../sim/core/prng';
