@@ -310,9 +310,9 @@ function brFdbAdd(br: Bridge, p: BridgePort | null, addr: Mac, state: FdbState, 
   if (modified) f.updated = now;
 }
 
-/** br_fdb_delete() -> fdb_delete_by_addr_and_port() */
+/** br_fdb_delete() -> fdb_delete_by_addr_and_port(): an entry br_fdb_cleanup() already aged out is not there */
 function brFdbDelete(br: Bridge, p: BridgePort | null, addr: Mac): void {
-  const f = br.fdb.get(addr);
+  const f = fdbFind(br, addr);
   if (!f || f.dst !== p) throw rtnlError('ENOENT');
   br.fdb.delete(addr);
 }
