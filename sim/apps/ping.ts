@@ -400,7 +400,7 @@ export class Ping extends Proc {
         purpose: 'output', local: !!rt.local, bound: !!this.boundDev, fn: 'ip_route_output_key_hash_rcu' });
     }
     const before = this.nerrors;
-    const err = ipLocalOut(ns, rt, ip, id);
+    const err = ipLocalOut(ns, rt, ip, id, true);
     if (err === 'ENOBUFS') {
       // pinger(): "device queue overflow", the packet was not sent; it is tried again after
       // nores_interval until oom_count * nores_interval reaches lingertime, then reported and counted

@@ -59,10 +59,10 @@ export function brFdbAdd(br: Bridge, dev: NetDevice, r: FdbReq): void {
   if (modified) f.updated = now;
 }
 
-/** br_fdb_delete() -> fdb_delete_by_addr_and_port() */
+/** br_fdb_delete() -> fdb_delete_by_addr_and_port(): an entry br_fdb_cleanup() already aged out is not there */
 export function brFdbDelete(br: Bridge, dev: NetDevice, r: { addr: Mac }): void {
   const p = portOf(br, dev);
-  const f = br.fdb.get(r.addr);
+  const f = fdbFind(br, r.addr);
   if (!f || f.dst !== p) throw new RtnlError('ENOENT');
   br.fdb.delete(r.addr);
 }

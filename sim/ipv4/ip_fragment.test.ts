@@ -37,7 +37,8 @@ describe('IPv4 fragments (ip_do_fragment, ip_defrag)', () => {
       });
       expect(whole).toEqual(p);
     }), { numRuns: 60 });
-  });
+    // a World per run: 8 s on this 2-core machine at load 17, past vitest's 5 s default
+  }, 30_000);
 
   it('a piece missing leaves the packet undelivered; the queue expires after 30 s', () => {
     const w = new World(1);

@@ -27,11 +27,15 @@ export interface PacketCtx {
   fragMax?: number;
   /** set when the device refused the frame (NET_XMIT_DROP): the sender's sendmsg() sees ENOBUFS */
   xmitDropped?: boolean;
+  /** sent by a socket's sendmsg() (process context), where local_bh_enable() runs pending softirqs */
+  process?: boolean;
+  /** the last packet found its neighbour unresolved and sent the first solicitation (immediate probe) */
+  probed?: boolean;
 }
 
 /** ip_local_out(): LOCAL_OUT (netfilter), then ip_output(). */
 /** Returns the errno the sender sees: EPERM when netfilter dropped the packet (NF_DROP). */
-export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): 'EPERM' | 'ENETUNREACH' | 'ENOBUFS' | null {
+export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number, process = false): 'EPERM' | 'ENETUNREACH' | 'ENOBUFS' | null {
   const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev, id });
   if (v.verdict === 'drop') return 'EPERM';
   if (v.verdict === 'stolen') return null;
@@ -41,7 +45,7 @@ export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number): '
     if (isRouteError(r)) return 'ENETUNREACH';
     rt = r;
   }
-  const ctx: PacketCtx = { id, rtLocal: rt.local };
+  const ctx: PacketCtx = { id, rtLocal: rt.local, process };
   if (!ipOutput(ns, rt, v.ip, ctx)) return 'EPERM';
   // ip_send_skb(): net_xmit_errno(NET_XMIT_DROP) from a device that sends at once (noqueue)
   return ctx.xmitDropped ? 'ENOBUFS' : null;
@@ -61,8 +65,13 @@ export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx):
     if (ipv4Df(ip)) return false;
     // ip_do_fragment(): the first fragment the device refuses ends it
     for (const f of ipFragment(ip, mtu)) {
+      ctx.probed = false;
       finishOutput2(ns, rt, f, ctx);
       if (ctx.xmitDropped) break;
+      // __neigh_event_send(): the local_bh_enable() after its immediate probe runs the softirqs the probe
+      // raised, so from a socket the solicitation's reply (a veth away) resolves the neighbour, and its
+      // queue goes out, before the next fragment: that one then meets the device at once
+      if (ctx.process && ctx.probed) runSoftirqs(ns);
     }
     return true;
   }
@@ -110,9 +119,16 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   }
   const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
   const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
+  ctx.probed = n.state === 'NONE' || n.state === 'FAILED';
   if (unresolved && ns.world.trace) ns.world.emit({ type: 'neigh', ns: ns.name, dev: dev.name, frameId: ctx.id, ip: fmtIp4(nexthop), state: n.state === 'INCOMPLETE' ? 'INCOMPLETE' : 'INCOMPLETE (new)', queued: true, fn: '__neigh_event_send' });
   if (tbl.eventSend(n, p) && sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
   return true;
+}
+
+/** do_softirq() as local_bh_enable() runs it: the backlog is processed until it is empty (bounded). */
+function runSoftirqs(ns: Netns): void {
+  const w = ns.world;
+  w.sched.runWhile(() => w.rxBacklog.len > 0, w.now + 1000);
 }
 
 /** neigh->output once resolved (neigh_resolve_output for queued packets). */

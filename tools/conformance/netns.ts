@@ -14,6 +14,26 @@ import { run, runOk, type RunResult } from './proc';
 
 import { HOST_DIR } from './translate';
 
+/**
+ * The command's own view of /run/netns (bash, in the command's private mount namespace; $1 is a
+ * count N, the next N words this run's namespace names, the rest the command): a tmpfs holding only
+ * this run's namespaces, bound from descriptors opened before it hides the machine's directory.
+ * iproute2 opens every file there to name a peer's netns (netns_map_init, for `link-netns NAME`
+ * and `ip netns list`), and a file another run is adding or deleting at that moment is still a
+ * plain file: the kernel then answers "Peer netns reference is invalid" (rtnl_net_getid), which
+ * is this machine's parallel runs, not the scenario. (--no-canonicalize: mount(8) would turn the
+ * descriptor back into its path, which the tmpfs now hides.)
+ */
+const PRIVATE_RUN_NETNS = [
+  'mount -t sysfs sysfs /sys || exit 125',
+  'n=$1; shift; names=("${@:1:n}"); shift "$n"; fds=()',
+  'for name in "${names[@]}"; do exec {fd}<"/run/netns/$name" || exit 125; fds+=("$fd"); done',
+  'mount -t tmpfs -o mode=0755,size=64k netlab-netns /run/netns || exit 125',
+  'for i in "${!names[@]}"; do : >"/run/netns/${names[i]}" && mount --no-canonicalize --bind "/proc/self/fd/${fds[i]}" "/run/netns/${names[i]}" || exit 125; done',
+  'for fd in "${fds[@]}"; do exec {fd}<&-; done',
+  'exec "$@"',
+].join('\n');
+
 /** Real namespace files made by this process and not deleted yet. */
 const created = new Set<string>();
 
@@ -68,8 +88,8 @@ export class Namespaces {
    */
   exec(ns: string, argv: string[]): string[] {
     if (ns !== 'host') return ['ip', 'netns', 'exec', this.real(ns), ...argv];
-    const sysfs = 'mount -t sysfs sysfs /sys && exec "$@"';
-    return ['nsenter', `--net=${this.file(ns)}`, 'unshare', '--mount', '--propagation', 'slave', 'sh', '-c', sysfs, 'sh', ...argv];
+    const own = this.names.filter((n) => n !== 'host').map((n) => this.real(n));
+    return ['nsenter', `--net=${this.file(ns)}`, 'unshare', '--mount', '--propagation', 'slave', 'bash', '-c', PRIVATE_RUN_NETNS, 'bash', String(own.length), ...own, ...argv];
   }
 
   /** `ip netns add` (or the nameless `host`): the command's output, then the set-up. */

@@ -28,8 +28,17 @@ export const AB_LAB: readonly string[] = [
     'ip -n b link set eth0 address 02:00:00:00:00:b1',
 ];
 
+/**
+ * A talking device's neighbour timers: no entry ages during a scenario (FORMAT.md), and an address
+ * nobody answers fails within one command. By default an unanswered entry sends mcast_solicit (3)
+ * requests retrans_time (1 s) apart, and stays INCOMPLETE for 3 s: past `ping -W 1`'s end, so its later
+ * requests and its turn to FAILED land in whichever command the kernel side happens to be running then
+ * (the arp kind's misses). Two requests 100 ms apart fail it after 200 ms, before ping gives up, and
+ * before `-i 0.3`'s next packet (neigh_timer_handler()).
+ */
 export const NEIGH = (dev: string) =>
-  `net.ipv4.neigh.${dev}.base_reachable_time_ms=3600000 net.ipv4.neigh.${dev}.delay_first_probe_time=3600`;
+  `net.ipv4.neigh.${dev}.base_reachable_time_ms=3600000 net.ipv4.neigh.${dev}.delay_first_probe_time=3600` +
+  ` net.ipv4.neigh.${dev}.retrans_time_ms=100 net.ipv4.neigh.${dev}.mcast_solicit=2`;
 
 /**
  * The bridged lab the bridge kinds share: br0 (snooping off, so it sends no IGMP of its own) with
