@@ -1,4 +1,4 @@
 // The machine as the page, the tools and the tests build it: the initcalls (sim/init.ts) first, then the World.
 import './init';
 
-export { World, BACKLOG_DELAY } from './net/world';
+export { World } from './net/world';

@@ -36,8 +36,6 @@ export function portCost(dev: NetDevice): number {
 
 export type BrAddError = { errno: 'EINVAL' | 'ELOOP' | 'EBUSY'; msg?: string };
 
-export { TSO_MAX_SIZE };
-
 /** br_set_gso_limits(): the bridge takes the smallest limit of its ports (GSO_LEGACY_MAX_SIZE before the first) */
 function setGsoLimits(br: Bridge): void {
   br.tsoMaxSize = portMinima(br).tso;

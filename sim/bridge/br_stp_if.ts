@@ -108,10 +108,6 @@ export function brStpDisablePort(p: BridgePort): void {
   if (isRootBridge(br) && !wasRoot) becomeRootBridge(br);
 }
 
-export function portEnabled(p: BridgePort): boolean {
-  return p.dev.running && p.dev.operUp && p.br.up;
-}
-
 /** br_stp_enable_bridge() */
 export function brStpEnableBridge(br: Bridge): void {
   if (br.stpState === 1) armHelloTimer(br);

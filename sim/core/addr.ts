@@ -5,7 +5,6 @@ export type Mac = number & { readonly __brand: 'Mac' };
 
 export const ip4 = (n: number): Ip4 => (n >>> 0) as Ip4;
 export const ANY: Ip4 = ip4(0);
-export const BCAST_IP: Ip4 = ip4(0xffffffff);
 
 /** inet_aton-strict dotted quad; undefined when malformed. */
 export function parseIp4(s: string): Ip4 | undefined {

@@ -251,8 +251,6 @@ function arpIsGarp(ns: Netns, _dev: NetDevice, op: number, sip: number, tip: num
   return garp;
 }
 
-export { BCAST_MAC };
-
 /** arp_netdev_event(): a new hardware address, or ARP turned on or off on a running device, empties the
  *  device's neighbour entries, permanent ones too (neigh_changeaddr()). */
 export function arpNetdevEvent(ev: 'CHANGEADDR' | 'CHANGE', dev: NetDevice, noarpChanged: boolean): void {

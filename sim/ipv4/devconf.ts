@@ -23,14 +23,6 @@ const DEFAULTS: Partial<Record<DevconfKey, number>> = {
   arp_evict_nocarrier: 1,
 };
 
-/** Range checks that devinet_conf_proc()/proc_dointvec_minmax apply. */
-export const DEVCONF_RANGE: Partial<Record<DevconfKey, [number, number]>> = {
-  rp_filter: [0, 2],
-  arp_ignore: [0, 8],
-  arp_announce: [0, 2],
-  arp_accept: [0, 2],
-};
-
 export class Devconf {
   values: Record<DevconfKey, number>;
   /** Keys set explicitly on this device (cnf.state bits): a write to `default` no longer reaches them. */

@@ -89,6 +89,3 @@ export function ifaMatch(a: number, ifa: InIfaddr): boolean {
   return inPrefix(a, ifa.address, ifa.prefixlen);
 }
 
-export function ifaMaskEq(a: InIfaddr, b: InIfaddr): boolean {
-  return prefixMask(a.prefixlen) === prefixMask(b.prefixlen);
-}

@@ -188,4 +188,3 @@ export function isFibError(r: FibResult | FibLookupError): r is FibLookupError {
   return 'error' in r;
 }
 
-export { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_UNIVERSE };

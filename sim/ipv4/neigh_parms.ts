@@ -8,8 +8,6 @@ export const NEIGH_KEYS = [
 ] as const;
 export const NEIGH_DEFAULT_ONLY_KEYS = ['gc_interval', 'gc_thresh1', 'gc_thresh2', 'gc_thresh3'] as const;
 
-export type NeighKey = (typeof NEIGH_KEYS)[number];
-
 export interface NeighVars {
   mcastProbes: number;
   ucastProbes: number;
@@ -51,7 +49,4 @@ export function randReachTime(base: number, rand: (lo: number, hi: number) => nu
 }
 
 const TRUESIZE_PER_SKB = 768;
-export function unresQlen(v: NeighVars): number {
-  return Math.floor(v.queueLenBytes / TRUESIZE_PER_SKB);
-}
 export { TRUESIZE_PER_SKB };

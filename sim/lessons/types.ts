@@ -68,8 +68,6 @@ export type Check =
   | (Says & { kind: 'all' | 'any'; of: Check[] })
   | (Says & { kind: 'not'; check: Check });
 
-export type CheckKind = Check['kind'];
-
 export interface LessonStep {
   id: string;
   title: Text;

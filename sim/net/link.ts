@@ -102,13 +102,6 @@ export function devClose(dev: NetDevice): void {
   notify('DOWN', dev);
 }
 
-/** dev_set_mac_address(): the new address is the user's (NET_ADDR_SET). */
-export function devSetMac(dev: NetDevice, mac: Mac, assign: NetDevice['addrAssign'] = 'set'): void {
-  dev.mac = mac;
-  dev.addrAssign = assign;
-  notify('CHANGEADDR', dev);
-}
-
 /** unregister_netdevice() */
 export function devUnregister(dev: NetDevice): void {
   dev.unregistering = true;

@@ -59,8 +59,6 @@ export type Drop =
   /** (simulator) br_handle_frame_finish(): a locked port and an unknown source */
   | { reason: 'PORT_LOCKED'; bridge: string; mac: string };
 
-export type DropReason = Drop['reason'];
-
 /** how the bridge classed a frame by its destination MAC */
 export type L2Type = 'unicast' | 'multicast' | 'broadcast';
 

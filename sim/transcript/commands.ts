@@ -4,7 +4,7 @@
 
 import { abbreviates, isLinkObject, isNetnsObject, netnsSubcommand, objectIndex } from '../shell/iproute2_words';
 
-export { abbreviates, isLinkObject, isNetnsObject, netnsSubcommand, objectIndex, NETNS_OPTS, OPTS_WITH_ARG } from '../shell/iproute2_words';
+export { isLinkObject, isNetnsObject, netnsSubcommand } from '../shell/iproute2_words';
 
 /** The words of the command actually run, after any `ip netns exec NS` prefixes. */
 function innerWords(cmd: string): string[] {

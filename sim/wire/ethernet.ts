@@ -46,10 +46,3 @@ export function emitEthernet(h: EthernetRepr, payload: Uint8Array): Uint8Array {
   return b;
 }
 
-export { withHeadroom };
-
-/** Rewrites the addresses of a frame in place (the header is ours to change once built). */
-export function setEthAddrs(b: Uint8Array, dst: Mac, src: Mac): void {
-  macToBytes(dst, b, 0);
-  macToBytes(src, b, 6);
-}

@@ -12,8 +12,6 @@ export const ICMP_TIME_EXCEEDED = 11;
 
 export const ICMP_NET_UNREACH = 0;
 export const ICMP_HOST_UNREACH = 1;
-export const ICMP_PROT_UNREACH = 2;
-export const ICMP_PORT_UNREACH = 3;
 export const ICMP_FRAG_NEEDED = 4;
 export const ICMP_PKT_FILTERED = 13;
 export const ICMP_EXC_TTL = 0;

@@ -138,10 +138,3 @@ export function decreaseTtl(b: Uint8Array, off: number): void {
   b[off + 10] = (c >>> 8) & 255; b[off + 11] = c & 255;
 }
 
-/** Rewrites a source or destination address and fixes the header checksum (NAT). */
-export function setIpv4Addr(b: Uint8Array, off: number, which: 'src' | 'dst', a: Ip4): void {
-  ipToBytes(a, b, off + (which === 'src' ? 12 : 16));
-  b[off + 10] = 0; b[off + 11] = 0;
-  const c = inetChecksum(b, off, (b[off] & 15) * 4);
-  b[off + 10] = c >>> 8; b[off + 11] = c & 255;
-}
