@@ -11,6 +11,7 @@ import { startHeartbeat, type Heartbeat } from './heartbeat';
 import { currentLab } from '../persist/lab';
 import { pushHistory } from '../persist/storage';
 import { tf } from '../i18n/strings';
+import { undo } from '../store/actions';
 
 function dispatch(m: FromWorker, probes: Probes, heart: Heartbeat): void {
   const s = useLab.getState();
@@ -165,7 +166,7 @@ export function startSim(init: () => void, makeWorker: () => SimWorker): SimClie
     const s = useLab.getState();
     if (crashes.length >= CRASHES_BEFORE_UNDO) {
       s.termInfo('host', '# the simulation kept crashing while rebuilding the lab: the last action was undone');
-      s.undo();
+      undo();
     } else s.rebuild();
     if (tracing) syncTrace(true);
     probes.reset();

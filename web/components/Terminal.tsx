@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useLab } from '../store';
-import { selActiveTerm, selActiveTermId, selExtraTerms, selFlowEndTime, selInterrupt, selNamespaceNames, selOutputUntil, selRunTyped, selSelectedNsSnap, selSelectTerm, selTermClear } from '../store/selectors';
+import { selActiveTerm, selActiveTermId, selExtraTerms, selFlowEndTime, selInterrupt, selNamespaceNames, selOutputUntil, selSelectedNsSnap, selSelectTerm, selTermClear } from '../store/selectors';
 import { shownLines } from '../store/terminal';
 import { complete } from '../model/complete';
 import { termNs } from '../protocol';
 import { stopHung } from '../client/heartbeat';
+import { runTyped, stopStorm } from '../store/actions';
 import { useTranslation } from 'react-i18next';
 import { t } from '../i18n/strings';
 import { selLang } from '../lessons/selectors';
@@ -47,7 +48,6 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
   const lines = useMemo(() => shownLines(term.lines, until, flowEnd), [term.lines, until, flowEnd]);
   const nsSnap = useLab(selSelectedNsSnap);
   const nsNames = useLab(selNamespaceNames);
-  const runTyped = useLab(selRunTyped);
   const interrupt = useLab(selInterrupt);
   const clear = useLab(selTermClear);
   const [input, setInput] = useState('');
@@ -84,7 +84,7 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
       else {
         interrupt(ns);
         // during a broadcast storm Ctrl+C also types what ends it on Linux: the loop's bridge down
-        useLab.getState().stopStorm(ns);
+        stopStorm(ns);
       }
       setInput('');
     } else if (e.key === 'l' && e.ctrlKey) {
