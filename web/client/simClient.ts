@@ -18,6 +18,12 @@ function dispatch(m: FromWorker, probes: Probes, heart: Heartbeat): void {
   switch (m.type) {
     case 'ready':
       return;
+    case 'batch':
+      // one worker flush: one store update
+      useLab.batch(() => {
+        for (const x of m.msgs) dispatch(x, probes, heart);
+      });
+      return;
     case 'beat':
       heart.beat();
       return;
