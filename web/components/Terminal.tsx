@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useLab } from '../store';
 import { selActiveTerm, selActiveTermId, selExtraTerms, selFlowEndTime, selInterrupt, selNamespaceNames, selOutputUntil, selSelectedNsSnap, selSelectTerm, selTermClear } from '../store/selectors';
-import { shownLines } from '../store/terminal';
+import { shownLines, type TermLine } from '../store/terminal';
 import { complete } from '../model/complete';
 import { termNs } from '../protocol';
 import { stopHung } from '../client/heartbeat';
@@ -59,8 +59,11 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
   // Esc then Tab (or Shift+Tab) leaves the terminal, as in VS Code's; Tab alone completes
   const escaped = useRef(false);
 
+  // to the bottom once per frame at most (reading the height lays the page out): a flush of many lines
+  // or many flushes in a frame cost one layout, the one the frame makes anyway
   useEffect(() => {
-    screen.current?.scrollTo(0, screen.current.scrollHeight);
+    const t = requestAnimationFrame(() => screen.current?.scrollTo(0, screen.current.scrollHeight));
+    return () => cancelAnimationFrame(t);
   }, [lines, choices]);
 
   const submit = (text: string) => {
@@ -118,9 +121,7 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
     <div className="term-screen" ref={screen} onClick={() => inputRef.current?.focus()} data-testid={`term-${ns}`}>
       <div className="term-greeting" id={`term-greeting-${ns}`}>{t('termGreeting', lang)}</div>
       {lines.map((l, i) => (
-        <div key={i} className={`term-line ${l.kind}`}>
-          {l.kind === 'cmd' ? prompt(ns) + l.text : l.text || '\u00a0'}
-        </div>
+        <Line key={i} l={l} ns={ns} />
       ))}
       {choices.length > 0 && <div className="term-line choices">{choices.join('  ')}</div>}
       <div className="term-input-line">
@@ -142,3 +143,8 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
     </div>
   );
 }
+
+/** One line: the same line object renders once, however often the lines after it change. */
+const Line = memo(function Line({ l, ns }: { l: TermLine; ns: string }) {
+  return <div className={`term-line ${l.kind}`}>{l.kind === 'cmd' ? prompt(ns) + l.text : l.text || '\u00a0'}</div>;
+});
