@@ -8,7 +8,8 @@
 // 3. a 500-line paste into the terminal: the longest task while it runs (PerformanceObserver 'longtask')
 //    and the longest a 10 ms timer waited (what a key pressed then would wait), until the last line ran;
 // 4. 1,000 devices with ~500 frames in flight (br0 with veth ports, ARP flux from every end): p95 frame time.
-// SCALE_WEB_SIZES=1000,5000 picks the sizes; SCALE_WEB_PARTS=load,enter,paste,frames picks the parts.
+// SCALE_WEB_SIZES=1000,5000 picks the sizes; SCALE_WEB_PARTS=load,enter,paste,frames picks the parts;
+// BENCH_PROFILE=1 builds without minifying and prints where the page's main thread spent the commands' time.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,6 +24,30 @@ const PARTS = new Set((process.env.SCALE_WEB_PARTS ?? 'load,enter,paste,frames')
 const LOADS = Number(process.env.BENCH_RUNS ?? 7);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 20);
 const URL = `http://127.0.0.1:${PORT}/`;
+const PROFILE = !!process.env.BENCH_PROFILE;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** The functions the page's main thread spent most time in (self time), from a CDP CPU profile. */
+function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const by = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    by.set(key, (by.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  const total = [...by.values()].reduce((a, b) => a + b, 0);
+  return [...by.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, us]) => `    ${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -129,6 +154,12 @@ async function enter(browser: Browser, n: number): Promise<void> {
   await page.waitForTimeout(1000);
   const input = page.locator('[data-testid="term-host"] input.term-input');
   await input.click();
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const times: number[] = [];
   const sizes: { inMsgs: number; inBytes: number; outMsgs: number; outBytes: number; types: string }[] = [];
   for (let k = 0; k < COMMANDS; k++) {
@@ -149,11 +180,13 @@ async function enter(browser: Browser, n: number): Promise<void> {
     await page.waitForTimeout(300);
     sizes.push(await page.evaluate(`${SIZE_OF}(${JSON.stringify(from)})`));
   }
+  const prof = cdp ? topSelf(((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile) : null;
   const med = (f: (s: (typeof sizes)[number]) => number) => pct(sizes.map(f), 0.5);
   console.log(`${count} devices on the diagram (built from ${pairs} veth pairs in ${f1(buildMs / 1000)} s):`);
   console.log(`  Enter -> diagram updated (ip link add ... type veth, ${COMMANDS} commands): median ${f0(pct(times, 0.5))} ms, p95 ${f0(pct(times, 0.95))} ms, worst ${f0(Math.max(...times))} ms  goal p95 < 100 ms`);
   console.log(`  crossing the worker boundary per command (median): worker -> page ${med((s) => s.inMsgs)} messages, ${f1(med((s) => s.inBytes) / 1024)} KB; page -> worker ${med((s) => s.outMsgs)} messages, ${f1(med((s) => s.outBytes) / 1024)} KB`);
   console.log(`    messages of one command: ${sizes[sizes.length - 1]?.types}`);
+  if (prof) console.log(`  the page's main thread during the commands, by self time:\n${prof.join('\n')}`);
   await page.context().close();
 }
 
@@ -220,7 +253,7 @@ async function frames(browser: Browser): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`bench:scale:web  ${new Date().toISOString()}  ${cpus().length} cores, load average ${load()}`);
-  if (!process.env.BENCH_NO_BUILD) await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+  if (!process.env.BENCH_NO_BUILD) await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, minify: !PROFILE } });
   const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, build: { outDir: OUT }, logLevel: 'warn' });
   const browser = await launch();
   try {
