@@ -108,6 +108,16 @@ describe('playback slice', () => {
 });
 
 describe('lab actions', () => {
+  it('a long paste goes to the worker in parts of one action, every line in order', async () => {
+    const { PASTE_PART } = await import('./actions/lab');
+    const script = Array.from({ length: 2 * PASTE_PART + 3 }, (_, i) => `ip link add v${i} type dummy`);
+    runTyped(store, 'host', script.join('\n'));
+    const runs = sent.filter((m) => m.type === 'run');
+    expect(runs.map((m) => m.type === 'run' && m.lines.length)).toEqual([PASTE_PART, PASTE_PART, 3]);
+    expect(runs.flatMap((m) => (m.type === 'run' ? m.lines : []))).toEqual(script);
+    expect(new Set(runs.map((m) => m.type === 'run' && m.group))).toEqual(new Set(['t1']));
+  });
+
   it('an empty line gives the prompt again and sends nothing', () => {
     runTyped(store, 'host', '  \n');
     expect(sent).toEqual([]);

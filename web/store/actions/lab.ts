@@ -16,6 +16,9 @@ import type { LabState } from '../index';
 /** The store the actions work on: the page's (useLab), or one a test made. */
 export type LabStore = Pick<StoreApi<LabState>, 'getState' | 'setState'>;
 
+/** Lines of a paste sent in one message. */
+export const PASTE_PART = 25;
+
 const termOf = (s: LabState, ns: string): TermState => own(s.terms, ns) ?? EMPTY_TERM;
 
 /** Lines typed (or pasted) in terminal `ns`: one action, the lines kept in its history, sent to the worker. */
@@ -36,7 +39,10 @@ export function runTyped(store: LabStore, ns: string, text: string): void {
     for (const l of lines) if (history.at(-1) !== l) history.push(l);
     return { groupSeq: g, redoStack: [], terms: { ...s.terms, [ns]: { ...t, history } } };
   });
-  post(toWorker({ type: 'run', ns, lines, group: `t${g}`, mode: 'async' }));
+  // a long paste goes in parts: the worker reports each part in its own flush, so the page applies (and
+  // draws) a part at a time and a key pressed meanwhile waits for one part at most; the lines queue on the
+  // terminal one after another all the same, as one action for undo
+  for (let i = 0; i < lines.length; i += PASTE_PART) post(toWorker({ type: 'run', ns, lines: lines.slice(i, i + PASTE_PART), group: `t${g}`, mode: 'async' }));
 }
 
 /** Takes back the newest edit: a node's move, a command group (the log replayed without it), or the lab itself. */
