@@ -88,6 +88,33 @@ test('a pasted script runs line by line', async ({ page }) => {
   expect(lab.errors).toEqual([]);
 });
 
+test('a long pasted script runs every line in order while the line stays free to type in; one undo takes it all back', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.goto();
+  const input = lab.commandLine();
+  await input.click();
+  // 120 lines: the page sends them in parts, and each part is drawn as it comes
+  const lines = Array.from({ length: 60 }, (_, i) => [`ip link add pa${i} type veth peer name pb${i}`, `ip link set pa${i} up`]).flat();
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text + '\n');
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, lines.join('\n'));
+  // typing goes on meanwhile: the keys land in the command line
+  await input.pressSequentially('ip -br link show dev pa59');
+  await expect(lab.device('host', 'pb59')).toBeAttached({ timeout: 30_000 });
+  await input.press('Enter');
+  await lab.expectOutput(/^pa59@pb59\s+LOWERLAYERDOWN/);
+  // every line echoed once, in the order pasted, then the one typed
+  const echoed = (await page.getByTestId('term-host').locator('.term-line.cmd').allTextContents()).map((t) => t.replace(/^root@host:~# /, '')).filter((t) => / p[ab]\d/.test(t));
+  expect(echoed).toEqual([...lines, 'ip -br link show dev pa59']);
+  // the paste and the line typed after it are two actions: undo twice leaves no pa device
+  await lab.undoButton.click();
+  await lab.undoButton.click();
+  await expect(lab.device('host', 'pb0')).toHaveCount(0);
+  expect(lab.errors).toEqual([]);
+});
+
 test('a container from the palette, a veth end dragged into it, undo and redo', async ({ page }) => {
   const lab = new LabPage(page);
   await lab.goto();

@@ -1,15 +1,15 @@
 // Entry: start the simulation worker first (it builds the article's first diagram meanwhile), then the UI.
 import { startSim } from './client/simClient';
-import { useLab } from './store';
+import { loadPreset, runTyped } from './store/actions';
 import { FIRST_PRESET } from '../sim/labs/presets/article';
 import { startLab } from './persist/autosave';
 import { registerOffline } from './offline';
 
 const sim = startSim(
-  () => void startLab(() => useLab.getState().loadPreset(FIRST_PRESET.id)),
+  () => void startLab(() => loadPreset(FIRST_PRESET.id)),
   () => new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }),
 );
-window.__netlab = { crashWorker: () => sim.crash(), run: (term, text) => useLab.getState().runTyped(term, text) };
+window.__netlab = { crashWorker: () => sim.crash(), run: (term, text) => runTyped(term, text) };
 registerOffline();
 
 // interactive: the first diagram drawn from the kernel's state, in the frame after React committed it

@@ -6,7 +6,7 @@ import type { Snapshot } from '../sim/snapshot';
 import type { TraceEvent } from '../sim/net/trace';
 import type { SnapshotDiff } from './model/snapDiff';
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 /** How often the worker says it is alive. */
 export const BEAT_MS = 250;
 type V = typeof PROTOCOL_VERSION;
@@ -109,7 +109,9 @@ export type FromWorker =
   /** the worker is alive: its event loop ran a timer (every BEAT_MS); every message sent before was handled */
   | { v: V; type: 'beat' }
   /** a command is about to run (live or replayed): if the worker stops answering now, this is why */
-  | { v: V; type: 'exec'; entry: LogEntry };
+  | { v: V; type: 'exec'; entry: LogEntry }
+  /** what one message or one tick of the worker produced, in order (web/worker/outbox.ts): applied as one update */
+  | { v: V; type: 'batch'; msgs: FromWorker[] };
 
 type Body<U> = U extends unknown ? Omit<U, 'v'> : never;
 
@@ -122,7 +124,7 @@ export function fromWorker(m: Body<FromWorker>): FromWorker {
 }
 
 const TO_TYPES: ReadonlySet<string> = new Set(['load', 'run', 'interrupt', 'trace', 'probe']);
-const FROM_TYPES: ReadonlySet<string> = new Set(['ready', 'loaded', 'snapshot', 'started', 'output', 'idle', 'logged', 'stopped', 'trace', 'probe', 'capture', 'storm', 'error', 'beat', 'exec']);
+const FROM_TYPES: ReadonlySet<string> = new Set(['ready', 'loaded', 'snapshot', 'started', 'output', 'idle', 'logged', 'stopped', 'trace', 'probe', 'capture', 'storm', 'error', 'beat', 'exec', 'batch']);
 
 function isMsg(x: unknown, types: ReadonlySet<string>): boolean {
   if (typeof x !== 'object' || x === null) return false;

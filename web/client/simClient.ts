@@ -11,11 +11,18 @@ import { startHeartbeat, type Heartbeat } from './heartbeat';
 import { currentLab } from '../persist/lab';
 import { pushHistory } from '../persist/storage';
 import { tf } from '../i18n/strings';
+import { undo } from '../store/actions';
 
 function dispatch(m: FromWorker, probes: Probes, heart: Heartbeat): void {
   const s = useLab.getState();
   switch (m.type) {
     case 'ready':
+      return;
+    case 'batch':
+      // one worker flush: one store update
+      useLab.batch(() => {
+        for (const x of m.msgs) dispatch(x, probes, heart);
+      });
       return;
     case 'beat':
       heart.beat();
@@ -165,7 +172,7 @@ export function startSim(init: () => void, makeWorker: () => SimWorker): SimClie
     const s = useLab.getState();
     if (crashes.length >= CRASHES_BEFORE_UNDO) {
       s.termInfo('host', '# the simulation kept crashing while rebuilding the lab: the last action was undone');
-      s.undo();
+      undo();
     } else s.rebuild();
     if (tracing) syncTrace(true);
     probes.reset();

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useLab } from '../store';
-import { selActiveTerm, selActiveTermId, selExtraTerms, selFlowEndTime, selInterrupt, selNamespaceNames, selOutputUntil, selRunTyped, selSelectedNsSnap, selSelectTerm, selTermClear } from '../store/selectors';
-import { shownLines } from '../store/terminal';
+import { selActiveTerm, selActiveTermId, selExtraTerms, selFlowEndTime, selInterrupt, selNamespaceNames, selOutputUntil, selSelectedNsSnap, selSelectTerm, selTermClear } from '../store/selectors';
+import { shownLines, type TermLine } from '../store/terminal';
 import { complete } from '../model/complete';
 import { termNs } from '../protocol';
 import { nsRole } from '../model/ids';
 import { stopHung } from '../client/heartbeat';
+import { runTyped, stopStorm } from '../store/actions';
 import { useTranslation } from 'react-i18next';
 import { t } from '../i18n/strings';
 import { selLang } from '../lessons/selectors';
@@ -60,7 +61,6 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
   const lines = useMemo(() => shownLines(term.lines, until, flowEnd), [term.lines, until, flowEnd]);
   const nsSnap = useLab(selSelectedNsSnap);
   const nsNames = useLab(selNamespaceNames);
-  const runTyped = useLab(selRunTyped);
   const interrupt = useLab(selInterrupt);
   const clear = useLab(selTermClear);
   const [input, setInput] = useState('');
@@ -72,8 +72,11 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
   // Esc then Tab (or Shift+Tab) leaves the terminal, as in VS Code's; Tab alone completes
   const escaped = useRef(false);
 
+  // to the bottom once per frame at most (reading the height lays the page out): a flush of many lines
+  // or many flushes in a frame cost one layout, the one the frame makes anyway
   useEffect(() => {
-    screen.current?.scrollTo(0, screen.current.scrollHeight);
+    const t = requestAnimationFrame(() => screen.current?.scrollTo(0, screen.current.scrollHeight));
+    return () => cancelAnimationFrame(t);
   }, [lines, choices]);
 
   const submit = (text: string) => {
@@ -97,7 +100,7 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
       else {
         interrupt(ns);
         // during a broadcast storm Ctrl+C also types what ends it on Linux: the loop's bridge down
-        useLab.getState().stopStorm(ns);
+        stopStorm(ns);
       }
       setInput('');
     } else if (e.key === 'l' && e.ctrlKey) {
@@ -131,9 +134,7 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
     <div className="term-screen" ref={screen} onClick={() => inputRef.current?.focus()} data-testid={`term-${ns}`}>
       <div className="term-greeting" id={`term-greeting-${ns}`}>{t('termGreeting', lang)}</div>
       {lines.map((l, i) => (
-        <div key={i} className={`term-line ${l.kind}`}>
-          {l.kind === 'cmd' ? prompt(ns) + l.text : l.text || '\u00a0'}
-        </div>
+        <Line key={i} l={l} ns={ns} />
       ))}
       {choices.length > 0 && <div className="term-line choices">{choices.join('  ')}</div>}
       <div className="term-input-line">
@@ -155,3 +156,8 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
     </div>
   );
 }
+
+/** One line: the same line object renders once, however often the lines after it change. */
+const Line = memo(function Line({ l, ns }: { l: TermLine; ns: string }) {
+  return <div className={`term-line ${l.kind}`}>{l.kind === 'cmd' ? prompt(ns) + l.text : l.text || '\u00a0'}</div>;
+});

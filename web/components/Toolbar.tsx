@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useLab } from '../store';
-import { selCanRedo, selCanUndo, selUndoLabel, selLoadPreset, selDiagramValue, selRedo, selUndo, selWorkerStatus, selFlowOn, selSetFlowOn, selHung } from '../store/selectors';
+import { loadPreset, redo, undo } from '../store/actions';
+import { selCanRedo, selCanUndo, selUndoLabel, selDiagramValue, selWorkerStatus, selFlowOn, selSetFlowOn, selHung } from '../store/selectors';
 import { selLang, selSetLang } from '../lessons/selectors';
 import { useTranslation } from 'react-i18next';
 import { i18n, type StringKey } from '../i18n/i18n';
@@ -29,12 +30,9 @@ export function Toolbar() {
   const setLang = useLab(selSetLang);
   const { t: tr } = useTranslation();
   const hung = useLab(selHung);
-  const loadPreset = useLab(selLoadPreset);
   const canUndo = useLab(selCanUndo);
   const canRedo = useLab(selCanRedo);
   const undoLabel = useLab(selUndoLabel);
-  const undo = useLab(selUndo);
-  const redo = useLab(selRedo);
   const status = useLab(selWorkerStatus);
   const flowOn = useLab(selFlowOn);
   const setFlowOn = useLab(selSetFlowOn);
@@ -48,7 +46,7 @@ export function Toolbar() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  }, []);
   return (
     <header className="toolbar">
       <h1 className="brand">Linux netlab</h1>

@@ -4,6 +4,7 @@
 import { Lab } from '../worker/lab';
 import { BEAT_MS, fromWorker, isToWorker, type FromWorker } from '../protocol';
 import type { SimWorker } from '../client/simClient';
+import { Outbox } from '../worker/outbox';
 
 const TICK_MS = 20;
 
@@ -11,7 +12,8 @@ export class InPageWorker implements SimWorker {
   private listeners: ((e: MessageEvent<unknown>) => void)[] = [];
   private timers: ReturnType<typeof setInterval>[] = [];
   private last = performance.now();
-  private lab = new Lab((m) => this.emit(m));
+  private out = new Outbox((m) => this.emit(m));
+  private lab = new Lab(this.out.post);
   private ended = false;
 
   constructor() {
@@ -27,6 +29,7 @@ export class InPageWorker implements SimWorker {
       if (!isToWorker(copy)) return this.emit(fromWorker({ type: 'error', message: `unexpected message ${JSON.stringify(copy)}` }));
       this.tick();
       this.lab.handle(copy);
+      this.out.flush();
       this.last = performance.now();
     });
   }
@@ -45,6 +48,7 @@ export class InPageWorker implements SimWorker {
     const t = performance.now();
     this.lab.advance(Math.round((t - this.last) * 1000));
     this.last = t;
+    this.out.flush();
   }
 
   private emit(m: FromWorker): void {

@@ -8,6 +8,7 @@ import '../styles.css';
 import './embed.css';
 import { startSim } from '../client/simClient';
 import { useLab } from '../store';
+import { loadPreset, runTyped } from '../store/actions';
 import { FIRST_PRESET, PRESETS } from '../../sim/labs/presets/article';
 import { decodeShare } from '../persist/share';
 import { applyLab } from '../persist/lab';
@@ -36,7 +37,7 @@ async function open(p: EmbedParams): Promise<void> {
     }
     s.setNotice({ kind: 'error', text: tf('embedBroken', s.lang, { problems: (r?.problems ?? ['no lab']).slice(0, 3).join('; ') }) });
   }
-  s.loadPreset(PRESETS.some((x) => x.id === p.preset) ? p.preset! : FIRST_PRESET.id);
+  loadPreset(PRESETS.some((x) => x.id === p.preset) ? p.preset! : FIRST_PRESET.id);
 }
 
 /** Once the flow has arrived: the step asked for, and the playback started if asked. */
@@ -58,7 +59,7 @@ function whenFlow(p: EmbedParams): void {
 }
 
 const sim = startSim(() => void open(params).then(() => whenFlow(params)), () => new InPageWorker());
-window.__netlab = { crashWorker: () => sim.crash(), run: (term, text) => useLab.getState().runTyped(term, text) };
+window.__netlab = { crashWorker: () => sim.crash(), run: (term, text) => runTyped(term, text) };
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -30,7 +30,8 @@ const isBase = (group: string) => group.startsWith('preset:');
 
 function send(m: ToLessonWorker): void {
   if (!worker) {
-    worker = new Worker(new URL('./lesson.worker.ts', import.meta.url), { type: 'module' });
+    // the simulation worker's script, named 'lesson': one copy of the simulator for both workers
+    worker = new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'lesson' });
     worker.addEventListener('message', (e: MessageEvent<FromLessonWorker>) => receive(e.data));
   }
   worker.postMessage(m);

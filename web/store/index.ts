@@ -1,5 +1,6 @@
 // The one store of the app, cut into slices (zustand docs: "splitting the store into slices").
-import { create } from 'zustand';
+import { create, type UseBoundStore } from 'zustand';
+import { batched, type BatchedStore } from './batch';
 import { createTopologySlice, type TopologySlice } from './topology';
 import { createSelectionSlice, type SelectionSlice } from './selection';
 import { createTerminalSlice, type TerminalSlice } from './terminal';
@@ -13,8 +14,8 @@ import { createStormSlice, type StormSlice } from './storm';
 
 export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice & FlowsSlice & CapturesSlice & LessonSlice & LabsSlice & StormSlice;
 
-export const createLabStore = () =>
-  create<LabState>()((...a) => ({
+export const createLabStore = (): UseBoundStore<BatchedStore<LabState>> =>
+  create<LabState>()(batched((...a) => ({
     ...createTopologySlice(...a),
     ...createSelectionSlice(...a),
     ...createTerminalSlice(...a),
@@ -25,6 +26,6 @@ export const createLabStore = () =>
     ...createLessonSlice(...a),
     ...createLabsSlice(...a),
     ...createStormSlice(...a),
-  }));
+  }))) as UseBoundStore<BatchedStore<LabState>>;
 
 export const useLab = createLabStore();

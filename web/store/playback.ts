@@ -1,13 +1,11 @@
-// Playback: the command log (kept here, outside the worker, so a dead worker loses nothing), undo and
-// redo by replaying the log on a fresh World with the same seed, and presets. Moves of the diagram's
-// nodes are edits too: undo takes back whichever came last, a command group or a move.
+// Playback: the command log (kept here, outside the worker, so a dead worker loses nothing), the edits
+// undo takes back and redo runs again (web/store/actions/lab.ts does both, by replaying the log on a fresh
+// World with the same seed), and the moves of the diagram's nodes, which are edits too.
 import type { StateCreator } from 'zustand';
 import type { LogEntry } from '../protocol';
 import { toWorker } from '../protocol';
 import { actionSteps, type LabAction, type Step } from '../model/actions';
-import { PRESETS } from '../../sim/labs/presets/article';
 import { post } from './port';
-import { labSwap } from './labPort';
 import type { LabFile } from '../persist/format';
 import type { XY } from '../model/layout';
 import type { LabState } from './index';
@@ -53,14 +51,10 @@ export interface PlaybackSlice {
   logged: (e: LogEntry) => void;
   stopped: (id: number, at: number) => void;
   clockAt: (now: number) => void;
-  runTyped: (ns: string, text: string) => void;
   runAction: (a: LabAction) => void;
   /** the user dragged a node to `to`: kept, and undoable */
   moveNode: (id: string, to: XY) => void;
   interrupt: (ns: string) => void;
-  undo: () => void;
-  redo: () => void;
-  loadPreset: (id: string) => void;
   /** a new worker: rebuild the lab from the log */
   rebuild: () => void;
 }
@@ -68,7 +62,7 @@ export interface PlaybackSlice {
 const isPreset = (g: string) => g.startsWith('preset:');
 
 /** Sends steps as runs, one message per run of consecutive steps in the same terminal. */
-function sendSteps(steps: Step[], group: string): void {
+export function sendSteps(steps: Step[], group: string): void {
   let i = 0;
   while (i < steps.length) {
     const ns = steps[i].ns;
@@ -107,18 +101,6 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
   logged: (e) => set((s) => ({ log: [...s.log, e], now: Math.max(s.now, e.at) })),
   stopped: (id, at) => set((s) => ({ log: s.log.map((e) => (e.id === id ? { ...e, stopAt: at } : e)), now: Math.max(s.now, at) })),
   clockAt: (now) => set((s) => (now > s.now ? { now } : s)),
-  runTyped: (ns, text) => {
-    const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-    if (!lines.length) {
-      get().termStarted(ns, '');
-      get().termIdle(ns);
-      return;
-    }
-    const g = get().groupSeq + 1;
-    set({ groupSeq: g, redoStack: [] });
-    for (const l of lines) get().pushHistory(ns, l);
-    post(toWorker({ type: 'run', ns, lines, group: `t${g}`, mode: 'async' }));
-  },
   runAction: (a) => {
     const snap = get().snap;
     if (!snap) return;
@@ -135,68 +117,6 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
       moves: [...s.moves, { id, from: own(s.positions, id) ?? null, to, order: g }],
       positions: { ...s.positions, [id]: to },
     }));
-  },
-  undo: () => {
-    const { log, seed, now, moves } = get();
-    const last = lastEdit(log, moves);
-    if (!last) {
-      // no edit left in this lab: the replacement of the lab before it is the next step back
-      if (get().undoLabs.length) labSwap().undo();
-      return;
-    }
-    if (last.kind === 'move') {
-      const { id, from, to } = last.move;
-      set((s) => {
-        const positions = { ...s.positions };
-        if (from) positions[id] = from;
-        else delete positions[id];
-        return { positions, moves: s.moves.slice(0, -1), redoStack: [...s.redoStack, { kind: 'move', id, to }] };
-      });
-      return;
-    }
-    const { group } = last;
-    const undone = log.filter((e) => e.group === group);
-    const rest = log.filter((e) => e.group !== group);
-    set((s) => ({ log: rest, redoStack: [...s.redoStack, { kind: 'steps', steps: undone.map((e) => ({ ns: e.ns, line: e.line })) }] }));
-    for (const ns of new Set(undone.map((e) => e.ns))) get().termInfo(ns, `# undo: ${undone.filter((e) => e.ns === ns).map((e) => e.line).join('; ')}`);
-    get().flowReset();
-    post(toWorker({ type: 'load', seed, log: rest, now }));
-  },
-  redo: () => {
-    const stack = get().redoStack;
-    const top = stack.at(-1);
-    if (!top) return;
-    if (top.kind === 'lab') {
-      set({ redoStack: stack.slice(0, -1) });
-      labSwap().redo(top.lab);
-      return;
-    }
-    const g = get().groupSeq + 1;
-    if (top.kind === 'move') {
-      const { id, to } = top;
-      set((s) => ({
-        redoStack: stack.slice(0, -1),
-        groupSeq: g,
-        moves: [...s.moves, { id, from: own(s.positions, id) ?? null, to, order: g }],
-        positions: { ...s.positions, [id]: to },
-      }));
-      return;
-    }
-    set({ redoStack: stack.slice(0, -1), groupSeq: g });
-    sendSteps(top.steps, `a${g}`);
-  },
-  loadPreset: (id) => {
-    const p = PRESETS.find((x) => x.id === id);
-    if (!p) return;
-    const { seed } = get();
-    set({ log: [], redoStack: [], moves: [], now: 0, presetId: id, positions: {}, selectedId: null, selectedNs: 'host', activeTerm: 'host' });
-    get().termsReset();
-    get().flowReset();
-    post(toWorker({ type: 'load', seed, log: [], now: 0 }));
-    // the world around the host (LAN, gateway, internet) is built without a line on the host's terminal
-    const runs = quietRuns(p.commands);
-    if (runs.some((r) => r.quiet)) get().termInfo('host', tf('term.worldQuiet', get().lang, {}));
-    for (const r of runs) post(toWorker({ type: 'run', ns: 'host', lines: r.lines, group: `preset:${id}`, mode: 'sync', quiet: r.quiet }));
   },
   rebuild: () => {
     const { seed, log, now } = get();

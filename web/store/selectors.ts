@@ -48,12 +48,8 @@ export const selSelectedDevice = (s: LabState) => {
   return s.snap?.namespaces.find((n) => n.name === p.ns)?.devices.find((d) => d.name === p.dev) ?? null;
 };
 
-export const selRunTyped = (s: LabState) => s.runTyped;
 export const selRunAction = (s: LabState) => s.runAction;
 export const selInterrupt = (s: LabState) => s.interrupt;
-export const selUndo = (s: LabState) => s.undo;
-export const selRedo = (s: LabState) => s.redo;
-export const selLoadPreset = (s: LabState) => s.loadPreset;
 export const selSelect = (s: LabState) => s.select;
 export const selSelectNs = (s: LabState) => s.selectNs;
 export const selMoveNode = (s: LabState) => s.moveNode;

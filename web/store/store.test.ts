@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createLabStore } from './index';
 import { setPort } from './port';
+import { loadPreset, redo, runTyped, stopStorm, undo } from './actions/lab';
 import { PROTOCOL_VERSION, type ToWorker, type LogEntry } from '../protocol';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
@@ -22,14 +23,14 @@ const entry = (id: number, group: string, line: string, ns = 'host'): LogEntry =
 
 describe('playback slice', () => {
   it('loads a preset as a fresh lab and its commands, run in the host terminal', () => {
-    store.getState().loadPreset('veth');
+    loadPreset(store, 'veth');
     expect(sent[0]).toMatchObject({ type: 'load', log: [], now: 0 });
     expect(sent[1]).toMatchObject({ type: 'run', ns: 'host', mode: 'sync', group: 'preset:veth' });
     expect(store.getState().presetId).toBe('veth');
   });
 
   it('sends typed lines (a pasted script is one action) and remembers them in history', () => {
-    store.getState().runTyped('c1', 'ip link\nip addr\n');
+    runTyped(store, 'c1', 'ip link\nip addr\n');
     expect(sent).toEqual([{ v: PROTOCOL_VERSION, type: 'run', ns: 'c1', lines: ['ip link', 'ip addr'], group: 't1', mode: 'async' }]);
     expect(store.getState().terms.c1.history).toEqual(['ip link', 'ip addr']);
   });
@@ -40,15 +41,15 @@ describe('playback slice', () => {
     s.logged(entry(2, 'a1', 'ip link add veth0 type veth peer name veth1'));
     s.logged(entry(3, 'a2', 'ip link set dev veth0 master br0'));
     expect(selCanUndo(store.getState())).toBe(true);
-    store.getState().undo();
+    undo(store);
     const load = sent.at(-1)!;
     expect(load).toMatchObject({ type: 'load', seed: 1 });
     expect(load.type === 'load' && load.log.map((e) => e.id)).toEqual([1, 2]);
     expect(selCanRedo(store.getState())).toBe(true);
-    store.getState().undo();
-    store.getState().undo(); // the preset stays
+    undo(store);
+    undo(store); // the preset stays
     expect(store.getState().log.map((e) => e.id)).toEqual([1]);
-    store.getState().redo();
+    redo(store);
     expect(sent.at(-1)).toMatchObject({ type: 'run', lines: ['ip link add veth0 type veth peer name veth1'] });
   });
 
@@ -56,32 +57,32 @@ describe('playback slice', () => {
     const s = store.getState();
     s.logged(entry(1, 'preset:bridge', 'ip link add name br0 type bridge'));
     s.moveNode('dev:host:br0', { x: 10, y: 20 }); // order 1
-    store.getState().runTyped('host', 'ip link add veth0 type veth peer name veth1'); // group t2
+    runTyped(store, 'host', 'ip link add veth0 type veth peer name veth1'); // group t2
     store.getState().logged(entry(2, 't2', 'ip link add veth0 type veth peer name veth1'));
     store.getState().moveNode('dev:host:br0', { x: 30, y: 40 }); // order 3
     expect(selUndoLabel(store.getState())).toBe('move host br0');
     const loads = () => sent.filter((m) => m.type === 'load').length;
-    store.getState().undo();
+    undo(store);
     expect(store.getState().positions['dev:host:br0']).toEqual({ x: 10, y: 20 });
     expect(loads()).toBe(0); // a move is undone without touching the worker
-    store.getState().undo();
+    undo(store);
     expect(store.getState().log.map((e) => e.id)).toEqual([1]);
     expect(loads()).toBe(1);
-    store.getState().undo();
+    undo(store);
     expect(store.getState().positions).toEqual({}); // back where the layout puts it
     expect(selCanUndo(store.getState())).toBe(false);
-    store.getState().redo();
+    redo(store);
     expect(store.getState().positions['dev:host:br0']).toEqual({ x: 10, y: 20 });
-    store.getState().redo();
+    redo(store);
     expect(sent.at(-1)).toMatchObject({ type: 'run', lines: ['ip link add veth0 type veth peer name veth1'] });
-    store.getState().redo();
+    redo(store);
     expect(store.getState().positions['dev:host:br0']).toEqual({ x: 30, y: 40 });
     expect(selCanRedo(store.getState())).toBe(false);
   });
 
   it('a new move clears what could be redone', () => {
     store.getState().moveNode('ns:c1', { x: 1, y: 1 });
-    store.getState().undo();
+    undo(store);
     expect(selCanRedo(store.getState())).toBe(true);
     store.getState().moveNode('ns:c1', { x: 2, y: 2 });
     expect(selCanRedo(store.getState())).toBe(false);
@@ -103,6 +104,32 @@ describe('playback slice', () => {
     store.getState().runAction({ type: 'addLan', ns: 'host' });
     expect(sent.map((m) => (m.type === 'run' ? `${m.ns}:${m.lines.length}` : m.type))).toEqual(['host:1', 'lan2:3', 'host:3']);
     expect(new Set(sent.map((m) => (m.type === 'run' ? m.group : '')))).toEqual(new Set(['a1']));
+  });
+});
+
+describe('lab actions', () => {
+  it('a long paste goes to the worker in parts of one action, every line in order', async () => {
+    const { PASTE_PART } = await import('./actions/lab');
+    const script = Array.from({ length: 2 * PASTE_PART + 3 }, (_, i) => `ip link add v${i} type dummy`);
+    runTyped(store, 'host', script.join('\n'));
+    const runs = sent.filter((m) => m.type === 'run');
+    expect(runs.map((m) => m.type === 'run' && m.lines.length)).toEqual([PASTE_PART, PASTE_PART, 3]);
+    expect(runs.flatMap((m) => (m.type === 'run' ? m.lines : []))).toEqual(script);
+    expect(new Set(runs.map((m) => m.type === 'run' && m.group))).toEqual(new Set(['t1']));
+  });
+
+  it('an empty line gives the prompt again and sends nothing', () => {
+    runTyped(store, 'host', '  \n');
+    expect(sent).toEqual([]);
+    expect(store.getState().terms.host).toMatchObject({ busy: false, lines: [{ kind: 'cmd', text: '' }], history: [] });
+  });
+
+  it('a storm is ended by its bridge going down, typed in the bridge\'s own terminal and shown there', () => {
+    expect(stopStorm(store, 'host')).toBe(false);
+    store.getState().setStorm({ since: 0, devs: [{ ns: 'lan', dev: 'p1', master: 'sw0' }], framesPerSec: 1, droppedPerSec: 1 });
+    expect(stopStorm(store, 'host')).toBe(true);
+    expect(sent).toEqual([{ v: PROTOCOL_VERSION, type: 'run', ns: 'lan', lines: ['ip link set sw0 down'], group: 't1', mode: 'async' }]);
+    expect(store.getState().activeTerm).toBe('lan');
   });
 });
 
@@ -185,13 +212,13 @@ describe('undo across a replaced lab', () => {
     s.logged(entry(1, 'preset:veth', 'ip link add veth0 type veth peer name veth1'));
     s.logged(entry(2, 't1', 'ip link set veth0 up'));
     expect(selCanUndo(store.getState())).toBe(true);
-    store.getState().undo();
+    undo(store);
     expect(calls).toEqual([]); // the typed command went first
     expect(selUndoLabel(store.getState())).toBe('the lab before this one');
-    store.getState().undo();
+    undo(store);
     expect(calls).toEqual(['undo']);
     store.setState({ redoStack: [{ kind: 'lab', lab: { ...old, presetId: 'veth' } }] });
-    store.getState().redo();
+    redo(store);
     expect(calls).toEqual(['undo', 'redo veth']);
     expect(store.getState().redoStack).toEqual([]);
   });

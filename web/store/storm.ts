@@ -1,5 +1,5 @@
 // A broadcast storm as the worker reports it (the CPU's backlog full and dropping), for the diagram's
-// marker, the notice above it and Ctrl+C; and the command that ends it, typed as a person would.
+// marker, the notice above it and Ctrl+C; and the command that ends it (typed by actions/lab.ts stopStorm).
 import type { StateCreator } from 'zustand';
 import type { StormReport } from '../../sim/net/backlog';
 import { devId } from '../model/ids';
@@ -16,8 +16,6 @@ export interface StormView extends StormReport {
 export interface StormSlice {
   storm: StormView | null;
   setStorm: (r: StormReport | null) => void;
-  /** types the command that ends the storm in terminal `term` (or the bridge's namespace); false: none */
-  stopStorm: (term?: string) => boolean;
 }
 
 export function stormView(r: StormReport): StormView {
@@ -43,18 +41,7 @@ export function stormBridge(v: StormView, term?: string): { ns: string; br: stri
 /** What a Linux user types to end a loop: the bridge down (`ip link set br0 down`). */
 export const stopLine = (br: string) => `ip link set ${br} down`;
 
-export const createStormSlice: StateCreator<LabState, [], [], StormSlice> = (set, get) => ({
+export const createStormSlice: StateCreator<LabState, [], [], StormSlice> = (set) => ({
   storm: null,
   setStorm: (r) => set({ storm: r ? stormView(r) : null }),
-  stopStorm: (term) => {
-    const v = get().storm;
-    if (!v) return false;
-    const b = stormBridge(v, term);
-    if (!b) return false;
-    // typed in the terminal it was asked from when that is the bridge's namespace, else in the bridge's own
-    const where = term !== undefined && termNs(term) === b.ns && !term.includes('#') ? term : b.ns;
-    get().runTyped(where, stopLine(b.br));
-    if (get().activeTerm !== where) get().selectTerm(where);
-    return true;
-  },
 });

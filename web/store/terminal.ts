@@ -35,16 +35,17 @@ function update(s: LabState, ns: string, f: (t: TermState) => Partial<TermState>
   return { terms: { ...s.terms, [ns]: { ...t, ...f(t) } } };
 }
 
-const append = (t: TermState, add: TermLine[]) => {
-  const lines = t.lines.concat(add);
+/** A terminal's lines with `add` after them, the oldest scrolled away past SCROLLBACK. */
+export const appendLines = (old: readonly TermLine[], add: TermLine[]): TermLine[] => {
+  const lines = old.concat(add);
   return lines.length > SCROLLBACK ? lines.slice(lines.length - SCROLLBACK) : lines;
 };
 
 export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> = (set) => ({
   terms: {},
-  termStarted: (ns, line, at) => set((s) => update(s, ns, (t) => ({ busy: true, lines: append(t, [{ kind: 'cmd', text: line, at }]) }))),
-  termOutput: (ns, lines, at) => set((s) => update(s, ns, (t) => ({ lines: append(t, lines.map((text) => ({ kind: 'out' as const, text, at }))) }))),
-  termInfo: (ns, text) => set((s) => update(s, ns, (t) => ({ lines: append(t, [{ kind: 'info', text }]) }))),
+  termStarted: (ns, line, at) => set((s) => update(s, ns, (t) => ({ busy: true, lines: appendLines(t.lines, [{ kind: 'cmd', text: line, at }]) }))),
+  termOutput: (ns, lines, at) => set((s) => update(s, ns, (t) => ({ lines: appendLines(t.lines, lines.map((text) => ({ kind: 'out' as const, text, at }))) }))),
+  termInfo: (ns, text) => set((s) => update(s, ns, (t) => ({ lines: appendLines(t.lines, [{ kind: 'info', text }]) }))),
   termIdle: (ns) => set((s) => update(s, ns, () => ({ busy: false }))),
   termClear: (ns) => set((s) => update(s, ns, () => ({ lines: [] }))),
   // a new lab: every terminal blank, and the extra ones (NS#NAME) closed

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Lab } from './lab';
 import { toWorker, type FromWorker, type LogEntry } from '../protocol';
 import { FIRST_PRESET, PRESETS } from '../../sim/labs/presets/article';
-import { probe } from './lab';
+import { probe, Prober } from './lab';
 import { MAX_BATCH } from './traceStream';
 import type { Snapshot } from '../../sim/snapshot';
 import { applySnapshotDiff } from '../model/snapDiff';
@@ -237,6 +237,49 @@ describe('Lab', () => {
     // through the worker's messages
     h.lab.handle(toWorker({ type: 'probe', id: 7, seed: 1, log: h.log(), at: at('neigh', 'veth0') }));
     expect(h.msgs.at(-1)).toMatchObject({ type: 'probe', id: 7, exact: true });
+  });
+});
+
+describe('probes from the last probe', () => {
+  it('a flow stepped forwards, backwards and past a new command gives at every event the tables a fresh replay gives', () => {
+    const h = harness();
+    h.run([...PRESETS[1].commands], 'host', 'sync', 'p');
+    h.lab.handle(toWorker({ type: 'trace', on: true }));
+    h.run(['ping -c 2 -I veth0 192.168.3.102'], 'host', 'async', 't1');
+    h.lab.advance(3_000_000);
+    const events = h.msgs.flatMap((m) => (m.type === 'trace' ? m.events : []));
+    // each event named as the page names it: the nth of its kind at its µs
+    const seen = new Map<string, number>();
+    const refs = events.map((e) => {
+      const k = `${e.time} ${e.type} ${e.ns} ${e.dev} ${e.frameId}`;
+      const nth = seen.get(k) ?? 0;
+      seen.set(k, nth + 1);
+      return { time: e.time, type: e.type, ns: e.ns, dev: e.dev, frameId: e.frameId, nth };
+    });
+    expect(refs.length).toBeGreaterThan(20);
+    const kept = new Prober();
+    const log = h.log();
+    // forwards through every fifth event, then back to the start, then forwards again
+    const order = [...refs.filter((_, i) => i % 5 === 0), refs[1]!, refs[refs.length - 1]!];
+    for (const [i, at] of order.entries()) {
+      const a = kept.probe(1, log, at);
+      // forwards, only the first probe replays from time 0; the step back starts afresh once
+      if (i === order.length - 3) expect(kept.fresh).toBe(1);
+      if (i === order.length - 2) expect(kept.fresh).toBe(2);
+      const b = probe(1, log, at);
+      expect(a.exact).toBe(b.exact);
+      expect(state(a.snap)).toEqual(state(b.snap));
+    }
+    // a later command joins the log: the kept lab runs on with it, as a fresh replay would
+    h.run(['ip neigh flush dev veth0', 'ping -c 1 -I veth0 192.168.3.102'], 'host', 'async', 't2');
+    h.lab.advance(2_000_000);
+    const later = h.msgs.flatMap((m) => (m.type === 'trace' ? m.events : [])).at(-1)!;
+    const at = { time: later.time, type: later.type, ns: later.ns, dev: later.dev, frameId: later.frameId, nth: 0 };
+    const a = kept.probe(1, h.log(), at);
+    const b = probe(1, h.log(), at);
+    expect(a.exact).toBe(true);
+    expect(state(a.snap)).toEqual(state(b.snap));
+    expect(kept.fresh).toBe(2);
   });
 });
 

@@ -11,6 +11,18 @@ import { MAX_EVENTS } from '../model/flow';
 import { CaptureWatch } from './captures';
 import { SnapshotDiffer } from '../model/snapDiff';
 
+/** A replay in progress: entries run so far, the Ctrl-Cs still due, the events it may still run. */
+interface Replay {
+  next: number;
+  stops: { at: number; ns: string }[];
+  budget: number;
+  events: number;
+  cut: boolean;
+  log: LogEntry[];
+}
+
+const sameEntry = (a: LogEntry, b: LogEntry) => a === b || (a.id === b.id && a.at === b.at && a.line === b.line && a.ns === b.ns && a.mode === b.mode && a.group === b.group && a.stopAt === b.stopAt);
+
 interface Queued {
   line: string;
   group: string;
@@ -67,6 +79,10 @@ export class Lab {
   private replaying = false;
   /** what the page has of the kernel's state: only changes cross */
   private differ = new SnapshotDiffer();
+  /** the replay of the last load (probes run it on) */
+  private replay: Replay | null = null;
+  /** the lab probes read the tables from, kept between probes */
+  private prober = new Prober();
   private tracing = false;
   private stream = new TraceStream();
   private captures = new CaptureWatch();
@@ -114,7 +130,7 @@ export class Lab {
         this.installTrace();
         break;
       case 'probe': {
-        const r = probe(m.seed, m.log, m.at);
+        const r = this.prober.probe(m.seed, m.log, m.at);
         this.post(fromWorker({ type: 'probe', id: m.id, snap: r.snap, exact: r.exact }));
         return;
       }
@@ -186,53 +202,12 @@ export class Lab {
    */
   private load(seed: number, log: LogEntry[], now: number, traceFrom?: number): void {
     this.reset(seed);
-    this.replaying = true;
     // the replay's own events, from `traceFrom` on: as many as the page's flow keeps, the oldest first
     const replayed = traceFrom === undefined ? null : new TraceStream(MAX_EVENTS);
     if (replayed && !this.observe) this.world.trace = (e) => void (e.time >= traceFrom! && replayed.push(e));
-    const sched = this.world.sched;
-    let budget = this.maxReplay;
-    let events = 0;
-    /** runs events up to `t` within the budget; false once it ran out (the clock stays where it got) */
-    const backlog = this.world.rxBacklog;
-    const runTo = (t: number): boolean => {
-      while (budget > 0 && sched.step(t)) {
-        budget--;
-        events++;
-        // a broadcast storm replays at a quarter of a million frames a virtual second: past STORM_REPLAY_US of
-        // it, the replay drops what waits in the backlog (flush_backlog), which ends it; the lab loads calm
-        if ((events & 1023) === 0 && backlog.storming.size && sched.now - backlog.stormSince > STORM_REPLAY_US) backlog.flush();
-      }
-      if (budget <= 0) return false;
-      sched.runUntil(t);
-      return true;
-    };
-    const stops: { at: number; ns: string }[] = [];
-    const stopUntil = (t: number): boolean => {
-      stops.sort((a, b) => a.at - b.at);
-      while (stops.length && stops[0].at <= t) {
-        const s = stops.shift()!;
-        if (!runTo(s.at)) return false;
-        const term = this.term(s.ns);
-        term.proc?.interrupt();
-        this.finish(s.ns);
-      }
-      return true;
-    };
-    let kept = 0;
-    let cut = false;
-    for (const e of log) {
-      if (!stopUntil(e.at) || !runTo(e.at)) {
-        cut = true;
-        break;
-      }
-      for (const [ns, t] of this.terms) if (t.proc?.done) this.finish(ns);
-      this.exec(e.ns, { line: e.line, group: e.group, mode: e.mode }, e.id, e.at);
-      if (e.stopAt !== undefined) stops.push({ at: e.stopAt, ns: e.ns });
-      kept++;
-    }
-    if (!cut && !(stopUntil(now) && runTo(Math.max(now, sched.now)))) cut = true;
-    for (const [ns, t] of this.terms) if (t.proc?.done) this.finish(ns);
+    this.replay = { next: 0, stops: [], budget: this.maxReplay, events: 0, cut: false, log: [] };
+    this.replayTo(log, now);
+    const { next: kept, events, cut } = this.replay;
     this.nextId = log.reduce((m, e) => Math.max(m, e.id + 1), this.nextId);
     this.replaying = false;
     this.pending = [];
@@ -248,6 +223,70 @@ export class Lab {
     this.storming = this.world.rxBacklog.report() !== null;
     const busy = [...this.terms].filter(([, t]) => t.proc).map(([ns]) => ns);
     this.post(fromWorker(cut ? { type: 'loaded', now: this.now, busy, cut: { kept, events } } : { type: 'loaded', now: this.now, busy }));
+  }
+
+  /**
+   * Runs the replay on: the entries of `log` from `replay.next` at their recorded times, the Ctrl-Cs due,
+   * then the clock to `now`, within the replay's budget of events.
+   */
+  private replayTo(log: readonly LogEntry[], now: number): void {
+    const rp = this.replay!;
+    this.replaying = true;
+    const sched = this.world.sched;
+    const backlog = this.world.rxBacklog;
+    /** runs events up to `t` within the budget; false once it ran out (the clock stays where it got) */
+    const runTo = (t: number): boolean => {
+      while (rp.budget > 0 && sched.step(t)) {
+        rp.budget--;
+        rp.events++;
+        // a broadcast storm replays at a quarter of a million frames a virtual second: past STORM_REPLAY_US of
+        // it, the replay drops what waits in the backlog (flush_backlog), which ends it; the lab loads calm
+        if ((rp.events & 1023) === 0 && backlog.storming.size && sched.now - backlog.stormSince > STORM_REPLAY_US) backlog.flush();
+      }
+      if (rp.budget <= 0) return false;
+      sched.runUntil(t);
+      return true;
+    };
+    const stops = rp.stops;
+    const stopUntil = (t: number): boolean => {
+      stops.sort((a, b) => a.at - b.at);
+      while (stops.length && stops[0].at <= t) {
+        const s = stops.shift()!;
+        if (!runTo(s.at)) return false;
+        const term = this.term(s.ns);
+        term.proc?.interrupt();
+        this.finish(s.ns);
+      }
+      return true;
+    };
+    for (; rp.next < log.length; rp.next++) {
+      const e = log[rp.next]!;
+      if (!stopUntil(e.at) || !runTo(e.at)) {
+        rp.cut = true;
+        break;
+      }
+      for (const [ns, t] of this.terms) if (t.proc?.done) this.finish(ns);
+      this.exec(e.ns, { line: e.line, group: e.group, mode: e.mode }, e.id, e.at);
+      if (e.stopAt !== undefined) stops.push({ at: e.stopAt, ns: e.ns });
+      rp.log.push(e);
+    }
+    if (!rp.cut && !(stopUntil(now) && runTo(Math.max(now, sched.now)))) rp.cut = true;
+    for (const [ns, t] of this.terms) if (t.proc?.done) this.finish(ns);
+    this.replaying = false;
+  }
+
+  /**
+   * Runs a replayed lab on to `now` with `log`, when `log` begins with exactly the entries replayed so far
+   * and `now` lies after the clock (a probe at a later event continues from the one before); false when
+   * it cannot, and the caller replays from the start.
+   */
+  resume(log: readonly LogEntry[], now: number): boolean {
+    const rp = this.replay;
+    if (!rp || rp.cut || now <= this.now || log.length < rp.log.length) return false;
+    for (let i = 0; i < rp.log.length; i++) if (!sameEntry(rp.log[i]!, log[i]!)) return false;
+    if (log.slice(rp.log.length).some((e) => e.at < this.now)) return false;
+    this.replayTo(log, now);
+    return !rp.cut;
   }
 
   private term(ns: TermId): Term {
@@ -387,21 +426,46 @@ export class Lab {
 }
 
 /**
- * The kernel's tables as they were just after one trace event: a fresh World(seed) replays the log up to
- * the event's virtual time and is read when the next step happens (or at the end of that µs). The
- * simulation is deterministic, so the replay meets the same event. The live lab is not touched.
+ * The kernel's tables as they were just after one trace event: a World(seed) replays the log up to the
+ * event's virtual time and is read when the next step happens (or at the end of that µs). The simulation is
+ * deterministic, so the replay meets the same event. The live lab is not touched. The probing lab is kept:
+ * a probe at a later µs of the same log (a flow played forwards) runs it on from the last probe, a
+ * checkpoint, instead of replaying from time 0; an earlier one, or a changed log, starts afresh.
  */
+export class Prober {
+  private lab: Lab | null = null;
+  private seed = 0;
+  private at: EventRef | null = null;
+  private n = 0;
+  private met = false;
+  private snap: Snapshot | null = null;
+  /** replays started from time 0 (the others ran on from the probe before) */
+  fresh = 0;
+
+  probe(seed: number, log: readonly LogEntry[], at: EventRef): { snap: Snapshot; exact: boolean } {
+    this.at = at;
+    this.n = 0;
+    this.met = false;
+    this.snap = null;
+    const upTo = log.filter((e) => e.at <= at.time);
+    if (!(this.lab && this.seed === seed && this.lab.resume(upTo, at.time))) {
+      this.lab = new Lab(() => {}, { observe: (e, world) => this.see(e, world) });
+      this.seed = seed;
+      this.fresh++;
+      this.lab.handle(toWorker({ type: 'load', seed, log: upTo, now: at.time }));
+    }
+    return { snap: this.snap ?? takeSnapshot(this.lab.liveWorld), exact: this.met };
+  }
+
+  private see(e: TraceEvent, world: World): void {
+    const at = this.at;
+    if (this.snap || !at) return;
+    if (this.met) this.snap = takeSnapshot(world);
+    else if (e.time === at.time && e.type === at.type && e.ns === at.ns && e.dev === at.dev && e.frameId === at.frameId && this.n++ === at.nth) this.met = true;
+  }
+}
+
+/** The tables at one event, from a fresh replay (web/worker/lab.ts Prober keeps its lab between probes). */
 export function probe(seed: number, log: readonly LogEntry[], at: EventRef): { snap: Snapshot; exact: boolean } {
-  let snap: Snapshot | null = null;
-  let n = 0;
-  let met = false;
-  const lab = new Lab(() => {}, {
-    observe: (e, world) => {
-      if (snap) return;
-      if (met) snap = takeSnapshot(world);
-      else if (e.time === at.time && e.type === at.type && e.ns === at.ns && e.dev === at.dev && e.frameId === at.frameId && n++ === at.nth) met = true;
-    },
-  });
-  lab.handle(toWorker({ type: 'load', seed, log: log.filter((e) => e.at <= at.time), now: at.time }));
-  return { snap: snap ?? takeSnapshot(lab.liveWorld), exact: met };
+  return new Prober().probe(seed, log, at);
 }

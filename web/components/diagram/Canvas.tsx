@@ -31,6 +31,8 @@ const FIT = { padding: 0.08, maxZoom: 1.4 };
 const FIT_CLASSROOM = { padding: 0.02, maxZoom: 3 };
 /** React Flow is credited in the About box (web/about/credits.ts), not in the diagram's corner. */
 const PRO = { hideAttribution: true };
+/** Past this many nodes only those in view are in the page (the others cost layout and a store selector each). */
+const VISIBLE_ONLY_FROM = 400;
 const EMPTY = { nodes: [] as DiagramNode[], edges: [] as DiagramEdge[] };
 
 export function Canvas() {
@@ -66,6 +68,7 @@ export function Canvas() {
   // a device or box came or went, the lesson's step or classroom mode changed: show the whole diagram again
   const shape = useMemo(() => built.nodes.map((n) => `${n.id}@${n.width}x${n.height}`).join(' '), [built.nodes]);
   const fit = classroom ? FIT_CLASSROOM : FIT;
+  const devices = useMemo(() => nodes.reduce((n, x) => (x.type === 'device' ? n + 1 : n), 0), [nodes]);
   useEffect(() => {
     const t = requestAnimationFrame(() => void rf.fitView(fit));
     return () => cancelAnimationFrame(t);
@@ -177,7 +180,8 @@ export function Canvas() {
         </defs>
       </svg>
       <StormNotice />
-      <div className="rf-wrap" ref={wrap} onKeyDownCapture={(e) => onDiagramKey(e, select, onMenuKey)}>
+      {/* data-devices: the devices handed to React Flow (with many, only those in view are in the page) */}
+      <div className="rf-wrap" ref={wrap} onKeyDownCapture={(e) => onDiagramKey(e, select, onMenuKey)} data-devices={devices}>
       <ReactFlow
         nodes={nodes}
         edges={built.edges}
@@ -196,6 +200,7 @@ export function Canvas() {
         fitView
         fitViewOptions={fit}
         minZoom={0.2}
+        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_FROM}
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />

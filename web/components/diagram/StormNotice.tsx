@@ -4,11 +4,11 @@ import { useLab } from '../../store';
 import { selLang } from '../../lessons/selectors';
 import { stormBridge, stopLine } from '../../store/storm';
 import { count, ts } from '../../i18n/storm';
+import { stopStorm } from '../../store/actions';
 
 export function StormNotice() {
   const storm = useLab((s) => s.storm);
   const lang = useLab(selLang);
-  const stopStorm = useLab((s) => s.stopStorm);
   const active = useLab((s) => s.activeTerm);
   if (!storm) return null;
   const b = stormBridge(storm, active);

@@ -1,7 +1,10 @@
 // Under the diagram: what the current step is and why (the kernel function and its sentence), and the
 // controls to play, pause, step by event or by frame, change speed and scrub the timeline.
+import { memo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store';
-import { selFlow, selSelectFrame } from '../../store/selectors';
+import { selSelectFrame } from '../../store/selectors';
+import type { LabState } from '../../store';
 import { player, SPEEDS } from '../../flows/player';
 import { fmtTime, what, where, why } from '../../model/eventText';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +12,13 @@ import { KIND_COLOR, KIND_LABEL, type FrameKind } from '../../model/frameKind';
 
 const LEGEND: FrameKind[] = ['arp-req', 'arp-rep', 'icmp-req', 'icmp-rep', 'icmp-err'];
 
-export function PlaybackBar() {
-  const flow = useLab(selFlow);
+// what the bar shows besides the timeline: it changes with a step, not with every batch of events or the
+// playback's position (the timeline follows those on its own)
+const selBar = (s: LabState) => ({ cursor: s.flow.cursor, count: s.flow.count, playing: s.flow.playing, speed: s.flow.speed, live: s.flow.live });
+const selTimeline = (s: LabState) => ({ p: s.flow.p, end: s.flow.end });
+
+export const PlaybackBar = memo(function PlaybackBar() {
+  const flow = useLab(useShallow(selBar));
   const selectFrame = useLab(selSelectFrame);
   const ev = player.model.bySeq(flow.cursor);
   const info = ev ? player.model.frames.get(ev.frame) : undefined;
@@ -72,16 +80,7 @@ export function PlaybackBar() {
             </option>
           ))}
         </select>
-        <input
-          type="range"
-          className="timeline"
-          aria-label={t('play.timeline')}
-          min={0}
-          max={Math.max(flow.end, 0.01)}
-          step={0.01}
-          value={Math.min(flow.p, flow.end)}
-          onChange={(e) => player.seek(Number(e.target.value))}
-        />
+        <Timeline label={t('play.timeline')} />
         <button type="button" className={flow.live ? 'live on' : 'live'} onClick={() => player.toLive()} aria-label={t('play.toNow')} title={t('play.toNowHint')}>
           {flow.live ? t('play.nowOn') : t('play.now')}
         </button>
@@ -95,4 +94,10 @@ export function PlaybackBar() {
       </div>
     </div>
   );
+});
+
+/** The scrubber: the playback's position on the flow's time. */
+function Timeline({ label }: { label: string }) {
+  const { p, end } = useLab(useShallow(selTimeline));
+  return <input type="range" className="timeline" aria-label={label} min={0} max={Math.max(end, 0.01)} step={0.01} value={Math.min(p, end)} onChange={(e) => player.seek(Number(e.target.value))} />;
 }

@@ -1,16 +1,17 @@
 // The lesson worker: validates lesson files and evaluates checks (sim/lessons). Each check replays the
 // lesson's setup, the steps before the one the lab started at, and the commands the lab ran since on a
 // fresh LessonRun, so the verdict depends only on what was run, never on an earlier check's own probes.
-// It also computes the lab a step starts from (LessonRun.startOf), which the page replays.
+// It also computes the lab a step starts from (LessonRun.startOf), which the page replays. It runs in the
+// simulation worker's own script (web/worker/sim.worker.ts, started with the name 'lesson'), so the page
+// fetches the simulator once for both.
 import { LessonFormatError, LessonRun, loadLesson } from '../../sim/lessons';
 import type { FromLessonWorker, ToLessonWorker } from './protocol';
 
-interface Scope {
+export interface LessonScope {
   addEventListener(type: 'message', fn: (e: { data: ToLessonWorker }) => void): void;
   postMessage(m: FromLessonWorker): void;
 }
-const scope = self as unknown as Scope;
-
+export function startLessonWorker(scope: LessonScope): void {
 scope.addEventListener('message', ({ data: m }) => {
   switch (m.type) {
     case 'load':
@@ -41,3 +42,4 @@ scope.addEventListener('message', ({ data: m }) => {
       return;
   }
 });
+}

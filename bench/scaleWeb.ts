@@ -1,0 +1,282 @@
+// npm run bench:scale:web — the app at scale, in Debian's Chromium, on a production build. Prints figures;
+// asserts nothing (a loaded machine must not fail a build; the goals are printed beside the figures).
+// 1. first visit: load to interactive (navigation start -> first diagram drawn), median of cold loads, and
+//    the bytes fetched before it (gzip, the worker's files included), the lazily loaded chunks apart;
+// 2. at 1,000 and 5,000 devices (veth pairs typed into the host's terminal): Enter pressed on a one-line
+//    command -> its device drawn (median, p95), and what crossed the worker boundary per command
+//    (messages and bytes, both ways; bytes as JSON, which a structured clone is close to);
+// 3. a 500-line paste into the terminal: the longest task while it runs (PerformanceObserver 'longtask')
+//    and the longest a 10 ms timer waited (what a key pressed then would wait), until the last line ran;
+// 4. 1,000 devices with ~500 frames in flight (br0 with veth ports, ARP flux from every end): p95 frame time.
+// SCALE_WEB_SIZES=1000,5000 picks the sizes; SCALE_WEB_PARTS=load,enter,paste,frames picks the parts;
+// BENCH_PROFILE=1 builds without minifying and prints where the page's main thread spent the commands' time.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadavg, cpus } from 'node:os';
+import { build, preview } from 'vite';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4178);
+const OUT = 'dist-bench/web';
+const SIZES = (process.env.SCALE_WEB_SIZES ?? '1000,5000').split(',').map(Number);
+const PARTS = new Set((process.env.SCALE_WEB_PARTS ?? 'load,enter,paste,frames').split(','));
+const LOADS = Number(process.env.BENCH_RUNS ?? 7);
+const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 20);
+const URL = `http://127.0.0.1:${PORT}/`;
+const PROFILE = !!process.env.BENCH_PROFILE;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** The functions the page's main thread spent most time in (self time), from a CDP CPU profile. */
+function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const by = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    by.set(key, (by.get(key) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  const total = [...by.values()].reduce((a, b) => a + b, 0);
+  return [...by.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, us]) => `    ${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN;
+};
+const f0 = (x: number) => x.toFixed(0);
+const f1 = (x: number) => x.toFixed(1);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+// In the page (strings: tsx would wrap named functions in a helper the page does not have).
+// Every worker's messages, both ways, kept by reference (sized after the timed part).
+const HOOK = `(() => {
+  window.__msgs = { in: [], out: [] };
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(...a) {
+      super(...a);
+      this.addEventListener('message', (e) => window.__msgs.in.push(e.data));
+    }
+    postMessage(m, t) {
+      window.__msgs.out.push(m);
+      return t ? super.postMessage(m, t) : super.postMessage(m);
+    }
+  };
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})()`;
+
+const SIZE_OF = `((from) => {
+  const size = (m) => {
+    // binary parts (frames' bytes) count as their length
+    let bin = 0;
+    try { return JSON.stringify(m, (k, v) => (ArrayBuffer.isView(v) ? ((bin += v.byteLength), 0) : v)).length + bin; } catch { return 0; }
+  };
+  const i = window.__msgs.in.slice(from.in), o = window.__msgs.out.slice(from.out);
+  return { inMsgs: i.length, inBytes: i.reduce((a, m) => a + size(m), 0), outMsgs: o.length, outBytes: o.reduce((a, m) => a + size(m), 0), types: i.map((m) => m.type).join(' ') };
+})`;
+
+async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  });
+}
+
+async function open(browser: Browser): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
+  const page = await ctx.newPage();
+  await page.addInitScript(HOOK);
+  await page.goto(URL);
+  await page.waitForFunction('window.__netlab && window.__netlab.interactiveAt !== undefined', null, { timeout: 30_000 });
+  return page;
+}
+
+// the devices the diagram holds (with many, React Flow puts only those in view in the page)
+const DEVICES = `Number(document.querySelector('.rf-wrap')?.dataset.devices ?? document.querySelectorAll('.react-flow__node-device').length)`;
+const devices = (page: Page) => page.evaluate(DEVICES) as Promise<number>;
+
+/** Types `text` into the host terminal through the page's handle and waits until `want` devices are drawn. */
+async function build_(page: Page, lines: string[], want: number): Promise<number> {
+  const t0 = Date.now();
+  // a few thousand lines at a time, as a person pasting a long script in parts
+  for (let i = 0; i < lines.length; i += 1000) await page.evaluate(`window.__netlab.run('host', ${JSON.stringify(lines.slice(i, i + 1000).join('\n'))})`);
+  await page.waitForFunction(`${DEVICES} >= ${want}`, null, { timeout: 600_000, polling: 500 });
+  return Date.now() - t0;
+}
+
+// ---- 1. first visit ----
+async function firstVisit(browser: Browser): Promise<void> {
+  const assets = readdirSync(join(OUT, 'assets'));
+  const gz = (f: string) => gzipSync(readFileSync(join(OUT, 'assets', f))).length;
+  const times: number[] = [];
+  let fetched = new Set<string>();
+  for (let i = 0; i < LOADS; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
+    const seen = new Set<string>();
+    ctx.on('request', (r) => seen.add(new globalThis.URL(r.url()).pathname));
+    const page = await ctx.newPage();
+    await page.goto(URL);
+    const t = await page.waitForFunction('window.__netlab && window.__netlab.interactiveAt', null, { timeout: 30_000 });
+    times.push(Number(await t.jsonValue()));
+    if (i === 0) fetched = new Set(seen);
+    await ctx.close();
+  }
+  const files = [...fetched].filter((p) => p.startsWith('/assets/')).map((p) => p.slice('/assets/'.length));
+  const html = gzipSync(readFileSync(join(OUT, 'index.html'))).length;
+  const total = files.reduce((a, f) => a + gz(f), 0) + html;
+  const worker = files.filter((f) => f.includes('worker')).reduce((a, f) => a + gz(f), 0);
+  const lazy = assets.filter((f) => f.endsWith('.js') && !files.includes(f));
+  const lazyKb = lazy.reduce((a, f) => a + gz(f), 0);
+  console.log(`first visit, ${LOADS} cold loads: load to interactive median ${f0(pct(times, 0.5))} ms (min ${f0(Math.min(...times))}, max ${f0(Math.max(...times))})  goal <= 600 ms`);
+  console.log(`  fetched before interactive: ${f1(total / 1024)} KB gzip in ${files.length + 1} files (worker's ${f1(worker / 1024)} KB): ${files.join(', ')}`);
+  console.log(`  lazily loaded, not fetched: ${f1(lazyKb / 1024)} KB gzip: ${lazy.join(', ')}`);
+}
+
+// ---- 2. Enter -> diagram updated ----
+async function enter(browser: Browser, n: number): Promise<void> {
+  const page = await open(browser);
+  const have = await devices(page);
+  const pairs = Math.ceil((n - have) / 2);
+  const lines = Array.from({ length: pairs }, (_, i) => `ip link add va${i} type veth peer name vb${i}`);
+  const buildMs = await build_(page, lines, have + 2 * pairs);
+  const count = await devices(page);
+  await page.waitForTimeout(1000);
+  const input = page.locator('[data-testid="term-host"] input.term-input');
+  await input.click();
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const times: number[] = [];
+  const sizes: { inMsgs: number; inBytes: number; outMsgs: number; outBytes: number; types: string }[] = [];
+  for (let k = 0; k < COMMANDS; k++) {
+    await input.fill(`ip link add xa${k} type veth peer name xb${k}`);
+    const from = await page.evaluate('({ in: window.__msgs.in.length, out: window.__msgs.out.length })');
+    // Enter's keydown (its event time) to the first frame painted with the new device
+    await page.evaluate(`(() => {
+      window.__enterAt = undefined; window.__drawnAt = undefined;
+      document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enterAt = e.timeStamp; }, { once: true, capture: true });
+      const want = ${DEVICES} + 2;
+      const look = () => (${DEVICES} >= want ? requestAnimationFrame(() => (window.__drawnAt = performance.now())) : requestAnimationFrame(look));
+      requestAnimationFrame(look);
+    })()`);
+    await input.press('Enter');
+    await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 120_000, polling: 50 });
+    times.push(Number(await page.evaluate('window.__drawnAt - window.__enterAt')));
+    // the flush after the command, and the worker's next ticks
+    await page.waitForTimeout(300);
+    sizes.push(await page.evaluate(`${SIZE_OF}(${JSON.stringify(from)})`));
+  }
+  const prof = cdp ? topSelf(((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile) : null;
+  const med = (f: (s: (typeof sizes)[number]) => number) => pct(sizes.map(f), 0.5);
+  console.log(`${count} devices on the diagram (built from ${pairs} veth pairs in ${f1(buildMs / 1000)} s):`);
+  console.log(`  Enter -> diagram updated (ip link add ... type veth, ${COMMANDS} commands): median ${f0(pct(times, 0.5))} ms, p95 ${f0(pct(times, 0.95))} ms, worst ${f0(Math.max(...times))} ms  goal p95 < 100 ms`);
+  console.log(`  crossing the worker boundary per command (median): worker -> page ${med((s) => s.inMsgs)} messages, ${f1(med((s) => s.inBytes) / 1024)} KB; page -> worker ${med((s) => s.outMsgs)} messages, ${f1(med((s) => s.outBytes) / 1024)} KB`);
+  console.log(`    messages of one command: ${sizes[sizes.length - 1]?.types}`);
+  if (prof) console.log(`  the page's main thread during the commands, by self time:\n${prof.join('\n')}`);
+  await page.context().close();
+}
+
+// ---- 3. a 500-line paste ----
+async function paste(browser: Browser): Promise<void> {
+  const page = await open(browser);
+  const have = await devices(page);
+  const input = page.locator('[data-testid="term-host"] input.term-input');
+  await input.click();
+  const script = Array.from({ length: 500 }, (_, i) => (i % 2 ? `ip link set pa${i - 1} up` : `ip link add pa${i} type veth peer name pb${i}`)).join('\n');
+  await page.evaluate(`(() => {
+    window.__longtasks = [];
+    window.__lag = 0;
+    let last = performance.now();
+    window.__lagTimer = setInterval(() => { const t = performance.now(); window.__lag = Math.max(window.__lag, t - last - 10); last = t; }, 10);
+    window.__pasteAt = performance.now();
+    const dt = new DataTransfer();
+    dt.setData('text/plain', ${JSON.stringify(script)} + '\\n');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  })()`);
+  await page.waitForFunction(`${DEVICES} >= ${have + 500}`, null, { timeout: 300_000, polling: 100 });
+  await page.waitForTimeout(500);
+  const r = (await page.evaluate(`(() => { clearInterval(window.__lagTimer); const lt = window.__longtasks.filter((e) => e.start >= window.__pasteAt); return { ms: performance.now() - window.__pasteAt, lag: window.__lag, longest: Math.max(0, ...lt.map((e) => e.ms)), count: lt.length, sum: lt.reduce((a, e) => a + e.ms, 0) }; })()`)) as { ms: number; lag: number; longest: number; count: number; sum: number };
+  console.log(`500-line paste (250 veth pairs): all drawn after ${f0(r.ms)} ms; longest task ${f0(r.longest)} ms (${r.count} long tasks, ${f0(r.sum)} ms in all); a 10 ms timer waited at most ${f0(r.lag)} ms  goal: input never blocked > 100 ms`);
+  await page.context().close();
+}
+
+// ---- 4. frames at 1,000 devices ----
+async function frames(browser: Browser): Promise<void> {
+  const page = await open(browser);
+  const have = await devices(page);
+  const pairs = Math.ceil((1000 - have) / 2);
+  const lines: string[] = [];
+  for (let i = 0; i < pairs; i++) {
+    lines.push(`ip link add a${i} type veth peer name b${i}`, `ip link set a${i} master br0`, `ip link set a${i} up`, `ip link set b${i} up`);
+    lines.push(`ip addr add 10.0.${Math.floor(i / 200)}.${(i % 200) + 1}/16 dev b${i}`);
+  }
+  await build_(page, lines, have + 2 * pairs);
+  const count = await devices(page);
+  await page.waitForTimeout(2000);
+  await page.getByRole('button', { name: 'Back to now', exact: true }).click();
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    const canvas = document.querySelector('canvas.flow-layer');
+    const loop = (t) => {
+      window.__frames.push({ t, shapes: Number(canvas?.dataset.shapes ?? 0) });
+      if (window.__recording) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+    window.__netlab.run('host', 'arping -c 1 -I b0 10.0.0.2\\narping -c 1 -I b0 10.0.0.3\\narping -c 1 -I b0 10.0.0.4');
+  })()`);
+  await page.waitForFunction('(window.__frames || []).some((f) => f.shapes >= 400)', null, { timeout: 60_000 }).catch(() => {});
+  await page.waitForTimeout(15_000);
+  const fr = (await page.evaluate('(window.__recording = false, window.__frames)')) as { t: number; shapes: number }[];
+  const maxShapes = Math.max(...fr.map((f) => f.shapes));
+  const floor = Math.min(400, Math.floor(maxShapes / 2));
+  const gaps: number[] = [];
+  for (let i = 1; i < fr.length; i++) if (fr[i - 1].shapes >= floor && floor > 0) gaps.push(fr[i].t - fr[i - 1].t);
+  if (!gaps.length) console.log(`frames at ${count} devices: no frames in flight (at most ${maxShapes})`);
+  else console.log(`frames at ${count} devices, up to ${maxShapes} frames in flight: ${gaps.length} animation frames with ${floor}+ in flight, p95 ${f1(pct(gaps, 0.95))} ms, median ${f1(pct(gaps, 0.5))} ms, worst ${f1(Math.max(...gaps))} ms  goal p95 <= 16.7 ms`);
+  await page.context().close();
+}
+
+async function main(): Promise<void> {
+  console.log(`bench:scale:web  ${new Date().toISOString()}  ${cpus().length} cores, load average ${load()}`);
+  if (!process.env.BENCH_NO_BUILD) await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, minify: !PROFILE } });
+  const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, build: { outDir: OUT }, logLevel: 'warn' });
+  const browser = await launch();
+  try {
+    if (PARTS.has('load')) await firstVisit(browser);
+    // the largest size last: it takes longest to build
+    const sizes = [...SIZES].sort((x, y) => x - y);
+    if (PARTS.has('enter')) for (const n of sizes.slice(0, -1)) await enter(browser, n);
+    if (PARTS.has('paste')) await paste(browser);
+    if (PARTS.has('frames')) await frames(browser);
+    if (PARTS.has('enter') && sizes.length) await enter(browser, sizes[sizes.length - 1]!);
+  } finally {
+    await browser.close();
+    await new Promise<void>((r) => server.httpServer.close(() => r()));
+  }
+  console.log(`load average at the end ${load()}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
