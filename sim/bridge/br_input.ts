@@ -54,7 +54,7 @@ export function brHandleFrame(skb: Skb): RxResult {
       let s: Skb | null = skb;
       if (ethDst(skb.data) === br.mac) s = { ...skb, pktType: 'host' };
       // nf_hook_bridge_pre(): NF_BR_PRE_ROUTING, where br_netfilter runs iptables' PREROUTING
-      s = brNfPreRouting(br, s);
+      s = brNfPreRouting(br, s, brHandleFrameFinish);
       if (s) brHandleFrameFinish(br, s);
       return 'consumed';
     }

@@ -10,9 +10,8 @@ import { ipv4Dst, ipv4Src, ipv4Tos, ipv4TotalLen, ipv4Version } from '../wire/ip
 import { type Mac, macToBytes } from '../core/addr';
 import { routeInput } from '../ipv4/route';
 import { type QueuedPacket, nudConnected } from '../ipv4/neighbour';
-import { brHandleFrameFinish } from './br_input';
 import { type NfDrop, nfHook } from '../netfilter/hooks';
-import { ipFragment } from '../ipv4/ip_fragment';
+import { ipFragment } from '../ipv4/ip_do_fragment';
 import type { Skb } from '../net/skb';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
@@ -42,9 +41,10 @@ function reframe(skb: Skb, ip: Uint8Array): Uint8Array {
 /**
  * br_nf_pre_routing() -> br_nf_pre_routing_finish(): null when netfilter kept or dropped the frame. A
  * packet DNAT sent elsewhere goes up to the bridge's stack to be routed (PACKET_HOST to the bridge's
- * address).
+ * address). `okfn` is NF_HOOK's continuation (br_handle_frame_finish), for a frame held until its new
+ * destination's address is known.
  */
-export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
+export function brNfPreRouting(br: Bridge, skb: Skb, okfn: (br: Bridge, skb: Skb) => void): Skb | null {
   // no table and no conntrack in this namespace yet: every hook would accept as it is
   if (!br.ns.netfilter || !callIptables(br)) return skb;
   const ip = ipOf(skb);
@@ -63,7 +63,7 @@ export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
   if (daddr !== ipv4Dst(ip)) {
     // br_nf_ipv4_daddr_was_changed(): the new destination's input route decides
     const r = routeInput(br.ns, daddr, ipv4Src(v.ip), ipv4Tos(v.ip), br);
-    if (r.kind === 'forward' && r.rt.dev === br) return bridgedDnat(br, out, r.rt.gw ?? daddr, v.ip);
+    if (r.kind === 'forward' && r.rt.dev === br) return bridgedDnat(br, out, r.rt.gw ?? daddr, v.ip, okfn);
     // routed from here on, by the bridge's stack (PACKET_HOST to the bridge's address)
     const d = new Uint8Array(out.data);
     macToBytes(br.mac, d, 0);
@@ -77,7 +77,7 @@ export function brNfPreRouting(br: Bridge, skb: Skb): Skb | null {
  * neighbour's MAC as its destination (br_nf_pre_routing_finish_bridge()); an address still unresolved
  * is asked for first and the frame goes on once the answer comes (br_nf_pre_routing_finish_bridge_slow()).
  */
-function bridgedDnat(br: Bridge, skb: Skb, nexthop: number, ip: Uint8Array): Skb | null {
+function bridgedDnat(br: Bridge, skb: Skb, nexthop: number, ip: Uint8Array, okfn: (br: Bridge, skb: Skb) => void): Skb | null {
   const tbl = br.ns.ipv4.arp;
   const n = tbl.lookup(nexthop as never, br) ?? tbl.create(nexthop as never, br);
   const withDst = (ha: Mac): Skb => {
@@ -86,8 +86,8 @@ function bridgedDnat(br: Bridge, skb: Skb, nexthop: number, ip: Uint8Array): Skb
     return { ...skb, data: d, pktType: ha === br.mac ? 'host' : 'otherhost' };
   };
   if (nudConnected(n.state) && n.hh) return withDst(n.ha!);
-  const p: QueuedPacket = { ip, id: skb.id, bridged: (ha) => brHandleFrameFinish(br, withDst(ha)) };
-  if (tbl.eventSend(n, p)) brHandleFrameFinish(br, withDst(n.ha!));
+  const p: QueuedPacket = { ip, id: skb.id, bridged: (ha) => okfn(br, withDst(ha)) };
+  if (tbl.eventSend(n, p)) okfn(br, withDst(n.ha!));
   return null;
 }
 

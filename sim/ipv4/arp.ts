@@ -11,7 +11,8 @@ import type { Drop } from '../net/trace';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, ifaMatch, type InDevice } from './devinet';
 import { NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type QueuedPacket } from './neighbour';
 import { addrType, inetSelectAddr, isRouteError, routeInput, routeOutput } from './route';
-import { ipFinishOutputNeigh, linkFailure } from './ip_output';
+import { ipFinishOutputNeigh } from './ip_output';
+import { linkFailure } from './link_failure';
 import { ipv4Src } from '../wire/ipv4';
 
 /** Wires the neighbour table's callbacks to ARP (arp_tbl's neigh_ops). */

@@ -4,7 +4,8 @@ import { World } from '../net/world';
 import { emitIpv4, parseIpv4 } from '../wire/ipv4';
 import { inetChecksum } from '../wire/checksum';
 import { parseIp4 } from '../core/addr';
-import { ipDefrag, ipFragment } from './ip_fragment';
+import { ipDefrag } from './ip_fragment';
+import { ipFragment } from './ip_do_fragment';
 
 const ip = (s: string) => parseIp4(s)!;
 const packet = (len: number, id = 7) => {

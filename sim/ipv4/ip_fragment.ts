@@ -1,9 +1,7 @@
-// IPv4 fragmentation and reassembly (net/ipv4/ip_output.c: ip_do_fragment's slow path;
-// net/ipv4/ip_fragment.c: ip_defrag, ip_frag_queue, ip_frag_reasm, ip_expire). A packet longer than
-// the route's MTU leaves in pieces of a multiple of 8 bytes, each with the whole header (the model's
-// packets carry no options worth copying); the receiver keeps the pieces by (source, destination,
-// id, protocol) until they cover the packet, or gives up after ipfrag_time (30 s) and, if it had the
-// first piece, tells the sender with ICMP time exceeded (fragment reassembly).
+// IPv4 reassembly (net/ipv4/ip_fragment.c: ip_defrag, ip_frag_queue, ip_frag_reasm, ip_expire): the
+// receiver keeps the pieces by (source, destination, id, protocol) until they cover the packet, or gives up
+// after ipfrag_time (30 s) and, if it had the first piece, tells the sender with ICMP time exceeded
+// (fragment reassembly). The sending side is ip_do_fragment.ts.
 import { parseIpv4, ipv4Df, ipv4FixHeader as fixHeader, ipv4HeaderLen, ipv4SetFrag as setFragOff } from '../wire/ipv4';
 import { ICMP_TIME_EXCEEDED } from '../wire/icmp';
 import type { Netns } from '../net/netns';
@@ -14,31 +12,6 @@ import { icmpSend } from './icmp';
 const ICMP_EXC_FRAGTIME = 1;
 /** net.ipv4.ipfrag_time */
 const IPFRAG_TIME_US = 30_000_000;
-
-
-/** ip_do_fragment(): the pieces, in order; a fragment being fragmented again keeps its offset and MF. */
-export function ipFragment(ip: Uint8Array, mtu: number): Uint8Array[] {
-  const h = parseIpv4(ip)!;
-  const hlen = h.ihl;
-  const chunk = (mtu - hlen) & ~7;
-  const out: Uint8Array[] = [];
-  let left = h.totalLen - hlen;
-  let pos = hlen;
-  let off = h.fragOff;
-  while (left > 0) {
-    const len = left > mtu - hlen ? chunk : left;
-    const f = new Uint8Array(hlen + len);
-    f.set(ip.subarray(0, hlen));
-    f.set(ip.subarray(pos, pos + len), hlen);
-    left -= len;
-    setFragOff(f, off, left > 0 || h.mf, false);
-    fixHeader(f, hlen);
-    out.push(f);
-    pos += len;
-    off += len;
-  }
-  return out;
-}
 
 interface FragQueue {
   pieces: { off: number; data: Uint8Array }[];

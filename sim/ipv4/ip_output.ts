@@ -2,16 +2,14 @@
 // ipv4_link_failure) and the loopback path for local destinations.
 import { type Mac, ANY, fmtIp4 } from '../core/addr';
 import { ETH_P_IP, emitEthernet } from '../wire/ethernet';
-import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH } from '../wire/icmp';
 import { ipv4Df, ipv4Dst, ipv4Src } from '../wire/ipv4';
 import { devQueueXmit, netifRx } from '../net/dev';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { Neighbour, QueuedPacket } from './neighbour';
 import { type Rtable, isLocalAddr, isRouteError, routeOutput } from './route';
-import { icmpSend } from './icmp';
 import { nfHook } from '../netfilter/hooks';
-import { ipFragment } from './ip_fragment';
+import { ipFragment } from './ip_do_fragment';
 
 /** IGMP_ALL_HOSTS and its MAC (ip_eth_mc_map) */
 const ALL_HOSTS = 0xe0000001;
@@ -152,9 +150,4 @@ function sendFrame(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): boolea
 function loopbackOut(lo: NetDevice, ip: Uint8Array, id: number, rtIif: number): void {
   const data = emitEthernet({ dst: lo.mac, src: lo.mac, ethertype: ETH_P_IP }, ip);
   devQueueXmit({ data, dev: lo, pktType: 'outgoing', id, rtIif, localRoute: true });
-}
-
-/** ipv4_link_failure(): the neighbour could not be resolved; tell the sender. */
-export function linkFailure(ns: Netns, p: QueuedPacket): void {
-  icmpSend(ns, p.ip, ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, 0, { id: p.id, inputIif: p.inputIif });
 }

@@ -1,5 +1,6 @@
 // struct net: one network namespace with its devices, IPv4 state and sockets (include/net/net_namespace.h).
 import type { NetDevice } from './netdevice';
+import type { NetfilterState } from '../netfilter/hooks';
 import type { Ip4 } from '../core/addr';
 import type { World } from './world';
 import type { Devconf } from '../ipv4/devconf';
@@ -63,7 +64,7 @@ export class Netns {
   neighDefault: NeighParms | null = null;
   rawSockets: RawSocket[] = [];
   /** iptables state once a rule or table was made (netfilter/hooks.ts); null: every hook accepts */
-  netfilter: import('../netfilter/hooks').NetfilterState | null = null;
+  netfilter: NetfilterState | null = null;
   packetSockets: PacketSocket[] = [];
   /** net.bridge.* of br_netfilter (brnf_net), loaded on the recording machine: bridged traffic meets iptables */
   brnf: Record<string, number> = {
