@@ -3,7 +3,8 @@
 // Lab replaying that log), median of RUNS, for the first, a middle and the last step of the article.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { LessonRun, loadLesson } from '../sim/lessons';
+import { LessonRun } from '../sim/lessons/runner';
+import { loadLesson } from '../sim/lessons/validate';
 import { Lab } from '../web/worker/lab';
 import { toWorker } from '../web/protocol';
 import { startLog } from '../web/lessons/stepStart';

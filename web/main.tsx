@@ -1,7 +1,7 @@
 // Entry: start the simulation worker first (it builds the article's first diagram meanwhile), then the UI.
 import { startSim } from './client/simClient';
 import { loadPreset, runTyped } from './store/actions';
-import { FIRST_PRESET } from '../sim/labs/presets/article';
+import { FIRST_PRESET } from '../sim/index';
 import { startLab } from './persist/autosave';
 import { registerOffline } from './offline';
 

@@ -1,9 +1,9 @@
 // The messages between the page and the simulation worker: commands in; snapshots, output, trace events
 // and captures out. Versioned so that a page and a worker from different builds refuse each other instead
 // of misreading.
-import type { StormReport } from '../sim/net/backlog';
-import type { Snapshot } from '../sim/snapshot';
-import type { TraceEvent } from '../sim/net/trace';
+import type { StormReport } from '../sim/index';
+import type { Snapshot } from '../sim/index';
+import type { TraceEvent } from '../sim/index';
 import type { SnapshotDiff } from './model/snapDiff';
 
 export const PROTOCOL_VERSION = 5;

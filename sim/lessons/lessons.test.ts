@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LessonRun, loadLesson } from './index';
+import { LessonRun } from './runner';
+import { loadLesson } from './validate';
 
 const DIR = fileURLToPath(new URL('../../lessons', import.meta.url));
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();

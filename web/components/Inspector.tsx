@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useLab } from '../store';
 import { selRunAction, selSelectedDevice, selSelectedId, selSelectedNsSnap, selNamespaceNames, selSelFrame } from '../store/selectors';
-import type { DevSnap } from '../../sim/snapshot';
+import type { DevSnap } from '../../sim/index';
 import { CONF_MAX, INSPECTED_CONF } from '../model/conf';
 import { FrameInspector } from './flow/FrameInspector';
 import { CaptureButton } from './flow/CaptureButton';

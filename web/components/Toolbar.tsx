@@ -5,7 +5,7 @@ import { selCanRedo, selCanUndo, selUndoLabel, selDiagramValue, selWorkerStatus,
 import { selLang, selSetLang } from '../lessons/selectors';
 import { useTranslation } from 'react-i18next';
 import { i18n, type StringKey } from '../i18n/i18n';
-import { PRESETS } from '../../sim/labs/presets/article';
+import { PRESETS } from '../../sim/index';
 import { LabMenu } from '../persist/LabMenu';
 import { replaceLab } from '../persist/replace';
 import { t } from '../i18n/strings';

@@ -9,7 +9,7 @@ import './embed.css';
 import { startSim } from '../client/simClient';
 import { useLab } from '../store';
 import { loadPreset, runTyped } from '../store/actions';
-import { FIRST_PRESET, PRESETS } from '../../sim/labs/presets/article';
+import { FIRST_PRESET, PRESETS } from '../../sim/index';
 import { decodeShare } from '../persist/share';
 import { applyLab } from '../persist/lab';
 import { player } from '../flows/player';

@@ -2,10 +2,10 @@
 // printed, the diagram as the lab stands after the step (run in the simulator, drawn as the page draws
 // it) and where the real kernel differs, in the chosen language. One self-contained HTML file: no script,
 // print styles that keep a step and its picture together.
-import type { Lang, Lesson } from '../../sim/lessons/types';
-import { commandLine, pick } from '../../sim/lessons/types';
-import { LessonRun } from '../../sim/lessons/runner';
-import { takeSnapshot } from '../../sim/snapshot';
+import type { Lang, Lesson } from '../../sim/runtime';
+import { commandLine, pick } from '../../sim/runtime';
+import { LessonRun } from '../../sim/runtime';
+import { takeSnapshot } from '../../sim/runtime';
 import { buildDiagram } from '../model/diagram';
 import { diagramSvg, FONT_STACK, type SvgOptions } from './svg';
 

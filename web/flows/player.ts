@@ -1,7 +1,7 @@
 // Playback of packet flows: a position on the flow model's timeline (in hops) that moves with real time at
 // the chosen speed, and the steps a reader takes through it. Plain TypeScript: the canvas layer ticks it
 // every animation frame; React sees a throttled copy of its state in the store.
-import type { TraceEvent } from '../../sim/net/trace';
+import type { TraceEvent } from '../../sim/index';
 import { FlowModel, LINGER, type FlowEvent, type Topo } from '../model/flow';
 import type { FrameKind } from '../model/frameKind';
 

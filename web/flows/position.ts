@@ -1,7 +1,7 @@
 // A stopped playback position, named so that a replay of the same log finds it again: the event under
 // the cursor by its kernel time, frame, type and place (and which of several alike it was), plus the
 // virtual time the flow started at, from which the worker re-sends the replay's events.
-import type { TraceEvent } from '../../sim/net/trace';
+import type { TraceEvent } from '../../sim/index';
 import type { FlowModel } from '../model/flow';
 import type { PlayerState } from './player';
 

@@ -1,5 +1,5 @@
 // The diagram's topology as the flow model reads it: each device's wire partner and bridge.
-import type { Snapshot } from '../../sim/snapshot';
+import type { Snapshot } from '../../sim/index';
 import type { Topo } from '../model/flow';
 
 export function topoOf(snap: Snapshot | null): Topo {

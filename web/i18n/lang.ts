@@ -1,6 +1,6 @@
 // The learner's language: `?lang=zh` or `?lang=en` in the address sets it (and it is remembered), else the
 // one chosen before, else Chinese when the browser prefers it, else English.
-import type { Lang } from '../../sim/lessons/types';
+import type { Lang } from '../../sim/index';
 
 export type { Lang };
 const KEY = 'netlab:lang';

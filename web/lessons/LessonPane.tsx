@@ -2,7 +2,7 @@
 // or typed in the terminal), what to watch, the check's verdict and where the kernel differs.
 import { useEffect, useRef } from 'react';
 import { useLab } from '../store';
-import { commandLine, pick, type LessonStep, type Text } from '../../sim/lessons/types';
+import { commandLine, pick, type LessonStep, type Text } from '../../sim/index';
 import { t } from '../i18n/strings';
 import type { Lang } from '../i18n/lang';
 import { checkStep, goToStep, resetStep, runStep } from './controller';

@@ -3,7 +3,8 @@
 // place of its own, pass every step's check; an empty capture fails the steps whose check reads one.
 import { describe, expect, it } from 'vitest';
 import file from '../../lessons/linux-bridge.json';
-import { LessonRun, loadLesson } from '../../sim/lessons';
+import { LessonRun } from '../../sim/lessons/runner';
+import { loadLesson } from '../../sim/lessons/validate';
 import type { Check } from '../../sim/lessons/types';
 import { Lab } from '../worker/lab';
 import { toWorker, type FromWorker } from '../protocol';

@@ -4,7 +4,7 @@
 // It also computes the lab a step starts from (LessonRun.startOf), which the page replays. It runs in the
 // simulation worker's own script (web/worker/sim.worker.ts, started with the name 'lesson'), so the page
 // fetches the simulator once for both.
-import { LessonFormatError, LessonRun, loadLesson } from '../../sim/lessons';
+import { LessonFormatError, LessonRun, loadLesson } from '../../sim/runtime';
 import type { FromLessonWorker, ToLessonWorker } from './protocol';
 
 export interface LessonScope {

@@ -1,7 +1,7 @@
 // Lesson, language, classroom and notices: the slice of the store the lesson pane, the classroom and the
 // lab menu read. The lesson itself is data validated by the lesson worker; checks run there too.
 import type { StateCreator } from 'zustand';
-import type { CheckResult, Lesson } from '../../sim/lessons/types';
+import type { CheckResult, Lesson } from '../../sim/index';
 import { rememberLang, type Lang } from '../i18n/lang';
 import { i18n, setLanguage } from '../i18n/i18n';
 import type { LabState } from '../store';

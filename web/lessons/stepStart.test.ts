@@ -2,7 +2,8 @@
 // after the earlier steps: the same devices, addresses, routes, neighbours and FDB, at the same time.
 import { describe, expect, it } from 'vitest';
 import file from '../../lessons/linux-bridge.json';
-import { LessonRun, loadLesson } from '../../sim/lessons';
+import { LessonRun } from '../../sim/lessons/runner';
+import { loadLesson } from '../../sim/lessons/validate';
 import { takeSnapshot } from '../../sim/snapshot';
 import { Lab } from '../worker/lab';
 import { toWorker } from '../protocol';

@@ -2,7 +2,7 @@
 // commands at the virtual times the lesson runner ran them (sim/lessons LessonRun.startOf), all in one
 // base group that undo never takes back. Its name says which step it leads to, so a check (and a saved
 // lab) knows where the step's own commands begin.
-import type { StepStart } from '../../sim/lessons/runner';
+import type { StepStart } from '../../sim/index';
 import type { LogEntry } from '../protocol';
 
 const PREFIX = 'preset:lesson:';

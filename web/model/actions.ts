@@ -1,6 +1,6 @@
 // What a person does on the diagram, and the command lines a Linux user would type for it. The lab runs
 // the lines through the same shell as the terminal; nothing here changes the network itself.
-import type { ConfKey, Snapshot } from '../../sim/snapshot';
+import type { ConfKey, Snapshot } from '../../sim/index';
 import { devId, nsId, nsRole } from './ids';
 
 export type LabAction =

@@ -1,6 +1,6 @@
 // Tab completion for the terminal: commands, iproute2 keywords, device and namespace names. What may
 // follow which word is each command's own (sim/shell/commands); this completes the last word as bash does.
-import { COMMAND_SPECS, completionCandidates, type CompletionContext } from '../../sim/shell/commands';
+import { COMMAND_SPECS, completionCandidates, type CompletionContext } from '../../sim/index';
 
 export type { CompletionContext };
 

@@ -1,5 +1,5 @@
 // The per-device sysctls the inspector edits (the snapshot reports them; see CONF_KEYS in sim/snapshot).
-import type { ConfKey } from '../../sim/snapshot';
+import type { ConfKey } from '../../sim/index';
 
 export const INSPECTED_CONF: readonly ConfKey[] = ['accept_local', 'rp_filter', 'arp_ignore', 'forwarding', 'proxy_arp'];
 

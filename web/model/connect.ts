@@ -2,7 +2,7 @@
 // bridge, the device becomes its port; into a namespace or VM box, the device moves there; onto the LAN
 // switch, a cable. What the gesture cannot mean is refused with the reason; what it can mean is typed
 // and the kernel answers as it does (an `ip link set` it refuses prints its error in the terminal).
-import type { Snapshot } from '../../sim/snapshot';
+import type { Snapshot } from '../../sim/index';
 import type { LabAction } from './actions';
 import type { WireEnd } from './hit';
 import { nsRole, physKind } from './ids';

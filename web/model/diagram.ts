@@ -1,10 +1,10 @@
 // Snapshot -> the diagram's nodes and edges (plain objects in React Flow's shape). Arrows follow the
 // kernel state that sim/snapshot reports; nothing here decides how the network behaves.
 import type { Node } from '@xyflow/react';
-import type { DevSnap, NsSnap, Snapshot, StackLink } from '../../sim/snapshot';
+import type { DevSnap, NsSnap, Snapshot, StackLink } from '../../sim/index';
 import { devId, nsId, nsRole, nsTitle, physId, physKind, stackId, type NsRole, type PhysKind } from './ids';
 import { DEV_H, devWidth, layoutSnapshot, sepY, type LayoutStyle, type XY } from './layout';
-import { own } from '../../sim/core/own';
+import { own } from '../../sim/index';
 
 export interface NetnsData extends Record<string, unknown> {
   ns: string;

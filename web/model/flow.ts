@@ -5,7 +5,7 @@
 // holds a hop back: different frames of one microsecond (a flood's copies, ARP flux's replies) travel at
 // the same time. Playback time is counted in hops, not in the kernel's microseconds: a veth hop takes 4 µs,
 // a ping's next second a pause. Nothing here decides what the network does.
-import type { TraceEvent } from '../../sim/net/trace';
+import type { TraceEvent } from '../../sim/index';
 import type { EventRef } from '../protocol';
 import { frameKind, isBareIp, labelOf, type FrameKind } from './frameKind';
 import { causalOrder } from './flowOrder';

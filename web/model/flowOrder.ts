@@ -1,5 +1,5 @@
 // The order a flow is told in: the kernel's, except where it reports a cause after its effect.
-import type { TraceEvent } from '../../sim/net/trace';
+import type { TraceEvent } from '../../sim/index';
 
 /**
  * The kernel sends an ARP reply before it reports why (arp_process transmits, then the trace says

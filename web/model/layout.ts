@@ -3,7 +3,7 @@
 // each bridge followed by its ports (and a port's veth peer beside it). The physical network is drawn as
 // the article draws it, one "Physical Network" box, with a station for each of its parts (the switch, the
 // gateway, the internet) instead of their devices.
-import type { DevSnap, NsSnap, Snapshot } from '../../sim/snapshot';
+import type { DevSnap, NsSnap, Snapshot } from '../../sim/index';
 import { nsRole } from './ids';
 
 export interface XY {

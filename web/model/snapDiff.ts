@@ -4,7 +4,7 @@
 // rows came, went or moved, the one stretch of keys that differs (the common head and tail stay). The
 // page rebuilds the snapshot from the previous one, reusing every unchanged row, list and namespace
 // object, so React's memo and the diagram see unchanged things as the same objects.
-import type { DevSnap, FdbSnap, NeighSnap, NsSnap, RouteSnap, Snapshot } from '../../sim/snapshot';
+import type { DevSnap, FdbSnap, NeighSnap, NsSnap, RouteSnap, Snapshot } from '../../sim/index';
 
 /** keys[start .. start+deleteCount) replaced by `insert` */
 export interface KeySplice {

@@ -4,7 +4,7 @@
 // holds work), else the caller's default lab is built.
 import { useLab, type LabState } from '../store';
 import { checkLab, type LabFile } from './format';
-import { PRESETS } from '../../sim/labs/presets/article';
+import { PRESETS } from '../../sim/index';
 import { applyLab, currentLab } from './lab';
 import { decodeShare } from './share';
 import { t, tf } from '../i18n/strings';

@@ -2,7 +2,7 @@
 // sent to the worker: the first word must be a command the simulator knows (sim/shell/commands, the
 // commands' specs: pure data, so the page's first load does not pull in the interpreter), so a file can
 // carry commands and nothing else.
-import { COMMANDS } from '../../sim/shell/commands';
+import { COMMANDS } from '../../sim/index';
 
 export const KNOWN_COMMANDS: readonly string[] = COMMANDS;
 

@@ -40,7 +40,7 @@ function labCommands(): { run: string; ns: string }[] {
 }
 
 export async function exportLabScript(): Promise<void> {
-  const { exportLab } = await import('../../sim/labs/export');
+  const { exportLab } = await import('../../sim/labfile');
   const r = exportLab(labCommands(), { title: `linux-netlab: ${useLab.getState().presetId}` });
   if (r.problems.length) return notify('error', `The lab cannot be exported: ${r.problems.slice(0, 3).map((p) => `command ${p.line} \`${p.command}\`: ${p.message}`).join('; ')}`);
   download('lab.sh', r.script, 'text/x-shellscript');
@@ -48,7 +48,7 @@ export async function exportLabScript(): Promise<void> {
 
 /** Imports a script or a list of commands; returns the refused lines (the open lab is kept) or []. */
 export async function importLabScript(text: string): Promise<string[]> {
-  const { importScript, ImportError } = await import('../../sim/labs/export');
+  const { importScript, ImportError } = await import('../../sim/labfile');
   let lines: string[];
   try {
     lines = importScript(text);

@@ -7,7 +7,7 @@ import { setLabSwap } from '../store/labPort';
 import { lastEdit } from '../store/playback';
 import { post } from '../store/port';
 import { toWorker } from '../protocol';
-import { PRESETS } from '../../sim/labs/presets/article';
+import { PRESETS } from '../../sim/index';
 import { BUILT_IN_LESSONS } from '../lessons/builtin';
 import { tf } from '../i18n/strings';
 import type { Lang } from '../i18n/lang';

@@ -4,8 +4,8 @@ import type { StateCreator } from 'zustand';
 import { toWorker, type CaptureUpdate, type TermId } from '../protocol';
 import { post } from './port';
 import type { LabState } from './index';
-import { CAPTURE_RING } from '../../sim/apps/capture_ring';
-import { own } from '../../sim/core/own';
+import { CAPTURE_RING } from '../../sim/index';
+import { own } from '../../sim/index';
 
 export interface CaptureView {
   id: number;

@@ -1,7 +1,7 @@
 // Packet flows as the page shows them: whether someone watches, the player's state (a throttled copy),
 // the frame and event selected, the event list's filters, and the tables as they were at the event.
 import type { StateCreator } from 'zustand';
-import type { Snapshot } from '../../sim/snapshot';
+import type { Snapshot } from '../../sim/index';
 import { player, type PlayerState } from '../flows/player';
 import { findPosition, type FlowPosition } from '../flows/position';
 import { topoOf } from '../flows/topo';

@@ -5,8 +5,8 @@ import { lastEdit } from './playback';
 import { parseId } from '../model/ids';
 import { termNs } from '../protocol';
 import { player } from '../flows/player';
-import { PRESETS } from '../../sim/labs/presets/article';
-import { own } from '../../sim/core/own';
+import { PRESETS } from '../../sim/index';
+import { own } from '../../sim/index';
 
 export const selSnap = (s: LabState) => s.snap;
 export const selDrawn = (s: LabState) => s.drawn;

@@ -1,7 +1,7 @@
 // A broadcast storm as the worker reports it (the CPU's backlog full and dropping), for the diagram's
 // marker, the notice above it and Ctrl+C; and the command that ends it (typed by actions/lab.ts stopStorm).
 import type { StateCreator } from 'zustand';
-import type { StormReport } from '../../sim/net/backlog';
+import type { StormReport } from '../../sim/index';
 import { devId } from '../model/ids';
 import { termNs } from '../protocol';
 import type { LabState } from './index';

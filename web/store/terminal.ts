@@ -1,7 +1,7 @@
 // Terminals, one per namespace: what they show, their history and whether a command is running.
 import type { StateCreator } from 'zustand';
 import type { LabState } from './index';
-import { own } from '../../sim/core/own';
+import { own } from '../../sim/index';
 import { SCROLLBACK } from '../protocol';
 
 /** `at`: the sim's virtual µs when the command started or the process printed the line */

@@ -1,7 +1,7 @@
 // Topology view: the last snapshot from the worker, the part of it the diagram draws, and the positions
 // the user dragged things to (set by the playback slice's moveNode, which makes them undoable).
 import type { StateCreator } from 'zustand';
-import type { Snapshot } from '../../sim/snapshot';
+import type { Snapshot } from '../../sim/index';
 import { applySnapshotDiff, type SnapshotDiff } from '../model/snapDiff';
 import type { XY } from '../model/layout';
 import type { LabState } from './index';

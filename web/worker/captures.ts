@@ -1,8 +1,8 @@
 // The tcpdump processes the terminals started, watched so the page can show what each captured as
 // `tcpdump -n -e` prints it and save it as a pcap file. Reads the capture; never changes it.
-import type { Proc } from '../../sim/apps/proc';
-import { Tcpdump, fmtClock } from '../../sim/apps/tcpdump';
-import { formatFrame } from '../../sim/apps/tcpdump_print';
+import type { Proc } from '../../sim/runtime';
+import { Tcpdump, fmtClock } from '../../sim/runtime';
+import { formatFrame } from '../../sim/runtime';
 import type { CaptureUpdate, TermId } from '../protocol';
 
 interface Watched {

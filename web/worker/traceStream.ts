@@ -2,7 +2,7 @@
 // once (the kernel may change them later: a TTL, a NAT rewrite), then packed into one buffer of exactly
 // their size per batch, which is transferred, not cloned; at most MAX_BATCH events between two flushes,
 // the rest only counted.
-import type { TraceEvent } from '../../sim/net/trace';
+import type { TraceEvent } from '../../sim/index';
 
 /** Events per batch (a flush every 20 ms of real time): a flood cannot swamp the page. */
 export const MAX_BATCH = 4000;

@@ -6,7 +6,7 @@ import { useLab } from '../../store';
 import { selFlowCount, selSelEvent, selSelField, selSelFrame, selSelectFrame, selSetSelField } from '../../store/selectors';
 import { player } from '../../flows/player';
 import { bytesAt } from '../../model/flow';
-import { dissect, type Field } from '../../../sim/wire/dissect';
+import { dissect, type Field } from '../../../sim/index';
 import { KIND_COLOR } from '../../model/frameKind';
 import { fmtTime, frameLine, what, where } from '../../model/eventText';
 import { useTranslation } from 'react-i18next';
