@@ -1,9 +1,7 @@
 // The messages between the page and the simulation worker: commands in; snapshots, output, trace events
 // and captures out. Versioned so that a page and a worker from different builds refuse each other instead
 // of misreading.
-import type { StormReport } from '../sim/index';
-import type { Snapshot } from '../sim/index';
-import type { TraceEvent } from '../sim/index';
+import type { StormReport, Snapshot, TraceEvent } from '../sim/index';
 import type { SnapshotDiff } from './model/snapDiff';
 
 export const PROTOCOL_VERSION = 5;

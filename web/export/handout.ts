@@ -2,10 +2,7 @@
 // printed, the diagram as the lab stands after the step (run in the simulator, drawn as the page draws
 // it) and where the real kernel differs, in the chosen language. One self-contained HTML file: no script,
 // print styles that keep a step and its picture together.
-import type { Lang, Lesson } from '../../sim/runtime';
-import { commandLine, pick } from '../../sim/runtime';
-import { LessonRun } from '../../sim/runtime';
-import { takeSnapshot } from '../../sim/runtime';
+import { type Lang, type Lesson, commandLine, pick, LessonRun, takeSnapshot } from '../../sim/runtime';
 import { buildDiagram } from '../model/diagram';
 import { diagramSvg, FONT_STACK, type SvgOptions } from './svg';
 

@@ -3,8 +3,7 @@
 // commands with their virtual times; the sim worker replays them at once, without streaming a packet
 // flow), runs a step's commands with one click (opening the captures the step names), marks every
 // command with the step it ran during, and asks the lesson worker for a step's verdict.
-import { commandLine, type Lesson, type LessonCommand } from '../../sim/index';
-import type { StepStart } from '../../sim/index';
+import { commandLine, type Lesson, type LessonCommand, type StepStart, own } from '../../sim/index';
 import { toWorker, termNs } from '../protocol';
 import { useLab } from '../store';
 import { post } from '../store/port';
@@ -13,7 +12,6 @@ import { BUILT_IN_LESSONS } from './builtin';
 import { startLog, startStepOf } from './stepStart';
 import { t, tf } from '../i18n/strings';
 import type { FromLessonWorker, StepCommand, ToLessonWorker } from './protocol';
-import { own } from '../../sim/index';
 
 let worker: Worker | null = null;
 let checkSeq = 0;

@@ -2,8 +2,7 @@
 // text to be validated, and for a check the commands the lab ran during each step; the worker replays
 // them on a fresh LessonRun (deterministic: the same seed and commands give the same lab) and answers
 // with the check's verdict in both languages.
-import type { CheckResult, Lesson } from '../../sim/index';
-import type { StepStart } from '../../sim/index';
+import type { CheckResult, Lesson, StepStart } from '../../sim/index';
 
 /** A command the lab ran, with the step it ran during and the namespace of its terminal. */
 export interface StepCommand {

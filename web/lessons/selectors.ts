@@ -9,7 +9,6 @@ export const selLessonOpen = (s: LabState) => s.lessonOpen;
 export const selSetLessonOpen = (s: LabState) => s.setLessonOpen;
 export const selLesson = (s: LabState) => s.lesson;
 export const selLessonStep = (s: LabState) => s.lessonStep;
-export const selSetLessonStep = (s: LabState) => s.setLessonStep;
 export const selCurrentStep = (s: LabState) => s.lesson?.steps[s.lessonStep] ?? null;
 export const selCurrentVerdict = (s: LabState) => {
   const id = s.lesson?.steps[s.lessonStep]?.id;

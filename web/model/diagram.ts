@@ -1,10 +1,9 @@
 // Snapshot -> the diagram's nodes and edges (plain objects in React Flow's shape). Arrows follow the
 // kernel state that sim/snapshot reports; nothing here decides how the network behaves.
 import type { Node } from '@xyflow/react';
-import type { DevSnap, NsSnap, Snapshot, StackLink } from '../../sim/index';
+import { type DevSnap, type NsSnap, type Snapshot, type StackLink, own } from '../../sim/index';
 import { devId, nsId, nsRole, nsTitle, physId, physKind, stackId, type NsRole, type PhysKind } from './ids';
 import { DEV_H, devWidth, layoutSnapshot, sepY, type LayoutStyle, type XY } from './layout';
-import { own } from '../../sim/index';
 
 export interface NetnsData extends Record<string, unknown> {
   ns: string;
@@ -36,7 +35,7 @@ export type DeviceNode = Sized<'device', DeviceData>;
 export type StationNode = Sized<'station', StationData>;
 export type DiagramNode = NetnsNode | StackNode | DeviceNode | StationNode;
 
-export type Side = 't' | 'b' | 'l' | 'r';
+type Side = 't' | 'b' | 'l' | 'r';
 export interface EdgeData extends Record<string, unknown> {
   link?: StackLink;
   lane?: number;

@@ -1,11 +1,7 @@
 // The words of the event list (Packet Tracer style: time, where, what) and of the playback narration,
 // in the reader's language: the simulator reports facts (sim/net/trace.ts), the page words them.
-import type { TraceEvent } from '../../sim/index';
-import { formatFrame } from '../../sim/index';
+import { type TraceEvent, formatFrame, fmtIp4, IPPROTO_ICMP, IPV4_HLEN, ipv4Dst, ipv4Protocol, ipv4Src, ICMP_ECHO, ICMP_ECHOREPLY, icmpType } from '../../sim/index';
 import { isBareIp } from './frameKind';
-import { fmtIp4 } from '../../sim/index';
-import { IPPROTO_ICMP, IPV4_HLEN, ipv4Dst, ipv4Protocol, ipv4Src } from '../../sim/index';
-import { ICMP_ECHO, ICMP_ECHOREPLY, icmpType } from '../../sim/index';
 import type { TFunction } from 'i18next';
 
 /** Virtual time as seconds with microseconds, as the kernel counts it. */

@@ -1,10 +1,6 @@
 // What a frame is, for its colour and label in packet flows: read from its bytes (an Ethernet frame, or
 // the IP packet a socket hands to the stack before it has a link-layer header).
-import { ETH_HLEN, ETH_P_802_3_MIN, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, ethType } from '../../sim/index';
-import { ARPOP_REPLY, ARPOP_REQUEST, arpOp } from '../../sim/index';
-import { IPPROTO_ICMP, IPPROTO_IGMP, ipv4HeaderLen, ipv4Protocol, ipv4TotalLen, ipv4Version } from '../../sim/index';
-import { ICMP_ECHO, ICMP_ECHOREPLY, icmpType } from '../../sim/index';
-import { LLC_SAP_BSPAN, llcDsap } from '../../sim/index';
+import { ETH_HLEN, ETH_P_802_3_MIN, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, ethType, ARPOP_REPLY, ARPOP_REQUEST, arpOp, IPPROTO_ICMP, IPPROTO_IGMP, ipv4HeaderLen, ipv4Protocol, ipv4TotalLen, ipv4Version, ICMP_ECHO, ICMP_ECHOREPLY, icmpType, LLC_SAP_BSPAN, llcDsap } from '../../sim/index';
 
 export type FrameKind = 'arp-req' | 'arp-rep' | 'icmp-req' | 'icmp-rep' | 'icmp-err' | 'other';
 

@@ -74,4 +74,3 @@ export async function decodeShare(fragment: string): Promise<Checked | null> {
   return checkLab(v);
 }
 
-export const shareRefused = (problems: string[]) => problemsText('The shared link', problems);

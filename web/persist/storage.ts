@@ -127,11 +127,3 @@ export async function pushHistory(lab: LabFile, now = Date.now()): Promise<Recen
   return next;
 }
 
-export async function dropKey(key: string): Promise<void> {
-  const s = idb();
-  try {
-    if (s) await del(key, s);
-  } catch {
-    /* nothing to drop */
-  }
-}

@@ -4,8 +4,7 @@ import type { StateCreator } from 'zustand';
 import { toWorker, type CaptureUpdate, type TermId } from '../protocol';
 import { post } from './port';
 import type { LabState } from './index';
-import { CAPTURE_RING } from '../../sim/index';
-import { own } from '../../sim/index';
+import { CAPTURE_RING, own } from '../../sim/index';
 
 export interface CaptureView {
   id: number;

@@ -9,8 +9,7 @@ import { post } from './port';
 import type { LabFile } from '../persist/format';
 import type { XY } from '../model/layout';
 import type { LabState } from './index';
-import { own } from '../../sim/index';
-import { isOutsideWorldLine } from '../../sim/index';
+import { own, isOutsideWorldLine } from '../../sim/index';
 import { tf } from '../i18n/strings';
 
 /** A preset's lines in runs, each quiet (the world around the host) or shown, in their order. */

@@ -5,17 +5,12 @@ import { lastEdit } from './playback';
 import { parseId } from '../model/ids';
 import { termNs } from '../protocol';
 import { player } from '../flows/player';
-import { PRESETS } from '../../sim/index';
-import { own } from '../../sim/index';
+import { PRESETS, own } from '../../sim/index';
 
-export const selSnap = (s: LabState) => s.snap;
 export const selDrawn = (s: LabState) => s.drawn;
 export const selPositions = (s: LabState) => s.positions;
 export const selSelectedId = (s: LabState) => s.selectedId;
-export const selSelectedNs = (s: LabState) => s.selectedNs;
-export const selTerms = (s: LabState) => s.terms;
 export const selTableTab = (s: LabState) => s.tableTab;
-export const selPresetId = (s: LabState) => s.presetId;
 /** The Diagram menu's value: the preset while the lab is that preset unchanged, else '' (custom lab). */
 export const selDiagramValue = (s: LabState) => (lastEdit(s.log, s.moves) === null && PRESETS.some((p) => p.id === s.presetId) ? s.presetId : '');
 export const selWorkerStatus = (s: LabState) => s.workerStatus;
@@ -51,7 +46,6 @@ export const selSelectedDevice = (s: LabState) => {
 export const selRunAction = (s: LabState) => s.runAction;
 export const selInterrupt = (s: LabState) => s.interrupt;
 export const selSelect = (s: LabState) => s.select;
-export const selSelectNs = (s: LabState) => s.selectNs;
 export const selMoveNode = (s: LabState) => s.moveNode;
 export const selForgetPosition = (s: LabState) => s.forgetPosition;
 export const selPlaceNodes = (s: LabState) => s.placeNodes;
@@ -61,7 +55,6 @@ export const selSetTableTab = (s: LabState) => s.setTableTab;
 // packet flows
 export const selFlowOn = (s: LabState) => s.flowOn;
 export const selSetFlowOn = (s: LabState) => s.setFlowOn;
-export const selFlow = (s: LabState) => s.flow;
 /**
  * Virtual µs up to which terminals show what processes printed: the playback's current event (before
  * the first: nothing of the flow); Infinity with packet flow off, caught up with the simulation, at the

@@ -1,8 +1,6 @@
 // The tcpdump processes the terminals started, watched so the page can show what each captured as
 // `tcpdump -n -e` prints it and save it as a pcap file. Reads the capture; never changes it.
-import type { Proc } from '../../sim/runtime';
-import { Tcpdump, fmtClock } from '../../sim/runtime';
-import { formatFrame } from '../../sim/runtime';
+import { type Proc, Tcpdump, fmtClock, formatFrame } from '../../sim/runtime';
 import type { CaptureUpdate, TermId } from '../protocol';
 
 interface Watched {

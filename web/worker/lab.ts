@@ -1,10 +1,6 @@
 // The lab inside the worker: one World and its Shell, per-terminal queues, the command log and its replay.
 // No DOM and no timers of its own: the worker entry feeds it messages and the passing of real time.
-import { World } from '../../sim/runtime';
-import { Shell } from '../../sim/runtime';
-import type { Proc } from '../../sim/runtime';
-import type { TraceEvent } from '../../sim/runtime';
-import { takeSnapshot, type Snapshot } from '../../sim/runtime';
+import { World, Shell, type Proc, type TraceEvent, takeSnapshot, type Snapshot } from '../../sim/runtime';
 import { fromWorker, SCROLLBACK, termNs, toWorker, type EventRef, type FromWorker, type LogEntry, type TermId, type ToWorker } from '../protocol';
 import { TraceStream } from './traceStream';
 import { MAX_EVENTS } from '../model/flow';

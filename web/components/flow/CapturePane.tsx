@@ -2,9 +2,8 @@
 // capture as a .pcap file (the same frames, readable with tcpdump -r or Wireshark).
 import { useLab } from '../../store';
 import { selCaptures, selStopCapture } from '../../store/selectors';
-import { writePcap } from '../../../sim/index';
+import { writePcap, CAPTURE_RING } from '../../../sim/index';
 import { saveFile } from '../../persist/saveFile';
-import { CAPTURE_RING } from '../../../sim/index';
 import type { CaptureView } from '../../store/captures';
 import { selLang, selLessonCaptures } from '../../lessons/selectors';
 import { count, ts } from '../../i18n/storm';

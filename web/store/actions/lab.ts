@@ -4,14 +4,13 @@
 import type { StoreApi } from 'zustand';
 import { toWorker } from '../../protocol';
 import { termNs } from '../../protocol';
-import { PRESETS } from '../../../sim/index';
+import { PRESETS, own } from '../../../sim/index';
 import { post } from '../port';
 import { labSwap } from '../labPort';
 import { lastEdit, quietRuns, sendSteps } from '../playback';
 import { tf } from '../../i18n/strings';
 import { stormBridge, stopLine } from '../storm';
 import { EMPTY_TERM, appendLines, type TermState } from '../terminal';
-import { own } from '../../../sim/index';
 import type { LabState } from '../index';
 
 /** The store the actions work on: the page's (useLab), or one a test made. */
