@@ -21,7 +21,7 @@ function traced(preset: string, line: string): { events: TraceEvent[]; snap: Sna
   return { events, snap: takeSnapshot(w) };
 }
 
-export function topoOf(snap: Snapshot): Topo {
+function topoOf(snap: Snapshot): Topo {
   const dev = (ns: string, name: string) => snap.namespaces.find((n) => n.name === ns)?.devices.find((d) => d.name === name);
   return { peer: (ns, d) => dev(ns, d)?.peer ?? null, master: (ns, d) => dev(ns, d)?.master ?? null };
 }

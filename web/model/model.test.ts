@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
-import { takeSnapshot, type Snapshot } from '../../sim/snapshot';
+import { CONF_KEYS, takeSnapshot, type Snapshot } from '../../sim/snapshot';
 import { PRESETS, FIRST_PRESET } from '../../sim/labs/presets/article';
 import { actionSteps, dropAction, freeName, type LabAction } from './actions';
 import { buildDiagram } from './diagram';
 import { devWidth, deviceOrder, layoutSnapshot, type BoxLayout } from './layout';
-import { complete } from './complete';
+import { COMMAND_WORDS, complete } from './complete';
+import { INSPECTED_CONF } from './conf';
+import { COMMANDS } from '../../sim/shell/shell';
 import { parseId, devId } from './ids';
 
 function snapOf(lines: readonly string[]): Snapshot {
@@ -211,9 +213,7 @@ describe('ids', () => {
   });
 });
 
-describe('conf', async () => {
-  const { INSPECTED_CONF } = await import('./conf');
-  const { CONF_KEYS } = await import('../../sim/snapshot');
+describe('conf', () => {
   it('edits the keys the snapshot reports', () => expect([...INSPECTED_CONF]).toEqual([...CONF_KEYS]));
 });
 
@@ -228,9 +228,7 @@ describe('layout of a large lab', () => {
   });
 });
 
-describe('completion words', async () => {
-  const { COMMAND_WORDS } = await import('./complete');
-  const { COMMANDS } = await import('../../sim/shell/shell');
+describe('completion words', () => {
   it('offers only commands the shell runs', () => {
     for (const c of COMMAND_WORDS) expect(COMMANDS as readonly string[]).toContain(c);
   });
