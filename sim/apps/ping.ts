@@ -1,7 +1,7 @@
 // iputils ping (ping/ping.c, ping/ping_common.c), version 20221126: a raw ICMP socket, the probe connect()
 // that picks the source, one echo request per interval, replies and errors printed as ping prints them.
 import { type Ip4, ANY, fmtIp4, isMulticastIp, parseIp4 } from '../core/addr';
-import { IPPROTO_ICMP, emitIpv4, parseIpv4 } from '../wire/ipv4';
+import { IPPROTO_ICMP, IPV4_HLEN, emitIpv4, ipv4HeaderLen, ipv4Src, ipv4TotalLen, ipv4Ttl } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, icmpEchoId, icmpEchoSeq, icmpType, parseIcmp, quotedIcmpOff } from '../wire/icmp';
 import type { Timer } from '../core/scheduler';
 import type { Netns } from '../net/netns';
@@ -203,7 +203,8 @@ export class Ping extends Proc {
   private nrepeats = 0;
   private nerrors = 0;
   private pipesize = -1;
-  private received = new Set<number>();
+  /** rcvd_tbl: one bit per icmp_seq, set when its reply came (iputils' bitmap; a long ping holds 8 KB) */
+  private received = new Uint8Array(0x10000 >> 3);
   private tmin = Infinity;
   private tmax = 0;
   private tsum = 0;
@@ -215,7 +216,10 @@ export class Ping extends Proc {
   private exitTimer: Timer | null = null;
   private exitScheduled = false;
   private hostname = '';
-  private sentAt = new Map<number, number>();
+  /** the send time of each icmp_seq (iputils reads it from the reply's payload); NaN: never sent */
+  private sentAt = new Float64Array(0x10000).fill(NaN);
+  /** pinger() as a timer callback, made once rather than per request */
+  private readonly pingerFn = (): void => this.pinger();
   private floodTimer: Timer | null = null;
   private pattern: Uint8Array | null = null;
   /** inside sendmsg(): what arrives is read from the error queue before the main loop looks again */
@@ -309,12 +313,12 @@ export class Ping extends Proc {
     const o = this.o;
     if (o.count && this.ntransmitted >= o.count) return;
     // -O: the previous request has had no reply (an ICMP error does not count as one)
-    if (o.outstanding && this.ntransmitted > 0 && !this.received.has(this.ntransmitted & 0xffff) && !o.quiet) {
+    if (o.outstanding && this.ntransmitted > 0 && !this.rcvd(this.ntransmitted & 0xffff) && !o.quiet) {
       this.print(`no answer yet for icmp_seq=${this.ntransmitted % 0x10000}`);
     }
     this.sendEcho();
     if (this.retryIn) {
-      this.nextTimer = this.ns.world.sched.after(this.retryIn * MS, () => this.pinger());
+      this.nextTimer = this.ns.world.sched.after(this.retryIn * MS, this.pingerFn);
       this.retryIn = 0;
       return;
     }
@@ -324,10 +328,10 @@ export class Ping extends Proc {
     }
     if (o.flood && !o.interval) {
       // flood: the next request goes when this one is answered, or after 10 ms at the latest
-      this.floodTimer = this.ns.world.sched.after(10 * MS, () => this.pinger());
+      this.floodTimer = this.ns.world.sched.after(10 * MS, this.pingerFn);
       return;
     }
-    this.nextTimer = this.ns.world.sched.after(Math.max(o.interval, 0) * MS || 10 * MS, () => this.pinger());
+    this.nextTimer = this.ns.world.sched.after(Math.max(o.interval, 0) * MS || 10 * MS, this.pingerFn);
   }
 
   private floodNext(): void {
@@ -390,9 +394,9 @@ export class Ping extends Proc {
     // __ip_make_skb(): DF when demanded, or with "want" on a packet that fits the route
     const df = this.o.pmtudisc === 'do' || (this.o.pmtudisc === 'want' && total <= mtu);
     const ip = emitIpv4({ tos: 0, id: ns.world.prng.u32() & 0xffff, df, ttl: this.o.ttl || ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: this.dst }, icmp);
-    this.sentAt.set(seq, now);
+    this.sentAt[seq] = now;
     // rcvd_clear(): a reused sequence number is new again
-    this.received.delete(seq);
+    this.received[seq >> 3] &= ~(1 << (seq & 7));
     const id = ns.world.nextFrameId();
     if (ns.world.trace) {
       ns.world.emit({ type: 'socket-send', ns: ns.name, dev: rt.dev.name, frameId: id, app: 'ping', bytes: ip, dst: fmtIp4(this.dst), seq, fn: 'raw_sendmsg' });
@@ -439,6 +443,11 @@ export class Ping extends Proc {
     return `${reverseHost(this.ns, a) ?? fmtIp4(a)} (${fmtIp4(a)})`;
   }
 
+  /** rcvd_test(): the reply to `seq` has come */
+  private rcvd(seq: number): boolean {
+    return (this.received[seq >> 3] & (1 << (seq & 7))) !== 0;
+  }
+
   /** acknowledge(): track the largest number of requests in flight. */
   private acknowledge(seq: number): void {
     const diff = ((this.ntransmitted & 0xffff) - seq) & 0xffff;
@@ -447,23 +456,28 @@ export class Ping extends Proc {
 
   private onPacket(ip: Uint8Array): void {
     if (this.done) return;
-    const h = parseIpv4(ip);
-    if (!h) return;
-    const icmp = parseIcmp(ip, h.ihl, h.totalLen - h.ihl);
-    if (!icmp) return;
-    if (icmp.kind === 'echo' && icmp.type === ICMP_ECHOREPLY) {
+    // ping4_parse_reply() reads the reply in place: the echo reply path builds no object per packet
+    if (ip.length < IPV4_HLEN) return;
+    const ihl = ipv4HeaderLen(ip);
+    const totalLen = ipv4TotalLen(ip);
+    if (ip[0] >> 4 !== 4 || ihl < IPV4_HLEN || ip.length < ihl || totalLen < ihl || ip.length < totalLen) return;
+    if (totalLen - ihl < 8) return;
+    const type = icmpType(ip, ihl);
+    if (type === ICMP_ECHO) return;
+    if (type === ICMP_ECHOREPLY) {
       // the raw socket's filter checks only the identifier: a broadcast ping hears every host
-      if (icmp.id !== this.ident) return;
+      if (icmpEchoId(ip, ihl) !== this.ident) return;
+      const src = ipv4Src(ip);
       // a broadcast or multicast target is answered by others: no "(DIFFERENT ADDRESS!)"
-      const wrongSource = !this.o.broadcast && !isMulticastIp(this.dst) && h.src !== this.dst;
-      const seq = icmp.seq;
+      const wrongSource = !this.o.broadcast && !isMulticastIp(this.dst) && src !== this.dst;
+      const seq = icmpEchoSeq(ip, ihl);
       this.acknowledge(seq);
-      const sent = this.sentAt.get(seq);
-      const trip = sent === undefined ? 0 : this.ns.world.now - sent;
-      const dup = this.received.has(seq);
+      const sent = this.sentAt[seq];
+      const trip = Number.isNaN(sent) ? 0 : this.ns.world.now - sent;
+      const dup = this.rcvd(seq);
       if (dup) this.nrepeats++;
       else {
-        this.received.add(seq);
+        this.received[seq >> 3] |= 1 << (seq & 7);
         this.nreceived++;
       }
       this.tsum += trip;
@@ -476,13 +490,14 @@ export class Ping extends Proc {
         const time = this.timing ? ` time=${fmtTriptime(trip)}` : '';
         // a broadcast or multicast ping expects many replies: they are not flagged (unless -v)
         const showDup = dup && (!(this.o.broadcast || isMulticastIp(this.dst)) || this.o.verbose);
-        this.print(`${h.totalLen - h.ihl} bytes from ${this.prAddr(h.src)}: icmp_seq=${seq} ttl=${h.ttl}${time}${showDup ? ' (DUP!)' : ''}${wrongSource ? ' (DIFFERENT ADDRESS!)' : ''}`);
+        this.print(`${totalLen - ihl} bytes from ${this.prAddr(src)}: icmp_seq=${seq} ttl=${ipv4Ttl(ip)}${time}${showDup ? ' (DUP!)' : ''}${wrongSource ? ' (DIFFERENT ADDRESS!)' : ''}`);
       }
       this.checkDone();
       this.floodNext();
       return;
     }
-    if (icmp.kind === 'error') {
+    const icmp = parseIcmp(ip, ihl, totalLen - ihl);
+    if (icmp?.kind === 'error') {
       const inner = icmp.original;
       const seq = this.quotedSeq(inner);
       if (seq < 0) return;
@@ -492,7 +507,7 @@ export class Ping extends Proc {
         return;
       }
       // ping4_parse_reply(): a redirect is not an error; it is printed as it arrives
-      if (!this.o.quiet && !this.o.flood) this.print(`From ${this.prAddr(h.src)}: icmp_seq=${seq} ${icmpText(icmp.type, icmp.code, icmp.info)}`);
+      if (!this.o.quiet && !this.o.flood) this.print(`From ${this.prAddr(ipv4Src(ip))}: icmp_seq=${seq} ${icmpText(icmp.type, icmp.code, icmp.info)}`);
     }
   }
 

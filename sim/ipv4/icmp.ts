@@ -2,7 +2,8 @@
 // __icmp_send for the errors the stack generates (host unreachable, TTL exceeded, ...).
 import { type Ip4, ANY, fmtIp4, ip4, isMulticastIp } from '../core/addr';
 import { emitIpv4, IPPROTO_ICMP, ipv4Dst, ipv4Protocol, ipv4Src, ipv4Tos, ipv4TotalLen, ipv4Version, parseIpv4 } from '../wire/ipv4';
-import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_FRAG_NEEDED, ICMP_ECHOREPLY, ICMP_REDIR_HOST, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, parseIcmp } from '../wire/icmp';
+import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_FRAG_NEEDED, ICMP_REDIR_HOST, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitEchoReply, emitIcmp, icmpType, parseIcmp } from '../wire/icmp';
+import { inetChecksum } from '../wire/checksum';
 import { ifaMatch } from './devinet';
 import { nudValid } from './neighbour';
 import type { NetDevice } from '../net/netdevice';
@@ -134,23 +135,27 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
 
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
 export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, iif: number, id: number, broadcast: boolean): void {
-  // the header was checked on the way in
-  const iph = { src: ipv4Src(ip), dst: ipv4Dst(ip), tos: ipv4Tos(ip), totalLen: ipv4TotalLen(ip) };
-  const icmp = parseIcmp(ip, ihl, iph.totalLen - ihl);
-  if (!icmp || !icmp.checksumOk) return;
-  if (icmp.kind === 'echo' && icmp.type === ICMP_ECHO) {
+  // the header was checked on the way in; the message is read in place (icmp_rcv(): checksum, then by type)
+  const src = ipv4Src(ip);
+  const len = ipv4TotalLen(ip) - ihl;
+  if (len < 8 || ip.length < ihl + len || inetChecksum(ip, ihl, len) !== 0) return;
+  if (icmpType(ip, ihl) === ICMP_ECHO) {
     if (ns.ipv4.icmpEchoIgnoreAll) return;
     if (broadcast && ns.ipv4.icmpEchoIgnoreBroadcasts) return;
     // icmp_reply(): from the address that was asked (fib_compute_spec_dst)
-    const spec = broadcast ? inetSelectAddr(dev, iph.src, RT_SCOPE_LINK) : iph.dst;
-    const rt = routeOutput(ns, { daddr: iph.src, saddr: spec, tos: iph.tos });
+    const tos = ipv4Tos(ip);
+    const spec = broadcast ? inetSelectAddr(dev, src, RT_SCOPE_LINK) : ipv4Dst(ip);
+    const rt = routeOutput(ns, { daddr: src, saddr: spec, tos });
     if (isRouteError(rt)) return;
-    const body = emitIcmp({ kind: 'echo', type: ICMP_ECHOREPLY, id: icmp.id, seq: icmp.seq, data: icmp.data });
-    const reply = emitIpv4({ tos: iph.tos, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, body);
-    if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, purpose: 'echo-reply', local: !!rt.local, fn: 'icmp_reply' });
+    const body = emitEchoReply(ip, ihl, len);
+    const reply = emitIpv4({ tos, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: src }, body);
+    if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, purpose: 'echo-reply', local: !!rt.local, fn: 'icmp_reply' });
     ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
     return;
   }
+  const icmp = parseIcmp(ip, ihl, len);
+  if (!icmp) return;
+  const iph = { src };
   if (icmp.kind === 'error' && icmp.type === ICMP_REDIRECT) {
     // icmp_redirect() -> icmp_err() -> ipv4_redirect(); raw sockets saw the message already
     ipDoRedirect(ns, dev, iph.src, icmp.info, icmp.original);

@@ -29,12 +29,16 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable & { redirectTo?: 
     icmpSend(ns, ip, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, mtu, { id: skb.id, inputIif: dev.ifindex });
     return;
   }
-  const out = new Uint8Array(ip);
+  let out: Uint8Array = new Uint8Array(ip);
   decreaseTtl(out, 0);
   // "We now generate an ICMP HOST REDIRECT giving the route we calculated."
   if (rt.redirectTo !== undefined) ipRtSendRedirect(ns, dev, out, rt.redirectTo, skb.id);
-  const v = nfHook(ns, 'FORWARD', out, { in: dev, out: rt.dev, id: skb.id });
-  if (v.verdict !== 'accept') return drop(v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' });
+  // nf_hook(): with no rules in the namespace the hook is not entered (its hook list is empty)
+  if (ns.netfilter) {
+    const v = nfHook(ns, 'FORWARD', out, { in: dev, out: rt.dev, id: skb.id });
+    if (v.verdict !== 'accept') return drop(v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' });
+    out = v.ip;
+  }
   if (w.trace) w.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: skb.id, dst: fmtIp4(rt.daddr), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, purpose: 'forward', local: false, fn: 'ip_forward' });
-  ipOutput(ns, rt, v.ip, { id: skb.id, inputIif: dev.ifindex, fragMax: skb.fragMax });
+  ipOutput(ns, rt, out, { id: skb.id, inputIif: dev.ifindex, fragMax: skb.fragMax });
 }

@@ -1,6 +1,6 @@
 // Receiving IPv4 (net/ipv4/ip_input.c: ip_rcv_core, ip_rcv_finish, ip_local_deliver; route.c: ip_error).
 import { ETH_HLEN } from '../wire/ethernet';
-import { IPPROTO_ICMP, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4Tos, isFragment, parseIpv4 } from '../wire/ipv4';
+import { IPPROTO_ICMP, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4Tos, isFragment, ipv4CheckHeader } from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, ICMP_NET_UNREACH, ICMP_PKT_FILTERED } from '../wire/icmp';
 import type { NetDevice } from '../net/netdevice';
 import type { Skb } from '../net/skb';
@@ -23,12 +23,13 @@ export function ipRcv(skb: Skb): void {
   if (skb.pktType === 'otherhost') return drop(skb, { reason: 'OTHERHOST' }, 'ip_rcv_core');
   if (!dev.inDev) return drop(skb, { reason: 'NO_IN_DEV' }, 'ip_rcv_core');
   let ip = skb.data.subarray(ETH_HLEN);
-  const h = parseIpv4(ip);
-  if (!h || !h.checksumOk) return drop(skb, { reason: 'IP_INHDR' }, 'ip_rcv_core');
-  ip = ip.subarray(0, h.totalLen);
+  const totalLen = ipv4CheckHeader(ip);
+  if (totalLen < 0) return drop(skb, { reason: 'IP_INHDR' }, 'ip_rcv_core');
+  ip = ip.subarray(0, totalLen);
   const ns = dev.ns;
-  // ip_sabotage_in(): a frame the bridge already ran through PREROUTING (br_netfilter) skips it here
-  if (!skb.localRoute && !skb.nfBridge) {
+  // ip_sabotage_in(): a frame the bridge already ran through PREROUTING (br_netfilter) skips it here;
+  // nf_hook(): with no rules in the namespace the hook is not entered (its hook list is empty)
+  if (!skb.localRoute && !skb.nfBridge && ns.netfilter) {
     const v = nfHook(ns, 'PREROUTING', ip, { in: dev, id: skb.id });
     if (v.verdict === 'stolen') return;
     if (v.verdict === 'drop') return drop(skb, v.drop, 'nf_hook PREROUTING');
@@ -96,9 +97,11 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
     if (!whole) return;
     ip = whole.ip;
   }
-  const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
-  if (v.verdict !== 'accept') return drop(skb, v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' }, 'nf_hook INPUT');
-  ip = v.ip;
+  if (ns.netfilter) {
+    const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
+    if (v.verdict !== 'accept') return drop(skb, v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' }, 'nf_hook INPUT');
+    ip = v.ip;
+  }
   const protocol = ipv4Protocol(ip);
   const src = ipv4Src(ip), dst = ipv4Dst(ip);
   // raw_local_deliver() -> raw_v4_input()

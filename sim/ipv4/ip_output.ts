@@ -34,17 +34,21 @@ export interface PacketCtx {
 /** ip_local_out(): LOCAL_OUT (netfilter), then ip_output(). */
 /** Returns the errno the sender sees: EPERM when netfilter dropped the packet (NF_DROP). */
 export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number, process = false): 'EPERM' | 'ENETUNREACH' | 'ENOBUFS' | null {
-  const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev, id });
-  if (v.verdict === 'drop') return 'EPERM';
-  if (v.verdict === 'stolen') return null;
-  if (ipv4Dst(v.ip) !== ipv4Dst(ip)) {
-    // ip_route_me_harder(): NAT gave the packet another destination
-    const r = routeOutput(ns, { daddr: ipv4Dst(v.ip), saddr: isLocalAddr(ns, ipv4Src(v.ip)) ? ipv4Src(v.ip) : undefined });
-    if (isRouteError(r)) return 'ENETUNREACH';
-    rt = r;
+  // nf_hook(): with no rules in the namespace the hook is not entered (its hook list is empty)
+  if (ns.netfilter) {
+    const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev, id });
+    if (v.verdict === 'drop') return 'EPERM';
+    if (v.verdict === 'stolen') return null;
+    if (ipv4Dst(v.ip) !== ipv4Dst(ip)) {
+      // ip_route_me_harder(): NAT gave the packet another destination
+      const r = routeOutput(ns, { daddr: ipv4Dst(v.ip), saddr: isLocalAddr(ns, ipv4Src(v.ip)) ? ipv4Src(v.ip) : undefined });
+      if (isRouteError(r)) return 'ENETUNREACH';
+      rt = r;
+    }
+    ip = v.ip;
   }
   const ctx: PacketCtx = { id, rtLocal: rt.local, process };
-  if (!ipOutput(ns, rt, v.ip, ctx)) return 'EPERM';
+  if (!ipOutput(ns, rt, ip, ctx)) return 'EPERM';
   // ip_send_skb(): net_xmit_errno(NET_XMIT_DROP) from a device that sends at once (noqueue)
   return ctx.xmitDropped ? 'ENOBUFS' : null;
 }
@@ -53,9 +57,11 @@ export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number, pr
 /** False when POSTROUTING dropped the packet. */
 export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): boolean {
   const dev = rt.dev;
-  const v = nfHook(ns, 'POSTROUTING', ip, { out: dev, id: ctx.id });
-  if (v.verdict !== 'accept') return false;
-  ip = v.ip;
+  if (ns.netfilter) {
+    const v = nfHook(ns, 'POSTROUTING', ip, { out: dev, id: ctx.id });
+    if (v.verdict !== 'accept') return false;
+    ip = v.ip;
+  }
   // ip_finish_output(): a packet longer than the route's MTU, or reassembled from smaller fragments
   // (frag_max_size), leaves in fragments; DF forbids it
   const mtu = Math.min(routeMtu(rt), ctx.fragMax ?? Infinity);

@@ -101,3 +101,16 @@ export function emitIcmp(r: IcmpRepr): Uint8Array {
   b[2] = c >>> 8; b[3] = c & 255;
   return b;
 }
+
+/** icmp_echo(): the reply to the echo request of `len` bytes at `off` (its id, seq and data, type 0, code 0),
+ *  copied from the request in one go with headroom for IPv4 and Ethernet; no IcmpRepr per packet. */
+export function emitEchoReply(req: Uint8Array, off: number, len: number): Uint8Array {
+  const b = withHeadroom(len, 34);
+  b.set(req.subarray(off, off + len));
+  b[0] = ICMP_ECHOREPLY;
+  b[1] = 0;
+  b[2] = 0; b[3] = 0;
+  const c = inetChecksum(b, 0, len);
+  b[2] = c >>> 8; b[3] = c & 255;
+  return b;
+}

@@ -55,6 +55,9 @@ export function ipv4Df(b: Uint8Array, off = 0): boolean {
 export function ipv4FragOffset(b: Uint8Array, off = 0): number {
   return (((b[off + 6] & 0x1f) << 8) | b[off + 7]) * 8;
 }
+export function ipv4Ttl(b: Uint8Array, off = 0): number {
+  return b[off + 8];
+}
 export function ipv4Protocol(b: Uint8Array, off = 0): number {
   return b[off + 9];
 }
@@ -84,6 +87,17 @@ export function ipv4FixHeader(b: Uint8Array, ihl: number): void {
 
 /** ip_is_fragment(): MF set or a non-zero offset. */
 export const isFragment = (b: Uint8Array, off = 0): boolean => (b[off + 6] & 0x3f) !== 0 || b[off + 7] !== 0;
+
+/** ip_rcv_core()'s checks (version 4, ihl >= 5, lengths, checksum) read in place: the total length, or -1. */
+export function ipv4CheckHeader(b: Uint8Array, off = 0): number {
+  if (b.length < off + IPV4_HLEN) return -1;
+  const vihl = b[off];
+  const ihl = (vihl & 15) * 4;
+  if (vihl >> 4 !== 4 || ihl < IPV4_HLEN || b.length < off + ihl) return -1;
+  const totalLen = (b[off + 2] << 8) | b[off + 3];
+  if (totalLen < ihl || b.length < off + totalLen) return -1;
+  return inetChecksum(b, off, ihl) === 0 ? totalLen : -1;
+}
 
 /** Parses the header at `off` (ip_rcv_core() checks: version 4, ihl >= 5, lengths, checksum). */
 export function parseIpv4(b: Uint8Array, off = 0): Ipv4Parsed | undefined {

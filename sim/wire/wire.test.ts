@@ -6,7 +6,7 @@ import { fmtIp4, fmtMac, ip4, mac } from '../core/addr';
 import { ARPOP_REPLY, ARPOP_REQUEST, emitArp, parseArp } from './arp';
 import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, emitEthernet, parseEthernet } from './ethernet';
 import { IPPROTO_ICMP, decreaseTtl, emitIpv4, parseIpv4 } from './ipv4';
-import { ICMP_ECHO, emitIcmp, parseIcmp } from './icmp';
+import { ICMP_ECHO, ICMP_ECHOREPLY, emitEchoReply, emitIcmp, parseIcmp } from './icmp';
 import { inetChecksum } from './checksum';
 import { readPcap, writePcap } from './pcap';
 import { formatFrame } from '../apps/tcpdump_print';
@@ -141,5 +141,19 @@ describe('properties', () => {
 describe('ethernet type names', () => {
   it('uses the ethertype of the frame', () => {
     expect(parseEthernet(ECHO_REQUEST)!.ethertype).toBe(ETH_P_IP);
+  });
+});
+
+describe('emitEchoReply', () => {
+  it('gives the bytes emitIcmp gives for the reply to any echo request, whatever its code and data', () => {
+    for (const size of [0, 1, 7, 56, 1472]) {
+      const data = new Uint8Array(size).map((_, i) => (i * 37 + size) & 255);
+      const req = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: 0x1234 + size, seq: 0xfffe - size, data });
+      req[1] = 9; // a code the reply does not copy
+      const framed = new Uint8Array(20 + req.length);
+      framed.set(req, 20);
+      const want = emitIcmp({ kind: 'echo', type: ICMP_ECHOREPLY, id: 0x1234 + size, seq: 0xfffe - size, data });
+      expect([...emitEchoReply(framed, 20, req.length)]).toEqual([...want]);
+    }
   });
 });
