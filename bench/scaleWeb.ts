@@ -11,7 +11,7 @@
 // SCALE_WEB_SIZES=1000,5000 picks the sizes; SCALE_WEB_PARTS=load,enter,paste,frames picks the parts;
 // BENCH_PROFILE=1 builds without minifying and prints where the page's main thread spent the commands' time.
 // BENCH_AB_CSS='rule' (e.g. '.react-flow__node-device { contain: none !important }') adds that rule to the page
-// for every other command of part 2 and prints both halves apart: a paired comparison that a busy machine
+// (style and layout done before the command) for every other command of part 2 and prints both halves apart: a paired comparison that a busy machine
 // slows alike (the two halves interleaved), for a CSS change.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -177,7 +177,7 @@ async function enter(browser: Browser, n: number): Promise<void> {
   const layoutMs: number[] = [];
   const sizes: { inMsgs: number; inBytes: number; outMsgs: number; outBytes: number; types: string }[] = [];
   for (let k = 0; k < COMMANDS; k++) {
-    if (AB_CSS) await page.evaluate(`(() => { let s = document.getElementById('bench-ab'); if (!s) { s = document.createElement('style'); s.id = 'bench-ab'; document.head.append(s); } s.textContent = ${k % 2} ? ${JSON.stringify(AB_CSS)} : ''; })()`);
+    if (AB_CSS) await page.evaluate(`(() => { let s = document.getElementById('bench-ab'); if (!s) { s = document.createElement('style'); s.id = 'bench-ab'; document.head.append(s); } s.textContent = ${k % 2} ? ${JSON.stringify(AB_CSS)} : ''; void document.body.offsetHeight; return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); })()`);
     await input.fill(`ip link add xa${k} type veth peer name xb${k}`);
     const from = await page.evaluate('({ in: window.__msgs.in.length, out: window.__msgs.out.length })');
     // Enter's keydown (its event time) to the first frame painted with the new device
