@@ -10,6 +10,9 @@
 // 4. 1,000 devices with ~500 frames in flight (br0 with veth ports, ARP flux from every end): p95 frame time.
 // SCALE_WEB_SIZES=1000,5000 picks the sizes; SCALE_WEB_PARTS=load,enter,paste,frames picks the parts;
 // BENCH_PROFILE=1 builds without minifying and prints where the page's main thread spent the commands' time.
+// BENCH_AB_CSS='rule' (e.g. '.react-flow__node-device { contain: none !important }') adds that rule to the page
+// (style and layout done before the command) for every other command of part 2 and prints both halves apart: a paired comparison that a busy machine
+// slows alike (the two halves interleaved), for a CSS change.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +28,7 @@ const LOADS = Number(process.env.BENCH_RUNS ?? 7);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 20);
 const URL = `http://127.0.0.1:${PORT}/`;
 const PROFILE = !!process.env.BENCH_PROFILE;
+const AB_CSS = process.env.BENCH_AB_CSS ?? '';
 
 interface ProfileNode {
   id: number;
@@ -163,8 +167,17 @@ async function enter(browser: Browser, n: number): Promise<void> {
     await cdp.send('Profiler.start');
   }
   const times: number[] = [];
+  // the renderer's own time in style and layout per command (CDP Performance metrics, seconds summed)
+  const metrics = await page.context().newCDPSession(page);
+  await metrics.send('Performance.enable');
+  const styleLayout = async () => {
+    const m = ((await metrics.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics;
+    return 1000 * m.filter((x) => x.name === 'LayoutDuration' || x.name === 'RecalcStyleDuration').reduce((a, x) => a + x.value, 0);
+  };
+  const layoutMs: number[] = [];
   const sizes: { inMsgs: number; inBytes: number; outMsgs: number; outBytes: number; types: string }[] = [];
   for (let k = 0; k < COMMANDS; k++) {
+    if (AB_CSS) await page.evaluate(`(() => { let s = document.getElementById('bench-ab'); if (!s) { s = document.createElement('style'); s.id = 'bench-ab'; document.head.append(s); } s.textContent = ${k % 2} ? ${JSON.stringify(AB_CSS)} : ''; void document.body.offsetHeight; return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); })()`);
     await input.fill(`ip link add xa${k} type veth peer name xb${k}`);
     const from = await page.evaluate('({ in: window.__msgs.in.length, out: window.__msgs.out.length })');
     // Enter's keydown (its event time) to the first frame painted with the new device
@@ -175,19 +188,27 @@ async function enter(browser: Browser, n: number): Promise<void> {
       const look = () => (${DEVICES} >= want ? requestAnimationFrame(() => (window.__drawnAt = performance.now())) : requestAnimationFrame(look));
       requestAnimationFrame(look);
     })()`);
+    const before = await styleLayout();
     await input.press('Enter');
     await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 120_000, polling: 50 });
     times.push(Number(await page.evaluate('window.__drawnAt - window.__enterAt')));
     // the flush after the command, and the worker's next ticks
     await page.waitForTimeout(300);
+    layoutMs.push((await styleLayout()) - before);
     sizes.push(await page.evaluate(`${SIZE_OF}(${JSON.stringify(from)})`));
   }
   const prof = cdp ? topSelf(((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile) : null;
   const med = (f: (s: (typeof sizes)[number]) => number) => pct(sizes.map(f), 0.5);
   console.log(`${count} devices on the diagram (built from ${pairs} veth pairs in ${f1(buildMs / 1000)} s):`);
   console.log(`  Enter -> diagram updated (ip link add ... type veth, ${COMMANDS} commands): median ${f0(pct(times, 0.5))} ms, p95 ${f0(pct(times, 0.95))} ms, worst ${f0(Math.max(...times))} ms  goal p95 < 100 ms`);
+  console.log(`  style + layout per command (the renderer's own count, median): ${f1(pct(layoutMs, 0.5))} ms, p95 ${f1(pct(layoutMs, 0.95))} ms`);
   console.log(`  crossing the worker boundary per command (median): worker -> page ${med((s) => s.inMsgs)} messages, ${f1(med((s) => s.inBytes) / 1024)} KB; page -> worker ${med((s) => s.outMsgs)} messages, ${f1(med((s) => s.outBytes) / 1024)} KB`);
   console.log(`    messages of one command: ${sizes[sizes.length - 1]?.types}`);
+  if (AB_CSS) {
+    const half = (r: number) => times.filter((_, k) => k % 2 === r);
+    const lay = (r: number) => layoutMs.filter((_, k) => k % 2 === r);
+    console.log(`  paired: as built median ${f0(pct(half(0), 0.5))} ms (p95 ${f0(pct(half(0), 0.95))}), style + layout ${f1(pct(lay(0), 0.5))} ms; with ${AB_CSS}: median ${f0(pct(half(1), 0.5))} ms (p95 ${f0(pct(half(1), 0.95))}), style + layout ${f1(pct(lay(1), 0.5))} ms`);
+  }
   if (prof) console.log(`  the page's main thread during the commands, by self time:\n${prof.join('\n')}`);
   await page.context().close();
 }

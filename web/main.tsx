@@ -1,13 +1,15 @@
-// Entry: start the simulation worker first (it builds the article's first diagram meanwhile), then the UI.
+// Loaded by boot.ts, which started the simulation worker already (it builds the article's first diagram
+// meanwhile): hand it the first lab, then the UI.
 import { startSim } from './client/simClient';
 import { loadPreset, runTyped } from './store/actions';
 import { FIRST_PRESET } from '../sim/index';
 import { startLab } from './persist/autosave';
 import { registerOffline } from './offline';
+import { takeEarlyWorker } from './boot';
 
 const sim = startSim(
   () => void startLab(() => loadPreset(FIRST_PRESET.id)),
-  () => new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }),
+  () => takeEarlyWorker() ?? new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }),
 );
 window.__netlab = { crashWorker: () => sim.crash(), run: (term, text) => runTyped(term, text) };
 registerOffline();

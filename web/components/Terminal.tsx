@@ -133,8 +133,8 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
   return (
     <div className="term-screen" ref={screen} onClick={() => inputRef.current?.focus()} data-testid={`term-${ns}`}>
       <div className="term-greeting" id={`term-greeting-${ns}`}>{t('termGreeting', lang)}</div>
-      {lines.map((l, i) => (
-        <Line key={i} l={l} ns={ns} />
+      {lines.map((l) => (
+        <Line key={keyOf(l)} l={l} ns={ns} />
       ))}
       {choices.length > 0 && <div className="term-line choices">{choices.join('  ')}</div>}
       <div className="term-input-line">
@@ -155,6 +155,19 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
       </div>
     </div>
   );
+}
+
+/**
+ * Each line object's key, for as long as it lives: when the scrollback is full a new line pushes the
+ * oldest out, and keyed by its index every line would get its neighbour's text (thousands of updates
+ * and a layout of them all per line); keyed by itself, one element goes and one comes.
+ */
+const lineKeys = new WeakMap<TermLine, number>();
+let lastKey = 0;
+function keyOf(l: TermLine): number {
+  let k = lineKeys.get(l);
+  if (k === undefined) lineKeys.set(l, (k = ++lastKey));
+  return k;
 }
 
 /** One line: the same line object renders once, however often the lines after it change. */
