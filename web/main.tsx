@@ -5,7 +5,7 @@ import { loadPreset, runTyped } from './store/actions';
 import { FIRST_PRESET } from '../sim/index';
 import { startLab } from './persist/autosave';
 import { registerOffline } from './offline';
-import { takeEarlyWorker } from './boot';
+import { takeEarlyWorker } from './client/earlyWorker';
 
 const sim = startSim(
   () => void startLab(() => loadPreset(FIRST_PRESET.id)),
