@@ -27,14 +27,16 @@ module.exports = {
     {
       name: 'page-through-sim-index',
       severity: 'error',
-      comment: 'The page reaches the model through sim/index.ts (pure), sim/labfile.ts (lazily, lab scripts) and, where it runs the simulator, sim/runtime.ts.',
+      comment:
+        'The page reaches the model through sim/index.ts (pure), sim/labfile.ts (lazily, lab scripts) and, where it runs the simulator, sim/runtime.ts.',
       from: { path: '^web/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^sim/', pathNot: '^sim/(index|labfile|runtime)\\.ts$' },
     },
     {
       name: 'runtime-only-where-the-simulator-runs',
       severity: 'error',
-      comment: 'Only the workers and the exports that replay a lab load the simulator; the page itself draws snapshots.',
+      comment:
+        'Only the workers and the exports that replay a lab load the simulator; the page itself draws snapshots.',
       from: { path: '^web/', pathNot: '^web/(worker/|lessons/lessonWorker\\.ts|export/handout\\.ts)|\\.test\\.tsx?$' },
       to: { path: '^sim/runtime\\.ts$' },
     },

@@ -39,7 +39,10 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const krate = (r: Run) => (r.rx / r.wallMs).toFixed(1).padStart(6);
 
 async function bundle(dir: string): Promise<string> {
@@ -62,8 +65,22 @@ function simRun(file: string, mode: 'off' | 'trace'): Run {
   const r = spawnSync(process.execPath, [file, String(N), mode], { encoding: 'utf8' });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`simulator exited ${r.status}: ${r.stderr}`);
-  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { stats: string; pingMs: number; cpuMs?: number; virtualMs?: number; events?: number };
-  return { wallMs, rx: received(j.stats), stats: j.stats, pingMs: j.pingMs, cpuMs: j.cpuMs, virtualMs: j.virtualMs, events: j.events };
+  const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+    stats: string;
+    pingMs: number;
+    cpuMs?: number;
+    virtualMs?: number;
+    events?: number;
+  };
+  return {
+    wallMs,
+    rx: received(j.stats),
+    stats: j.stats,
+    pingMs: j.pingMs,
+    cpuMs: j.cpuMs,
+    virtualMs: j.virtualMs,
+    events: j.events,
+  };
 }
 
 function sh(args: string[]): string {
@@ -84,7 +101,9 @@ function kernelLab(): { c1: string; done: () => void } | { skipped: string } {
     for (const ns of made.reverse()) {
       try {
         sh(['ip', 'netns', 'del', ns]);
-      } catch { /* already gone */ }
+      } catch {
+        /* already gone */
+      }
     }
   };
   try {
@@ -156,10 +175,21 @@ async function main(): Promise<void> {
     } finally {
       if (!('skipped' in k)) k.done();
     }
-    const spread = (xs: number[], f = (x: number) => x.toFixed(1)) => `median ${f(median(xs))} (${f(Math.min(...xs))}-${f(Math.max(...xs))})`;
-    console.log(`simulator: ${spread(simRates.map((x) => x * 1000), (x) => x.toFixed(0))} rtt/s`);
+    const spread = (xs: number[], f = (x: number) => x.toFixed(1)) =>
+      `median ${f(median(xs))} (${f(Math.min(...xs))}-${f(Math.max(...xs))})`;
+    console.log(
+      `simulator: ${spread(
+        simRates.map((x) => x * 1000),
+        (x) => x.toFixed(0),
+      )} rtt/s`,
+    );
     if (kRates.length) {
-      console.log(`kernel:    ${spread(kRates.map((x) => x * 1000), (x) => x.toFixed(0))} rtt/s`);
+      console.log(
+        `kernel:    ${spread(
+          kRates.map((x) => x * 1000),
+          (x) => x.toFixed(0),
+        )} rtt/s`,
+      );
       console.log(`ratio simulator/kernel: ${spread(ratios, (x) => x.toFixed(2))}`);
     }
     console.log(`load average after: ${load()}`);
@@ -175,7 +205,9 @@ async function main(): Promise<void> {
   const scen = join(process.cwd(), '..', 'shared', 'conformance', 'scenarios');
   if (existsSync(scen)) {
     let total = 0;
-    for (const f of readdirSync(scen).filter((x) => x.endsWith('.sh')).sort()) {
+    for (const f of readdirSync(scen)
+      .filter((x) => x.endsWith('.sh'))
+      .sort()) {
       const text = readFileSync(join(scen, f), 'utf8');
       const t0 = performance.now();
       runScenario(text);

@@ -47,7 +47,9 @@ function trace(): void {
   const pingMs = performance.now() - t0;
   const c = process.cpuUsage(c0);
   const stats = out.find((l) => l.includes('packets transmitted')) ?? '';
-  process.stdout.write(JSON.stringify({ stats, pingMs, cpuMs: (c.user + c.system) / 1000, virtualMs: virtualUs / 1000, events }) + '\n');
+  process.stdout.write(
+    JSON.stringify({ stats, pingMs, cpuMs: (c.user + c.system) / 1000, virtualMs: virtualUs / 1000, events }) + '\n',
+  );
 }
 
 if (mode === 'trace') trace();

@@ -17,7 +17,13 @@ const PINGS = Number(process.env.BENCH_PINGS ?? 20000);
 const PAIRS = 149;
 const GOAL_MS = 16.7;
 
-function simRun(tracing: boolean): { wallMs: number; events: number; forwarded: number; dropped: number; rtts: number } {
+function simRun(tracing: boolean): {
+  wallMs: number;
+  events: number;
+  forwarded: number;
+  dropped: number;
+  rtts: number;
+} {
   let forwarded = 0;
   let dropped = 0;
   const out: string[] = [];
@@ -29,16 +35,32 @@ function simRun(tracing: boolean): { wallMs: number; events: number; forwarded: 
   });
   const eth0 = PRESETS.find((p) => p.id === 'eth0')!;
   lab.handle(toWorker({ type: 'run', ns: 'host', lines: [...eth0.commands], group: 'p', mode: 'sync' }));
-  lab.handle(toWorker({ type: 'run', ns: 'host', lines: ['ping -c 1 -I br0 192.168.3.102'], group: 'w', mode: 'async' }));
+  lab.handle(
+    toWorker({ type: 'run', ns: 'host', lines: ['ping -c 1 -I br0 192.168.3.102'], group: 'w', mode: 'async' }),
+  );
   lab.advance(2_000_000);
   out.length = 0;
   lab.handle(toWorker({ type: 'trace', on: tracing }));
-  lab.handle(toWorker({ type: 'run', ns: 'host', lines: [`ping -f -q -c ${PINGS} -I br0 192.168.3.102`], group: 'f', mode: 'async' }));
+  lab.handle(
+    toWorker({
+      type: 'run',
+      ns: 'host',
+      lines: [`ping -f -q -c ${PINGS} -I br0 192.168.3.102`],
+      group: 'f',
+      mode: 'async',
+    }),
+  );
   const t0 = performance.now();
   for (let i = 0; i < 100_000 && !out.some((l) => l.includes('packets transmitted')); i++) lab.advance(20_000);
   const wallMs = performance.now() - t0;
   const stats = out.find((l) => l.includes('packets transmitted')) ?? '';
-  return { wallMs, events: forwarded + dropped, forwarded, dropped, rtts: Number(/(\d+) received/.exec(stats)?.[1] ?? 0) };
+  return {
+    wallMs,
+    events: forwarded + dropped,
+    forwarded,
+    dropped,
+    rtts: Number(/(\d+) received/.exec(stats)?.[1] ?? 0),
+  };
 }
 
 /** The page's globals this benchmark reads (no DOM types in this tsconfig). */
@@ -49,24 +71,50 @@ interface Page {
 }
 declare const document: { querySelectorAll(s: string): { length: number } };
 
-async function pageRun(): Promise<{ frames: number; p95: number; mean: number; worst: number; maxShapes: number; devices: number } | { skipped: string }> {
+async function pageRun(): Promise<
+  { frames: number; p95: number; mean: number; worst: number; maxShapes: number; devices: number } | { skipped: string }
+> {
   await build({ logLevel: 'warn', build: { outDir: 'dist-bench' } });
-  const server = await preview({ preview: { port: 4176, strictPort: true, host: '127.0.0.1' }, build: { outDir: 'dist-bench' }, logLevel: 'warn' });
+  const server = await preview({
+    preview: { port: 4176, strictPort: true, host: '127.0.0.1' },
+    build: { outDir: 'dist-bench' },
+    logLevel: 'warn',
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto('http://127.0.0.1:4176/');
-    await page.waitForFunction(() => (globalThis as unknown as Page).__netlab?.interactiveAt !== undefined, null, { timeout: 20_000 });
+    await page.waitForFunction(() => (globalThis as unknown as Page).__netlab?.interactiveAt !== undefined, null, {
+      timeout: 20_000,
+    });
     const lines: string[] = [];
     for (let i = 0; i < PAIRS; i++) {
-      lines.push(`ip link add a${i} type veth peer name b${i}`, `ip link set a${i} master br0`, `ip link set a${i} up`, `ip link set b${i} up`);
+      lines.push(
+        `ip link add a${i} type veth peer name b${i}`,
+        `ip link set a${i} master br0`,
+        `ip link set a${i} up`,
+        `ip link set b${i} up`,
+      );
       lines.push(`ip addr add 10.0.${Math.floor(i / 200)}.${(i % 200) + 1}/16 dev b${i}`);
     }
     await page.evaluate((text) => (globalThis as unknown as Page).__netlab!.run('host', text), lines.join('\n'));
-    await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node-device').length >= n, 2 + 2 * PAIRS, { timeout: 120_000 });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.react-flow__node-device').length >= n,
+      2 + 2 * PAIRS,
+      { timeout: 120_000 },
+    );
     const devices = await page.evaluate(() => document.querySelectorAll('.react-flow__node-device').length);
     // the bridge's ports take a moment to settle; then the flow is caught up and empty of old frames
     await page.waitForTimeout(1500);
@@ -84,7 +132,11 @@ async function pageRun(): Promise<{ frames: number; p95: number; mean: number; w
       // three ARP requests, one a second: each flooded to every port and answered from every end
       window.__netlab.run('host', 'arping -c 1 -I b0 10.0.0.2\\narping -c 1 -I b0 10.0.0.3\\narping -c 1 -I b0 10.0.0.4');
     })()`);
-    await page.waitForFunction(() => ((globalThis as unknown as Page).__frames ?? []).some((f) => f.shapes >= 200), null, { timeout: 30_000 }).catch(() => {});
+    await page
+      .waitForFunction(() => ((globalThis as unknown as Page).__frames ?? []).some((f) => f.shapes >= 200), null, {
+        timeout: 30_000,
+      })
+      .catch(() => {});
     await page.waitForTimeout(40_000);
     const frames = await page.evaluate(() => {
       const w = globalThis as unknown as Page;
@@ -112,8 +164,12 @@ async function main(): Promise<void> {
   const on = simRun(true);
   const rate = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
   console.log(`simulator, flood ping through br0 (${PINGS} pings):`);
-  console.log(`  tracing off: ${off.rtts} round trips in ${off.wallMs.toFixed(0)} ms = ${rate(off.rtts, off.wallMs)} rtt/s`);
-  console.log(`  tracing on:  ${on.rtts} round trips in ${on.wallMs.toFixed(0)} ms = ${rate(on.rtts, on.wallMs)} rtt/s; ${on.events} trace events = ${rate(on.events, on.wallMs)} events/s (${on.forwarded} sent to the page in bounded batches, ${on.dropped} counted but left out)`);
+  console.log(
+    `  tracing off: ${off.rtts} round trips in ${off.wallMs.toFixed(0)} ms = ${rate(off.rtts, off.wallMs)} rtt/s`,
+  );
+  console.log(
+    `  tracing on:  ${on.rtts} round trips in ${on.wallMs.toFixed(0)} ms = ${rate(on.rtts, on.wallMs)} rtt/s; ${on.events} trace events = ${rate(on.events, on.wallMs)} events/s (${on.forwarded} sent to the page in bounded batches, ${on.dropped} counted but left out)`,
+  );
   const r = await pageRun();
   if ('skipped' in r) console.log(`page: skipped (${r.skipped})`);
   else

@@ -10,7 +10,10 @@ import { toWorker } from '../web/protocol';
 import { startLog } from '../web/lessons/stepStart';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const lesson = loadLesson(readFileSync(new URL('../lessons/linux-bridge.json', import.meta.url), 'utf8'), 'lessons/linux-bridge.json');
+const lesson = loadLesson(
+  readFileSync(new URL('../lessons/linux-bridge.json', import.meta.url), 'utf8'),
+  'lessons/linux-bridge.json',
+);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 for (const k of [0, 5, 11, lesson.steps.length - 1]) {
@@ -27,5 +30,7 @@ for (const k of [0, 5, 11, lesson.steps.length - 1]) {
     new Lab(() => {}).handle(toWorker({ type: 'load', seed: lesson.seed, log, now: start.end }));
     replay.push(performance.now() - t);
   }
-  console.log(`step ${k + 1}: ${n} commands; lesson worker ${median(compute).toFixed(1)} ms, lab replay ${median(replay).toFixed(1)} ms (median of ${RUNS})`);
+  console.log(
+    `step ${k + 1}: ${n} commands; lesson worker ${median(compute).toFixed(1)} ms, lab replay ${median(replay).toFixed(1)} ms (median of ${RUNS})`,
+  );
 }

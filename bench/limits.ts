@@ -37,7 +37,11 @@ const HAZARDS: Hazard[] = [
     line: () => 'sysctl -a',
   },
   { name: 'dotted-sysctl-a', setup: () => ['ip link add eth0.10 type veth peer name x'], line: () => 'sysctl -a' },
-  { name: 'dotted-sysctl-key', setup: () => ['ip link add eth0.10 type veth peer name x'], line: () => 'sysctl net.ipv4.conf.eth0/10.forwarding' },
+  {
+    name: 'dotted-sysctl-key',
+    setup: () => ['ip link add eth0.10 type veth peer name x'],
+    line: () => 'sysctl net.ipv4.conf.eth0/10.forwarding',
+  },
 ];
 
 const args = process.argv.slice(2);
@@ -77,7 +81,13 @@ async function child(name: string): Promise<void> {
   const r = sh.run(line) as { lines: string[]; code: number };
   const t = performance.now() - t0;
   peak = Math.max(peak, mem());
-  const out: Result = { ms: t, growMb: (peak - m0) / 2 ** 20, code: r.code, first: (r.lines[0] ?? '').slice(0, 90), lines: r.lines.length };
+  const out: Result = {
+    ms: t,
+    growMb: (peak - m0) / 2 ** 20,
+    code: r.code,
+    first: (r.lines[0] ?? '').slice(0, 90),
+    lines: r.lines.length,
+  };
   process.stdout.write('RESULT ' + JSON.stringify(out) + '\n');
 }
 
@@ -87,19 +97,41 @@ function parent(): void {
   for (const h of HAZARDS) {
     if (only && h.name !== only) continue;
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--expose-gc', '--stack-size=984', '--max-old-space-size=3072', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', h.name, '--root', root], {
-      encoding: 'utf8',
-      timeout: TIMEOUT_S * 1000,
-      maxBuffer: 64 * 2 ** 20,
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--stack-size=984',
+        '--max-old-space-size=3072',
+        '--import',
+        'tsx',
+        fileURLToPath(import.meta.url),
+        '--child',
+        h.name,
+        '--root',
+        root,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: TIMEOUT_S * 1000,
+        maxBuffer: 64 * 2 ** 20,
+      },
+    );
     const wall = performance.now() - t0;
     const m = /^RESULT (.*)$/m.exec(r.stdout ?? '');
     if (m) {
       const x = JSON.parse(m[1]) as Result;
-      console.log(`${h.name.padEnd(24)} ${(x.ms.toFixed(1) + ' ms').padStart(10)} ${(x.growMb.toFixed(1) + ' MB').padStart(10)}  ${String(x.code).padStart(4)}  ${x.first}${x.lines > 1 ? ` (+${x.lines - 1} lines)` : ''}`);
+      console.log(
+        `${h.name.padEnd(24)} ${(x.ms.toFixed(1) + ' ms').padStart(10)} ${(x.growMb.toFixed(1) + ' MB').padStart(10)}  ${String(x.code).padStart(4)}  ${x.first}${x.lines > 1 ? ` (+${x.lines - 1} lines)` : ''}`,
+      );
     } else {
-      const why = r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? `killed: still running after ${TIMEOUT_S} s` : `process died (${r.signal ?? `exit ${r.status}`}): ${(r.stderr ?? '').split('\n').filter((l) => /Error|heap|memory/i.test(l))[0] ?? ''}`;
-      console.log(`${h.name.padEnd(24)} ${('>' + (wall / 1000).toFixed(0) + ' s').padStart(10)} ${'-'.padStart(10)}     -  ${why.slice(0, 110)}`);
+      const why =
+        r.error && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+          ? `killed: still running after ${TIMEOUT_S} s`
+          : `process died (${r.signal ?? `exit ${r.status}`}): ${(r.stderr ?? '').split('\n').filter((l) => /Error|heap|memory/i.test(l))[0] ?? ''}`;
+      console.log(
+        `${h.name.padEnd(24)} ${('>' + (wall / 1000).toFixed(0) + ' s').padStart(10)} ${'-'.padStart(10)}     -  ${why.slice(0, 110)}`,
+      );
     }
   }
 }

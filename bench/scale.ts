@@ -26,7 +26,11 @@ const gc = (globalThis as { gc?: () => void }).gc;
 function buildLines(n: number): string[] {
   const lines = ['ip netns add a', 'ip netns add b', 'ip link add br0 type bridge', 'ip link set br0 up'];
   for (let i = 1; i <= n; i++) {
-    lines.push(`ip link add va${i} type veth peer name vb${i}`, `ip link set va${i} master br0`, `ip link set va${i} up`);
+    lines.push(
+      `ip link add va${i} type veth peer name vb${i}`,
+      `ip link set va${i} master br0`,
+      `ip link set va${i} up`,
+    );
   }
   lines.push(
     'ip link set vb1 netns a',
@@ -72,7 +76,8 @@ function one(n: number): void {
       if (now && now !== drawn) {
         const t2 = performance.now();
         const next = diagram.buildDiagram(now, {}, null);
-        const reuse = (diagram as { reuseUnchanged?: <T extends { id: string }>(n: T[], p: readonly T[]) => T[] }).reuseUnchanged;
+        const reuse = (diagram as { reuseUnchanged?: <T extends { id: string }>(n: T[], p: readonly T[]) => T[] })
+          .reuseUnchanged;
         const kept = reuse ? reuse(next.nodes, nodes) : next.nodes;
         diagramMs += ms(t2);
         const before = new Set(nodes);
@@ -131,7 +136,9 @@ function one(n: number): void {
   console.log(`  first diagram         ${fmtMs(first.diagramMs)}  (${first.rendered} nodes)`);
   console.log(`  one-line command (ip link set va7 mtu 1400) in the app:`);
   console.log(`    worker run + snapshot ${fmtMs(workerMs)}`);
-  console.log(`    crossing to the page  ${fmtKb(cmd.bytes)} in ${cmd.snapshots} message(s), structured clone ${fmtMs(cmd.cloneMs)}`);
+  console.log(
+    `    crossing to the page  ${fmtKb(cmd.bytes)} in ${cmd.snapshots} message(s), structured clone ${fmtMs(cmd.cloneMs)}`,
+  );
   console.log(`    store apply           ${fmtMs(cmd.applyMs)}`);
   console.log(`    diagram build         ${fmtMs(cmd.diagramMs)}, ${cmd.rendered} node(s) new to React Flow`);
   console.log(`  5 s of virtual time passing: worker ${fmtMs(tickMs)}, crossing ${fmtKb(tick.bytes)}`);
@@ -156,6 +163,6 @@ if (PARTS.has('cli')) {
   for (const n of SIZES) cliScale(n);
 }
 if (PARTS.has('app')) {
-  console.log('\n== the worker\'s Lab as the app drives it ==');
+  console.log("\n== the worker's Lab as the app drives it ==");
   for (const n of SIZES) one(n);
 }

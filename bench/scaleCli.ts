@@ -11,7 +11,11 @@ const gc = (globalThis as { gc?: () => void }).gc;
 export function scaleScenario(n: number): { text: string; buildSteps: number } {
   const lines = ['ip netns add a', 'ip netns add b', 'ip link add br0 type bridge', 'ip link set br0 up'];
   for (let i = 1; i <= n; i++) {
-    lines.push(`ip link add va${i} type veth peer name vb${i}`, `ip link set va${i} master br0`, `ip link set va${i} up`);
+    lines.push(
+      `ip link add va${i} type veth peer name vb${i}`,
+      `ip link set va${i} master br0`,
+      `ip link set va${i} up`,
+    );
   }
   lines.push(
     'ip link set vb1 netns a',
@@ -71,5 +75,7 @@ export function cliScale(n: number): void {
   console.log(`  bridge fdb show       ${step(b + 2)}  (${outLines('bridge fdb show')} lines)`);
   console.log(`  ping across br0       ${step(b + 3)}`);
   console.log(`  whole transcript      ${fmtMs(totalMs)} (cpu ${fmtMs(totalCpu).trim()})  (${r.lines.length} lines)`);
-  console.log(`  heap used by the lab  ${gc ? `${(heapBuilt / 1024 / 1024).toFixed(1)} MB` : 'n/a (run with --expose-gc)'}`);
+  console.log(
+    `  heap used by the lab  ${gc ? `${(heapBuilt / 1024 / 1024).toFixed(1)} MB` : 'n/a (run with --expose-gc)'}`,
+  );
 }

@@ -39,7 +39,9 @@ interface ProfileNode {
 /** The functions the page's main thread spent most time in (self time), from a CDP CPU profile. */
 function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
   const self = new Map<number, number>();
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const by = new Map<string, number>();
   for (const node of profile.nodes) {
     const f = node.callFrame;
@@ -50,7 +52,9 @@ function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas:
   return [...by.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
-    .map(([k, us]) => `    ${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+    .map(
+      ([k, us]) => `    ${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`,
+    );
 }
 
 const pct = (xs: number[], p: number) => {
@@ -59,7 +63,10 @@ const pct = (xs: number[], p: number) => {
 };
 const f0 = (x: number) => x.toFixed(0);
 const f1 = (x: number) => x.toFixed(1);
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 // In the page (strings: tsx would wrap named functions in a helper the page does not have).
 // Every worker's messages, both ways, kept by reference (sized after the timed part).
@@ -95,16 +102,32 @@ const SIZE_OF = `((from) => {
 async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--enable-precise-memory-info',
+    ],
   });
 }
 
 async function open(browser: Browser): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
+  const ctx = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    serviceWorkers: 'block',
+    bypassCSP: true,
+  });
   const page = await ctx.newPage();
   await page.addInitScript(HOOK);
   await page.goto(URL);
-  await page.waitForFunction('window.__netlab && window.__netlab.interactiveAt !== undefined', null, { timeout: 30_000 });
+  await page.waitForFunction('window.__netlab && window.__netlab.interactiveAt !== undefined', null, {
+    timeout: 30_000,
+  });
   return page;
 }
 
@@ -116,7 +139,8 @@ const devices = (page: Page) => page.evaluate(DEVICES) as Promise<number>;
 async function build_(page: Page, lines: string[], want: number): Promise<number> {
   const t0 = Date.now();
   // a few thousand lines at a time, as a person pasting a long script in parts
-  for (let i = 0; i < lines.length; i += 1000) await page.evaluate(`window.__netlab.run('host', ${JSON.stringify(lines.slice(i, i + 1000).join('\n'))})`);
+  for (let i = 0; i < lines.length; i += 1000)
+    await page.evaluate(`window.__netlab.run('host', ${JSON.stringify(lines.slice(i, i + 1000).join('\n'))})`);
   await page.waitForFunction(`${DEVICES} >= ${want}`, null, { timeout: 600_000, polling: 500 });
   return Date.now() - t0;
 }
@@ -128,7 +152,11 @@ async function firstVisit(browser: Browser): Promise<void> {
   const times: number[] = [];
   let fetched = new Set<string>();
   for (let i = 0; i < LOADS; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block', bypassCSP: true });
+    const ctx = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      serviceWorkers: 'block',
+      bypassCSP: true,
+    });
     const seen = new Set<string>();
     ctx.on('request', (r) => seen.add(new globalThis.URL(r.url()).pathname));
     const page = await ctx.newPage();
@@ -144,8 +172,12 @@ async function firstVisit(browser: Browser): Promise<void> {
   const worker = files.filter((f) => f.includes('worker')).reduce((a, f) => a + gz(f), 0);
   const lazy = assets.filter((f) => f.endsWith('.js') && !files.includes(f));
   const lazyKb = lazy.reduce((a, f) => a + gz(f), 0);
-  console.log(`first visit, ${LOADS} cold loads: load to interactive median ${f0(pct(times, 0.5))} ms (min ${f0(Math.min(...times))}, max ${f0(Math.max(...times))})  goal <= 600 ms`);
-  console.log(`  fetched before interactive: ${f1(total / 1024)} KB gzip in ${files.length + 1} files (worker's ${f1(worker / 1024)} KB): ${files.join(', ')}`);
+  console.log(
+    `first visit, ${LOADS} cold loads: load to interactive median ${f0(pct(times, 0.5))} ms (min ${f0(Math.min(...times))}, max ${f0(Math.max(...times))})  goal <= 600 ms`,
+  );
+  console.log(
+    `  fetched before interactive: ${f1(total / 1024)} KB gzip in ${files.length + 1} files (worker's ${f1(worker / 1024)} KB): ${files.join(', ')}`,
+  );
   console.log(`  lazily loaded, not fetched: ${f1(lazyKb / 1024)} KB gzip: ${lazy.join(', ')}`);
 }
 
@@ -171,13 +203,20 @@ async function enter(browser: Browser, n: number): Promise<void> {
   const metrics = await page.context().newCDPSession(page);
   await metrics.send('Performance.enable');
   const styleLayout = async () => {
-    const m = ((await metrics.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics;
-    return 1000 * m.filter((x) => x.name === 'LayoutDuration' || x.name === 'RecalcStyleDuration').reduce((a, x) => a + x.value, 0);
+    const m = ((await metrics.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] })
+      .metrics;
+    return (
+      1000 *
+      m.filter((x) => x.name === 'LayoutDuration' || x.name === 'RecalcStyleDuration').reduce((a, x) => a + x.value, 0)
+    );
   };
   const layoutMs: number[] = [];
   const sizes: { inMsgs: number; inBytes: number; outMsgs: number; outBytes: number; types: string }[] = [];
   for (let k = 0; k < COMMANDS; k++) {
-    if (AB_CSS) await page.evaluate(`(() => { let s = document.getElementById('bench-ab'); if (!s) { s = document.createElement('style'); s.id = 'bench-ab'; document.head.append(s); } s.textContent = ${k % 2} ? ${JSON.stringify(AB_CSS)} : ''; void document.body.offsetHeight; return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); })()`);
+    if (AB_CSS)
+      await page.evaluate(
+        `(() => { let s = document.getElementById('bench-ab'); if (!s) { s = document.createElement('style'); s.id = 'bench-ab'; document.head.append(s); } s.textContent = ${k % 2} ? ${JSON.stringify(AB_CSS)} : ''; void document.body.offsetHeight; return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); })()`,
+      );
     await input.fill(`ip link add xa${k} type veth peer name xb${k}`);
     const from = await page.evaluate('({ in: window.__msgs.in.length, out: window.__msgs.out.length })');
     // Enter's keydown (its event time) to the first frame painted with the new device
@@ -197,17 +236,27 @@ async function enter(browser: Browser, n: number): Promise<void> {
     layoutMs.push((await styleLayout()) - before);
     sizes.push(await page.evaluate(`${SIZE_OF}(${JSON.stringify(from)})`));
   }
-  const prof = cdp ? topSelf(((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile) : null;
+  const prof = cdp
+    ? topSelf(((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile)
+    : null;
   const med = (f: (s: (typeof sizes)[number]) => number) => pct(sizes.map(f), 0.5);
   console.log(`${count} devices on the diagram (built from ${pairs} veth pairs in ${f1(buildMs / 1000)} s):`);
-  console.log(`  Enter -> diagram updated (ip link add ... type veth, ${COMMANDS} commands): median ${f0(pct(times, 0.5))} ms, p95 ${f0(pct(times, 0.95))} ms, worst ${f0(Math.max(...times))} ms  goal p95 < 100 ms`);
-  console.log(`  style + layout per command (the renderer's own count, median): ${f1(pct(layoutMs, 0.5))} ms, p95 ${f1(pct(layoutMs, 0.95))} ms`);
-  console.log(`  crossing the worker boundary per command (median): worker -> page ${med((s) => s.inMsgs)} messages, ${f1(med((s) => s.inBytes) / 1024)} KB; page -> worker ${med((s) => s.outMsgs)} messages, ${f1(med((s) => s.outBytes) / 1024)} KB`);
+  console.log(
+    `  Enter -> diagram updated (ip link add ... type veth, ${COMMANDS} commands): median ${f0(pct(times, 0.5))} ms, p95 ${f0(pct(times, 0.95))} ms, worst ${f0(Math.max(...times))} ms  goal p95 < 100 ms`,
+  );
+  console.log(
+    `  style + layout per command (the renderer's own count, median): ${f1(pct(layoutMs, 0.5))} ms, p95 ${f1(pct(layoutMs, 0.95))} ms`,
+  );
+  console.log(
+    `  crossing the worker boundary per command (median): worker -> page ${med((s) => s.inMsgs)} messages, ${f1(med((s) => s.inBytes) / 1024)} KB; page -> worker ${med((s) => s.outMsgs)} messages, ${f1(med((s) => s.outBytes) / 1024)} KB`,
+  );
   console.log(`    messages of one command: ${sizes[sizes.length - 1]?.types}`);
   if (AB_CSS) {
     const half = (r: number) => times.filter((_, k) => k % 2 === r);
     const lay = (r: number) => layoutMs.filter((_, k) => k % 2 === r);
-    console.log(`  paired: as built median ${f0(pct(half(0), 0.5))} ms (p95 ${f0(pct(half(0), 0.95))}), style + layout ${f1(pct(lay(0), 0.5))} ms; with ${AB_CSS}: median ${f0(pct(half(1), 0.5))} ms (p95 ${f0(pct(half(1), 0.95))}), style + layout ${f1(pct(lay(1), 0.5))} ms`);
+    console.log(
+      `  paired: as built median ${f0(pct(half(0), 0.5))} ms (p95 ${f0(pct(half(0), 0.95))}), style + layout ${f1(pct(lay(0), 0.5))} ms; with ${AB_CSS}: median ${f0(pct(half(1), 0.5))} ms (p95 ${f0(pct(half(1), 0.95))}), style + layout ${f1(pct(lay(1), 0.5))} ms`,
+    );
   }
   if (prof) console.log(`  the page's main thread during the commands, by self time:\n${prof.join('\n')}`);
   await page.context().close();
@@ -219,7 +268,9 @@ async function paste(browser: Browser): Promise<void> {
   const have = await devices(page);
   const input = page.locator('[data-testid="term-host"] input.term-input');
   await input.click();
-  const script = Array.from({ length: 500 }, (_, i) => (i % 2 ? `ip link set pa${i - 1} up` : `ip link add pa${i} type veth peer name pb${i}`)).join('\n');
+  const script = Array.from({ length: 500 }, (_, i) =>
+    i % 2 ? `ip link set pa${i - 1} up` : `ip link add pa${i} type veth peer name pb${i}`,
+  ).join('\n');
   await page.evaluate(`(() => {
     window.__longtasks = [];
     window.__lag = 0;
@@ -232,8 +283,12 @@ async function paste(browser: Browser): Promise<void> {
   })()`);
   await page.waitForFunction(`${DEVICES} >= ${have + 500}`, null, { timeout: 300_000, polling: 100 });
   await page.waitForTimeout(500);
-  const r = (await page.evaluate(`(() => { clearInterval(window.__lagTimer); const lt = window.__longtasks.filter((e) => e.start >= window.__pasteAt); return { ms: performance.now() - window.__pasteAt, lag: window.__lag, longest: Math.max(0, ...lt.map((e) => e.ms)), count: lt.length, sum: lt.reduce((a, e) => a + e.ms, 0) }; })()`)) as { ms: number; lag: number; longest: number; count: number; sum: number };
-  console.log(`500-line paste (250 veth pairs): all drawn after ${f0(r.ms)} ms; longest task ${f0(r.longest)} ms (${r.count} long tasks, ${f0(r.sum)} ms in all); a 10 ms timer waited at most ${f0(r.lag)} ms  goal: input never blocked > 100 ms`);
+  const r = (await page.evaluate(
+    `(() => { clearInterval(window.__lagTimer); const lt = window.__longtasks.filter((e) => e.start >= window.__pasteAt); return { ms: performance.now() - window.__pasteAt, lag: window.__lag, longest: Math.max(0, ...lt.map((e) => e.ms)), count: lt.length, sum: lt.reduce((a, e) => a + e.ms, 0) }; })()`,
+  )) as { ms: number; lag: number; longest: number; count: number; sum: number };
+  console.log(
+    `500-line paste (250 veth pairs): all drawn after ${f0(r.ms)} ms; longest task ${f0(r.longest)} ms (${r.count} long tasks, ${f0(r.sum)} ms in all); a 10 ms timer waited at most ${f0(r.lag)} ms  goal: input never blocked > 100 ms`,
+  );
   await page.context().close();
 }
 
@@ -244,7 +299,12 @@ async function frames(browser: Browser): Promise<void> {
   const pairs = Math.ceil((1000 - have) / 2);
   const lines: string[] = [];
   for (let i = 0; i < pairs; i++) {
-    lines.push(`ip link add a${i} type veth peer name b${i}`, `ip link set a${i} master br0`, `ip link set a${i} up`, `ip link set b${i} up`);
+    lines.push(
+      `ip link add a${i} type veth peer name b${i}`,
+      `ip link set a${i} master br0`,
+      `ip link set a${i} up`,
+      `ip link set b${i} up`,
+    );
     lines.push(`ip addr add 10.0.${Math.floor(i / 200)}.${(i % 200) + 1}/16 dev b${i}`);
   }
   await build_(page, lines, have + 2 * pairs);
@@ -262,7 +322,9 @@ async function frames(browser: Browser): Promise<void> {
     requestAnimationFrame(loop);
     window.__netlab.run('host', 'arping -c 1 -I b0 10.0.0.2\\narping -c 1 -I b0 10.0.0.3\\narping -c 1 -I b0 10.0.0.4');
   })()`);
-  await page.waitForFunction('(window.__frames || []).some((f) => f.shapes >= 400)', null, { timeout: 60_000 }).catch(() => {});
+  await page
+    .waitForFunction('(window.__frames || []).some((f) => f.shapes >= 400)', null, { timeout: 60_000 })
+    .catch(() => {});
   await page.waitForTimeout(15_000);
   const fr = (await page.evaluate('(window.__recording = false, window.__frames)')) as { t: number; shapes: number }[];
   const maxShapes = Math.max(...fr.map((f) => f.shapes));
@@ -270,14 +332,22 @@ async function frames(browser: Browser): Promise<void> {
   const gaps: number[] = [];
   for (let i = 1; i < fr.length; i++) if (fr[i - 1].shapes >= floor && floor > 0) gaps.push(fr[i].t - fr[i - 1].t);
   if (!gaps.length) console.log(`frames at ${count} devices: no frames in flight (at most ${maxShapes})`);
-  else console.log(`frames at ${count} devices, up to ${maxShapes} frames in flight: ${gaps.length} animation frames with ${floor}+ in flight, p95 ${f1(pct(gaps, 0.95))} ms, median ${f1(pct(gaps, 0.5))} ms, worst ${f1(Math.max(...gaps))} ms  goal p95 <= 16.7 ms`);
+  else
+    console.log(
+      `frames at ${count} devices, up to ${maxShapes} frames in flight: ${gaps.length} animation frames with ${floor}+ in flight, p95 ${f1(pct(gaps, 0.95))} ms, median ${f1(pct(gaps, 0.5))} ms, worst ${f1(Math.max(...gaps))} ms  goal p95 <= 16.7 ms`,
+    );
   await page.context().close();
 }
 
 async function main(): Promise<void> {
   console.log(`bench:scale:web  ${new Date().toISOString()}  ${cpus().length} cores, load average ${load()}`);
-  if (!process.env.BENCH_NO_BUILD) await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, minify: !PROFILE } });
-  const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, build: { outDir: OUT }, logLevel: 'warn' });
+  if (!process.env.BENCH_NO_BUILD)
+    await build({ logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, minify: !PROFILE } });
+  const server = await preview({
+    preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+    build: { outDir: OUT },
+    logLevel: 'warn',
+  });
   const browser = await launch();
   try {
     if (PARTS.has('load')) await firstVisit(browser);

@@ -9,8 +9,26 @@ import { LessonPage } from './pages/LessonPage';
 const LANGS = ['en', 'zh'] as const;
 /** The words a person clicks, in each language (web/i18n/en.json, zh.json). */
 const W = {
-  en: { preset: 'Preset', line: 'Command line host', welcome: 'Close the welcome', share: 'Share as link', import: 'Import shell script…', about: 'About Linux netlab', embed: 'Embed in a web page…', classroom: 'Classroom' },
-  zh: { preset: '预设', line: '命令行 host', welcome: '关闭欢迎提示', share: '分享为链接', import: '导入 shell 脚本…', about: '关于 Linux netlab', embed: '嵌入网页…', classroom: '课堂模式' },
+  en: {
+    preset: 'Preset',
+    line: 'Command line host',
+    welcome: 'Close the welcome',
+    share: 'Share as link',
+    import: 'Import shell script…',
+    about: 'About Linux netlab',
+    embed: 'Embed in a web page…',
+    classroom: 'Classroom',
+  },
+  zh: {
+    preset: '预设',
+    line: '命令行 host',
+    welcome: '关闭欢迎提示',
+    share: '分享为链接',
+    import: '导入 shell 脚本…',
+    about: '关于 Linux netlab',
+    embed: '嵌入网页…',
+    classroom: '课堂模式',
+  },
 } as const;
 const SIZES = [
   { width: 1440, height: 900 },
@@ -18,8 +36,16 @@ const SIZES = [
 ];
 
 async function violations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+  const r = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return r.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 4)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 async function open(page: Page, lang: (typeof LANGS)[number]): Promise<LabPage> {
@@ -104,7 +130,9 @@ for (const lang of LANGS) {
       test("a device's menu, a wire refused with its reason, the grouped terminal tabs", async ({ page }) => {
         const lab = await open(page, lang);
         await page.getByRole('button', { name: W[lang].welcome }).click();
-        await expect(page.getByRole('tablist', { name: lang === 'zh' ? '物理网络' : 'Physical network' })).toBeVisible();
+        await expect(
+          page.getByRole('tablist', { name: lang === 'zh' ? '物理网络' : 'Physical network' }),
+        ).toBeVisible();
         await lab.waitIdle();
         await lab.device('host', 'eth0').click({ button: 'right' });
         await expect(page.getByRole('menu')).toBeVisible();

@@ -3,7 +3,9 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/LabPage';
 
-test('experiments 2-4: veth0 joins br0, the ping through veth0 fails, the address moves to br0 and it works', async ({ page }) => {
+test('experiments 2-4: veth0 joins br0, the ping through veth0 fails, the address moves to br0 and it works', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.goto();
 

@@ -9,16 +9,38 @@ import { LabPage } from './pages/LabPage';
 
 const W = {
   en: {
-    lab: 'Lab', newLab: 'New empty lab', welcome: 'Close the welcome', undo: 'Undo', redo: 'Redo',
-    add: (k: string) => `Add ${k}`, kind: { bridge: 'Bridge', veth: 'veth pair', tap: 'tun/tap', netns: 'Container' },
-    menu: (d: string) => `${d} menu`, up: (d: string) => `Bring ${d} up`, addAddr: 'Add an address…', newAddr: 'New address', remove: (d: string) => `Remove ${d}`,
-    notBridge: 'veth0 is not a bridge', notNic: 'only a NIC (such as eth0) takes a cable', line: 'Command line host',
+    lab: 'Lab',
+    newLab: 'New empty lab',
+    welcome: 'Close the welcome',
+    undo: 'Undo',
+    redo: 'Redo',
+    add: (k: string) => `Add ${k}`,
+    kind: { bridge: 'Bridge', veth: 'veth pair', tap: 'tun/tap', netns: 'Container' },
+    menu: (d: string) => `${d} menu`,
+    up: (d: string) => `Bring ${d} up`,
+    addAddr: 'Add an address…',
+    newAddr: 'New address',
+    remove: (d: string) => `Remove ${d}`,
+    notBridge: 'veth0 is not a bridge',
+    notNic: 'only a NIC (such as eth0) takes a cable',
+    line: 'Command line host',
   },
   zh: {
-    lab: '实验', newLab: '新建空实验', welcome: '关闭欢迎提示', undo: '撤销', redo: '重做',
-    add: (k: string) => `添加 ${k}`, kind: { bridge: '网桥', veth: 'veth 对', tap: 'tun/tap', netns: '容器' },
-    menu: (d: string) => `${d} 菜单`, up: (d: string) => `启用 ${d}`, addAddr: '添加地址…', newAddr: '新地址', remove: (d: string) => `删除 ${d}`,
-    notBridge: 'veth0 不是网桥', notNic: '只有网卡(如 eth0)才能插网线', line: '命令行 host',
+    lab: '实验',
+    newLab: '新建空实验',
+    welcome: '关闭欢迎提示',
+    undo: '撤销',
+    redo: '重做',
+    add: (k: string) => `添加 ${k}`,
+    kind: { bridge: '网桥', veth: 'veth 对', tap: 'tun/tap', netns: '容器' },
+    menu: (d: string) => `${d} 菜单`,
+    up: (d: string) => `启用 ${d}`,
+    addAddr: '添加地址…',
+    newAddr: '新地址',
+    remove: (d: string) => `删除 ${d}`,
+    notBridge: 'veth0 不是网桥',
+    notNic: '只有网卡(如 eth0)才能插网线',
+    line: '命令行 host',
   },
 } as const;
 type Lang = keyof typeof W;
@@ -43,7 +65,7 @@ async function newLab(page: Page, lab: LabPage, lang: Lang): Promise<void> {
 }
 
 /** Where a node's box is on the screen, rounded. */
-async function at(page: Page, lab: LabPage, id: string): Promise<{ x: number; y: number }> {
+async function at(_page: Page, lab: LabPage, id: string): Promise<{ x: number; y: number }> {
   const b = (await lab.node(id).boundingBox())!;
   return { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) };
 }
@@ -133,7 +155,9 @@ for (const [lang, size] of [
       await expect.poll(async () => Math.abs((await placed()).fx - before.fx)).toBeLessThan(0.03);
     });
 
-    test('wires: onto a bridge, into a container, onto the LAN switch; one that means nothing is refused', async ({ page }) => {
+    test('wires: onto a bridge, into a container, onto the LAN switch; one that means nothing is refused', async ({
+      page,
+    }) => {
       const lab = await openLab(page, lang);
       // the article's first diagram: br0 and eth0 on the switch; a veth pair and a container by clicks
       await page.getByRole('button', { name: w.add(w.kind.veth) }).click();
@@ -199,7 +223,10 @@ for (const [lang, size] of [
       await lab.expectEcho('ip addr add 10.0.0.1/24 dev veth0');
       await expect(lab.device('host', 'veth0')).toContainText('10.0.0.1');
       await lab.device('host', 'veth1').click({ button: 'right' });
-      await page.getByRole('menu', { name: w.menu('veth1') }).getByRole('menuitem', { name: w.remove('veth1') }).click();
+      await page
+        .getByRole('menu', { name: w.menu('veth1') })
+        .getByRole('menuitem', { name: w.remove('veth1') })
+        .click();
       await lab.expectEcho('ip link del veth1');
       await expect(lab.device('host', 'veth0')).toHaveCount(0);
       expect(lab.errors).toEqual([]);

@@ -8,7 +8,9 @@ import { LabPage } from './pages/LabPage';
 import { LessonPage } from './pages/LessonPage';
 import { classroomProblems, MEASURE_CLASSROOM, type ClassroomReport } from './pages/classroomLayout';
 
-const lesson = JSON.parse(readFileSync(new URL('../lessons/linux-bridge.json', import.meta.url), 'utf8')) as { steps: { id: string; check?: unknown }[] };
+const lesson = JSON.parse(readFileSync(new URL('../lessons/linux-bridge.json', import.meta.url), 'utf8')) as {
+  steps: { id: string; check?: unknown }[];
+};
 const N = lesson.steps.length;
 const measure = async (page: Page) => (await page.evaluate(MEASURE_CLASSROOM)) as ClassroomReport;
 
@@ -41,8 +43,14 @@ async function settled(page: Page, ls: LessonPage) {
   await page.waitForTimeout(400); // the snapshot of the rebuilt lab arrives, the diagram refits in the next frame
 }
 
-for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
-  test(`at ${size.width}x${size.height}: PageDown through all ${N} steps from any focus, nothing clipped or covered`, async ({ page }) => {
+for (const size of [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test(`at ${size.width}x${size.height}: PageDown through all ${N} steps from any focus, nothing clipped or covered`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(size);
     const { lab, ls } = await enter(page, 'English');
@@ -51,7 +59,10 @@ for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }, 
       await settled(page, ls);
       const problems = classroomProblems(await measure(page));
       expect(problems, `step ${i + 1}`).toEqual([]);
-      await page.locator(FOCUS[i % FOCUS.length]).first().focus();
+      await page
+        .locator(FOCUS[i % FOCUS.length])
+        .first()
+        .focus();
       await page.keyboard.press('PageDown');
     }
     await expect(ls.progress).toHaveText(`Step ${N} of ${N}`);
@@ -64,14 +75,19 @@ for (const size of [{ width: 1024, height: 768 }, { width: 1280, height: 720 }, 
   });
 }
 
-test('the whole lesson from the clicker alone: Space runs each step and its check passes, PageDown goes on (Chinese, 1024x768)', async ({ page }) => {
+test('the whole lesson from the clicker alone: Space runs each step and its check passes, PageDown goes on (Chinese, 1024x768)', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1024, height: 768 });
   const { lab, ls } = await enter(page, '中文');
   for (let i = 0; i < N; i++) {
     await expect(ls.progress).toHaveText(`步骤 ${i + 1} / ${N}`);
     await settled(page, ls);
-    await page.locator(FOCUS[i % FOCUS.length]).first().focus();
+    await page
+      .locator(FOCUS[i % FOCUS.length])
+      .first()
+      .focus();
     await page.keyboard.press('Space');
     if (lesson.steps[i].check) {
       await expect(ls.verdict).toHaveAttribute('data-pass', 'true', { timeout: 20_000 });

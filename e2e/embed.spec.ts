@@ -9,7 +9,7 @@ const OUT = process.env.E2E_PORT ? `dist-e2e-${process.env.E2E_PORT}` : 'dist';
 
 const narration = (f: FrameLocator) => f.getByTestId('narration');
 
-test('the documentation page\'s embed: a container\'s ping stepped through inside the frame', async ({ page }) => {
+test("the documentation page's embed: a container's ping stepped through inside the frame", async ({ page }) => {
   await page.goto('/docs/embed.html');
   const live = page.frameLocator('#live');
   await expect(live.locator('.react-flow__node[data-id="dev:host:br0"]')).toBeVisible({ timeout: 20_000 });
@@ -35,7 +35,10 @@ test('the documentation page\'s embed: a container\'s ping stepped through insid
   await expect(still.getByRole('button', { name: '暂停', exact: true })).toBeVisible();
 });
 
-test('Lab › Embed gives a snippet that shows this lab; the visitor\'s own lab is left as it was', async ({ page, context }) => {
+test("Lab › Embed gives a snippet that shows this lab; the visitor's own lab is left as it was", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const lab = new LabPage(page);
   await lab.gotoVethOnBridge();
@@ -44,7 +47,9 @@ test('Lab › Embed gives a snippet that shows this lab; the visitor\'s own lab 
   await page.locator('.lab-menu summary').click();
   await page.getByRole('menuitem', { name: 'Embed in a web page…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Embed this lab' });
-  await expect(dialog.getByTestId('embed-snippet')).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#lab=/);
+  await expect(dialog.getByTestId('embed-snippet')).toHaveValue(
+    /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#lab=/,
+  );
   await dialog.getByLabel('Read-only (no terminal)').check();
   await expect(dialog.getByTestId('embed-snippet')).toHaveValue(/readonly=1/);
   await dialog.getByRole('button', { name: 'Copy' }).click();

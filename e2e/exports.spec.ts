@@ -6,7 +6,10 @@ import { LabPage } from './pages/LabPage';
 
 async function picture(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
   await page.locator('.lab-menu summary').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item, exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: item, exact: true }).click(),
+  ]);
   return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
 }
 
@@ -35,10 +38,12 @@ async function drawsAsImage(page: Page, svg: string): Promise<{ w: number; h: nu
   }, svg);
 }
 
-test('the diagram as SVG, PNG at 1x and 2x, and the article\'s ASCII style', async ({ page }) => {
+test("the diagram as SVG, PNG at 1x and 2x, and the article's ASCII style", async ({ page }) => {
   const lab = new LabPage(page);
   await lab.gotoVethOnBridge();
-  const onPage = await page.locator('.react-flow__node[data-id^="dev:"] .dev').evaluateAll((els) => els.map((e) => e.getAttribute('data-dev')));
+  const onPage = await page
+    .locator('.react-flow__node[data-id^="dev:"] .dev')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-dev')));
 
   const svg = await picture(page, 'Diagram as SVG');
   expect(svg.name).toBe('lab.svg');
@@ -48,7 +53,10 @@ test('the diagram as SVG, PNG at 1x and 2x, and the article\'s ASCII style', asy
   const size = await drawsAsImage(page, svg.bytes.toString('utf8'));
   expect(size.w).toBeGreaterThan(400);
 
-  for (const [item, scale] of [['Diagram as PNG', 1], ['Diagram as PNG, 2x', 2]] as const) {
+  for (const [item, scale] of [
+    ['Diagram as PNG', 1],
+    ['Diagram as PNG, 2x', 2],
+  ] as const) {
     const png = await picture(page, item);
     expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     // IHDR: width and height, big-endian, at bytes 16 and 20
@@ -98,16 +106,29 @@ test('a flow step with its frames and narration, and the flow as an animated SVG
   expect(lab.errors).toEqual([]);
 });
 
-test('a lesson prints as a handout: each step, its commands, the lab after it, the kernel\'s notes, in the chosen language', async ({ page }) => {
+test("a lesson prints as a handout: each step, its commands, the lab after it, the kernel's notes, in the chosen language", async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.goto();
   await page.locator('.lab-menu summary').click();
   await page.getByRole('menuitem', { name: /^Lesson: Linux bridge/ }).click();
   await expect(page.getByTestId('lesson-progress')).toBeVisible();
   for (const lang of ['en', 'zh'] as const) {
-    if (lang === 'zh') await page.locator('aside.lesson').getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+    if (lang === 'zh')
+      await page
+        .locator('aside.lesson')
+        .getByRole('group', { name: 'Language' })
+        .getByRole('button', { name: '中文' })
+        .click();
     await page.locator('.lab-menu summary').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.lab-menu-items').getByRole('menuitem', { name: lang === 'en' ? 'Lesson handout to print' : '可打印的课程讲义' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .locator('.lab-menu-items')
+        .getByRole('menuitem', { name: lang === 'en' ? 'Lesson handout to print' : '可打印的课程讲义' })
+        .click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`linux-bridge-handout-${lang}.html`);
     const html = readFileSync((await download.path())!, 'utf8');
     const steps = await page.locator('.lesson-steps option').count();
@@ -116,8 +137,15 @@ test('a lesson prints as a handout: each step, its commands, the lab after it, t
     await handout.setContent(html);
     await expect(handout.locator('section.step')).toHaveCount(steps);
     await expect(handout.locator('section.step figure svg')).toHaveCount(steps);
-    expect(await handout.locator('section.step figure svg').first().evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(300);
-    await expect(handout.locator('aside.kernel').first()).toContainText(lang === 'en' ? 'Where the real kernel differs' : '真实内核的不同之处');
+    expect(
+      await handout
+        .locator('section.step figure svg')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().width),
+    ).toBeGreaterThan(300);
+    await expect(handout.locator('aside.kernel').first()).toContainText(
+      lang === 'en' ? 'Where the real kernel differs' : '真实内核的不同之处',
+    );
     await expect(handout.locator('h2').first()).toContainText(lang === 'en' ? 'Step 1.' : '步骤 1.');
     await handout.close();
   }

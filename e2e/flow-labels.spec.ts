@@ -17,11 +17,17 @@ interface Box {
 }
 
 /** The labelled shapes resting on the diagram and the text boxes of every device node, in page px. */
-async function layout(page: Page): Promise<{ shapes: (Box & { label: string })[]; texts: (Box & { node: string; text: string })[] }> {
+async function layout(
+  page: Page,
+): Promise<{ shapes: (Box & { label: string })[]; texts: (Box & { node: string; text: string })[] }> {
   return page.evaluate(() => {
-    const canvas = document.querySelector('canvas.flow-layer') as HTMLCanvasElement & { shapes?: { x: number; y: number; w: number; h: number; label: string | null; rest: boolean }[] };
+    const canvas = document.querySelector('canvas.flow-layer') as HTMLCanvasElement & {
+      shapes?: { x: number; y: number; w: number; h: number; label: string | null; rest: boolean }[];
+    };
     const c = canvas.getBoundingClientRect();
-    const shapes = (canvas.shapes ?? []).filter((s) => s.rest && s.label).map((s) => ({ x: s.x + c.left, y: s.y + c.top, w: s.w, h: s.h, label: s.label! }));
+    const shapes = (canvas.shapes ?? [])
+      .filter((s) => s.rest && s.label)
+      .map((s) => ({ x: s.x + c.left, y: s.y + c.top, w: s.w, h: s.h, label: s.label! }));
     const texts: { x: number; y: number; w: number; h: number; node: string; text: string }[] = [];
     for (const node of document.querySelectorAll('.react-flow__node[data-id^="dev:"]')) {
       const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
@@ -29,7 +35,16 @@ async function layout(page: Page): Promise<{ shapes: (Box & { label: string })[]
         if (!t.textContent?.trim()) continue;
         const r = document.createRange();
         r.selectNodeContents(t);
-        for (const b of r.getClientRects()) if (b.width > 0 && b.height > 0) texts.push({ x: b.left, y: b.top, w: b.width, h: b.height, node: node.getAttribute('data-id')!, text: t.textContent.trim() });
+        for (const b of r.getClientRects())
+          if (b.width > 0 && b.height > 0)
+            texts.push({
+              x: b.left,
+              y: b.top,
+              w: b.width,
+              h: b.height,
+              node: node.getAttribute('data-id')!,
+              text: t.textContent.trim(),
+            });
       }
     }
     return { shapes, texts };
@@ -39,7 +54,9 @@ async function layout(page: Page): Promise<{ shapes: (Box & { label: string })[]
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 for (const size of SIZES) {
-  test(`a frame resting on a device leaves its name and address readable, at ${size.width}x${size.height}`, async ({ page }) => {
+  test(`a frame resting on a device leaves its name and address readable, at ${size.width}x${size.height}`, async ({
+    page,
+  }) => {
     await page.setViewportSize(size);
     const lab = new LabPage(page);
     await lab.gotoVethOnBridge();
@@ -60,7 +77,9 @@ for (const size of SIZES) {
     const veth1 = (await lab.device('host', 'veth1').boundingBox())!;
     await expect(lab.device('host', 'veth1')).toContainText('192.168.3.102');
     const { shapes, texts } = await layout(page);
-    const onVeth1 = shapes.filter((s) => s.x + s.w / 2 >= veth1.x && s.x + s.w / 2 <= veth1.x + veth1.width && Math.abs(s.y + s.h - veth1.y) < 40);
+    const onVeth1 = shapes.filter(
+      (s) => s.x + s.w / 2 >= veth1.x && s.x + s.w / 2 <= veth1.x + veth1.width && Math.abs(s.y + s.h - veth1.y) < 40,
+    );
     expect(onVeth1.map((s) => s.label)).toContain('ARP req');
     expect(texts.some((t) => t.node === 'dev:host:veth1' && t.text.includes('192.168.3.102'))).toBe(true);
     for (const s of shapes) {

@@ -14,14 +14,23 @@ const SIZES = [
 async function listRows(page: Page): Promise<{ seq: number; text: string }[]> {
   const box = page.getByRole('listbox', { name: 'Events' });
   const seen = new Map<number, { seq: number; text: string; top: number }>();
-  const { scrollHeight, clientHeight } = await box.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+  const { scrollHeight, clientHeight } = await box.evaluate((el) => ({
+    scrollHeight: el.scrollHeight,
+    clientHeight: el.clientHeight,
+  }));
   for (let top = 0; ; top += Math.max(20, clientHeight - 40)) {
     await box.evaluate((el, t) => {
       el.scrollTop = t;
       el.dispatchEvent(new Event('scroll'));
     }, top);
     await page.waitForTimeout(50);
-    const rows = await box.locator('[data-seq]').evaluateAll((els) => els.map((e) => ({ seq: Number(e.getAttribute('data-seq')), text: e.textContent ?? '', top: parseFloat((e as HTMLElement).style.top) })));
+    const rows = await box.locator('[data-seq]').evaluateAll((els) =>
+      els.map((e) => ({
+        seq: Number(e.getAttribute('data-seq')),
+        text: e.textContent ?? '',
+        top: parseFloat((e as HTMLElement).style.top),
+      })),
+    );
     for (const r of rows) seen.set(r.seq, r);
     if (top + clientHeight >= scrollHeight) break;
   }
@@ -52,7 +61,11 @@ for (const size of SIZES) {
     const rows = await listRows(page);
     const list = rows.map((r) => r.seq);
     // a whole ping: the ARP request, its reply, the echo request and the echo reply
-    for (const chip of ['ARP req', 'ARP reply', 'ICMP req', 'ICMP reply']) expect(rows.some((r) => r.text.includes(chip)), chip).toBe(true);
+    for (const chip of ['ARP req', 'ARP reply', 'ICMP req', 'ICMP reply'])
+      expect(
+        rows.some((r) => r.text.includes(chip)),
+        chip,
+      ).toBe(true);
     expect(list).toEqual([...list].sort((a, b) => a - b));
 
     // paused at the start: every row, one at a time, then back again

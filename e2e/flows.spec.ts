@@ -54,7 +54,9 @@ test('the failing ping -I veth0, frame by frame: br0 takes the ARP reply', async
   // the tables as they were then: veth0 still asks for veth1's MAC, veth1 has learnt veth0's
   await page.getByRole('tab', { name: 'Neighbours' }).click();
   const neigh = page.getByTestId('table-neigh');
-  await expect(page.getByRole('status').filter({ hasText: 'As they were' })).toContainText('As they were just after step');
+  await expect(page.getByRole('status').filter({ hasText: 'As they were' })).toContainText(
+    'As they were just after step',
+  );
   await expect(neigh).toContainText(/192\.168\.3\.102\s*veth0\s*INCOMPLETE/);
   await expect(neigh).toContainText(/192\.168\.3\.101\s*veth1/);
   // now: ARP gave up on veth0
@@ -101,13 +103,24 @@ test('the failing ping -I veth0, frame by frame: br0 takes the ARP reply', async
   // what tcpdump printed waits for the packet flow's playback otherwise
   await lab.expectOutputAtNow(/\d+ packets? captured/, 'host#veth0');
   const shown = ((await cap.getByTestId('capture-lines-host-veth0').textContent()) ?? '').split('\n').filter(Boolean);
-  expect(shown.some((l) => /ethertype ARP \(0x0806\), length 42: Request who-has 192\.168\.3\.102 tell 192\.168\.3\.101, length 28$/.test(l))).toBe(true);
+  expect(
+    shown.some((l) =>
+      /ethertype ARP \(0x0806\), length 42: Request who-has 192\.168\.3\.102 tell 192\.168\.3\.101, length 28$/.test(l),
+    ),
+  ).toBe(true);
   expect(shown.some((l) => l.endsWith(`Reply 192.168.3.102 is-at ${veth1Mac}, length 28`))).toBe(true);
-  const [download] = await Promise.all([page.waitForEvent('download'), cap.getByRole('button', { name: 'Download .pcap' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    cap.getByRole('button', { name: 'Download .pcap' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe('veth0.pcap');
   const file = join(mkdtempSync(join(tmpdir(), 'netlab-')), 'veth0.pcap');
   await download.saveAs(file);
-  const read = execFileSync('tcpdump', ['-n', '-e', '-r', file], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const read = execFileSync('tcpdump', ['-n', '-e', '-r', file], {
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   expect(read.split('\n').filter(Boolean)).toEqual(shown);
   expect(lab.errors).toEqual([]);
 });

@@ -3,7 +3,9 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/LabPage';
 
-test('ip netns add constructor and __proto__: their tabs open their namespaces, a reload keeps them', async ({ page }) => {
+test('ip netns add constructor and __proto__: their tabs open their namespaces, a reload keeps them', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.goto();
   for (const name of ['constructor', '__proto__']) {

@@ -22,7 +22,9 @@ async function open(page: Page, url = '/'): Promise<LabPage> {
 
 const language = (page: Page) => page.locator('select.lang-switch');
 
-test('the language chosen in the toolbar is kept over a reload, and English comes back the same way', async ({ page }) => {
+test('the language chosen in the toolbar is kept over a reload, and English comes back the same way', async ({
+  page,
+}) => {
   const lab = await open(page);
   // Playwright's default locale is en-US: English
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeVisible();
@@ -65,7 +67,9 @@ test.describe('a browser set to Chinese', () => {
   });
 
   for (const size of SIZES) {
-    test(`in Chinese the menus, a dialog, the tables, the events and the narration are Chinese; the terminal is Linux's, at ${size.width}x${size.height}`, async ({ page }) => {
+    test(`in Chinese the menus, a dialog, the tables, the events and the narration are Chinese; the terminal is Linux's, at ${size.width}x${size.height}`, async ({
+      page,
+    }) => {
       test.setTimeout(120_000);
       await page.setViewportSize(size);
       const lab = await open(page);
@@ -94,7 +98,8 @@ test.describe('a browser set to Chinese', () => {
       const line = page.getByLabel('命令行 host');
       // a phone shows one lower panel at a time, chosen by a tab; the first visit's card is closed first
       const phone = size.width < 600;
-      const panel = (name: '终端' | '事件' | '表格') => page.getByRole('tablist', { name: '面板' }).getByRole('tab', { name });
+      const panel = (name: '终端' | '事件' | '表格') =>
+        page.getByRole('tablist', { name: '面板' }).getByRole('tab', { name });
       if (phone) {
         await page.getByRole('button', { name: '关闭欢迎提示' }).click();
         await panel('终端').click();
@@ -107,11 +112,16 @@ test.describe('a browser set to Chinese', () => {
       await expect(async () => {
         const now = page.getByRole('button', { name: '回到现在', exact: true });
         if (await now.isEnabled()) await now.click({ timeout: 1000 });
-        await expect(lab.terminal('host')).toContainText('1 packets transmitted, 0 received, 100% packet loss', { timeout: 1000 });
+        await expect(lab.terminal('host')).toContainText('1 packets transmitted, 0 received, 100% packet loss', {
+          timeout: 1000,
+        });
       }).toPass({ timeout: 15_000 });
-      await expect(lab.terminal('host')).toContainText('PING 192.168.3.102 (192.168.3.102) from 192.168.3.101 veth0: 56(84) bytes of data.');
+      await expect(lab.terminal('host')).toContainText(
+        'PING 192.168.3.102 (192.168.3.102) from 192.168.3.101 veth0: 56(84) bytes of data.',
+      );
       // what Linux printed is Linux's; the page's own notes among the lines (the quiet world's) are in the reader's language
-      for (const l of await lab.terminal('host').locator('.term-line:not(.info)').allInnerTexts()) expect(l).not.toMatch(/[\u4e00-\u9fff]/);
+      for (const l of await lab.terminal('host').locator('.term-line:not(.info)').allInnerTexts())
+        expect(l).not.toMatch(/[\u4e00-\u9fff]/);
       await expect(lab.terminal('host').locator('.term-line.info').first()).toContainText('局域网交换机');
 
       // the event list: Chinese rows; one of them is br0 passing the ARP reply up its own stack
@@ -125,8 +135,12 @@ test.describe('a browser set to Chinese', () => {
       // the narration of that step, in Chinese, with the facts the simulator reported
       const narration = page.getByTestId('narration');
       await expect(narration).toContainText('br_pass_frame_up');
-      await expect(narration.locator('.narr-why')).toContainText('是 br0 的本地地址(它自己的或某个端口的):帧被交给协议栈,就像是从 br0 而不是 veth0 收到的。');
-      await expect(page.getByRole('region', { name: '数据包流回放' }).getByRole('button', { name: '下一个事件', exact: true })).toBeVisible();
+      await expect(narration.locator('.narr-why')).toContainText(
+        '是 br0 的本地地址(它自己的或某个端口的):帧被交给协议栈,就像是从 br0 而不是 veth0 收到的。',
+      );
+      await expect(
+        page.getByRole('region', { name: '数据包流回放' }).getByRole('button', { name: '下一个事件', exact: true }),
+      ).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/zh-narration-${tag}.png` });
 
       // the tables' headers
@@ -139,8 +153,16 @@ test.describe('a browser set to Chinese', () => {
       const term = await lab.terminal('host').locator('.term-line').allInnerTexts();
       await page.getByLabel('语言').selectOption('en');
       if (phone) await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Events' }).click();
-      await expect(narration.locator('.narr-why')).toContainText("is a local address of br0 (its own or a port's): the frame goes up the stack as if it arrived on br0, not on veth0.");
-      await expect(page.getByRole('listbox', { name: 'Events' }).getByRole('option').filter({ hasText: 'br0 passes it up to the stack' }).first()).toBeVisible();
+      await expect(narration.locator('.narr-why')).toContainText(
+        "is a local address of br0 (its own or a port's): the frame goes up the stack as if it arrived on br0, not on veth0.",
+      );
+      await expect(
+        page
+          .getByRole('listbox', { name: 'Events' })
+          .getByRole('option')
+          .filter({ hasText: 'br0 passes it up to the stack' })
+          .first(),
+      ).toBeVisible();
       if (phone) await page.getByRole('tablist', { name: 'Panels' }).getByRole('tab', { name: 'Terminal' }).click();
       expect(await lab.terminal('host').locator('.term-line').allInnerTexts()).toEqual(term);
       await page.screenshot({ path: `${SHOTS}/en-narration-${tag}.png` });

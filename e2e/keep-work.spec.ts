@@ -12,7 +12,9 @@ async function openMenu(page: Page): Promise<void> {
   await page.locator('.lab-menu summary').click();
 }
 
-test('a shared link over a changed lab asks first: declined keeps the lab, accepted keeps it in Recent labs, restorable', async ({ page }) => {
+test('a shared link over a changed lab asks first: declined keeps the lab, accepted keeps it in Recent labs, restorable', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.goto();
   await lab.type('ip link add mine0 type bridge');
@@ -36,7 +38,9 @@ test('a shared link over a changed lab asks first: declined keeps the lab, accep
 
   // the replaced lab is in the Lab menu's recent labs, and comes back from there
   await openMenu(page);
-  const item = recentMenu(page).getByRole('menuitem', { name: /Linux bridge|bridge|2 commands|commands/ }).first();
+  const item = recentMenu(page)
+    .getByRole('menuitem', { name: /Linux bridge|bridge|2 commands|commands/ })
+    .first();
   await expect(recentMenu(page).getByRole('menuitem')).toHaveCount(1);
   await item.click();
   await lab.answerReplace(true); // the link's lab holds a typed command too
@@ -49,7 +53,9 @@ test('a shared link over a changed lab asks first: declined keeps the lab, accep
   expect(lab.errors).toEqual([]);
 });
 
-test('choosing a preset over a changed lab asks, and Ctrl+Z brings the old lab back; the Diagram menu says "custom lab"', async ({ page }) => {
+test('choosing a preset over a changed lab asks, and Ctrl+Z brings the old lab back; the Diagram menu says "custom lab"', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.goto();
   await expect(lab.preset.locator('option:checked')).toHaveText(/bridge/i);
@@ -162,9 +168,12 @@ test('broken lab files are refused with a clear message and the lab stays', asyn
   const ls = new LessonPage(page);
   await lab.goto();
   await lab.type('ip link add stay0 type bridge');
-  const open = (name: string, body: string) => page.getByLabel('Lab file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
+  const open = (name: string, body: string) =>
+    page.getByLabel('Lab file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(body) });
   await open('v0.json', JSON.stringify(labFile(['ip link'], { version: 0 })));
-  await expect(ls.notice).toContainText('The file v0.json was refused, the open lab is kept: version: 0 is not a lab file version');
+  await expect(ls.notice).toContainText(
+    'The file v0.json was refused, the open lab is kept: version: 0 is not a lab file version',
+  );
   await open('vs.json', JSON.stringify(labFile(['ip link'], { version: '1' })));
   await expect(ls.notice).toContainText('version: must be a number');
   await expect(ls.notice).not.toContainText('newer app');
@@ -177,11 +186,16 @@ test('broken lab files are refused with a clear message and the lab stays', asyn
   expect(lab.errors).toEqual([]);
 });
 
-test('the autosave lives in IndexedDB: a legacy localStorage save is moved there and survives a reload', async ({ page }) => {
+test('the autosave lives in IndexedDB: a legacy localStorage save is moved there and survives a reload', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await page.goto('/');
   // a lab saved by the earlier version, in localStorage
-  await page.evaluate((l) => localStorage.setItem('netlab:lab:v1', JSON.stringify(l)), labFile(['ip link add legacy0 type bridge']));
+  await page.evaluate(
+    (l) => localStorage.setItem('netlab:lab:v1', JSON.stringify(l)),
+    labFile(['ip link add legacy0 type bridge']),
+  );
   await page.reload();
   await expect(lab.device('host', 'legacy0')).toBeVisible();
   await expect.poll(() => page.evaluate(() => localStorage.getItem('netlab:lab:v1'))).toBeNull();
@@ -209,7 +223,7 @@ test('a save that fails is said at once, with the lab file offered', async ({ pa
   // IndexedDB refused and localStorage full, as in a locked-down or full browser profile
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { value: undefined });
-    Storage.prototype.setItem = function () {
+    Storage.prototype.setItem = () => {
       throw new DOMException('full', 'QuotaExceededError');
     };
   });

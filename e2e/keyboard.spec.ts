@@ -11,14 +11,17 @@ const SIZES = [
   { width: 390, height: 844 },
 ];
 
-const focusedClass = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '');
+const focusedClass = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.className ?? '');
 const focusedId = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.id ?? '');
 
 for (const size of SIZES) {
   test.describe(`at ${size.width}x${size.height}`, () => {
     test.use({ viewport: size });
 
-    test('the terminal takes no focus on load; Tab completes, Esc then Tab or Shift+Tab leaves it', async ({ page }) => {
+    test('the terminal takes no focus on load; Tab completes, Esc then Tab or Shift+Tab leaves it', async ({
+      page,
+    }) => {
       const lab = new LabPage(page);
       await lab.goto();
       await page.getByRole('button', { name: 'Close the welcome' }).click();
@@ -98,7 +101,9 @@ for (const size of SIZES) {
   });
 }
 
-test('diagram: Enter opens a device in the inspector, arrow keys move between devices, wires are no Tab stops', async ({ page }) => {
+test('diagram: Enter opens a device in the inspector, arrow keys move between devices, wires are no Tab stops', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.goto();
   // wires are not focusable; devices are

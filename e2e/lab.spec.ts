@@ -79,7 +79,10 @@ test('a pasted script runs line by line', async ({ page }) => {
   await page.evaluate(() => {
     const el = document.activeElement as HTMLInputElement;
     const dt = new DataTransfer();
-    dt.setData('text/plain', 'ip link add veth0 type veth peer name veth1\nip link set veth0 up\nip -br link show dev veth0\n');
+    dt.setData(
+      'text/plain',
+      'ip link add veth0 type veth peer name veth1\nip link set veth0 up\nip -br link show dev veth0\n',
+    );
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   });
   await lab.expectEcho('ip link set veth0 up');
@@ -88,17 +91,24 @@ test('a pasted script runs line by line', async ({ page }) => {
   expect(lab.errors).toEqual([]);
 });
 
-test('a long pasted script runs every line in order while the line stays free to type in; one undo takes it all back', async ({ page }) => {
+test('a long pasted script runs every line in order while the line stays free to type in; one undo takes it all back', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.goto();
   const input = lab.commandLine();
   await input.click();
   // 120 lines: the page sends them in parts, and each part is drawn as it comes
-  const lines = Array.from({ length: 60 }, (_, i) => [`ip link add pa${i} type veth peer name pb${i}`, `ip link set pa${i} up`]).flat();
+  const lines = Array.from({ length: 60 }, (_, i) => [
+    `ip link add pa${i} type veth peer name pb${i}`,
+    `ip link set pa${i} up`,
+  ]).flat();
   await page.evaluate((text) => {
     const dt = new DataTransfer();
     dt.setData('text/plain', text + '\n');
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+    );
   }, lines.join('\n'));
   // typing goes on meanwhile: the keys land in the command line
   await input.pressSequentially('ip -br link show dev pa59');
@@ -106,7 +116,9 @@ test('a long pasted script runs every line in order while the line stays free to
   await input.press('Enter');
   await lab.expectOutput(/^pa59@pb59\s+LOWERLAYERDOWN/);
   // every line echoed once, in the order pasted, then the one typed
-  const echoed = (await page.getByTestId('term-host').locator('.term-line.cmd').allTextContents()).map((t) => t.replace(/^root@host:~# /, '')).filter((t) => / p[ab]\d/.test(t));
+  const echoed = (await page.getByTestId('term-host').locator('.term-line.cmd').allTextContents())
+    .map((t) => t.replace(/^root@host:~# /, ''))
+    .filter((t) => / p[ab]\d/.test(t));
   expect(echoed).toEqual([...lines, 'ip -br link show dev pa59']);
   // the paste and the line typed after it are two actions: undo twice leaves no pa device
   await lab.undoButton.click();
@@ -143,7 +155,9 @@ test('a container from the palette, a veth end dragged into it, undo and redo', 
   expect(lab.errors).toEqual([]);
 });
 
-test('a dragged position is kept and undone like a command; a port dragged out of every box is released', async ({ page }) => {
+test('a dragged position is kept and undone like a command; a port dragged out of every box is released', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.preset.page().goto('/');
   await lab.goto();
@@ -185,7 +199,9 @@ test('a worker that dies is restarted and the lab rebuilt from its command log',
   expect(lab.errors).toEqual([]);
 });
 
-test('palette: a bridge, a tun/tap and a LAN dropped in the host; the inspector changes a MAC and brings a device up', async ({ page }) => {
+test('palette: a bridge, a tun/tap and a LAN dropped in the host; the inspector changes a MAC and brings a device up', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.goto();
   await lab.dragPalette('bridge', 'ns:host');

@@ -48,14 +48,22 @@ for (const size of SIZES) {
         expect(b.x + b.width, id).toBeLessThanOrEqual(pane!.x + pane!.width + 1);
         expect(b.y + b.height, id).toBeLessThanOrEqual(pane!.y + pane!.height + 1);
       }
-      const { sw, cw } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, cw: document.documentElement.clientWidth }));
+      const { sw, cw } = await page.evaluate(() => ({
+        sw: document.documentElement.scrollWidth,
+        cw: document.documentElement.clientWidth,
+      }));
       expect(sw, 'the page scrolls sideways').toBeLessThanOrEqual(cw);
-      expect(await outsideViewport(page, '.legend .chip, .controls button, .toolbar > *, .palette-item, .terminal .tabs button')).toEqual([]);
+      expect(
+        await outsideViewport(
+          page,
+          '.legend .chip, .controls button, .toolbar > *, .palette-item, .terminal .tabs button',
+        ),
+      ).toEqual([]);
       // the legend's chips lie inside the canvas column, none under another
       const canvas = (await page.getByTestId('canvas').boundingBox())!;
       for (const chip of await page.locator('.legend .chip').all()) {
         const b = (await chip.boundingBox())!;
-        expect(b.x + b.width, await chip.textContent() ?? '').toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+        expect(b.x + b.width, (await chip.textContent()) ?? '').toBeLessThanOrEqual(canvas.x + canvas.width + 1);
         expect(b.y + b.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
       }
       expect(warnings).toEqual([]);
@@ -78,7 +86,11 @@ for (const size of SIZES) {
           await tables.getByRole('tab', { name: tab }).click();
           const wrap = tables.locator('.table-wrap');
           await expect(wrap).toBeVisible();
-          const { sw, cw, rows } = await wrap.evaluate((e) => ({ sw: e.scrollWidth, cw: e.clientWidth, rows: e.querySelectorAll('tbody tr').length }));
+          const { sw, cw, rows } = await wrap.evaluate((e) => ({
+            sw: e.scrollWidth,
+            cw: e.clientWidth,
+            rows: e.querySelectorAll('tbody tr').length,
+          }));
           expect(sw, `${preset} ${tab}: ${sw} px in ${cw}`).toBeLessThanOrEqual(cw);
           if (tab === 'Addresses') expect(rows).toBeGreaterThan(2);
         }

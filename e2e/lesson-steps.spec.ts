@@ -7,8 +7,14 @@ import { readFileSync } from 'node:fs';
 import { LabPage } from './pages/LabPage';
 import { LessonPage } from './pages/LessonPage';
 
-interface Step { id: string; title: { en: string }; watch?: { capture: string[] } }
-const lesson = JSON.parse(readFileSync(new URL('../lessons/linux-bridge.json', import.meta.url), 'utf8')) as { steps: Step[] };
+interface Step {
+  id: string;
+  title: { en: string };
+  watch?: { capture: string[] };
+}
+const lesson = JSON.parse(readFileSync(new URL('../lessons/linux-bridge.json', import.meta.url), 'utf8')) as {
+  steps: Step[];
+};
 const N = lesson.steps.length;
 
 const SIZES = [
@@ -43,7 +49,9 @@ for (const size of SIZES) {
   test.describe(`at ${size.width}x${size.height}`, () => {
     test.use({ viewport: size });
 
-    test('steps 6, 2, 23, 4 from the step list: each starts from its own lab and passes after run', async ({ page }) => {
+    test('steps 6, 2, 23, 4 from the step list: each starts from its own lab and passes after run', async ({
+      page,
+    }) => {
       test.setTimeout(120_000);
       const { lab, ls } = await open(page);
       await choose(ls, 6);
@@ -117,7 +125,9 @@ test('reset this step undoes what was typed; a shared link opens the step with i
   expect(lab.errors).toEqual([]);
 });
 
-test('a step that names captures opens them in the Captures pane, in its order, and its check reads them', async ({ page }) => {
+test('a step that names captures opens them in the Captures pane, in its order, and its check reads them', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const { lab, ls } = await open(page);
   await choose(ls, 4);
@@ -134,7 +144,8 @@ test('a step that names captures opens them in the Captures pane, in its order, 
   await expect(page.getByTestId('capture-lines-host-br0')).toContainText('Reply 192.168.3.102 is-at');
   await expect(page.getByTestId('capture-lines-host-br0')).not.toContainText('Request who-has');
   // the captures stopped: the check reads what they show, and fails on a capture with nothing on br0
-  for (const dev of named) await page.locator(`section.capture[data-dev="${dev}"]`).getByRole('button', { name: 'Stop' }).click();
+  for (const dev of named)
+    await page.locator(`section.capture[data-dev="${dev}"]`).getByRole('button', { name: 'Stop' }).click();
   await ls.button('Check').click();
   await expect(ls.verdict).toHaveAttribute('data-pass', 'true');
   expect(lab.errors).toEqual([]);
@@ -147,7 +158,9 @@ for (const lang of ['English', '中文'] as const) {
     const term = lab.terminal();
     await ls.pane.getByLabel(lang === 'English' ? 'Steps' : '所有步骤').selectOption('6');
     await expect(ls.pane.locator('.lesson-starting')).toHaveCount(0);
-    await expect(term).toContainText(lang === 'English' ? 'Step 7: the lab is as steps 1-6 left it' : '步骤 7:实验环境已恢复为步骤 1-6 完成后的样子');
+    await expect(term).toContainText(
+      lang === 'English' ? 'Step 7: the lab is as steps 1-6 left it' : '步骤 7:实验环境已恢复为步骤 1-6 完成后的样子',
+    );
     await ls.button(lang === 'English' ? 'Run the commands' : '运行这些命令').click();
     await lab.expectEcho('ip neigh flush dev br0');
     if (lang === 'English') {

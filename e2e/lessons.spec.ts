@@ -6,9 +6,18 @@ import { LabPage } from './pages/LabPage';
 import { LessonPage } from './pages/LessonPage';
 
 type T = { zh: string | string[]; en: string | string[] };
-interface Step { id: string; title: T; check?: { pass?: T } }
-const lesson = JSON.parse(readFileSync(new URL('../lessons/linux-bridge.json', import.meta.url), 'utf8')) as { steps: Step[] };
-const text = (t: T, l: 'zh' | 'en') => { const v = t[l]; return Array.isArray(v) ? v.join('\n\n') : v; };
+interface Step {
+  id: string;
+  title: T;
+  check?: { pass?: T };
+}
+const lesson = JSON.parse(readFileSync(new URL('../lessons/linux-bridge.json', import.meta.url), 'utf8')) as {
+  steps: Step[];
+};
+const text = (t: T, l: 'zh' | 'en') => {
+  const v = t[l];
+  return Array.isArray(v) ? v.join('\n\n') : v;
+};
 
 for (const lang of ['en', 'zh'] as const) {
   test(`the whole article lesson, in ${lang === 'en' ? 'English' : 'Chinese'}`, async ({ page }) => {

@@ -23,7 +23,9 @@ async function shoot(page: Page, name: string): Promise<void> {
   if (start) await page.setViewportSize(start);
 }
 
-test('ip link add mv1 link eth0 type macvlan mode bridge draws mv1 under eth0, and in a container beside it', async ({ page }) => {
+test('ip link add mv1 link eth0 type macvlan mode bridge draws mv1 under eth0, and in a container beside it', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const lab = new LabPage(page);
   await lab.goto();

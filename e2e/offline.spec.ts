@@ -4,11 +4,19 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/LabPage';
 
-test('a strict CSP with no violation, a lesson included; a service worker caches every built file', async ({ page }) => {
+test('a strict CSP with no violation, a lesson included; a service worker caches every built file', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   const violations: string[] = [];
   await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    ),
+  );
   await lab.goto();
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("script-src 'self'");
@@ -26,8 +34,17 @@ test('a strict CSP with no violation, a lesson included; a service worker caches
   await page.reload();
   await page.waitForFunction(() => window.__netlab?.interactiveAt !== undefined);
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  const cached = await page.evaluate(async () => Promise.all((await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname))));
-  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/assets/')));
+  const cached = await page.evaluate(async () =>
+    Promise.all(
+      (await caches.keys()).map(async (k) => (await (await caches.open(k)).keys()).map((r) => new URL(r.url).pathname)),
+    ),
+  );
+  const loaded = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.startsWith('/assets/')),
+  );
   for (const p of loaded) expect(cached.flat()).toContain(p);
   expect(cached.flat()).toContain('/index.html');
   expect(violations).toEqual([]);

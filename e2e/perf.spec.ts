@@ -18,7 +18,9 @@ test('dragging with 100 devices on the canvas', async ({ page }) => {
   await page.evaluate((text) => {
     const dt = new DataTransfer();
     dt.setData('text/plain', text + '\n');
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+    );
   }, script);
   await expect(lab.device('host', 'b49')).toBeAttached();
   // 100 veths, eth0 and br0 (the physical network is drawn as stations, not devices)
@@ -40,12 +42,20 @@ test('dragging with 100 devices on the canvas', async ({ page }) => {
     window.__recording = false;
     return window.__frames!;
   });
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const gaps = frames
+    .slice(1)
+    .map((t, i) => t - frames[i])
+    .sort((a, b) => a - b);
   const p95 = gaps[Math.floor(gaps.length * 0.95)];
   const worst = gaps[gaps.length - 1];
   const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-  console.log(`drag with 102 devices: ${gaps.length} frames, mean ${mean.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`);
-  test.info().annotations.push({ type: 'drag-frames', description: `mean ${mean.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${worst.toFixed(1)} ms` });
+  console.log(
+    `drag with 102 devices: ${gaps.length} frames, mean ${mean.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`,
+  );
+  test.info().annotations.push({
+    type: 'drag-frames',
+    description: `mean ${mean.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`,
+  });
   const after = (await node.boundingBox())!;
   expect(after.x - before.x).toBeGreaterThan(100);
   expect(after.y - before.y).toBeGreaterThan(50);

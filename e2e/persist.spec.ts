@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import { LabPage } from './pages/LabPage';
 import { LessonPage } from './pages/LessonPage';
 
-test('a reload restores the lab; a shared link carries it to a fresh browser; broken links and files are refused', async ({ page, browser }) => {
+test('a reload restores the lab; a shared link carries it to a fresh browser; broken links and files are refused', async ({
+  page,
+  browser,
+}) => {
   const lab = new LabPage(page);
   const ls = new LessonPage(page);
   await lab.goto();
@@ -46,10 +49,26 @@ test('a reload restores the lab; a shared link carries it to a fresh browser; br
   await page.evaluate(() => (location.hash = 'lab=not-a-lab'));
   await expect(ls.notice).toContainText('refused');
   await expect(lab.device('host', 'dummy7')).toBeVisible();
-  const bad = { format: 'linux-netlab-lab', version: 1, seed: 1, presetId: 'x', now: 0, positions: {}, log: [{ id: 1, group: 't1', ns: 'host', line: 'rm -rf /', at: 0, mode: 'sync' }] };
-  await page.getByLabel('Lab file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
-  await expect(ls.notice).toContainText('The file bad.json was refused, the open lab is kept: log[0].line: `rm -rf /` "rm" is not a command the simulator knows');
-  await page.getByLabel('Lab file').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "linux-netlab-lab", "version": 9}') });
+  const bad = {
+    format: 'linux-netlab-lab',
+    version: 1,
+    seed: 1,
+    presetId: 'x',
+    now: 0,
+    positions: {},
+    log: [{ id: 1, group: 't1', ns: 'host', line: 'rm -rf /', at: 0, mode: 'sync' }],
+  };
+  await page
+    .getByLabel('Lab file')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(ls.notice).toContainText(
+    'The file bad.json was refused, the open lab is kept: log[0].line: `rm -rf /` "rm" is not a command the simulator knows',
+  );
+  await page.getByLabel('Lab file').setInputFiles({
+    name: 'junk.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "linux-netlab-lab", "version": 9}'),
+  });
   await expect(ls.notice).toContainText('a newer app wrote it');
   await expect(lab.device('host', 'dummy7')).toBeVisible();
 
@@ -91,18 +110,24 @@ test('export the lab as a script; a pasted script is imported, or refused line b
   const script = readFileSync((await (await download).path())!, 'utf8');
   expect(script).toContain('# netlab-export 1');
   await ls.menu('Import shell script…');
-  await page.getByRole('textbox', { name: 'Script', exact: true }).fill('ip link add br9 type bridge\nsudo reboot\nip link set br9 up\ncurl http://example.com');
+  await page
+    .getByRole('textbox', { name: 'Script', exact: true })
+    .fill('ip link add br9 type bridge\nsudo reboot\nip link set br9 up\ncurl http://example.com');
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByLabel('Refused lines')).toContainText('line 2:');
   await expect(page.getByLabel('Refused lines')).toContainText('line 4:');
   await expect(lab.device('host', 'br9')).toHaveCount(0);
-  await page.getByRole('textbox', { name: 'Script', exact: true }).fill('ip link add br9 type bridge\nip link set br9 up');
+  await page
+    .getByRole('textbox', { name: 'Script', exact: true })
+    .fill('ip link add br9 type bridge\nip link set br9 up');
   await page.getByRole('button', { name: 'Import' }).click();
   await expect(lab.device('host', 'br9')).toBeVisible();
   expect(lab.errors).toEqual([]);
 });
 
-test('a reload comes back to the packet-flow step the reader stopped at, paused, at the same speed', async ({ page }) => {
+test('a reload comes back to the packet-flow step the reader stopped at, paused, at the same speed', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.gotoVethOnBridge();
   await lab.type('ping -c 1 -W 1 -I veth0 192.168.3.102');

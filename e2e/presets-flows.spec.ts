@@ -3,8 +3,13 @@
 import { expect, test } from '@playwright/test';
 import { LabPage } from './pages/LabPage';
 
-for (const [preset, ns, via] of [['vms', 'vm1', 'tap1'], ['docker', 'c1', 'veth1']] as const) {
-  test(`preset ${preset}: ${ns} pings baidu.com and its frames are followed through ${via} and eth0`, async ({ page }) => {
+for (const [preset, ns, via] of [
+  ['vms', 'vm1', 'tap1'],
+  ['docker', 'c1', 'veth1'],
+] as const) {
+  test(`preset ${preset}: ${ns} pings baidu.com and its frames are followed through ${via} and eth0`, async ({
+    page,
+  }) => {
     const lab = new LabPage(page);
     await lab.goto();
     await lab.preset.selectOption(preset);

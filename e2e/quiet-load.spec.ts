@@ -20,9 +20,18 @@ for (const [lang, size, groups] of [
     const check = async () => {
       await expect(term.locator('.term-line.cmd', { hasText: 'ip addr add 192.168.3.21/24 dev eth0' })).toHaveCount(1);
       await expect(term.locator('.term-line.cmd', { hasText: 'ip link add name br0 type bridge' })).toHaveCount(1);
-      for (const hidden of ['ip netns add lan', 'ip -n lan', 'lab cable', 'lab hosts add', 'netns gw', 'ip -n internet'])
+      for (const hidden of [
+        'ip netns add lan',
+        'ip -n lan',
+        'lab cable',
+        'lab hosts add',
+        'netns gw',
+        'ip -n internet',
+      ])
         await expect(term.locator('.term-line', { hasText: hidden })).toHaveCount(0);
-      await expect(term.locator('.term-line.info', { hasText: lang === 'zh' ? '物理网络' : 'physical network' })).toHaveCount(1);
+      await expect(
+        term.locator('.term-line.info', { hasText: lang === 'zh' ? '物理网络' : 'physical network' }),
+      ).toHaveCount(1);
       const mine = page.getByRole('tablist', { name: groups.mine });
       const world = page.getByRole('tablist', { name: groups.world });
       await expect(mine.getByRole('tab')).toHaveText(['host']);

@@ -8,12 +8,26 @@ import { readFileSync } from 'node:fs';
 import { readPcap } from '../sim/wire/pcap';
 
 const LOOP = [
-  'ip link add br0 type bridge', 'ip link add br1 type bridge',
-  'ip link add a1 type veth peer name b1', 'ip link add a2 type veth peer name b2', 'ip link add a3 type veth peer name b3',
-  'ip link set a1 master br0', 'ip link set a2 master br0', 'ip link set a3 master br0',
-  'ip link set b1 master br1', 'ip link set b2 master br1', 'ip link set b3 master br1',
-  'ip link set a1 up', 'ip link set a2 up', 'ip link set a3 up', 'ip link set b1 up', 'ip link set b2 up', 'ip link set b3 up',
-  'ip link set br1 up', 'ip addr add 10.9.0.1/24 dev br0', 'ip link set br0 up',
+  'ip link add br0 type bridge',
+  'ip link add br1 type bridge',
+  'ip link add a1 type veth peer name b1',
+  'ip link add a2 type veth peer name b2',
+  'ip link add a3 type veth peer name b3',
+  'ip link set a1 master br0',
+  'ip link set a2 master br0',
+  'ip link set a3 master br0',
+  'ip link set b1 master br1',
+  'ip link set b2 master br1',
+  'ip link set b3 master br1',
+  'ip link set a1 up',
+  'ip link set a2 up',
+  'ip link set a3 up',
+  'ip link set b1 up',
+  'ip link set b2 up',
+  'ip link set b3 up',
+  'ip link set br1 up',
+  'ip addr add 10.9.0.1/24 dev br0',
+  'ip link set br0 up',
   // one broadcast starts it: an ARP request, then Ctrl+C 2 ms later
   'arping -c 1 10.9.0.2',
 ];
@@ -33,11 +47,18 @@ async function answered(lab: LabPage, line: string, answer: RegExp): Promise<num
   const before = await lab.terminal().locator('.term-line.out', { hasText: answer }).count();
   const t0 = Date.now();
   await input.press('Enter');
-  await expect.poll(() => lab.terminal().locator('.term-line.out', { hasText: answer }).count(), { intervals: [5], timeout: 5000 }).toBeGreaterThan(before);
+  await expect
+    .poll(() => lab.terminal().locator('.term-line.out', { hasText: answer }).count(), {
+      intervals: [5],
+      timeout: 5000,
+    })
+    .toBeGreaterThan(before);
   return Date.now() - t0;
 }
 
-test('a link holding a bridge loop: the storm shows, the terminal answers, Ctrl+C ends it, a reload stays calm', async ({ page }) => {
+test('a link holding a bridge loop: the storm shows, the terminal answers, Ctrl+C ends it, a reload stays calm', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await page.goto(shareLink(stormLab()));
   const notice = page.getByTestId('storm-notice');
@@ -46,7 +67,8 @@ test('a link holding a bridge loop: the storm shows, the terminal answers, Ctrl+
   await expect(notice).toContainText(/[\d,]+ frames\/s go round the loop through a1, a2, a3, b1, b2, b3 \(br0, br1\)/);
   await expect(notice.getByRole('button', { name: 'Stop the storm: ip link set br0 down' })).toBeVisible();
   // the loop's devices and links are marked on the diagram
-  for (const d of ['a1', 'a2', 'a3', 'b1', 'b2', 'b3', 'br0', 'br1']) await expect(lab.device('host', d).locator('.dev')).toHaveAttribute('data-storm', '1');
+  for (const d of ['a1', 'a2', 'a3', 'b1', 'b2', 'b3', 'br0', 'br1'])
+    await expect(lab.device('host', d).locator('.dev')).toHaveAttribute('data-storm', '1');
   await expect(lab.bridgeLink('host', 'br0', 'a1')).toHaveAttribute('data-storm', '1');
   await expect(page.locator('path[data-edge^="wire:"][data-storm="1"]')).toHaveCount(3);
 
@@ -66,7 +88,9 @@ test('a link holding a bridge loop: the storm shows, the terminal answers, Ctrl+
   const calm: number[] = [];
   for (let i = 0; i < 5; i++) calm.push(await answered(lab, 'ip -br link show dev a1', /^a1@b1\s+UP/));
   const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
-  test.info().annotations.push({ type: 'answer-ms', description: `storm ${times.join(', ')}; calm ${calm.join(', ')}` });
+  test
+    .info()
+    .annotations.push({ type: 'answer-ms', description: `storm ${times.join(', ')}; calm ${calm.join(', ')}` });
   console.log(`ip -br link answered in ${times.join(', ')} ms during the storm, ${calm.join(', ')} ms without it`);
   // within 200 ms during the storm (on a machine loaded by other work, no slower than twice a calm lab's answer)
   expect(median(times)).toBeLessThan(Math.max(200, 2 * median(calm)));
@@ -84,7 +108,7 @@ test('a link holding a bridge loop: the storm shows, the terminal answers, Ctrl+
   expect(lab.errors).toEqual([]);
 });
 
-test('the notice\'s button ends the storm the same way, typed in the terminal', async ({ page }) => {
+test("the notice's button ends the storm the same way, typed in the terminal", async ({ page }) => {
   const lab = new LabPage(page);
   await page.goto(shareLink(stormLab()));
   const notice = page.getByTestId('storm-notice');
@@ -96,7 +120,14 @@ test('the notice\'s button ends the storm the same way, typed in the terminal', 
 
 test('a capture of a flood keeps its last 10,000 frames and says so; the pcap holds those', async ({ page }) => {
   const lab = new LabPage(page);
-  const pair = ['ip netns add n1', 'ip link add v0 type veth peer name v1 netns n1', 'ip addr add 10.8.0.1/24 dev v0', 'ip link set v0 up', 'ip -n n1 addr add 10.8.0.2/24 dev v1', 'ip -n n1 link set v1 up'];
+  const pair = [
+    'ip netns add n1',
+    'ip link add v0 type veth peer name v1 netns n1',
+    'ip addr add 10.8.0.1/24 dev v0',
+    'ip link set v0 up',
+    'ip -n n1 addr add 10.8.0.2/24 dev v1',
+    'ip -n n1 link set v1 up',
+  ];
   await page.goto(shareLink(labFile(pair)));
   await expect(lab.device('host', 'v0')).toBeVisible({ timeout: 10_000 });
   await lab.deviceMenu('host', 'v0', 'Capture on v0');
@@ -111,7 +142,10 @@ test('a capture of a flood keeps its last 10,000 frames and says so; the pcap ho
   await expect(count).toHaveText(/^showing the last 10,000 of 12,00\d frames$/, { timeout: 30_000 });
   await cap.getByRole('button', { name: 'Stop' }).click();
   await expect(cap).toContainText('stopped');
-  const [download] = await Promise.all([page.waitForEvent('download'), cap.getByRole('button', { name: 'Download .pcap' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    cap.getByRole('button', { name: 'Download .pcap' }).click(),
+  ]);
   const frames = readPcap(new Uint8Array(readFileSync((await download.path())!)));
   if ('error' in frames) throw new Error(frames.error);
   expect(frames).toHaveLength(10_000);

@@ -20,7 +20,8 @@ for (const size of SIZES) {
       await lab.goto();
       const card = page.getByRole('region', { name: 'Welcome to Linux netlab' });
       await expect(card).toBeVisible();
-      for (const b of ['Guided lesson', "The article's diagrams", 'Empty lab']) await expect(card.getByRole('button', { name: b })).toBeInViewport();
+      for (const b of ['Guided lesson', "The article's diagrams", 'Empty lab'])
+        await expect(card.getByRole('button', { name: b })).toBeInViewport();
       await card.getByRole('button', { name: 'Close the welcome' }).click();
       await expect(card).toBeHidden();
       await page.reload();
@@ -41,7 +42,10 @@ for (const size of SIZES) {
       const other = await page.context().browser()!.newPage({ viewport: size });
       const lab2 = new LabPage(other);
       await lab2.goto();
-      await other.getByRole('region', { name: 'Welcome to Linux netlab' }).getByRole('button', { name: 'Empty lab' }).click();
+      await other
+        .getByRole('region', { name: 'Welcome to Linux netlab' })
+        .getByRole('button', { name: 'Empty lab' })
+        .click();
       await expect(lab2.device('host', 'br0')).toHaveCount(0);
       await expect(lab2.device('host', 'eth0')).toHaveCount(0);
       await expect(other.getByRole('region', { name: 'Welcome to Linux netlab' })).toBeHidden();
@@ -55,7 +59,9 @@ for (const size of SIZES) {
       await expect(lab.terminal()).toContainText('Tab completes');
       await lab.type('help');
       for (const cmd of ['ip', 'bridge', 'ping', 'arping', 'tcpdump', 'iptables', 'lab', 'help']) {
-        await expect(lab.terminal().locator('.term-line.out', { hasText: new RegExp(`^${cmd}\\s{2,}\\S`) })).toHaveCount(1);
+        await expect(
+          lab.terminal().locator('.term-line.out', { hasText: new RegExp(`^${cmd}\\s{2,}\\S`) }),
+        ).toHaveCount(1);
       }
       await expect(lab.terminal()).not.toContainText('command not found');
     });
@@ -68,8 +74,12 @@ for (const size of SIZES) {
       await page.locator('.lab-menu summary').click();
       await page.getByRole('menuitem', { name: 'About Linux netlab' }).click();
       const about = page.getByRole('dialog', { name: 'About Linux netlab' });
-      await expect(about.getByRole('link', { name: 'React Flow (@xyflow/react)' })).toHaveAttribute('href', 'https://reactflow.dev');
-      for (const lib of ['React', 'zustand', 'valibot', 'idb-keyval', 'Vite']) await expect(about.getByRole('link', { name: lib, exact: true })).toBeVisible();
+      await expect(about.getByRole('link', { name: 'React Flow (@xyflow/react)' })).toHaveAttribute(
+        'href',
+        'https://reactflow.dev',
+      );
+      for (const lib of ['React', 'zustand', 'valibot', 'idb-keyval', 'Vite'])
+        await expect(about.getByRole('link', { name: lib, exact: true })).toBeVisible();
       await expect(about.getByRole('button', { name: 'Close' })).toBeFocused();
       await page.keyboard.press('Escape');
       await expect(about).toBeHidden();

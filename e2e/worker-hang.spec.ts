@@ -8,7 +8,9 @@ import { labFile, shareLink } from './pages/labFiles';
 
 const HANG = 'echo netlab-e2e-hang';
 
-test('a link holding a command that hangs the worker: busy, an offer to stop, the lab rebuilt without it', async ({ page }) => {
+test('a link holding a command that hangs the worker: busy, an offer to stop, the lab rebuilt without it', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await page.goto(shareLink(labFile(['ip link add before0 type bridge', HANG, 'ip link add after0 type bridge'])));
   const status = page.getByTestId('worker-status');
@@ -16,7 +18,9 @@ test('a link holding a command that hangs the worker: busy, an offer to stop, th
   const offer = page.getByRole('alertdialog', { name: 'Stop and drop the command' });
   await expect(offer).toContainText(`It is still running \`${HANG}\``, { timeout: 8000 });
   await offer.getByRole('button', { name: 'Stop and drop the command' }).click();
-  await expect(page.getByRole('alert')).toContainText(`The simulation stopped answering while running \`${HANG}\`: the lab was rebuilt without it.`);
+  await expect(page.getByRole('alert')).toContainText(
+    `The simulation stopped answering while running \`${HANG}\`: the lab was rebuilt without it.`,
+  );
   await expect(status).toHaveText('kernel ready');
   await expect(lab.device('host', 'before0')).toBeVisible();
   await expect(lab.device('host', 'after0')).toBeVisible();
@@ -51,11 +55,16 @@ test('a hanging command typed in the terminal: busy, and Ctrl+C ends it', async 
   expect(lab.errors).toEqual([]);
 });
 
-test('a link whose replay would run too long stops at the bound and says so; a clock beyond 30 days is refused', async ({ page }) => {
+test('a link whose replay would run too long stops at the bound and says so; a clock beyond 30 days is refused', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.goto();
   // a flood left running for ten minutes of virtual time: far more events than a load may replay
-  const flood = labFile(['ip link add br0 type bridge', 'ip addr add 10.9.9.1/24 dev br0', 'ip link set br0 up', 'ping -f 10.9.9.1'], { now: 600_000_000 });
+  const flood = labFile(
+    ['ip link add br0 type bridge', 'ip addr add 10.9.9.1/24 dev br0', 'ip link set br0 up', 'ping -f 10.9.9.1'],
+    { now: 600_000_000 },
+  );
   await page.goto(shareLink(flood));
   await expect(page.getByRole('alert')).toContainText('Loading the lab stopped after', { timeout: 30_000 });
   await expect(page.getByTestId('worker-status')).toHaveText('kernel ready');
@@ -67,7 +76,9 @@ test('a link whose replay would run too long stops at the bound and says so; a c
   await lab.expectOutput('10.9.9.1/24');
   // a month and a bit: refused before anything runs
   await page.goto(shareLink(labFile(['ip link add x0 type bridge'], { now: 31 * 24 * 3600 * 1e6 })));
-  await expect(page.getByRole('alert')).toContainText('The shared link was refused, the open lab is kept: now: must be at most');
+  await expect(page.getByRole('alert')).toContainText(
+    'The shared link was refused, the open lab is kept: now: must be at most',
+  );
   await expect(lab.device('host', 'br0')).toBeVisible();
   expect(lab.errors).toEqual([]);
 });

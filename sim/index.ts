@@ -8,16 +8,35 @@ export { fmtIp4 } from './core/addr';
 export { own } from './core/own';
 export { isOutsideWorldLine } from './labs/outside_world';
 export { FIRST_PRESET, PRESETS } from './labs/presets/article';
-export { type StepStart } from './lessons/runner';
-export { type CheckResult, type Lang, type Lesson, type LessonCommand, type LessonStep, type Text, commandLine, pick } from './lessons/types';
-export { type StormReport } from './net/backlog';
-export { type TraceEvent } from './net/trace';
+export type { StepStart } from './lessons/runner';
+export {
+  type CheckResult,
+  type Lang,
+  type Lesson,
+  type LessonCommand,
+  type LessonStep,
+  type Text,
+  commandLine,
+  pick,
+} from './lessons/types';
+export type { StormReport } from './net/backlog';
+export type { TraceEvent } from './net/trace';
 export { COMMANDS, COMMAND_SPECS, type CompletionContext, completionCandidates } from './shell/commands';
-export { type ConfKey, type DevSnap, type FdbSnap, type NeighSnap, type NsSnap, type RouteSnap, type Snapshot, type StackLink } from './snapshot';
+export type { ConfKey, DevSnap, FdbSnap, NeighSnap, NsSnap, RouteSnap, Snapshot, StackLink } from './snapshot';
 export { ARPOP_REPLY, ARPOP_REQUEST, arpOp } from './wire/arp';
 export { LLC_SAP_BSPAN, llcDsap } from './wire/bpdu';
 export { type Field, dissect } from './wire/dissect';
 export { ETH_HLEN, ETH_P_802_3_MIN, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, ethType } from './wire/ethernet';
 export { ICMP_ECHO, ICMP_ECHOREPLY, icmpType } from './wire/icmp';
-export { IPPROTO_ICMP, IPPROTO_IGMP, IPV4_HLEN, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4TotalLen, ipv4Version } from './wire/ipv4';
+export {
+  IPPROTO_ICMP,
+  IPPROTO_IGMP,
+  IPV4_HLEN,
+  ipv4Dst,
+  ipv4HeaderLen,
+  ipv4Protocol,
+  ipv4Src,
+  ipv4TotalLen,
+  ipv4Version,
+} from './wire/ipv4';
 export { writePcap } from './wire/pcap';

@@ -29,7 +29,12 @@ export function initcalls(): void {
   // loopback_net_ops, which gives every namespace its lo
   registerPernetSubsys({ name: 'ipv4', init: (ns, initial) => ipv4NetInit(ns, initial) });
   registerPernetSubsys({ name: 'arp', init: (ns) => setupArp(ns) });
-  registerPernetDevice({ name: 'loopback', init: (ns) => { ns.lo = createLoopback(ns); } });
+  registerPernetDevice({
+    name: 'loopback',
+    init: (ns) => {
+      ns.lo = createLoopback(ns);
+    },
+  });
   // inet_init(): dev_add_pack(&arp_packet_type) in arp_init(), dev_add_pack(&ip_packet_type)
   devAddPack(ETH_P_ARP, arpRcv);
   devAddPack(ETH_P_IP, ipRcv);

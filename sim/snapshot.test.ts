@@ -11,7 +11,9 @@ function lab(lines: string[]) {
 }
 
 const dev = (w: World, ns: string, name: string) =>
-  takeSnapshot(w).namespaces.find((n) => n.name === ns)!.devices.find((d) => d.name === name)!;
+  takeSnapshot(w)
+    .namespaces.find((n) => n.name === ns)!
+    .devices.find((d) => d.name === name)!;
 
 describe('takeSnapshot', () => {
   it('draws the article: an address gives a two-way link, a port one way, no address none, a bridge always both', () => {
@@ -57,7 +59,9 @@ describe('takeSnapshot', () => {
     expect(dev(w, 'host', 'eth0').peer).toEqual({ ns: 'lan', name: 'gw' });
     expect(dev(w, 'lan', 'gw').peer).toEqual({ ns: 'host', name: 'eth0' });
     const host = s.namespaces[0];
-    expect(host.routes.map((r) => r.line)).toEqual(['192.168.3.0/24 dev eth0 proto kernel scope link src 192.168.3.21']);
+    expect(host.routes.map((r) => r.line)).toEqual([
+      '192.168.3.0/24 dev eth0 proto kernel scope link src 192.168.3.21',
+    ]);
   });
 
   it('reports neighbours and the FDB after a ping, and taking it changes nothing', () => {

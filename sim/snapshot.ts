@@ -165,7 +165,13 @@ function fdbSnaps(br: Bridge): FdbSnap[] {
   const out: FdbSnap[] = [];
   for (const f of br.fdb.values()) {
     if (hasExpired(br, f, now)) continue;
-    out.push({ br: br.name, mac: fmtMac(f.addr), dev: f.dst ? f.dst.dev.name : br.name, local: f.local, static: f.static });
+    out.push({
+      br: br.name,
+      mac: fmtMac(f.addr),
+      dev: f.dst ? f.dst.dev.name : br.name,
+      local: f.local,
+      static: f.static,
+    });
   }
   return out.sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.mac, b.mac));
 }

@@ -62,14 +62,29 @@ function inetForwardChange(ns: Netns, on: number): void {
   for (const d of ns.devices) if (d.inDev) d.inDev.cnf.values.forwarding = on;
 }
 
-type NeighAccess = [(v: NeighParms) => number, (p: NeighParms, n: number, rand: (lo: number, hi: number) => number) => void];
+type NeighAccess = [
+  (v: NeighParms) => number,
+  (p: NeighParms, n: number, rand: (lo: number, hi: number) => number) => void,
+];
 
 /** net.ipv4.neigh.X.key in the units /proc shows (USER_HZ ticks, seconds or ms), kept in ms. */
 const NEIGH_ACCESS: Record<string, NeighAccess> = {
   anycast_delay: [(p) => Math.round(p.v.anycastDelayMs / 10), (p, n) => (p.v.anycastDelayMs = n * 10)],
   app_solicit: [(p) => p.v.appProbes, (p, n) => (p.v.appProbes = n)],
-  base_reachable_time: [(p) => Math.floor(p.v.baseReachableMs / 1000), (p, n, r) => { p.v.baseReachableMs = n * 1000; p.reachableMs = randReachTime(p.v.baseReachableMs, r); }],
-  base_reachable_time_ms: [(p) => p.v.baseReachableMs, (p, n, r) => { p.v.baseReachableMs = n; p.reachableMs = randReachTime(n, r); }],
+  base_reachable_time: [
+    (p) => Math.floor(p.v.baseReachableMs / 1000),
+    (p, n, r) => {
+      p.v.baseReachableMs = n * 1000;
+      p.reachableMs = randReachTime(p.v.baseReachableMs, r);
+    },
+  ],
+  base_reachable_time_ms: [
+    (p) => p.v.baseReachableMs,
+    (p, n, r) => {
+      p.v.baseReachableMs = n;
+      p.reachableMs = randReachTime(n, r);
+    },
+  ],
   delay_first_probe_time: [(p) => Math.floor(p.v.delayProbeMs / 1000), (p, n) => (p.v.delayProbeMs = n * 1000)],
   gc_stale_time: [(p) => Math.floor(p.v.gcStaleMs / 1000), (p, n) => (p.v.gcStaleMs = n * 1000)],
   interval_probe_time_ms: [(p) => p.v.intervalProbeMs, (p, n) => (p.v.intervalProbeMs = n)],
@@ -114,26 +129,68 @@ function neighEntry(ns: Netns, which: string, key: string): Entry | undefined {
 
 function globalEntry(ns: Netns, key: string): Entry | undefined {
   const ipv4 = ns.ipv4;
-  const num = (get: () => number, set: (n: number) => void, min?: number, max?: number): Entry => ({ get: () => String(get()), set: intSetter(set, min, max) });
+  const num = (get: () => number, set: (n: number) => void, min?: number, max?: number): Entry => ({
+    get: () => String(get()),
+    set: intSetter(set, min, max),
+  });
   switch (key) {
-    case 'ip_forward': return num(() => ipv4.all.values.forwarding, (n) => ipv4.all.values.forwarding !== n && inetForwardChange(ns, n));
+    case 'ip_forward':
+      return num(
+        () => ipv4.all.values.forwarding,
+        (n) => ipv4.all.values.forwarding !== n && inetForwardChange(ns, n),
+      );
     // the ranges of ipv4_net_table[] (extra1/extra2)
-    case 'icmp_echo_ignore_all': return num(() => ipv4.icmpEchoIgnoreAll, (n) => (ipv4.icmpEchoIgnoreAll = n), 0, 1);
-    case 'icmp_errors_use_inbound_ifaddr': return num(() => ipv4.icmpErrorsUseInboundIfaddr, (n) => (ipv4.icmpErrorsUseInboundIfaddr = n), 0, 1);
-    case 'icmp_echo_ignore_broadcasts': return num(() => ipv4.icmpEchoIgnoreBroadcasts, (n) => (ipv4.icmpEchoIgnoreBroadcasts = n), 0, 1);
-    case 'icmp_ratelimit': return num(() => ipv4.icmpRatelimit, (n) => (ipv4.icmpRatelimit = n), 0);
-    case 'icmp_ratemask': return num(() => ipv4.icmpRatemask, (n) => (ipv4.icmpRatemask = n));
-    case 'ip_default_ttl': return num(() => ipv4.ipDefaultTtl, (n) => (ipv4.ipDefaultTtl = n), 1, 255);
-    case 'ping_group_range': return {
-      get: () => `${ipv4.pingGroupRange[0]}\t${ipv4.pingGroupRange[1]}`,
-      set: (v) => {
-        const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(v);
-        if (!m) return { ok: false, error: 'EINVAL' };
-        ipv4.pingGroupRange = [Number(m[1]), Number(m[2])];
-        return { ok: true, value: v.trim() };
-      },
-    };
-    default: return undefined;
+    case 'icmp_echo_ignore_all':
+      return num(
+        () => ipv4.icmpEchoIgnoreAll,
+        (n) => (ipv4.icmpEchoIgnoreAll = n),
+        0,
+        1,
+      );
+    case 'icmp_errors_use_inbound_ifaddr':
+      return num(
+        () => ipv4.icmpErrorsUseInboundIfaddr,
+        (n) => (ipv4.icmpErrorsUseInboundIfaddr = n),
+        0,
+        1,
+      );
+    case 'icmp_echo_ignore_broadcasts':
+      return num(
+        () => ipv4.icmpEchoIgnoreBroadcasts,
+        (n) => (ipv4.icmpEchoIgnoreBroadcasts = n),
+        0,
+        1,
+      );
+    case 'icmp_ratelimit':
+      return num(
+        () => ipv4.icmpRatelimit,
+        (n) => (ipv4.icmpRatelimit = n),
+        0,
+      );
+    case 'icmp_ratemask':
+      return num(
+        () => ipv4.icmpRatemask,
+        (n) => (ipv4.icmpRatemask = n),
+      );
+    case 'ip_default_ttl':
+      return num(
+        () => ipv4.ipDefaultTtl,
+        (n) => (ipv4.ipDefaultTtl = n),
+        1,
+        255,
+      );
+    case 'ping_group_range':
+      return {
+        get: () => `${ipv4.pingGroupRange[0]}\t${ipv4.pingGroupRange[1]}`,
+        set: (v) => {
+          const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(v);
+          if (!m) return { ok: false, error: 'EINVAL' };
+          ipv4.pingGroupRange = [Number(m[1]), Number(m[2])];
+          return { ok: true, value: v.trim() };
+        },
+      };
+    default:
+      return undefined;
   }
 }
 
@@ -177,14 +234,26 @@ export function sysctlEntry(ns: Netns, name: string): Entry | undefined {
   if (p[1] === 'bridge' && p.length === 3 && hasOwn(ns.brnf, p[2])) {
     // brnf_sysctl_call_tables(): any value other than 0 is stored as 1
     const key = p[2];
-    return { get: () => String(ns.brnf[key]), set: intSetter((n) => (ns.brnf[key] = key.startsWith('bridge-nf-call-') && n ? 1 : n)) };
+    return {
+      get: () => String(ns.brnf[key]),
+      set: intSetter((n) => (ns.brnf[key] = key.startsWith('bridge-nf-call-') && n ? 1 : n)),
+    };
   }
   return undefined;
 }
 
 /** procps leaves the deprecated base_reachable_time and retrans_time out of listings */
 const DEPRECATED: ReadonlySet<string> = new Set(['base_reachable_time', 'retrans_time']);
-const GLOBALS = ['icmp_echo_ignore_all', 'icmp_echo_ignore_broadcasts', 'icmp_errors_use_inbound_ifaddr', 'icmp_ratelimit', 'icmp_ratemask', 'ip_default_ttl', 'ip_forward', 'ping_group_range'];
+const GLOBALS = [
+  'icmp_echo_ignore_all',
+  'icmp_echo_ignore_broadcasts',
+  'icmp_errors_use_inbound_ifaddr',
+  'icmp_ratelimit',
+  'icmp_ratemask',
+  'ip_default_ttl',
+  'ip_forward',
+  'ping_group_range',
+];
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const CONF_KEYS_SORTED = [...DEVCONF_KEYS].sort(byName);
 const NEIGH_LISTED = NEIGH_KEYS.filter((k) => !DEPRECATED.has(k)).sort(byName);
@@ -207,7 +276,9 @@ export function sysctlList(ns: Netns, prefix: string): SysctlValue[] {
   const want = (k: string) => k === pre || k.startsWith(pre + '.');
   // a component shows a device's dots as slashes; ordered by "name." so that each device's keys,
   // which follow its name and a dot, sort as a block (shown names hold no dot)
-  const devs = ns.devices.map((d) => ({ d, shown: d.name.replace(/\./g, '/') })).sort((a, b) => byName(a.shown + '.', b.shown + '.'));
+  const devs = ns.devices
+    .map((d) => ({ d, shown: d.name.replace(/\./g, '/') }))
+    .sort((a, b) => byName(a.shown + '.', b.shown + '.'));
   // each chunk is sorted and no two chunks interleave: the chunks sort by their first name
   const chunks: SysctlValue[][] = [];
   const emit = (out: SysctlValue[], name: string, value: () => string) => {
@@ -243,7 +314,8 @@ export function sysctlList(ns: Netns, prefix: string): SysctlValue[] {
       const all = want(base);
       for (const k of keys) {
         const name = `${base}.${k}`;
-        if (all || want(name)) out.push({ name, value: String(own(GC_DEFAULTS, k) ?? own(NEIGH_ACCESS, k)![0](parms)) });
+        if (all || want(name))
+          out.push({ name, value: String(own(GC_DEFAULTS, k) ?? own(NEIGH_ACCESS, k)![0](parms)) });
       }
     }
     chunks.push(out);
@@ -258,5 +330,8 @@ export function sysctlList(ns: Netns, prefix: string): SysctlValue[] {
     emit(out, `net.ipv4.${g}`, () => globalEntry(ns, g)!.get());
     chunks.push(out);
   }
-  return chunks.filter((c) => c.length).sort((a, b) => byName(a[0].name, b[0].name)).flat();
+  return chunks
+    .filter((c) => c.length)
+    .sort((a, b) => byName(a[0].name, b[0].name))
+    .flat();
 }

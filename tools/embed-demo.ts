@@ -6,7 +6,10 @@ import { deflateRawSync } from 'node:zlib';
 import { PRESETS } from '../sim/labs/presets/article';
 import { embedSnippet } from '../web/export/embedSnippet';
 
-const commands = [...PRESETS.find((p) => p.id === 'docker')!.commands.filter((l) => !l.startsWith('#')), 'ip netns exec c1 ping -c 1 192.168.9.3'];
+const commands = [
+  ...PRESETS.find((p) => p.id === 'docker')!.commands.filter((l) => !l.startsWith('#')),
+  'ip netns exec c1 ping -c 1 192.168.9.3',
+];
 const lab = {
   format: 'linux-netlab-lab',
   version: 1,
@@ -14,7 +17,14 @@ const lab = {
   presetId: 'empty',
   now: 3_000_000,
   positions: {},
-  log: commands.map((line, i) => ({ id: i + 1, group: `t${i + 1}`, ns: 'host', line, at: 1000 * (i + 1), mode: 'async' })),
+  log: commands.map((line, i) => ({
+    id: i + 1,
+    group: `t${i + 1}`,
+    ns: 'host',
+    line,
+    at: 1000 * (i + 1),
+    mode: 'async',
+  })),
 };
 const data = `lab=${deflateRawSync(Buffer.from(JSON.stringify(lab))).toString('base64url')}`;
 const live = embedSnippet(`../embed.html#${data}&step=1`, 'Linux Netlab: containers behind br0');

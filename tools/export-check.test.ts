@@ -3,7 +3,16 @@
 // root and ip netns (CI has both); the normalization is tested everywhere.
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkOnKernel, diffStates, kernelUnavailable, normalizeState, parseOLink, presets, sweep, type CheckResult } from './export-check';
+import {
+  checkOnKernel,
+  diffStates,
+  kernelUnavailable,
+  normalizeState,
+  parseOLink,
+  presets,
+  sweep,
+  type CheckResult,
+} from './export-check';
 
 const O_LINK = [
   '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
@@ -16,7 +25,11 @@ const O_LINK = [
 describe('normalization', () => {
   it('reads devices, MACs and masters from ip -o link', () => {
     expect(parseOLink(O_LINK).map((d) => `${d.name} ${d.mac} ${d.master ?? '-'}`)).toEqual([
-      'lo 00:00:00:00:00:00 -', 'eth0 08:00:27:3b:0d:b9 br0', 'br0 06:11:22:33:44:55 -', 'tap1 06:11:22:33:44:55 br0', 'veth9 5a:00:00:00:00:09 -',
+      'lo 00:00:00:00:00:00 -',
+      'eth0 08:00:27:3b:0d:b9 br0',
+      'br0 06:11:22:33:44:55 -',
+      'tap1 06:11:22:33:44:55 br0',
+      'veth9 5a:00:00:00:00:09 -',
     ]);
   });
 
@@ -28,7 +41,8 @@ describe('normalization', () => {
         'tap1@if2         LOWERLAYERDOWN 06:11:22:33:44:55 <NO-CARRIER,BROADCAST,MULTICAST,UP> ',
         'veth9@veth8      UP             5a:00:00:00:00:09 <BROADCAST,MULTICAST,UP,LOWER_UP> ',
       ].join('\n'),
-      'bridge link': '2: eth0@lo: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 \n4: tap1@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 ',
+      'bridge link':
+        '2: eth0@lo: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 \n4: tap1@eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 ',
     };
     const n = normalizeState(outputs, O_LINK, new Set(['08:00:27:3b:0d:b9']), new Set(['eth0', 'tap1']));
     expect(n['ip -br link']).toEqual([
@@ -64,7 +78,12 @@ describe('presets exported to the real kernel', () => {
     // all at once: each runs in namespaces of its own
     await Promise.all(
       all.map(async (p, i) => {
-        results.set(p.id, await checkOnKernel(p.id, p.commands, prefixOf(i)).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
+        results.set(
+          p.id,
+          await checkOnKernel(p.id, p.commands, prefixOf(i)).catch((e: unknown) =>
+            e instanceof Error ? e : new Error(String(e)),
+          ),
+        );
       }),
     );
   }, 120_000);

@@ -68,13 +68,21 @@ export function parseOLink(text: string): Device[] {
 const MAC_RE = /\b[0-9a-f]{2}(?::[0-9a-f]{2}){5}\b/gi;
 
 /** Normalizes the outputs of one namespace (see the header). */
-export function normalizeState(outputs: Record<string, string>, oLink: string, fixedMacs: Set<string>, subs: Set<string>): Record<string, string[]> {
+export function normalizeState(
+  outputs: Record<string, string>,
+  oLink: string,
+  fixedMacs: Set<string>,
+  subs: Set<string>,
+): Record<string, string[]> {
   const devs = parseOLink(oLink);
   const nameMac = (dev: string, mac: string): string => {
     const m = mac.toLowerCase();
     if (m === '00:00:00:00:00:00') return m;
     // which port is lowest depends on the random MACs each machine drew
-    const ports = devs.filter((d) => d.master === dev).map((d) => d.mac).sort();
+    const ports = devs
+      .filter((d) => d.master === dev)
+      .map((d) => d.mac)
+      .sort();
     if (ports[0] === m) return `{lowest port of ${dev}}`;
     if (ports.includes(m)) return `{port of ${dev}}`;
     if (fixedMacs.has(m)) return m;
@@ -125,14 +133,18 @@ function subsByNs(subs: Substitution[]): Map<string, Set<string>> {
 }
 
 /** The lab's state in the simulator after its commands (namespaces come up with lo up, as the script makes them). */
-export function simulatorState(commands: readonly string[], subs: Substitution[]): { state: LabState; errors: string[] } {
+export function simulatorState(
+  commands: readonly string[],
+  subs: Substitution[],
+): { state: LabState; errors: string[] } {
   const world = new World(1, { loUpInNewNetns: true });
   const shell = new Shell(world);
   const errors: string[] = [];
   for (const c of commands) {
     if (c.trim() === '' || c.trim().startsWith('#')) continue;
     const r = shell.run(c);
-    if (r.code !== 0 && !/^(?:ip netns exec \S+ )*(?:ping|arping)\b/.test(c)) errors.push(`${c}: ${r.lines.join(' / ')}`);
+    if (r.code !== 0 && !/^(?:ip netns exec \S+ )*(?:ping|arping)\b/.test(c))
+      errors.push(`${c}: ${r.lines.join(' / ')}`);
     world.sched.runUntil(world.now + COMMAND_GAP_US);
   }
   // as long as the kernel side waits for link state to settle
@@ -143,7 +155,12 @@ export function simulatorState(commands: readonly string[], subs: Substitution[]
   for (const ns of world.namespaces) {
     const outputs: Record<string, string> = {};
     for (const cmd of STATE_COMMANDS) outputs[cmd] = shell.run(cmd, ns.name).lines.join('\n');
-    state[ns.name] = normalizeState(outputs, shell.run('ip -o link', ns.name).lines.join('\n'), fixed, bySub.get(ns.name) ?? new Set());
+    state[ns.name] = normalizeState(
+      outputs,
+      shell.run('ip -o link', ns.name).lines.join('\n'),
+      fixed,
+      bySub.get(ns.name) ?? new Set(),
+    );
   }
   return { state, errors };
 }
@@ -171,13 +188,20 @@ async function readNamespace(real: string): Promise<{ outputs: Record<string, st
   const r = await run(['ip', 'netns', 'exec', real, 'sh', '-c', script]);
   const parts = r.output.split(`${sep}\n`);
   const outputs: Record<string, string> = {};
-  STATE_COMMANDS.forEach((c, i) => (outputs[c] = parts[i] ?? ''));
+  for (const [i, c] of STATE_COMMANDS.entries()) outputs[c] = parts[i] ?? '';
   return { outputs, oLink: parts[STATE_COMMANDS.length] ?? '' };
 }
 
 /** Waits until no device is between two link states and two reads agree (linkwatch, ~1 s rounds). */
 async function settle(prefix: string, namespaces: string[]): Promise<void> {
-  const read = async () => (await Promise.all(namespaces.map((ns) => run(['ip', 'netns', 'exec', prefix + ns, 'sh', '-c', 'ip -o link; bridge link'])))).map((r) => r.output).join('\n');
+  const read = async () =>
+    (
+      await Promise.all(
+        namespaces.map((ns) => run(['ip', 'netns', 'exec', prefix + ns, 'sh', '-c', 'ip -o link; bridge link'])),
+      )
+    )
+      .map((r) => r.output)
+      .join('\n');
   await sleep(1100);
   let prev = await read();
   for (let i = 0; i < 30; i++) {
@@ -202,10 +226,17 @@ export async function sweep(prefix: string): Promise<void> {
 }
 
 /** Exports `commands`, runs the script on the kernel with `prefix`, compares with the simulator, and tears down. */
-export async function checkOnKernel(id: string, labCommands: readonly LabCommand[], prefix: string): Promise<CheckResult> {
+export async function checkOnKernel(
+  id: string,
+  labCommands: readonly LabCommand[],
+  prefix: string,
+): Promise<CheckResult> {
   const commands = labCommands.map(commandText);
   const exp = exportLab(commands, { prefix, title: id });
-  if (exp.problems.length) throw new Error(`${id} cannot be exported:\n${exp.problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}`);
+  if (exp.problems.length)
+    throw new Error(
+      `${id} cannot be exported:\n${exp.problems.map((p) => `  line ${p.line}: ${p.message}`).join('\n')}`,
+    );
   const sim = simulatorState(commands, exp.substitutions);
   if (sim.errors.length) throw new Error(`${id}: commands fail in the simulator:\n${sim.errors.join('\n')}`);
   const dir = await mkdtemp(join(tmpdir(), 'netlab-export-'));
@@ -216,20 +247,27 @@ export async function checkOnKernel(id: string, labCommands: readonly LabCommand
   try {
     const up = await run([...env, 'sh', file, 'up'], SCRIPT_TIMEOUT_MS, { separate: true });
     log = up.stderr;
-    if (up.code !== 0) throw new Error(`${id}: sh ${id}.sh up failed (exit ${up.code}${up.timedOut ? ', timed out' : ''}):\n${up.stderr}`);
+    if (up.code !== 0)
+      throw new Error(
+        `${id}: sh ${id}.sh up failed (exit ${up.code}${up.timedOut ? ', timed out' : ''}):\n${up.stderr}`,
+      );
     const names = Object.keys(sim.state);
     await settle(prefix, exp.namespaces);
     const fixed = fixedMacsOf(commands);
     const bySub = subsByNs(exp.substitutions);
     const kernel: LabState = {};
     for (const ns of names) {
-      if (!exp.namespaces.includes(ns)) throw new Error(`${id}: the simulator has a namespace ${ns} that the script does not make`);
+      if (!exp.namespaces.includes(ns))
+        throw new Error(`${id}: the simulator has a namespace ${ns} that the script does not make`);
       const { outputs, oLink } = await readNamespace(prefix + ns);
       kernel[ns] = normalizeState(outputs, oLink, fixed, bySub.get(ns) ?? new Set());
     }
-    const living = readdirSync('/run/netns').filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length));
+    const living = readdirSync('/run/netns')
+      .filter((f) => f.startsWith(prefix))
+      .map((f) => f.slice(prefix.length));
     const extra = living.filter((ns) => ns !== WIRES_NS && !names.includes(ns));
-    if (extra.length) throw new Error(`${id}: the script makes namespaces the simulator does not have: ${extra.join(', ')}`);
+    if (extra.length)
+      throw new Error(`${id}: the script makes namespaces the simulator does not have: ${extra.join(', ')}`);
     const diff = diffStates(kernel, sim.state);
     return { id, same: diff === '', diff, kernel, simulator: sim.state, log };
   } finally {
@@ -275,7 +313,9 @@ async function main(argv: string[]): Promise<number> {
   const t0 = Date.now();
   const results = await Promise.all(
     all.map((p, i) =>
-      checkOnKernel(p.id.replace(/[^A-Za-z0-9_.-]/g, '_'), p.commands, `nlx${process.pid}p${i}-`).catch((e: unknown) => ({ id: p.id, same: false, diff: e instanceof Error ? e.message : String(e), log: '' })),
+      checkOnKernel(p.id.replace(/[^A-Za-z0-9_.-]/g, '_'), p.commands, `nlx${process.pid}p${i}-`).catch(
+        (e: unknown) => ({ id: p.id, same: false, diff: e instanceof Error ? e.message : String(e), log: '' }),
+      ),
     ),
   );
   for (const r of results) console.log(r.same ? `PASS ${r.id}` : `FAIL ${r.id}\n${r.diff}${r.log ? `\n${r.log}` : ''}`);

@@ -16,13 +16,18 @@ import { loadLesson } from '../sim/lessons/validate';
 export function lessonCommands(text: string, source: string, upto?: string): LabCommand[] {
   const lesson = loadLesson(text, source);
   const end = upto === undefined ? lesson.steps.length : lesson.steps.findIndex((s) => s.id === upto) + 1;
-  if (end === 0) throw new Error(`${source} has no step "${upto}" (steps: ${lesson.steps.map((s) => s.id).join(', ')})`);
+  if (end === 0)
+    throw new Error(`${source} has no step "${upto}" (steps: ${lesson.steps.map((s) => s.id).join(', ')})`);
   return [...lesson.setup, ...lesson.steps.slice(0, end).flatMap((s) => s.commands)];
 }
 
 async function main(argv: string[]): Promise<number> {
   const opts: ExportOptions = {};
-  let preset: string | undefined, lesson: string | undefined, upto: string | undefined, imp: string | undefined, file: string | undefined;
+  let preset: string | undefined,
+    lesson: string | undefined,
+    upto: string | undefined,
+    imp: string | undefined,
+    file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--prefix') opts.prefix = argv[++i];
@@ -57,7 +62,9 @@ async function main(argv: string[]): Promise<number> {
     commands = importScript(readFileSync(file, 'utf8'));
     opts.title ??= file;
   } else {
-    console.error('usage: npx tsx tools/export.ts [--prefix P] [--vms refuse] (--preset ID | --lesson FILE [--upto STEP] | FILE) > lab.sh\n       npx tsx tools/export.ts --import FILE');
+    console.error(
+      'usage: npx tsx tools/export.ts [--prefix P] [--vms refuse] (--preset ID | --lesson FILE [--upto STEP] | FILE) > lab.sh\n       npx tsx tools/export.ts --import FILE',
+    );
     return 2;
   }
   const r = exportLab(commands, opts);

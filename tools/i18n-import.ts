@@ -21,10 +21,14 @@ const braces = (s: string) => s.replace(/\{(\w+)\}/g, '{{$1}}');
 export function merge(table: Table, en: Record<string, string>, zh: Record<string, string>): string[] {
   const notes: string[] = [];
   for (const [k, v] of Object.entries(table)) {
-    for (const [lang, out] of [['en', en], ['zh', zh]] as const) {
+    for (const [lang, out] of [
+      ['en', en],
+      ['zh', zh],
+    ] as const) {
       const text = braces(v[lang]);
       if (!(k in out)) out[k] = text;
-      else if (out[k] !== text) notes.push(`${lang}.${k}: kept ${JSON.stringify(out[k])}, the table says ${JSON.stringify(text)}`);
+      else if (out[k] !== text)
+        notes.push(`${lang}.${k}: kept ${JSON.stringify(out[k])}, the table says ${JSON.stringify(text)}`);
     }
   }
   return notes;

@@ -33,7 +33,10 @@ describe('pcap files', () => {
       for (const c of caps) {
         const file = join(dir, 'c.pcap');
         execFileSync('sh', ['-c', `cat > ${file}`], { input: writePcap(c.frames) });
-        const out = execFileSync('tcpdump', ['-r', file, '-n', '-e', '-t'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+        const out = execFileSync('tcpdump', ['-r', file, '-n', '-e', '-t'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
         expect(out.trimEnd().split('\n')).toEqual(c.frames.map((f) => formatFrame(f.data, true)));
       }
     } finally {

@@ -37,7 +37,11 @@ function labSnapshot(file: string): { snap: Snapshot; positions: Record<string, 
   return { snap: takeSnapshot(lab.liveWorld), positions: checked.lab.positions };
 }
 
-function picture(snap: Snapshot, positions: Record<string, { x: number; y: number }>, format: Exclude<Format, 'png'>): string {
+function picture(
+  snap: Snapshot,
+  positions: Record<string, { x: number; y: number }>,
+  format: Exclude<Format, 'png'>,
+): string {
   const { nodes, edges } = buildDiagram(snap, positions, null);
   return format === 'svg' ? diagramSvg(nodes, edges) : diagramAscii(nodes, edges);
 }
@@ -46,17 +50,31 @@ function picture(snap: Snapshot, positions: Record<string, { x: number; y: numbe
 export async function svgToPng(svg: string, scale: number): Promise<Buffer> {
   const { chromium } = await import('@playwright/test');
   const [, w, h] = svg.match(/<svg[^>]* width="([\d.]+)" height="([\d.]+)"/) ?? [];
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   try {
-    const page = await browser.newPage({ viewport: { width: Math.ceil(Number(w)), height: Math.ceil(Number(h)) }, deviceScaleFactor: scale });
-    await page.setContent(`<!doctype html><html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>\s*/, '')}</body></html>`);
+    const page = await browser.newPage({
+      viewport: { width: Math.ceil(Number(w)), height: Math.ceil(Number(h)) },
+      deviceScaleFactor: scale,
+    });
+    await page.setContent(
+      `<!doctype html><html><body style="margin:0">${svg.replace(/^<\?xml[^>]*>\s*/, '')}</body></html>`,
+    );
     return await page.locator('svg').screenshot({ omitBackground: false });
   } finally {
     await browser.close();
   }
 }
 
-async function write(snap: Snapshot, positions: Record<string, { x: number; y: number }>, format: Format, out: string | undefined, scale: number): Promise<void> {
+async function write(
+  snap: Snapshot,
+  positions: Record<string, { x: number; y: number }>,
+  format: Format,
+  out: string | undefined,
+  scale: number,
+): Promise<void> {
   if (format === 'png') {
     if (!out) throw new Error('a PNG needs --out FILE.png');
     writeFileSync(out, await svgToPng(picture(snap, positions, 'svg'), scale));
@@ -77,7 +95,9 @@ async function main(argv: string[]): Promise<number> {
     else if (a === '--scale') scale = Number(argv[++i]);
     else if (a === '--format') format = argv[++i] as Format;
     else {
-      console.error(`render: unknown argument "${a}"\nusage: npx tsx tools/render.ts (--preset ID | --lab FILE.json | --all DIR) [--out FILE.svg|.png|.txt] [--scale 1|2] [--format svg|txt]`);
+      console.error(
+        `render: unknown argument "${a}"\nusage: npx tsx tools/render.ts (--preset ID | --lab FILE.json | --all DIR) [--out FILE.svg|.png|.txt] [--scale 1|2] [--format svg|txt]`,
+      );
       return 2;
     }
   }
@@ -86,7 +106,8 @@ async function main(argv: string[]): Promise<number> {
     mkdirSync(all, { recursive: true });
     for (const p of PRESETS) {
       const snap = presetSnapshot(p.id);
-      for (const f of ['svg', 'txt', 'png'] as const) await write(snap, {}, f, join(all, `${p.id}.${f}`), f === 'png' ? 2 : 1);
+      for (const f of ['svg', 'txt', 'png'] as const)
+        await write(snap, {}, f, join(all, `${p.id}.${f}`), f === 'png' ? 2 : 1);
       console.log(`${p.id}: ${join(all, p.id)}.{svg,txt,png}`);
     }
     return 0;

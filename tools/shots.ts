@@ -12,7 +12,9 @@ import { build, preview } from 'vite';
 import { chromium, type Page } from '@playwright/test';
 import { classroomProblems, MEASURE_CLASSROOM, type ClassroomReport } from '../e2e/pages/classroomLayout';
 
-const SIZES = (process.env.SHOTS_SIZES ?? '1024x768,1280x720').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+const SIZES = (process.env.SHOTS_SIZES ?? '1024x768,1280x720')
+  .split(',')
+  .map((s) => s.split('x').map(Number) as [number, number]);
 const LANGS = (process.env.SHOTS_LANGS ?? 'en,zh').split(',') as ('en' | 'zh')[];
 const PORT = Number(process.env.SHOTS_PORT ?? 4197);
 const OUT = process.env.SHOTS_DIR ?? 'shots';
@@ -21,11 +23,16 @@ const DIST = 'dist-shots';
 async function drive(page: Page, lang: 'en' | 'zh', dir: string): Promise<string[]> {
   const problems: string[] = [];
   await page.goto(`http://127.0.0.1:${PORT}/`);
-  await page.waitForFunction(() => (globalThis as unknown as { __netlab?: { interactiveAt?: number } }).__netlab?.interactiveAt);
+  await page.waitForFunction(
+    () => (globalThis as unknown as { __netlab?: { interactiveAt?: number } }).__netlab?.interactiveAt,
+  );
   await page.locator('.lab-menu summary').click();
   await page.getByRole('menuitem', { name: /^Lesson: Linux bridge/ }).click();
   const pane = page.locator('aside.lesson');
-  await pane.getByRole('group', { name: 'Language' }).getByRole('button', { name: lang === 'en' ? 'English' : '中文' }).click();
+  await pane
+    .getByRole('group', { name: 'Language' })
+    .getByRole('button', { name: lang === 'en' ? 'English' : '中文' })
+    .click();
   await pane.getByRole('button', { name: lang === 'en' ? 'Classroom' : '课堂模式' }).click();
   const n = await pane.locator('.lesson-steps option').count();
   for (let i = 0; i < n; i++) {
@@ -33,15 +40,19 @@ async function drive(page: Page, lang: 'en' | 'zh', dir: string): Promise<string
     await page.getByTestId('lesson-progress').filter({ hasText: want }).waitFor();
     await page.locator('.lesson-starting').waitFor({ state: 'detached' });
     await page.keyboard.press('Space'); // runs the step's commands
-    const checked = await pane.locator('.lesson-verdict.reading').count() === 0;
+    const checked = (await pane.locator('.lesson-verdict.reading').count()) === 0;
     if (checked) await page.locator('[data-testid="lesson-verdict"]').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1200); // the flow plays a little, the diagram refits
     const file = join(dir, `step-${String(i + 1).padStart(2, '0')}.png`);
     await page.screenshot({ path: file });
     const report = (await page.evaluate(MEASURE_CLASSROOM)) as ClassroomReport;
-    const verdict = checked ? await page.locator('[data-testid="lesson-verdict"]').getAttribute('data-pass') : 'reading';
+    const verdict = checked
+      ? await page.locator('[data-testid="lesson-verdict"]').getAttribute('data-pass')
+      : 'reading';
     const p = classroomProblems(report);
-    console.log(`${file}: device text >= ${report.minDeviceTextPx.toFixed(1)} px, zoom ${report.zoom.toFixed(2)}, check ${verdict}${p.length ? `, PROBLEMS: ${p.join('; ')}` : ''}`);
+    console.log(
+      `${file}: device text >= ${report.minDeviceTextPx.toFixed(1)} px, zoom ${report.zoom.toFixed(2)}, check ${verdict}${p.length ? `, PROBLEMS: ${p.join('; ')}` : ''}`,
+    );
     problems.push(...p.map((x) => `step ${i + 1}: ${x}`));
     if (verdict === 'false') problems.push(`step ${i + 1}: its check failed`);
     if (i < n - 1) await page.keyboard.press('PageDown');
@@ -51,10 +62,23 @@ async function drive(page: Page, lang: 'en' | 'zh', dir: string): Promise<string
 
 async function main(): Promise<number> {
   await build({ logLevel: 'warn', build: { outDir: DIST } });
-  const server = await preview({ preview: { port: PORT, strictPort: true, host: '127.0.0.1' }, build: { outDir: DIST }, logLevel: 'warn' });
+  const server = await preview({
+    preview: { port: PORT, strictPort: true, host: '127.0.0.1' },
+    build: { outDir: DIST },
+    logLevel: 'warn',
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const all: string[] = [];
   try {
@@ -77,7 +101,10 @@ async function main(): Promise<number> {
   return all.length ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -23,11 +23,15 @@ export function csp(): Plugin {
   return {
     name: 'netlab-csp',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    transformIndexHtml: (html) =>
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
   };
 }
 
-const SW = (version: string, files: string[]) => `// The offline copy of this build (written by tools/vite-offline.ts): every built file cached at install,
+const SW = (
+  version: string,
+  files: string[],
+) => `// The offline copy of this build (written by tools/vite-offline.ts): every built file cached at install,
 // served from the cache first; pages fall back to the cached index.html when the network is gone.
 const CACHE = 'netlab-${version}';
 const FILES = ${JSON.stringify(files)};
@@ -53,7 +57,13 @@ export function serviceWorker(): Plugin {
     name: 'netlab-sw',
     apply: 'build',
     generateBundle(_, bundle) {
-      const files = ['./', './index.html', ...Object.keys(bundle).filter((f) => f !== 'index.html').map((f) => `./${f}`)].sort();
+      const files = [
+        './',
+        './index.html',
+        ...Object.keys(bundle)
+          .filter((f) => f !== 'index.html')
+          .map((f) => `./${f}`),
+      ].sort();
       const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source: SW(version, files) });
     },

@@ -20,7 +20,17 @@ describe('worker protocol', () => {
   it('carries probes, captures and trace events with their bytes', () => {
     const at = { time: 8, type: 'br-up' as const, ns: 'host', dev: 'veth0', frameId: 3, nth: 0 };
     expect(isToWorker(toWorker({ type: 'probe', id: 1, seed: 1, log: [], at }))).toBe(true);
-    const cap = { id: 4, term: 'host#veth0', ns: 'host', dev: 'veth0', running: true, from: 0, total: 1, frames: [{ time: 8, data: new Uint8Array([1, 2, 3]) }], lines: ['x'] };
+    const cap = {
+      id: 4,
+      term: 'host#veth0',
+      ns: 'host',
+      dev: 'veth0',
+      running: true,
+      from: 0,
+      total: 1,
+      frames: [{ time: 8, data: new Uint8Array([1, 2, 3]) }],
+      lines: ['x'],
+    };
     const m = structuredClone(fromWorker({ type: 'capture', cap }));
     expect(isFromWorker(m)).toBe(true);
     expect(m.type === 'capture' && Array.from(m.cap.frames[0].data)).toEqual([1, 2, 3]);
@@ -29,7 +39,12 @@ describe('worker protocol', () => {
   });
 
   it('survives structured cloning (what postMessage does)', () => {
-    const m = toWorker({ type: 'load', seed: 3, log: [{ id: 1, group: 'a1', ns: 'host', line: 'ip link', at: 5, mode: 'async', stopAt: 9 }], now: 10 });
+    const m = toWorker({
+      type: 'load',
+      seed: 3,
+      log: [{ id: 1, group: 'a1', ns: 'host', line: 'ip link', at: 5, mode: 'async', stopAt: 9 }],
+      now: 10,
+    });
     expect(isToWorker(structuredClone(m))).toBe(true);
     expect(structuredClone(m)).toEqual(m);
   });

@@ -122,7 +122,24 @@ export function fromWorker(m: Body<FromWorker>): FromWorker {
 }
 
 const TO_TYPES: ReadonlySet<string> = new Set(['load', 'run', 'interrupt', 'trace', 'probe']);
-const FROM_TYPES: ReadonlySet<string> = new Set(['ready', 'loaded', 'snapshot', 'started', 'output', 'idle', 'logged', 'stopped', 'trace', 'probe', 'capture', 'storm', 'error', 'beat', 'exec', 'batch']);
+const FROM_TYPES: ReadonlySet<string> = new Set([
+  'ready',
+  'loaded',
+  'snapshot',
+  'started',
+  'output',
+  'idle',
+  'logged',
+  'stopped',
+  'trace',
+  'probe',
+  'capture',
+  'storm',
+  'error',
+  'beat',
+  'exec',
+  'batch',
+]);
 
 function isMsg(x: unknown, types: ReadonlySet<string>): boolean {
   if (typeof x !== 'object' || x === null) return false;

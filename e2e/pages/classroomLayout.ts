@@ -85,7 +85,8 @@ export const MEASURE_CLASSROOM = `(() => {
 export function classroomProblems(r: ClassroomReport, minTextPx = 14): string[] {
   const out: string[] = [];
   if (r.devices === 0) out.push('no diagram');
-  if (r.minDeviceTextPx < minTextPx) out.push(`device text ${r.minDeviceTextPx.toFixed(1)} px ("${r.smallest}") is under ${minTextPx} px`);
+  if (r.minDeviceTextPx < minTextPx)
+    out.push(`device text ${r.minDeviceTextPx.toFixed(1)} px ("${r.smallest}") is under ${minTextPx} px`);
   if (r.fill < 0.75) out.push(`the devices fill ${(r.fill * 100).toFixed(0)}% of the diagram's pane`);
   if (r.outside.length) out.push(`outside the diagram's pane: ${r.outside.join(', ')}`);
   if (r.barCovers.length) out.push(`the classroom bar covers ${r.barCovers.join(', ')}`);

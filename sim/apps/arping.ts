@@ -89,16 +89,42 @@ export class Arping extends Proc implements PacketSocket {
           this.interval = n;
           break;
         }
-        case 'I': devName = v; break;
-        case 's': src = v; break;
-        case 'q': this.quiet = true; break;
-        case 'f': this.quitOnReply = true; break;
-        case 'b': this.broadcastOnly = true; break;
-        case 'D': this.dad = true; this.quitOnReply = true; break;
-        case 'U': this.unsolicited = true; break;
-        case 'A': this.advert = true; this.unsolicited = true; break;
-        case 'V': return this.fail(['arping from iputils 20221126', 'libcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes'], 0);
-        case 'h': return this.fail(['', ...ARPING_USAGE]);
+        case 'I':
+          devName = v;
+          break;
+        case 's':
+          src = v;
+          break;
+        case 'q':
+          this.quiet = true;
+          break;
+        case 'f':
+          this.quitOnReply = true;
+          break;
+        case 'b':
+          this.broadcastOnly = true;
+          break;
+        case 'D':
+          this.dad = true;
+          this.quitOnReply = true;
+          break;
+        case 'U':
+          this.unsolicited = true;
+          break;
+        case 'A':
+          this.advert = true;
+          this.unsolicited = true;
+          break;
+        case 'V':
+          return this.fail(
+            [
+              'arping from iputils 20221126',
+              'libcap: yes, IDN: yes, NLS: no, error.h: yes, getrandom(): yes, __fpending(): yes',
+            ],
+            0,
+          );
+        case 'h':
+          return this.fail(['', ...ARPING_USAGE]);
         default:
           return this.fail([`arping: invalid option -- '${c}'`, '', ...ARPING_USAGE]);
       }
@@ -119,7 +145,8 @@ export class Arping extends Proc implements PacketSocket {
     if (!dev) return this.fail([`arping: Device ${devName} not available.`]);
     // check_ifflags(): said on stdout without the program's name, and not at all with -q
     if (!dev.up) return this.fail(this.quiet ? [] : [`Interface "${devName}" is down`]);
-    if (dev.flagsNoArp || dev.isLoopback) return this.fail(this.quiet ? [] : [`Interface "${devName}" is not ARPable`], this.dad ? 0 : 2);
+    if (dev.flagsNoArp || dev.isLoopback)
+      return this.fail(this.quiet ? [] : [`Interface "${devName}" is not ARPable`], this.dad ? 0 : 2);
     this.dev = dev;
     this.sourceGiven = src !== null;
     this.target = t;
@@ -166,13 +193,29 @@ export class Arping extends Proc implements PacketSocket {
 
   private sendPack(): void {
     const dev = this.dev!;
-    const body = emitArp({ op: this.advert ? ARPOP_REPLY : ARPOP_REQUEST, sha: dev.mac, sip: this.source, tha: this.advert ? dev.mac : this.he, tip: this.target });
+    const body = emitArp({
+      op: this.advert ? ARPOP_REPLY : ARPOP_REQUEST,
+      sha: dev.mac,
+      sip: this.source,
+      tha: this.advert ? dev.mac : this.he,
+      tip: this.target,
+    });
     const data = emitEthernet({ dst: this.he, src: dev.mac, ethertype: ETH_P_ARP }, body);
     this.lastSend = this.ns.world.now;
     this.sent++;
     if (this.he === BCAST_MAC) this.brdSent++;
     const id = this.ns.world.nextFrameId();
-    if (this.ns.world.trace) this.ns.world.emit({ type: 'socket-send', ns: this.ns.name, dev: dev.name, frameId: id, app: 'arping', bytes: data, dst: fmtIp4(this.target), fn: 'packet_sendmsg' });
+    if (this.ns.world.trace)
+      this.ns.world.emit({
+        type: 'socket-send',
+        ns: this.ns.name,
+        dev: dev.name,
+        frameId: id,
+        app: 'arping',
+        bytes: data,
+        dst: fmtIp4(this.target),
+        fn: 'packet_sendmsg',
+      });
     devQueueXmit({ data, dev, pktType: 'outgoing', id });
   }
 
@@ -189,9 +232,14 @@ export class Arping extends Proc implements PacketSocket {
       const us = this.ns.world.now - this.lastSend;
       let msecs = Math.floor((us + 500) / 1000);
       let rem = us - (msecs * 1000 - 500);
-      if (rem < 0) { msecs -= 1; rem += 1000; }
+      if (rem < 0) {
+        msecs -= 1;
+        rem += 1000;
+      }
       const kind = skb.pktType === 'host' ? 'Unicast' : 'Broadcast';
-      this.print(`${kind} ${a.op === ARPOP_REPLY ? 'reply' : 'request'} from ${fmtIp4(a.sip)} [${fmtMac(a.sha, true)}]  ${msecs}.${String(rem).padStart(3, '0')}ms`);
+      this.print(
+        `${kind} ${a.op === ARPOP_REPLY ? 'reply' : 'request'} from ${fmtIp4(a.sip)} [${fmtMac(a.sha, true)}]  ${msecs}.${String(rem).padStart(3, '0')}ms`,
+      );
     }
     this.received++;
     if (a.op === ARPOP_REQUEST) this.reqRecv++;

@@ -23,7 +23,6 @@ export interface CaptureOptions {
   ring?: number;
 }
 
-
 export class Capture implements PacketSocket {
   readonly dev: NetDevice;
   readonly protocol = 'all' as const;

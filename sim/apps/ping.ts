@@ -2,7 +2,19 @@
 // that picks the source, one echo request per interval, replies and errors printed as ping prints them.
 import { type Ip4, ANY, fmtIp4, isMulticastIp, parseIp4 } from '../core/addr';
 import { IPPROTO_ICMP, IPV4_HLEN, emitIpv4, ipv4HeaderLen, ipv4Src, ipv4TotalLen, ipv4Ttl } from '../wire/ipv4';
-import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_ECHOREPLY, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitIcmp, icmpEchoId, icmpEchoSeq, icmpType, parseIcmp, quotedIcmpOff } from '../wire/icmp';
+import {
+  ICMP_DEST_UNREACH,
+  ICMP_ECHO,
+  ICMP_ECHOREPLY,
+  ICMP_REDIRECT,
+  ICMP_TIME_EXCEEDED,
+  emitIcmp,
+  icmpEchoId,
+  icmpEchoSeq,
+  icmpType,
+  parseIcmp,
+  quotedIcmpOff,
+} from '../wire/icmp';
 import type { Timer } from '../core/scheduler';
 import type { Netns } from '../net/netns';
 import { RawSocket, type RawError } from '../ipv4/raw';
@@ -45,16 +57,43 @@ type Parsed = { ok: true; opts: PingOpts; warnings: string[] } | { ok: false; li
 
 /** The options of iputils ping that labs use; others are refused with ping's own words. */
 export function parsePingArgs(argv: string[]): Parsed {
-  const o: PingOpts = { count: 0, interval: 1000, timeoutW: 10, deadline: 0, iface: null, ttl: 0, size: 56, quiet: false, numeric: false, broadcast: false, flood: false, pmtudisc: 'want', pmtudiscGiven: false, verbose: false, outstanding: false, adaptive: false, target: '' };
+  const o: PingOpts = {
+    count: 0,
+    interval: 1000,
+    timeoutW: 10,
+    deadline: 0,
+    iface: null,
+    ttl: 0,
+    size: 56,
+    quiet: false,
+    numeric: false,
+    broadcast: false,
+    flood: false,
+    pmtudisc: 'want',
+    pmtudiscGiven: false,
+    verbose: false,
+    outstanding: false,
+    adaptive: false,
+    target: '',
+  };
   const rest: string[] = [];
   const bad = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}'`], code: 1 });
   // strtol_or_err(): errno ERANGE is reported before the range is checked
-  const erange = (v: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': Numerical result out of range`], code: 1 });
-  const range = (v: string, lo: number, hi: string): Parsed => ({ ok: false, lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`], code: 1 });
+  const erange = (v: string): Parsed => ({
+    ok: false,
+    lines: [`ping: invalid argument: '${v}': Numerical result out of range`],
+    code: 1,
+  });
+  const range = (v: string, lo: number, hi: string): Parsed => ({
+    ok: false,
+    lines: [`ping: invalid argument: '${v}': out of range: ${lo} <= value <= ${hi}`],
+    code: 1,
+  });
   const WITH_ARG = 'cWiIwtsSlmMpQTFNe';
   const warnings: string[] = [];
   const g = getopt(argv, WITH_ARG);
-  if (!g.ok) return { ok: false, lines: [`ping: option requires an argument -- '${g.missing}'`, ...PING_USAGE], code: 2 };
+  if (!g.ok)
+    return { ok: false, lines: [`ping: option requires an argument -- '${g.missing}'`, ...PING_USAGE], code: 2 };
   rest.push(...g.rest);
   for (const { c, val } of g.opts) {
     switch (c) {
@@ -71,10 +110,14 @@ export function parsePingArgs(argv: string[]): Parsed {
         // past INT_MAX/1000 s is refused
         let n = parseFloatStrict(val);
         if (n === undefined) {
-          warnings.push(`ping: option argument contains garbage: ${val}`, 'ping: this will become fatal error in the future');
+          warnings.push(
+            `ping: option argument contains garbage: ${val}`,
+            'ping: this will become fatal error in the future',
+          );
           n = Number(/^\s*[-+]?(\d+\.?\d*|\.\d+)/.exec(val)?.[0] ?? 0);
         }
-        if (n < 0 || n > 2147483.647) return { ok: false, lines: [...warnings, `ping: bad linger time: ${val}`], code: 2 };
+        if (n < 0 || n > 2147483.647)
+          return { ok: false, lines: [...warnings, `ping: bad linger time: ${val}`], code: 2 };
         o.timeoutW = n;
         break;
       }
@@ -114,23 +157,54 @@ export function parsePingArgs(argv: string[]): Parsed {
         break;
       }
       case 'M':
-        if (val !== 'do' && val !== 'dont' && val !== 'want') return { ok: false, lines: [`ping: invalid -M argument: ${val}`], code: 2 };
+        if (val !== 'do' && val !== 'dont' && val !== 'want')
+          return { ok: false, lines: [`ping: invalid -M argument: ${val}`], code: 2 };
         o.pmtudisc = val;
         o.pmtudiscGiven = true;
         break;
-      case 'q': o.quiet = true; break;
-      case 'b': o.broadcast = true; break;
-      case 'f': o.flood = true; if (o.interval === 1000) o.interval = 0; break;
-      case 'n': o.numeric = true; break;
-      case 'v': o.verbose = true; break;
-      case 'O': o.outstanding = true; break;
-      case 'A': o.adaptive = true; break;
-      case '4': case 'D': case 'U': case 'L': case 'a': case 'B': case 'C': case 'd': case 'R':
+      case 'q':
+        o.quiet = true;
+        break;
+      case 'b':
+        o.broadcast = true;
+        break;
+      case 'f':
+        o.flood = true;
+        if (o.interval === 1000) o.interval = 0;
+        break;
+      case 'n':
+        o.numeric = true;
+        break;
+      case 'v':
+        o.verbose = true;
+        break;
+      case 'O':
+        o.outstanding = true;
+        break;
+      case 'A':
+        o.adaptive = true;
+        break;
+      case '4':
+      case 'D':
+      case 'U':
+      case 'L':
+      case 'a':
+      case 'B':
+      case 'C':
+      case 'd':
+      case 'R':
         break;
       case 'h':
         return { ok: false, lines: PING_USAGE, code: 2 };
       case 'V':
-        return { ok: false, lines: ['ping from iputils 20221126', 'libcap: yes, IDN: yes, NLS: yes, error.h: yes, getrandom(): yes, __fpending(): yes'], code: 0 };
+        return {
+          ok: false,
+          lines: [
+            'ping from iputils 20221126',
+            'libcap: yes, IDN: yes, NLS: yes, error.h: yes, getrandom(): yes, __fpending(): yes',
+          ],
+          code: 0,
+        };
       default:
         // options the lab accepts without modelling them (-S sndbuf, -m mark, -p pattern, ...)
         if (WITH_ARG.includes(c)) break;
@@ -143,10 +217,22 @@ export function parsePingArgs(argv: string[]): Parsed {
 }
 
 const UNREACH_TEXT = [
-  'Destination Net Unreachable', 'Destination Host Unreachable', 'Destination Protocol Unreachable', 'Destination Port Unreachable',
-  'Frag needed and DF set', 'Source Route Failed', 'Destination Net Unknown', 'Destination Host Unknown', 'Source Host Isolated',
-  'Destination Net Prohibited', 'Destination Host Prohibited', 'Destination Net Unreachable for Type of Service',
-  'Destination Host Unreachable for Type of Service', 'Packet filtered', 'Precedence Violation', 'Precedence Cutoff',
+  'Destination Net Unreachable',
+  'Destination Host Unreachable',
+  'Destination Protocol Unreachable',
+  'Destination Port Unreachable',
+  'Frag needed and DF set',
+  'Source Route Failed',
+  'Destination Net Unknown',
+  'Destination Host Unknown',
+  'Source Host Isolated',
+  'Destination Net Prohibited',
+  'Destination Host Prohibited',
+  'Destination Net Unreachable for Type of Service',
+  'Destination Host Unreachable for Type of Service',
+  'Packet filtered',
+  'Precedence Violation',
+  'Precedence Cutoff',
 ];
 
 /** pr_icmph() */
@@ -156,15 +242,29 @@ function icmpText(type: number, code: number, info: number): string {
     return UNREACH_TEXT[code] ?? `Dest Unreachable, Bad Code: ${code}`;
   }
   if (type === ICMP_REDIRECT) {
-    const kind = ['Redirect Network', 'Redirect Host', 'Redirect Type of Service and Network', 'Redirect Type of Service and Host'][code] ?? `Redirect, Bad Code: ${code}`;
+    const kind =
+      [
+        'Redirect Network',
+        'Redirect Host',
+        'Redirect Type of Service and Network',
+        'Redirect Type of Service and Host',
+      ][code] ?? `Redirect, Bad Code: ${code}`;
     return `${kind}(New nexthop: ${fmtIp4(info)})`;
   }
-  if (type === ICMP_TIME_EXCEEDED) return code === 0 ? 'Time to live exceeded' : code === 1 ? 'Frag reassembly time exceeded' : `Time exceeded, Bad Code: ${code}`;
+  if (type === ICMP_TIME_EXCEEDED)
+    return code === 0
+      ? 'Time to live exceeded'
+      : code === 1
+        ? 'Frag reassembly time exceeded'
+        : `Time exceeded, Bad Code: ${code}`;
   return `Bad ICMP type: ${type}`;
 }
 
 function putU32le(b: Uint8Array, o: number, v: number): void {
-  b[o] = v & 255; b[o + 1] = (v >>> 8) & 255; b[o + 2] = (v >>> 16) & 255; b[o + 3] = (v >>> 24) & 255;
+  b[o] = v & 255;
+  b[o + 1] = (v >>> 8) & 255;
+  b[o + 2] = (v >>> 16) & 255;
+  b[o + 3] = (v >>> 24) & 255;
 }
 
 /** printf("%g") of a float, as ping prints the loss percentage. */
@@ -181,7 +281,8 @@ export function fmtG(x: number): string {
 export function fmtTriptime(us: number): string {
   if (us >= 100000 - 50) return `${Math.floor((us + 500) / 1000)} ms`;
   if (us >= 10000 - 5) return `${Math.floor((us + 50) / 1000)}.${Math.floor(((us + 50) % 1000) / 100)} ms`;
-  if (us >= 1000) return `${Math.floor((us + 5) / 1000)}.${String(Math.floor(((us + 5) % 1000) / 10)).padStart(2, '0')} ms`;
+  if (us >= 1000)
+    return `${Math.floor((us + 5) / 1000)}.${String(Math.floor(((us + 5) % 1000) / 10)).padStart(2, '0')} ms`;
   return `${Math.floor(us / 1000)}.${String(us % 1000).padStart(3, '0')} ms`;
 }
 
@@ -272,19 +373,22 @@ export class Ping extends Proc {
       if (!d) return this.fail(`ping: SO_BINDTODEVICE ${device}: No such device`);
       this.boundDev = d.ifindex;
     }
-    if (this.strictSource && !ipDevFind(ns, this.source)) return this.fail('ping: bind: Cannot assign requested address');
+    if (this.strictSource && !ipDevFind(ns, this.source))
+      return this.fail('ping: bind: Cannot assign requested address');
     if (!this.source) {
       // the probe: a UDP socket connect()ed to the destination tells which source the kernel would use
       const rt = routeOutput(ns, { daddr: dst, oif: this.boundDev || undefined });
       // connect() answers EACCES for a broadcast without SO_BROADCAST and for a prohibit route alike
       const broadcastRefused = !isRouteError(rt) && rt.type === 'broadcast' && !o.broadcast;
-      if ((isRouteError(rt) && rt.error === 'EACCES') || broadcastRefused) return this.fail('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules');
+      if ((isRouteError(rt) && rt.error === 'EACCES') || broadcastRefused)
+        return this.fail('ping: Do you want to ping broadcast? Then -b. If not, check your local firewall rules');
       if (isRouteError(rt)) return this.fail(`ping: connect: ${ERRNO_TEXT[rt.error] ?? rt.error}`);
       if (rt.type === 'broadcast') this.print('WARNING: pinging broadcast address');
       this.source = rt.saddr;
       if (device !== null) {
         const d = ns.dev(device)!;
-        if (!d.inDev?.ifaList.some((a) => a.local === this.source)) this.print(`ping: Warning: source address might be selected on device other than: ${device}`);
+        if (!d.inDev?.ifaList.some((a) => a.local === this.source))
+          this.print(`ping: Warning: source address might be selected on device other than: ${device}`);
       }
     }
     const s = new RawSocket(ns, IPPROTO_ICMP);
@@ -373,7 +477,11 @@ export class Ping extends Proc {
       putU32le(data, 0, Math.floor(now / S));
       putU32le(data, 8, now % S);
     }
-    const rt = routeOutput(ns, { daddr: this.dst, saddr: this.strictSource ? this.source : undefined, oif: this.boundDev || undefined });
+    const rt = routeOutput(ns, {
+      daddr: this.dst,
+      saddr: this.strictSource ? this.source : undefined,
+      oif: this.boundDev || undefined,
+    });
     if (isRouteError(rt)) {
       // sendto() fails, nothing is on the error queue: ping4_receive_error_msg() returns -1 and the
       // request just counts as sent (pinger()'s hard_local_error prints only after an ICMP error)
@@ -393,15 +501,47 @@ export class Ping extends Proc {
     }
     // __ip_make_skb(): DF when demanded, or with "want" on a packet that fits the route
     const df = this.o.pmtudisc === 'do' || (this.o.pmtudisc === 'want' && total <= mtu);
-    const ip = emitIpv4({ tos: 0, id: ns.world.prng.u32() & 0xffff, df, ttl: this.o.ttl || ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: this.dst }, icmp);
+    const ip = emitIpv4(
+      {
+        tos: 0,
+        id: ns.world.prng.u32() & 0xffff,
+        df,
+        ttl: this.o.ttl || ns.ipv4.ipDefaultTtl,
+        protocol: IPPROTO_ICMP,
+        src: rt.saddr,
+        dst: this.dst,
+      },
+      icmp,
+    );
     this.sentAt[seq] = now;
     // rcvd_clear(): a reused sequence number is new again
     this.received[seq >> 3] &= ~(1 << (seq & 7));
     const id = ns.world.nextFrameId();
     if (ns.world.trace) {
-      ns.world.emit({ type: 'socket-send', ns: ns.name, dev: rt.dev.name, frameId: id, app: 'ping', bytes: ip, dst: fmtIp4(this.dst), seq, fn: 'raw_sendmsg' });
-      ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(this.dst), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null,
-        purpose: 'output', local: !!rt.local, bound: !!this.boundDev, fn: 'ip_route_output_key_hash_rcu' });
+      ns.world.emit({
+        type: 'socket-send',
+        ns: ns.name,
+        dev: rt.dev.name,
+        frameId: id,
+        app: 'ping',
+        bytes: ip,
+        dst: fmtIp4(this.dst),
+        seq,
+        fn: 'raw_sendmsg',
+      });
+      ns.world.emit({
+        type: 'route',
+        ns: ns.name,
+        dev: rt.dev.name,
+        frameId: id,
+        dst: fmtIp4(this.dst),
+        src: fmtIp4(rt.saddr),
+        via: rt.gw !== null ? fmtIp4(rt.gw) : null,
+        purpose: 'output',
+        local: !!rt.local,
+        bound: !!this.boundDev,
+        fn: 'ip_route_output_key_hash_rcu',
+      });
     }
     const before = this.nerrors;
     const err = ipLocalOut(ns, rt, ip, id, true);
@@ -490,7 +630,9 @@ export class Ping extends Proc {
         const time = this.timing ? ` time=${fmtTriptime(trip)}` : '';
         // a broadcast or multicast ping expects many replies: they are not flagged (unless -v)
         const showDup = dup && (!(this.o.broadcast || isMulticastIp(this.dst)) || this.o.verbose);
-        this.print(`${totalLen - ihl} bytes from ${this.prAddr(src)}: icmp_seq=${seq} ttl=${ipv4Ttl(ip)}${time}${showDup ? ' (DUP!)' : ''}${wrongSource ? ' (DIFFERENT ADDRESS!)' : ''}`);
+        this.print(
+          `${totalLen - ihl} bytes from ${this.prAddr(src)}: icmp_seq=${seq} ttl=${ipv4Ttl(ip)}${time}${showDup ? ' (DUP!)' : ''}${wrongSource ? ' (DIFFERENT ADDRESS!)' : ''}`,
+        );
       }
       this.checkDone();
       this.floodNext();
@@ -507,7 +649,8 @@ export class Ping extends Proc {
         return;
       }
       // ping4_parse_reply(): a redirect is not an error; it is printed as it arrives
-      if (!this.o.quiet && !this.o.flood) this.print(`From ${this.prAddr(ipv4Src(ip))}: icmp_seq=${seq} ${icmpText(icmp.type, icmp.code, icmp.info)}`);
+      if (!this.o.quiet && !this.o.flood)
+        this.print(`From ${this.prAddr(ipv4Src(ip))}: icmp_seq=${seq} ${icmpText(icmp.type, icmp.code, icmp.info)}`);
     }
   }
 
@@ -525,7 +668,8 @@ export class Ping extends Proc {
     if (seq < 0) return;
     this.acknowledge(seq);
     this.nerrors++;
-    if (!this.o.quiet && !this.o.flood) this.print(`From ${this.prAddr(e.offender)} icmp_seq=${seq} ${icmpText(e.type, e.code, e.info)}`);
+    if (!this.o.quiet && !this.o.flood)
+      this.print(`From ${this.prAddr(e.offender)} icmp_seq=${seq} ${icmpText(e.type, e.code, e.info)}`);
     this.checkDone();
     this.floodNext();
   }
@@ -545,7 +689,8 @@ export class Ping extends Proc {
   private finish(): void {
     if (this.done) return;
     const elapsed = this.lastSend - this.start;
-    if (this.o.flood && !this.o.quiet) this.print('.'.repeat(Math.max(0, this.ntransmitted - this.nreceived - this.nerrors)));
+    if (this.o.flood && !this.o.quiet)
+      this.print('.'.repeat(Math.max(0, this.ntransmitted - this.nreceived - this.nerrors)));
     this.print('');
     this.print(`--- ${this.hostname} ping statistics ---`);
     let l = `${this.ntransmitted} packets transmitted, ${this.nreceived} received`;

@@ -25,7 +25,9 @@ export abstract class Proc {
 
   /** Ctrl-C */
   abstract interrupt(): void;
-  protected cleanup(): void { /* sockets closed, timers cancelled */ }
+  protected cleanup(): void {
+    /* sockets closed, timers cancelled */
+  }
 }
 
 /** strtol-like strict integer for command-line values. */

@@ -19,5 +19,7 @@ export function reverseHost(ns: Netns, a: number): string | undefined {
  * and the resolver gives up for now (EAI_AGAIN), as in a namespace cut off from the network.
  */
 export function unresolvedText(ns: Netns): string {
-  return isFibError(ns.ipv4.fib.lookup({ daddr: 0x08080808 as Ip4 })) ? 'Temporary failure in name resolution' : 'Name or service not known';
+  return isFibError(ns.ipv4.fib.lookup({ daddr: 0x08080808 as Ip4 }))
+    ? 'Temporary failure in name resolution'
+    : 'Name or service not known';
 }

@@ -22,7 +22,9 @@ export function compileFilter(expr: string): ((d: Uint8Array) => boolean) | unde
 
 export function fmtClock(us: number): string {
   const s = Math.floor(us / 1e6);
-  const h = Math.floor(s / 3600) % 24, m = Math.floor(s / 60) % 60, sec = s % 60;
+  const h = Math.floor(s / 3600) % 24,
+    m = Math.floor(s / 60) % 60,
+    sec = s % 60;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${String(us % 1e6).padStart(6, '0')}`;
 }
 

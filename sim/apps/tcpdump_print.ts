@@ -3,9 +3,25 @@
 import { fmtIp4, fmtMac } from '../core/addr';
 import { ARPOP_REPLY, ARPOP_REQUEST, parseArp } from '../wire/arp';
 import { ETH_HLEN, ETH_P_802_3_MIN, ETH_P_ARP, ETH_P_IP, ethType, parseEthernet } from '../wire/ethernet';
-import { IPPROTO_ICMP, IPPROTO_IGMP, IPPROTO_TCP, IPPROTO_UDP, ipv4Dst, ipv4HeaderLen, ipv4Protocol, parseIpv4 } from '../wire/ipv4';
+import {
+  IPPROTO_ICMP,
+  IPPROTO_IGMP,
+  IPPROTO_TCP,
+  IPPROTO_UDP,
+  ipv4Dst,
+  ipv4HeaderLen,
+  ipv4Protocol,
+  parseIpv4,
+} from '../wire/ipv4';
 import { icmpCode, icmpEchoId, icmpEchoSeq, icmpInfo, icmpInfoLow, icmpType } from '../wire/icmp';
-import { IGMP_HOST_MEMBERSHIP_QUERY, IGMPV2_HOST_MEMBERSHIP_REPORT, IGMPV3_HOST_MEMBERSHIP_REPORT, igmpGroup, igmpType, igmpv3Records } from '../wire/igmp';
+import {
+  IGMP_HOST_MEMBERSHIP_QUERY,
+  IGMPV2_HOST_MEMBERSHIP_REPORT,
+  IGMPV3_HOST_MEMBERSHIP_REPORT,
+  igmpGroup,
+  igmpType,
+  igmpv3Records,
+} from '../wire/igmp';
 import { l4DstPort } from '../wire/ports';
 import { fmtBridgeId, isStpLlc, parseBpduFrame } from '../wire/bpdu';
 
@@ -13,11 +29,15 @@ const ICMP_UNREACH_CODES: Record<number, (dst: string, inner: Uint8Array, mtu: n
   0: (d) => `net ${d} unreachable`,
   1: (d) => `host ${d} unreachable`,
   2: (d, b) => `${d} protocol ${ipv4Protocol(b)} unreachable`,
-  4: (d, b, mtu) => `${d} unreachable - need to frag (mtu ${mtu})`,
+  4: (d, _b, mtu) => `${d} unreachable - need to frag (mtu ${mtu})`,
   3: (d, b) => {
     const port = l4DstPort(b, ipv4HeaderLen(b));
     const proto = ipv4Protocol(b);
-    return proto === IPPROTO_TCP ? `${d} tcp port ${port} unreachable` : proto === IPPROTO_UDP ? `${d} udp port ${port} unreachable` : `${d} protocol ${proto} port ${port} unreachable`;
+    return proto === IPPROTO_TCP
+      ? `${d} tcp port ${port} unreachable`
+      : proto === IPPROTO_UDP
+        ? `${d} udp port ${port} unreachable`
+        : `${d} protocol ${proto} port ${port} unreachable`;
   },
   9: (d) => `net ${d} unreachable - admin prohibited`,
   10: (d) => `host ${d} unreachable - admin prohibited`,
@@ -83,9 +103,12 @@ function payloadText(data: Uint8Array, ethertype: number, withE: boolean): strin
     if (!h) return `${prefix}truncated-ip`;
     // ip_print(): past the first fragment there is no upper header to show
     if (h.fragOff !== 0) return `${prefix}${fmtIp4(h.src)} > ${fmtIp4(h.dst)}: ip-proto-${h.protocol}`;
-    const body = h.protocol === IPPROTO_ICMP ? icmpText(data, ETH_HLEN + h.ihl, h.totalLen - h.ihl)
-      : h.protocol === IPPROTO_IGMP ? igmpText(data, ETH_HLEN + h.ihl)
-      : `ip-proto-${h.protocol} ${h.totalLen - h.ihl}`;
+    const body =
+      h.protocol === IPPROTO_ICMP
+        ? icmpText(data, ETH_HLEN + h.ihl, h.totalLen - h.ihl)
+        : h.protocol === IPPROTO_IGMP
+          ? igmpText(data, ETH_HLEN + h.ihl)
+          : `ip-proto-${h.protocol} ${h.totalLen - h.ihl}`;
     return `${prefix}${fmtIp4(h.src)} > ${fmtIp4(h.dst)}: ${body}`;
   }
   return `ethertype Unknown (0x${ethertype.toString(16).padStart(4, '0')}), length ${data.length}`;
@@ -98,7 +121,10 @@ function stpText(data: Uint8Array): string {
   const b = parseBpduFrame(data);
   if (!b) return 'STP 802.1d, unknown';
   if (b.type === 'tcn') return 'STP 802.1d, Topology Change, length 4';
-  const f = [b.cfg.topologyChange ? 'Topology change' : '', b.cfg.topologyChangeAck ? 'Topology change ACK' : ''].filter(Boolean).join(', ') || 'none';
+  const f =
+    [b.cfg.topologyChange ? 'Topology change' : '', b.cfg.topologyChangeAck ? 'Topology change ACK' : '']
+      .filter(Boolean)
+      .join(', ') || 'none';
   return `STP 802.1d, Config, Flags [${f}], bridge-id ${fmtBridgeId(b.cfg.bridgeId)}.${b.cfg.portId.toString(16).padStart(4, '0')}, length 35`;
 }
 

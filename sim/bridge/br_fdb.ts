@@ -39,7 +39,16 @@ export function fdbAddLocal(br: Bridge, p: BridgePort | null, addr: Mac): void {
     br.fdb.delete(addr);
   }
   const now = br.ns.world.now;
-  br.fdb.set(addr, { addr, dst: p, local: true, static: true, addedByUser: false, sticky: false, updated: now, used: now });
+  br.fdb.set(addr, {
+    addr,
+    dst: p,
+    local: true,
+    static: true,
+    addedByUser: false,
+    sticky: false,
+    updated: now,
+    used: now,
+  });
 }
 
 /** br_fdb_update(): learn where a source address lives; an existing entry moves to the new port unless sticky. */
@@ -55,9 +64,27 @@ export function fdbUpdate(br: Bridge, source: BridgePort, addr: Mac): void {
     if (f.dst !== source && !f.sticky) f.dst = source;
     return;
   }
-  br.fdb.set(addr, { addr, dst: source, local: false, static: false, addedByUser: false, sticky: false, updated: now, used: now });
+  br.fdb.set(addr, {
+    addr,
+    dst: source,
+    local: false,
+    static: false,
+    addedByUser: false,
+    sticky: false,
+    updated: now,
+    used: now,
+  });
   const w = br.ns.world;
-  if (w.trace) w.emit({ type: 'fdb-learn', ns: br.ns.name, dev: source.dev.name, frameId: 0, bridge: br.name, mac: fmtMac(addr), fn: 'br_fdb_update' });
+  if (w.trace)
+    w.emit({
+      type: 'fdb-learn',
+      ns: br.ns.name,
+      dev: source.dev.name,
+      frameId: 0,
+      bridge: br.name,
+      mac: fmtMac(addr),
+      fn: 'br_fdb_update',
+    });
 }
 
 /** fdb_delete_local(): another port or the bridge itself may still own the address. */
@@ -107,6 +134,6 @@ export function fdbChangeAddr(br: Bridge, p: BridgePort, newaddr: Mac): void {
 /** br_fdb_change_mac_address(): the bridge's own address changed. */
 export function fdbChangeMacAddress(br: Bridge, newaddr: Mac): void {
   const f = br.fdb.get(br.mac);
-  if (f && f.local && !f.dst && !f.addedByUser) br.fdb.delete(br.mac);
+  if (f?.local && !f.dst && !f.addedByUser) br.fdb.delete(br.mac);
   fdbAddLocal(br, null, newaddr);
 }

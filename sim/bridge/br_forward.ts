@@ -23,7 +23,16 @@ function deliver(p: BridgePort, skb: Skb): void {
     // before any tap sees it (the MTU, its Ethernet header and a VLAN tag)
     if (!p.dev.up || data.length > p.dev.mtu + 14 + 4) {
       const w = p.br.ns.world;
-      if (w.trace) w.emit({ type: 'drop', ns: p.br.ns.name, dev: p.dev.name, frameId: skb.id, reason: 'PKT_TOO_BIG', mtu: p.dev.mtu, fn: 'br_dev_queue_push_xmit' });
+      if (w.trace)
+        w.emit({
+          type: 'drop',
+          ns: p.br.ns.name,
+          dev: p.dev.name,
+          frameId: skb.id,
+          reason: 'PKT_TOO_BIG',
+          mtu: p.dev.mtu,
+          fn: 'br_dev_queue_push_xmit',
+        });
       continue;
     }
     devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id });
@@ -37,7 +46,13 @@ export function brForward(to: BridgePort | null, skb: Skb, _localRcv: boolean, _
 }
 
 /** br_flood(): every eligible port, in port-list order. */
-export function brFlood(br: Bridge, skb: Skb, pktType: 'unicast' | 'multicast' | 'broadcast', _localRcv: boolean, _localOrig: boolean): void {
+export function brFlood(
+  br: Bridge,
+  skb: Skb,
+  pktType: 'unicast' | 'multicast' | 'broadcast',
+  _localRcv: boolean,
+  _localOrig: boolean,
+): void {
   const fromBr = skb.dev === br;
   for (const p of [...br.ports]) {
     if (pktType === 'unicast' && !p.flood) continue;

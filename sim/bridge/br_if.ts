@@ -5,18 +5,29 @@ import { Bridge } from './br_device';
 import { type BridgePort, NO_PORT_FLAGS } from './br_private';
 import { fdbAddLocal, fdbDeleteByPort } from './br_fdb';
 import { brHandleFrame } from './br_input';
-import { portMinima, portMinimaAdded, portMinimaStale, TSO_MAX_SIZE } from './br_port_minima';
+import { portMinima, portMinimaAdded, portMinimaStale } from './br_port_minima';
 import { becomeDesignatedPort, newPortStp } from './br_stp';
-import { brPortStateSelection, brStpDisablePort, brStpEnablePort, brStpRecalculateBridgeId, notifyBridgeAddr } from './br_stp_if';
+import {
+  brPortStateSelection,
+  brStpDisablePort,
+  brStpEnablePort,
+  brStpRecalculateBridgeId,
+  notifyBridgeAddr,
+} from './br_stp_if';
 
 /** Link speed in Mb/s that ethtool reports for each kind of device. */
 export function linkSpeed(dev: NetDevice): number | undefined {
   switch (dev.kind) {
-    case 'veth': return 10000;
+    case 'veth':
+      return 10000;
     // tun_get_link_ksettings() in 6.18 reports 10 Gb/s (recorded: a tap port costs 2)
-    case 'tap': case 'tun': return 10000;
-    case 'nic': return (dev as NetDevice & { speed: number }).speed;
-    default: return undefined;
+    case 'tap':
+    case 'tun':
+      return 10000;
+    case 'nic':
+      return (dev as NetDevice & { speed: number }).speed;
+    default:
+      return undefined;
   }
 }
 
@@ -64,9 +75,23 @@ export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   // netdev_master_upper_dev_link(): a device stacked on the bridge (a macvlan of br0) would be its own upper
   if (dev.rtnlLinkOps?.diagram.lower?.(dev) === br) return { errno: 'EBUSY' };
   const p: BridgePort = {
-    br, dev, portNo: br.allocPortNo(), state: 'disabled', priority: 32, pathCost: portCost(dev),
-    learning: true, flood: true, bcastFlood: true, mcastFlood: true, hairpin: false, flags: { ...NO_PORT_FLAGS }, mcastRouter: 1, groupFwdMask: 0,
-    adminCost: false, forwardDelayTimer: null, stp: newPortStp(),
+    br,
+    dev,
+    portNo: br.allocPortNo(),
+    state: 'disabled',
+    priority: 32,
+    pathCost: portCost(dev),
+    learning: true,
+    flood: true,
+    bcastFlood: true,
+    mcastFlood: true,
+    hairpin: false,
+    flags: { ...NO_PORT_FLAGS },
+    mcastRouter: 1,
+    groupFwdMask: 0,
+    adminCost: false,
+    forwardDelayTimer: null,
+    stp: newPortStp(),
   };
   becomeDesignatedPort(p);
   dev.allmulti++;

@@ -18,7 +18,16 @@ type Dist<T> = T extends unknown ? Omit<T, 'bridge'> : never;
 
 function drop(br: Bridge, skb: Skb, d: Dist<BrDrop>, fn: string): RxResult {
   const w = br.ns.world;
-  if (w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, ...d, bridge: br.name, fn } as TraceInput);
+  if (w.trace)
+    w.emit({
+      type: 'drop',
+      ns: br.ns.name,
+      dev: skb.dev.name,
+      frameId: skb.id,
+      ...d,
+      bridge: br.name,
+      fn,
+    } as TraceInput);
   return 'consumed';
 }
 
@@ -44,7 +53,8 @@ export function brHandleFrame(skb: Skb): RxResult {
     } else if (!(br.groupFwdMask & (1 << last))) {
       // __br_handle_local_finish(): a link-local frame the bridge keeps still teaches the FDB, unless
       // no_linklocal_learn (BROPT_NO_LL_LEARN)
-      if (p.learning && (p.state === 'learning' || p.state === 'forwarding') && !br.opts.noLinklocalLearn) fdbUpdate(br, p, ethSrc(skb.data));
+      if (p.learning && (p.state === 'learning' || p.state === 'forwarding') && !br.opts.noLinklocalLearn)
+        fdbUpdate(br, p, ethSrc(skb.data));
       return 'pass';
     }
   }
@@ -94,20 +104,62 @@ export function brHandleFrameFinish(br: Bridge, skb: Skb): void {
   if (dst) {
     const w = br.ns.world;
     if (dst.local) {
-      if (w.trace) w.emit({ type: 'br-up', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, mac: macStr(skb), pktType, local: true, fn: 'br_pass_frame_up' });
+      if (w.trace)
+        w.emit({
+          type: 'br-up',
+          ns: br.ns.name,
+          dev: skb.dev.name,
+          frameId: skb.id,
+          bridge: br.name,
+          mac: macStr(skb),
+          pktType,
+          local: true,
+          fn: 'br_pass_frame_up',
+        });
       return brPassFrameUp(br, skb);
     }
     dst.used = w.now;
-    if (w.trace) w.emit({ type: 'br-forward', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, to: dst.dst?.dev.name ?? br.name, mac: macStr(skb), fn: 'br_forward' });
+    if (w.trace)
+      w.emit({
+        type: 'br-forward',
+        ns: br.ns.name,
+        dev: skb.dev.name,
+        frameId: skb.id,
+        bridge: br.name,
+        to: dst.dst?.dev.name ?? br.name,
+        mac: macStr(skb),
+        fn: 'br_forward',
+      });
     brForward(dst.dst, skb, localRcv, false);
   } else {
     const w = br.ns.world;
-    if (w.trace) w.emit({ type: 'br-flood', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, mac: macStr(skb), pktType, fn: 'br_flood' });
+    if (w.trace)
+      w.emit({
+        type: 'br-flood',
+        ns: br.ns.name,
+        dev: skb.dev.name,
+        frameId: skb.id,
+        bridge: br.name,
+        mac: macStr(skb),
+        pktType,
+        fn: 'br_flood',
+      });
     brFlood(br, skb, pktType, localRcv, false);
   }
   if (localRcv) {
     const w = br.ns.world;
-    if (w.trace) w.emit({ type: 'br-up', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, bridge: br.name, mac: macStr(skb), pktType, local: false, fn: 'br_pass_frame_up' });
+    if (w.trace)
+      w.emit({
+        type: 'br-up',
+        ns: br.ns.name,
+        dev: skb.dev.name,
+        frameId: skb.id,
+        bridge: br.name,
+        mac: macStr(skb),
+        pktType,
+        local: false,
+        fn: 'br_pass_frame_up',
+      });
     brPassFrameUp(br, skb);
   }
 }

@@ -52,7 +52,16 @@ export function brNfPreRouting(br: Bridge, skb: Skb, okfn: (br: Bridge, skb: Skb
   const v = nfHook(br.ns, 'PREROUTING', ip, { in: br, id: skb.id, bridged: true });
   if (v.verdict !== 'accept') {
     const w = br.ns.world;
-    if (v.verdict === 'drop' && w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: skb.dev.name, frameId: skb.id, ...v.drop, bridge: br.name, fn: 'br_nf_pre_routing' });
+    if (v.verdict === 'drop' && w.trace)
+      w.emit({
+        type: 'drop',
+        ns: br.ns.name,
+        dev: skb.dev.name,
+        frameId: skb.id,
+        ...v.drop,
+        bridge: br.name,
+        fn: 'br_nf_pre_routing',
+      });
     return null;
   }
   let out: Skb = { ...skb, nfBridge: true };
@@ -77,7 +86,13 @@ export function brNfPreRouting(br: Bridge, skb: Skb, okfn: (br: Bridge, skb: Skb
  * neighbour's MAC as its destination (br_nf_pre_routing_finish_bridge()); an address still unresolved
  * is asked for first and the frame goes on once the answer comes (br_nf_pre_routing_finish_bridge_slow()).
  */
-function bridgedDnat(br: Bridge, skb: Skb, nexthop: number, ip: Uint8Array, okfn: (br: Bridge, skb: Skb) => void): Skb | null {
+function bridgedDnat(
+  br: Bridge,
+  skb: Skb,
+  nexthop: number,
+  ip: Uint8Array,
+  okfn: (br: Bridge, skb: Skb) => void,
+): Skb | null {
   const tbl = br.ns.ipv4.arp;
   const n = tbl.lookup(nexthop as never, br) ?? tbl.create(nexthop as never, br);
   const withDst = (ha: Mac): Skb => {

@@ -27,12 +27,23 @@ const MAX_PORT_PRIORITY = 63;
 
 function setFlag(p: BridgePort, name: PortFlagName, on: boolean): void {
   switch (name) {
-    case 'hairpin': p.hairpin = on; break;
-    case 'learning': p.learning = on; break;
-    case 'flood': p.flood = on; break;
-    case 'mcast_flood': p.mcastFlood = on; break;
-    case 'bcast_flood': p.bcastFlood = on; break;
-    default: p.flags[name] = on;
+    case 'hairpin':
+      p.hairpin = on;
+      break;
+    case 'learning':
+      p.learning = on;
+      break;
+    case 'flood':
+      p.flood = on;
+      break;
+    case 'mcast_flood':
+      p.mcastFlood = on;
+      break;
+    case 'bcast_flood':
+      p.bcastFlood = on;
+      break;
+    default:
+      p.flags[name] = on;
   }
 }
 

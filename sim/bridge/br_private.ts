@@ -44,8 +44,16 @@ export interface PortFlags {
 }
 
 export const NO_PORT_FLAGS: PortFlags = {
-  guard: false, fastleave: false, root_block: false, proxy_arp: false, proxy_arp_wifi: false,
-  mcast_to_unicast: false, neigh_suppress: false, vlan_tunnel: false, isolated: false, locked: false,
+  guard: false,
+  fastleave: false,
+  root_block: false,
+  proxy_arp: false,
+  proxy_arp_wifi: false,
+  mcast_to_unicast: false,
+  neigh_suppress: false,
+  vlan_tunnel: false,
+  isolated: false,
+  locked: false,
 };
 
 export interface FdbEntry {

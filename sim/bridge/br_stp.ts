@@ -58,13 +58,31 @@ export function portId(p: BridgePort): number {
 
 export function newBridgeStp(br: Bridge): BridgeStp {
   return {
-    designatedRoot: bridgeId(br), rootPathCost: 0, rootPort: 0, maxAge: br.maxAge, helloTime: br.helloTime, forwardDelay: br.forwardDelay,
-    helloTimer: null, tcnTimer: null, topologyChangeTimer: null, topologyChangeDetected: false,
+    designatedRoot: bridgeId(br),
+    rootPathCost: 0,
+    rootPort: 0,
+    maxAge: br.maxAge,
+    helloTime: br.helloTime,
+    forwardDelay: br.forwardDelay,
+    helloTimer: null,
+    tcnTimer: null,
+    topologyChangeTimer: null,
+    topologyChangeDetected: false,
   };
 }
 
 export function newPortStp(): PortStp {
-  return { designatedRoot: '', designatedCost: 0, designatedBridge: '', designatedPort: 0, topologyChangeAck: false, configPending: false, messageAgeTimer: null, infoSince: 0, holdTimer: null };
+  return {
+    designatedRoot: '',
+    designatedCost: 0,
+    designatedBridge: '',
+    designatedPort: 0,
+    topologyChangeAck: false,
+    configPending: false,
+    messageAgeTimer: null,
+    infoSince: 0,
+    holdTimer: null,
+  };
 }
 
 export function isRootBridge(br: Bridge): boolean {
@@ -96,7 +114,8 @@ function shouldBecomeRootPort(p: BridgePort, rootPort: number): boolean {
   if (!rootPort) return true;
   const rp = getPort(br, rootPort)!;
   if (p.stp.designatedRoot !== rp.stp.designatedRoot) return p.stp.designatedRoot < rp.stp.designatedRoot;
-  const a = p.stp.designatedCost + p.pathCost, b = rp.stp.designatedCost + rp.pathCost;
+  const a = p.stp.designatedCost + p.pathCost,
+    b = rp.stp.designatedCost + rp.pathCost;
   if (a !== b) return a < b;
   if (p.stp.designatedBridge !== rp.stp.designatedBridge) return p.stp.designatedBridge < rp.stp.designatedBridge;
   if (p.stp.designatedPort !== rp.stp.designatedPort) return p.stp.designatedPort < rp.stp.designatedPort;
@@ -156,8 +175,15 @@ export function transmitConfig(p: BridgePort): void {
   }
   if (messageAge >= br.stp.maxAge) return;
   const cfg: ConfigBpdu = {
-    topologyChange: br.topologyChange, topologyChangeAck: p.stp.topologyChangeAck, root: br.stp.designatedRoot, rootPathCost: br.stp.rootPathCost,
-    bridgeId: bridgeId(br), portId: portId(p), messageAge: toWire(messageAge), maxAge: toWire(br.stp.maxAge), helloTime: toWire(br.stp.helloTime),
+    topologyChange: br.topologyChange,
+    topologyChangeAck: p.stp.topologyChangeAck,
+    root: br.stp.designatedRoot,
+    rootPathCost: br.stp.rootPathCost,
+    bridgeId: bridgeId(br),
+    portId: portId(p),
+    messageAge: toWire(messageAge),
+    maxAge: toWire(br.stp.maxAge),
+    helloTime: toWire(br.stp.helloTime),
     forwardDelay: toWire(br.stp.forwardDelay),
   };
   sendBpdu(p, emitBpduFrame(p.dev.mac, { type: 'config', cfg }));

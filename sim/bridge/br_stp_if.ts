@@ -8,8 +8,17 @@ import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
 import { fdbChangeMacAddress, fdbDeleteByPort } from './br_fdb';
 import {
-  armHelloTimer, becomeDesignatedPort, becomeRootBridge, bridgeId, configBpduGeneration, configurationUpdate, isDesignatedPort, isRootBridge,
-  portRole, stopStpTimers, topologyChangeDetection,
+  armHelloTimer,
+  becomeDesignatedPort,
+  becomeRootBridge,
+  bridgeId,
+  configBpduGeneration,
+  configurationUpdate,
+  isDesignatedPort,
+  isRootBridge,
+  portRole,
+  stopStpTimers,
+  topologyChangeDetection,
 } from './br_stp';
 
 /** br_make_forwarding() */

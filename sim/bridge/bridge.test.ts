@@ -49,10 +49,14 @@ ip link set br0 up
 ip link add veth0 type veth peer name veth1
 ip link set veth0 up
 ip link set veth0 master br0`);
-    expect(lab.run('bridge link')).toEqual(['4: veth0@veth1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 ']);
+    expect(lab.run('bridge link')).toEqual([
+      '4: veth0@veth1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 ',
+    ]);
     expect(lab.run('ip -br link show dev br0')[0]).toMatch(/^br0 +DOWN +\S+ <NO-CARRIER,BROADCAST,MULTICAST,UP> $/);
     lab.run('ip link set veth1 up');
-    expect(lab.run('bridge link')).toEqual(['4: veth0@veth1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 ']);
+    expect(lab.run('bridge link')).toEqual([
+      '4: veth0@veth1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2 ',
+    ]);
     expect(lab.run('ip -br link show dev br0')[0]).toMatch(/^br0 +UP /);
   });
 
@@ -88,15 +92,21 @@ ip -n c2 link set eth0 up`;
     const lab = new Lab(TWO);
     const c1 = lab.run('ip -n c1 -br link show dev eth0')[0].split(/\s+/)[2];
     const c2 = lab.run('ip -n c2 -br link show dev eth0')[0].split(/\s+/)[2];
-    expect(lab.run('ping -c 1 10.0.0.2', 'c1')).toContain('1 packets transmitted, 1 received, 0% packet loss, time 0ms');
-    expect(lab.run('bridge fdb show br br0 dynamic').sort()).toEqual([`${c1} dev vA master br0 `, `${c2} dev vB master br0 `].sort());
+    expect(lab.run('ping -c 1 10.0.0.2', 'c1')).toContain(
+      '1 packets transmitted, 1 received, 0% packet loss, time 0ms',
+    );
+    expect(lab.run('bridge fdb show br br0 dynamic').sort()).toEqual(
+      [`${c1} dev vA master br0 `, `${c2} dev vB master br0 `].sort(),
+    );
     // the unicast probe of the DELAY entry on c2 at 5 s refreshed both entries
     lab.advance(310 * S);
     expect(lab.run('bridge fdb show br br0 dynamic')).toEqual([]);
   });
 
   it('known unicast goes only to its port; a capture on br0 sees it only because it makes br0 promiscuous', () => {
-    const lab = new Lab(TWO + '\nip link add vC type veth peer name xC\nip link set vC master br0\nip link set vC up\nip link set xC up');
+    const lab = new Lab(
+      TWO + '\nip link add vC type veth peer name xC\nip link set vC master br0\nip link set vC up\nip link set xC up',
+    );
     lab.run('ping -c 1 10.0.0.2', 'c1');
     const onC = lab.capture('xC');
     const onBr = lab.capture('br0');

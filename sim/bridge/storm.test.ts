@@ -77,7 +77,14 @@ describe('a broadcast storm', { timeout: 60_000 }, () => {
     expect([...lab.world.storming.keys()].map((d) => d.name).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2', 'b3']);
     // what the page shows: the ports and their bridges, and the CPU's rate (at most one frame per BACKLOG_COST)
     const r = lab.world.rxBacklog.report()!;
-    expect(r.devs.map((d) => `${d.dev}@${d.master}`).sort()).toEqual(['a1@br0', 'a2@br0', 'a3@br0', 'b1@br1', 'b2@br1', 'b3@br1']);
+    expect(r.devs.map((d) => `${d.dev}@${d.master}`).sort()).toEqual([
+      'a1@br0',
+      'a2@br0',
+      'a3@br0',
+      'b1@br1',
+      'b2@br1',
+      'b3@br1',
+    ]);
     expect(r.framesPerSec).toBeLessThanOrEqual(S / BACKLOG_COST);
     expect(r.framesPerSec).toBeGreaterThan(S / BACKLOG_COST / 2);
     expect(r.droppedPerSec).toBeGreaterThan(r.framesPerSec / 2);

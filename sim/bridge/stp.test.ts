@@ -37,7 +37,8 @@ ip link set b1 up
 ip link set a2 up
 ip link set b2 up`;
 
-const states = (lab: Lab) => Object.fromEntries(lab.run('bridge link').map((l) => [/^\d+: (\w+)/.exec(l)![1], /state (\w+)/.exec(l)![1]]));
+const states = (lab: Lab) =>
+  Object.fromEntries(lab.run('bridge link').map((l) => [/^\d+: (\w+)/.exec(l)![1], /state (\w+)/.exec(l)![1]]));
 
 describe('a loop of two bridges', () => {
   it('without STP: the broadcast goes round the loop for ever (as on Linux), the lab still answering', () => {
@@ -59,8 +60,17 @@ describe('a loop of two bridges', () => {
     lab.advance(40 * S);
     const st = states(lab);
     // br0 (lowest id) is root: its ports are designated; br1's root port is b1, b2 blocks
-    expect(st).toMatchObject({ a1: 'forwarding', a2: 'forwarding', p1: 'forwarding', b1: 'forwarding', b2: 'blocking', p2: 'forwarding' });
-    expect(lab.run('ping -c 1 -W 1 10.0.0.2', 'h1')).toContain('1 packets transmitted, 1 received, 0% packet loss, time 0ms');
+    expect(st).toMatchObject({
+      a1: 'forwarding',
+      a2: 'forwarding',
+      p1: 'forwarding',
+      b1: 'forwarding',
+      b2: 'blocking',
+      p2: 'forwarding',
+    });
+    expect(lab.run('ping -c 1 -W 1 10.0.0.2', 'h1')).toContain(
+      '1 packets transmitted, 1 received, 0% packet loss, time 0ms',
+    );
     expect(lab.world.storming.size).toBe(0);
   });
 
@@ -70,7 +80,9 @@ describe('a loop of two bridges', () => {
     lab.run('ip link set a1 down');
     lab.advance(60 * S);
     expect(states(lab)).toMatchObject({ b2: 'forwarding', b1: 'disabled' });
-    expect(lab.run('ping -c 1 -W 1 10.0.0.2', 'h1')).toContain('1 packets transmitted, 1 received, 0% packet loss, time 0ms');
+    expect(lab.run('ping -c 1 -W 1 10.0.0.2', 'h1')).toContain(
+      '1 packets transmitted, 1 received, 0% packet loss, time 0ms',
+    );
   });
 });
 
@@ -92,6 +104,8 @@ ip link set a1 up`);
     c.start();
     lab.advance(2_100_000);
     lines.push(...c.lines());
-    expect(lines[0]).toBe('02:00:00:00:00:05 > 01:80:c2:00:00:00, 802.3, length 38: LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: STP 802.1d, Config, Flags [none], bridge-id 8000.02:00:00:00:00:01.8001, length 35');
+    expect(lines[0]).toBe(
+      '02:00:00:00:00:05 > 01:80:c2:00:00:00, 802.3, length 38: LLC, dsap STP (0x42) Individual, ssap STP (0x42) Command, ctrl 0x03: STP 802.1d, Config, Flags [none], bridge-id 8000.02:00:00:00:00:01.8001, length 35',
+    );
   });
 });

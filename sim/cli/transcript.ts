@@ -32,7 +32,7 @@ function main(argv: string[]): number {
   process.stdout.write(r.lines.join('\n') + '\n');
   if (pcapDir) {
     mkdirSync(pcapDir, { recursive: true });
-    const byIface = new Map<string, typeof r.captures[number]['frames']>();
+    const byIface = new Map<string, (typeof r.captures)[number]['frames']>();
     for (const c of r.captures) {
       const name = c.ns === 'host' ? c.dev : `${c.ns}_${c.dev}`;
       byIface.set(name, [...(byIface.get(name) ?? []), ...c.frames]);

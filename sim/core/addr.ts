@@ -29,19 +29,19 @@ export function prefixMask(len: number): number {
 
 export function inPrefix(a: number, net: number, len: number): boolean {
   const m = prefixMask(len);
-  return ((a & m) >>> 0) === ((net & m) >>> 0);
+  return (a & m) >>> 0 === (net & m) >>> 0;
 }
 
 export function isMulticastIp(a: number): boolean {
-  return (a >>> 28) === 0xe;
+  return a >>> 28 === 0xe;
 }
 
 export function isLoopbackIp(a: number): boolean {
-  return (a >>> 24) === 127;
+  return a >>> 24 === 127;
 }
 
 export function isZeronetIp(a: number): boolean {
-  return (a >>> 24) === 0;
+  return a >>> 24 === 0;
 }
 
 const TWO32 = 0x100000000;
@@ -51,7 +51,10 @@ export const BCAST_MAC: Mac = mac(0xffffffffffff);
 export const ZERO_MAC: Mac = mac(0);
 
 export function parseMac(s: string): Mac | undefined {
-  const m = /^([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})$/.exec(s);
+  const m =
+    /^([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2}):([0-9a-fA-F]{1,2})$/.exec(
+      s,
+    );
   if (!m) return undefined;
   let v = 0;
   for (let i = 1; i <= 6; i++) v = v * 256 + parseInt(m[i], 16);
@@ -67,14 +70,21 @@ export function fmtMac(a: number, upper = false): string {
 }
 
 export function macFromBytes(b: Uint8Array, off: number): Mac {
-  return mac(((b[off] << 8) | b[off + 1]) * TWO32 + (((b[off + 2] << 24) | (b[off + 3] << 16) | (b[off + 4] << 8) | b[off + 5]) >>> 0));
+  return mac(
+    ((b[off] << 8) | b[off + 1]) * TWO32 +
+      (((b[off + 2] << 24) | (b[off + 3] << 16) | (b[off + 4] << 8) | b[off + 5]) >>> 0),
+  );
 }
 
 export function macToBytes(a: number, b: Uint8Array, off: number): void {
   const hi = Math.floor(a / TWO32);
   const lo = a >>> 0;
-  b[off] = (hi >>> 8) & 255; b[off + 1] = hi & 255;
-  b[off + 2] = (lo >>> 24) & 255; b[off + 3] = (lo >>> 16) & 255; b[off + 4] = (lo >>> 8) & 255; b[off + 5] = lo & 255;
+  b[off] = (hi >>> 8) & 255;
+  b[off + 1] = hi & 255;
+  b[off + 2] = (lo >>> 24) & 255;
+  b[off + 3] = (lo >>> 16) & 255;
+  b[off + 4] = (lo >>> 8) & 255;
+  b[off + 5] = lo & 255;
 }
 
 export function isMulticastMac(a: number): boolean {
@@ -97,5 +107,8 @@ export function ipFromBytes(b: Uint8Array, off: number): Ip4 {
 }
 
 export function ipToBytes(a: number, b: Uint8Array, off: number): void {
-  b[off] = (a >>> 24) & 255; b[off + 1] = (a >>> 16) & 255; b[off + 2] = (a >>> 8) & 255; b[off + 3] = a & 255;
+  b[off] = (a >>> 24) & 255;
+  b[off + 1] = (a >>> 16) & 255;
+  b[off + 2] = (a >>> 8) & 255;
+  b[off + 3] = a & 255;
 }

@@ -19,12 +19,18 @@ export function jhash2(k: readonly number[], initval: number): number {
     b = (b + k[i + 1]) >>> 0;
     c = (c + k[i + 2]) >>> 0;
     // __jhash_mix()
-    a = ((a - c) ^ rol32(c, 4)) >>> 0; c = (c + b) >>> 0;
-    b = ((b - a) ^ rol32(a, 6)) >>> 0; a = (a + c) >>> 0;
-    c = ((c - b) ^ rol32(b, 8)) >>> 0; b = (b + a) >>> 0;
-    a = ((a - c) ^ rol32(c, 16)) >>> 0; c = (c + b) >>> 0;
-    b = ((b - a) ^ rol32(a, 19)) >>> 0; a = (a + c) >>> 0;
-    c = ((c - b) ^ rol32(b, 4)) >>> 0; b = (b + a) >>> 0;
+    a = ((a - c) ^ rol32(c, 4)) >>> 0;
+    c = (c + b) >>> 0;
+    b = ((b - a) ^ rol32(a, 6)) >>> 0;
+    a = (a + c) >>> 0;
+    c = ((c - b) ^ rol32(b, 8)) >>> 0;
+    b = (b + a) >>> 0;
+    a = ((a - c) ^ rol32(c, 16)) >>> 0;
+    c = (c + b) >>> 0;
+    b = ((b - a) ^ rol32(a, 19)) >>> 0;
+    a = (a + c) >>> 0;
+    c = ((c - b) ^ rol32(b, 4)) >>> 0;
+    b = (b + a) >>> 0;
     length -= 3;
     i += 3;
   }

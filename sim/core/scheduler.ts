@@ -76,7 +76,9 @@ export class Scheduler {
 
   /** Runs events up to and including `time`, then sets the clock to `time`. */
   runUntil(time: Micros): void {
-    while (this.step(time)) { /* run */ }
+    while (this.step(time)) {
+      /* run */
+    }
     if (time > this.now) this.now = time;
   }
 
@@ -115,7 +117,8 @@ export class Scheduler {
       h[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < h.length && less(h[l], h[m])) m = l;
         if (r < h.length && less(h[r], h[m])) m = r;

@@ -36,7 +36,9 @@ describe('macvlan', () => {
   it('counts what each sibling sent and received, and the parent only what crossed the wire', () => {
     const lab = new Lab(LAN('bridge'));
     const before = counts(lab, 'eth0', 'host');
-    expect(lab.run('ping -c 3 10.0.0.12', 'c1').join('\n')).toContain('3 packets transmitted, 3 received, 0% packet loss');
+    expect(lab.run('ping -c 3 10.0.0.12', 'c1').join('\n')).toContain(
+      '3 packets transmitted, 3 received, 0% packet loss',
+    );
     const mv1 = counts(lab, 'mv1', 'c1');
     const mv2 = counts(lab, 'mv2', 'c2');
     // an ARP request and three echo requests out of mv1; the reply and three echo replies in

@@ -163,11 +163,19 @@ function forwardSkb(skb: Skb, dev: NetDevice): boolean {
 }
 
 /** macvlan_broadcast(): a copy to each open macvlan of the port in `modes`, but `src`. */
-function broadcast(skb: Skb, port: MacvlanPort, src: Macvlan | null, modes: readonly MacvlanMode[], local: boolean): void {
+function broadcast(
+  skb: Skb,
+  port: MacvlanPort,
+  src: Macvlan | null,
+  modes: readonly MacvlanMode[],
+  local: boolean,
+): void {
   for (const v of port.hashOrder()) {
     if (v === src || !modes.includes(v.mode)) continue;
     // macvlan_broadcast_one(): dev_forward_skb() for a sender's own port, else netif_rx() as it is
-    const ok = local ? forwardSkb(skb, v) : netifRx({ data: skb.data, dev: v, pktType: ethTypeTrans(skb.data, v), id: skb.id });
+    const ok = local
+      ? forwardSkb(skb, v)
+      : netifRx({ data: skb.data, dev: v, pktType: ethTypeTrans(skb.data, v), id: skb.id });
     // macvlan_count_rx()
     if (ok) countRx(v, skb.data.length);
     else v.stats.rxDropped++;
@@ -183,7 +191,8 @@ function handleFrame(port: MacvlanPort, skb: Skb): RxResult {
     const src = port.lookup(ethSrc(skb.data));
     if (src && src.mode !== 'vepa' && src.mode !== 'bridge') {
       // "forward to original port": a private or passthru sender's own frame, back from the wire
-      if (netifRx({ data: skb.data, dev: src, pktType: ethTypeTrans(skb.data, src), id: skb.id })) countRx(src, skb.data.length);
+      if (netifRx({ data: skb.data, dev: src, pktType: ethTypeTrans(skb.data, src), id: skb.id }))
+        countRx(src, skb.data.length);
       return 'consumed';
     }
     // macvlan_broadcast_enqueue() -> macvlan_multicast_rx(), and the parent's stack gets it too
@@ -283,7 +292,11 @@ function macvlanDeviceEvent(ev: NetdevEvent, dev: NetDevice): void {
 }
 
 /** register_netdevice_notifier(&macvlan_notifier_block) in macvlan_init_module() */
-export const macvlanNotifier: NotifierBlock = { name: 'macvlan_device_event', priority: 0, call: (ev, dev) => macvlanDeviceEvent(ev, dev) };
+export const macvlanNotifier: NotifierBlock = {
+  name: 'macvlan_device_event',
+  priority: 0,
+  call: (ev, dev) => macvlanDeviceEvent(ev, dev),
+};
 
 const MACVLAN_USAGE = [
   'Usage: ... macvlan mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]',
@@ -303,7 +316,11 @@ function parseMacvlanOpts(args: string[]): { mode?: MacvlanMode } {
       const v = args[++i];
       if (v === undefined) throw new CmdError('Command line is not complete. Try option "help"', 255);
       // strcmp(), not matches(): no abbreviations
-      if (!(MACVLAN_MODES as readonly string[]).includes(v)) throw new CmdError(`Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${v}"`, 255);
+      if (!(MACVLAN_MODES as readonly string[]).includes(v))
+        throw new CmdError(
+          `Error: argument of "mode" must be "private", "vepa", "bridge", "passthru" or "source", not "${v}"`,
+          255,
+        );
       mode = v as MacvlanMode;
     } else if (matches(w, 'help')) throw new CmdError(MACVLAN_USAGE, 255);
     else throw new CmdError([`macvlan: unknown option "${w}"?`, ...MACVLAN_USAGE], 255);

@@ -41,7 +41,7 @@ export class Nic extends NetDevice implements CableEnd {
 
   /** The PHY: carrier when both ends are up and plugged. */
   refreshCarrier(): void {
-    if (this.up && this.cable && this.cable.linkUp) carrierOn(this);
+    if (this.up && this.cable?.linkUp) carrierOn(this);
     else carrierOff(this);
   }
 
@@ -63,7 +63,15 @@ export class Nic extends NetDevice implements CableEnd {
     if (!this.carrier || !this.cable) {
       this.stats.txDropped++;
       const w = this.ns.world;
-      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'NO_CARRIER', fn: 'ndo_start_xmit' });
+      if (w.trace)
+        w.emit({
+          type: 'drop',
+          ns: this.ns.name,
+          dev: this.name,
+          frameId: skb.id,
+          reason: 'NO_CARRIER',
+          fn: 'ndo_start_xmit',
+        });
       return;
     }
     countTx(this, skb.data.length);

@@ -16,7 +16,7 @@ export class Veth extends NetDevice {
 
   /** veth_open(): carrier on both ends once both are up. */
   override driverOpen(): void {
-    if (this.peer && this.peer.up) {
+    if (this.peer?.up) {
       carrierOn(this);
       carrierOn(this.peer);
     }
@@ -32,9 +32,17 @@ export class Veth extends NetDevice {
   xmit(skb: Skb): 'drop' | void {
     const peer = this.peer;
     const w = this.ns.world;
-    if (!peer || !peer.up) {
+    if (!peer?.up) {
       this.stats.txDropped++;
-      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'PEER_DOWN', fn: 'veth_xmit' });
+      if (w.trace)
+        w.emit({
+          type: 'drop',
+          ns: this.ns.name,
+          dev: this.name,
+          frameId: skb.id,
+          reason: 'PEER_DOWN',
+          fn: 'veth_xmit',
+        });
       return;
     }
     // is_skb_forwardable(): longer than the peer's MTU, its header and a VLAN tag: the peer counts an
@@ -42,7 +50,17 @@ export class Veth extends NetDevice {
     if (skb.data.length > peer.mtu + 14 + 4) {
       this.stats.txDropped++;
       peer.stats.rxDropped++;
-      if (w.trace) w.emit({ type: 'drop', ns: this.ns.name, dev: this.name, frameId: skb.id, reason: 'PKT_TOO_BIG', mtu: peer.mtu, peer: peer.name, fn: 'is_skb_forwardable' });
+      if (w.trace)
+        w.emit({
+          type: 'drop',
+          ns: this.ns.name,
+          dev: this.name,
+          frameId: skb.id,
+          reason: 'PKT_TOO_BIG',
+          mtu: peer.mtu,
+          peer: peer.name,
+          fn: 'is_skb_forwardable',
+        });
       return 'drop';
     }
     // skb_scrub_packet() and eth_type_trans() against the peer's address; a full backlog drops it

@@ -36,7 +36,10 @@ export function newVeth(a: LinkAttrs, b: LinkAttrs): { dev: Veth; peer: Veth } {
   registerNetdev(a.ns, dev);
   dev.peer = peer;
   peer.peer = dev;
-  for (const [d, e] of [[dev, a], [peer, b]] as const) {
+  for (const [d, e] of [
+    [dev, a],
+    [peer, b],
+  ] as const) {
     if (e.mtu) d.mtu = e.mtu;
     if (e.txqlen) d.txqlen = e.txqlen;
     d.carrier = false;

@@ -49,27 +49,42 @@ function runBounded(sh: Shell, line: string): Outcome {
 }
 
 describe('every command of the grammar, with hostile words', () => {
-  it(`${RUNS} sequences: no internal error, bounded events and heap, cloneable snapshots`, { timeout: Math.max(60_000, RUNS * 2_000) }, () => {
+  it(`${RUNS} sequences: no internal error, bounded events and heap, cloneable snapshots`, {
+    timeout: Math.max(60_000, RUNS * 2_000),
+  }, () => {
     const seed = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined;
     fc.assert(
-      fc.property(fc.nat(SETUPS.length - 1), fc.nat(), fc.array(command, { minLength: 1, maxLength: 8 }), (setup, worldSeed, lines) => {
-        const world = new World(worldSeed, { loUpInNewNetns: true });
-        const sh = new Shell(world);
-        for (const l of SETUPS[setup]) expect(sh.run(l).code, l).toBe(0);
-        const base = mem();
-        for (const line of lines) {
-          const shown = line.length > 300 ? `${line.slice(0, 300)}... (${line.length} chars)` : line;
-          const o = runBounded(sh, line);
-          expect(o.code, shown).not.toBe(70);
-          expect(o.lines.filter((l) => /internal error/.test(l)), shown).toEqual([]);
-          // a JavaScript value printed where the tool prints text (unless the user typed that word)
-          expect(o.lines.filter((l) => /native code|\[object Object\]|\bundefined\b/.test(l) && !/undefined|object/.test(line)), shown).toEqual([]);
-          expect(o.ended, `${shown} still running after interrupt`).toBe(true);
-          expect(o.events, `${shown} took ${o.events} events`).toBeLessThan(MAX_EVENTS);
-          expect(mem() - base, `${shown} grew the heap`).toBeLessThan(MAX_GROWTH);
-          expect(() => structuredClone(takeSnapshot(world)), shown).not.toThrow();
-        }
-      }),
+      fc.property(
+        fc.nat(SETUPS.length - 1),
+        fc.nat(),
+        fc.array(command, { minLength: 1, maxLength: 8 }),
+        (setup, worldSeed, lines) => {
+          const world = new World(worldSeed, { loUpInNewNetns: true });
+          const sh = new Shell(world);
+          for (const l of SETUPS[setup]) expect(sh.run(l).code, l).toBe(0);
+          const base = mem();
+          for (const line of lines) {
+            const shown = line.length > 300 ? `${line.slice(0, 300)}... (${line.length} chars)` : line;
+            const o = runBounded(sh, line);
+            expect(o.code, shown).not.toBe(70);
+            expect(
+              o.lines.filter((l) => /internal error/.test(l)),
+              shown,
+            ).toEqual([]);
+            // a JavaScript value printed where the tool prints text (unless the user typed that word)
+            expect(
+              o.lines.filter(
+                (l) => /native code|\[object Object\]|\bundefined\b/.test(l) && !/undefined|object/.test(line),
+              ),
+              shown,
+            ).toEqual([]);
+            expect(o.ended, `${shown} still running after interrupt`).toBe(true);
+            expect(o.events, `${shown} took ${o.events} events`).toBeLessThan(MAX_EVENTS);
+            expect(mem() - base, `${shown} grew the heap`).toBeLessThan(MAX_GROWTH);
+            expect(() => structuredClone(takeSnapshot(world)), shown).not.toThrow();
+          }
+        },
+      ),
       { numRuns: RUNS, seed, endOnFailure: true },
     );
   });

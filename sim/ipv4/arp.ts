@@ -1,6 +1,6 @@
 // ARP (net/ipv4/arp.c): arp_rcv/arp_process answer and learn; arp_solicit asks; arp_ignore, arp_filter,
 // arp_announce decide who answers and with which address.
-import { type Ip4, type Mac, ANY, BCAST_MAC, ZERO_MAC, fmtIp4, isLoopbackIp, isMulticastIp } from '../core/addr';
+import { type Ip4, type Mac, ANY, ZERO_MAC, fmtIp4, isLoopbackIp, isMulticastIp } from '../core/addr';
 import { ARPOP_REPLY, ARPOP_REQUEST, emitArp, parseArp } from '../wire/arp';
 import { ETH_HLEN, ETH_P_ARP, emitEthernet } from '../wire/ethernet';
 import { devQueueXmit } from '../net/dev';
@@ -25,7 +25,15 @@ export function setupArp(ns: Netns): void {
 }
 
 /** arp_create() + arp_xmit(): build and send one ARP frame on `dev`. */
-export function arpSend(op: number, dstIp: Ip4, dev: NetDevice, srcIp: Ip4, destHw: Mac | null, srcHw: Mac | null, targetHw: Mac | null): void {
+export function arpSend(
+  op: number,
+  dstIp: Ip4,
+  dev: NetDevice,
+  srcIp: Ip4,
+  destHw: Mac | null,
+  srcHw: Mac | null,
+  targetHw: Mac | null,
+): void {
   if (dev.flagsNoArp) return;
   const body = emitArp({ op, sha: srcHw ?? dev.mac, sip: srcIp, tha: targetHw ?? ZERO_MAC, tip: dstIp });
   const data = emitEthernet({ dst: destHw ?? dev.broadcast, src: srcHw ?? dev.mac, ethertype: ETH_P_ARP }, body);
@@ -185,24 +193,56 @@ function arpProcess(skb: Skb, arp: ArpPacket, locallyEnqueued = false): void {
   const w = ns.world;
   if (sip === 0) {
     // DAD probe
-    if (arp.op === ARPOP_REQUEST && addrType(ns, tip) === 'local' && !arpIgnore(inDev, sip, tip)) arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
+    if (arp.op === ARPOP_REQUEST && addrType(ns, tip) === 'local' && !arpIgnore(inDev, sip, tip))
+      arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
     return;
   }
   if (arp.op === ARPOP_REQUEST) {
     const r = routeInput(ns, tip, sip, 0, dev);
     if (r.kind === 'local') {
       let dontSend = arpIgnore(inDev, sip, tip);
-      if (dontSend && w.trace) w.emit({ type: 'arp-ignore', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), sysctl: 'arp_ignore', value: inDev.maxconf('arp_ignore'), asker: fmtIp4(sip), fn: 'arp_ignore' });
+      if (dontSend && w.trace)
+        w.emit({
+          type: 'arp-ignore',
+          ns: ns.name,
+          dev: dev.name,
+          frameId: skb.id,
+          ip: fmtIp4(tip),
+          sysctl: 'arp_ignore',
+          value: inDev.maxconf('arp_ignore'),
+          asker: fmtIp4(sip),
+          fn: 'arp_ignore',
+        });
       if (!dontSend && inDev.orconf('arp_filter')) {
         dontSend = arpFilter(sip, tip, dev);
-        if (dontSend && w.trace) w.emit({ type: 'arp-ignore', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), sysctl: 'arp_filter', value: 1, asker: fmtIp4(sip), fn: 'arp_filter' });
+        if (dontSend && w.trace)
+          w.emit({
+            type: 'arp-ignore',
+            ns: ns.name,
+            dev: dev.name,
+            frameId: skb.id,
+            ip: fmtIp4(tip),
+            sysctl: 'arp_filter',
+            value: 1,
+            asker: fmtIp4(sip),
+            fn: 'arp_filter',
+          });
       }
       if (!dontSend) {
         // neigh_event_ns(): the asker's entry, as STALE
         const n = tbl.create(sip, dev);
         tbl.update(n, sha, 'STALE', NEIGH_UPDATE_F_OVERRIDE);
         arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
-        if (w.trace) w.emit({ type: 'arp-reply', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), arpIgnore: inDev.maxconf('arp_ignore'), fn: 'arp_process' });
+        if (w.trace)
+          w.emit({
+            type: 'arp-reply',
+            ns: ns.name,
+            dev: dev.name,
+            frameId: skb.id,
+            ip: fmtIp4(tip),
+            arpIgnore: inDev.maxconf('arp_ignore'),
+            fn: 'arp_process',
+          });
       }
       return;
     } else if (r.kind === 'forward' && inDev.forwarding) {
@@ -217,14 +257,28 @@ function arpProcess(skb: Skb, arp: ArpPacket, locallyEnqueued = false): void {
         const delayMs = dev.neighParms.v.proxyDelayMs;
         if (locallyEnqueued || skb.pktType === 'host' || delayMs === 0) {
           arpSend(ARPOP_REPLY, sip, dev, tip, sha, dev.mac, sha);
-          if (w.trace) w.emit({ type: 'arp-reply', ns: ns.name, dev: dev.name, frameId: skb.id, ip: fmtIp4(tip), arpIgnore: inDev.maxconf('arp_ignore'), proxy: fwdPvlan ? 'proxy_arp_pvlan' : 'proxy_arp', out: out.name, fn: fwdPvlan ? 'arp_fwd_pvlan' : 'arp_fwd_proxy' });
+          if (w.trace)
+            w.emit({
+              type: 'arp-reply',
+              ns: ns.name,
+              dev: dev.name,
+              frameId: skb.id,
+              ip: fmtIp4(tip),
+              arpIgnore: inDev.maxconf('arp_ignore'),
+              proxy: fwdPvlan ? 'proxy_arp_pvlan' : 'proxy_arp',
+              out: out.name,
+              fn: fwdPvlan ? 'arp_fwd_pvlan' : 'arp_fwd_proxy',
+            });
         } else {
           pneighEnqueue(skb, arp, delayMs);
         }
       }
       return;
     } else if (r.kind === 'error' && r.martian && w.trace) {
-      const d: Drop = r.error === 'EINVAL' ? { reason: 'IP_LOCAL_SOURCE', src: fmtIp4(sip) } : { reason: 'IP_RPFILTER', src: fmtIp4(sip), value: inDev.maxconf('rp_filter') };
+      const d: Drop =
+        r.error === 'EINVAL'
+          ? { reason: 'IP_LOCAL_SOURCE', src: fmtIp4(sip) }
+          : { reason: 'IP_RPFILTER', src: fmtIp4(sip), value: inDev.maxconf('rp_filter') };
       w.emit({ type: 'drop', ns: ns.name, dev: dev.name, frameId: skb.id, ...d, fn: 'fib_validate_source' });
     }
   }
@@ -234,7 +288,12 @@ function arpProcess(skb: Skb, arp: ArpPacket, locallyEnqueued = false): void {
   const accept = inDev.maxconf('arp_accept');
   const isGarp = n || accept ? arpIsGarp(ns, dev, arp.op, sip, tip, sha, tha) : false;
   // arp_accept(): unsolicited ARP may create entries (1), or only from the same subnet (2)
-  if (!n && accept && (accept === 1 || inDev.ifaList.some((a) => inetAddrOnlinkOne(a, sip))) && (isGarp || (arp.op === ARPOP_REPLY && addrType(ns, sip) === 'unicast'))) {
+  if (
+    !n &&
+    accept &&
+    (accept === 1 || inDev.ifaList.some((a) => inetAddrOnlinkOne(a, sip))) &&
+    (isGarp || (arp.op === ARPOP_REPLY && addrType(ns, sip) === 'unicast'))
+  ) {
     n = tbl.create(sip, dev);
   }
   if (n) {

@@ -1,5 +1,5 @@
 // IPv4 addresses on a device (net/ipv4/devinet.c: struct in_device, struct in_ifaddr).
-import { type Ip4, inPrefix, prefixMask } from '../core/addr';
+import { type Ip4, inPrefix } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
 import { Devconf, type DevconfKey } from './devconf';
 
@@ -39,7 +39,8 @@ export function inetdevChangename(dev: NetDevice): void {
     if (named++ === 0) continue;
     const i = old.indexOf(':');
     const dot = i >= 0 ? old.slice(i) : `:${named}`;
-    ifa.label = dot.length + dev.name.length < IFNAMSIZ ? dev.name + dot : dev.name.slice(0, IFNAMSIZ - dot.length - 1) + dot;
+    ifa.label =
+      dot.length + dev.name.length < IFNAMSIZ ? dev.name + dot : dev.name.slice(0, IFNAMSIZ - dot.length - 1) + dot;
   }
 }
 
@@ -88,4 +89,3 @@ export class InDevice {
 export function ifaMatch(a: number, ifa: InIfaddr): boolean {
   return inPrefix(a, ifa.address, ifa.prefixlen);
 }
-

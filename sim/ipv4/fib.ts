@@ -2,7 +2,7 @@
 // them (net/ipv4/fib_trie.c: fib_table_insert, fib_table_delete, fib_table_lookup; fib_semantics.c).
 import { type Ip4, inPrefix } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
-import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_UNIVERSE } from './devinet';
+import { RT_SCOPE_UNIVERSE } from './devinet';
 
 export const RT_TABLE_MAIN = 254;
 export const RT_TABLE_LOCAL = 255;
@@ -10,11 +10,28 @@ export const RTPROT_KERNEL = 2;
 export const RTPROT_BOOT = 3;
 export const RTPROT_STATIC = 4;
 
-export type RtnType = 'unicast' | 'local' | 'broadcast' | 'anycast' | 'multicast' | 'blackhole' | 'unreachable' | 'prohibit' | 'throw';
+export type RtnType =
+  | 'unicast'
+  | 'local'
+  | 'broadcast'
+  | 'anycast'
+  | 'multicast'
+  | 'blackhole'
+  | 'unreachable'
+  | 'prohibit'
+  | 'throw';
 
 /** enum rtn_type's numbers (RTN_UNICAST = 1, ...) */
 export const RTN_NUMBER: Record<RtnType, number> = {
-  unicast: 1, local: 2, broadcast: 3, anycast: 4, multicast: 5, blackhole: 6, unreachable: 7, prohibit: 8, throw: 9,
+  unicast: 1,
+  local: 2,
+  broadcast: 3,
+  anycast: 4,
+  multicast: 5,
+  blackhole: 6,
+  unreachable: 7,
+  prohibit: 8,
+  throw: 9,
 };
 
 /** fib_props[type].error for the reject types. */
@@ -99,8 +116,12 @@ export class Fib {
    * `replace` NLM_F_REPLACE. Returns an errno name on failure.
    */
   insert(r: Omit<FibRoute, 'seq'>, opts: { append?: boolean; excl?: boolean; replace?: boolean }): 'EEXIST' | null {
-    const same = this.routes.filter((x) => x.table === r.table && x.dst === r.dst && x.len === r.len && x.tos === r.tos && x.priority === r.priority);
-    const perfect = same.find((x) => x.type === r.type && x.scope === r.scope && x.gw === r.gw && x.dev === r.dev && x.prefsrc === r.prefsrc);
+    const same = this.routes.filter(
+      (x) => x.table === r.table && x.dst === r.dst && x.len === r.len && x.tos === r.tos && x.priority === r.priority,
+    );
+    const perfect = same.find(
+      (x) => x.type === r.type && x.scope === r.scope && x.gw === r.gw && x.dev === r.dev && x.prefsrc === r.prefsrc,
+    );
     const route: FibRoute = { ...r, seq: this.seq++ };
     if (same.length) {
       if (opts.excl) return 'EEXIST';
@@ -125,16 +146,20 @@ export class Fib {
 
   /** fib_table_delete(): the first alias that matches every attribute given. */
   delete(m: Partial<FibRoute> & { table: number; dst: Ip4; len: number }): FibRoute | null {
-    const i = this.routes.findIndex((x) =>
-      x.table === m.table && x.dst === m.dst && x.len === m.len &&
-      (m.tos === undefined || x.tos === m.tos) &&
-      (m.priority === undefined || x.priority === m.priority) &&
-      (m.type === undefined || x.type === m.type) &&
-      (m.scope === undefined || x.scope === m.scope) &&
-      (m.protocol === undefined || x.protocol === m.protocol) &&
-      (m.prefsrc === undefined || m.prefsrc === null || x.prefsrc === m.prefsrc) &&
-      (m.gw === undefined || m.gw === null || x.gw === m.gw) &&
-      (m.dev === undefined || m.dev === null || x.dev === m.dev));
+    const i = this.routes.findIndex(
+      (x) =>
+        x.table === m.table &&
+        x.dst === m.dst &&
+        x.len === m.len &&
+        (m.tos === undefined || x.tos === m.tos) &&
+        (m.priority === undefined || x.priority === m.priority) &&
+        (m.type === undefined || x.type === m.type) &&
+        (m.scope === undefined || x.scope === m.scope) &&
+        (m.protocol === undefined || x.protocol === m.protocol) &&
+        (m.prefsrc === undefined || m.prefsrc === null || x.prefsrc === m.prefsrc) &&
+        (m.gw === undefined || m.gw === null || x.gw === m.gw) &&
+        (m.dev === undefined || m.dev === null || x.dev === m.dev),
+    );
     if (i < 0) return null;
     const hit = this._routes[i];
     this.routes = this._routes.filter((x) => x !== hit);
@@ -187,4 +212,3 @@ function aliasOrder(a: FibRoute, b: FibRoute): number {
 export function isFibError(r: FibResult | FibLookupError): r is FibLookupError {
   return 'error' in r;
 }
-

@@ -11,16 +11,38 @@ import { arpSend } from './arp';
 import { ARPOP_REQUEST } from '../wire/arp';
 
 /** fib_magic(): the kernel's own routes for an address. */
-function fibMagic(cmd: 'add' | 'del', type: RtnType, dst: number, len: number, prim: InIfaddr, dev: NetDevice, priority: number): void {
+function fibMagic(
+  cmd: 'add' | 'del',
+  type: RtnType,
+  dst: number,
+  len: number,
+  prim: InIfaddr,
+  dev: NetDevice,
+  priority: number,
+): void {
   const fib = dev.ns.ipv4.fib;
   const table = type === 'unicast' ? RT_TABLE_MAIN : RT_TABLE_LOCAL;
   const scope = type !== 'local' ? RT_SCOPE_LINK : RT_SCOPE_HOST;
   const d = ip4(dst);
   if (cmd === 'add') {
-    fib.insert({
-      table, type, dst: d, len, tos: 0, priority, protocol: RTPROT_KERNEL, scope, prefsrc: prim.local, gw: null, dev,
-      nhScope: scope === RT_SCOPE_HOST ? RT_SCOPE_NOWHERE : RT_SCOPE_HOST, onlink: false,
-    }, { append: true });
+    fib.insert(
+      {
+        table,
+        type,
+        dst: d,
+        len,
+        tos: 0,
+        priority,
+        protocol: RTPROT_KERNEL,
+        scope,
+        prefsrc: prim.local,
+        gw: null,
+        dev,
+        nhScope: scope === RT_SCOPE_HOST ? RT_SCOPE_NOWHERE : RT_SCOPE_HOST,
+        onlink: false,
+      },
+      { append: true },
+    );
   } else {
     fib.delete({ table, dst: d, len, type, prefsrc: prim.local, dev, protocol: RTPROT_KERNEL, scope, priority });
   }
@@ -41,7 +63,8 @@ export function fibAddIfaddr(dev: NetDevice, ifa: InIfaddr): void {
   if (!dev.up) return;
   if (ifa.broadcast && ifa.broadcast !== 0xffffffff) fibMagic('add', 'broadcast', ifa.broadcast, 32, prim, dev, 0);
   if (!isZeronetIp(prefix) && !ifa.secondary && (prefix !== ifa.local || ifa.prefixlen < 32)) {
-    if (!ifa.noprefixroute) fibMagic('add', dev.isLoopback ? 'local' : 'unicast', prefix, ifa.prefixlen, prim, dev, ifa.metric);
+    if (!ifa.noprefixroute)
+      fibMagic('add', dev.isLoopback ? 'local' : 'unicast', prefix, ifa.prefixlen, prim, dev, ifa.metric);
     if (ifa.prefixlen < 31) fibMagic('add', 'broadcast', (prefix | ~mask) >>> 0, 32, prim, dev, 0);
   }
 }
@@ -49,7 +72,12 @@ export function fibAddIfaddr(dev: NetDevice, ifa: InIfaddr): void {
 /** fib_modify_prefix_metric(): an address's prefix route moves to a new metric (the new one is added first). */
 export function inetModifyMetric(dev: NetDevice, ifa: InIfaddr, metric: number): void {
   const prefix = (ifa.address & prefixMask(ifa.prefixlen)) >>> 0;
-  const skip = !dev.up || ifa.secondary || ifa.noprefixroute || isZeronetIp(prefix) || (prefix === ifa.local && ifa.prefixlen === 32);
+  const skip =
+    !dev.up ||
+    ifa.secondary ||
+    ifa.noprefixroute ||
+    isZeronetIp(prefix) ||
+    (prefix === ifa.local && ifa.prefixlen === 32);
   if (!skip) {
     const type = dev.isLoopback ? 'local' : 'unicast';
     fibMagic('add', type, prefix, ifa.prefixlen, ifa, dev, metric);
@@ -71,10 +99,13 @@ function fibDelIfaddr(dev: NetDevice, ifa: InIfaddr): void {
     if (!p) return;
     prim = p;
   } else if (!isZeronetIp(any) && (any !== ifa.local || ifa.prefixlen < 32)) {
-    if (!ifa.noprefixroute) fibMagic('del', dev.isLoopback ? 'local' : 'unicast', any, ifa.prefixlen, prim, dev, ifa.metric);
+    if (!ifa.noprefixroute)
+      fibMagic('del', dev.isLoopback ? 'local' : 'unicast', any, ifa.prefixlen, prim, dev, ifa.metric);
     subnet = true;
   }
-  let localOk = false, brdOk = false, brd1Ok = false;
+  let localOk = false,
+    brdOk = false,
+    brd1Ok = false;
   for (const a of inDev.ifaList) {
     if (a === ifa) continue;
     if (a.local === ifa.local) localOk = true;
@@ -176,8 +207,15 @@ function fibInetaddrDown(dev: NetDevice, ifa: InIfaddr): void {
 
 export function newIfaddr(local: Ip4, prefixlen: number, opts: Partial<InIfaddr> = {}): InIfaddr {
   return {
-    local, address: opts.address ?? local, prefixlen, broadcast: opts.broadcast ?? null, scope: opts.scope ?? 0,
-    secondary: false, label: opts.label ?? '', noprefixroute: opts.noprefixroute ?? false, metric: opts.metric ?? 0,
+    local,
+    address: opts.address ?? local,
+    prefixlen,
+    broadcast: opts.broadcast ?? null,
+    scope: opts.scope ?? 0,
+    secondary: false,
+    label: opts.label ?? '',
+    noprefixroute: opts.noprefixroute ?? false,
+    metric: opts.metric ?? 0,
   };
 }
 

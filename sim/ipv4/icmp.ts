@@ -1,8 +1,29 @@
 // ICMP (net/ipv4/icmp.c): icmp_rcv, icmp_echo/icmp_reply, icmp_unreach -> raw_icmp_error, and
 // __icmp_send for the errors the stack generates (host unreachable, TTL exceeded, ...).
 import { type Ip4, ANY, fmtIp4, ip4, isMulticastIp } from '../core/addr';
-import { emitIpv4, IPPROTO_ICMP, ipv4Dst, ipv4Protocol, ipv4Src, ipv4Tos, ipv4TotalLen, ipv4Version, parseIpv4 } from '../wire/ipv4';
-import { ICMP_DEST_UNREACH, ICMP_ECHO, ICMP_FRAG_NEEDED, ICMP_REDIR_HOST, ICMP_REDIRECT, ICMP_TIME_EXCEEDED, emitEchoReply, emitIcmp, icmpType, parseIcmp } from '../wire/icmp';
+import {
+  emitIpv4,
+  IPPROTO_ICMP,
+  ipv4Dst,
+  ipv4Protocol,
+  ipv4Src,
+  ipv4Tos,
+  ipv4TotalLen,
+  ipv4Version,
+  parseIpv4,
+} from '../wire/ipv4';
+import {
+  ICMP_DEST_UNREACH,
+  ICMP_ECHO,
+  ICMP_FRAG_NEEDED,
+  ICMP_REDIR_HOST,
+  ICMP_REDIRECT,
+  ICMP_TIME_EXCEEDED,
+  emitEchoReply,
+  emitIcmp,
+  icmpType,
+  parseIcmp,
+} from '../wire/icmp';
 import { inetChecksum } from '../wire/checksum';
 import { ifaMatch } from './devinet';
 import { nudValid } from './neighbour';
@@ -24,7 +45,14 @@ export interface IcmpSendCtx {
 }
 
 /** __icmp_send(): an ICMP error about `orig` (an IPv4 packet), sent back to its source. */
-export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number, info: number, ctx: IcmpSendCtx): void {
+export function icmpSend(
+  ns: Netns,
+  orig: Uint8Array,
+  type: number,
+  code: number,
+  info: number,
+  ctx: IcmpSendCtx,
+): void {
   const iph = parseIpv4(orig);
   if (!iph) return;
   if (isMulticastIp(iph.dst) || iph.dst === 0xffffffff) return;
@@ -50,17 +78,44 @@ export function icmpSend(ns: Netns, orig: Uint8Array, type: number, code: number
   // room: 576 bytes minus the new IP and ICMP headers
   const quoted = orig.subarray(0, Math.min(orig.length, 576 - 20 - 8));
   const icmp = emitIcmp({ kind: 'error', type, code, info, original: quoted });
-  const ip = emitIpv4({ tos: (iph.tos & 0x1e) | 0xc0, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: iph.src }, icmp);
-  if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: ctx.id, dst: fmtIp4(iph.src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, purpose: 'icmp-error', local: !!rt.local, icmpType: type, icmpCode: code, fn: '__icmp_send' });
+  const ip = emitIpv4(
+    {
+      tos: (iph.tos & 0x1e) | 0xc0,
+      id: ns.world.prng.u32() & 0xffff,
+      df: false,
+      ttl: ns.ipv4.ipDefaultTtl,
+      protocol: IPPROTO_ICMP,
+      src: rt.saddr,
+      dst: iph.src,
+    },
+    icmp,
+  );
+  if (ns.world.trace)
+    ns.world.emit({
+      type: 'route',
+      ns: ns.name,
+      dev: rt.dev.name,
+      frameId: ctx.id,
+      dst: fmtIp4(iph.src),
+      src: fmtIp4(rt.saddr),
+      via: rt.gw !== null ? fmtIp4(rt.gw) : null,
+      purpose: 'icmp-error',
+      local: !!rt.local,
+      icmpType: type,
+      icmpCode: code,
+      fn: '__icmp_send',
+    });
   const nid = ns.world.nextFrameId();
   // icmp_glue_bits(): the error joins the connection of the packet it is about
   if (ctx.id !== undefined) nfCtAttach(ns, nid, ctx.id);
   ipLocalOut(ns, rt, ip, nid);
 }
 
-
 /** inet_getpeer_v4(): the per-destination rate state, new ones with a full minute of tokens to draw. */
-export function inetPeer(ns: Netns, addr: number): { tokens: number; last: number; redirects: number; redirectLast: number } {
+export function inetPeer(
+  ns: Netns,
+  addr: number,
+): { tokens: number; last: number; redirects: number; redirectLast: number } {
   let p = ns.ipv4.icmpPeers.get(addr);
   if (!p) {
     p = { tokens: 0, last: ns.world.now - 60_000_000, redirects: 0, redirectLast: 0 };
@@ -130,11 +185,25 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
     return;
   }
   const old = ns.ipv4.exceptions.get(daddr);
-  ns.ipv4.exceptions.set(daddr, { ...old, gw: ip4(newGw), dev, expires: ns.world.now + 300_000_000, genid: ns.ipv4.rtGenid });
+  ns.ipv4.exceptions.set(daddr, {
+    ...old,
+    gw: ip4(newGw),
+    dev,
+    expires: ns.world.now + 300_000_000,
+    genid: ns.ipv4.rtGenid,
+  });
 }
 
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
-export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, iif: number, id: number, broadcast: boolean): void {
+export function icmpRcv(
+  ns: Netns,
+  ip: Uint8Array,
+  ihl: number,
+  dev: NetDevice,
+  iif: number,
+  id: number,
+  broadcast: boolean,
+): void {
   // the header was checked on the way in; the message is read in place (icmp_rcv(): checksum, then by type)
   const src = ipv4Src(ip);
   const len = ipv4TotalLen(ip) - ihl;
@@ -148,8 +217,31 @@ export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, 
     const rt = routeOutput(ns, { daddr: src, saddr: spec, tos });
     if (isRouteError(rt)) return;
     const body = emitEchoReply(ip, ihl, len);
-    const reply = emitIpv4({ tos, id: ns.world.prng.u32() & 0xffff, df: false, ttl: ns.ipv4.ipDefaultTtl, protocol: IPPROTO_ICMP, src: rt.saddr, dst: src }, body);
-    if (ns.world.trace) ns.world.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: id, dst: fmtIp4(src), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, purpose: 'echo-reply', local: !!rt.local, fn: 'icmp_reply' });
+    const reply = emitIpv4(
+      {
+        tos,
+        id: ns.world.prng.u32() & 0xffff,
+        df: false,
+        ttl: ns.ipv4.ipDefaultTtl,
+        protocol: IPPROTO_ICMP,
+        src: rt.saddr,
+        dst: src,
+      },
+      body,
+    );
+    if (ns.world.trace)
+      ns.world.emit({
+        type: 'route',
+        ns: ns.name,
+        dev: rt.dev.name,
+        frameId: id,
+        dst: fmtIp4(src),
+        src: fmtIp4(rt.saddr),
+        via: rt.gw !== null ? fmtIp4(rt.gw) : null,
+        purpose: 'echo-reply',
+        local: !!rt.local,
+        fn: 'icmp_reply',
+      });
     ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
     return;
   }
@@ -166,7 +258,8 @@ export function icmpRcv(ns: Netns, ip: Uint8Array, ihl: number, dev: NetDevice, 
     const inner = parseIpv4Quoted(icmp.original);
     if (!inner) return;
     // icmp_err() -> ipv4_update_pmtu(): a smaller path MTU becomes a next-hop exception
-    if (icmp.type === ICMP_DEST_UNREACH && icmp.code === ICMP_FRAG_NEEDED) updatePmtu(ns, inner.dst, inner.src, icmp.info & 0xffff);
+    if (icmp.type === ICMP_DEST_UNREACH && icmp.code === ICMP_FRAG_NEEDED)
+      updatePmtu(ns, inner.dst, inner.src, icmp.info & 0xffff);
     for (const s of [...ns.rawSockets]) {
       if (!s.recverr) continue;
       if (!s.matches(inner.protocol, inner.dst, inner.src, dev.ifindex)) continue;
@@ -190,7 +283,12 @@ function updatePmtu(ns: Netns, daddr: Ip4, saddr: Ip4, mtu: number): void {
   const ex = ns.ipv4.exceptions.get(daddr);
   const expires = ns.world.now + MTU_EXPIRES_US;
   const genid = ns.ipv4.rtGenid;
-  ns.ipv4.exceptions.set(daddr, ex && ex.dev === rt.dev ? { ...ex, pmtu: mtu, pmtuExpires: expires, genid } : { gw: null, dev: rt.dev, expires: 0, pmtu: mtu, pmtuExpires: expires, genid });
+  ns.ipv4.exceptions.set(
+    daddr,
+    ex && ex.dev === rt.dev
+      ? { ...ex, pmtu: mtu, pmtuExpires: expires, genid }
+      : { gw: null, dev: rt.dev, expires: 0, pmtu: mtu, pmtuExpires: expires, genid },
+  );
 }
 
 /** The quoted header of an ICMP error: at least 20 bytes of IP, not necessarily the whole packet. */

@@ -21,11 +21,14 @@ export function setIfaLifetime(dev: NetDevice, ifa: InIfaddr, valid: number, pre
   ifa.tstamp = now;
   ifa.deprecated = preferred !== FOREVER && preferred === 0;
   const list: Timer[] = [];
-  if (preferred !== FOREVER && preferred > 0) list.push(sched.after(preferred * 1_000_000, () => (ifa.deprecated = true)));
+  if (preferred !== FOREVER && preferred > 0)
+    list.push(sched.after(preferred * 1_000_000, () => (ifa.deprecated = true)));
   if (valid !== FOREVER) {
-    list.push(sched.after(valid * 1_000_000, () => {
-      if (dev.inDev?.ifaList.includes(ifa)) inetDelIfa(dev, ifa);
-    }));
+    list.push(
+      sched.after(valid * 1_000_000, () => {
+        if (dev.inDev?.ifaList.includes(ifa)) inetDelIfa(dev, ifa);
+      }),
+    );
   }
   timers.set(ifa, list);
 }
@@ -38,6 +41,7 @@ export function lifetimeText(ifa: InIfaddr, now: number): string {
   // IFA_F_PERMANENT (valid forever): the cacheinfo says forever for both, deprecated or not
   if (!isDynamic(ifa)) return 'valid_lft forever preferred_lft forever';
   const tval = Math.floor((now - (ifa.tstamp ?? now)) / 1_000_000);
-  const left = (l: number | undefined) => (l === undefined || l === FOREVER ? 'forever' : `${Math.max(0, l - tval)}sec`);
+  const left = (l: number | undefined) =>
+    l === undefined || l === FOREVER ? 'forever' : `${Math.max(0, l - tval)}sec`;
   return `valid_lft ${left(ifa.validLft)} preferred_lft ${left(ifa.preferredLft)}`;
 }

@@ -27,16 +27,19 @@ function reportPacket(src: number, group: number, record: number): Uint8Array {
   b[9] = 2; // IGMP
   ipToBytes(src, b, 12);
   ipToBytes(IGMPV3_ALL_MCR, b, 16);
-  b[20] = 0x94; b[21] = 0x04; // IPOPT_RA
+  b[20] = 0x94;
+  b[21] = 0x04; // IPOPT_RA
   let c = inetChecksum(b, 0, 24);
-  b[10] = c >>> 8; b[11] = c & 255;
+  b[10] = c >>> 8;
+  b[11] = c & 255;
   const g = 24;
   b[g] = 0x22; // IGMPV3_HOST_MEMBERSHIP_REPORT
   b[g + 7] = 1; // one group record
   b[g + 8] = record;
   ipToBytes(group, b, g + 12);
   c = inetChecksum(b, g, 16);
-  b[g + 2] = c >>> 8; b[g + 3] = c & 255;
+  b[g + 2] = c >>> 8;
+  b[g + 3] = c & 255;
   return b;
 }
 

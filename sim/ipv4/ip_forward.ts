@@ -39,6 +39,18 @@ export function ipForward(skb: Skb, ip: Uint8Array, rt: Rtable & { redirectTo?: 
     if (v.verdict !== 'accept') return drop(v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' });
     out = v.ip;
   }
-  if (w.trace) w.emit({ type: 'route', ns: ns.name, dev: rt.dev.name, frameId: skb.id, dst: fmtIp4(rt.daddr), src: fmtIp4(rt.saddr), via: rt.gw !== null ? fmtIp4(rt.gw) : null, purpose: 'forward', local: false, fn: 'ip_forward' });
+  if (w.trace)
+    w.emit({
+      type: 'route',
+      ns: ns.name,
+      dev: rt.dev.name,
+      frameId: skb.id,
+      dst: fmtIp4(rt.daddr),
+      src: fmtIp4(rt.saddr),
+      via: rt.gw !== null ? fmtIp4(rt.gw) : null,
+      purpose: 'forward',
+      local: false,
+      fn: 'ip_forward',
+    });
   ipOutput(ns, rt, out, { id: skb.id, inputIif: dev.ifindex, fragMax: skb.fragMax });
 }

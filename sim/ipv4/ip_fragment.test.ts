@@ -19,25 +19,38 @@ describe('IPv4 fragments (ip_do_fragment, ip_defrag)', () => {
     const frags = ipFragment(packet(2008), 1500);
     expect(frags.map((f) => f.length)).toEqual([1500, 548]);
     const hs = frags.map((f) => parseIpv4(f)!);
-    expect(hs.map((h) => [h.fragOff, h.mf, h.id])).toEqual([[0, true, 7], [1480, false, 7]]);
+    expect(hs.map((h) => [h.fragOff, h.mf, h.id])).toEqual([
+      [0, true, 7],
+      [1480, false, 7],
+    ]);
     for (const f of frags) expect(inetChecksum(f, 0, 20)).toBe(0);
   });
 
   it('reassembles the pieces in any order into the packet that was cut', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 6000 }), fc.integer({ min: 68, max: 1500 }), fc.integer(), (len, mtu, seed) => {
-      const w = new World(1);
-      const p = packet(len);
-      const frags = ipFragment(p, mtu);
-      if (p.length <= mtu) return;
-      const order = frags.map((_, i) => i).sort((a, b) => ((a * 2654435761 + seed) >>> 0) % 97 - ((b * 2654435761 + seed) >>> 0) % 97);
-      let whole: Uint8Array | null = null;
-      order.forEach((i, k) => {
-        const r = ipDefrag(w.host, frags[i], 'local')?.ip ?? null;
-        if (k < order.length - 1) expect(r).toBeNull();
-        else whole = r;
-      });
-      expect(whole).toEqual(p);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6000 }),
+        fc.integer({ min: 68, max: 1500 }),
+        fc.integer(),
+        (len, mtu, seed) => {
+          const w = new World(1);
+          const p = packet(len);
+          const frags = ipFragment(p, mtu);
+          if (p.length <= mtu) return;
+          const order = frags
+            .map((_, i) => i)
+            .sort((a, b) => (((a * 2654435761 + seed) >>> 0) % 97) - (((b * 2654435761 + seed) >>> 0) % 97));
+          let whole: Uint8Array | null = null;
+          order.forEach((i, k) => {
+            const r = ipDefrag(w.host, frags[i], 'local')?.ip ?? null;
+            if (k < order.length - 1) expect(r).toBeNull();
+            else whole = r;
+          });
+          expect(whole).toEqual(p);
+        },
+      ),
+      { numRuns: 60 },
+    );
     // a World per run: 8 s on this 2-core machine at load 17, past vitest's 5 s default
   }, 30_000);
 

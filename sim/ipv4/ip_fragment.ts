@@ -31,7 +31,11 @@ const queues = new WeakMap<Netns, Map<string, FragQueue>>();
  * offset cleared). Overlapping pieces are taken as they come (the kernel drops the queue on overlap).
  */
 /** `user` keeps local delivery and nf_defrag apart; the longest piece's size comes back with the packet. */
-export function ipDefrag(ns: Netns, ip: Uint8Array, user: 'local' | 'conntrack'): { ip: Uint8Array; fragMax: number } | null {
+export function ipDefrag(
+  ns: Netns,
+  ip: Uint8Array,
+  user: 'local' | 'conntrack',
+): { ip: Uint8Array; fragMax: number } | null {
   const h = parseIpv4(ip);
   if (!h) return null;
   let all = queues.get(ns);
@@ -40,11 +44,18 @@ export function ipDefrag(ns: Netns, ip: Uint8Array, user: 'local' | 'conntrack')
   let q = all.get(key);
   if (!q) {
     const fresh: FragQueue = {
-      pieces: [], maxSize: 0, head: null, len: null,
+      pieces: [],
+      maxSize: 0,
+      head: null,
+      len: null,
       timer: ns.world.sched.after(IPFRAG_TIME_US, () => {
         // ip_expire(): only a queue holding the first piece can quote it
         all!.delete(key);
-        if (fresh.head) icmpSend(ns, fresh.head, ICMP_TIME_EXCEEDED, ICMP_EXC_FRAGTIME, 0, { id: ns.world.nextFrameId(), dstLocal: true });
+        if (fresh.head)
+          icmpSend(ns, fresh.head, ICMP_TIME_EXCEEDED, ICMP_EXC_FRAGTIME, 0, {
+            id: ns.world.nextFrameId(),
+            dstLocal: true,
+          });
       }),
     };
     q = fresh;

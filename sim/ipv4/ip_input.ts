@@ -1,6 +1,15 @@
 // Receiving IPv4 (net/ipv4/ip_input.c: ip_rcv_core, ip_rcv_finish, ip_local_deliver; route.c: ip_error).
 import { ETH_HLEN } from '../wire/ethernet';
-import { IPPROTO_ICMP, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4Tos, isFragment, ipv4CheckHeader } from '../wire/ipv4';
+import {
+  IPPROTO_ICMP,
+  ipv4Dst,
+  ipv4HeaderLen,
+  ipv4Protocol,
+  ipv4Src,
+  ipv4Tos,
+  isFragment,
+  ipv4CheckHeader,
+} from '../wire/ipv4';
 import { ICMP_DEST_UNREACH, ICMP_HOST_UNREACH, ICMP_NET_UNREACH, ICMP_PKT_FILTERED } from '../wire/icmp';
 import type { NetDevice } from '../net/netdevice';
 import type { Skb } from '../net/skb';
@@ -56,9 +65,12 @@ function ipRcvFinish(skb: Skb, ip: Uint8Array): void {
     case 'error':
       if (r.martian) {
         const src = fmtIp4(ipv4Src(ip));
-        const d: Drop = r.martian === 'source'
-          ? r.error === 'EXDEV' ? { reason: 'IP_RPFILTER', src, value: dev.inDev!.maxconf('rp_filter') } : { reason: 'IP_LOCAL_SOURCE', src }
-          : { reason: 'IP_INVALID_DEST', dst: fmtIp4(ipv4Dst(ip)) };
+        const d: Drop =
+          r.martian === 'source'
+            ? r.error === 'EXDEV'
+              ? { reason: 'IP_RPFILTER', src, value: dev.inDev!.maxconf('rp_filter') }
+              : { reason: 'IP_LOCAL_SOURCE', src }
+            : { reason: 'IP_INVALID_DEST', dst: fmtIp4(ipv4Dst(ip)) };
         return drop(skb, d, 'ip_route_input_slow');
       }
       return ipError(skb, ip, r.error, dev);
@@ -71,10 +83,17 @@ function ipError(skb: Skb, ip: Uint8Array, error: string, dev: NetDevice): void 
   if (!inDev.forwarding) return drop(skb, { reason: 'IP_INADDRERRORS', dst: fmtIp4(ipv4Dst(ip)) }, 'ip_error');
   let code: number;
   switch (error) {
-    case 'EHOSTUNREACH': code = ICMP_HOST_UNREACH; break;
-    case 'ENETUNREACH': code = ICMP_NET_UNREACH; break;
-    case 'EACCES': code = ICMP_PKT_FILTERED; break;
-    default: return drop(skb, { reason: 'IP_INNOROUTES', dst: fmtIp4(ipv4Dst(ip)) }, 'ip_error');
+    case 'EHOSTUNREACH':
+      code = ICMP_HOST_UNREACH;
+      break;
+    case 'ENETUNREACH':
+      code = ICMP_NET_UNREACH;
+      break;
+    case 'EACCES':
+      code = ICMP_PKT_FILTERED;
+      break;
+    default:
+      return drop(skb, { reason: 'IP_INNOROUTES', dst: fmtIp4(ipv4Dst(ip)) }, 'ip_error');
   }
   drop(skb, { reason: 'IP_INNOROUTES', dst: fmtIp4(ipv4Dst(ip)) }, 'ip_error');
   // ip_error(): one error per second from a burst of five, from the same bucket icmp_send() then uses
@@ -99,16 +118,26 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
   }
   if (ns.netfilter) {
     const v = nfHook(ns, 'INPUT', ip, { in: dev, id: skb.id });
-    if (v.verdict !== 'accept') return drop(skb, v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' }, 'nf_hook INPUT');
+    if (v.verdict !== 'accept')
+      return drop(skb, v.verdict === 'drop' ? v.drop : { reason: 'NF_STOLEN' }, 'nf_hook INPUT');
     ip = v.ip;
   }
   const protocol = ipv4Protocol(ip);
-  const src = ipv4Src(ip), dst = ipv4Dst(ip);
+  const src = ipv4Src(ip),
+    dst = ipv4Dst(ip);
   // raw_local_deliver() -> raw_v4_input()
   // closing a socket replaces the array, so this loop sees the sockets as they were
   for (const s of ns.rawSockets) {
     if (s.matches(protocol, src, dst, iif)) s.onPacket(ip);
   }
-  if (ns.world.trace) ns.world.emit({ type: 'deliver', ns: ns.name, dev: dev.name, frameId: skb.id, proto: protocol === 1 ? 'icmp' : String(protocol), fn: 'ip_local_deliver' });
+  if (ns.world.trace)
+    ns.world.emit({
+      type: 'deliver',
+      ns: ns.name,
+      dev: dev.name,
+      frameId: skb.id,
+      proto: protocol === 1 ? 'icmp' : String(protocol),
+      fn: 'ip_local_deliver',
+    });
   if (protocol === IPPROTO_ICMP) icmpRcv(ns, ip, ipv4HeaderLen(ip), dev, iif, skb.id, broadcast);
 }

@@ -33,7 +33,13 @@ export interface PacketCtx {
 
 /** ip_local_out(): LOCAL_OUT (netfilter), then ip_output(). */
 /** Returns the errno the sender sees: EPERM when netfilter dropped the packet (NF_DROP). */
-export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number, process = false): 'EPERM' | 'ENETUNREACH' | 'ENOBUFS' | null {
+export function ipLocalOut(
+  ns: Netns,
+  rt: Rtable,
+  ip: Uint8Array,
+  id: number,
+  process = false,
+): 'EPERM' | 'ENETUNREACH' | 'ENOBUFS' | null {
   // nf_hook(): with no rules in the namespace the hook is not entered (its hook list is empty)
   if (ns.netfilter) {
     const v = nfHook(ns, 'OUTPUT', ip, { out: rt.dev, id });
@@ -41,7 +47,10 @@ export function ipLocalOut(ns: Netns, rt: Rtable, ip: Uint8Array, id: number, pr
     if (v.verdict === 'stolen') return null;
     if (ipv4Dst(v.ip) !== ipv4Dst(ip)) {
       // ip_route_me_harder(): NAT gave the packet another destination
-      const r = routeOutput(ns, { daddr: ipv4Dst(v.ip), saddr: isLocalAddr(ns, ipv4Src(v.ip)) ? ipv4Src(v.ip) : undefined });
+      const r = routeOutput(ns, {
+        daddr: ipv4Dst(v.ip),
+        saddr: isLocalAddr(ns, ipv4Src(v.ip)) ? ipv4Src(v.ip) : undefined,
+      });
       if (isRouteError(r)) return 'ENETUNREACH';
       rt = r;
     }
@@ -97,7 +106,15 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   const key = dev.isLoopback || dev.pointopoint ? ANY : nexthop;
   const n = tbl.lookup(key, dev) ?? tbl.create(key, dev);
   if (dev.isLoopback) {
-    if (ns.world.trace) ns.world.emit({ type: 'loopback', ns: ns.name, dev: dev.name, frameId: ctx.id, dst: fmtIp4(rt.daddr), fn: 'loopback_xmit' });
+    if (ns.world.trace)
+      ns.world.emit({
+        type: 'loopback',
+        ns: ns.name,
+        dev: dev.name,
+        frameId: ctx.id,
+        dst: fmtIp4(rt.daddr),
+        fn: 'loopback_xmit',
+      });
     loopbackOut(dev, ip, ctx.id, rt.iif);
     return true;
   }
@@ -124,7 +141,17 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
   const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
   ctx.probed = n.state === 'NONE' || n.state === 'FAILED';
-  if (unresolved && ns.world.trace) ns.world.emit({ type: 'neigh', ns: ns.name, dev: dev.name, frameId: ctx.id, ip: fmtIp4(nexthop), state: n.state === 'INCOMPLETE' ? 'INCOMPLETE' : 'INCOMPLETE (new)', queued: true, fn: '__neigh_event_send' });
+  if (unresolved && ns.world.trace)
+    ns.world.emit({
+      type: 'neigh',
+      ns: ns.name,
+      dev: dev.name,
+      frameId: ctx.id,
+      ip: fmtIp4(nexthop),
+      state: n.state === 'INCOMPLETE' ? 'INCOMPLETE' : 'INCOMPLETE (new)',
+      queued: true,
+      fn: '__neigh_event_send',
+    });
   if (tbl.eventSend(n, p) && sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
   return true;
 }

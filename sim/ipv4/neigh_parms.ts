@@ -2,9 +2,23 @@
 // shown as net.ipv4.neigh.{default,DEV}.*; times kept in milliseconds.
 
 export const NEIGH_KEYS = [
-  'anycast_delay', 'app_solicit', 'base_reachable_time', 'base_reachable_time_ms', 'delay_first_probe_time',
-  'gc_stale_time', 'interval_probe_time_ms', 'locktime', 'mcast_resolicit', 'mcast_solicit', 'proxy_delay',
-  'proxy_qlen', 'retrans_time', 'retrans_time_ms', 'ucast_solicit', 'unres_qlen', 'unres_qlen_bytes',
+  'anycast_delay',
+  'app_solicit',
+  'base_reachable_time',
+  'base_reachable_time_ms',
+  'delay_first_probe_time',
+  'gc_stale_time',
+  'interval_probe_time_ms',
+  'locktime',
+  'mcast_resolicit',
+  'mcast_solicit',
+  'proxy_delay',
+  'proxy_qlen',
+  'retrans_time',
+  'retrans_time_ms',
+  'ucast_solicit',
+  'unres_qlen',
+  'unres_qlen_bytes',
 ] as const;
 export const NEIGH_DEFAULT_ONLY_KEYS = ['gc_interval', 'gc_thresh1', 'gc_thresh2', 'gc_thresh3'] as const;
 
@@ -35,9 +49,20 @@ export class NeighParms {
     this.v = from
       ? { ...from.v }
       : {
-          mcastProbes: 3, ucastProbes: 3, appProbes: 0, mcastReprobes: 0, retransMs: 1000, baseReachableMs: 30000,
-          delayProbeMs: 5000, gcStaleMs: 60000, queueLenBytes: 212992, proxyQlen: 64, anycastDelayMs: 1000,
-          proxyDelayMs: 800, locktimeMs: 1000, intervalProbeMs: 5000,
+          mcastProbes: 3,
+          ucastProbes: 3,
+          appProbes: 0,
+          mcastReprobes: 0,
+          retransMs: 1000,
+          baseReachableMs: 30000,
+          delayProbeMs: 5000,
+          gcStaleMs: 60000,
+          queueLenBytes: 212992,
+          proxyQlen: 64,
+          anycastDelayMs: 1000,
+          proxyDelayMs: 800,
+          locktimeMs: 1000,
+          intervalProbeMs: 5000,
         };
     this.reachableMs = randReachTime(this.v.baseReachableMs, rand);
   }

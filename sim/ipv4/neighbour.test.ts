@@ -20,7 +20,9 @@ describe('resolution of an address nobody has', () => {
       expect(times[k] - times[k - 1]).toBeGreaterThanOrEqual(1004);
       expect(times[k] - times[k - 1]).toBeLessThanOrEqual(1036);
     }
-    expect(out.filter((l) => l.startsWith('From'))).toEqual([1, 2, 3, 4].map((s) => `From 192.0.2.1 icmp_seq=${s} Destination Host Unreachable`));
+    expect(out.filter((l) => l.startsWith('From'))).toEqual(
+      [1, 2, 3, 4].map((s) => `From 192.0.2.1 icmp_seq=${s} Destination Host Unreachable`),
+    );
     expect(out).toContain('4 packets transmitted, 0 received, +4 errors, 100% packet loss, time 900ms');
     expect(out.at(-1)).toBe('pipe 4');
     expect(lab.run('ip neigh', 'a')).toEqual(['192.0.2.99 dev ea FAILED ']);
@@ -71,6 +73,8 @@ ip netns exec a sysctl -w net.ipv4.neigh.ea.base_reachable_time_ms=2000`);
     const cap = lab.capture('a:ea');
     lab.run('ping -c 1 -W 1 192.0.2.2', 'a');
     expect(cap.lines().some((l) => l.startsWith('ARP'))).toBe(false);
-    expect(lab.run('ip -n a neigh add 192.0.2.2 lladdr 02:11:22:33:44:55 dev ea')).toEqual(['RTNETLINK answers: File exists']);
+    expect(lab.run('ip -n a neigh add 192.0.2.2 lladdr 02:11:22:33:44:55 dev ea')).toEqual([
+      'RTNETLINK answers: File exists',
+    ]);
   });
 });

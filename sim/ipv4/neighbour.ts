@@ -4,12 +4,20 @@ import { type Ip4, type Mac, mac } from '../core/addr';
 import type { Timer } from '../core/scheduler';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
-import type { Skb } from '../net/skb';
 import { TRUESIZE_PER_SKB } from './neigh_parms';
 import { addrType } from './route';
 import { timerWheelExpiry } from '../core/timer_wheel';
 
-export type NudState = 'NONE' | 'INCOMPLETE' | 'REACHABLE' | 'STALE' | 'DELAY' | 'PROBE' | 'FAILED' | 'NOARP' | 'PERMANENT';
+export type NudState =
+  | 'NONE'
+  | 'INCOMPLETE'
+  | 'REACHABLE'
+  | 'STALE'
+  | 'DELAY'
+  | 'PROBE'
+  | 'FAILED'
+  | 'NOARP'
+  | 'PERMANENT';
 
 const VALID = new Set<NudState>(['PERMANENT', 'NOARP', 'REACHABLE', 'PROBE', 'STALE', 'DELAY']);
 const CONNECTED = new Set<NudState>(['PERMANENT', 'NOARP', 'REACHABLE']);
@@ -100,10 +108,20 @@ export class NeighTable {
     const own = dev.flagsNoArp || dev.isLoopback;
     const bcast = type === 'broadcast';
     const n: Neighbour = {
-      key: ip, dev, state: multicast || own || bcast ? 'NOARP' : 'NONE',
+      key: ip,
+      dev,
+      state: multicast || own || bcast ? 'NOARP' : 'NONE',
       ha: multicast ? mac(0x01005e000000 + (ip & 0x7fffff)) : own ? dev.mac : bcast ? dev.broadcast : null,
-      updated: now, confirmed: now - dev.neighParms.v.baseReachableMs * MS * 2, used: now, probes: 0, timer: null,
-      arpQueue: [], isRouter: false, externLearn: false, dead: false, hh: false,
+      updated: now,
+      confirmed: now - dev.neighParms.v.baseReachableMs * MS * 2,
+      used: now,
+      probes: 0,
+      timer: null,
+      arpQueue: [],
+      isRouter: false,
+      externLearn: false,
+      dead: false,
+      hh: false,
     };
     this.entries.set(NeighTable.keyOf(dev, ip), n);
     return n;
@@ -139,7 +157,14 @@ export class NeighTable {
     // neigh_output(): a connected entry with a cached header goes out without neigh_event_send()
     if (n.hh && CONNECTED.has(n.state)) return true;
     n.used = now;
-    if (n.state === 'REACHABLE' || n.state === 'PERMANENT' || n.state === 'NOARP' || n.state === 'DELAY' || n.state === 'PROBE') return true;
+    if (
+      n.state === 'REACHABLE' ||
+      n.state === 'PERMANENT' ||
+      n.state === 'NOARP' ||
+      n.state === 'DELAY' ||
+      n.state === 'PROBE'
+    )
+      return true;
     if (n.dead) return false;
     const v = n.dev.neighParms.v;
     let immediateProbe = false;
@@ -270,7 +295,8 @@ export class NeighTable {
     if (newState !== old) {
       this.delTimer(n);
       if (newState === 'PROBE') n.probes = 0;
-      if (IN_TIMER.has(newState)) this.addTimer(n, now + (newState === 'REACHABLE' ? n.dev.neighParms.reachableMs * MS : 0));
+      if (IN_TIMER.has(newState))
+        this.addTimer(n, now + (newState === 'REACHABLE' ? n.dev.neighParms.reachableMs * MS : 0));
       n.state = newState;
     }
     if (ll !== n.ha) {

@@ -38,7 +38,11 @@ export class RawSocket {
 
   /** raw_v4_match() */
   matches(num: number, raddr: number, laddr: number, dif: number): boolean {
-    return this.protocol === num && !(this.daddr && this.daddr !== raddr) && !(this.rcvSaddr && this.rcvSaddr !== laddr) &&
-      (!this.boundDev || this.boundDev === dif);
+    return (
+      this.protocol === num &&
+      !(this.daddr && this.daddr !== raddr) &&
+      !(this.rcvSaddr && this.rcvSaddr !== laddr) &&
+      (!this.boundDev || this.boundDev === dif)
+    );
   }
 }

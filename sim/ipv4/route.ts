@@ -46,7 +46,7 @@ export function ipDevFind(ns: Netns, a: number): NetDevice | undefined {
     if (r.table !== RT_TABLE_LOCAL || !inPrefix(a as Ip4, r.dst, r.len)) continue;
     if (!best || r.len > best.len) best = r;
   }
-  return best?.type === 'local' ? best.dev ?? undefined : undefined;
+  return best?.type === 'local' ? (best.dev ?? undefined) : undefined;
 }
 
 /** inet_lookup_ifaddr_rcu() */
@@ -134,7 +134,7 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
     devOut = ns.byIndex.get(fl.oif);
     if (!devOut) return { error: 'ENODEV' };
     if (!devOut.up || !devOut.inDev) return { error: 'ENETUNREACH' };
-    if ((daddr >>> 8) === 0xe00000 || daddr === LBCAST) {
+    if (daddr >>> 8 === 0xe00000 || daddr === LBCAST) {
       if (!saddr) saddr = inetSelectAddr(devOut, 0, RT_SCOPE_LINK);
       return mkrouteOutput(ns, null, 'unicast', daddr, saddr, devOut, origOif, false);
     }
@@ -194,15 +194,28 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
 }
 
 /** __mkroute_output() */
-function mkrouteOutput(ns: Netns, r: FibRoute | null, type: RtnType, daddr: Ip4, saddr: Ip4, dev: NetDevice, origOif: number, local: boolean): Rtable | RouteError {
+function mkrouteOutput(
+  _ns: Netns,
+  r: FibRoute | null,
+  type: RtnType,
+  daddr: Ip4,
+  saddr: Ip4,
+  dev: NetDevice,
+  origOif: number,
+  local: boolean,
+): Rtable | RouteError {
   if (isLoopbackIp(saddr) && !dev.isLoopback) return { error: 'EINVAL' };
   if (daddr === LBCAST) type = 'broadcast';
   else if (isMulticastIp(daddr)) type = 'multicast';
   else if (isZeronetIp(daddr)) return { error: 'EINVAL' };
   if (r && r.type === 'broadcast') type = 'broadcast';
   return {
-    type, dev, daddr, saddr, local: local || dev.isLoopback,
-    gw: r && r.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : null,
+    type,
+    dev,
+    daddr,
+    saddr,
+    local: local || dev.isLoopback,
+    gw: r?.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : null,
     iif: origOif || 0,
     route: r,
   };
@@ -228,11 +241,20 @@ export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oi
 }
 
 /** __fib_validate_source() */
-function fullValidateSource(ns: Netns, src: Ip4, _dst: Ip4, dev: NetDevice, _oif: number, rpf: number, inDev: InDevice): ValidateResult {
+function fullValidateSource(
+  ns: Netns,
+  src: Ip4,
+  _dst: Ip4,
+  dev: NetDevice,
+  _oif: number,
+  rpf: number,
+  inDev: InDevice,
+): ValidateResult {
   const noAddr = inDev.ifaList.length === 0;
   const res = ns.ipv4.fib.lookup({ daddr: src }, { ignoreLinkState: false });
   if (isFibError(res)) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
-  if (res.type !== 'unicast' && (res.type !== 'local' || !inDev.orconf('accept_local'))) return { ok: false, error: 'EINVAL' };
+  if (res.type !== 'unicast' && (res.type !== 'local' || !inDev.orconf('accept_local')))
+    return { ok: false, error: 'EINVAL' };
   const devMatch = res.route.dev === dev || (res.type === 'local' && dev.isLoopback);
   if (devMatch) return { ok: true, directSrc: res.route.nhScope >= RT_SCOPE_HOST };
   if (noAddr) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
@@ -245,7 +267,11 @@ export type InputRoute =
   | { kind: 'local'; iif: number }
   | { kind: 'broadcast' }
   | { kind: 'forward'; rt: Rtable; res: FibRoute; redirectTo?: Ip4 }
-  | { kind: 'error'; error: 'EHOSTUNREACH' | 'ENETUNREACH' | 'EINVAL' | 'EXDEV' | 'EACCES'; martian?: 'source' | 'destination' };
+  | {
+      kind: 'error';
+      error: 'EHOSTUNREACH' | 'ENETUNREACH' | 'EINVAL' | 'EXDEV' | 'EACCES';
+      martian?: 'source' | 'destination';
+    };
 
 /** ip_route_input_slow()'s brd_input: a broadcast's source is validated too, unless it is 0.0.0.0. */
 function brdInput(ns: Netns, saddr: Ip4, dev: NetDevice): InputRoute {
@@ -263,14 +289,24 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
   if (isMulticastIp(saddr) || saddr === LBCAST) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   if (daddr === LBCAST || (saddr === 0 && daddr === 0)) return brdInput(ns, saddr, dev);
   // ip_check_mc_rcu(): only groups this device joined are ours; 224.0.0.1 is joined while IPv4 is up
-  if (isMulticastIp(daddr)) return daddr === 0xe0000001 ? { kind: 'broadcast' } : { kind: 'error', error: 'EINVAL', martian: 'destination' };
+  if (isMulticastIp(daddr))
+    return daddr === 0xe0000001 ? { kind: 'broadcast' } : { kind: 'error', error: 'EINVAL', martian: 'destination' };
   if (isZeronetIp(saddr)) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   if (isZeronetIp(daddr)) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
-  if (isLoopbackIp(daddr) && !inDev.orconf('route_localnet')) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
-  if (isLoopbackIp(saddr) && !inDev.orconf('route_localnet')) return { kind: 'error', error: 'EINVAL', martian: 'source' };
+  if (isLoopbackIp(daddr) && !inDev.orconf('route_localnet'))
+    return { kind: 'error', error: 'EINVAL', martian: 'destination' };
+  if (isLoopbackIp(saddr) && !inDev.orconf('route_localnet'))
+    return { kind: 'error', error: 'EINVAL', martian: 'source' };
   const res = ns.ipv4.fib.lookup({ daddr, iif: dev.ifindex, tos });
   if (isFibError(res)) {
-    return { kind: 'error', error: inDev.forwarding ? (res.error === 'ENETUNREACH' ? 'ENETUNREACH' : (res.error as 'EHOSTUNREACH')) : 'EHOSTUNREACH' };
+    return {
+      kind: 'error',
+      error: inDev.forwarding
+        ? res.error === 'ENETUNREACH'
+          ? 'ENETUNREACH'
+          : (res.error as 'EHOSTUNREACH')
+        : 'EHOSTUNREACH',
+    };
   }
   if (res.type === 'broadcast') return brdInput(ns, saddr, dev);
   if (res.type === 'local') {
@@ -286,10 +322,24 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
   if (!v.ok) return { kind: 'error', error: v.error, martian: 'source' };
   // __mkroute_input(): out the way it came in, to a host on that link: tell the sender (IPSKB_DOREDIRECT)
   const gw = r.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : daddr;
-  const redirect = outDev === dev && v.directSrc && inDev.orconf('send_redirects') &&
+  const redirect =
+    outDev === dev &&
+    v.directSrc &&
+    inDev.orconf('send_redirects') &&
     (inDev.orconf('shared_media') || inDev.ifaList.some((a) => ifaMatch(saddr, a) && ifaMatch(gw, a)));
   return {
-    kind: 'forward', res: r, redirectTo: redirect ? ip4(gw) : undefined,
-    rt: { type: 'unicast', dev: outDev, gw: r.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : null, saddr, daddr, iif: dev.ifindex, local: false, route: r },
+    kind: 'forward',
+    res: r,
+    redirectTo: redirect ? ip4(gw) : undefined,
+    rt: {
+      type: 'unicast',
+      dev: outDev,
+      gw: r.gw && r.nhScope === RT_SCOPE_LINK ? r.gw : null,
+      saddr,
+      daddr,
+      iif: dev.ifindex,
+      local: false,
+      route: r,
+    },
   };
 }

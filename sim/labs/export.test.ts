@@ -31,7 +31,11 @@ const DOCKER = [
 ];
 
 /** The lab() function of a script: one line per command. */
-const labLines = (script: string) => script.slice(script.indexOf('lab() {\n') + 8, script.indexOf('\n}\n', script.indexOf('lab() {'))).split('\n').map((l) => l.trim());
+const labLines = (script: string) =>
+  script
+    .slice(script.indexOf('lab() {\n') + 8, script.indexOf('\n}\n', script.indexOf('lab() {')))
+    .split('\n')
+    .map((l) => l.trim());
 
 function shellSyntaxOk(script: string): void {
   const f = join(mkdtempSync(join(tmpdir(), 'netlab-sh-')), 'lab.sh');
@@ -80,7 +84,13 @@ describe('exportScript', () => {
   });
 
   it('turns NICs and cables into veth ends joined by a bridge in the namespace wires', () => {
-    const r = exportLab(['ip netns add lan', 'lab nic add p1 netns lan', 'lab nic add eth0 address 08:00:27:3b:0d:b9', 'lab cable eth0 lan:p1', 'lab unplug eth0']);
+    const r = exportLab([
+      'ip netns add lan',
+      'lab nic add p1 netns lan',
+      'lab nic add eth0 address 08:00:27:3b:0d:b9',
+      'lab cable eth0 lan:p1',
+      'lab unplug eth0',
+    ]);
     expect(r.problems).toEqual([]);
     expect(r.namespaces).toEqual(['host', 'lan', 'wires']);
     expect(labLines(r.script).slice(2)).toEqual([
@@ -97,11 +107,19 @@ describe('exportScript', () => {
   });
 
   it('runs a VM as a namespace whose eth0 is the far end of a veth in place of its tap', () => {
-    const cmds = ['ip link add name br0 type bridge', 'ip tuntap add dev tap1 mode tap', 'ip link set dev tap1 master br0', 'lab vm add vm1 tap tap1 address 52:54:00:00:00:01', 'ip -n vm1 link set eth0 up', 'lab vm del vm1', 'ip link del tap1'];
+    const cmds = [
+      'ip link add name br0 type bridge',
+      'ip tuntap add dev tap1 mode tap',
+      'ip link set dev tap1 master br0',
+      'lab vm add vm1 tap tap1 address 52:54:00:00:00:01',
+      'ip -n vm1 link set eth0 up',
+      'lab vm del vm1',
+      'ip link del tap1',
+    ];
     const r = exportLab(cmds);
     expect(r.problems).toEqual([]);
     expect(labLines(r.script).slice(2)).toEqual([
-      '# vm1 runs as a namespace; the tap it will hold is a veth whose far end is vm1\'s eth0',
+      "# vm1 runs as a namespace; the tap it will hold is a veth whose far end is vm1's eth0",
       'mkns 2 vm1  # $+',
       'cmd 2 host ip link add tap1 type veth peer name eth0 netns "${P}vm1"  # $ ip tuntap add dev tap1 mode tap',
       'cmd 3 host ip link set dev tap1 master br0',
@@ -109,14 +127,19 @@ describe('exportScript', () => {
       'cmd 5 host ip -n "${P}vm1" link set eth0 up',
       '# vm1 stops: its namespace goes, and with it the veth that stood for tap1',
       'rmns 6 vm1  # $ lab vm del vm1',
-      '# tap1 went with its VM\'s namespace',
+      "# tap1 went with its VM's namespace",
       ': 7  # $ ip link del tap1',
     ]);
     expect(importScript(r.script)).toEqual(cmds);
   });
 
-  it('writes the lab\'s /etc/hosts where ip netns exec finds it', () => {
-    const s = exportScript(['lab hosts add baidu.com 110.242.68.66', 'lab hosts add example.com 93.184.215.14', 'lab hosts del baidu.com', 'lab hosts']);
+  it("writes the lab's /etc/hosts where ip netns exec finds it", () => {
+    const s = exportScript([
+      'lab hosts add baidu.com 110.242.68.66',
+      'lab hosts add example.com 93.184.215.14',
+      'lab hosts del baidu.com',
+      'lab hosts',
+    ]);
     expect(labLines(s).slice(1)).toEqual([
       "hosts 1 '127.0.0.1 localhost' '110.242.68.66 baidu.com'  # $ lab hosts add baidu.com 110.242.68.66",
       "hosts 2 '127.0.0.1 localhost' '110.242.68.66 baidu.com' '93.184.215.14 example.com'  # $ lab hosts add example.com 93.184.215.14",
@@ -126,30 +149,69 @@ describe('exportScript', () => {
     expect(s).toContain('> "/etc/netns/$P$ns/hosts"');
   });
 
-  it('exports the whole article lesson, every namespace\'s commands included', () => {
+  it("exports the whole article lesson, every namespace's commands included", () => {
     const lesson = loadLesson(lessonFile);
     const cmds = [...lesson.setup, ...lesson.steps.flatMap((s) => s.commands)];
     const r = exportLab(cmds);
     expect(r.problems).toEqual([]);
     expect(r.script).toMatch(/\n {2}try \d+ host ip netns exec "\$\{P\}gw" arping -c 1 -I eth0 192\.168\.3\.101\n/);
-    expect(importScript(r.script)).toEqual(cmds.map((c) => (c.ns === 'host' || c.note ? c.run : `ip netns exec ${c.ns} ${c.run}`)));
+    expect(importScript(r.script)).toEqual(
+      cmds.map((c) => (c.ns === 'host' || c.note ? c.run : `ip netns exec ${c.ns} ${c.run}`)),
+    );
     shellSyntaxOk(r.script);
   });
 
   const refused: [string, string[], string, object?][] = [
-    ['tcpdump without -c', ['ip link add name br0 type bridge', 'tcpdump -i br0'], 'line 2: `tcpdump -i br0`: tcpdump runs until stopped'],
+    [
+      'tcpdump without -c',
+      ['ip link add name br0 type bridge', 'tcpdump -i br0'],
+      'line 2: `tcpdump -i br0`: tcpdump runs until stopped',
+    ],
     ['ping without -c', ['ping 192.168.3.1'], 'line 1: `ping 192.168.3.1`: ping without -c or -w runs until stopped'],
-    ['a sysctl of the whole machine', ['sysctl -w kernel.panic=1'], 'kernel.panic is not a network sysctl: it would change the whole machine'],
-    ['neigh.default', ['sysctl -w net.ipv4.neigh.default.gc_thresh1=1'], 'exists only in the machine\'s initial namespace'],
-    ['a namespace by pid', ['ip link add veth0 type veth peer name veth1', 'ip link set veth1 netns 1'], 'line 2: `ip link set veth1 netns 1`: netns 1 is a process id or file of the machine'],
+    [
+      'a sysctl of the whole machine',
+      ['sysctl -w kernel.panic=1'],
+      'kernel.panic is not a network sysctl: it would change the whole machine',
+    ],
+    [
+      'neigh.default',
+      ['sysctl -w net.ipv4.neigh.default.gc_thresh1=1'],
+      "exists only in the machine's initial namespace",
+    ],
+    [
+      'a namespace by pid',
+      ['ip link add veth0 type veth peer name veth1', 'ip link set veth1 netns 1'],
+      'line 2: `ip link set veth1 netns 1`: netns 1 is a process id or file of the machine',
+    ],
     ['ip -all netns exec', ['ip -all netns exec ip link'], '-all would reach every namespace of the machine'],
-    ['ip netns add inside exec', ['ip netns add a', 'ip netns exec a ip netns add b'], 'line 2: `ip netns exec a ip netns add b`: ip netns add only at the top level'],
-    ['a VM when VMs are refused', ['ip tuntap add dev tap0 mode tap', 'lab vm add vm1 tap tap0'], "no command starts a virtual machine: start one whose NIC uses tap0 (qemu-system-x86_64", { vms: 'refuse' }],
-    ['a VM without its tap', ['lab vm add vm1 tap tap0'], 'tap0 was not made by ip tuntap add ... mode tap earlier in this lab'],
-    ['a cable to nowhere', ['lab nic add eth0', 'lab cable eth0 lan:p9'], 'line 2: `lab cable eth0 lan:p9`: lan:p9 is not a NIC made by lab nic add earlier in this lab'],
+    [
+      'ip netns add inside exec',
+      ['ip netns add a', 'ip netns exec a ip netns add b'],
+      'line 2: `ip netns exec a ip netns add b`: ip netns add only at the top level',
+    ],
+    [
+      'a VM when VMs are refused',
+      ['ip tuntap add dev tap0 mode tap', 'lab vm add vm1 tap tap0'],
+      'no command starts a virtual machine: start one whose NIC uses tap0 (qemu-system-x86_64',
+      { vms: 'refuse' },
+    ],
+    [
+      'a VM without its tap',
+      ['lab vm add vm1 tap tap0'],
+      'tap0 was not made by ip tuntap add ... mode tap earlier in this lab',
+    ],
+    [
+      'a cable to nowhere',
+      ['lab nic add eth0', 'lab cable eth0 lan:p9'],
+      'line 2: `lab cable eth0 lan:p9`: lan:p9 is not a NIC made by lab nic add earlier in this lab',
+    ],
     ['an unknown lab command', ['lab teleport eth0'], 'not a lab command this export knows'],
-    ['a command the simulator does not know', ['ip link', 'rm -rf /'], 'line 2: `rm -rf /`: "rm" is not a command the simulator knows'],
-    ['the export\'s own namespace', ['ip netns add wires'], 'the namespace name "wires" is the export\'s own'],
+    [
+      'a command the simulator does not know',
+      ['ip link', 'rm -rf /'],
+      'line 2: `rm -rf /`: "rm" is not a command the simulator knows',
+    ],
+    ["the export's own namespace", ['ip netns add wires'], 'the namespace name "wires" is the export\'s own'],
   ];
   it.each(refused)('refuses %s, saying which line and why', (_n, cmds, message, opts) => {
     expect(() => exportScript(cmds, opts)).toThrow(ExportError);
@@ -173,7 +235,13 @@ describe('exportScript', () => {
       fc.tuple(word).map(([w]) => `sysctl -w net.ipv4.conf.${w}.rp_filter=0`),
       fc.tuple(fc.string({ maxLength: 12 })).map(([s]) => `echo ${shQuote(s)}`),
       fc.tuple(fc.string({ maxLength: 12 })).map(([s]) => `#${s.replace(/\n|\r/g, '')}`),
-      fc.constantFrom('ip route', 'iptables -t nat -A POSTROUTING ! -o br0 -j MASQUERADE', 'ping -c 1 -W 1 10.0.0.2', "echo 'a  b'", 'echo "x"'),
+      fc.constantFrom(
+        'ip route',
+        'iptables -t nat -A POSTROUTING ! -o br0 -j MASQUERADE',
+        'ping -c 1 -W 1 10.0.0.2',
+        "echo 'a  b'",
+        'echo "x"',
+      ),
     );
     fc.assert(
       fc.property(fc.array(cmd, { maxLength: 12 }), (cmds) => {
@@ -188,7 +256,11 @@ describe('exportScript', () => {
 
 describe('importScript', () => {
   it('reads a plain list of commands, keeping notes and skipping blank lines', () => {
-    expect(importScript('# build a bridge\n\nip link add name br0 type bridge\r\nip link set br0 up\n')).toEqual(['# build a bridge', 'ip link add name br0 type bridge', 'ip link set br0 up']);
+    expect(importScript('# build a bridge\n\nip link add name br0 type bridge\r\nip link set br0 up\n')).toEqual([
+      '# build a bridge',
+      'ip link add name br0 type bridge',
+      'ip link set br0 up',
+    ]);
   });
 
   it('refuses anything the simulator does not know, with its line number, running nothing', () => {
@@ -205,10 +277,20 @@ describe('importScript', () => {
 
   it('reads an edited exported script: new cmd lines count, unknown lines are refused', () => {
     const s = exportScript(['ip netns add lan', 'ip link add name br0 type bridge']);
-    const edited = s.replace('cmd 2 host ip link add name br0 type bridge', 'cmd 2 host ip link add name br0 type bridge\n  cmd 3 lan ip link set lo up\n  cmd 4 host ip link set br0 address "${P}x"');
-    expect(importScript(edited)).toEqual(['ip netns add lan', 'ip link add name br0 type bridge', 'ip netns exec lan ip link set lo up', 'ip link set br0 address x']);
+    const edited = s.replace(
+      'cmd 2 host ip link add name br0 type bridge',
+      'cmd 2 host ip link add name br0 type bridge\n  cmd 3 lan ip link set lo up\n  cmd 4 host ip link set br0 address "${P}x"',
+    );
+    expect(importScript(edited)).toEqual([
+      'ip netns add lan',
+      'ip link add name br0 type bridge',
+      'ip netns exec lan ip link set lo up',
+      'ip link set br0 address x',
+    ]);
     const bad = s.replace('cmd 2 host', 'curl http://example.com | sh\n  cmd 2 host');
-    expect(() => importScript(bad)).toThrow(/line \d+: not a line of a lab \(cmd, try, mkns, rmns, or a line ending in # \$ COMMAND\): curl http:\/\/example.com \| sh/);
+    expect(() => importScript(bad)).toThrow(
+      /line \d+: not a line of a lab \(cmd, try, mkns, rmns, or a line ending in # \$ COMMAND\): curl http:\/\/example.com \| sh/,
+    );
     const marker = s.replace('cmd 2 host ip link add name br0 type bridge', ': 2  # $ nc -l 4444');
     expect(() => importScript(marker)).toThrow(/"nc" is not a command the simulator knows/);
   });

@@ -16,7 +16,14 @@ import { Devconf } from '../ipv4/devconf';
 import { splitWords } from '../shell/lexer';
 import { commandProblem } from '../lessons/validate';
 import { commandSpec } from '../shell/commands';
-import { abbreviates, isNetnsObject, netnsSubcommand as netnsSub, NETNS_OPTS, objectIndex, OPTS_WITH_ARG as IP_OPTS_WITH_ARG } from '../shell/iproute2_words';
+import {
+  abbreviates,
+  isNetnsObject,
+  netnsSubcommand as netnsSub,
+  NETNS_OPTS,
+  objectIndex,
+  OPTS_WITH_ARG as IP_OPTS_WITH_ARG,
+} from '../shell/iproute2_words';
 
 export const EXPORT_FORMAT = 'netlab-export 1';
 export const DEFAULT_PREFIX = 'netlab-';
@@ -65,7 +72,9 @@ export interface ExportResult {
 
 export class ExportError extends Error {
   constructor(readonly problems: ExportProblem[]) {
-    super(`the lab cannot be exported:\n${problems.map((p) => `  line ${p.line}: \`${p.command}\`: ${p.message}`).join('\n')}`);
+    super(
+      `the lab cannot be exported:\n${problems.map((p) => `  line ${p.line}: \`${p.command}\`: ${p.message}`).join('\n')}`,
+    );
     this.name = 'ExportError';
   }
 }
@@ -89,7 +98,6 @@ export function shQuote(w: string): string {
 /** A word of a rewritten command: text, or a namespace name that the script prefixes. */
 type Word = { text: string; ns?: true };
 
-
 class Refused extends Error {}
 const refuse = (msg: string): never => {
   throw new Refused(msg);
@@ -100,7 +108,8 @@ function execChain(words: string[]): { chain: string[]; inner: string[] } {
   const chain: string[] = [];
   let w = words;
   for (;;) {
-    if (w[0] !== 'ip' || objectIndex(w) !== 1 || !isNetnsObject(w[1]) || netnsSub(w[2]) !== 'exec') return { chain, inner: w };
+    if (w[0] !== 'ip' || objectIndex(w) !== 1 || !isNetnsObject(w[1]) || netnsSub(w[2]) !== 'exec')
+      return { chain, inner: w };
     if (w[3] === undefined || w[4] === undefined) refuse('ip netns exec needs a namespace and a command');
     if (w[3] === '-all') refuse('ip -all netns exec would run in every namespace of the machine');
     chain.push(w[3]!);
@@ -119,7 +128,8 @@ function rewriteInner(w: string[]): Word[] {
   };
   if (tool === 'ip' || tool === 'bridge') {
     for (let i = 1; i < w.length && w[i]!.startsWith('-'); i++) {
-      if (w[i] === '-all' || w[i] === '-a' && tool === 'ip') refuse('-all would reach every namespace of the machine');
+      if (w[i] === '-all' || (w[i] === '-a' && tool === 'ip'))
+        refuse('-all would reach every namespace of the machine');
       if (NETNS_OPTS.has(w[i]!)) markNs(++i);
       else if (IP_OPTS_WITH_ARG.has(w[i]!)) i++;
     }
@@ -127,7 +137,8 @@ function rewriteInner(w: string[]): Word[] {
     const obj = objectIndex(w);
     if (isNetnsObject(w[obj])) {
       const sub = netnsSub(w[obj + 1]);
-      if (sub === 'add' || sub === 'delete') refuse(`ip netns ${sub} only at the top level of a lab (not inside ip netns exec or ip -n)`);
+      if (sub === 'add' || sub === 'delete')
+        refuse(`ip netns ${sub} only at the top level of a lab (not inside ip netns exec or ip -n)`);
       if (sub === 'attach') refuse('ip netns attach names a namespace of the machine by process id');
       if (sub === 'exec') refuse('ip netns exec after options: write it as ip netns exec NS CMD');
       if (sub === 'set' || sub === 'pids') markNs(obj + 2);
@@ -137,7 +148,8 @@ function rewriteInner(w: string[]): Word[] {
     if (abbreviates(w[obj], 'link')) {
       for (let i = obj + 1; i + 1 < w.length; i++) {
         if (w[i] === 'netns') {
-          if (/^\d+$/.test(w[i + 1]!)) refuse(`netns ${w[i + 1]} is a process id or file of the machine: name a namespace of the lab`);
+          if (/^\d+$/.test(w[i + 1]!))
+            refuse(`netns ${w[i + 1]} is a process id or file of the machine: name a namespace of the lab`);
           markNs(i + 1);
         }
       }
@@ -163,14 +175,20 @@ function tuntapAdd(w: string[]): string | undefined {
     if (w[i] === 'dev' || w[i] === 'name') name = w[++i];
     else if (w[i] === 'mode') mode = w[++i];
     else if (['user', 'group'].includes(w[i]!)) i++;
-    else if (!w[i]!.includes('_') && name === undefined && !['one_queue', 'pi', 'vnet_hdr', 'multi_queue'].includes(w[i]!)) name = w[i];
+    else if (
+      !w[i]!.includes('_') &&
+      name === undefined &&
+      !['one_queue', 'pi', 'vnet_hdr', 'multi_queue'].includes(w[i]!)
+    )
+      name = w[i];
   }
   return mode === 'tap' ? name : undefined;
 }
 
 /** `ip link del [dev] NAME` */
 function linkDel(w: string[]): string | undefined {
-  if (w[0] !== 'ip' || objectIndex(w) !== 1 || !abbreviates(w[1], 'link') || !abbreviates(w[2], 'delete', 3)) return undefined;
+  if (w[0] !== 'ip' || objectIndex(w) !== 1 || !abbreviates(w[1], 'link') || !abbreviates(w[2], 'delete', 3))
+    return undefined;
   const rest = w.slice(3).filter((x) => x !== 'dev');
   return rest.length === 1 ? rest[0] : undefined;
 }
@@ -221,7 +239,15 @@ export function exportLab(commands: readonly LabCommand[], opts: ExportOptions =
   if (vms === 'namespaces') {
     for (const l of lines) {
       const lex = splitWords(l);
-      if (lex.ok && lex.words[0] === 'lab' && lex.words[1] === 'vm' && lex.words[2] === 'add' && lex.words[4] === 'tap' && lex.words[5]) vmOfTap.set(lex.words[5], lex.words[3]!);
+      if (
+        lex.ok &&
+        lex.words[0] === 'lab' &&
+        lex.words[1] === 'vm' &&
+        lex.words[2] === 'add' &&
+        lex.words[4] === 'tap' &&
+        lex.words[5]
+      )
+        vmOfTap.set(lex.words[5], lex.words[3]!);
     }
   }
   const addNs = (ns: string) => {
@@ -247,15 +273,24 @@ export function exportLab(commands: readonly LabCommand[], opts: ExportOptions =
       const lex = splitWords(text);
       const words = lex.ok ? lex.words : [];
       const { chain, inner } = execChain(words);
-      chain.forEach((ns) => NAME_RE.test(ns) || refuse(`"${ns}" is not a namespace name`));
+      for (const ns of chain) if (!NAME_RE.test(ns)) refuse(`"${ns}" is not a namespace name`);
       // ip netns add|del NS at the top level
-      if (chain.length === 0 && inner[0] === 'ip' && objectIndex(inner) === 1 && isNetnsObject(inner[1]) && ['add', 'delete'].includes(netnsSub(inner[2]))) {
+      if (
+        chain.length === 0 &&
+        inner[0] === 'ip' &&
+        objectIndex(inner) === 1 &&
+        isNetnsObject(inner[1]) &&
+        ['add', 'delete'].includes(netnsSub(inner[2]))
+      ) {
         const ns = inner[3];
         if (!ns || inner.length !== 4 || !NAME_RE.test(ns)) refuse('expected ip netns add|del NAME');
-        if (ns === WIRES_NS) refuse(`the namespace name "${WIRES_NS}" is the export's own (NIC cables): choose another`);
+        if (ns === WIRES_NS)
+          refuse(`the namespace name "${WIRES_NS}" is the export's own (NIC cables): choose another`);
         const sub = netnsSub(inner[2]);
         if (sub === 'add') addNs(ns!);
-        body.push(`${sub === 'add' ? 'mkns' : 'rmns'} ${n} ${ns}${mark(`ip netns ${sub === 'add' ? 'add' : 'del'} ${ns}`)}`);
+        body.push(
+          `${sub === 'add' ? 'mkns' : 'rmns'} ${n} ${ns}${mark(`ip netns ${sub === 'add' ? 'add' : 'del'} ${ns}`)}`,
+        );
         return;
       }
       if (inner[0] === 'lab') {
@@ -270,8 +305,18 @@ export function exportLab(commands: readonly LabCommand[], opts: ExportOptions =
         if (!NAME_RE.test(vm) || !/^[A-Za-z0-9_.-]{1,15}$/.test(tap)) refuse('bad VM or tap name');
         addNs(vm);
         madeTaps.add(tap);
-        substitutions.push({ ns: 'host', dev: tap, was: 'tap', note: `a veth whose far end is ${vm}'s eth0 takes the place of the tap` });
-        substitutions.push({ ns: vm, dev: 'eth0', was: 'nic', note: `${vm}'s NIC is the far end of the veth that stands for ${tap}` });
+        substitutions.push({
+          ns: 'host',
+          dev: tap,
+          was: 'tap',
+          note: `a veth whose far end is ${vm}'s eth0 takes the place of the tap`,
+        });
+        substitutions.push({
+          ns: vm,
+          dev: 'eth0',
+          was: 'nic',
+          note: `${vm}'s NIC is the far end of the veth that stands for ${tap}`,
+        });
         body.push(`# ${vm} runs as a namespace; the tap it will hold is a veth whose far end is ${vm}'s eth0`);
         body.push(`mkns ${n} ${vm}  # $+`);
         body.push(`cmd ${n} host ip link add ${tap} type veth peer name eth0 netns "\${P}${vm}"  # $ ${text}`);
@@ -283,7 +328,15 @@ export function exportLab(commands: readonly LabCommand[], opts: ExportOptions =
         body.push(`: ${n}  # $ ${text}`);
         return;
       }
-      const rewritten: Word[] = [...chain.flatMap((ns) => [{ text: 'ip' }, { text: 'netns' }, { text: 'exec' }, { text: ns, ns: true as const }]), ...rewriteInner(inner)];
+      const rewritten: Word[] = [
+        ...chain.flatMap((ns) => [
+          { text: 'ip' },
+          { text: 'netns' },
+          { text: 'exec' },
+          { text: ns, ns: true as const },
+        ]),
+        ...rewriteInner(inner),
+      ];
       const diagnostic = commandSpec(inner[0])?.labExport?.mayFail === true;
       const exact = words.map(shQuote).join(' ');
       body.push(`${diagnostic ? 'try' : 'cmd'} ${n} host ${render(rewritten)}${mark(exact)}`);
@@ -309,23 +362,34 @@ export function exportLab(commands: readonly LabCommand[], opts: ExportOptions =
         else refuse(`unknown option "${k}" of lab nic add`);
       }
       if (!NAME_RE.test(ns) || !/^[A-Za-z0-9_.-]{1,15}$/.test(dev)) refuse('bad NIC or namespace name');
-      if (address !== undefined && !/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(address)) refuse(`bad address "${address}"`);
+      if (address !== undefined && !/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/.test(address))
+        refuse(`bad address "${address}"`);
       const nic: Nic = { ns, dev, wire: `nlw${nics.size + 1}` };
       nics.set(`${ns}/${dev}`, nic);
-      substitutions.push({ ns, dev, was: 'nic', note: `a veth end (10 Gb/s, bridge port cost 2) stands for the ${speed} Mb/s NIC; its cable is a bridge in the namespace ${WIRES_NS}` });
+      substitutions.push({
+        ns,
+        dev,
+        was: 'nic',
+        note: `a veth end (10 Gb/s, bridge port cost 2) stands for the ${speed} Mb/s NIC; its cable is a bridge in the namespace ${WIRES_NS}`,
+      });
       const out = [];
       if (!wires) {
         wires = true;
         addNs(WIRES_NS);
-        out.push(`# NICs are veth ends whose other ends wait, down, in the namespace ${WIRES_NS}: no cable, no carrier`);
+        out.push(
+          `# NICs are veth ends whose other ends wait, down, in the namespace ${WIRES_NS}: no cable, no carrier`,
+        );
         out.push(`mkns ${n} ${WIRES_NS}  # $+`);
       }
-      out.push(`cmd ${n} ${ns} ip link add ${dev} type veth peer name ${nic.wire} netns "\${P}${WIRES_NS}"  # $ ${text}`);
+      out.push(
+        `cmd ${n} ${ns} ip link add ${dev} type veth peer name ${nic.wire} netns "\${P}${WIRES_NS}"  # $ ${text}`,
+      );
       if (address) out.push(`cmd ${n} ${ns} ip link set dev ${dev} address ${address}  # $+`);
       return out;
     }
     if (obj === 'cable' && sub && rest.length === 1) {
-      const a = nicAt('host', sub), b = nicAt('host', rest[0]!);
+      const a = nicAt('host', sub),
+        b = nicAt('host', rest[0]!);
       if (a === b) refuse('a cable needs two ends');
       if (a.cable || b.cable) refuse('unplug the cable first');
       const c = `nlc${++cableNo}`;
@@ -343,7 +407,8 @@ export function exportLab(commands: readonly LabCommand[], opts: ExportOptions =
     }
     if (obj === 'vm' && sub === 'add') {
       const [vm, kw, tap, kw2, mac] = rest;
-      if (!vm || kw !== 'tap' || !tap || (kw2 !== undefined && kw2 !== 'address') || rest.length > 5) refuse('expected lab vm add NAME tap TAPDEV [address LLADDR]');
+      if (!vm || kw !== 'tap' || !tap || (kw2 !== undefined && kw2 !== 'address') || rest.length > 5)
+        refuse('expected lab vm add NAME tap TAPDEV [address LLADDR]');
       if (vms === 'refuse' || !madeTaps.has(tap!)) {
         refuse(
           vms === 'refuse'
@@ -359,19 +424,25 @@ export function exportLab(commands: readonly LabCommand[], opts: ExportOptions =
       const tap = [...vmOfTap].find(([, v]) => v === vm)?.[0];
       if (vms === 'refuse' || tap === undefined) refuse(`${vm} is not a VM of this lab`);
       goneTaps.add(tap!);
-      return [`# ${vm} stops: its namespace goes, and with it the veth that stood for ${tap}`, `rmns ${n} ${vm}  # $ ${text}`];
+      return [
+        `# ${vm} stops: its namespace goes, and with it the veth that stood for ${tap}`,
+        `rmns ${n} ${vm}  # $ ${text}`,
+      ];
     }
     if (obj === 'hosts') {
       if (sub === undefined) return [`cmd ${n} host cat /etc/hosts  # $ ${text}`];
       if (sub === 'add' && rest.length === 2) {
-        if (!/^[A-Za-z0-9.-]{1,253}$/.test(rest[0]!) || parseIp4(rest[1]!) === undefined) refuse('expected lab hosts add NAME IPV4');
+        if (!/^[A-Za-z0-9.-]{1,253}$/.test(rest[0]!) || parseIp4(rest[1]!) === undefined)
+          refuse('expected lab hosts add NAME IPV4');
         hosts.set(rest[0]!.toLowerCase(), rest[1]!);
       } else if (sub === 'del' && rest.length === 1) hosts.delete(rest[0]!.toLowerCase());
       else refuse('expected lab hosts [add NAME ADDRESS | del NAME]');
       const entries = ['127.0.0.1 localhost', ...[...hosts].map(([name, a]) => `${a} ${name}`)];
       return [`hosts ${n} ${entries.map(shQuote).join(' ')}  # $ ${text}`];
     }
-    return refuse('not a lab command this export knows (lab nic add, lab cable, lab unplug, lab vm add|del, lab hosts)');
+    return refuse(
+      'not a lab command this export knows (lab nic add, lab cable, lab unplug, lab vm add|del, lab hosts)',
+    );
   }
 
   const script = scriptText(prefix, opts.title, namespaces, body);
@@ -397,9 +468,9 @@ function scriptText(prefix: string, title: string | undefined, namespaces: strin
     '# (and iptables, ping, arping if the lab uses them).',
     '#   sh THIS up                 build the lab (stops at the first command that fails)',
     '#   sh THIS down               tear it down',
-    '#   sh THIS exec NS CMD...     run a command in one of the lab\'s namespaces (host, lan, ...)',
+    "#   sh THIS exec NS CMD...     run a command in one of the lab's namespaces (host, lan, ...)",
     '# NETLAB_PREFIX=PREFIX changes the prefix. In up(), each line is one command of the lab:',
-    '# `cmd N NS ARGS` runs ARGS in namespace NS and stops if it fails (N is the command\'s number),',
+    "# `cmd N NS ARGS` runs ARGS in namespace NS and stops if it fails (N is the command's number),",
     '# `try N NS ARGS` may fail (ping, arping); a line that is not the command itself carries it',
     '# after `# $`. linux-netlab imports this file back from those lines.',
     'set -u',
@@ -410,7 +481,7 @@ function scriptText(prefix: string, title: string | undefined, namespaces: strin
     'fail() { echo "netlab: $*" >&2; exit 1; }',
     '',
     '# a namespace as the simulator makes one: lo up, IPv6 off, net.ipv4.conf.{all,default} from host',
-    '# (the simulator\'s initial namespace), the lab\'s /etc/hosts',
+    "# (the simulator's initial namespace), the lab's /etc/hosts",
     'mkns() {',
     '  ip netns add "$P$2" || fail "command $1 failed: ip netns add $P$2"',
     '  ip netns exec "$P$2" sysctl -q -w net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 >/dev/null',
@@ -440,7 +511,7 @@ function scriptText(prefix: string, title: string | undefined, namespaces: strin
     '  ip -n "${P}wires" link set "$3" down && ip -n "${P}wires" link set "$4" down &&',
     '    ip -n "${P}wires" link del "$2" || fail "command $1 failed: unplug $2"',
     '}',
-    '# the lab\'s /etc/hosts, for every namespace (ip netns exec mounts /etc/netns/NS/hosts on /etc/hosts)',
+    "# the lab's /etc/hosts, for every namespace (ip netns exec mounts /etc/netns/NS/hosts on /etc/hosts)",
     'hosts() {',
     '  for ns in $NAMESPACES; do',
     '    [ -e "/run/netns/$P$ns" ] || continue',
@@ -450,7 +521,7 @@ function scriptText(prefix: string, title: string | undefined, namespaces: strin
     '',
     `CONF_DEFAULTS='${confDefaults()}'`,
     '',
-    '# the lab\'s commands, one a line',
+    "# the lab's commands, one a line",
     'lab() {',
     '  :',
   ];
@@ -537,14 +608,15 @@ export function importScript(text: string): string[] {
       accept(l, i + 1, raw);
     });
   } else {
-    const start = lines.findIndex((l) => l === 'lab() {');
-    if (start < 0) throw new ImportError([{ line: 1, text: lines[0] ?? '', message: `an ${EXPORT_FORMAT} script without lab()` }]);
+    const start = lines.indexOf('lab() {');
+    if (start < 0)
+      throw new ImportError([{ line: 1, text: lines[0] ?? '', message: `an ${EXPORT_FORMAT} script without lab()` }]);
     for (let i = start + 1; i < lines.length && lines[i] !== '}'; i++) {
       const raw = lines[i]!;
       const [code, comment] = splitComment(raw);
       const n = i + 1;
-      if (comment !== undefined && comment.startsWith(' $+')) continue;
-      if (comment !== undefined && comment.startsWith(' $ ')) {
+      if (comment?.startsWith(' $+')) continue;
+      if (comment?.startsWith(' $ ')) {
         accept(comment.slice(3).trim(), n, raw);
         continue;
       }
@@ -555,10 +627,17 @@ export function importScript(text: string): string[] {
       if ((w[0] === 'mkns' || w[0] === 'rmns') && w.length === 3 && /^\d+$/.test(w[1]!) && NAME_RE.test(w[2]!)) {
         accept(`ip netns ${w[0] === 'mkns' ? 'add' : 'del'} ${w[2]}`, n, raw);
       } else if ((w[0] === 'cmd' || w[0] === 'try') && w.length >= 4 && /^\d+$/.test(w[1]!) && NAME_RE.test(w[2]!)) {
-        const args = w.slice(3).map((x) => shQuote(x.startsWith('${P}') ? x.slice(4) : x)).join(' ');
+        const args = w
+          .slice(3)
+          .map((x) => shQuote(x.startsWith('${P}') ? x.slice(4) : x))
+          .join(' ');
         accept(w[2] === 'host' ? args : `ip netns exec ${w[2]} ${args}`, n, raw);
       } else {
-        problems.push({ line: n, text: raw.trim(), message: 'not a line of a lab (cmd, try, mkns, rmns, or a line ending in # $ COMMAND)' });
+        problems.push({
+          line: n,
+          text: raw.trim(),
+          message: 'not a line of a lab (cmd, try, mkns, rmns, or a line ending in # $ COMMAND)',
+        });
       }
     }
   }

@@ -18,7 +18,8 @@ export function outsideWorld(opts: { hostNic?: string; gatewayMac?: string } = {
     'ip -n lan link add sw0 type bridge',
     'ip -n lan link set sw0 up',
   ];
-  for (const p of ['p1', 'p2', 'p3', 'p4']) cmds.push(`lab nic add ${p} netns lan`, `ip -n lan link set ${p} master sw0`, `ip -n lan link set ${p} up`);
+  for (const p of ['p1', 'p2', 'p3', 'p4'])
+    cmds.push(`lab nic add ${p} netns lan`, `ip -n lan link set ${p} master sw0`, `ip -n lan link set ${p} up`);
   cmds.push(
     '# the gateway 192.168.3.1 routes between the LAN and the internet',
     'ip netns add gw',
@@ -45,7 +46,7 @@ export function outsideWorld(opts: { hostNic?: string; gatewayMac?: string } = {
     seen.add(addr);
     cmds.push(`lab hosts add ${name} ${addr}`);
   }
-  cmds.push('# the host\'s NIC, plugged into the switch', `lab nic add ${nic}`, `lab cable ${nic} lan:p1`);
+  cmds.push("# the host's NIC, plugged into the switch", `lab nic add ${nic}`, `lab cable ${nic} lan:p1`);
   return cmds;
 }
 

@@ -47,32 +47,57 @@ function testMatch(m: Match, lines: string[], subject: Text): { pass: boolean; d
   const text = lines.join('\n');
   const good: Text[] = [];
   for (const s of m.contains) {
-    if (!text.includes(s)) return { pass: false, def: t(`${subject.en} does not show ${q(s)}.`, `${subject.zh}里没有${q(s)}。`) };
+    if (!text.includes(s))
+      return { pass: false, def: t(`${subject.en} does not show ${q(s)}.`, `${subject.zh}里没有${q(s)}。`) };
     good.push(t(`shows ${q(s)}`, `出现了${q(s)}`));
   }
   for (const s of m.notContains) {
-    if (text.includes(s)) return { pass: false, def: t(`${subject.en} shows ${q(s)}, which it should not.`, `${subject.zh}里出现了${q(s)},不应该出现。`) };
+    if (text.includes(s))
+      return {
+        pass: false,
+        def: t(`${subject.en} shows ${q(s)}, which it should not.`, `${subject.zh}里出现了${q(s)},不应该出现。`),
+      };
     good.push(t(`does not show ${q(s)}`, `没有${q(s)}`));
   }
   if (m.matches !== undefined) {
     const re = new RegExp(m.matches, 'm');
     if (m.count !== undefined) {
       const n = lines.filter((l) => re.test(l)).length;
-      if (n !== m.count) return { pass: false, def: t(`${subject.en} has ${n} line(s) matching /${m.matches}/, not ${m.count}.`, `${subject.zh}里有 ${n} 行匹配 /${m.matches}/,而不是 ${m.count} 行。`) };
+      if (n !== m.count)
+        return {
+          pass: false,
+          def: t(
+            `${subject.en} has ${n} line(s) matching /${m.matches}/, not ${m.count}.`,
+            `${subject.zh}里有 ${n} 行匹配 /${m.matches}/,而不是 ${m.count} 行。`,
+          ),
+        };
       good.push(t(`has ${m.count} line(s) matching /${m.matches}/`, `有 ${m.count} 行匹配 /${m.matches}/`));
     } else {
-      if (!re.test(text)) return { pass: false, def: t(`${subject.en} does not match /${m.matches}/.`, `${subject.zh}不匹配 /${m.matches}/。`) };
+      if (!re.test(text))
+        return {
+          pass: false,
+          def: t(`${subject.en} does not match /${m.matches}/.`, `${subject.zh}不匹配 /${m.matches}/。`),
+        };
       good.push(t(`matches /${m.matches}/`, `匹配 /${m.matches}/`));
     }
   }
-  return { pass: true, def: t(`${subject.en} ${good.map((g) => g.en).join(' and ')}.`, `${subject.zh}${good.map((g) => g.zh).join(',')}。`) };
+  return {
+    pass: true,
+    def: t(
+      `${subject.en} ${good.map((g) => g.en).join(' and ')}.`,
+      `${subject.zh}${good.map((g) => g.zh).join(',')}。`,
+    ),
+  };
 }
 
 function where(ns: string): Text {
   return ns === 'host' ? t('', '') : t(` (in ${ns})`, `(在 ${ns} 中)`);
 }
 
-function outputOf(c: Extract<Check, { kind: 'output' | 'state' }>, env: CheckEnv): { lines: string[]; code: number; probed: boolean } {
+function outputOf(
+  c: Extract<Check, { kind: 'output' | 'state' }>,
+  env: CheckEnv,
+): { lines: string[]; code: number; probed: boolean } {
   if (c.kind === 'output') {
     const rec = env.record?.commands.filter((r) => r.run === c.command && r.ns === c.ns).at(-1);
     if (rec) return { lines: rec.lines, code: rec.code, probed: false };
@@ -84,7 +109,8 @@ function outputOf(c: Extract<Check, { kind: 'output' | 'state' }>, env: CheckEnv
 function frameTexts(events: TraceEvent[], normalize: (l: string) => string): Map<number, string> {
   const out = new Map<number, string>();
   for (const e of events) {
-    if ((e.type === 'rx' || e.type === 'xmit') && e.frameId && !out.has(e.frameId)) out.set(e.frameId, normalize(formatFrame(e.bytes, false)));
+    if ((e.type === 'rx' || e.type === 'xmit') && e.frameId && !out.has(e.frameId))
+      out.set(e.frameId, normalize(formatFrame(e.bytes, false)));
   }
   return out;
 }
@@ -106,14 +132,30 @@ export function evaluateCheck(c: Check, env: CheckEnv): CheckResult {
       const out = outputOf(c, env);
       const subject = t(`\`${c.command}\`${where(c.ns).en}`, `\`${c.command}\`${where(c.ns).zh}的输出`);
       if (c.kind === 'output' && c.code !== undefined && out.code !== c.code) {
-        return finish(false, c, t(`${subject.en} exited with ${out.code}, not ${c.code}.`, `${subject.zh}:退出码是 ${out.code},不是 ${c.code}。`), { observed: out.lines });
+        return finish(
+          false,
+          c,
+          t(
+            `${subject.en} exited with ${out.code}, not ${c.code}.`,
+            `${subject.zh}:退出码是 ${out.code},不是 ${c.code}。`,
+          ),
+          { observed: out.lines },
+        );
       }
       const r = testMatch(c, out.lines, subject);
       return finish(r.pass, c, r.def, { observed: out.lines });
     }
     case 'capture': {
       const lines = env.record?.captures[c.iface];
-      if (!lines) return finish(false, c, t(`Nothing was captured on ${c.iface}: run the step's commands first.`, `${c.iface} 上还没有抓到包:请先运行这一步的命令。`));
+      if (!lines)
+        return finish(
+          false,
+          c,
+          t(
+            `Nothing was captured on ${c.iface}: run the step's commands first.`,
+            `${c.iface} 上还没有抓到包:请先运行这一步的命令。`,
+          ),
+        );
       const r = testMatch(c, lines, t(`tcpdump -i ${c.iface}`, `tcpdump -i ${c.iface} 抓到的包`));
       return finish(r.pass, c, r.def, { observed: lines });
     }
@@ -134,13 +176,23 @@ export function evaluateCheck(c: Check, env: CheckEnv): CheckResult {
       const observed = hits.map((e) => `${e.ns}/${e.dev} ${e.type} (${e.fn})${'reason' in e ? `: ${e.reason}` : ''}`);
       if (pass) {
         const def = hits.length
-          ? t(`Seen: ${c.event} event${w.en} (${hits[0]!.fn})${c.count !== undefined ? `, ${hits.length} time(s)` : ''}.`, `看到了 ${c.event} 事件${w.zh}(${hits[0]!.fn})${c.count !== undefined ? `,共 ${hits.length} 次` : ''}。`)
+          ? t(
+              `Seen: ${c.event} event${w.en} (${hits[0]!.fn})${c.count !== undefined ? `, ${hits.length} time(s)` : ''}.`,
+              `看到了 ${c.event} 事件${w.zh}(${hits[0]!.fn})${c.count !== undefined ? `,共 ${hits.length} 次` : ''}。`,
+            )
           : t(`No ${c.event} event${w.en}, as expected.`, `没有 ${c.event} 事件${w.zh},符合预期。`);
         return finish(true, c, def, { observed });
       }
-      const def = c.count === undefined || hits.length === 0
-        ? t(`No ${c.event} event${w.en} while the step's commands ran.`, `运行这一步的命令时没有出现 ${c.event} 事件${w.zh}。`)
-        : t(`${hits.length} ${c.event} event(s)${w.en}, expected ${c.count}.`, `${c.event} 事件${w.zh}出现了 ${hits.length} 次,预期 ${c.count} 次。`);
+      const def =
+        c.count === undefined || hits.length === 0
+          ? t(
+              `No ${c.event} event${w.en} while the step's commands ran.`,
+              `运行这一步的命令时没有出现 ${c.event} 事件${w.zh}。`,
+            )
+          : t(
+              `${hits.length} ${c.event} event(s)${w.en}, expected ${c.count}.`,
+              `${c.event} 事件${w.zh}出现了 ${hits.length} 次,预期 ${c.count} 次。`,
+            );
       return finish(false, c, def, { observed });
     }
     case 'neigh': {
@@ -148,22 +200,57 @@ export function evaluateCheck(c: Check, env: CheckEnv): CheckResult {
       const ip = parseIp4(c.ip);
       const on = c.dev ? t(` on ${c.dev}`, `(${c.dev})`) : t('', '');
       const table = t(`${c.ns}'s ARP cache`, `${c.ns} 的 ARP 缓存`);
-      if (!ns || ip === undefined) return finish(false, c, t(`There is no namespace ${c.ns}.`, `没有名为 ${c.ns} 的命名空间。`));
+      if (!ns || ip === undefined)
+        return finish(false, c, t(`There is no namespace ${c.ns}.`, `没有名为 ${c.ns} 的命名空间。`));
       const entries = ns.ipv4.arp.list().filter((n) => n.key === ip && (c.dev === undefined || n.dev.name === c.dev));
-      const observed = entries.map((n) => `${fmtIp4(n.key)} dev ${n.dev.name}${n.ha !== null ? ` lladdr ${env.normalize(fmtMac(n.ha))}` : ''} ${n.state}`);
+      const observed = entries.map(
+        (n) =>
+          `${fmtIp4(n.key)} dev ${n.dev.name}${n.ha !== null ? ` lladdr ${env.normalize(fmtMac(n.ha))}` : ''} ${n.state}`,
+      );
       const want = c.state.filter((s) => s !== 'none').join(' or ');
       const wantZh = c.state.filter((s) => s !== 'none').join(' 或 ');
       if (entries.length === 0) {
         const pass = c.state.includes('none');
-        return finish(pass, c, pass ? t(`${c.ip}${on.en} is not in ${table.en}, as expected.`, `${table.zh}里没有 ${c.ip}${on.zh},符合预期。`) : t(`${c.ip}${on.en} is not in ${table.en}; expected ${want}.`, `${table.zh}里没有 ${c.ip}${on.zh};预期是 ${wantZh}。`), { observed });
+        return finish(
+          pass,
+          c,
+          pass
+            ? t(`${c.ip}${on.en} is not in ${table.en}, as expected.`, `${table.zh}里没有 ${c.ip}${on.zh},符合预期。`)
+            : t(
+                `${c.ip}${on.en} is not in ${table.en}; expected ${want}.`,
+                `${table.zh}里没有 ${c.ip}${on.zh};预期是 ${wantZh}。`,
+              ),
+          { observed },
+        );
       }
-      const ok = entries.find((n) => c.state.includes(n.state) && (c.lladdr === undefined || (n.ha !== null && (env.normalize(fmtMac(n.ha)) === c.lladdr || fmtMac(n.ha) === c.lladdr.toLowerCase()))));
+      const ok = entries.find(
+        (n) =>
+          c.state.includes(n.state) &&
+          (c.lladdr === undefined ||
+            (n.ha !== null && (env.normalize(fmtMac(n.ha)) === c.lladdr || fmtMac(n.ha) === c.lladdr.toLowerCase()))),
+      );
       if (ok) {
         const mac = ok.ha !== null && c.lladdr !== undefined ? ` (${c.lladdr})` : '';
-        return finish(true, c, t(`${c.ip} is ${ok.state} on ${ok.dev.name}${mac} in ${table.en}.`, `${table.zh}里 ${c.ip} 在 ${ok.dev.name} 上是 ${ok.state}${mac}。`), { observed });
+        return finish(
+          true,
+          c,
+          t(
+            `${c.ip} is ${ok.state} on ${ok.dev.name}${mac} in ${table.en}.`,
+            `${table.zh}里 ${c.ip} 在 ${ok.dev.name} 上是 ${ok.state}${mac}。`,
+          ),
+          { observed },
+        );
       }
       const seen = observed.join('; ');
-      return finish(false, c, t(`${table.en} has ${seen}; expected ${want}${c.lladdr ? ` with ${c.lladdr}` : ''}.`, `${table.zh}里是 ${seen};预期 ${wantZh}${c.lladdr ? `(${c.lladdr})` : ''}。`), { observed });
+      return finish(
+        false,
+        c,
+        t(
+          `${table.en} has ${seen}; expected ${want}${c.lladdr ? ` with ${c.lladdr}` : ''}.`,
+          `${table.zh}里是 ${seen};预期 ${wantZh}${c.lladdr ? `(${c.lladdr})` : ''}。`,
+        ),
+        { observed },
+      );
     }
     case 'all': {
       const children = c.of.map((x) => evaluateCheck(x, env));
@@ -174,7 +261,9 @@ export function evaluateCheck(c: Check, env: CheckEnv): CheckResult {
     case 'any': {
       const children = c.of.map((x) => evaluateCheck(x, env));
       const good = children.find((r) => r.pass);
-      const def = good ? good.says : t(children.map((r) => r.says.en).join(' '), children.map((r) => r.says.zh).join(''));
+      const def = good
+        ? good.says
+        : t(children.map((r) => r.says.en).join(' '), children.map((r) => r.says.zh).join(''));
       return finish(!!good, c, def, { children });
     }
     case 'not': {

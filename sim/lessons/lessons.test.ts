@@ -8,7 +8,9 @@ import { LessonRun } from './runner';
 import { loadLesson } from './validate';
 
 const DIR = fileURLToPath(new URL('../../lessons', import.meta.url));
-const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('lessons/', () => {
   it('has lessons', () => {
@@ -18,7 +20,10 @@ describe('lessons/', () => {
   it.each(files)('%s: loads, and each step passes its check once its commands ran', (f) => {
     const lesson = loadLesson(readFileSync(join(DIR, f), 'utf8'), `lessons/${f}`);
     expect(`${lesson.id}.json`).toBe(f);
-    const failed = new LessonRun(lesson).runAll().filter((o) => o.result && !o.result.pass).map((o) => `${o.step.id}: ${o.result!.says.en}`);
+    const failed = new LessonRun(lesson)
+      .runAll()
+      .filter((o) => o.result && !o.result.pass)
+      .map((o) => `${o.step.id}: ${o.result!.says.en}`);
     expect(failed).toEqual([]);
   });
 });

@@ -64,7 +64,10 @@ export class LessonRun {
   /** while computing a step's start: every command run, with its time */
   private journal: RanCommand[] | null = null;
 
-  constructor(readonly lesson: Lesson, opts: LessonRunOptions = {}) {
+  constructor(
+    readonly lesson: Lesson,
+    opts: LessonRunOptions = {},
+  ) {
     this.world = new World(opts.seed ?? lesson.seed, { loUpInNewNetns: opts.loUpInNewNetns ?? false });
     this.shell = new Shell(this.world);
     this.names.observe(allDeviceMacs(this.world));
@@ -77,7 +80,10 @@ export class LessonRun {
     this.lesson.setup.forEach((c, i) => {
       if (c.note) return;
       const r = this.exec(c.run, c.ns, [], null);
-      if (r.code !== 0) throw new LessonRunError(`setup[${i}]: \`${c.run}\`${c.ns === 'host' ? '' : ` (in ${c.ns})`} failed with exit ${r.code}${r.lines.length ? `:\n${r.lines.join('\n')}` : ''}`);
+      if (r.code !== 0)
+        throw new LessonRunError(
+          `setup[${i}]: \`${c.run}\`${c.ns === 'host' ? '' : ` (in ${c.ns})`} failed with exit ${r.code}${r.lines.length ? `:\n${r.lines.join('\n')}` : ''}`,
+        );
     });
   }
 
@@ -222,11 +228,18 @@ export class LessonRun {
     }
     w.sched.runUntil(w.now + COMMAND_GAP_US);
     this.names.observe(allDeviceMacs(w));
-    const out: CommandRecord = { run: line, ns, lines: r.lines.filter((l) => l.trim() !== '').map((l) => this.normalize(l)), code: r.code };
+    const out: CommandRecord = {
+      run: line,
+      ns,
+      lines: r.lines.filter((l) => l.trim() !== '').map((l) => this.normalize(l)),
+      code: r.code,
+    };
     if (rec) {
       rec.commands.push(out);
       for (const c of caps) {
-        const lines = c.cap ? c.cap.lines().map((l) => this.normalize(l)) : [`tcpdump: ${c.iface.split(':').pop()}: No such device exists`];
+        const lines = c.cap
+          ? c.cap.lines().map((l) => this.normalize(l))
+          : [`tcpdump: ${c.iface.split(':').pop()}: No such device exists`];
         (rec.captures[c.iface] ??= []).push(...lines);
       }
     }

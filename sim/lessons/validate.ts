@@ -19,20 +19,47 @@ import {
 
 /** Every trace event type, checked against TraceType in both directions at compile time. */
 export const TRACE_EVENTS = [
-  'socket-send', 'route', 'neigh', 'xmit', 'rx', 'br-port-rx', 'fdb-learn', 'br-forward', 'br-flood', 'br-up',
-  'deliver', 'arp-reply', 'arp-ignore', 'loopback', 'nat', 'drop', 'storm',
+  'socket-send',
+  'route',
+  'neigh',
+  'xmit',
+  'rx',
+  'br-port-rx',
+  'fdb-learn',
+  'br-forward',
+  'br-flood',
+  'br-up',
+  'deliver',
+  'arp-reply',
+  'arp-ignore',
+  'loopback',
+  'nat',
+  'drop',
+  'storm',
 ] as const satisfies readonly TraceType[];
 type MissingTraceEvent = Exclude<TraceType, (typeof TRACE_EVENTS)[number]>;
 const traceEventsComplete: MissingTraceEvent extends never ? true : never = true;
 void traceEventsComplete;
 
-export const NUD_STATES = ['INCOMPLETE', 'REACHABLE', 'STALE', 'DELAY', 'PROBE', 'FAILED', 'NOARP', 'PERMANENT'] as const;
+export const NUD_STATES = [
+  'INCOMPLETE',
+  'REACHABLE',
+  'STALE',
+  'DELAY',
+  'PROBE',
+  'FAILED',
+  'NOARP',
+  'PERMANENT',
+] as const;
 
 const CHECK_KINDS = ['output', 'state', 'capture', 'trace', 'neigh', 'all', 'any', 'not'] as const;
 
 /** A lesson file that cannot be used, with every problem found. */
 export class LessonFormatError extends Error {
-  constructor(readonly problems: string[], source = 'lesson') {
+  constructor(
+    readonly problems: string[],
+    source = 'lesson',
+  ) {
     super(`${source} is not a valid lesson:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'LessonFormatError';
   }
@@ -55,7 +82,8 @@ class Reader {
   }
 
   obj(v: unknown, path: string, allowed: readonly string[]): Obj | undefined {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return this.fail(path, `expected an object, found ${kindOf(v)}`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      return this.fail(path, `expected an object, found ${kindOf(v)}`);
     const o = v as Obj;
     for (const k of Object.keys(o)) {
       if (!allowed.includes(k)) this.fail(`${path}.${k}`, `unknown field (allowed here: ${allowed.join(', ')})`);
@@ -73,7 +101,8 @@ class Reader {
 
   int(v: unknown, path: string, min = 0): number | undefined {
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) return this.fail(path, `expected a whole number >= ${min}, found ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min)
+      return this.fail(path, `expected a whole number >= ${min}, found ${JSON.stringify(v)}`);
     return v;
   }
 
@@ -130,7 +159,7 @@ export function commandProblem(line: string): string | undefined {
   if (!lex.ok) return `cannot be read as a command: ${lex.error}`;
   const w = lex.words;
   if (w.length === 0) return 'is empty';
-  if (w[0] === 'sudo') return 'starts with sudo: drop it, the lab\'s terminals are already root';
+  if (w[0] === 'sudo') return "starts with sudo: drop it, the lab's terminals are already root";
   if (!COMMANDS.includes(w[0]!)) return `"${w[0]}" is not a command the simulator knows (${COMMANDS.join(', ')})`;
   return undefined;
 }
@@ -143,21 +172,28 @@ export function isReadOnlyCommand(line: string): boolean {
   // ip netns exec NS CMD: the inner command decides
   while (w[0] === 'ip' && isNetnsObject(w[1]) && w[2] === 'exec') w = w.slice(4);
   const [tool] = w;
-  const isShow = (verb: string | undefined) => verb === undefined || ['show', 'list', 'lst', 'get'].some((v) => v.startsWith(verb) && verb.length > 0);
+  const isShow = (verb: string | undefined) =>
+    verb === undefined || ['show', 'list', 'lst', 'get'].some((v) => v.startsWith(verb) && verb.length > 0);
   if (tool === 'ip' || tool === 'bridge') {
     let i = 1;
     while (i < w.length && w[i]!.startsWith('-')) i += ['-n', '-netns', '-f', '-family'].includes(w[i]!) ? 2 : 1;
     const obj = w[i];
     if (obj === undefined) return false;
-    if (tool === 'ip' && isNetnsObject(obj)) return w[i + 1] === undefined || ['list', 'show', 'identify', 'list-id'].includes(w[i + 1]!);
+    if (tool === 'ip' && isNetnsObject(obj))
+      return w[i + 1] === undefined || ['list', 'show', 'identify', 'list-id'].includes(w[i + 1]!);
     return isShow(w[i + 1]);
   }
   if (tool === 'sysctl') return !w.slice(1).some((a) => a === '-w' || a.includes('=') || a.startsWith('-p'));
   if (tool === 'route') return w.slice(1).every((a) => /^-[nveFC]+$/.test(a));
   if (tool === 'arp') return w.slice(1).every((a) => /^-[anv]+$/.test(a));
   if (tool === 'iptables-save') return true;
-  if (tool === 'iptables') return w.slice(1).some((a) => /^-(?:[nvtx]*[SL][nvx]*|-list(?:-rules)?)$/.test(a)) && !w.slice(1).some((a) => /^-[ADIRFZNXPE]$/.test(a));
-  if (tool === 'conntrack') return w.slice(1).some((a) => a === '-L' || a === '--dump' || a === '-C' || a === '--count');
+  if (tool === 'iptables')
+    return (
+      w.slice(1).some((a) => /^-(?:[nvtx]*[SL][nvx]*|-list(?:-rules)?)$/.test(a)) &&
+      !w.slice(1).some((a) => /^-[ADIRFZNXPE]$/.test(a))
+    );
+  if (tool === 'conntrack')
+    return w.slice(1).some((a) => a === '-L' || a === '--dump' || a === '-C' || a === '--count');
   if (tool === 'lab') return w.length === 2 && w[1] === 'hosts';
   return false;
 }
@@ -210,7 +246,10 @@ function readSays(r: Reader, o: Obj, path: string): Says {
 }
 
 function readMatch(r: Reader, o: Obj, path: string): Match {
-  const m: Match = { contains: r.strings(o.contains, `${path}.contains`), notContains: r.strings(o.notContains, `${path}.notContains`) };
+  const m: Match = {
+    contains: r.strings(o.contains, `${path}.contains`),
+    notContains: r.strings(o.notContains, `${path}.notContains`),
+  };
   const re = r.regex(o.matches, `${path}.matches`);
   if (re !== undefined) m.matches = re;
   const count = r.int(o.count, `${path}.count`);
@@ -218,15 +257,20 @@ function readMatch(r: Reader, o: Obj, path: string): Match {
     if (o.matches === undefined) r.fail(`${path}.count`, 'counts the lines that match "matches": give "matches" too');
     m.count = count;
   }
-  if (!m.contains.length && !m.notContains.length && m.matches === undefined) r.fail(path, 'needs at least one of contains, notContains, matches');
+  if (!m.contains.length && !m.notContains.length && m.matches === undefined)
+    r.fail(path, 'needs at least one of contains, notContains, matches');
   return m;
 }
 
 function readCheck(r: Reader, v: unknown, path: string, captures: string[]): Check | undefined {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return r.fail(path, `expected a check object, found ${kindOf(v)}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    return r.fail(path, `expected a check object, found ${kindOf(v)}`);
   const k = (v as Obj).kind;
   if (typeof k !== 'string' || !(CHECK_KINDS as readonly string[]).includes(k)) {
-    return r.fail(`${path}.kind`, `${k === undefined ? 'missing' : `unknown kind ${JSON.stringify(k)}`} (one of: ${CHECK_KINDS.join(', ')})`);
+    return r.fail(
+      `${path}.kind`,
+      `${k === undefined ? 'missing' : `unknown kind ${JSON.stringify(k)}`} (one of: ${CHECK_KINDS.join(', ')})`,
+    );
   }
   const kind = k as Check['kind'];
   switch (kind) {
@@ -239,7 +283,10 @@ function readCheck(r: Reader, v: unknown, path: string, captures: string[]): Che
         const why = commandProblem(command);
         if (why) r.fail(`${path}.command`, `\`${command}\` ${why}`);
         else if (kind === 'state' && !isReadOnlyCommand(command)) {
-          r.fail(`${path}.command`, `\`${command}\` changes the lab or takes time; a state check only reads (ip ... show, bridge link, sysctl KEY, route -n, iptables -S ...): use an output check`);
+          r.fail(
+            `${path}.command`,
+            `\`${command}\` changes the lab or takes time; a state check only reads (ip ... show, bridge link, sysctl KEY, route -n, iptables -S ...): use an output check`,
+          );
         }
       }
       const m = readMatch(r, o, path);
@@ -254,7 +301,10 @@ function readCheck(r: Reader, v: unknown, path: string, captures: string[]): Che
       const o = r.obj(v, path, ['kind', 'iface', ...MATCH, ...SAYS])!;
       const iface = r.str(o.iface, `${path}.iface`) ?? '';
       if (iface && !captures.includes(iface)) {
-        r.fail(`${path}.iface`, `"${iface}" is not captured by this step: add it to the step's watch.capture (now ${captures.length ? captures.join(', ') : 'empty'})`);
+        r.fail(
+          `${path}.iface`,
+          `"${iface}" is not captured by this step: add it to the step's watch.capture (now ${captures.length ? captures.join(', ') : 'empty'})`,
+        );
       }
       return { kind, iface, ...readMatch(r, o, path), ...readSays(r, o, path) };
     }
@@ -264,7 +314,11 @@ function readCheck(r: Reader, v: unknown, path: string, captures: string[]): Che
       if (event !== undefined && !(TRACE_EVENTS as readonly string[]).includes(event)) {
         r.fail(`${path}.event`, `unknown trace event "${event}" (one of: ${TRACE_EVENTS.join(', ')})`);
       }
-      const c: Extract<Check, { kind: 'trace' }> = { kind, event: (event ?? 'rx') as TraceType, ...readSays(r, o, path) };
+      const c: Extract<Check, { kind: 'trace' }> = {
+        kind,
+        event: (event ?? 'rx') as TraceType,
+        ...readSays(r, o, path),
+      };
       for (const k of ['ns', 'dev', 'bridge', 'frame', 'reason'] as const) {
         const s = r.str(o[k], `${path}.${k}`, { optional: true });
         if (s !== undefined) c[k] = s;
@@ -278,11 +332,19 @@ function readCheck(r: Reader, v: unknown, path: string, captures: string[]): Che
       const ip = r.str(o.ip, `${path}.ip`);
       if (ip !== undefined && parseIp4(ip) === undefined) r.fail(`${path}.ip`, `"${ip}" is not an IPv4 address`);
       const state = r.strings(o.state, `${path}.state`);
-      if (o.state === undefined) r.fail(`${path}.state`, `missing (one or more of: ${NUD_STATES.join(', ')}, or "none" for no entry)`);
+      if (o.state === undefined)
+        r.fail(`${path}.state`, `missing (one or more of: ${NUD_STATES.join(', ')}, or "none" for no entry)`);
       for (const s of state) {
-        if (s !== 'none' && !(NUD_STATES as readonly string[]).includes(s)) r.fail(`${path}.state`, `unknown state "${s}" (one of: ${NUD_STATES.join(', ')}, none)`);
+        if (s !== 'none' && !(NUD_STATES as readonly string[]).includes(s))
+          r.fail(`${path}.state`, `unknown state "${s}" (one of: ${NUD_STATES.join(', ')}, none)`);
       }
-      const c: Extract<Check, { kind: 'neigh' }> = { kind, ns: r.str(o.ns, `${path}.ns`, { optional: true, re: NS_RE, what: 'a namespace name' }) ?? 'host', ip: ip ?? '', state, ...readSays(r, o, path) };
+      const c: Extract<Check, { kind: 'neigh' }> = {
+        kind,
+        ns: r.str(o.ns, `${path}.ns`, { optional: true, re: NS_RE, what: 'a namespace name' }) ?? 'host',
+        ip: ip ?? '',
+        state,
+        ...readSays(r, o, path),
+      };
       const dev = r.str(o.dev, `${path}.dev`, { optional: true });
       if (dev !== undefined) c.dev = dev;
       const lladdr = r.str(o.lladdr, `${path}.lladdr`, { optional: true });
@@ -313,14 +375,21 @@ function readStep(r: Reader, v: unknown, path: string): LessonStep | undefined {
   const id = r.str(o.id, `${path}.id`, { re: ID_RE, what: 'an id (lower-case letters, digits and dashes)' }) ?? '';
   const title = r.text(o.title, `${path}.title`) ?? { zh: '', en: '' };
   const text = r.text(o.text, `${path}.text`) ?? { zh: '', en: '' };
-  const step: LessonStep = { id, title, text, commands: readCommands(r, o.commands, `${path}.commands`), watch: { capture: [] } };
+  const step: LessonStep = {
+    id,
+    title,
+    text,
+    commands: readCommands(r, o.commands, `${path}.commands`),
+    watch: { capture: [] },
+  };
   if (o.diagram !== undefined) step.diagram = r.strings(o.diagram, `${path}.diagram`).join('\n');
   if (o.watch !== undefined) {
     const w = r.obj(o.watch, `${path}.watch`, ['capture']);
     if (w) {
       step.watch.capture = r.strings(w.capture, `${path}.watch.capture`);
       step.watch.capture.forEach((c, i) => {
-        if (!IFACE_RE.test(c)) r.fail(`${path}.watch.capture[${i}]`, `"${c}" is not an interface (DEV, or NS:DEV for another namespace)`);
+        if (!IFACE_RE.test(c))
+          r.fail(`${path}.watch.capture[${i}]`, `"${c}" is not an interface (DEV, or NS:DEV for another namespace)`);
       });
     }
   }
@@ -328,7 +397,7 @@ function readStep(r: Reader, v: unknown, path: string): LessonStep | undefined {
   const explain = r.text(o.explain, `${path}.explain`, true);
   if (explain) step.explain = explain;
   if (!step.commands.some((c) => !c.note) && step.check && needsCommands(step.check)) {
-    r.fail(`${path}.check`, 'reads what the step\'s commands did (capture or trace), but the step runs no command');
+    r.fail(`${path}.check`, "reads what the step's commands did (capture or trace), but the step runs no command");
   }
   return step;
 }
@@ -357,7 +426,12 @@ export function validateLesson(v: unknown): Validated {
   if (o.version === undefined) r.fail('version', `missing (this runner reads version ${LESSON_FORMAT_VERSION})`);
   else if (o.version !== LESSON_FORMAT_VERSION) {
     const newer = typeof o.version === 'number' && o.version > LESSON_FORMAT_VERSION;
-    r.fail('version', newer ? `the file is written for lesson format ${o.version}; this runner reads version ${LESSON_FORMAT_VERSION}: update the app` : `expected ${LESSON_FORMAT_VERSION}, found ${JSON.stringify(o.version)}`);
+    r.fail(
+      'version',
+      newer
+        ? `the file is written for lesson format ${o.version}; this runner reads version ${LESSON_FORMAT_VERSION}: update the app`
+        : `expected ${LESSON_FORMAT_VERSION}, found ${JSON.stringify(o.version)}`,
+    );
   }
   const lesson: Lesson = {
     version: LESSON_FORMAT_VERSION,

@@ -59,7 +59,10 @@ export class Backlog {
   /** the backlog ran empty after a storm: these devices stopped dropping */
   onCalm: ((devs: NetDevice[]) => void) | null = null;
 
-  constructor(private readonly sched: Scheduler, seed = 0) {
+  constructor(
+    private readonly sched: Scheduler,
+    seed = 0,
+  ) {
     this.prng = new Prng(seed ^ 0x6b6c6f67);
   }
 
@@ -81,14 +84,14 @@ export class Backlog {
     const now = this.sched.now;
     // the CPU's work: a burst of up to a NAPI quota of frames shares one instant (a flood's copies
     // arrive together); beyond that, frames wait for the CPU
-    this.cpuFree = (this.cpuFree > now ? this.cpuFree : now) + BACKLOG_COST;
+    this.cpuFree = Math.max(this.cpuFree, now) + BACKLOG_COST;
     const late = this.cpuFree - NAPI_QUOTA * BACKLOG_COST;
     // a backlog deeper than one poll: every NAPI quota of frames, the CPU is away for a while
     if (late > now && ++this.sincePause >= NAPI_QUOTA) {
       this.sincePause = 0;
       this.cpuFree += this.prng.range(0, POLL_JITTER + 1);
     }
-    const t = now + BACKLOG_DELAY > late ? now + BACKLOG_DELAY : late;
+    const t = Math.max(now + BACKLOG_DELAY, late);
     const gen = this.gen;
     const batch = this.inputBatch;
     this.sched.at(t, () => {

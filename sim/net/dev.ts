@@ -33,19 +33,43 @@ export function devQueueXmit(skb: Skb): 'drop' | void {
   const w = dev.ns.world;
   if (!dev.up) {
     dev.stats.txDropped++;
-    if (w.trace) w.emit({ type: 'drop', ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason: 'DEV_READY', fn: '__dev_queue_xmit' });
+    if (w.trace)
+      w.emit({
+        type: 'drop',
+        ns: dev.ns.name,
+        dev: dev.name,
+        frameId: skb.id,
+        reason: 'DEV_READY',
+        fn: '__dev_queue_xmit',
+      });
     return;
   }
   if (!dev.qdiscActive) {
     // dev_deactivate() left noop_qdisc in place: noop_enqueue() drops the frame
     dev.stats.txDropped++;
-    if (w.trace) w.emit({ type: 'drop', ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason: 'QDISC_DROP', fn: 'noop_enqueue' });
+    if (w.trace)
+      w.emit({
+        type: 'drop',
+        ns: dev.ns.name,
+        dev: dev.name,
+        frameId: skb.id,
+        reason: 'QDISC_DROP',
+        fn: 'noop_enqueue',
+      });
     return;
   }
   // dev_queue_xmit_nit(): every ptype_all tap sees outgoing frames
   for (const t of dev.taps) t.deliver(skb, true);
   for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, true);
-  if (w.trace) w.emit({ type: 'xmit', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: 'dev_hard_start_xmit' });
+  if (w.trace)
+    w.emit({
+      type: 'xmit',
+      ns: dev.ns.name,
+      dev: dev.name,
+      frameId: skb.id,
+      bytes: skb.data,
+      fn: 'dev_hard_start_xmit',
+    });
   return dev.xmit(skb);
 }
 
@@ -56,8 +80,24 @@ export function netifRx(skb: Skb): boolean {
   const w = dev.ns.world;
   if (w.backlog(dev, () => netifReceiveSkb(skb))) return true;
   if (w.trace) {
-    if (w.storming.get(dev) === 1) w.emit({ type: 'storm', state: 'start', ns: dev.ns.name, dev: dev.name, frameId: skb.id, fn: 'enqueue_to_backlog' });
-    w.emit({ type: 'drop', ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason: 'CPU_BACKLOG', max: NETDEV_MAX_BACKLOG, fn: 'enqueue_to_backlog' });
+    if (w.storming.get(dev) === 1)
+      w.emit({
+        type: 'storm',
+        state: 'start',
+        ns: dev.ns.name,
+        dev: dev.name,
+        frameId: skb.id,
+        fn: 'enqueue_to_backlog',
+      });
+    w.emit({
+      type: 'drop',
+      ns: dev.ns.name,
+      dev: dev.name,
+      frameId: skb.id,
+      reason: 'CPU_BACKLOG',
+      max: NETDEV_MAX_BACKLOG,
+      fn: 'enqueue_to_backlog',
+    });
   }
   return false;
 }
@@ -66,14 +106,30 @@ export function netifRx(skb: Skb): boolean {
 export function netifReceiveSkb(skb: Skb): void {
   const dev = skb.dev;
   const w = dev.ns.world;
-  if (w.trace) w.emit({ type: 'rx', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bytes: skb.data, fn: '__netif_receive_skb_core' });
+  if (w.trace)
+    w.emit({
+      type: 'rx',
+      ns: dev.ns.name,
+      dev: dev.name,
+      frameId: skb.id,
+      bytes: skb.data,
+      fn: '__netif_receive_skb_core',
+    });
   // packet_rcv() leaves PACKET_LOOPBACK alone: a host's own broadcast copy is not captured again
   if (skb.pktType !== 'loopback') {
     for (const t of dev.taps) t.deliver(skb, false);
     for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);
   }
   if (dev.rxHandler && skb.pktType !== 'loopback') {
-    if (w.trace && dev.brport) w.emit({ type: 'br-port-rx', ns: dev.ns.name, dev: dev.name, frameId: skb.id, bridge: dev.brport.br.name, fn: 'br_handle_frame' });
+    if (w.trace && dev.brport)
+      w.emit({
+        type: 'br-port-rx',
+        ns: dev.ns.name,
+        dev: dev.name,
+        frameId: skb.id,
+        bridge: dev.brport.br.name,
+        fn: 'br_handle_frame',
+      });
     if (dev.rxHandler(skb) === 'consumed') return;
   }
   const type = ethType(skb.data);

@@ -1,7 +1,7 @@
 // Changing a device's state (net/core/dev.c: dev_open, dev_close, dev_set_mac_address, dev_change_net_namespace;
 // net/sched/sch_generic.c: netif_carrier_on/off; net/core/link_watch.c: rfc2863_policy) and the netdevice
 // calls to the netdevice notifier chain (notifier.ts) that IPv4, the bridge and netfilter listen to.
-import { type Mac, isMulticastMac } from '../core/addr';
+import { isMulticastMac } from '../core/addr';
 import type { NetDevice } from './netdevice';
 import type { Netns } from './netns';
 import { registerNetdev, unlistNetdev } from './register';

@@ -106,8 +106,12 @@ export abstract class NetDevice {
   }
 
   /** ndo_open; returns false to refuse. */
-  driverOpen(): void { /* most devices: nothing */ }
-  driverStop(): void { /* most devices: nothing */ }
+  driverOpen(): void {
+    /* most devices: nothing */
+  }
+  driverStop(): void {
+    /* most devices: nothing */
+  }
   /** ndo_change_mtu(): most devices just take the new MTU */
   changeMtu(mtu: number): void {
     this.mtu = mtu;

@@ -68,8 +68,12 @@ export class Netns {
   packetSockets: PacketSocket[] = [];
   /** net.bridge.* of br_netfilter (brnf_net), loaded on the recording machine: bridged traffic meets iptables */
   brnf: Record<string, number> = {
-    'bridge-nf-call-arptables': 1, 'bridge-nf-call-ip6tables': 1, 'bridge-nf-call-iptables': 1,
-    'bridge-nf-filter-pppoe-tagged': 0, 'bridge-nf-filter-vlan-tagged': 0, 'bridge-nf-pass-vlan-input-dev': 0,
+    'bridge-nf-call-arptables': 1,
+    'bridge-nf-call-ip6tables': 1,
+    'bridge-nf-call-iptables': 1,
+    'bridge-nf-filter-pppoe-tagged': 0,
+    'bridge-nf-filter-vlan-tagged': 0,
+    'bridge-nf-pass-vlan-input-dev': 0,
   };
   /** peernet2id: ids this namespace gave to others */
   netnsIds = new Map<Netns, number>();

@@ -24,7 +24,11 @@ describe('registration points (sim/init.ts)', () => {
     const seen: string[] = [];
     const w = new World(1);
     const dev = w.host.lo;
-    const mk = (name: string, priority: number) => ({ name, priority, call: (ev: NetdevEvent, d: typeof dev) => d === dev && ev === 'CHANGEMTU' && seen.push(name) });
+    const mk = (name: string, priority: number) => ({
+      name,
+      priority,
+      call: (ev: NetdevEvent, d: typeof dev) => d === dev && ev === 'CHANGEMTU' && seen.push(name),
+    });
     registerNetdeviceNotifier(mk('t-low', -5));
     registerNetdeviceNotifier(mk('t-high', 10));
     registerNetdeviceNotifier(mk('t-zero', 0));

@@ -3,7 +3,15 @@
 // once at boot (sim/init.ts); the core calls the chain without knowing who listens.
 import type { NetDevice } from './netdevice';
 
-export type NetdevEvent = 'UP' | 'DOWN' | 'CHANGE' | 'CHANGEADDR' | 'CHANGEMTU' | 'CHANGENAME' | 'UNREGISTER' | 'REGISTER';
+export type NetdevEvent =
+  | 'UP'
+  | 'DOWN'
+  | 'CHANGE'
+  | 'CHANGEADDR'
+  | 'CHANGEMTU'
+  | 'CHANGENAME'
+  | 'UNREGISTER'
+  | 'REGISTER';
 
 /** struct netdev_notifier_change_info: NETDEV_CHANGE's flags_changed, of which the model keeps IFF_NOARP */
 export interface NetdevNotifierInfo {

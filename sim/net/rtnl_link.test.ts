@@ -55,7 +55,9 @@ describe('rtnl_link_register: a new kind is one object', () => {
     const dev = lab.world.host.dev('bh0')!;
     expect(linkKindOf(dev)).toBe('blackhole');
     const d = lab.run('ip -d link show bh0');
-    expect(d[2]).toBe('    blackhole depth 3 addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 65536 tso_max_segs 65535 gro_max_size 65536 ');
+    expect(d[2]).toBe(
+      '    blackhole depth 3 addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 65536 tso_max_segs 65535 gro_max_size 65536 ',
+    );
     expect(lab.run('ip link set bh0 type blackhole depth 5')).toEqual([]);
     expect(lab.run('ip -d link show bh0')[2]).toMatch(/^ {4}blackhole depth 5 /);
     expect(lab.run('ip link set lo type blackhole depth 5')).toEqual(['RTNETLINK answers: Operation not supported']);

@@ -49,7 +49,8 @@ describe('trace', () => {
 
   it('keeps only the newest events when full', () => {
     const b = new TraceBuffer(3);
-    for (let i = 0; i < 5; i++) b.push({ type: 'loopback', time: i, ns: 'host', dev: 'lo', frameId: i, fn: 'f', dst: '127.0.0.1' });
+    for (let i = 0; i < 5; i++)
+      b.push({ type: 'loopback', time: i, ns: 'host', dev: 'lo', frameId: i, fn: 'f', dst: '127.0.0.1' });
     expect(b.events().map((e) => e.time)).toEqual([2, 3, 4]);
     expect(b.dropped).toBe(2);
   });

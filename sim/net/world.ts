@@ -36,7 +36,8 @@ export class World {
 
   constructor(seed = 1, opts: { loUpInNewNetns?: boolean } = {}) {
     // the initcalls must have run: import World from sim/world (or sim/init first)
-    if (!ptypesRegistered()) throw new Error('World: no protocol registered; import sim/world.ts, which runs sim/init.ts');
+    if (!ptypesRegistered())
+      throw new Error('World: no protocol registered; import sim/world.ts, which runs sim/init.ts');
     this.prng = new Prng(seed);
     this.rxBacklog = new Backlog(this.sched, seed);
     this.loUpInNewNetns = opts.loUpInNewNetns ?? false;
@@ -44,7 +45,9 @@ export class World {
     // a booted machine has lo up in its initial namespace
     devOpen(this.host.lo);
     this.rxBacklog.onCalm = (devs) => {
-      if (this.trace) for (const d of devs) this.emit({ type: 'storm', state: 'end', ns: d.ns.name, dev: d.name, frameId: 0, fn: 'process_backlog' });
+      if (this.trace)
+        for (const d of devs)
+          this.emit({ type: 'storm', state: 'end', ns: d.ns.name, dev: d.name, frameId: 0, fn: 'process_backlog' });
     };
   }
 

@@ -7,9 +7,10 @@ import { ConntrackTable, GENERIC_TIMEOUT_US, ICMP_TIMEOUT_US, IPS_SEEN_REPLY } f
 const ip = (s: string) => parseIp4(s)!;
 
 function icmp(src: string, dst: string, type: number, id = 9): Uint8Array {
-  const body = type === 0 || type === 8
-    ? emitIcmp({ kind: 'echo', type: type as 0 | 8, id, seq: 1, data: new Uint8Array(8) })
-    : emitIcmp({ kind: 'other', type, code: 0, body: new Uint8Array(8) });
+  const body =
+    type === 0 || type === 8
+      ? emitIcmp({ kind: 'echo', type: type as 0 | 8, id, seq: 1, data: new Uint8Array(8) })
+      : emitIcmp({ kind: 'other', type, code: 0, body: new Uint8Array(8) });
   return emitIpv4({ tos: 0, id: 1, df: false, ttl: 64, protocol: 1, src: ip(src), dst: ip(dst) }, body);
 }
 
@@ -56,7 +57,10 @@ describe('ICMP connection tracking', () => {
 
 describe('generic connection tracking (protocols without a tracker of their own)', () => {
   const igmp = (src: string) =>
-    emitIpv4({ tos: 0xc0, id: 0, df: true, ttl: 1, protocol: 2, src: ip(src), dst: ip('224.0.0.22') }, new Uint8Array(16));
+    emitIpv4(
+      { tos: 0xc0, id: 0, df: true, ttl: 1, protocol: 2, src: ip(src), dst: ip('224.0.0.22') },
+      new Uint8Array(16),
+    );
 
   it('any packet opens a connection keyed by addresses; the next one refreshes its 600 s timeout', () => {
     const t = new ConntrackTable();
@@ -77,7 +81,10 @@ describe('generic connection tracking (protocols without a tracker of their own)
     const t = new ConntrackTable();
     const c = t.classify(igmp('192.0.2.9'), 0);
     t.confirm(c.ct!);
-    const back = emitIpv4({ tos: 0, id: 0, df: false, ttl: 1, protocol: 2, src: ip('224.0.0.22'), dst: ip('192.0.2.9') }, new Uint8Array(8));
+    const back = emitIpv4(
+      { tos: 0, id: 0, df: false, ttl: 1, protocol: 2, src: ip('224.0.0.22'), dst: ip('192.0.2.9') },
+      new Uint8Array(8),
+    );
     const r = t.classify(back, 1);
     expect(r.ct && r.ctinfo).toBe('ESTABLISHED_REPLY');
     expect(c.ct!.status & IPS_SEEN_REPLY).toBeTruthy();

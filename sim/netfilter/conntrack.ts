@@ -3,7 +3,7 @@
 // nf_conntrack_icmpv4_error; nf_conntrack_proto.c: nf_conntrack_inet_error). An echo request opens a
 // connection whose tuple carries the echo id; replies and ICMP errors about it are recognised.
 // Expired entries are dropped when the table is read, as the kernel's dump skips them.
-import { type Ip4 } from '../core/addr';
+import type { Ip4 } from '../core/addr';
 import { ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, ipv4Version, parseIpv4 } from '../wire/ipv4';
 import { icmpCode, icmpEchoId, icmpType } from '../wire/icmp';
 
@@ -38,7 +38,8 @@ export const IPS_DST_NAT_DONE = 1 << 8;
 
 export type CtInfo = 'NEW' | 'ESTABLISHED' | 'RELATED' | 'ESTABLISHED_REPLY' | 'RELATED_REPLY';
 
-export const ctinfoDir = (i: CtInfo): Dir => (i === 'ESTABLISHED_REPLY' || i === 'RELATED_REPLY' ? DIR_REPLY : DIR_ORIGINAL);
+export const ctinfoDir = (i: CtInfo): Dir =>
+  i === 'ESTABLISHED_REPLY' || i === 'RELATED_REPLY' ? DIR_REPLY : DIR_ORIGINAL;
 
 /** struct nf_conn */
 export interface Conn {
@@ -74,8 +75,12 @@ export function pktToTuple(ip: Uint8Array): Tuple | undefined {
   const ihl = ipv4HeaderLen(ip);
   if (ip.length < ihl + 8) return undefined;
   return {
-    src: ipv4Src(ip), dst: ipv4Dst(ip), proto: IPPROTO_ICMP,
-    type: icmpType(ip, ihl), code: icmpCode(ip, ihl), id: icmpEchoId(ip, ihl),
+    src: ipv4Src(ip),
+    dst: ipv4Dst(ip),
+    proto: IPPROTO_ICMP,
+    type: icmpType(ip, ihl),
+    code: icmpCode(ip, ihl),
+    id: icmpEchoId(ip, ihl),
   };
 }
 
@@ -158,7 +163,11 @@ export class ConntrackTable {
       const { ct, dir } = found;
       if (dir === DIR_REPLY) ct.status |= IPS_SEEN_REPLY;
       ct.expires = now + GENERIC_TIMEOUT_US;
-      return { ct, ctinfo: dir === DIR_REPLY ? 'ESTABLISHED_REPLY' : ct.status & IPS_SEEN_REPLY ? 'ESTABLISHED' : 'NEW', isNew: false };
+      return {
+        ct,
+        ctinfo: dir === DIR_REPLY ? 'ESTABLISHED_REPLY' : ct.status & IPS_SEEN_REPLY ? 'ESTABLISHED' : 'NEW',
+        isNew: false,
+      };
     }
     const ct: Conn = { tuple: [t, invertTuple(t)!], status: 0, expires: now + GENERIC_TIMEOUT_US, masqIndex: 0 };
     return { ct, ctinfo: 'NEW', isNew: true };

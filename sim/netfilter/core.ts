@@ -12,27 +12,72 @@ import type { Netns } from '../net/netns';
 import { IPPROTO_ICMP, ipv4Dst, ipv4HeaderLen, ipv4Protocol, ipv4Src, isFragment } from '../wire/ipv4';
 import { icmpType } from '../wire/icmp';
 import { ipDefrag } from '../ipv4/ip_fragment';
-import { type Conn, type CtInfo, ConntrackTable, DIR_ORIGINAL, ICMP_ERROR_TYPES, IPS_CONFIRMED, IPS_DST_NAT, IPS_SRC_NAT, ctinfoDir } from './conntrack';
+import {
+  type Conn,
+  type CtInfo,
+  ConntrackTable,
+  DIR_ORIGINAL,
+  ICMP_ERROR_TYPES,
+  IPS_CONFIRMED,
+  IPS_DST_NAT,
+  IPS_SRC_NAT,
+  ctinfoDir,
+} from './conntrack';
 import { type HookCtx, type HookName, type HookVerdict, type NetfilterState, setNetfilter } from './hooks';
 import { type ChainVerdict, type NatTarget, doTable } from './ip_tables';
 import { packetInfo } from './match';
-import { type NatEnv, hookManip, natIcmpReplyTranslation, natInitialized, natMasquerade, natNullBinding, natPacket, natSetupInfo } from './nat';
+import {
+  type NatEnv,
+  hookManip,
+  natIcmpReplyTranslation,
+  natInitialized,
+  natMasquerade,
+  natNullBinding,
+  natPacket,
+  natSetupInfo,
+} from './nat';
 import { sendReject } from './reject';
 import {
-  type TableName, type Table, CT_STATE_DNAT, CT_STATE_ESTABLISHED, CT_STATE_INVALID, CT_STATE_NEW, CT_STATE_RELATED,
-  CT_STATE_SNAT, newTables,
+  type TableName,
+  type Table,
+  CT_STATE_DNAT,
+  CT_STATE_ESTABLISHED,
+  CT_STATE_INVALID,
+  CT_STATE_NEW,
+  CT_STATE_RELATED,
+  CT_STATE_SNAT,
+  newTables,
 } from './tables';
 
 type Step = { kind: 'table'; table: TableName } | { kind: 'conntrack' } | { kind: 'nat' } | { kind: 'confirm' };
 
 /** The hook functions registered at each hook, lowest priority first. */
 const STEPS: Record<HookName, Step[]> = {
-  PREROUTING: [{ kind: 'table', table: 'raw' }, { kind: 'conntrack' }, { kind: 'table', table: 'mangle' }, { kind: 'nat' }],
-  INPUT: [{ kind: 'table', table: 'mangle' }, { kind: 'table', table: 'filter' }, { kind: 'nat' }, { kind: 'table', table: 'security' }, { kind: 'confirm' }],
-  FORWARD: [{ kind: 'table', table: 'mangle' }, { kind: 'table', table: 'filter' }, { kind: 'table', table: 'security' }],
+  PREROUTING: [
+    { kind: 'table', table: 'raw' },
+    { kind: 'conntrack' },
+    { kind: 'table', table: 'mangle' },
+    { kind: 'nat' },
+  ],
+  INPUT: [
+    { kind: 'table', table: 'mangle' },
+    { kind: 'table', table: 'filter' },
+    { kind: 'nat' },
+    { kind: 'table', table: 'security' },
+    { kind: 'confirm' },
+  ],
+  FORWARD: [
+    { kind: 'table', table: 'mangle' },
+    { kind: 'table', table: 'filter' },
+    { kind: 'table', table: 'security' },
+  ],
   OUTPUT: [
-    { kind: 'table', table: 'raw' }, { kind: 'conntrack' }, { kind: 'table', table: 'mangle' }, { kind: 'nat' },
-    { kind: 'table', table: 'filter' }, { kind: 'table', table: 'security' },
+    { kind: 'table', table: 'raw' },
+    { kind: 'conntrack' },
+    { kind: 'table', table: 'mangle' },
+    { kind: 'nat' },
+    { kind: 'table', table: 'filter' },
+    { kind: 'table', table: 'security' },
   ],
   POSTROUTING: [{ kind: 'table', table: 'mangle' }, { kind: 'nat' }, { kind: 'confirm' }],
 };
@@ -84,7 +129,12 @@ export class NfNet implements NetfilterState {
         for (const c of [...t.base.values(), ...t.user.values()]) {
           for (const r of c.rules) {
             const k = r.target.kind;
-            if (k === 'snat' || k === 'dnat' || k === 'masquerade' || r.matches.some((m) => m.kind === 'conntrack' || m.kind === 'state')) {
+            if (
+              k === 'snat' ||
+              k === 'dnat' ||
+              k === 'masquerade' ||
+              r.matches.some((m) => m.kind === 'conntrack' || m.kind === 'state')
+            ) {
               this.ctUsersCache = true;
             }
           }
@@ -147,7 +197,8 @@ export class NfNet implements NetfilterState {
         }
         case 'confirm': {
           // __nf_conntrack_confirm(): only a packet of the original direction confirms its connection
-          if (sk?.ct && !(sk.ct.status & IPS_CONFIRMED) && ctinfoDir(sk.ctinfo) === DIR_ORIGINAL) this.conntrack.confirm(sk.ct);
+          if (sk?.ct && !(sk.ct.status & IPS_CONFIRMED) && ctinfoDir(sk.ctinfo) === DIR_ORIGINAL)
+            this.conntrack.confirm(sk.ct);
           // a locally routed packet comes back in through INPUT with its conntrack (loopback keeps skb->_nfct)
           if (!(hook === 'POSTROUTING' && (ctx.out?.isLoopback || ctx.bridged))) this.skbs.delete(id);
           break;
@@ -165,14 +216,30 @@ export class NfNet implements NetfilterState {
     const which = src[0] !== src[1] ? 'source' : 'destination';
     const [from, to] = (which === 'source' ? src : dst).map(fmtIp4);
     this.ns.world.emit({
-      type: 'nat', ns: this.ns.name, dev: (ctx.out ?? ctx.in)?.name ?? '', frameId: id, hook, from, to,
-      fn: ipv4Protocol(after) === IPPROTO_ICMP && ICMP_ERROR_TYPES.has(icmpType(after, ipv4HeaderLen(after))) ? 'nf_nat_icmp_reply_translation' : 'nf_nat_packet',
+      type: 'nat',
+      ns: this.ns.name,
+      dev: (ctx.out ?? ctx.in)?.name ?? '',
+      frameId: id,
+      hook,
+      from,
+      to,
+      fn:
+        ipv4Protocol(after) === IPPROTO_ICMP && ICMP_ERROR_TYPES.has(icmpType(after, ipv4HeaderLen(after)))
+          ? 'nf_nat_icmp_reply_translation'
+          : 'nf_nat_packet',
       which,
     });
   }
 
   /** ipt_do_table() for one table at this hook, with the packet's conntrack state for state matches. */
-  private runTable(t: Table, hook: HookName, ip: Uint8Array, ctx: HookCtx, sk: SkbCt | undefined, id: number): ChainVerdict {
+  private runTable(
+    t: Table,
+    hook: HookName,
+    ip: Uint8Array,
+    ctx: HookCtx,
+    sk: SkbCt | undefined,
+    id: number,
+  ): ChainVerdict {
     const p = packetInfo(ip, ctx.in?.name ?? '', ctx.out?.name ?? '', ctState(sk));
     if (!p) return 'accept';
     p.addrType = (a, dev) => RTN_NUMBER[addrType(this.ns, a, dev)] ?? 1;
@@ -187,7 +254,14 @@ export class NfNet implements NetfilterState {
   }
 
   /** nf_nat_ipv4_fn() -> nf_nat_inet_fn(): translate ICMP errors, bind new connections, rewrite packets. */
-  private natHook(hook: HookName, ct: Conn, ctinfo: CtInfo, writable: () => Uint8Array, ctx: HookCtx, id: number): ChainVerdict {
+  private natHook(
+    hook: HookName,
+    ct: Conn,
+    ctinfo: CtInfo,
+    writable: () => Uint8Array,
+    ctx: HookCtx,
+    id: number,
+  ): ChainVerdict {
     const env = this.natEnv();
     if (ctinfo === 'RELATED' || ctinfo === 'RELATED_REPLY') {
       return natIcmpReplyTranslation(ct, ctinfo, hook, writable()) ? 'accept' : 'drop';
@@ -201,7 +275,12 @@ export class NfNet implements NetfilterState {
         if (v === 'drop') return 'drop';
       }
       if (!natInitialized(ct, m)) natNullBinding(env, ct, m);
-    } else if (ct.masqIndex && hook === 'POSTROUTING' && ctinfoDir(ctinfo) === DIR_ORIGINAL && ct.masqIndex !== ctx.out?.ifindex) {
+    } else if (
+      ct.masqIndex &&
+      hook === 'POSTROUTING' &&
+      ctinfoDir(ctinfo) === DIR_ORIGINAL &&
+      ct.masqIndex !== ctx.out?.ifindex
+    ) {
       // nf_nat_oif_changed(): a masqueraded connection now leaves by another device
       this.conntrack.remove((c) => c === ct);
       return 'drop';
@@ -224,7 +303,13 @@ export class NfNet implements NetfilterState {
         const out = ctx.out;
         if (!out) return 'accept';
         const daddr = ipv4Dst(ip);
-        return natMasquerade(env, ct, t.range, out.ifindex, inetSelectAddr(out, this.nexthop(out, daddr), RT_SCOPE_UNIVERSE));
+        return natMasquerade(
+          env,
+          ct,
+          t.range,
+          out.ifindex,
+          inetSelectAddr(out, this.nexthop(out, daddr), RT_SCOPE_UNIVERSE),
+        );
       }
     }
   }
@@ -248,7 +333,11 @@ export class NfNet implements NetfilterState {
   attach(nid: number, oid: number): void {
     const sk = this.skbs.get(oid);
     if (!sk?.ct) return;
-    this.skbs.set(nid, { ct: sk.ct, ctinfo: ctinfoDir(sk.ctinfo) === DIR_ORIGINAL ? 'RELATED_REPLY' : 'RELATED', at: this.ns.world.now });
+    this.skbs.set(nid, {
+      ct: sk.ct,
+      ctinfo: ctinfoDir(sk.ctinfo) === DIR_ORIGINAL ? 'RELATED_REPLY' : 'RELATED',
+      at: this.ns.world.now,
+    });
   }
 
   private purge(now: number): void {
@@ -261,11 +350,17 @@ function ctState(sk: SkbCt | undefined): number {
   if (!sk?.ct) return CT_STATE_INVALID;
   let s: number;
   switch (sk.ctinfo) {
-    case 'NEW': s = CT_STATE_NEW; break;
+    case 'NEW':
+      s = CT_STATE_NEW;
+      break;
     case 'ESTABLISHED':
-    case 'ESTABLISHED_REPLY': s = CT_STATE_ESTABLISHED; break;
+    case 'ESTABLISHED_REPLY':
+      s = CT_STATE_ESTABLISHED;
+      break;
     case 'RELATED':
-    case 'RELATED_REPLY': s = CT_STATE_RELATED; break;
+    case 'RELATED_REPLY':
+      s = CT_STATE_RELATED;
+      break;
   }
   if (sk.ct.status & IPS_SRC_NAT) s |= CT_STATE_SNAT;
   if (sk.ct.status & IPS_DST_NAT) s |= CT_STATE_DNAT;

@@ -17,7 +17,10 @@ export interface HookCtx {
 
 /** 'stolen': nf_defrag keeps a fragment until the packet is whole (NF_STOLEN); `fragMax` is then the
  *  largest fragment it was made of (IPCB(skb)->frag_max_size), for fragmenting it again on the way out. */
-export type HookVerdict = { verdict: 'accept'; ip: Uint8Array; fragMax?: number } | { verdict: 'drop'; drop: NfDrop } | { verdict: 'stolen' };
+export type HookVerdict =
+  | { verdict: 'accept'; ip: Uint8Array; fragMax?: number }
+  | { verdict: 'drop'; drop: NfDrop }
+  | { verdict: 'stolen' };
 
 /** Which table and chain dropped a packet (NF_DROP, SKB_DROP_REASON_NETFILTER_DROP). */
 export type NfDrop = Extract<Drop, { reason: 'NETFILTER_DROP' }>;

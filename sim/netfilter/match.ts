@@ -5,7 +5,14 @@ import type { Ip4 } from '../core/addr';
 import { parseIpv4 } from '../wire/ipv4';
 import { l4DstPort, l4SrcPort } from '../wire/ports';
 import {
-  type IpMatch, type Match, type Rule, IPT_INV_DSTIP, IPT_INV_PROTO, IPT_INV_SRCIP, IPT_INV_VIA_IN, IPT_INV_VIA_OUT,
+  type IpMatch,
+  type Match,
+  type Rule,
+  IPT_INV_DSTIP,
+  IPT_INV_PROTO,
+  IPT_INV_SRCIP,
+  IPT_INV_VIA_IN,
+  IPT_INV_VIA_OUT,
 } from './tables';
 
 export const IPPROTO_TCP = 6;
@@ -43,7 +50,8 @@ function ifaceMatches(rule: string, dev: string): boolean {
 /** ip_packet_match() */
 export function ipPacketMatch(m: IpMatch, p: PacketInfo): boolean {
   const inv = (flag: number, v: boolean) => ((m.invflags & flag) !== 0) !== v;
-  if (inv(IPT_INV_SRCIP, ((p.src & m.smsk) >>> 0) !== m.src) || inv(IPT_INV_DSTIP, ((p.dst & m.dmsk) >>> 0) !== m.dst)) return false;
+  if (inv(IPT_INV_SRCIP, (p.src & m.smsk) >>> 0 !== m.src) || inv(IPT_INV_DSTIP, (p.dst & m.dmsk) >>> 0 !== m.dst))
+    return false;
   if (m.iniface !== '' && inv(IPT_INV_VIA_IN, !ifaceMatches(m.iniface, p.inDev))) return false;
   if (m.outiface !== '' && inv(IPT_INV_VIA_OUT, !ifaceMatches(m.outiface, p.outDev))) return false;
   if (m.proto && inv(IPT_INV_PROTO, p.proto !== m.proto)) return false;

@@ -5,7 +5,15 @@ import { inetChecksum } from '../wire/checksum';
 import { emitIpv4, parseIpv4 } from '../wire/ipv4';
 import { emitIcmp, parseIcmp } from '../wire/icmp';
 import { type Conn, ConntrackTable, DIR_ORIGINAL, DIR_REPLY, IPS_SRC_NAT } from './conntrack';
-import { EMPTY_RANGE, type NatEnv, natIcmpReplyTranslation, natMasquerade, natNullBinding, natPacket, natSetupInfo } from './nat';
+import {
+  EMPTY_RANGE,
+  type NatEnv,
+  natIcmpReplyTranslation,
+  natMasquerade,
+  natNullBinding,
+  natPacket,
+  natSetupInfo,
+} from './nat';
 
 const ip = (s: string) => parseIp4(s)!;
 
@@ -73,7 +81,11 @@ describe('NAT bindings (nf_nat_setup_info)', () => {
 
   it('a protocol without a tracker (IGMP) is bound by address alone', () => {
     const e = env();
-    const igmp = (src: string) => emitIpv4({ tos: 0xc0, id: 0, df: true, ttl: 1, protocol: 2, src: ip(src), dst: ip('224.0.0.22') }, new Uint8Array(16));
+    const igmp = (src: string) =>
+      emitIpv4(
+        { tos: 0xc0, id: 0, df: true, ttl: 1, protocol: 2, src: ip(src), dst: ip('224.0.0.22') },
+        new Uint8Array(16),
+      );
     const ct = conn(e.table, igmp('192.0.2.9'));
     natNullBinding(e, ct, 'SRC');
     expect(ct.status & IPS_SRC_NAT).toBe(0);

@@ -11,8 +11,20 @@ import { IPPROTO_ICMP, IPV4_CHECK_OFF, IPV4_DST_OFF, IPV4_SRC_OFF, ipv4HeaderLen
 import { ICMP_CHECK_OFF, ICMP_ECHO_ID_OFF, ICMP_REDIRECT, icmpType } from '../wire/icmp';
 import type { HookName } from './hooks';
 import {
-  type Conn, type ConntrackTable, type CtInfo, type Tuple, DIR_ORIGINAL, DIR_REPLY, IPS_DST_NAT, IPS_DST_NAT_DONE,
-  IPS_NAT_MASK, IPS_SRC_NAT, IPS_SRC_NAT_DONE, ctinfoDir, invertTuple, tupleEqual,
+  type Conn,
+  type ConntrackTable,
+  type CtInfo,
+  type Tuple,
+  DIR_ORIGINAL,
+  DIR_REPLY,
+  IPS_DST_NAT,
+  IPS_DST_NAT_DONE,
+  IPS_NAT_MASK,
+  IPS_SRC_NAT,
+  IPS_SRC_NAT_DONE,
+  ctinfoDir,
+  invertTuple,
+  tupleEqual,
 } from './conntrack';
 import type { NatRange } from './tables';
 
@@ -22,7 +34,8 @@ export type Manip = 'SRC' | 'DST';
 export const hookManip = (hook: HookName): Manip => (hook === 'POSTROUTING' || hook === 'INPUT' ? 'SRC' : 'DST');
 
 /** nf_nat_initialized() */
-export const natInitialized = (ct: Conn, m: Manip): boolean => (ct.status & (m === 'SRC' ? IPS_SRC_NAT_DONE : IPS_DST_NAT_DONE)) !== 0;
+export const natInitialized = (ct: Conn, m: Manip): boolean =>
+  (ct.status & (m === 'SRC' ? IPS_SRC_NAT_DONE : IPS_DST_NAT_DONE)) !== 0;
 
 export interface NatEnv {
   table: ConntrackTable;
@@ -46,7 +59,8 @@ function inRange(t: Tuple, r: NatRange, m: Manip): boolean {
 }
 
 /** The u32 the kernel reads from an IPv4 address's four network-order bytes on a little-endian machine. */
-const leWord = (a: Ip4): number => (((a & 0xff) << 24) | ((a >>> 8 & 0xff) << 16) | ((a >>> 16 & 0xff) << 8) | (a >>> 24)) >>> 0;
+const leWord = (a: Ip4): number =>
+  (((a & 0xff) << 24) | (((a >>> 8) & 0xff) << 16) | (((a >>> 16) & 0xff) << 8) | (a >>> 24)) >>> 0;
 
 /**
  * find_best_ips_proto(): the address to map to. With a range the kernel hashes the source address
@@ -117,8 +131,15 @@ export function natNullBinding(env: NatEnv, ct: Conn, m: Manip): void {
 }
 
 export const EMPTY_RANGE: NatRange = {
-  mapIps: false, minIp: 0 as Ip4, maxIp: 0 as Ip4, protoSpecified: false, minPort: 0, maxPort: 0,
-  random: false, randomFully: false, persistent: false,
+  mapIps: false,
+  minIp: 0 as Ip4,
+  maxIp: 0 as Ip4,
+  protoSpecified: false,
+  minPort: 0,
+  maxPort: 0,
+  random: false,
+  randomFully: false,
+  persistent: false,
 };
 
 /** nf_nat_masquerade_ipv4(): source NAT to the address the outgoing device would pick for the nexthop. */
@@ -146,7 +167,11 @@ function replaceAddr(b: Uint8Array, off: number, at: number, a: Ip4): void {
 export function manipPkt(b: Uint8Array, off: number, target: Tuple, m: Manip): void {
   const ihl = ipv4HeaderLen(b, off);
   // icmp_manip_pkt(): the id is the "source" part of the tuple whichever side is mangled
-  if (ipv4Protocol(b, off) === IPPROTO_ICMP && b.length >= off + ihl + 8 && ICMP_QUERY_TYPES.has(icmpType(b, off + ihl))) {
+  if (
+    ipv4Protocol(b, off) === IPPROTO_ICMP &&
+    b.length >= off + ihl + 8 &&
+    ICMP_QUERY_TYPES.has(icmpType(b, off + ihl))
+  ) {
     csumReplace16(b, off + ihl + ICMP_ECHO_ID_OFF, off + ihl + ICMP_CHECK_OFF, target.id);
   }
   if (m === 'SRC') replaceAddr(b, off, IPV4_SRC_OFF, target.src);
@@ -176,7 +201,7 @@ export function natIcmpReplyTranslation(ct: Conn, ctinfo: CtInfo, hook: HookName
   if (ip.length < ihl + 8 + 20) return false;
   const m = hookManip(hook);
   const dir = ctinfoDir(ctinfo);
-  if (icmpType(ip, ihl) === ICMP_REDIRECT && (ct.status & IPS_NAT_MASK)) return false; // redirects about translated connections are dropped
+  if (icmpType(ip, ihl) === ICMP_REDIRECT && ct.status & IPS_NAT_MASK) return false; // redirects about translated connections are dropped
   let statusbit = m === 'SRC' ? IPS_SRC_NAT : IPS_DST_NAT;
   if (dir === DIR_REPLY) statusbit ^= IPS_NAT_MASK;
   if (!(ct.status & statusbit)) return true;

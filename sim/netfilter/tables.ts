@@ -18,20 +18,46 @@ export interface BuiltinChainDef {
 
 /** xtables_ipv4[]: the tables in iptables-save order, each with its base chains and priorities. */
 export const BUILTIN_TABLES: readonly { name: TableName; chains: readonly BuiltinChainDef[] }[] = [
-  { name: 'raw', chains: [{ name: 'PREROUTING', prio: -300 }, { name: 'OUTPUT', prio: -300 }] },
+  {
+    name: 'raw',
+    chains: [
+      { name: 'PREROUTING', prio: -300 },
+      { name: 'OUTPUT', prio: -300 },
+    ],
+  },
   {
     name: 'mangle',
     chains: [
-      { name: 'PREROUTING', prio: -150 }, { name: 'INPUT', prio: -150 }, { name: 'FORWARD', prio: -150 },
-      { name: 'OUTPUT', prio: -150 }, { name: 'POSTROUTING', prio: -150 },
+      { name: 'PREROUTING', prio: -150 },
+      { name: 'INPUT', prio: -150 },
+      { name: 'FORWARD', prio: -150 },
+      { name: 'OUTPUT', prio: -150 },
+      { name: 'POSTROUTING', prio: -150 },
     ],
   },
-  { name: 'filter', chains: [{ name: 'INPUT', prio: 0 }, { name: 'FORWARD', prio: 0 }, { name: 'OUTPUT', prio: 0 }] },
-  { name: 'security', chains: [{ name: 'INPUT', prio: 150 }, { name: 'FORWARD', prio: 150 }, { name: 'OUTPUT', prio: 150 }] },
+  {
+    name: 'filter',
+    chains: [
+      { name: 'INPUT', prio: 0 },
+      { name: 'FORWARD', prio: 0 },
+      { name: 'OUTPUT', prio: 0 },
+    ],
+  },
+  {
+    name: 'security',
+    chains: [
+      { name: 'INPUT', prio: 150 },
+      { name: 'FORWARD', prio: 150 },
+      { name: 'OUTPUT', prio: 150 },
+    ],
+  },
   {
     name: 'nat',
     chains: [
-      { name: 'PREROUTING', prio: -100 }, { name: 'INPUT', prio: 100 }, { name: 'OUTPUT', prio: -100 }, { name: 'POSTROUTING', prio: 100 },
+      { name: 'PREROUTING', prio: -100 },
+      { name: 'INPUT', prio: 100 },
+      { name: 'OUTPUT', prio: -100 },
+      { name: 'POSTROUTING', prio: 100 },
     ],
   },
 ];
@@ -79,7 +105,15 @@ export type Match =
   | { kind: 'conntrack' | 'state'; states: number; invert: boolean }
   | { kind: 'comment'; text: string }
   /** xt_addrtype: type masks (1 << RTN_*), 0 for none given */
-  | { kind: 'addrtype'; src: number; dst: number; invSrc: boolean; invDst: boolean; limitIn: boolean; limitOut: boolean };
+  | {
+      kind: 'addrtype';
+      src: number;
+      dst: number;
+      invSrc: boolean;
+      invDst: boolean;
+      limitIn: boolean;
+      limitOut: boolean;
+    };
 
 /** struct nf_nat_range2, IPv4 part. */
 export interface NatRange {
@@ -96,8 +130,14 @@ export interface NatRange {
 
 /** REJECT --reject-with (enum ipt_reject_with). */
 export type RejectWith =
-  | 'icmp-net-unreachable' | 'icmp-host-unreachable' | 'icmp-proto-unreachable' | 'icmp-port-unreachable'
-  | 'icmp-net-prohibited' | 'icmp-host-prohibited' | 'tcp-reset' | 'icmp-admin-prohibited';
+  | 'icmp-net-unreachable'
+  | 'icmp-host-unreachable'
+  | 'icmp-proto-unreachable'
+  | 'icmp-port-unreachable'
+  | 'icmp-net-prohibited'
+  | 'icmp-host-prohibited'
+  | 'tcp-reset'
+  | 'icmp-admin-prohibited';
 
 export type Target =
   | { kind: 'none' }
@@ -159,16 +199,26 @@ export function newTables(): Map<TableName, Table> {
 /** The jump target's name as iptables prints it (cs->jumpto), '' for a rule without one. */
 export function targetName(t: Target): string {
   switch (t.kind) {
-    case 'none': return '';
-    case 'accept': return 'ACCEPT';
-    case 'drop': return 'DROP';
-    case 'return': return 'RETURN';
-    case 'jump': return t.chain;
-    case 'reject': return 'REJECT';
-    case 'snat': return 'SNAT';
-    case 'dnat': return 'DNAT';
-    case 'masquerade': return 'MASQUERADE';
-    case 'log': return 'LOG';
+    case 'none':
+      return '';
+    case 'accept':
+      return 'ACCEPT';
+    case 'drop':
+      return 'DROP';
+    case 'return':
+      return 'RETURN';
+    case 'jump':
+      return t.chain;
+    case 'reject':
+      return 'REJECT';
+    case 'snat':
+      return 'SNAT';
+    case 'dnat':
+      return 'DNAT';
+    case 'masquerade':
+      return 'MASQUERADE';
+    case 'log':
+      return 'LOG';
   }
 }
 

@@ -17,9 +17,12 @@ export function ruleValid(table: Table, r: Rule, hooks: Set<HookName>): boolean 
   }
   const t = r.target;
   switch (t.kind) {
-    case 'snat': return table.name === 'nat' && subset(hooks, ['POSTROUTING', 'INPUT']);
-    case 'dnat': return table.name === 'nat' && subset(hooks, ['PREROUTING', 'OUTPUT']);
-    case 'masquerade': return table.name === 'nat' && subset(hooks, ['POSTROUTING']);
+    case 'snat':
+      return table.name === 'nat' && subset(hooks, ['POSTROUTING', 'INPUT']);
+    case 'dnat':
+      return table.name === 'nat' && subset(hooks, ['PREROUTING', 'OUTPUT']);
+    case 'masquerade':
+      return table.name === 'nat' && subset(hooks, ['POSTROUTING']);
     case 'reject':
       if (t.with === 'tcp-reset' && !proto(6)) return false;
       return table.name !== 'nat' && subset(hooks, ['INPUT', 'FORWARD', 'OUTPUT']);

@@ -26,7 +26,14 @@ function arpSet(ns: Netns, args: string[], devName: string | null, del: boolean)
     tbl.remove(n);
     return [];
   }
-  const mac = /^([0-9a-fA-F]{1,2}:){5}[0-9a-fA-F]{1,2}$/.test(hw) ? parseMac(hw.split(':').map((p) => p.padStart(2, '0')).join(':')) : undefined;
+  const mac = /^([0-9a-fA-F]{1,2}:){5}[0-9a-fA-F]{1,2}$/.test(hw)
+    ? parseMac(
+        hw
+          .split(':')
+          .map((p) => p.padStart(2, '0'))
+          .join(':'),
+      )
+    : undefined;
   if (mac === undefined) throw new CmdError('arp: invalid hardware address', 255);
   if (!dev) {
     const r = routeOutput(ns, { daddr: ip });
@@ -44,8 +51,12 @@ export function arpMain(argv: string[], ns: Netns): string[] {
   const set = argv.findIndex((a) => a === '-s' || a === '--set' || a === '-d' || a === '--delete');
   if (set > 0) {
     const di = argv.findIndex((a) => a === '-i' || a === '--device');
-    const devName = di > 0 ? argv[di + 1] ?? null : null;
-    const rest = argv.slice(set + 1).filter((_, k, all) => !(all[k] === '-i' || all[k - 1] === '-i' || all[k] === '--device' || all[k - 1] === '--device'));
+    const devName = di > 0 ? (argv[di + 1] ?? null) : null;
+    const rest = argv
+      .slice(set + 1)
+      .filter(
+        (_, k, all) => !(all[k] === '-i' || all[k - 1] === '-i' || all[k] === '--device' || all[k - 1] === '--device'),
+      );
     return arpSet(ns, rest, devName, argv[set] === '-d' || argv[set] === '--delete');
   }
   let numeric = false;
@@ -58,21 +69,33 @@ export function arpMain(argv: string[], ns: Netns): string[] {
     else if (/^-[naev]+$/.test(a)) {
       if (a.includes('n')) numeric = true;
       if (a.includes('a')) bsd = true;
-    } else if (a.startsWith('-')) throw new CmdError('arp: the lab models arp [-n] [-a] [-i DEV] [HOST] only; use ip neigh to change entries', 1);
+    } else if (a.startsWith('-'))
+      throw new CmdError('arp: the lab models arp [-n] [-a] [-i DEV] [HOST] only; use ip neigh to change entries', 1);
     else host = a;
   }
   const want = host === null ? null : parseIp4(host);
   if (host !== null && want === undefined) throw new CmdError(`${host}: Unknown host`, 1);
   // /proc/net/arp walks the hash table; newest entries first here
-  const entries = ns.ipv4.arp.list().filter((n) => n.state !== 'NOARP' && n.state !== 'NONE' && (dev === null || n.dev.name === dev) && (want == null || n.key === want)).reverse();
+  const entries = ns.ipv4.arp
+    .list()
+    .filter(
+      (n) =>
+        n.state !== 'NOARP' &&
+        n.state !== 'NONE' &&
+        (dev === null || n.dev.name === dev) &&
+        (want == null || n.key === want),
+    )
+    .reverse();
   if (want != null && !entries.length) return [`${host} (${fmtIp4(want)}) -- no entry`];
-  const name = (a: number) => (numeric ? fmtIp4(a) : reverseHost(ns, a) ?? fmtIp4(a));
+  const name = (a: number) => (numeric ? fmtIp4(a) : (reverseHost(ns, a) ?? fmtIp4(a)));
   if (bsd) {
     return entries.map((n) => {
       const complete = nudValid(n.state);
       const perm = n.state === 'PERMANENT' ? ' PERM' : '';
-      const who = numeric ? '?' : reverseHost(ns, n.key) ?? '?';
-      return complete ? `${who} (${fmtIp4(n.key)}) at ${fmtMac(n.ha!)} [ether]${perm} on ${n.dev.name}` : `${who} (${fmtIp4(n.key)}) at <incomplete> on ${n.dev.name}`;
+      const who = numeric ? '?' : (reverseHost(ns, n.key) ?? '?');
+      return complete
+        ? `${who} (${fmtIp4(n.key)}) at ${fmtMac(n.ha!)} [ether]${perm} on ${n.dev.name}`
+        : `${who} (${fmtIp4(n.key)}) at <incomplete> on ${n.dev.name}`;
     });
   }
   if (!entries.length) return [];

@@ -13,7 +13,7 @@ import { netnsByName } from './ip/netns';
 import { brSetport } from '../bridge/br_netlink';
 import { CmdError, rtnlError, viaRtnl } from './errors';
 import { type FdbState, rtnlFdbModify } from '../net/fdb';
-import { Args, getUnsigned, matches, parseLladdr, secsSince } from './ip/util';
+import { Args, matches, secsSince } from './ip/util';
 
 export function bridgeMain(argv: string[], ns: Netns): string[] {
   const a = new Args(argv.slice(1));
@@ -26,11 +26,19 @@ export function bridgeMain(argv: string[], ns: Netns): string[] {
     else if (o === '-n' || matches(o, '-netns')) {
       // netns_switch(): the rest runs in that namespace
       ns = netnsByName(ns.world, a.next());
-    } else if (matches(o, '-color')) { /* accepted */ }
-    else throw new CmdError(`Option "${o}" is unknown, try "bridge help".`, 255);
+    } else if (matches(o, '-color')) {
+      /* accepted */
+    } else throw new CmdError(`Option "${o}" is unknown, try "bridge help".`, 255);
     a.advance();
   }
-  if (!a.more) throw new CmdError(['Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }', 'where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }'], 255);
+  if (!a.more)
+    throw new CmdError(
+      [
+        'Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }',
+        'where  OBJECT := { link | fdb | mdb | vlan | vni | monitor }',
+      ],
+      255,
+    );
   const obj = a.cur;
   a.advance();
   if (matches(obj, 'link')) return bridgeLink(a, ns, details);
@@ -68,7 +76,9 @@ function bridgeLink(a: Args, ns: Netns, details: boolean): string[] {
       suffix = `@${other ? other.name : `if${iflink}`}`;
       mdown = other ? !other.up : false;
     }
-    out.push(`${d.ifindex}: ${d.name}${suffix}: ${linkFlags(d, mdown)} mtu ${d.mtu} master ${p.br.name} state ${p.state} priority ${p.priority} cost ${p.pathCost} `);
+    out.push(
+      `${d.ifindex}: ${d.name}${suffix}: ${linkFlags(d, mdown)} mtu ${d.mtu} master ${p.br.name} state ${p.state} priority ${p.priority} cost ${p.pathCost} `,
+    );
     if (details) out.push(bridgeLinkDetails(p));
   }
   return out;
@@ -91,7 +101,8 @@ function bridgeVlan(a: Args, ns: Netns): string[] {
     }
     return ['port              vlan-id  '];
   }
-  if (matches(w, 'add') || matches(w, 'delete') || matches(w, 'set')) throw new CmdError('RTNETLINK answers: Operation not supported', 255);
+  if (matches(w, 'add') || matches(w, 'delete') || matches(w, 'set'))
+    throw new CmdError('RTNETLINK answers: Operation not supported', 255);
   throw new CmdError(`Command "${w}" is unknown, try "bridge vlan help".`, 255);
 }
 
@@ -162,7 +173,7 @@ function bridgeFdb(a: Args, ns: Netns, stats = false): string[] {
   };
   for (const d of ns.devicesByIndex()) {
     if (port !== null && d.name !== port) continue;
-    const owner = netifIsBridgeMaster(d) ? d : d.brport?.br ?? null;
+    const owner = netifIsBridgeMaster(d) ? d : (d.brport?.br ?? null);
     if (br !== null && owner?.name !== br) continue;
     // print_fdb(): the device is not named again when the listing was filtered on it
     const devField = port !== null ? '' : `dev ${d.name} `;
@@ -174,10 +185,15 @@ function bridgeFdb(a: Args, ns: Netns, stats = false): string[] {
         const now = ns.world.now;
         const st = stats ? `used ${secsSince(now, f.used)}/${secsSince(now, f.updated)} ` : '';
         // print_fdb(): cacheinfo, then the flags (print_fdb_flags: sticky), then NDA_MASTER, then the state
-        out.push(`${fmtMac(f.addr)} ${devField}${st}${f.sticky ? 'sticky ' : ''}master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() + ' ');
+        out.push(
+          `${fmtMac(f.addr)} ${devField}${st}${f.sticky ? 'sticky ' : ''}master ${owner.name} ${f.local ? 'permanent' : f.static ? 'static' : ''}`.trimEnd() +
+            ' ',
+        );
       }
     }
-    if (!dynamic) for (const m of [...d.ucList.map((m) => fmtMac(m)), ...selfEntries(d)]) out.push(`${m} ${devField}self permanent`);
+    if (!dynamic)
+      for (const m of [...d.ucList.map((m) => fmtMac(m)), ...selfEntries(d)])
+        out.push(`${m} ${devField}self permanent`);
   }
   return out;
 }
@@ -185,8 +201,14 @@ function bridgeFdb(a: Args, ns: Netns, stats = false): string[] {
 /** fdb.c's address parsing: sscanf("%hhx:%hhx:%hhx:%hhx:%hhx:%hhx") */
 function fdbLladdr(s: string): Mac {
   const parts = s.split(':');
-  if (parts.length < 6 || !parts.slice(0, 6).every((p) => /^[0-9a-fA-F]{1,2}$/.test(p))) throw new CmdError(`Invalid mac address ${s}`, 255);
-  return parseMac(parts.slice(0, 6).map((p) => p.padStart(2, '0')).join(':'))!;
+  if (parts.length < 6 || !parts.slice(0, 6).every((p) => /^[0-9a-fA-F]{1,2}$/.test(p)))
+    throw new CmdError(`Invalid mac address ${s}`, 255);
+  return parseMac(
+    parts
+      .slice(0, 6)
+      .map((p) => p.padStart(2, '0'))
+      .join(':'),
+  )!;
 }
 
 /**

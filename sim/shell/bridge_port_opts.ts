@@ -6,9 +6,21 @@ import { getUnsigned, invarg } from './ip/util';
 import { hasOwn } from '../core/own';
 
 const FLAGS: Record<string, PortFlagName> = {
-  guard: 'guard', hairpin: 'hairpin', fastleave: 'fastleave', root_block: 'root_block', learning: 'learning', flood: 'flood',
-  mcast_flood: 'mcast_flood', bcast_flood: 'bcast_flood', mcast_to_unicast: 'mcast_to_unicast', neigh_suppress: 'neigh_suppress',
-  vlan_tunnel: 'vlan_tunnel', isolated: 'isolated', locked: 'locked', proxy_arp: 'proxy_arp', proxy_arp_wifi: 'proxy_arp_wifi',
+  guard: 'guard',
+  hairpin: 'hairpin',
+  fastleave: 'fastleave',
+  root_block: 'root_block',
+  learning: 'learning',
+  flood: 'flood',
+  mcast_flood: 'mcast_flood',
+  bcast_flood: 'bcast_flood',
+  mcast_to_unicast: 'mcast_to_unicast',
+  neigh_suppress: 'neigh_suppress',
+  vlan_tunnel: 'vlan_tunnel',
+  isolated: 'isolated',
+  locked: 'locked',
+  proxy_arp: 'proxy_arp',
+  proxy_arp_wifi: 'proxy_arp_wifi',
 };
 
 /** parse_on_off() of iproute2 6.1 */
@@ -25,9 +37,13 @@ const atoi = (s: string) => {
 
 const BRIDGE_LINK_USAGE = [
   'Usage: bridge link set dev DEV [ cost COST ] [ priority PRIO ] [ state STATE ]',
-  ...['guard', 'hairpin', 'fastleave', 'root_block', 'learning', 'learning_sync', 'flood'].map((f) => `                               [ ${f} {on | off} ]`),
+  ...['guard', 'hairpin', 'fastleave', 'root_block', 'learning', 'learning_sync', 'flood'].map(
+    (f) => `                               [ ${f} {on | off} ]`,
+  ),
   '                               [ mcast_router MULTICAST_ROUTER ]',
-  ...['mcast_flood', 'bcast_flood', 'mcast_to_unicast', 'neigh_suppress', 'vlan_tunnel', 'isolated', 'locked'].map((f) => `                               [ ${f} {on | off} ]`),
+  ...['mcast_flood', 'bcast_flood', 'mcast_to_unicast', 'neigh_suppress', 'vlan_tunnel', 'isolated', 'locked'].map(
+    (f) => `                               [ ${f} {on | off} ]`,
+  ),
   '                               [ hwmode {vepa | veb} ]',
   '                               [ backup_port DEVICE ] [ nobackup_port ]',
   '                               [ self ] [ master ]',
@@ -60,18 +76,38 @@ export function parseBridgeLinkSet(argv: string[]): { dev: string | null; attrs:
       attrs.state = n & 0xff;
     } else if (w === 'mcast_router') attrs.mcastRouter = atoi(next()) & 0xff;
     else if (w === 'hwmode' || w === 'backup_port') next();
-    else if (w === 'nobackup_port' || w === 'self' || w === 'master') { /* not modelled */ }
-    else throw new CmdError(BRIDGE_LINK_USAGE, 255);
+    else if (w === 'nobackup_port' || w === 'self' || w === 'master') {
+      /* not modelled */
+    } else throw new CmdError(BRIDGE_LINK_USAGE, 255);
   }
   return { dev, attrs };
 }
 
 const SLAVE_USAGE = [
   'Usage: ... bridge_slave [ fdb_flush ]',
-  ...['state STATE', 'priority PRIO', 'cost COST', 'guard {on | off}', 'hairpin {on | off}', 'fastleave {on | off}', 'root_block {on | off}',
-    'learning {on | off}', 'flood {on | off}', 'proxy_arp {on | off}', 'proxy_arp_wifi {on | off}', 'mcast_router MULTICAST_ROUTER',
-    'mcast_fast_leave {on | off}', 'mcast_flood {on | off}', 'bcast_flood {on | off}', 'mcast_to_unicast {on | off}', 'group_fwd_mask MASK',
-    'neigh_suppress {on | off}', 'vlan_tunnel {on | off}', 'isolated {on | off}', 'locked {on | off}'].map((o) => `\t\t\t[ ${o} ]`),
+  ...[
+    'state STATE',
+    'priority PRIO',
+    'cost COST',
+    'guard {on | off}',
+    'hairpin {on | off}',
+    'fastleave {on | off}',
+    'root_block {on | off}',
+    'learning {on | off}',
+    'flood {on | off}',
+    'proxy_arp {on | off}',
+    'proxy_arp_wifi {on | off}',
+    'mcast_router MULTICAST_ROUTER',
+    'mcast_fast_leave {on | off}',
+    'mcast_flood {on | off}',
+    'bcast_flood {on | off}',
+    'mcast_to_unicast {on | off}',
+    'group_fwd_mask MASK',
+    'neigh_suppress {on | off}',
+    'vlan_tunnel {on | off}',
+    'isolated {on | off}',
+    'locked {on | off}',
+  ].map((o) => `\t\t\t[ ${o} ]`),
   '\t\t\t[ backup_port DEVICE ] [ nobackup_port ]',
 ];
 
@@ -99,8 +135,9 @@ export function parseBridgeSlaveOpts(argv: string[]): PortAttrs {
     else if (w === 'mcast_router') attrs.mcastRouter = num('invalid mcast_router', 255);
     else if (w === 'group_fwd_mask') attrs.groupFwdMask = num('invalid group_fwd_mask', 65535);
     else if (w === 'backup_port') next();
-    else if (w === 'nobackup_port') { /* not modelled */ }
-    else throw new CmdError([`bridge_slave: unknown option "${w}"?`, ...SLAVE_USAGE], 255);
+    else if (w === 'nobackup_port') {
+      /* not modelled */
+    } else throw new CmdError([`bridge_slave: unknown option "${w}"?`, ...SLAVE_USAGE], 255);
   }
   return attrs;
 }

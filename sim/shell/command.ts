@@ -31,13 +31,35 @@ export interface CommandSpec {
   readonly labExport?: LabExportRule;
 }
 
-const KEYWORDS = ['address', 'bridge', 'default', 'dev', 'down', 'master', 'mode', 'name', 'netns', 'nomaster', 'peer', 'tap', 'tun', 'type', 'up', 'veth', 'via'];
+const KEYWORDS = [
+  'address',
+  'bridge',
+  'default',
+  'dev',
+  'down',
+  'master',
+  'mode',
+  'name',
+  'netns',
+  'nomaster',
+  'peer',
+  'tap',
+  'tun',
+  'type',
+  'up',
+  'veth',
+  'via',
+];
 const DEV_AFTER = new Set(['dev', 'master', '-I', '-i', 'peer', 'name', 'set', 'del', 'delete', 'br']);
 /** words after which a namespace name comes */
 export const NS_AFTER: ReadonlySet<string> = new Set(['netns', 'exec', '-n', 'delete']);
 
 /** Words after a keyword that names a namespace or device, or that picks a link type or tuntap mode; else `fallback`. */
-export function completeArgs(words: readonly string[], ctx: CompletionContext, fallback?: readonly string[]): readonly string[] {
+export function completeArgs(
+  words: readonly string[],
+  ctx: CompletionContext,
+  fallback?: readonly string[],
+): readonly string[] {
   const prev = words[words.length - 1]!;
   if (prev === 'exec' && words.length >= 3) return ctx.namespaces;
   if (NS_AFTER.has(prev) && prev !== 'delete' && prev !== 'exec') return ctx.namespaces;
@@ -48,9 +70,12 @@ export function completeArgs(words: readonly string[], ctx: CompletionContext, f
 }
 
 /** true when one of the words (after the command) is an option holding one of `flags` (-c, -nc5, -w) */
-export const hasFlag = (w: readonly string[], flags: string): boolean => w.slice(1).some((a) => new RegExp(`^-[A-Za-z]*[${flags}]`).test(a));
+export const hasFlag = (w: readonly string[], flags: string): boolean =>
+  w.slice(1).some((a) => new RegExp(`^-[A-Za-z]*[${flags}]`).test(a));
 
 /** A spec whose name keeps its literal type, so that ../runners.ts must hold a runner for it. */
-export function defineCommand<const N extends string>(spec: CommandSpec & { readonly name: N }): CommandSpec & { readonly name: N } {
+export function defineCommand<const N extends string>(
+  spec: CommandSpec & { readonly name: N },
+): CommandSpec & { readonly name: N } {
   return spec;
 }

@@ -4,7 +4,15 @@
 // stdout's buffer until exit; through a pipe, as the conformance runner reads it, the summary comes first.
 import { fmtIp4 } from '../core/addr';
 import type { Netns } from '../net/netns';
-import { type Conn, DIR_ORIGINAL, DIR_REPLY, IPS_DST_NAT, IPS_SEEN_REPLY, IPS_SRC_NAT, type Tuple } from '../netfilter/conntrack';
+import {
+  type Conn,
+  DIR_ORIGINAL,
+  DIR_REPLY,
+  IPS_DST_NAT,
+  IPS_SEEN_REPLY,
+  IPS_SRC_NAT,
+  type Tuple,
+} from '../netfilter/conntrack';
 import { nfOf } from '../netfilter/core';
 import { CmdError } from './errors';
 import { CONNTRACK_HELP } from './conntrack_help';
@@ -13,25 +21,71 @@ import { own } from '../core/own';
 
 const PROG = 'conntrack v1.4.7 (conntrack-tools)';
 
-const err = (msg: string) => new CmdError([`${PROG}: ${msg}`, "Try `conntrack -h' or 'conntrack --help' for more information."], 2);
+const err = (msg: string) =>
+  new CmdError([`${PROG}: ${msg}`, "Try `conntrack -h' or 'conntrack --help' for more information."], 2);
 
 const LONGOPTS: LongOpt[] = [
-  ['dump', 2, 'L'], ['create', 2, 'I'], ['delete', 2, 'D'], ['update', 2, 'U'], ['get', 2, 'G'], ['flush', 2, 'F'],
-  ['event', 2, 'E'], ['counter', 2, 'C'], ['stats', 0, 'S'], ['version', 0, 'V'], ['help', 0, 'h'], ['orig-src', 1, 's'],
-  ['src', 1, 's'], ['orig-dst', 1, 'd'], ['dst', 1, 'd'], ['reply-src', 1, 'r'], ['reply-dst', 1, 'q'], ['protonum', 1, 'p'],
-  ['timeout', 1, 't'], ['status', 1, 'u'], ['zero', 0, 'z'], ['mark', 1, 'm'], ['family', 1, 'f'], ['src-nat', 2, 'n'],
-  ['dst-nat', 2, 'g'], ['output', 1, 'o'], ['any-nat', 2, 'j'], ['zone', 1, 'w'],
+  ['dump', 2, 'L'],
+  ['create', 2, 'I'],
+  ['delete', 2, 'D'],
+  ['update', 2, 'U'],
+  ['get', 2, 'G'],
+  ['flush', 2, 'F'],
+  ['event', 2, 'E'],
+  ['counter', 2, 'C'],
+  ['stats', 0, 'S'],
+  ['version', 0, 'V'],
+  ['help', 0, 'h'],
+  ['orig-src', 1, 's'],
+  ['src', 1, 's'],
+  ['orig-dst', 1, 'd'],
+  ['dst', 1, 'd'],
+  ['reply-src', 1, 'r'],
+  ['reply-dst', 1, 'q'],
+  ['protonum', 1, 'p'],
+  ['timeout', 1, 't'],
+  ['status', 1, 'u'],
+  ['zero', 0, 'z'],
+  ['mark', 1, 'm'],
+  ['family', 1, 'f'],
+  ['src-nat', 2, 'n'],
+  ['dst-nat', 2, 'g'],
+  ['output', 1, 'o'],
+  ['any-nat', 2, 'j'],
+  ['zone', 1, 'w'],
 ].map(([name, hasArg, val]) => ({ name: name as string, hasArg: hasArg as 0 | 1 | 2, val: val as string }));
 const SHORTS = 'L::I::U::D::G::E::F::C::hVSs:d:r:q:p:t:u:zm:f:n::g::o:j::w:';
 
 /** The filter options' long names, for "Illegal option" messages. */
 const OPTION_NAMES: Record<string, string> = {
-  s: '--orig-src', d: '--orig-dst', r: '--reply-src', q: '--reply-dst', p: '--protonum', t: '--timeout', u: '--status',
-  z: '--zero', m: '--mark', f: '--family', n: '--src-nat', g: '--dst-nat', o: '--output', j: '--any-nat', w: '--zone',
+  s: '--orig-src',
+  d: '--orig-dst',
+  r: '--reply-src',
+  q: '--reply-dst',
+  p: '--protonum',
+  t: '--timeout',
+  u: '--status',
+  z: '--zero',
+  m: '--mark',
+  f: '--family',
+  n: '--src-nat',
+  g: '--dst-nat',
+  o: '--output',
+  j: '--any-nat',
+  w: '--zone',
 };
 
 /** Protocols conntrack-tools has a module for. */
-const PROTOS: Record<string, number> = { tcp: 6, udp: 17, udplite: 136, sctp: 132, dccp: 33, icmp: 1, icmpv6: 58, gre: 47 };
+const PROTOS: Record<string, number> = {
+  tcp: 6,
+  udp: 17,
+  udplite: 136,
+  sctp: 132,
+  dccp: 33,
+  icmp: 1,
+  icmpv6: 58,
+  gre: 47,
+};
 
 /** inet_aton(): also "1.2.3" (1.2.0.3) and "10.1" forms. */
 function inetAton(s: string): number | undefined {
@@ -126,27 +180,55 @@ function run(argv: string[], ns: Netns): { lines: string[]; code: number } {
         return { lines: [...CONNTRACK_HELP], code: 0 };
       case 'V':
         return { lines: [PROG], code: 0 };
-      case 'L': case 'D': case 'F': case 'C': case 'I': case 'U': case 'G': case 'E': case 'S':
+      case 'L':
+      case 'D':
+      case 'F':
+      case 'C':
+      case 'I':
+      case 'U':
+      case 'G':
+      case 'E':
+      case 'S':
         if (command !== null) throw err('Invalid commands combination');
         command = c;
         if (c !== 'S') tableArg(arg);
         break;
       case 'p': {
-        const p = own(PROTOS, arg!.toLowerCase()) ?? (/^\d+$/.test(arg!) && Number(arg) <= 255 ? Number(arg) : undefined);
+        const p =
+          own(PROTOS, arg!.toLowerCase()) ?? (/^\d+$/.test(arg!) && Number(arg) <= 255 ? Number(arg) : undefined);
         if (p === undefined) throw err(`\`${arg}' unsupported protocol`);
         f.proto = p;
         used.push(c);
         break;
       }
-      case 's': f.origSrc = ip(arg!); used.push(c); break;
-      case 'd': f.origDst = ip(arg!); used.push(c); break;
-      case 'r': f.replySrc = ip(arg!); used.push(c); break;
-      case 'q': f.replyDst = ip(arg!); used.push(c); break;
-      case 'n': f.srcNat = true; used.push(c); break;
-      case 'g': f.dstNat = true; used.push(c); break;
+      case 's':
+        f.origSrc = ip(arg!);
+        used.push(c);
+        break;
+      case 'd':
+        f.origDst = ip(arg!);
+        used.push(c);
+        break;
+      case 'r':
+        f.replySrc = ip(arg!);
+        used.push(c);
+        break;
+      case 'q':
+        f.replyDst = ip(arg!);
+        used.push(c);
+        break;
+      case 'n':
+        f.srcNat = true;
+        used.push(c);
+        break;
+      case 'g':
+        f.dstNat = true;
+        used.push(c);
+        break;
       case 'o':
         for (const o of arg!.split(',')) {
-          if (!['extended', 'xml', 'timestamp', 'id', 'ktimestamp', 'labels', 'userspace'].includes(o)) throw err(`Bad parameter \`${o}'`);
+          if (!['extended', 'xml', 'timestamp', 'id', 'ktimestamp', 'labels', 'userspace'].includes(o))
+            throw err(`Bad parameter \`${o}'`);
           if (o === 'extended') extended = true;
         }
         used.push(c);
@@ -168,14 +250,23 @@ function run(argv: string[], ns: Netns): { lines: string[]; code: number } {
     case 'L': {
       if (expect) return { lines: [`${PROG}: 0 expectations have been shown.`], code: 0 };
       const shown = table === 'conntrack' ? nf.conntrack.conns.filter((ct) => matches(ct, f)) : [];
-      return { lines: [`${PROG}: ${shown.length} flow entries have been shown.`, ...shown.map((ct) => formatConn(ct, now, extended))], code: 0 };
+      return {
+        lines: [
+          `${PROG}: ${shown.length} flow entries have been shown.`,
+          ...shown.map((ct) => formatConn(ct, now, extended)),
+        ],
+        code: 0,
+      };
     }
     case 'F':
       if (!expect) nf.conntrack.remove(() => true);
       return { lines: [`${PROG}: ${expect ? 'expectation' : 'connection tracking'} table has been emptied.`], code: 0 };
     case 'D': {
       const n = expect ? 0 : nf.conntrack.remove((ct) => matches(ct, f));
-      return { lines: [`${PROG}: ${n} ${expect ? 'expectations' : 'flow entries'} have been deleted.`], code: n ? 0 : 1 };
+      return {
+        lines: [`${PROG}: ${n} ${expect ? 'expectations' : 'flow entries'} have been deleted.`],
+        code: n ? 0 : 1,
+      };
     }
     case 'C':
       return { lines: [String(expect ? 0 : nf.conntrack.conns.length)], code: 0 };

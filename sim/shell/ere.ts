@@ -36,7 +36,10 @@ const CLASSES: ReadonlyMap<string, (c: number) => boolean> = new Map([
   ['lower', (c: number) => c >= 97 && c <= 122],
   ['space', (c: number) => c === 32 || (c >= 9 && c <= 13)],
   ['blank', (c: number) => c === 32 || c === 9],
-  ['punct', (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)],
+  [
+    'punct',
+    (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126),
+  ],
   ['print', (c: number) => c >= 32 && c <= 126],
   ['graph', (c: number) => c >= 33 && c <= 126],
   ['cntrl', (c: number) => c < 32 || c === 127],
@@ -85,11 +88,19 @@ class Parser {
       // repetitions apply to the atom before them; several in a row nest (a** is a*)
       for (;;) {
         const c = this.s[this.i];
-        if (c === '*') { this.i++; atom = { t: 'rep', sub: atom, min: 0, max: -1 }; }
-        else if (c === '+') { this.i++; atom = { t: 'rep', sub: atom, min: 1, max: -1 }; }
-        else if (c === '?') { this.i++; atom = { t: 'rep', sub: atom, min: 0, max: 1 }; }
-        else if (c === '{') { const [min, max] = this.interval(); atom = { t: 'rep', sub: atom, min, max }; }
-        else break;
+        if (c === '*') {
+          this.i++;
+          atom = { t: 'rep', sub: atom, min: 0, max: -1 };
+        } else if (c === '+') {
+          this.i++;
+          atom = { t: 'rep', sub: atom, min: 1, max: -1 };
+        } else if (c === '?') {
+          this.i++;
+          atom = { t: 'rep', sub: atom, min: 0, max: 1 };
+        } else if (c === '{') {
+          const [min, max] = this.interval();
+          atom = { t: 'rep', sub: atom, min, max };
+        } else break;
       }
       parts.push(atom);
     }
@@ -116,12 +127,19 @@ class Parser {
         this.i++;
         return a;
       }
-      case '*': case '+': case '?': case '{':
+      case '*':
+      case '+':
+      case '?':
+      case '{':
         throw new Fail(); // REG_BADRPT: nothing to repeat
-      case '^': return { t: 'bol' };
-      case '$': return { t: 'eol' };
-      case '.': return { t: 'char', test: () => true };
-      case '[': return this.bracket();
+      case '^':
+        return { t: 'bol' };
+      case '$':
+        return { t: 'eol' };
+      case '.':
+        return { t: 'char', test: () => true };
+      case '[':
+        return this.bracket();
       case '\\': {
         if (this.i >= this.s.length) throw new Fail(); // REG_EESCAPE
         const e = this.s.charCodeAt(this.i++);
@@ -138,13 +156,19 @@ class Parser {
   private bracket(): Ast {
     const s = this.s;
     let neg = false;
-    if (s[this.i] === '^') { neg = true; this.i++; }
+    if (s[this.i] === '^') {
+      neg = true;
+      this.i++;
+    }
     const ranges: Array<[number, number]> = [];
     const classes: Array<(c: number) => boolean> = [];
     let first = true;
     for (;;) {
       if (this.i >= s.length) throw new Fail(); // REG_EBRACK
-      if (s[this.i] === ']' && !first) { this.i++; break; }
+      if (s[this.i] === ']' && !first) {
+        this.i++;
+        break;
+      }
       first = false;
       if (s.startsWith('[:', this.i)) {
         const end = s.indexOf(':]', this.i + 2);
@@ -180,10 +204,23 @@ class Builder {
   }
   frag(a: Ast): Frag {
     switch (a.t) {
-      case 'char': { const n = this.add(K.Char, a.test); return { start: n, outs: [[n, 'out']] }; }
-      case 'bol': { const n = this.add(K.Bol); return { start: n, outs: [[n, 'out']] }; }
-      case 'eol': { const n = this.add(K.Eol); return { start: n, outs: [[n, 'out']] }; }
-      case 'empty': { const n = this.add(K.Split); this.nodes[n].out2 = -2; return { start: n, outs: [[n, 'out']] }; }
+      case 'char': {
+        const n = this.add(K.Char, a.test);
+        return { start: n, outs: [[n, 'out']] };
+      }
+      case 'bol': {
+        const n = this.add(K.Bol);
+        return { start: n, outs: [[n, 'out']] };
+      }
+      case 'eol': {
+        const n = this.add(K.Eol);
+        return { start: n, outs: [[n, 'out']] };
+      }
+      case 'empty': {
+        const n = this.add(K.Split);
+        this.nodes[n].out2 = -2;
+        return { start: n, outs: [[n, 'out']] };
+      }
       case 'cat': {
         let f = this.frag(a.parts[0]);
         for (const p of a.parts.slice(1)) {
@@ -281,8 +318,10 @@ export class Ere {
       if (n < 0 || seen.has(n)) continue;
       seen.add(n);
       const x = this.nodes[n];
-      if (x.k === K.Split) { stack.push(x.out); if (x.out2 >= 0) stack.push(x.out2); }
-      else if (x.k === K.Bol && atStart) stack.push(x.out);
+      if (x.k === K.Split) {
+        stack.push(x.out);
+        if (x.out2 >= 0) stack.push(x.out2);
+      } else if (x.k === K.Bol && atStart) stack.push(x.out);
       else if (x.k === K.Eol && atEnd) stack.push(x.out);
     }
     return [...seen].sort((a, b) => a - b);
@@ -303,7 +342,8 @@ export class Ere {
   }
 
   private endMatch(d: Dstate): boolean {
-    if (d.matchAtEnd === undefined) d.matchAtEnd = this.closure(d.nfa, false, true).some((n) => this.nodes[n].k === K.Match);
+    if (d.matchAtEnd === undefined)
+      d.matchAtEnd = this.closure(d.nfa, false, true).some((n) => this.nodes[n].k === K.Match);
     return d.matchAtEnd;
   }
 
@@ -311,7 +351,12 @@ export class Ere {
   test(s: string): boolean {
     if (!s.length) return this.closure([this.start], true, true).some((n) => this.nodes[n].k === K.Match);
     // the start state is the only one where ^ holds; it is kept apart from the cache
-    this.first ??= { nfa: this.closure([this.start], true, false), match: false, matchAtEnd: undefined, next: new Map() };
+    this.first ??= {
+      nfa: this.closure([this.start], true, false),
+      match: false,
+      matchAtEnd: undefined,
+      next: new Map(),
+    };
     this.first.match = this.first.nfa.some((n) => this.nodes[n].k === K.Match);
     let d = this.first;
     for (let i = 0; i < s.length; i++) {

@@ -16,10 +16,22 @@ export class CmdError extends Error {
 /** iproute2's "RTNETLINK answers: ..." for an errno without an extack message. */
 export function rtnlError(errno: string, code = 2): CmdError {
   const text: Record<string, string> = {
-    EEXIST: 'File exists', ESRCH: 'No such process', ENETUNREACH: 'Network is unreachable', EINVAL: 'Invalid argument',
-    EBUSY: 'Device or resource busy', EOPNOTSUPP: 'Operation not supported', ENODEV: 'No such device', ENOENT: 'No such file or directory',
-    EADDRNOTAVAIL: 'Cannot assign requested address', EHOSTUNREACH: 'No route to host', EACCES: 'Permission denied', ENETDOWN: 'Network is down',
-    ELOOP: 'Too many levels of symbolic links', EPERM: 'Operation not permitted', ERANGE: 'Numerical result out of range', EXDEV: 'Invalid cross-device link',
+    EEXIST: 'File exists',
+    ESRCH: 'No such process',
+    ENETUNREACH: 'Network is unreachable',
+    EINVAL: 'Invalid argument',
+    EBUSY: 'Device or resource busy',
+    EOPNOTSUPP: 'Operation not supported',
+    ENODEV: 'No such device',
+    ENOENT: 'No such file or directory',
+    EADDRNOTAVAIL: 'Cannot assign requested address',
+    EHOSTUNREACH: 'No route to host',
+    EACCES: 'Permission denied',
+    ENETDOWN: 'Network is down',
+    ELOOP: 'Too many levels of symbolic links',
+    EPERM: 'Operation not permitted',
+    ERANGE: 'Numerical result out of range',
+    EXDEV: 'Invalid cross-device link',
     ENOTCONN: 'Transport endpoint is not connected',
   };
   return new CmdError(`RTNETLINK answers: ${own(text, errno) ?? errno}`, code);

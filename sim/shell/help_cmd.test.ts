@@ -22,6 +22,8 @@ describe('help', () => {
     expect(run('help ping').lines).toEqual([`ping${' '.repeat(15 - 4)}${commandSpec('ping')!.help}`]);
     const bad = run('help frob');
     expect(bad.code).toBe(1);
-    expect(bad.lines).toEqual(["bash: help: no help topics match `frob'.  Try `help help' or `man -k frob' or `info frob'."]);
+    expect(bad.lines).toEqual([
+      "bash: help: no help topics match `frob'.  Try `help help' or `man -k frob' or `info frob'.",
+    ]);
   });
 });

@@ -15,12 +15,22 @@ export function abbreviates(word: string | undefined, keyword: string, min = 1):
 /** Options of `ip` and `bridge` that name a namespace. */
 export const NETNS_OPTS: ReadonlySet<string> = new Set(['-n', '-netns']);
 /** Other options of `ip` and `bridge` that take a value. */
-export const OPTS_WITH_ARG: ReadonlySet<string> = new Set(['-f', '-family', '-b', '-batch', '-rc', '-rcvbuf', '-l', '-loops']);
+export const OPTS_WITH_ARG: ReadonlySet<string> = new Set([
+  '-f',
+  '-family',
+  '-b',
+  '-batch',
+  '-rc',
+  '-rcvbuf',
+  '-l',
+  '-loops',
+]);
 
 /** Where the object of an `ip`/`bridge` command is, after its options (from index 1). */
 export function objectIndex(words: readonly string[]): number {
   let i = 1;
-  while (i < words.length && words[i]!.startsWith('-')) i += NETNS_OPTS.has(words[i]!) || OPTS_WITH_ARG.has(words[i]!) ? 2 : 1;
+  while (i < words.length && words[i]!.startsWith('-'))
+    i += NETNS_OPTS.has(words[i]!) || OPTS_WITH_ARG.has(words[i]!) ? 2 : 1;
   return i;
 }
 
@@ -29,7 +39,21 @@ export const isNetnsObject = (w: string | undefined): boolean => abbreviates(w, 
 export const isLinkObject = (w: string | undefined): boolean => abbreviates(w, 'link');
 
 /** do_netns()'s subcommands in the order of its matches() tests (the first that matches wins). */
-export const NETNS_SUBCOMMANDS = ['list', 'show', 'lst', 'list-id', 'help', 'add', 'attach', 'set', 'delete', 'pids', 'identify', 'exec', 'monitor'] as const;
+export const NETNS_SUBCOMMANDS = [
+  'list',
+  'show',
+  'lst',
+  'list-id',
+  'help',
+  'add',
+  'attach',
+  'set',
+  'delete',
+  'pids',
+  'identify',
+  'exec',
+  'monitor',
+] as const;
 
 /** The `ip netns` subcommand a word names (show and lst are list; none is list), or the word itself. */
 export function netnsSubcommand(w: string | undefined): string {

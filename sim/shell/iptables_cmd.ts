@@ -5,15 +5,33 @@
 import type { Netns } from '../net/netns';
 import { nfOf } from '../netfilter/core';
 import {
-  type Chain, type Rule, type Table, type TableName, builtinChain, builtinTable, chainRefs, chainsInOrder, findChain, newChain,
+  type Chain,
+  type Rule,
+  type Table,
+  type TableName,
+  builtinChain,
+  builtinTable,
+  chainRefs,
+  chainsInOrder,
+  findChain,
+  newChain,
 } from '../netfilter/tables';
 import { tableValid } from '../netfilter/validate';
 import { CmdError } from './errors';
 import { batchError, nftError, xtablesError } from './iptables_errors';
 import { CMD, OPT, type ParsedCmd, parseIptables } from './iptables_parse';
 import {
-  FMT_C_COUNTS, FMT_KILOMEGAGIGA, FMT_LINENUMBERS, FMT_NOCOUNTS, FMT_NUMERIC, FMT_OPTIONS, FMT_PRINT_RULE, FMT_VIA,
-  printHeader, printRule, saveRule,
+  FMT_C_COUNTS,
+  FMT_KILOMEGAGIGA,
+  FMT_LINENUMBERS,
+  FMT_NOCOUNTS,
+  FMT_NUMERIC,
+  FMT_OPTIONS,
+  FMT_PRINT_RULE,
+  FMT_VIA,
+  printHeader,
+  printRule,
+  saveRule,
 } from './iptables_print';
 
 export interface CmdResult {
@@ -57,7 +75,8 @@ class Runner {
   /** assert_chain_exists() for the chain a rule jumps to */
   private assertJump(): void {
     const j = this.p.rules[0]?.target;
-    if (j?.kind === 'jump' && !chainExists(this.t, j.chain)) throw xtablesError('PARAMETER', `Chain '${j.chain}' does not exist`);
+    if (j?.kind === 'jump' && !chainExists(this.t, j.chain))
+      throw xtablesError('PARAMETER', `Chain '${j.chain}' does not exist`);
   }
 
   private newRules(): Rule[] {
@@ -71,7 +90,8 @@ class Runner {
   /** The kernel checks the whole table once the batch is in; a jump to a base chain is refused outright. */
   private validate(op: string, chain: string): void {
     const j = this.p.rules[0]?.target;
-    if (j?.kind === 'jump' && builtinChain(this.t.name, j.chain)) throw batchError(op, 'Operation not supported', `rule in chain ${chain}`);
+    if (j?.kind === 'jump' && builtinChain(this.t.name, j.chain))
+      throw batchError(op, 'Operation not supported', `rule in chain ${chain}`);
     if (!tableValid(this.t)) throw batchError(op, 'Invalid argument', `rule in chain ${chain}`);
   }
 
@@ -167,7 +187,8 @@ class Runner {
         c.name = p.newname!;
         t.user.set(c.name, c);
         for (const x of [...t.base.values(), ...t.user.values()]) {
-          for (const r of x.rules) if (r.target.kind === 'jump' && r.target.chain === chain) r.target = { ...r.target, chain: c.name };
+          for (const r of x.rules)
+            if (r.target.kind === 'jump' && r.target.chain === chain) r.target = { ...r.target, chain: c.name };
         }
         return;
       }
@@ -238,7 +259,8 @@ class Runner {
         continue;
       }
       if (this.verbose) this.out.push(`Deleting chain \`${c.name}'`);
-      if (c.rules.length || chainRefs(t, c.name)) throw batchError('CHAIN_DEL', 'Device or resource busy', `chain ${c.name}`);
+      if (c.rules.length || chainRefs(t, c.name))
+        throw batchError('CHAIN_DEL', 'Device or resource busy', `chain ${c.name}`);
       t.user.delete(c.name);
     }
   }
@@ -279,7 +301,7 @@ class Runner {
 
   private listChain(c: Chain, format: number): void {
     this.out.push(...printHeader(format, c, chainRefs(this.t, c.name)));
-    c.rules.forEach((r, i) => this.out.push(printRule(this.ns, r, i + 1, format)));
+    for (const [i, r] of c.rules.entries()) this.out.push(printRule(this.ns, r, i + 1, format));
   }
 
   /** nft_rule_list_save(): -S */

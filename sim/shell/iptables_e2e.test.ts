@@ -16,14 +16,25 @@ function dockerLab() {
     return r;
   };
   for (const l of [
-    'ip netns add c1', 'ip netns add r',
-    'ip link add name br0 type bridge', 'ip link set br0 up', 'ip addr add 192.0.2.1/24 dev br0',
-    'ip link add vethc1 type veth peer name eth0 netns c1', 'ip link set vethc1 master br0', 'ip link set vethc1 up',
-    'ip -n c1 addr add 192.0.2.2/24 dev eth0', 'ip -n c1 link set eth0 up', 'ip -n c1 route add default via 192.0.2.1',
-    'ip link add eth0 type veth peer name eth0 netns r', 'ip addr add 198.51.100.2/24 dev eth0', 'ip link set eth0 up',
+    'ip netns add c1',
+    'ip netns add r',
+    'ip link add name br0 type bridge',
+    'ip link set br0 up',
+    'ip addr add 192.0.2.1/24 dev br0',
+    'ip link add vethc1 type veth peer name eth0 netns c1',
+    'ip link set vethc1 master br0',
+    'ip link set vethc1 up',
+    'ip -n c1 addr add 192.0.2.2/24 dev eth0',
+    'ip -n c1 link set eth0 up',
+    'ip -n c1 route add default via 192.0.2.1',
+    'ip link add eth0 type veth peer name eth0 netns r',
+    'ip addr add 198.51.100.2/24 dev eth0',
+    'ip link set eth0 up',
     'ip route add default via 198.51.100.1',
-    'ip -n r addr add 198.51.100.1/24 dev eth0', 'ip -n r link set eth0 up',
-  ]) run(l);
+    'ip -n r addr add 198.51.100.1/24 dev eth0',
+    'ip -n r link set eth0 up',
+  ])
+    run(l);
   world.sched.runUntil(world.now + 3_000_000);
   /** Runs a command while tcpdump -n listens on r's eth0; returns both. */
   const captured = (line: string, ns = 'host') => {
@@ -75,7 +86,9 @@ describe('docker-style forwarding and NAT, end to end', () => {
     expect(lab.run('iptables -t nat -L POSTROUTING -v -n').lines[2]).toMatch(/^ {4}2 {3}168 MASQUERADE/);
     // the entry times out 30 s after its last packet
     lab.world.sched.runUntil(lab.world.now + 31_000_000);
-    expect(lab.run('conntrack -L').lines).toEqual(['conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.']);
+    expect(lab.run('conntrack -L').lines).toEqual([
+      'conntrack v1.4.7 (conntrack-tools): 0 flow entries have been shown.',
+    ]);
   });
 
   it('MASQUERADE entries go when their device goes down', () => {
@@ -125,7 +138,9 @@ describe('docker-style forwarding and NAT, end to end', () => {
     lab.run('iptables -R FORWARD 1 -d 198.51.100.1 -j REJECT --reject-with icmp-host-prohibited');
     expect(lab.run(PING).lines).toContain('From 192.0.2.1 icmp_seq=1 Destination Host Prohibited');
     lab.run('iptables -A INPUT -p icmp -j REJECT');
-    expect(lab.run('ip netns exec c1 ping -c 1 -W 1 198.51.100.2').lines).toContain('From 198.51.100.2 icmp_seq=1 Destination Port Unreachable');
+    expect(lab.run('ip netns exec c1 ping -c 1 -W 1 198.51.100.2').lines).toContain(
+      'From 198.51.100.2 icmp_seq=1 Destination Port Unreachable',
+    );
   });
 
   it('an ICMP error about a masqueraded packet is translated back to the container', () => {

@@ -4,8 +4,17 @@
 // xtables_options_fcheck).
 import { type Ip4, parseIp4 } from '../core/addr';
 import {
-  type Match, type NatRange, type RejectWith, type Target, CT_STATE_DNAT, CT_STATE_ESTABLISHED, CT_STATE_INVALID,
-  CT_STATE_NEW, CT_STATE_RELATED, CT_STATE_SNAT, CT_STATE_UNTRACKED,
+  type Match,
+  type NatRange,
+  type RejectWith,
+  type Target,
+  CT_STATE_DNAT,
+  CT_STATE_ESTABLISHED,
+  CT_STATE_INVALID,
+  CT_STATE_NEW,
+  CT_STATE_RELATED,
+  CT_STATE_SNAT,
+  CT_STATE_UNTRACKED,
 } from '../netfilter/tables';
 import { EMPTY_RANGE } from '../netfilter/nat';
 import { xtablesError } from './iptables_errors';
@@ -64,7 +73,9 @@ export function finalCheck<T>(x: Ext<T>, env: ParseEnv): void {
 function icmpMatch(): Ext<Match> {
   const m = { type: 0xff, codeMin: 0, codeMax: 0xff, invert: false };
   return {
-    name: 'icmp', offset: 0, xflags: 0,
+    name: 'icmp',
+    offset: 0,
+    xflags: 0,
     opts: [{ name: 'icmp-type', id: 0, hasArg: true, mand: true, invert: true }],
     parse(_e, arg, invert) {
       // __parse_icmp(): a (prefix of a) name, or type[/code]
@@ -113,7 +124,9 @@ function parseRange(s: string): { lo: number; hi: number; rest: string } | undef
 function parsePort(s: string, proto: 'tcp' | 'udp'): number {
   const n = /^\d+$/.test(s) ? Number(s) : serviceToPort(s, proto);
   if (n === undefined || n > 65535) {
-    throw perr(proto === 'tcp' ? `invalid port/service \`${s}' specified` : `Port "${s}" does not resolve to anything.\n`);
+    throw perr(
+      proto === 'tcp' ? `invalid port/service \`${s}' specified` : `Port "${s}" does not resolve to anything.\n`,
+    );
   }
   return n;
 }
@@ -132,12 +145,22 @@ function parsePorts(s: string, proto: 'tcp' | 'udp'): [number, number] {
 }
 
 function portMatch(kind: 'tcp' | 'udp'): Ext<Match> {
-  const m = { spts: [0, 0xffff] as [number, number], dpts: [0, 0xffff] as [number, number], invSrc: false, invDst: false };
+  const m = {
+    spts: [0, 0xffff] as [number, number],
+    dpts: [0, 0xffff] as [number, number],
+    invSrc: false,
+    invDst: false,
+  };
   return {
-    name: kind, offset: 0, xflags: 0, oldStyle: kind === 'tcp',
+    name: kind,
+    offset: 0,
+    xflags: 0,
+    oldStyle: kind === 'tcp',
     opts: [
-      { name: 'source-port', id: 0, hasArg: true, invert: true }, { name: 'sport', id: 0, hasArg: true, invert: true },
-      { name: 'destination-port', id: 1, hasArg: true, invert: true }, { name: 'dport', id: 1, hasArg: true, invert: true },
+      { name: 'source-port', id: 0, hasArg: true, invert: true },
+      { name: 'sport', id: 0, hasArg: true, invert: true },
+      { name: 'destination-port', id: 1, hasArg: true, invert: true },
+      { name: 'dport', id: 1, hasArg: true, invert: true },
     ],
     parse(e, arg, invert) {
       if (kind === 'tcp' && this.xflags & (1 << e.id)) {
@@ -151,8 +174,13 @@ function portMatch(kind: 'tcp' | 'udp'): Ext<Match> {
 }
 
 const CT_NAMES: [string, number][] = [
-  ['INVALID', CT_STATE_INVALID], ['NEW', CT_STATE_NEW], ['ESTABLISHED', CT_STATE_ESTABLISHED], ['RELATED', CT_STATE_RELATED],
-  ['UNTRACKED', CT_STATE_UNTRACKED], ['SNAT', CT_STATE_SNAT], ['DNAT', CT_STATE_DNAT],
+  ['INVALID', CT_STATE_INVALID],
+  ['NEW', CT_STATE_NEW],
+  ['ESTABLISHED', CT_STATE_ESTABLISHED],
+  ['RELATED', CT_STATE_RELATED],
+  ['UNTRACKED', CT_STATE_UNTRACKED],
+  ['SNAT', CT_STATE_SNAT],
+  ['DNAT', CT_STATE_DNAT],
 ];
 
 /** conntrack_ps_states() / state_parse_states(): a comma list of (prefixes of) state names. */
@@ -178,7 +206,9 @@ function stateMatch(kind: 'conntrack' | 'state'): Ext<Match> {
   const m = { states: 0, invert: false };
   const opt = kind === 'state' ? 'state' : 'ctstate';
   return {
-    name: kind, offset: 0, xflags: 0,
+    name: kind,
+    offset: 0,
+    xflags: 0,
     opts: [{ name: opt, id: 0, hasArg: true, invert: true, mand: kind === 'state' }],
     parse(_e, arg, invert) {
       m.states = parseStates(arg, kind === 'state');
@@ -192,7 +222,9 @@ function stateMatch(kind: 'conntrack' | 'state'): Ext<Match> {
 function commentMatch(): Ext<Match> {
   let text = '';
   return {
-    name: 'comment', offset: 0, xflags: 0,
+    name: 'comment',
+    offset: 0,
+    xflags: 0,
     opts: [{ name: 'comment', id: 0, hasArg: true, mand: true }],
     parse(_e, arg) {
       if (arg.length > 255) throw perr('comment: option "--comment" must be at most 255 characters long\n');
@@ -203,7 +235,20 @@ function commentMatch(): Ext<Match> {
 }
 
 /** rtn_names[] of libipt_addrtype.c, by RTN_* number */
-export const ADDRTYPE_NAMES = ['UNSPEC', 'UNICAST', 'LOCAL', 'BROADCAST', 'ANYCAST', 'MULTICAST', 'BLACKHOLE', 'UNREACHABLE', 'PROHIBIT', 'THROW', 'NAT', 'XRESOLVE'];
+export const ADDRTYPE_NAMES = [
+  'UNSPEC',
+  'UNICAST',
+  'LOCAL',
+  'BROADCAST',
+  'ANYCAST',
+  'MULTICAST',
+  'BLACKHOLE',
+  'UNREACHABLE',
+  'PROHIBIT',
+  'THROW',
+  'NAT',
+  'XRESOLVE',
+];
 
 /** libxt_addrtype.c (revision 1) */
 function addrtypeMatch(): Ext<Match> {
@@ -218,10 +263,14 @@ function addrtypeMatch(): Ext<Match> {
     return mask;
   };
   return {
-    name: 'addrtype', offset: 0, xflags: 0,
+    name: 'addrtype',
+    offset: 0,
+    xflags: 0,
     opts: [
-      { name: 'src-type', id: 0, hasArg: true, invert: true }, { name: 'dst-type', id: 1, hasArg: true, invert: true },
-      { name: 'limit-iface-in', id: 2, hasArg: false }, { name: 'limit-iface-out', id: 3, hasArg: false },
+      { name: 'src-type', id: 0, hasArg: true, invert: true },
+      { name: 'dst-type', id: 1, hasArg: true, invert: true },
+      { name: 'limit-iface-in', id: 2, hasArg: false },
+      { name: 'limit-iface-out', id: 3, hasArg: false },
     ],
     parse(e, arg, invert) {
       if (e.id === 0) [m.src, m.invSrc] = [types(arg), invert];
@@ -231,7 +280,8 @@ function addrtypeMatch(): Ext<Match> {
     },
     check() {
       if (!m.src && !m.dst) throw perr('addrtype: you must specify --src-type or --dst-type');
-      if (m.limitIn && m.limitOut) throw perr('addrtype: you can\'t specify both --limit-iface-in and --limit-iface-out');
+      if (m.limitIn && m.limitOut)
+        throw perr("addrtype: you can't specify both --limit-iface-in and --limit-iface-out");
     },
     build: () => ({ kind: 'addrtype', ...m }),
   };
@@ -240,14 +290,22 @@ function addrtypeMatch(): Ext<Match> {
 /** xtables_find_match() for the matches the simulator has. */
 export function findMatch(name: string): Ext<Match> | undefined {
   switch (name) {
-    case 'icmp': return icmpMatch();
-    case 'tcp': return portMatch('tcp');
-    case 'udp': return portMatch('udp');
-    case 'conntrack': return stateMatch('conntrack');
-    case 'state': return stateMatch('state');
-    case 'comment': return commentMatch();
-    case 'addrtype': return addrtypeMatch();
-    default: return undefined;
+    case 'icmp':
+      return icmpMatch();
+    case 'tcp':
+      return portMatch('tcp');
+    case 'udp':
+      return portMatch('udp');
+    case 'conntrack':
+      return stateMatch('conntrack');
+    case 'state':
+      return stateMatch('state');
+    case 'comment':
+      return commentMatch();
+    case 'addrtype':
+      return addrtypeMatch();
+    default:
+      return undefined;
   }
 }
 
@@ -255,15 +313,22 @@ export function findMatch(name: string): Ext<Match> | undefined {
 
 /** reject_table[]: name, alias */
 export const REJECT_TYPES: [RejectWith, string][] = [
-  ['icmp-net-unreachable', 'net-unreach'], ['icmp-host-unreachable', 'host-unreach'], ['icmp-proto-unreachable', 'proto-unreach'],
-  ['icmp-port-unreachable', 'port-unreach'], ['icmp-net-prohibited', 'net-prohib'], ['icmp-host-prohibited', 'host-prohib'],
-  ['tcp-reset', 'tcp-rst'], ['icmp-admin-prohibited', 'admin-prohib'],
+  ['icmp-net-unreachable', 'net-unreach'],
+  ['icmp-host-unreachable', 'host-unreach'],
+  ['icmp-proto-unreachable', 'proto-unreach'],
+  ['icmp-port-unreachable', 'port-unreach'],
+  ['icmp-net-prohibited', 'net-prohib'],
+  ['icmp-host-prohibited', 'host-prohib'],
+  ['tcp-reset', 'tcp-rst'],
+  ['icmp-admin-prohibited', 'admin-prohib'],
 ];
 
 function rejectTarget(): Ext<Target> {
   let w: RejectWith = 'icmp-port-unreachable';
   return {
-    name: 'REJECT', offset: 0, xflags: 0,
+    name: 'REJECT',
+    offset: 0,
+    xflags: 0,
     opts: [{ name: 'reject-with', id: 0, hasArg: true }],
     parse(_e, arg) {
       const a = arg.toLowerCase();
@@ -337,22 +402,46 @@ function natTarget(kind: 'snat' | 'dnat' | 'masquerade'): Ext<Target> {
   const name = kind === 'snat' ? 'SNAT' : kind === 'dnat' ? 'DNAT' : 'MASQUERADE';
   const opts: OptEntry[] =
     kind === 'snat'
-      ? [{ name: 'to-source', id: 1, hasArg: true, mand: true }, { name: 'random', id: 3, hasArg: false },
-         { name: 'random-fully', id: 4, hasArg: false }, { name: 'persistent', id: 5, hasArg: false }]
+      ? [
+          { name: 'to-source', id: 1, hasArg: true, mand: true },
+          { name: 'random', id: 3, hasArg: false },
+          { name: 'random-fully', id: 4, hasArg: false },
+          { name: 'persistent', id: 5, hasArg: false },
+        ]
       : kind === 'dnat'
-        ? [{ name: 'to-destination', id: 0, hasArg: true, mand: true }, { name: 'random', id: 3, hasArg: false },
-           { name: 'persistent', id: 5, hasArg: false }]
-        : [{ name: 'to-ports', id: 2, hasArg: true }, { name: 'random', id: 3, hasArg: false }, { name: 'random-fully', id: 4, hasArg: false }];
+        ? [
+            { name: 'to-destination', id: 0, hasArg: true, mand: true },
+            { name: 'random', id: 3, hasArg: false },
+            { name: 'persistent', id: 5, hasArg: false },
+          ]
+        : [
+            { name: 'to-ports', id: 2, hasArg: true },
+            { name: 'random', id: 3, hasArg: false },
+            { name: 'random-fully', id: 4, hasArg: false },
+          ];
   return {
-    name, opts, offset: 0, xflags: 0,
+    name,
+    opts,
+    offset: 0,
+    xflags: 0,
     parse(e, arg, _invert, env) {
       switch (e.id) {
         case 0:
-        case 1: natTo(arg, env, r); break;
-        case 2: natPorts(arg, env, r); break;
-        case 3: r.random = true; break;
-        case 4: r.randomFully = true; break;
-        case 5: r.persistent = true; break;
+        case 1:
+          natTo(arg, env, r);
+          break;
+        case 2:
+          natPorts(arg, env, r);
+          break;
+        case 3:
+          r.random = true;
+          break;
+        case 4:
+          r.randomFully = true;
+          break;
+        case 5:
+          r.persistent = true;
+          break;
       }
     },
     build: () => ({ kind, range: { ...r } }),
@@ -362,20 +451,33 @@ function natTarget(kind: 'snat' | 'dnat' | 'masquerade'): Ext<Target> {
 /** log_names[] of libipt_LOG.c */
 export const LOG_LEVELS = ['emerg', 'alert', 'crit', 'error', 'warning', 'notice', 'info', 'debug'];
 /** IPT_LOG_* flags by option */
-const LOG_FLAGS: Record<string, number> = { 'log-tcp-sequence': 1, 'log-tcp-options': 2, 'log-ip-options': 4, 'log-uid': 8, 'log-macdecode': 0x20 };
+const LOG_FLAGS: Record<string, number> = {
+  'log-tcp-sequence': 1,
+  'log-tcp-options': 2,
+  'log-ip-options': 4,
+  'log-uid': 8,
+  'log-macdecode': 0x20,
+};
 
 /** libipt_LOG.c */
 function logTarget(): Ext<Target> {
   const t = { level: 4, prefix: '', flags: 0 };
   return {
-    name: 'LOG', offset: 0, xflags: 0,
+    name: 'LOG',
+    offset: 0,
+    xflags: 0,
     opts: [
-      { name: 'log-level', id: 0, hasArg: true }, { name: 'log-prefix', id: 1, hasArg: true },
+      { name: 'log-level', id: 0, hasArg: true },
+      { name: 'log-prefix', id: 1, hasArg: true },
       ...Object.keys(LOG_FLAGS).map((name, i) => ({ name, id: 2 + i, hasArg: false })),
     ],
     parse(e, arg) {
       if (e.name === 'log-level') {
-        const n = /^\d+$/.test(arg) ? Number(arg) : LOG_LEVELS.findIndex((l) => l === arg || (l === 'error' && arg === 'err') || (l === 'warning' && arg === 'warn'));
+        const n = /^\d+$/.test(arg)
+          ? Number(arg)
+          : LOG_LEVELS.findIndex(
+              (l) => l === arg || (l === 'error' && arg === 'err') || (l === 'warning' && arg === 'warn'),
+            );
         if (n < 0 || n > 7) throw perr(`log level "${arg}" unknown\n`);
         t.level = n;
       } else if (e.name === 'log-prefix') {
@@ -391,14 +493,23 @@ function logTarget(): Ext<Target> {
 export function findTarget(name: string): Ext<Target> | undefined {
   const plain = (t: Target): Ext<Target> => ({ name, opts: [], offset: 0, xflags: 0, parse() {}, build: () => t });
   switch (name) {
-    case 'ACCEPT': return plain({ kind: 'accept' });
-    case 'DROP': return plain({ kind: 'drop' });
-    case 'RETURN': return plain({ kind: 'return' });
-    case 'REJECT': return rejectTarget();
-    case 'SNAT': return natTarget('snat');
-    case 'DNAT': return natTarget('dnat');
-    case 'MASQUERADE': return natTarget('masquerade');
-    case 'LOG': return logTarget();
-    default: return undefined;
+    case 'ACCEPT':
+      return plain({ kind: 'accept' });
+    case 'DROP':
+      return plain({ kind: 'drop' });
+    case 'RETURN':
+      return plain({ kind: 'return' });
+    case 'REJECT':
+      return rejectTarget();
+    case 'SNAT':
+      return natTarget('snat');
+    case 'DNAT':
+      return natTarget('dnat');
+    case 'MASQUERADE':
+      return natTarget('masquerade');
+    case 'LOG':
+      return logTarget();
+    default:
+      return undefined;
   }
 }

@@ -24,12 +24,17 @@ describe('iptables command lines', () => {
 
   it('loads the protocol match for its options (-p tcp --dport)', () => {
     const r = parse('iptables -A INPUT -p tcp --dport 80:90 -j ACCEPT');
-    expect(r.kind === 'cmd' && r.cmd.rules[0].matches).toEqual([{ kind: 'tcp', spts: [0, 65535], dpts: [80, 90], invSrc: false, invDst: false }]);
+    expect(r.kind === 'cmd' && r.cmd.rules[0].matches).toEqual([
+      { kind: 'tcp', spts: [0, 65535], dpts: [80, 90], invSrc: false, invDst: false },
+    ]);
   });
 
   it('takes unambiguous prefixes of long options, extension ones included', () => {
     const r = parse('iptables -t nat --app POSTROUTING -j SNAT --to 198.51.100.2 --random-f');
-    expect(r.kind === 'cmd' && r.cmd.rules[0].target).toMatchObject({ kind: 'snat', range: { minIp: 0xc6336402, randomFully: true } });
+    expect(r.kind === 'cmd' && r.cmd.rules[0].target).toMatchObject({
+      kind: 'snat',
+      range: { minIp: 0xc6336402, randomFully: true },
+    });
   });
 
   it('makes one rule per source and destination address', () => {
@@ -64,13 +69,25 @@ describe('iptables command lines', () => {
     ['iptables -P INPUT', [`${P}-P requires a chain and a policy`, TRY], 2],
     ['iptables -t nat -A POSTROUTING -j SNAT', [`${P}SNAT: option "--to-source" must be specified`, '', TRY], 2],
     ['iptables -t nat -A POSTROUTING -j SNAT --to-source 1.2.3', [`${P}Bad IP address "1.2.3"`, TRY], 2],
-    ['iptables -t nat -A POSTROUTING -j MASQUERADE --to-ports 100', [`${P}Need TCP, UDP, SCTP or DCCP with port specification`, TRY], 2],
+    [
+      'iptables -t nat -A POSTROUTING -j MASQUERADE --to-ports 100',
+      [`${P}Need TCP, UDP, SCTP or DCCP with port specification`, TRY],
+      2,
+    ],
     ['iptables -A INPUT -j REJECT --reject-with foo', [`${P}unknown reject type "foo"`, TRY], 2],
     ['iptables -A INPUT -p icmp --icmp-type bogus', [`${P}Unknown ICMP type \`bogus'`, TRY], 2],
     ['iptables -A INPUT -m conntrack --ctstate FOO', [`${P}Bad ctstate "FOO"`, TRY], 2],
-    ['iptables -A INPUT -m conntrack --ctstate NEW --ctstate NEW', [`${P}conntrack: option "--ctstate" can only be used once.`, '', TRY], 2],
+    [
+      'iptables -A INPUT -m conntrack --ctstate NEW --ctstate NEW',
+      [`${P}conntrack: option "--ctstate" can only be used once.`, '', TRY],
+      2,
+    ],
     ['iptables -A INPUT -m bogus', [`${P}Couldn't load match \`bogus':No such file or directory`, '', TRY], 2],
-    ['iptables -t nat -P POSTROUTING DROP', [P, 'The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.', '', '', TRY], 2],
+    [
+      'iptables -t nat -P POSTROUTING DROP',
+      [P, 'The "nat" table is not intended for filtering, the use of DROP is therefore inhibited.', '', '', TRY],
+      2,
+    ],
     ['iptables -N ACCEPT', [`${P}chain name may not clash with target name`, TRY], 2],
     ['iptables -V', ['iptables v1.8.9 (nf_tables)'], 0],
   ];
@@ -84,9 +101,19 @@ describe('iptables -S output reads back as the same rule', () => {
   const addr = fc.tuple(octet, octet, octet, octet, fc.integer({ min: 0, max: 32 }));
   const iface = fc.constantFrom('', 'eth0', 'br0', 'br+', 'veth1');
   const arb = fc.record({
-    src: addr, dst: addr, iniface: iface, outiface: iface, proto: fc.constantFrom(0, 1, 6, 17, 47),
+    src: addr,
+    dst: addr,
+    iniface: iface,
+    outiface: iface,
+    proto: fc.constantFrom(0, 1, 6, 17, 47),
     inv: fc.integer({ min: 0, max: 31 }),
-    target: fc.constantFrom('', ' -j ACCEPT', ' -j DROP', ' -j REJECT --reject-with icmp-host-prohibited', ' -j RETURN'),
+    target: fc.constantFrom(
+      '',
+      ' -j ACCEPT',
+      ' -j DROP',
+      ' -j REJECT --reject-with icmp-host-prohibited',
+      ' -j RETURN',
+    ),
   });
   it('parse(save(rule)) == rule', () => {
     fc.assert(

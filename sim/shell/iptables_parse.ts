@@ -3,7 +3,16 @@
 // libxtables/xtables.c: xtables_ipparse_multiple, xtables_parse_interface). Errors come back as the
 // CmdError with the text and exit status iptables prints.
 import type { Netns } from '../net/netns';
-import { type IpMatch, type Match, type Target, IPT_INV_DSTIP, IPT_INV_PROTO, IPT_INV_SRCIP, IPT_INV_VIA_IN, IPT_INV_VIA_OUT } from '../netfilter/tables';
+import {
+  type IpMatch,
+  type Match,
+  type Target,
+  IPT_INV_DSTIP,
+  IPT_INV_PROTO,
+  IPT_INV_SRCIP,
+  IPT_INV_VIA_IN,
+  IPT_INV_VIA_OUT,
+} from '../netfilter/tables';
 import { CmdError } from './errors';
 import { type Ext, type OptEntry, finalCheck, findMatch, findTarget, optionParse } from './iptables_ext';
 import { tryHelp, xtablesError } from './iptables_errors';
@@ -13,37 +22,113 @@ import { ipparseMultiple, parseInterface, strtoui } from './iptables_addr';
 import { parseProtocol, protoName } from './iptables_names';
 
 export const CMD = {
-  INSERT: 1 << 0, DELETE: 1 << 1, DELETE_NUM: 1 << 2, REPLACE: 1 << 3, APPEND: 1 << 4, LIST: 1 << 5, FLUSH: 1 << 6,
-  ZERO: 1 << 7, NEW_CHAIN: 1 << 8, DELETE_CHAIN: 1 << 9, SET_POLICY: 1 << 10, RENAME_CHAIN: 1 << 11, LIST_RULES: 1 << 12,
-  ZERO_NUM: 1 << 13, CHECK: 1 << 14,
+  INSERT: 1 << 0,
+  DELETE: 1 << 1,
+  DELETE_NUM: 1 << 2,
+  REPLACE: 1 << 3,
+  APPEND: 1 << 4,
+  LIST: 1 << 5,
+  FLUSH: 1 << 6,
+  ZERO: 1 << 7,
+  NEW_CHAIN: 1 << 8,
+  DELETE_CHAIN: 1 << 9,
+  SET_POLICY: 1 << 10,
+  RENAME_CHAIN: 1 << 11,
+  LIST_RULES: 1 << 12,
+  ZERO_NUM: 1 << 13,
+  CHECK: 1 << 14,
 } as const;
 
 export const OPT = {
-  NUMERIC: 1 << 0, SOURCE: 1 << 1, DESTINATION: 1 << 2, PROTOCOL: 1 << 3, JUMP: 1 << 4, VERBOSE: 1 << 5, EXPANDED: 1 << 6,
-  VIANAMEIN: 1 << 7, VIANAMEOUT: 1 << 8, LINENUMBERS: 1 << 9, COUNTERS: 1 << 10, FRAGMENT: 1 << 11,
+  NUMERIC: 1 << 0,
+  SOURCE: 1 << 1,
+  DESTINATION: 1 << 2,
+  PROTOCOL: 1 << 3,
+  JUMP: 1 << 4,
+  VERBOSE: 1 << 5,
+  EXPANDED: 1 << 6,
+  VIANAMEIN: 1 << 7,
+  VIANAMEOUT: 1 << 8,
+  LINENUMBERS: 1 << 9,
+  COUNTERS: 1 << 10,
+  FRAGMENT: 1 << 11,
 } as const;
 
 const OPTFLAGS = ['n', 's', 'd', 'p', 'j', 'v', 'x', 'i', 'o', '0', 'c', 'f'];
-const INVERSE_FOR_OPTIONS = [0, IPT_INV_SRCIP, IPT_INV_DSTIP, IPT_INV_PROTO, 0, 0, 0, IPT_INV_VIA_IN, IPT_INV_VIA_OUT, 0, 0, 0x20];
+const INVERSE_FOR_OPTIONS = [
+  0,
+  IPT_INV_SRCIP,
+  IPT_INV_DSTIP,
+  IPT_INV_PROTO,
+  0,
+  0,
+  0,
+  IPT_INV_VIA_IN,
+  IPT_INV_VIA_OUT,
+  0,
+  0,
+  0x20,
+];
 const CMDFLAGS = ['I', 'D', 'D', 'R', 'A', 'L', 'F', 'Z', 'N', 'X', 'P', 'E', 'S', 'Z', 'C'];
 
 /** commands_v_options[][]: ' ' optional, 'x' illegal (no option of this subset is compulsory). */
 const COMMANDS_V_OPTIONS = [
-  /*INSERT*/ 'x     x  x  ', /*DELETE*/ 'x     x  xx ', /*DELETE_NUM*/ 'xxxxx xxxxxx', /*REPLACE*/ 'x     x  x  ',
-  /*APPEND*/ 'x     x  x  ', /*LIST*/ ' xxxx  xx xx', /*FLUSH*/ 'xxxxx xxxxxx', /*ZERO*/ 'xxxxx xxxxxx',
-  /*NEW_CHAIN*/ 'xxxxx xxxxxx', /*DEL_CHAIN*/ 'xxxxx xxxxxx', /*SET_POLICY*/ 'xxxxx xxxx x', /*RENAME*/ 'xxxxx xxxxxx',
-  /*LIST_RULES*/ 'xxxxx xxxxxx', /*ZERO_NUM*/ 'xxxxx xxxxxx', /*CHECK*/ 'x     x  xx ',
+  /*INSERT*/ 'x     x  x  ',
+  /*DELETE*/ 'x     x  xx ',
+  /*DELETE_NUM*/ 'xxxxx xxxxxx',
+  /*REPLACE*/ 'x     x  x  ',
+  /*APPEND*/ 'x     x  x  ',
+  /*LIST*/ ' xxxx  xx xx',
+  /*FLUSH*/ 'xxxxx xxxxxx',
+  /*ZERO*/ 'xxxxx xxxxxx',
+  /*NEW_CHAIN*/ 'xxxxx xxxxxx',
+  /*DEL_CHAIN*/ 'xxxxx xxxxxx',
+  /*SET_POLICY*/ 'xxxxx xxxx x',
+  /*RENAME*/ 'xxxxx xxxxxx',
+  /*LIST_RULES*/ 'xxxxx xxxxxx',
+  /*ZERO_NUM*/ 'xxxxx xxxxxx',
+  /*CHECK*/ 'x     x  xx ',
 ];
 
 /** iptables' own long options (iptables/xtables.c: original_opts[]). */
 const ORIGINAL_OPTS: LongOpt[] = [
-  ['append', 1, 'A'], ['delete', 1, 'D'], ['check', 1, 'C'], ['insert', 1, 'I'], ['replace', 1, 'R'], ['list', 2, 'L'],
-  ['list-rules', 2, 'S'], ['flush', 2, 'F'], ['zero', 2, 'Z'], ['new-chain', 1, 'N'], ['delete-chain', 2, 'X'],
-  ['rename-chain', 1, 'E'], ['policy', 1, 'P'], ['source', 1, 's'], ['destination', 1, 'd'], ['src', 1, 's'], ['dst', 1, 'd'],
-  ['protocol', 1, 'p'], ['in-interface', 1, 'i'], ['jump', 1, 'j'], ['table', 1, 't'], ['match', 1, 'm'], ['numeric', 0, 'n'],
-  ['out-interface', 1, 'o'], ['verbose', 0, 'v'], ['wait', 2, 'w'], ['wait-interval', 2, 'W'], ['exact', 0, 'x'],
-  ['fragments', 0, 'f'], ['version', 0, 'V'], ['help', 2, 'h'], ['line-numbers', 0, '0'], ['modprobe', 1, 'M'],
-  ['set-counters', 1, 'c'], ['goto', 1, 'g'], ['ipv4', 0, '4'], ['ipv6', 0, '6'],
+  ['append', 1, 'A'],
+  ['delete', 1, 'D'],
+  ['check', 1, 'C'],
+  ['insert', 1, 'I'],
+  ['replace', 1, 'R'],
+  ['list', 2, 'L'],
+  ['list-rules', 2, 'S'],
+  ['flush', 2, 'F'],
+  ['zero', 2, 'Z'],
+  ['new-chain', 1, 'N'],
+  ['delete-chain', 2, 'X'],
+  ['rename-chain', 1, 'E'],
+  ['policy', 1, 'P'],
+  ['source', 1, 's'],
+  ['destination', 1, 'd'],
+  ['src', 1, 's'],
+  ['dst', 1, 'd'],
+  ['protocol', 1, 'p'],
+  ['in-interface', 1, 'i'],
+  ['jump', 1, 'j'],
+  ['table', 1, 't'],
+  ['match', 1, 'm'],
+  ['numeric', 0, 'n'],
+  ['out-interface', 1, 'o'],
+  ['verbose', 0, 'v'],
+  ['wait', 2, 'w'],
+  ['wait-interval', 2, 'W'],
+  ['exact', 0, 'x'],
+  ['fragments', 0, 'f'],
+  ['version', 0, 'V'],
+  ['help', 2, 'h'],
+  ['line-numbers', 0, '0'],
+  ['modprobe', 1, 'M'],
+  ['set-counters', 1, 'c'],
+  ['goto', 1, 'g'],
+  ['ipv4', 0, '4'],
+  ['ipv6', 0, '6'],
 ].map(([name, hasArg, val]) => ({ name: name as string, hasArg: hasArg as 0 | 1 | 2, val: val as string }));
 
 /** IPT_OPTSTRING without its leading "-:" */
@@ -192,8 +277,14 @@ class Parser {
     const g = this.g;
     const nextArg = () => (this.hasArg() ? g.argv[g.optind++] : null);
     switch (c) {
-      case 'A': this.addCommand(CMD.APPEND, 0, invert); this.chain = optarg; break;
-      case 'C': this.addCommand(CMD.CHECK, 0, invert); this.chain = optarg; break;
+      case 'A':
+        this.addCommand(CMD.APPEND, 0, invert);
+        this.chain = optarg;
+        break;
+      case 'C':
+        this.addCommand(CMD.CHECK, 0, invert);
+        this.chain = optarg;
+        break;
       case 'D':
         this.addCommand(CMD.DELETE, 0, invert);
         this.chain = optarg;
@@ -219,7 +310,10 @@ class Parser {
         this.chain = optarg ?? nextArg() ?? this.chain;
         if (this.hasArg()) this.rulenum = parseRulenumber(g.argv[g.optind++]);
         break;
-      case 'F': this.addCommand(CMD.FLUSH, 0, invert); this.chain = optarg ?? nextArg() ?? this.chain; break;
+      case 'F':
+        this.addCommand(CMD.FLUSH, 0, invert);
+        this.chain = optarg ?? nextArg() ?? this.chain;
+        break;
       case 'Z':
         this.addCommand(CMD.ZERO, CMD.LIST | CMD.LIST_RULES, invert);
         this.chain = optarg ?? nextArg() ?? this.chain;
@@ -233,7 +327,10 @@ class Parser {
         this.addCommand(CMD.NEW_CHAIN, 0, invert);
         this.chain = optarg;
         break;
-      case 'X': this.addCommand(CMD.DELETE_CHAIN, 0, invert); this.chain = optarg ?? nextArg() ?? this.chain; break;
+      case 'X':
+        this.addCommand(CMD.DELETE_CHAIN, 0, invert);
+        this.chain = optarg ?? nextArg() ?? this.chain;
+        break;
       case 'E':
         this.addCommand(CMD.RENAME_CHAIN, 0, invert);
         this.chain = optarg;
@@ -249,7 +346,11 @@ class Parser {
       case 'h':
         return { kind: 'exit', lines: [...IPTABLES_HELP], code: 0 };
       case 'V':
-        return { kind: 'exit', lines: [invert ? 'Not iptables v1.8.9 (nf_tables) ;-)' : 'iptables v1.8.9 (nf_tables)'], code: 0 };
+        return {
+          kind: 'exit',
+          lines: [invert ? 'Not iptables v1.8.9 (nf_tables) ;-)' : 'iptables v1.8.9 (nf_tables)'],
+          code: 0,
+        };
       case 'p': {
         this.setOption(OPT.PROTOCOL, invert);
         this.protocol = optarg!.toLowerCase();
@@ -259,8 +360,14 @@ class Parser {
         if (p === 0 && this.invflags & IPT_INV_PROTO) throw perr('rule would never match protocol');
         break;
       }
-      case 's': this.setOption(OPT.SOURCE, invert); this.shost = optarg; break;
-      case 'd': this.setOption(OPT.DESTINATION, invert); this.dhost = optarg; break;
+      case 's':
+        this.setOption(OPT.SOURCE, invert);
+        this.shost = optarg;
+        break;
+      case 'd':
+        this.setOption(OPT.DESTINATION, invert);
+        this.dhost = optarg;
+        break;
       case 'g':
         this.setOption(OPT.JUMP, invert);
         this.goto = true;
@@ -271,7 +378,7 @@ class Parser {
         this.jumpto = parseTargetName(optarg!);
         const t = findTarget(this.jumpto);
         this.target = t ?? null;
-        if (t && t.opts.length) this.merge(t);
+        if (t?.opts.length) this.merge(t);
         break;
       }
       case 'i':
@@ -281,7 +388,9 @@ class Parser {
         if (c === 'i') this.iniface = parseInterface(optarg!);
         else this.outiface = parseInterface(optarg!);
         break;
-      case 'f': this.setOption(OPT.FRAGMENT, invert); break;
+      case 'f':
+        this.setOption(OPT.FRAGMENT, invert);
+        break;
       case 'v':
         if (!this.verbose) this.setOption(OPT.VERBOSE, invert);
         this.verbose++;
@@ -294,13 +403,19 @@ class Parser {
         this.merge(m);
         break;
       }
-      case 'n': this.setOption(OPT.NUMERIC, invert); break;
+      case 'n':
+        this.setOption(OPT.NUMERIC, invert);
+        break;
       case 't':
         if (invert) throw perr('unexpected ! flag before --table');
         this.table = optarg!;
         break;
-      case 'x': this.setOption(OPT.EXPANDED, invert); break;
-      case '0': this.setOption(OPT.LINENUMBERS, invert); break;
+      case 'x':
+        this.setOption(OPT.EXPANDED, invert);
+        break;
+      case '0':
+        this.setOption(OPT.LINENUMBERS, invert);
+        break;
       case 'c': {
         this.setOption(OPT.COUNTERS, invert);
         const pc = optarg!;
@@ -314,8 +429,10 @@ class Parser {
         this.counters = [Number(p[0]), Number(b[0])];
         break;
       }
-      case '4': break;
-      case '6': throw new CmdError("Try `iptables -h' or 'iptables --help' for more information.", 2);
+      case '4':
+        break;
+      case '6':
+        throw new CmdError("Try `iptables -h' or 'iptables --help' for more information.", 2);
       case 'w':
       case 'W':
       case 'M':
@@ -331,7 +448,10 @@ class Parser {
    * command_default(): an option of the target or of a match; else load the protocol's match
    * (-p tcp --dport) and read the option again; else the error. True to read again.
    */
-  private extensionOption(r: Exclude<ReturnType<Getopt['next']>, { kind: 'end' } | { kind: 'nonopt' }>, invert: boolean): boolean {
+  private extensionOption(
+    r: Exclude<ReturnType<Getopt['next']>, { kind: 'end' } | { kind: 'nonopt' }>,
+    invert: boolean,
+  ): boolean {
     const env = { proto: this.proto };
     if (r.kind === 'opt' && typeof r.val === 'number') {
       const exts: Ext<unknown>[] = [...(this.target ? [this.target] : []), ...this.matches];
@@ -403,8 +523,14 @@ class Parser {
       for (const d of dsts) {
         rules.push({
           ip: {
-            src: s.addr, smsk: s.mask, dst: d.addr, dmsk: d.mask, iniface: this.iniface, outiface: this.outiface,
-            proto: this.proto, invflags: this.invflags,
+            src: s.addr,
+            smsk: s.mask,
+            dst: d.addr,
+            dmsk: d.mask,
+            iniface: this.iniface,
+            outiface: this.outiface,
+            proto: this.proto,
+            invflags: this.invflags,
           },
           matches,
           target,
@@ -414,8 +540,17 @@ class Parser {
     return {
       kind: 'cmd',
       cmd: {
-        command: this.command, table: this.table, chain: this.chain, rulenum: this.rulenum, policy: this.policy,
-        newname: this.newname, verbose: this.verbose, options: this.options, rules, jumpto: this.jumpto, goto: this.goto,
+        command: this.command,
+        table: this.table,
+        chain: this.chain,
+        rulenum: this.rulenum,
+        policy: this.policy,
+        newname: this.newname,
+        verbose: this.verbose,
+        options: this.options,
+        rules,
+        jumpto: this.jumpto,
+        goto: this.goto,
         counters: this.counters,
       },
     };

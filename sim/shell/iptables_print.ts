@@ -6,9 +6,24 @@ import { ADDRTYPE_NAMES } from './iptables_ext';
 import { fmtIp4 } from '../core/addr';
 import type { Netns } from '../net/netns';
 import {
-  type Chain, type Match, type NatRange, type Rule, type Target, CT_STATE_DNAT, CT_STATE_ESTABLISHED, CT_STATE_INVALID,
-  CT_STATE_NEW, CT_STATE_RELATED, CT_STATE_SNAT, CT_STATE_UNTRACKED, IPT_INV_DSTIP, IPT_INV_PROTO, IPT_INV_SRCIP,
-  IPT_INV_VIA_IN, IPT_INV_VIA_OUT, targetName,
+  type Chain,
+  type Match,
+  type NatRange,
+  type Rule,
+  type Target,
+  CT_STATE_DNAT,
+  CT_STATE_ESTABLISHED,
+  CT_STATE_INVALID,
+  CT_STATE_NEW,
+  CT_STATE_RELATED,
+  CT_STATE_SNAT,
+  CT_STATE_UNTRACKED,
+  IPT_INV_DSTIP,
+  IPT_INV_PROTO,
+  IPT_INV_SRCIP,
+  IPT_INV_VIA_IN,
+  IPT_INV_VIA_OUT,
+  targetName,
 } from '../netfilter/tables';
 import { ICMP_CODES, portToService, protoName } from './iptables_names';
 
@@ -99,7 +114,8 @@ export function printRule(ns: Netns, r: Rule, num: number, format: number): stri
   if (!(format & FMT_NOTARGET)) s += F(`${left(targetName(r.target), 9)} `, `${targetName(r.target)} `);
   s += r.ip.invflags & IPT_INV_PROTO ? '!' : ' ';
   const pname = protoName(r.ip.proto, (format & FMT_NUMERIC) !== 0);
-  if ((format & (FMT_NUMERIC | FMT_NOTABLE)) === FMT_NUMERIC || !pname) s += F(`${left(String(r.ip.proto), 4)} `, `${r.ip.proto} `);
+  if ((format & (FMT_NUMERIC | FMT_NOTABLE)) === FMT_NUMERIC || !pname)
+    s += F(`${left(String(r.ip.proto), 4)} `, `${r.ip.proto} `);
   else s += F(`${left(pname, 4)} `, `${pname} `);
   // print_fragment()
   if (format & FMT_OPTIONS) s += (format & FMT_NOTABLE ? 'opt ' : '') + '-- ';
@@ -143,10 +159,18 @@ function ports(kind: 'tcp' | 'udp', name: string, r: [number, number], inv: bool
 }
 
 const STATE_ORDER: [number, string][] = [
-  [CT_STATE_INVALID, 'INVALID'], [CT_STATE_NEW, 'NEW'], [CT_STATE_RELATED, 'RELATED'], [CT_STATE_ESTABLISHED, 'ESTABLISHED'],
-  [CT_STATE_UNTRACKED, 'UNTRACKED'], [CT_STATE_SNAT, 'SNAT'], [CT_STATE_DNAT, 'DNAT'],
+  [CT_STATE_INVALID, 'INVALID'],
+  [CT_STATE_NEW, 'NEW'],
+  [CT_STATE_RELATED, 'RELATED'],
+  [CT_STATE_ESTABLISHED, 'ESTABLISHED'],
+  [CT_STATE_UNTRACKED, 'UNTRACKED'],
+  [CT_STATE_SNAT, 'SNAT'],
+  [CT_STATE_DNAT, 'DNAT'],
 ];
-const stateList = (mask: number) => STATE_ORDER.filter(([b]) => mask & b).map(([, n]) => n).join(',');
+const stateList = (mask: number) =>
+  STATE_ORDER.filter(([b]) => mask & b)
+    .map(([, n]) => n)
+    .join(',');
 
 /** The matches' print functions (the listing). */
 function printMatch(m: Match, numeric: boolean): string {
@@ -155,7 +179,9 @@ function printMatch(m: Match, numeric: boolean): string {
       return ' icmp' + icmpType(m, numeric);
     case 'tcp':
     case 'udp':
-      return ` ${m.kind}` + ports(m.kind, 'spt', m.spts, m.invSrc, numeric) + ports(m.kind, 'dpt', m.dpts, m.invDst, numeric);
+      return (
+        ` ${m.kind}` + ports(m.kind, 'spt', m.spts, m.invSrc, numeric) + ports(m.kind, 'dpt', m.dpts, m.invDst, numeric)
+      );
     case 'conntrack':
       return `${m.invert ? ' !' : ''} ctstate ${stateList(m.states)}`;
     case 'state':
@@ -182,7 +208,13 @@ function saveString(v: string): string {
   return ` "${v.replace(/["\\']/g, (c) => `\\${c}`)}"`;
 }
 
-const LOG_FLAG_OPTS: [number, string][] = [[1, 'log-tcp-sequence'], [2, 'log-tcp-options'], [4, 'log-ip-options'], [8, 'log-uid'], [0x20, 'log-macdecode']];
+const LOG_FLAG_OPTS: [number, string][] = [
+  [1, 'log-tcp-sequence'],
+  [2, 'log-tcp-options'],
+  [4, 'log-ip-options'],
+  [8, 'log-uid'],
+  [0x20, 'log-macdecode'],
+];
 
 /** sprint_range() */
 function natRange(r: NatRange): string {
@@ -208,21 +240,25 @@ function natPrint(r: NatRange, rangeopt: string, flagPfx: string, skipColon: boo
 
 function printTarget(t: Target): string {
   switch (t.kind) {
-    case 'reject': return ` reject-with ${t.with}`;
+    case 'reject':
+      return ` reject-with ${t.with}`;
     case 'snat':
-    case 'dnat': return natPrint(t.range, 'to:', '', false);
-    case 'masquerade': return natPrint(t.range, 'masq ports: ', '', true);
-    case 'log': return ` LOG flags ${t.flags} level ${t.level}` + (t.prefix ? ` prefix "${t.prefix}"` : '');
-    default: return '';
+    case 'dnat':
+      return natPrint(t.range, 'to:', '', false);
+    case 'masquerade':
+      return natPrint(t.range, 'masq ports: ', '', true);
+    case 'log':
+      return ` LOG flags ${t.flags} level ${t.level}` + (t.prefix ? ` prefix "${t.prefix}"` : '');
+    default:
+      return '';
   }
 }
 
 /** save_ipv4_addr() */
 function saveAddr(letter: string, a: number, mask: number, inv: boolean): string {
   if (!mask && !inv && !a) return '';
-  let len: string;
   const m = maskToNumeric(mask);
-  len = m === '' ? '32' : m.slice(1);
+  const len = m === '' ? '32' : m.slice(1);
   return `${inv ? ' !' : ''} -${letter} ${fmtIp4(a)}/${len}`;
 }
 
@@ -270,20 +306,34 @@ function saveMatch(m: Match): string {
     case 'comment':
       return ` --comment${saveString(m.text)}`;
     case 'addrtype':
-      return (m.src ? `${m.invSrc ? ' !' : ''} --src-type ${addrtypes(m.src)}` : '') + (m.dst ? `${m.invDst ? ' !' : ''} --dst-type ${addrtypes(m.dst)}` : '')
-        + (m.limitIn ? ' --limit-iface-in' : '') + (m.limitOut ? ' --limit-iface-out' : '');
+      return (
+        (m.src ? `${m.invSrc ? ' !' : ''} --src-type ${addrtypes(m.src)}` : '') +
+        (m.dst ? `${m.invDst ? ' !' : ''} --dst-type ${addrtypes(m.dst)}` : '') +
+        (m.limitIn ? ' --limit-iface-in' : '') +
+        (m.limitOut ? ' --limit-iface-out' : '')
+      );
   }
 }
 
 function saveTarget(t: Target): string {
   switch (t.kind) {
-    case 'reject': return ` --reject-with ${t.with}`;
-    case 'snat': return natPrint(t.range, '--to-source ', '--', false);
-    case 'dnat': return natPrint(t.range, '--to-destination ', '--', false);
-    case 'masquerade': return natPrint(t.range, '--to-ports ', '--', true);
+    case 'reject':
+      return ` --reject-with ${t.with}`;
+    case 'snat':
+      return natPrint(t.range, '--to-source ', '--', false);
+    case 'dnat':
+      return natPrint(t.range, '--to-destination ', '--', false);
+    case 'masquerade':
+      return natPrint(t.range, '--to-ports ', '--', true);
     case 'log':
-      return (t.prefix ? ` --log-prefix${saveString(t.prefix)}` : '') + (t.level !== 4 ? ` --log-level ${t.level}` : '')
-        + LOG_FLAG_OPTS.filter(([b]) => t.flags & b).map(([, n]) => ` --${n}`).join('');
-    default: return '';
+      return (
+        (t.prefix ? ` --log-prefix${saveString(t.prefix)}` : '') +
+        (t.level !== 4 ? ` --log-level ${t.level}` : '') +
+        LOG_FLAG_OPTS.filter(([b]) => t.flags & b)
+          .map(([, n]) => ` --${n}`)
+          .join('')
+      );
+    default:
+      return '';
   }
 }

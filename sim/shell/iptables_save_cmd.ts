@@ -8,8 +8,14 @@ import { Getopt, type LongOpt } from './iptables_getopt';
 import { FMT_NOCOUNTS, saveRule } from './iptables_print';
 
 const LONGOPTS: LongOpt[] = [
-  ['counters', 0, 'c'], ['version', 0, 'V'], ['dump', 0, 'd'], ['table', 1, 't'], ['modprobe', 1, 'M'], ['file', 1, 'f'],
-  ['ipv4', 0, '4'], ['ipv6', 0, '6'],
+  ['counters', 0, 'c'],
+  ['version', 0, 'V'],
+  ['dump', 0, 'd'],
+  ['table', 1, 't'],
+  ['modprobe', 1, 'M'],
+  ['file', 1, 'f'],
+  ['ipv4', 0, '4'],
+  ['ipv6', 0, '6'],
 ].map(([name, hasArg, val]) => ({ name: name as string, hasArg: hasArg as 0 | 1 | 2, val: val as string }));
 
 const DAYS = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'];
@@ -43,8 +49,16 @@ export function iptablesSaveMain(argv: string[], ns: Netns): { lines: string[]; 
     if (r.kind === 'end') break;
     if (r.kind === 'unknown' || r.kind === 'missing') {
       const a = g.lastArg;
-      const why = r.kind === 'missing' ? `option requires an argument -- '${a.replace(/^-+/, '')}'` : a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${a.slice(-1)}'`;
-      return { lines: [`iptables-save: ${why}`, "Look at manual page `iptables-save.8' for more information."], code: 1 };
+      const why =
+        r.kind === 'missing'
+          ? `option requires an argument -- '${a.replace(/^-+/, '')}'`
+          : a.startsWith('--')
+            ? `unrecognized option '${a}'`
+            : `invalid option -- '${a.slice(-1)}'`;
+      return {
+        lines: [`iptables-save: ${why}`, "Look at manual page `iptables-save.8' for more information."],
+        code: 1,
+      };
     }
     if (r.kind !== 'opt') continue;
     if (r.val === 'c') counters = true;

@@ -42,7 +42,8 @@ export function labMain(argv: string[], ns: Netns): string[] {
     let mac = null;
     let speed = 1000;
     for (let i = 1; i < rest.length; i += 2) {
-      const k = rest[i], v = rest[i + 1];
+      const k = rest[i],
+        v = rest[i + 1];
       if (v === undefined) throw new CmdError(USAGE, 1);
       if (k === 'netns') {
         const t = world.netns(v);
@@ -55,13 +56,18 @@ export function labMain(argv: string[], ns: Netns): string[] {
       } else throw new CmdError(USAGE, 1);
     }
     // the names `ip link add` takes (dev_valid_name(), under IFNAMSIZ)
-    if (!validIfname(name)) throw new CmdError(`lab: "${name}" is not a valid interface name (1 to 15 characters, no "/", ":" or spaces, not "." or "..")`, 1);
+    if (!validIfname(name))
+      throw new CmdError(
+        `lab: "${name}" is not a valid interface name (1 to 15 characters, no "/", ":" or spaces, not "." or "..")`,
+        1,
+      );
     if (target.dev(name)) throw new CmdError('RTNETLINK answers: File exists', 2);
     nicProbe(target, name, mac ?? null, speed);
     return [];
   }
   if (obj === 'cable' && sub && rest[0]) {
-    const a = devSpec(world, ns, sub), b = devSpec(world, ns, rest[0]);
+    const a = devSpec(world, ns, sub),
+      b = devSpec(world, ns, rest[0]);
     if (!isNic(a) || !isNic(b)) throw new CmdError('lab: a cable joins two NICs (lab nic add)', 1);
     if (a.cable || b.cable) throw new CmdError('lab: unplug the cable first', 1);
     if (a === b) throw new CmdError('lab: a cable needs two ends', 1);
@@ -78,9 +84,11 @@ export function labMain(argv: string[], ns: Netns): string[] {
     const [name, kw, tapName, kw2, macArg] = rest;
     if (!name || kw !== 'tap' || !tapName || (kw2 !== undefined && kw2 !== 'address')) throw new CmdError(USAGE, 1);
     const tap = ns.dev(tapName);
-    if (!isTun(tap) || tap.hwType !== 'ether') throw new CmdError(`lab: "${tapName}" is not a tap device (ip tuntap add dev ${tapName} mode tap)`, 1);
+    if (!isTun(tap) || tap.hwType !== 'ether')
+      throw new CmdError(`lab: "${tapName}" is not a tap device (ip tuntap add dev ${tapName} mode tap)`, 1);
     if (tap.reader) throw new CmdError(`lab: ${tapName} is already open by another process`, 1);
-    if (!validNetnsName(name)) throw new CmdError(`lab: "${name}" is not a valid namespace name (1 to 255 bytes, no "/", not "." or "..")`, 1);
+    if (!validNetnsName(name))
+      throw new CmdError(`lab: "${name}" is not a valid namespace name (1 to 255 bytes, no "/", not "." or "..")`, 1);
     if (world.netns(name)) throw new CmdError(`lab: "${name}" exists`, 1);
     const vm = world.addNetns(name);
     devOpen(vm.lo);

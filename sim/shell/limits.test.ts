@@ -20,11 +20,17 @@ describe('ping -s', () => {
     expect(r.code).toBe(1);
   });
 
-  it('past a long is strtol\'s ERANGE, past INT_MAX is out of range', () => {
+  it("past a long is strtol's ERANGE, past INT_MAX is out of range", () => {
     const lab = new Lab();
-    expect(lab.run('ping -c1 -s 99999999999999999999 127.0.0.1')).toEqual(["ping: invalid argument: '99999999999999999999': Numerical result out of range"]);
-    expect(lab.run('ping -c1 -s 2147483648 127.0.0.1')).toEqual(["ping: invalid argument: '2147483648': out of range: 0 <= value <= 2147483647"]);
-    expect(lab.run('ping -s 9223372036854775807 -c1 127.0.0.1')).toEqual(["ping: invalid argument: '9223372036854775807': out of range: 0 <= value <= 2147483647"]);
+    expect(lab.run('ping -c1 -s 99999999999999999999 127.0.0.1')).toEqual([
+      "ping: invalid argument: '99999999999999999999': Numerical result out of range",
+    ]);
+    expect(lab.run('ping -c1 -s 2147483648 127.0.0.1')).toEqual([
+      "ping: invalid argument: '2147483648': out of range: 0 <= value <= 2147483647",
+    ]);
+    expect(lab.run('ping -s 9223372036854775807 -c1 127.0.0.1')).toEqual([
+      "ping: invalid argument: '9223372036854775807': out of range: 0 <= value <= 2147483647",
+    ]);
   });
 });
 
@@ -39,9 +45,13 @@ describe('sysctl -r', () => {
   it('matches as regexec() does: anywhere in the name, ERE syntax, refused patterns match nothing', () => {
     const lab = new Lab();
     expect(lab.run("sysctl -r '^net.ipv4.ip_forward$' net.ipv4")).toEqual(['net.ipv4.ip_forward = 0']);
-    expect(lab.run("sysctl -r 'lo\\.(forw|arp_ig)' net.ipv4.conf")).toEqual(['net.ipv4.conf.lo.arp_ignore = 0', 'net.ipv4.conf.lo.forwarding = 0']);
+    expect(lab.run("sysctl -r 'lo\\.(forw|arp_ig)' net.ipv4.conf")).toEqual([
+      'net.ipv4.conf.lo.arp_ignore = 0',
+      'net.ipv4.conf.lo.forwarding = 0',
+    ]);
     // glibc refuses these: pattern_match() returns "no match" for every name, sysctl exits 0
-    for (const p of ['(', '*forw', 'a{', '[a-', '[[:nope:]]', 'x|*y']) expect(lab.sh.run(`sysctl -r '${p}' net.ipv4`)).toEqual({ lines: [], code: 0 });
+    for (const p of ['(', '*forw', 'a{', '[a-', '[[:nope:]]', 'x|*y'])
+      expect(lab.sh.run(`sysctl -r '${p}' net.ipv4`)).toEqual({ lines: [], code: 0 });
   });
 });
 
@@ -54,7 +64,9 @@ describe('sysctl with dotted device names', () => {
     expect(all.lines).toContain('net.ipv4.neigh.eth0/10.locktime = 100');
     expect(lab.run('sysctl net/ipv4/conf/eth0.10/forwarding')).toEqual(['net.ipv4.conf.eth0/10.forwarding = 0']);
     expect(lab.run('sysctl -w net.ipv4.conf.eth0/10.forwarding=1')).toEqual(['net.ipv4.conf.eth0/10.forwarding = 1']);
-    expect(lab.run('sysctl net.ipv4.conf.eth0.10.forwarding')).toEqual(['sysctl: cannot stat /proc/sys/net/ipv4/conf/eth0/10/forwarding: No such file or directory']);
+    expect(lab.run('sysctl net.ipv4.conf.eth0.10.forwarding')).toEqual([
+      'sysctl: cannot stat /proc/sys/net/ipv4/conf/eth0/10/forwarding: No such file or directory',
+    ]);
     expect(lab.run('sysctl net.ipv4.conf.eth0/10').length).toBeGreaterThan(10);
   });
 
@@ -62,7 +74,8 @@ describe('sysctl with dotted device names', () => {
     const lab = new Lab();
     for (let i = 0; i < 300; i++) lab.sh.run(`ip link add a${i} type veth peer name b${i}`);
     // names whose order differs from their keys' order: '-' and '.' sort before the key's '.' and after
-    for (const n of ['ab', 'ab-c', 'ab.c', 'ab.c.d', 'a00x', 'A', 'all0', 'defaulT', 'eth0.10', 'eth0-10', 'z_']) expect(lab.sh.run(`ip link add ${n} type veth peer name p${n}`).code).toBe(0);
+    for (const n of ['ab', 'ab-c', 'ab.c', 'ab.c.d', 'a00x', 'A', 'all0', 'defaulT', 'eth0.10', 'eth0-10', 'z_'])
+      expect(lab.sh.run(`ip link add ${n} type veth peer name p${n}`).code).toBe(0);
     const lines = lab.sh.run('sysctl -a').lines;
     // with lo alone sysctl -a shows 147 keys; every other device adds its 33 conf and 15 neigh keys
     expect(lines.length).toBe(147 + (lab.world.host.devices.length - 1) * (33 + 15));
@@ -93,13 +106,24 @@ describe('ip netns exec nested deep', () => {
 describe('execve() limits', () => {
   it('an argument of MAX_ARG_STRLEN bytes or more is bash\'s "Argument list too long", exit 126', () => {
     const lab = new Lab();
-    expect(lab.sh.run(`ip route add ${'a'.repeat(1_000_000)}`)).toEqual({ lines: ['bash: /usr/sbin/ip: Argument list too long'], code: 126 });
-    expect(lab.sh.run(`ip route add ${'a'.repeat(131072)}`)).toEqual({ lines: ['bash: /usr/sbin/ip: Argument list too long'], code: 126 });
+    expect(lab.sh.run(`ip route add ${'a'.repeat(1_000_000)}`)).toEqual({
+      lines: ['bash: /usr/sbin/ip: Argument list too long'],
+      code: 126,
+    });
+    expect(lab.sh.run(`ip route add ${'a'.repeat(131072)}`)).toEqual({
+      lines: ['bash: /usr/sbin/ip: Argument list too long'],
+      code: 126,
+    });
     // one byte less (with its NUL, exactly MAX_ARG_STRLEN) reaches ip
-    expect(lab.sh.run(`ip route add ${'a'.repeat(131071)}`).lines[0]).toMatch(/^Error: any valid prefix is expected rather than "a+"\.$/);
-    expect(lab.sh.run(`sysctl ${'é'.repeat(65536)}`)).toEqual({ lines: ['bash: /usr/sbin/sysctl: Argument list too long'], code: 126 });
+    expect(lab.sh.run(`ip route add ${'a'.repeat(131071)}`).lines[0]).toMatch(
+      /^Error: any valid prefix is expected rather than "a+"\.$/,
+    );
+    expect(lab.sh.run(`sysctl ${'é'.repeat(65536)}`)).toEqual({
+      lines: ['bash: /usr/sbin/sysctl: Argument list too long'],
+      code: 126,
+    });
   });
-  it('all the arguments together past ARG_MAX are refused too; builtins are not exec\'d', () => {
+  it("all the arguments together past ARG_MAX are refused too; builtins are not exec'd", () => {
     const lab = new Lab();
     const words = Array.from({ length: 80_000 }, () => 'abcdefghijklmnopqrstuvwx').join(' ');
     expect(lab.sh.run(`ping ${words}`)).toEqual({ lines: ['bash: /usr/bin/ping: Argument list too long'], code: 126 });
@@ -130,11 +154,19 @@ describe('names that are Object.prototype properties', () => {
       expect(() => structuredClone(takeSnapshot(lab.world))).not.toThrow();
     }
   });
-  it('an unknown route protocol is iproute2\'s error', () => {
+  it("an unknown route protocol is iproute2's error", () => {
     const lab = new Lab('ip link add x1 type veth peer name y1');
-    expect(lab.run('ip route add 10.1.0.0/24 dev x1 proto constructor')).toEqual(['Error: argument "constructor" is wrong: "protocol" value is invalid', '']);
-    expect(lab.run('ip route show proto toString')).toEqual(['Error: argument "toString" is wrong: invalid "protocol"', '']);
-    expect(lab.run('sysctl net.ipv4.neigh.default.toString')).toEqual(['sysctl: cannot stat /proc/sys/net/ipv4/neigh/default/toString: No such file or directory']);
+    expect(lab.run('ip route add 10.1.0.0/24 dev x1 proto constructor')).toEqual([
+      'Error: argument "constructor" is wrong: "protocol" value is invalid',
+      '',
+    ]);
+    expect(lab.run('ip route show proto toString')).toEqual([
+      'Error: argument "toString" is wrong: invalid "protocol"',
+      '',
+    ]);
+    expect(lab.run('sysctl net.ipv4.neigh.default.toString')).toEqual([
+      'sysctl: cannot stat /proc/sys/net/ipv4/neigh/default/toString: No such file or directory',
+    ]);
   });
 });
 
@@ -144,7 +176,9 @@ describe('lab nic add / lab vm add take the names Linux takes', () => {
     for (const bad of ['a/b', 'x y', 'a:b', '.', '..', 'n'.repeat(16), 'n'.repeat(40)]) {
       const r = lab.sh.run(`lab nic add '${bad}'`);
       expect(r.code).toBe(1);
-      expect(r.lines[0]).toBe(`lab: "${bad}" is not a valid interface name (1 to 15 characters, no "/", ":" or spaces, not "." or "..")`);
+      expect(r.lines[0]).toBe(
+        `lab: "${bad}" is not a valid interface name (1 to 15 characters, no "/", ":" or spaces, not "." or "..")`,
+      );
       expect(lab.world.host.dev(bad)).toBeUndefined();
     }
     expect(lab.sh.run(`lab nic add ${'n'.repeat(15)}`).code).toBe(0);
@@ -152,7 +186,10 @@ describe('lab nic add / lab vm add take the names Linux takes', () => {
   });
   it('a VM is a namespace: its name follows ip netns add', () => {
     const lab = new Lab('ip tuntap add dev tap0 mode tap');
-    expect(lab.sh.run('lab vm add a/b tap tap0')).toEqual({ lines: ['lab: "a/b" is not a valid namespace name (1 to 255 bytes, no "/", not "." or "..")'], code: 1 });
+    expect(lab.sh.run('lab vm add a/b tap tap0')).toEqual({
+      lines: ['lab: "a/b" is not a valid namespace name (1 to 255 bytes, no "/", not "." or "..")'],
+      code: 1,
+    });
     expect(lab.run(`ip netns add ${'n'.repeat(256)}`)).toEqual([`Invalid netns name "${'n'.repeat(256)}"`]);
     expect(lab.sh.run('lab vm add constructor tap tap0').code).toBe(0);
     expect(lab.world.netns('constructor')).toBeDefined();

@@ -19,12 +19,19 @@ const USAGE = [
   '       inet_route [-FC] flush      NOT supported',
 ];
 
-const ERRNO_TEXT = { EINVAL: 'Invalid argument', EEXIST: 'File exists', ENODEV: 'No such device', ENETUNREACH: 'Network is unreachable', ESRCH: 'No such process' } as const;
-const ioctlError = (op: 'SIOCADDRT' | 'SIOCDELRT', e: keyof typeof ERRNO_TEXT) => new CmdError(`${op}: ${ERRNO_TEXT[e]}`, 7);
+const ERRNO_TEXT = {
+  EINVAL: 'Invalid argument',
+  EEXIST: 'File exists',
+  ENODEV: 'No such device',
+  ENETUNREACH: 'Network is unreachable',
+  ESRCH: 'No such process',
+} as const;
+const ioctlError = (op: 'SIOCADDRT' | 'SIOCDELRT', e: keyof typeof ERRNO_TEXT) =>
+  new CmdError(`${op}: ${ERRNO_TEXT[e]}`, 7);
 
 /** A contiguous netmask's length, or undefined. */
 function maskLen(m: number): number | undefined {
-  for (let len = 0; len <= 32; len++) if ((prefixMask(len) >>> 0) === m >>> 0) return len;
+  for (let len = 0; len <= 32; len++) if (prefixMask(len) >>> 0 === m >>> 0) return len;
   return undefined;
 }
 
@@ -73,8 +80,9 @@ function setRoute(argv: string[], ns: Netns): string[] {
     else if (w === 'metric') metric = Number(arg()) || 0;
     else if (w === 'mss' || w === 'window' || w === 'irtt') arg();
     else if (w === 'reject') reject = true;
-    else if (w === 'mod' || w === 'dyn' || w === 'reinstate') { /* flags the kernel ignores */ }
-    else {
+    else if (w === 'mod' || w === 'dyn' || w === 'reinstate') {
+      /* flags the kernel ignores */
+    } else {
       const name = w === 'dev' ? arg() : w;
       dev = ns.dev(name) ?? null;
       if (!dev) throw ioctlError(del ? 'SIOCDELRT' : 'SIOCADDRT', 'ENODEV');
@@ -91,11 +99,19 @@ function setRoute(argv: string[], ns: Netns): string[] {
   } else if (len === null) {
     if (dst !== 0) throw ioctlError(del ? 'SIOCDELRT' : 'SIOCADDRT', 'EINVAL');
     len = 0;
-  } else if (((dst & ~prefixMask(len)) >>> 0) !== 0) throw new CmdError(['route: netmask doesn\'t match route address', ...USAGE], 3);
+  } else if ((dst & ~prefixMask(len)) >>> 0 !== 0)
+    throw new CmdError(["route: netmask doesn't match route address", ...USAGE], 3);
   const fib = ns.ipv4.fib;
   const type = reject ? 'unreachable' : 'unicast';
   if (del) {
-    const hit = fib.delete({ table: RT_TABLE_MAIN, dst, len, ...(gw !== null ? { gw } : {}), ...(dev ? { dev } : {}), ...(metric ? { priority: metric } : {}) });
+    const hit = fib.delete({
+      table: RT_TABLE_MAIN,
+      dst,
+      len,
+      ...(gw !== null ? { gw } : {}),
+      ...(dev ? { dev } : {}),
+      ...(metric ? { priority: metric } : {}),
+    });
     if (!hit) throw ioctlError('SIOCDELRT', 'ESRCH');
     return [];
   }
@@ -110,11 +126,25 @@ function setRoute(argv: string[], ns: Netns): string[] {
     } else if (!dev) throw ioctlError('SIOCADDRT', 'ENODEV');
     else nhScope = RT_SCOPE_HOST; // a device route's nexthop (fib_check_nh_nongw)
   }
-  const err = fib.insert({
-    table: RT_TABLE_MAIN, type, dst, len, tos: 0, priority: metric, protocol: RTPROT_BOOT,
-    // rtentry_to_fib_config(): RTF_REJECT makes an unreachable route of host scope
-    scope: reject ? RT_SCOPE_HOST : gw !== null ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK, prefsrc: null, gw, dev: reject ? null : dev, nhScope, onlink: false,
-  }, {});
+  const err = fib.insert(
+    {
+      table: RT_TABLE_MAIN,
+      type,
+      dst,
+      len,
+      tos: 0,
+      priority: metric,
+      protocol: RTPROT_BOOT,
+      // rtentry_to_fib_config(): RTF_REJECT makes an unreachable route of host scope
+      scope: reject ? RT_SCOPE_HOST : gw !== null ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK,
+      prefsrc: null,
+      gw,
+      dev: reject ? null : dev,
+      nhScope,
+      onlink: false,
+    },
+    {},
+  );
   if (err) throw ioctlError('SIOCADDRT', 'EEXIST');
   return [];
 }
@@ -125,7 +155,10 @@ export function routeMain(argv: string[], ns: Netns): string[] {
   while (args.length && /^-[nveFC]+$/.test(args[0])) if (args.shift()!.includes('n')) numeric = true;
   if (args[0] === 'add' || args[0] === 'del') return setRoute(args, ns);
   if (args.length) throw new CmdError(USAGE, 3);
-  const out = ['Kernel IP routing table', 'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface'];
+  const out = [
+    'Kernel IP routing table',
+    'Destination     Gateway         Genmask         Flags Metric Ref    Use Iface',
+  ];
   for (const r of ns.ipv4.fib.dump(RT_TABLE_MAIN)) {
     // fib_route_seq_show(): unreachable and prohibit are RTF_REJECT; a blackhole is an ordinary U route with no device
     const reject = r.type === 'unreachable' || r.type === 'prohibit' || r.type === 'throw';
@@ -136,7 +169,9 @@ export function routeMain(argv: string[], ns: Netns): string[] {
     const gw = reject ? '-' : r.gw !== null ? fmtIp4(r.gw) : numeric ? '0.0.0.0' : '0.0.0.0';
     const iface = r.dev ? r.dev.name : reject ? '-' : '*';
     const ref = reject ? '-' : '0';
-    out.push(`${dst.padEnd(15)} ${gw.padEnd(15)} ${fmtIp4(prefixMask(r.len)).padEnd(15)} ${flags.padEnd(5)} ${String(r.priority).padEnd(6)} ${ref.padEnd(2)} ${'0'.padStart(7)} ${iface}`);
+    out.push(
+      `${dst.padEnd(15)} ${gw.padEnd(15)} ${fmtIp4(prefixMask(r.len)).padEnd(15)} ${flags.padEnd(5)} ${String(r.priority).padEnd(6)} ${ref.padEnd(2)} ${'0'.padStart(7)} ${iface}`,
+    );
   }
   return out;
 }

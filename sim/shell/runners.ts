@@ -88,4 +88,5 @@ export const RUNNERS: Readonly<Record<CommandName, Runner>> = {
 };
 
 /** The runner of `name`, or undefined when the shell has no such command. */
-export const runnerOf = (name: string): Runner | undefined => (Object.hasOwn(RUNNERS, name) ? RUNNERS[name as CommandName] : undefined);
+export const runnerOf = (name: string): Runner | undefined =>
+  Object.hasOwn(RUNNERS, name) ? RUNNERS[name as CommandName] : undefined;

@@ -44,7 +44,9 @@ export class Shell {
         for (const l of e.lines) sink(l);
         return { proc: null, code: e.code };
       }
-      sink(`netlab: internal error running "${line.length > 200 ? line.slice(0, 200) + '...' : line}": ${e instanceof Error ? e.message : String(e)}`);
+      sink(
+        `netlab: internal error running "${line.length > 200 ? line.slice(0, 200) + '...' : line}": ${e instanceof Error ? e.message : String(e)}`,
+      );
       return { proc: null, code: 70 };
     }
   }
@@ -113,8 +115,10 @@ function utf8Bytes(s: string): number {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) { n += 4; i++; }
-    else n += 3;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4;
+      i++;
+    } else n += 3;
   }
   return n;
 }

@@ -74,7 +74,8 @@ export function sysctlMain(argv: string[], ns: Netns): { lines: string[]; code: 
       code = 1;
       continue;
     }
-    for (const { name, value } of list) if (!pattern || pattern.test(name)) out.push(valuesOnly ? value : `${name} = ${value}`);
+    for (const { name, value } of list)
+      if (!pattern || pattern.test(name)) out.push(valuesOnly ? value : `${name} = ${value}`);
   }
   return { lines: out, code };
 }

@@ -11,7 +11,10 @@ export class Lab {
   constructor(script = '', seed = 1) {
     this.world = new World(seed, { loUpInNewNetns: true });
     this.sh = new Shell(this.world);
-    for (const l of script.split('\n').map((x) => x.trim()).filter((x) => x && !x.startsWith('#'))) {
+    for (const l of script
+      .split('\n')
+      .map((x) => x.trim())
+      .filter((x) => x && !x.startsWith('#'))) {
       const r = this.sh.run(l);
       if (r.code !== 0) throw new Error(`setup failed: ${l}\n${r.lines.join('\n')}`);
     }
@@ -26,7 +29,11 @@ export class Lab {
     const [ns, dev] = spec.includes(':') ? spec.split(':') : ['host', spec];
     const c = new Capture(this.world.netns(ns)!.dev(dev)!, { withE: true, promisc });
     c.start();
-    return { lines: () => c.frames.map((f) => formatFrame(f.data, false)), times: () => c.frames.map((f) => f.time), stop: () => c.stop() };
+    return {
+      lines: () => c.frames.map((f) => formatFrame(f.data, false)),
+      times: () => c.frames.map((f) => f.time),
+      stop: () => c.stop(),
+    };
   }
   advance(us: number): void {
     this.world.sched.runUntil(this.world.now + us);

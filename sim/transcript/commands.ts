@@ -25,7 +25,8 @@ function ipVerb(w: string[]): { object: string | undefined; verb: string | undef
   return { object: w[obj], verb: w[obj + 1] };
 }
 
-const isConfigVerb = (v: string | undefined): boolean => v !== undefined && v !== '' && CONFIG_VERBS.some((c) => c.startsWith(v));
+const isConfigVerb = (v: string | undefined): boolean =>
+  v !== undefined && v !== '' && CONFIG_VERBS.some((c) => c.startsWith(v));
 
 /**
  * True for commands that change links (up/down, master, peer, netns moves): after them link
@@ -57,7 +58,8 @@ export function observesLinks(cmd: string): boolean {
   if (w[0] === 'sysctl' || w[0] === 'iptables') return false;
   if (w[0] === 'ip' || w[0] === 'bridge') {
     const { object, verb } = ipVerb(w);
-    if (isNetnsObject(object)) return verb === undefined || !['add', 'delete', 'attach', 'set'].includes(netnsSubcommand(verb));
+    if (isNetnsObject(object))
+      return verb === undefined || !['add', 'delete', 'attach', 'set'].includes(netnsSubcommand(verb));
     return !isConfigVerb(verb);
   }
   return true;

@@ -13,7 +13,9 @@ function scenarios(): { name: string; script: string; expected: string }[] {
   for (const d of DIRS) {
     const sdir = join(d, 'scenarios');
     if (!existsSync(sdir)) continue;
-    for (const f of readdirSync(sdir).filter((x) => x.endsWith('.sh')).sort()) {
+    for (const f of readdirSync(sdir)
+      .filter((x) => x.endsWith('.sh'))
+      .sort()) {
       const exp = join(d, 'expected', f.replace(/\.sh$/, '.txt'));
       if (!existsSync(exp)) continue;
       out.push({ name: `${d.includes('shared') ? 'shared' : 'repo'}/${f}`, script: join(sdir, f), expected: exp });

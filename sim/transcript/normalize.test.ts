@@ -22,16 +22,25 @@ describe('normalizeLine', () => {
   const cases: [string, string][] = [
     // arping (arp-flux.txt): capitals, reply time
     ['Unicast reply from 192.168.3.101 [08:00:27:3B:0D:B9]  0.789ms', 'Unicast reply from 192.168.3.101 [{ETH0}]  Tms'],
-    ['Unicast reply from 192.168.3.102 [6E:5F:3A:10:00:02]  1.021ms', 'Unicast reply from 192.168.3.102 [{VETH1}]  Tms'],
+    [
+      'Unicast reply from 192.168.3.102 [6E:5F:3A:10:00:02]  1.021ms',
+      'Unicast reply from 192.168.3.102 [{VETH1}]  Tms',
+    ],
     // an address without letters cannot show its case: it is named in lower case
     ['Unicast reply from 192.168.3.1 [52:54:00:12:35:01]  12.003ms', 'Unicast reply from 192.168.3.1 [{lan:gw}]  Tms'],
     ['ARPING 192.168.3.101 from 192.168.3.1 gw', 'ARPING 192.168.3.101 from 192.168.3.1 gw'],
     // unknown addresses stay as written, in braces, in their own case
-    ['Unicast reply from 192.0.2.3 [1E:01:9D:D5:48:74]  0.100ms', 'Unicast reply from 192.0.2.3 [{1E:01:9D:D5:48:74}]  Tms'],
+    [
+      'Unicast reply from 192.0.2.3 [1E:01:9D:D5:48:74]  0.100ms',
+      'Unicast reply from 192.0.2.3 [{1E:01:9D:D5:48:74}]  Tms',
+    ],
     ['1e:01:9d:d5:48:74 dev vethA master br0 ', '{1e:01:9d:d5:48:74} dev vethA master br0'],
     ['33:33:00:00:00:01 dev br0 self permanent', '{33:33:00:00:00:01} dev br0 self permanent'],
     // 00:00:00:00:00:00 is never named
-    ['    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00', '    link/loopback {00:00:00:00:00:00} brd {00:00:00:00:00:00}'],
+    [
+      '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
+      '    link/loopback {00:00:00:00:00:00} brd {00:00:00:00:00:00}',
+    ],
     // tcpdump -e (arp-flux.txt, article-2)
     [
       '52:54:00:12:35:01 > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: Request who-has 192.168.3.101 (ff:ff:ff:ff:ff:ff) tell 192.168.3.1, length 28',
@@ -45,25 +54,46 @@ describe('normalizeLine', () => {
       '6e:5f:3a:10:00:02 > 52:54:00:12:35:01, ethertype IPv4 (0x0800), length 98: 192.168.3.102 > 192.168.3.1: ICMP echo request, id 5011, seq 1, length 64',
       '{veth1} > {lan:gw}, ethertype IPv4 (0x0800), length 98: 192.168.3.102 > 192.168.3.1: ICMP echo request, id ID, seq 1, length 64',
     ],
-    ['23:37:29.543190 IP 192.0.2.2 > 192.0.2.3: ICMP echo request, id 9580, seq 1, length 64', '23:37:29.543190 IP 192.0.2.2 > 192.0.2.3: ICMP echo request, id ID, seq 1, length 64'],
+    [
+      '23:37:29.543190 IP 192.0.2.2 > 192.0.2.3: ICMP echo request, id 9580, seq 1, length 64',
+      '23:37:29.543190 IP 192.0.2.2 > 192.0.2.3: ICMP echo request, id ID, seq 1, length 64',
+    ],
     // ping (KERNEL.md 6)
-    ['64 bytes from 192.0.2.3: icmp_seq=1 ttl=64 time=0.146 ms', '64 bytes from 192.0.2.3: icmp_seq=1 ttl=64 time=T ms'],
+    [
+      '64 bytes from 192.0.2.3: icmp_seq=1 ttl=64 time=0.146 ms',
+      '64 bytes from 192.0.2.3: icmp_seq=1 ttl=64 time=T ms',
+    ],
     ['64 bytes from 192.0.2.3: icmp_seq=2 ttl=64 time=12.5 ms', '64 bytes from 192.0.2.3: icmp_seq=2 ttl=64 time=T ms'],
-    ['64 bytes from 192.0.2.3: icmp_seq=3 ttl=64 time=1003 ms (DUP!)', '64 bytes from 192.0.2.3: icmp_seq=3 ttl=64 time=T ms (DUP!)'],
-    ['3 packets transmitted, 3 received, 0% packet loss, time 2039ms', '3 packets transmitted, 3 received, 0% packet loss, time Tms'],
+    [
+      '64 bytes from 192.0.2.3: icmp_seq=3 ttl=64 time=1003 ms (DUP!)',
+      '64 bytes from 192.0.2.3: icmp_seq=3 ttl=64 time=T ms (DUP!)',
+    ],
+    [
+      '3 packets transmitted, 3 received, 0% packet loss, time 2039ms',
+      '3 packets transmitted, 3 received, 0% packet loss, time Tms',
+    ],
     [
       '1 packets transmitted, 0 received, +1 errors, 100% packet loss, time 0ms',
       '1 packets transmitted, 0 received, +1 errors, 100% packet loss, time Tms',
     ],
     ['rtt min/avg/max/mdev = 0.097/0.114/0.146/0.022 ms', 'rtt min/avg/max/mdev = T'],
     ['rtt min/avg/max/mdev = 0.097/0.114/0.146/0.022 ms, pipe 2', 'rtt min/avg/max/mdev = T, pipe 2'],
-    ['From 192.168.3.21 icmp_seq=1 Destination Host Unreachable', 'From 192.168.3.21 icmp_seq=1 Destination Host Unreachable'],
+    [
+      'From 192.168.3.21 icmp_seq=1 Destination Host Unreachable',
+      'From 192.168.3.21 icmp_seq=1 Destination Host Unreachable',
+    ],
     // trailing spaces (ip -br link, ip route, ip neigh print one)
-    ['br0              UP             08:00:27:3b:0d:b9 <BROADCAST,MULTICAST,UP,LOWER_UP> ', 'br0              UP             {eth0} <BROADCAST,MULTICAST,UP,LOWER_UP>'],
+    [
+      'br0              UP             08:00:27:3b:0d:b9 <BROADCAST,MULTICAST,UP,LOWER_UP> ',
+      'br0              UP             {eth0} <BROADCAST,MULTICAST,UP,LOWER_UP>',
+    ],
     ['default via 192.168.3.1 dev eth0 ', 'default via 192.168.3.1 dev eth0'],
     ['192.168.3.101 dev veth1 lladdr 6e:5f:3a:10:00:01 STALE ', '192.168.3.101 dev veth1 lladdr {veth0} STALE'],
     // not MACs
-    ['br0              UP             192.0.2.1/24 fe80::c32:c8ff:febb:9a78/64 ', 'br0              UP             192.0.2.1/24 fe80::c32:c8ff:febb:9a78/64'],
+    [
+      'br0              UP             192.0.2.1/24 fe80::c32:c8ff:febb:9a78/64 ',
+      'br0              UP             192.0.2.1/24 fe80::c32:c8ff:febb:9a78/64',
+    ],
     ['inet6 fe80::aa:bb:cc:dd:ee:ff/64 scope link', 'inet6 fe80::aa:bb:cc:dd:ee:ff/64 scope link'],
     ['net.ipv4.neigh.gw.base_reachable_time_ms = 3600000', 'net.ipv4.neigh.gw.base_reachable_time_ms = 3600000'],
   ];
@@ -82,8 +112,14 @@ describe('MacNamer', () => {
 
   it('keeps the first name: a bridge that takes a port address later prints as that port', () => {
     const m = new MacNamer();
-    m.observe([{ ns: 'host', name: 'br0', mac: '0e:32:c8:bb:9a:78' }, { ns: 'host', name: 'veth0', mac: '6e:5f:3a:10:00:01' }]);
-    m.observe([{ ns: 'host', name: 'br0', mac: '6e:5f:3a:10:00:01' }, { ns: 'host', name: 'veth0', mac: '6e:5f:3a:10:00:01' }]);
+    m.observe([
+      { ns: 'host', name: 'br0', mac: '0e:32:c8:bb:9a:78' },
+      { ns: 'host', name: 'veth0', mac: '6e:5f:3a:10:00:01' },
+    ]);
+    m.observe([
+      { ns: 'host', name: 'br0', mac: '6e:5f:3a:10:00:01' },
+      { ns: 'host', name: 'veth0', mac: '6e:5f:3a:10:00:01' },
+    ]);
     expect(m.apply('0e:32:c8:bb:9a:78')).toBe('{br0}');
     expect(m.apply('br0              UP             6e:5f:3a:10:00:01 <BROADCAST,MULTICAST,UP,LOWER_UP> ')).toBe(
       'br0              UP             {veth0} <BROADCAST,MULTICAST,UP,LOWER_UP> ',
@@ -104,7 +140,9 @@ describe('MacNamer', () => {
   it('writes the capitals of a namespaced name', () => {
     const n = new MacNamer();
     n.observe([{ ns: 'lan', name: 'gw', mac: '52:54:00:ab:35:01' }]);
-    expect(n.apply('Unicast reply from 192.168.3.1 [52:54:00:AB:35:01]  0.5ms')).toBe('Unicast reply from 192.168.3.1 [{LAN:GW}]  0.5ms');
+    expect(n.apply('Unicast reply from 192.168.3.1 [52:54:00:AB:35:01]  0.5ms')).toBe(
+      'Unicast reply from 192.168.3.1 [{LAN:GW}]  0.5ms',
+    );
   });
 
   it('names an all-digit address in lower case', () => {
@@ -142,7 +180,8 @@ describe('listsHashTable', () => {
 describe('transcriptBlock', () => {
   it('sorts ip neigh after normalization (article-1-veth-into-bridge.txt)', () => {
     const n = namer();
-    const out = '192.168.3.102 dev br0 lladdr 6e:5f:3a:10:00:02 REACHABLE \n192.168.3.101 dev veth1 lladdr 6e:5f:3a:10:00:01 STALE \n192.168.3.1 dev br0 FAILED \n';
+    const out =
+      '192.168.3.102 dev br0 lladdr 6e:5f:3a:10:00:02 REACHABLE \n192.168.3.101 dev veth1 lladdr 6e:5f:3a:10:00:01 STALE \n192.168.3.1 dev br0 FAILED \n';
     expect(transcriptBlock('ip neigh', out, [], n)).toEqual([
       '$ ip neigh',
       '192.168.3.1 dev br0 FAILED',
@@ -210,7 +249,15 @@ describe('transcriptBlock', () => {
     ];
     const out = 'PING 192.168.3.1 (192.168.3.1) from 192.168.3.21 eth0: 56(84) bytes of data.\n';
     expect(
-      transcriptBlock('ping -c 1 -W 5 -I eth0 192.168.3.1', out, [{ iface: 'eth0', lines: eth0 }, { iface: 'lan:gw', lines: [] }], namer()),
+      transcriptBlock(
+        'ping -c 1 -W 5 -I eth0 192.168.3.1',
+        out,
+        [
+          { iface: 'eth0', lines: eth0 },
+          { iface: 'lan:gw', lines: [] },
+        ],
+        namer(),
+      ),
     ).toEqual([
       '$ ping -c 1 -W 5 -I eth0 192.168.3.1',
       'PING 192.168.3.1 (192.168.3.1) from 192.168.3.21 eth0: 56(84) bytes of data.',

@@ -87,9 +87,11 @@ const TCPDUMP_NOISE = [
 ];
 
 function words(cmd: string): string[] {
-  return cmd.trim().split(/\s+/).filter((w) => w !== '');
+  return cmd
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
 }
-
 
 /** Skips `ip netns exec NS` prefixes and the options of ip/bridge; returns [tool, object]. */
 function toolAndObject(cmd: string): [string | undefined, string | undefined] {

@@ -33,7 +33,8 @@ export interface ScenarioResult {
 
 export function allDeviceMacs(world: World): DeviceMac[] {
   const out: DeviceMac[] = [];
-  for (const ns of world.namespaces) for (const d of ns.devicesByIndex()) out.push({ ns: ns.name, name: d.name, mac: fmtMac(d.mac) });
+  for (const ns of world.namespaces)
+    for (const d of ns.devicesByIndex()) out.push({ ns: ns.name, name: d.name, mac: fmtMac(d.mac) });
   return out;
 }
 
@@ -65,7 +66,7 @@ class MacChanges {
     }
     if (!this.dirty.size) return [];
     const order = new Map<Netns, number>();
-    this.world.namespaces.forEach((ns, i) => order.set(ns, i));
+    for (const [i, ns] of this.world.namespaces.entries()) order.set(ns, i);
     const devs = [...this.dirty].filter((d) => order.has(d.ns) && d.ns.byIndex.get(d.ifindex) === d);
     this.dirty.clear();
     devs.sort((a, b) => order.get(a.ns)! - order.get(b.ns)! || a.ifindex - b.ifindex);
@@ -94,8 +95,14 @@ export function runScenario(text: string, opts: ScenarioOptions = {}): ScenarioR
     for (const spec of step.capture) {
       const [nsName, devName] = spec.includes(':') ? spec.split(':', 2) : ['host', spec];
       const dev = world.netns(nsName)?.dev(devName);
-      if (!dev || !dev.up) {
-        caps.push({ spec, cap: null, ns: nsName, dev: devName, error: `tcpdump: ${devName}: ${dev ? 'That device is not up' : 'No such device exists'}` });
+      if (!dev?.up) {
+        caps.push({
+          spec,
+          cap: null,
+          ns: nsName,
+          dev: devName,
+          error: `tcpdump: ${devName}: ${dev ? 'That device is not up' : 'No such device exists'}`,
+        });
         continue;
       }
       const cap = new Capture(dev, { withE: true });

@@ -4,7 +4,23 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fmtIp4, ip4 } from '../core/addr';
 import { ETH_HLEN, ETH_P_IP, ethType } from './ethernet';
-import { IPV4_CHECK_OFF, IPV4_SRC_OFF, emitIpv4, ipv4Df, ipv4Dst, ipv4FragOffset, ipv4HeaderLen, ipv4Protocol, ipv4SetFrag, ipv4Src, ipv4Tos, ipv4TotalLen, ipv4Version, isFragment, parseIpv4 } from './ipv4';
+import {
+  IPV4_CHECK_OFF,
+  IPV4_SRC_OFF,
+  emitIpv4,
+  ipv4Df,
+  ipv4Dst,
+  ipv4FragOffset,
+  ipv4HeaderLen,
+  ipv4Protocol,
+  ipv4SetFrag,
+  ipv4Src,
+  ipv4Tos,
+  ipv4TotalLen,
+  ipv4Version,
+  isFragment,
+  parseIpv4,
+} from './ipv4';
 import { ICMP_ECHO, emitIcmp, icmpEchoId, icmpEchoSeq, icmpType, parseIcmp, quotedIcmpOff } from './icmp';
 import { csumReplace16, inetChecksum } from './checksum';
 
@@ -16,7 +32,7 @@ const ECHO_REQUEST = new Uint8Array(
 );
 
 describe('field accessors', () => {
-  it('read the kernel\'s echo request as tcpdump shows it', () => {
+  it("read the kernel's echo request as tcpdump shows it", () => {
     const b = ECHO_REQUEST;
     expect(ethType(b)).toBe(ETH_P_IP);
     expect(ipv4Version(b, ETH_HLEN)).toBe(4);
@@ -33,18 +49,41 @@ describe('field accessors', () => {
 
   it('agree with parseIpv4 on any header', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 0xffff }), fc.boolean(), fc.integer({ min: 1, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0x1fff }), fc.boolean(), (tos, id, df, ttl, protocol, s, d, frag, mf) => {
-        const b = emitIpv4({ tos, id, df, ttl, protocol, src: ip4(s), dst: ip4(d) }, new Uint8Array(8)).slice();
-        ipv4SetFrag(b, frag * 8, mf, df);
-        const h = parseIpv4(b)!;
-        expect([ipv4HeaderLen(b), ipv4TotalLen(b), ipv4Tos(b), ipv4Df(b), ipv4FragOffset(b), ipv4Protocol(b), ipv4Src(b), ipv4Dst(b)]).toEqual([h.ihl, h.totalLen, h.tos, h.df, h.fragOff, h.protocol, h.src, h.dst]);
-        expect(isFragment(b)).toBe(h.mf || h.fragOff !== 0);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 255 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 0, max: 0x1fff }),
+        fc.boolean(),
+        (tos, id, df, ttl, protocol, s, d, frag, mf) => {
+          const b = emitIpv4({ tos, id, df, ttl, protocol, src: ip4(s), dst: ip4(d) }, new Uint8Array(8)).slice();
+          ipv4SetFrag(b, frag * 8, mf, df);
+          const h = parseIpv4(b)!;
+          expect([
+            ipv4HeaderLen(b),
+            ipv4TotalLen(b),
+            ipv4Tos(b),
+            ipv4Df(b),
+            ipv4FragOffset(b),
+            ipv4Protocol(b),
+            ipv4Src(b),
+            ipv4Dst(b),
+          ]).toEqual([h.ihl, h.totalLen, h.tos, h.df, h.fragOff, h.protocol, h.src, h.dst]);
+          expect(isFragment(b)).toBe(h.mf || h.fragOff !== 0);
+        },
+      ),
     );
   });
 
   it('find the echo an ICMP error quotes, and nothing in a quote too short for one', () => {
-    const echo = emitIpv4({ tos: 0, id: 1, df: true, ttl: 64, protocol: 1, src: ip4(1), dst: ip4(2) }, emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: 77, seq: 9, data: new Uint8Array(0) })).slice();
+    const echo = emitIpv4(
+      { tos: 0, id: 1, df: true, ttl: 64, protocol: 1, src: ip4(1), dst: ip4(2) },
+      emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: 77, seq: 9, data: new Uint8Array(0) }),
+    ).slice();
     const q = quotedIcmpOff(echo);
     expect(q).toBe(20);
     expect([icmpEchoId(echo, q), icmpEchoSeq(echo, q)]).toEqual([77, 9]);
@@ -57,7 +96,10 @@ describe('checksum helpers', () => {
   it('csumReplace16 keeps the header checksum right as an address changes (RFC 1624)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 0xffffffff }), (s, n) => {
-        const b = emitIpv4({ tos: 0, id: 5, df: false, ttl: 64, protocol: 1, src: ip4(s), dst: ip4(3) }, new Uint8Array(8)).slice();
+        const b = emitIpv4(
+          { tos: 0, id: 5, df: false, ttl: 64, protocol: 1, src: ip4(s), dst: ip4(3) },
+          new Uint8Array(8),
+        ).slice();
         csumReplace16(b, IPV4_SRC_OFF, IPV4_CHECK_OFF, n >>> 16);
         csumReplace16(b, IPV4_SRC_OFF + 2, IPV4_CHECK_OFF, n & 0xffff);
         expect(ipv4Src(b)).toBe(ip4(n));

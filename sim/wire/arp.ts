@@ -35,7 +35,11 @@ export function arpOp(b: Uint8Array, off = 0): number {
 
 export function emitArp(r: ArpRepr): Uint8Array {
   const b = new Uint8Array(ARP_LEN);
-  b[1] = 1; b[2] = 0x08; b[3] = 0x00; b[4] = 6; b[5] = 4;
+  b[1] = 1;
+  b[2] = 0x08;
+  b[3] = 0x00;
+  b[4] = 6;
+  b[5] = 4;
   b[7] = r.op;
   macToBytes(r.sha, b, 8);
   ipToBytes(r.sip, b, 14);

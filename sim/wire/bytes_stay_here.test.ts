@@ -10,9 +10,15 @@ const root = resolve(fileURLToPath(import.meta.url), '../../..');
 
 const PATTERNS: { what: string; re: RegExp }[] = [
   { what: 'an IPv4 header length by hand ((b[0] & 15) * 4)', re: /\]\s*&\s*(?:15|0x0?f)\)\s*\*\s*4/ },
-  { what: 'a 16- or 32-bit field from packet bytes (b[i] << 8 | b[i + 1])', re: /\w\]\s*<<\s*(?:8|16|24)\)?\s*\|\s*\(?\s*[\w.]+\[/ },
+  {
+    what: 'a 16- or 32-bit field from packet bytes (b[i] << 8 | b[i + 1])',
+    re: /\w\]\s*<<\s*(?:8|16|24)\)?\s*\|\s*\(?\s*[\w.]+\[/,
+  },
   { what: 'a raw ethertype (0x0800, 0x0806, 0x86dd, 0x8100)', re: /\b0x(?:0800|0806|86dd|8100)\b/i },
-  { what: 'IPv4 flag or fragment offset bits by hand (b[6] & 0x40)', re: /\[(?:[\w.]+ \+ )?6\]\s*&\s*0x(?:40|20|3f|1f)\b/ },
+  {
+    what: 'IPv4 flag or fragment offset bits by hand (b[6] & 0x40)',
+    re: /\[(?:[\w.]+ \+ )?6\]\s*&\s*0x(?:40|20|3f|1f)\b/,
+  },
   { what: 'an IPv4 address by its header offset (ipFromBytes(ip, 16))', re: /ipFromBytes\([\w.]+,\s*(?:12|16)\)/ },
   { what: 'the IPv4 protocol byte by hand (ip[9] === 1)', re: /\w\[(?:[\w.]+ \+ )?(?:9|23)\]\s*[!=]==/ },
 ];
@@ -40,10 +46,12 @@ describe('packet bytes', () => {
     for (const file of [...files(join(root, 'sim')), ...files(join(root, 'web'))]) {
       const rel = relative(root, file).split('\\').join('/');
       if (rel.startsWith('sim/wire/') || rel in ALLOWED) continue;
-      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-        if (/^\s*(\/\/|\*)/.test(line)) return;
-        for (const p of PATTERNS) if (p.re.test(line)) found.push(`${rel}:${i + 1}: ${p.what}: ${line.trim()}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/^\s*(\/\/|\*)/.test(line)) return;
+          for (const p of PATTERNS) if (p.re.test(line)) found.push(`${rel}:${i + 1}: ${p.what}: ${line.trim()}`);
+        });
     }
     expect(found).toEqual([]);
   });
@@ -55,7 +63,7 @@ describe('packet bytes', () => {
     expect(hits('if (type === 0x86dd) return;')).toBe(1);
     expect(hits('if (ip[6] & 0x40) return false;')).toBe(1);
     expect(hits('const d = ipFromBytes(v.ip, 16);')).toBe(1);
-    expect(hits("fns.push((d) => d[23] === IPPROTO_ICMP);")).toBe(1);
+    expect(hits('fns.push((d) => d[23] === IPPROTO_ICMP);')).toBe(1);
     expect(hits('const ihl = ipv4HeaderLen(ip);')).toBe(0);
   });
 

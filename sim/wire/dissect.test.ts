@@ -7,7 +7,10 @@ import { ip4, mac } from '../core/addr';
 
 describe('dissect', () => {
   it('names every ARP field with the bytes it covers', () => {
-    const f = emitEthernet({ dst: mac(0xffffffffffff), src: mac(0x020000000001), ethertype: ETH_P_ARP }, emitArp({ op: 1, sha: mac(0x020000000001), sip: ip4(0xc0000201), tha: mac(0), tip: ip4(0xc0000202) }));
+    const f = emitEthernet(
+      { dst: mac(0xffffffffffff), src: mac(0x020000000001), ethertype: ETH_P_ARP },
+      emitArp({ op: 1, sha: mac(0x020000000001), sip: ip4(0xc0000201), tha: mac(0), tip: ip4(0xc0000202) }),
+    );
     const tree = dissect(f);
     expect(tree.map((t) => t.name)).toEqual(['Frame', 'Ethernet II', 'Address Resolution Protocol']);
     const arp = tree[2];
@@ -18,16 +21,18 @@ describe('dissect', () => {
   });
 
   it('never throws and keeps every field inside the frame', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 120 }), (b) => {
-      const walk = (fs: ReturnType<typeof dissect>) => {
-        for (const x of fs) {
-          expect(x.offset).toBeGreaterThanOrEqual(0);
-          if (x.children) walk(x.children);
-        }
-      };
-      walk(dissect(b));
-      hexDump(b);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 120 }), (b) => {
+        const walk = (fs: ReturnType<typeof dissect>) => {
+          for (const x of fs) {
+            expect(x.offset).toBeGreaterThanOrEqual(0);
+            if (x.children) walk(x.children);
+          }
+        };
+        walk(dissect(b));
+        hexDump(b);
+      }),
+    );
   });
 
   it('dumps 16 bytes a line', () => {

@@ -1,6 +1,6 @@
 // Ethernet II header (include/uapi/linux/if_ether.h): dst, src, ethertype; 14 bytes, no FCS.
 import { type Mac, macFromBytes, macToBytes } from '../core/addr';
-import { pushHeader, withHeadroom } from './headroom';
+import { pushHeader } from './headroom';
 
 export const ETH_HLEN = 14;
 export const ETH_P_IP = 0x0800;
@@ -45,4 +45,3 @@ export function emitEthernet(h: EthernetRepr, payload: Uint8Array): Uint8Array {
   if (!pushed) b.set(payload, ETH_HLEN);
   return b;
 }
-

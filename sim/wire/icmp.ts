@@ -62,7 +62,9 @@ export function parseIcmp(b: Uint8Array, off: number, len: number): (IcmpRepr & 
   const checksumOk = inetChecksum(b, off, len) === 0;
   if (type === ICMP_ECHO || type === ICMP_ECHOREPLY) {
     return {
-      kind: 'echo', type, checksumOk,
+      kind: 'echo',
+      type,
+      checksumOk,
       id: icmpEchoId(b, off),
       seq: icmpEchoSeq(b, off),
       data: b.subarray(off + 8, off + len),
@@ -81,24 +83,32 @@ export function emitIcmp(r: IcmpRepr): Uint8Array {
     case 'echo':
       b = withHeadroom(8 + r.data.length, 34);
       b[0] = r.type;
-      b[4] = (r.id >>> 8) & 255; b[5] = r.id & 255;
-      b[6] = (r.seq >>> 8) & 255; b[7] = r.seq & 255;
+      b[4] = (r.id >>> 8) & 255;
+      b[5] = r.id & 255;
+      b[6] = (r.seq >>> 8) & 255;
+      b[7] = r.seq & 255;
       b.set(r.data, 8);
       break;
     case 'error':
       b = withHeadroom(8 + r.original.length, 34);
-      b[0] = r.type; b[1] = r.code;
-      b[4] = (r.info >>> 24) & 255; b[5] = (r.info >>> 16) & 255; b[6] = (r.info >>> 8) & 255; b[7] = r.info & 255;
+      b[0] = r.type;
+      b[1] = r.code;
+      b[4] = (r.info >>> 24) & 255;
+      b[5] = (r.info >>> 16) & 255;
+      b[6] = (r.info >>> 8) & 255;
+      b[7] = r.info & 255;
       b.set(r.original, 8);
       break;
     case 'other':
       b = new Uint8Array(4 + r.body.length);
-      b[0] = r.type; b[1] = r.code;
+      b[0] = r.type;
+      b[1] = r.code;
       b.set(r.body, 4);
       break;
   }
   const c = inetChecksum(b, 0, b.length);
-  b[2] = c >>> 8; b[3] = c & 255;
+  b[2] = c >>> 8;
+  b[3] = c & 255;
   return b;
 }
 
@@ -109,8 +119,10 @@ export function emitEchoReply(req: Uint8Array, off: number, len: number): Uint8A
   b.set(req.subarray(off, off + len));
   b[0] = ICMP_ECHOREPLY;
   b[1] = 0;
-  b[2] = 0; b[3] = 0;
+  b[2] = 0;
+  b[3] = 0;
   const c = inetChecksum(b, 0, len);
-  b[2] = c >>> 8; b[3] = c & 255;
+  b[2] = c >>> 8;
+  b[3] = c & 255;
   return b;
 }

@@ -131,15 +131,18 @@ export function emitIpv4(h: Ipv4Repr, payload: Uint8Array): Uint8Array {
   if (pushed) b.fill(0, 0, IPV4_HLEN);
   b[0] = 0x45;
   b[1] = h.tos;
-  b[2] = total >>> 8; b[3] = total & 255;
-  b[4] = (h.id >>> 8) & 255; b[5] = h.id & 255;
+  b[2] = total >>> 8;
+  b[3] = total & 255;
+  b[4] = (h.id >>> 8) & 255;
+  b[5] = h.id & 255;
   b[6] = h.df ? 0x40 : 0;
   b[8] = h.ttl;
   b[9] = h.protocol;
   ipToBytes(h.src, b, 12);
   ipToBytes(h.dst, b, 16);
   const c = inetChecksum(b, 0, IPV4_HLEN);
-  b[10] = c >>> 8; b[11] = c & 255;
+  b[10] = c >>> 8;
+  b[11] = c & 255;
   if (!pushed) b.set(payload, IPV4_HLEN);
   return b;
 }
@@ -149,6 +152,6 @@ export function decreaseTtl(b: Uint8Array, off: number): void {
   b[off + 8] -= 1;
   let c = ((b[off + 10] << 8) | b[off + 11]) + 0x0100;
   c = (c & 0xffff) + (c >>> 16);
-  b[off + 10] = (c >>> 8) & 255; b[off + 11] = c & 255;
+  b[off + 10] = (c >>> 8) & 255;
+  b[off + 11] = c & 255;
 }
-

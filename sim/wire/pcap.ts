@@ -33,7 +33,9 @@ export function readPcap(b: Uint8Array): PcapFrame[] | { error: string } {
   const out: PcapFrame[] = [];
   let o = 24;
   while (o + 16 <= b.length) {
-    const sec = v.getUint32(o, true), usec = v.getUint32(o + 4, true), incl = v.getUint32(o + 8, true);
+    const sec = v.getUint32(o, true),
+      usec = v.getUint32(o + 4, true),
+      incl = v.getUint32(o + 8, true);
     if (o + 16 + incl > b.length) return { error: 'truncated packet record' };
     out.push({ time: sec * 1e6 + usec, data: b.slice(o + 16, o + 16 + incl) });
     o += 16 + incl;

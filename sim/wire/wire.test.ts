@@ -55,11 +55,19 @@ describe('ethernet + arp fixtures', () => {
   });
 
   it('prints as tcpdump -n -e does', () => {
-    expect(formatFrame(ARP_REQUEST, true)).toBe('02:00:00:00:00:01 > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: Request who-has 192.0.2.2 tell 192.0.2.1, length 28');
-    expect(formatFrame(ARP_REPLY, true)).toBe('02:00:00:00:00:02 > 02:00:00:00:00:01, ethertype ARP (0x0806), length 42: Reply 192.0.2.2 is-at 02:00:00:00:00:02, length 28');
+    expect(formatFrame(ARP_REQUEST, true)).toBe(
+      '02:00:00:00:00:01 > ff:ff:ff:ff:ff:ff, ethertype ARP (0x0806), length 42: Request who-has 192.0.2.2 tell 192.0.2.1, length 28',
+    );
+    expect(formatFrame(ARP_REPLY, true)).toBe(
+      '02:00:00:00:00:02 > 02:00:00:00:00:01, ethertype ARP (0x0806), length 42: Reply 192.0.2.2 is-at 02:00:00:00:00:02, length 28',
+    );
     expect(formatFrame(ARP_REPLY, false)).toBe('ARP, Reply 192.0.2.2 is-at 02:00:00:00:00:02, length 28');
-    expect(formatFrame(ECHO_REQUEST, true)).toBe('02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 98: 192.0.2.1 > 192.0.2.2: ICMP echo request, id 32147, seq 1, length 64');
-    expect(formatFrame(ECHO_REQUEST, false)).toBe('IP 192.0.2.1 > 192.0.2.2: ICMP echo request, id 32147, seq 1, length 64');
+    expect(formatFrame(ECHO_REQUEST, true)).toBe(
+      '02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype IPv4 (0x0800), length 98: 192.0.2.1 > 192.0.2.2: ICMP echo request, id 32147, seq 1, length 64',
+    );
+    expect(formatFrame(ECHO_REQUEST, false)).toBe(
+      'IP 192.0.2.1 > 192.0.2.2: ICMP echo request, id 32147, seq 1, length 64',
+    );
   });
 
   it('rejects what is not Ethernet/IPv4 ARP', () => {
@@ -74,7 +82,15 @@ describe('ethernet + arp fixtures', () => {
 describe('ipv4 + icmp fixtures', () => {
   it('parses the echo request with a valid header checksum', () => {
     const h = parseIpv4(ECHO_REQUEST, ETH_HLEN)!;
-    expect(h).toMatchObject({ ihl: 20, totalLen: 84, ttl: 64, protocol: IPPROTO_ICMP, df: true, id: 0x0ff2, checksumOk: true });
+    expect(h).toMatchObject({
+      ihl: 20,
+      totalLen: 84,
+      ttl: 64,
+      protocol: IPPROTO_ICMP,
+      df: true,
+      id: 0x0ff2,
+      checksumOk: true,
+    });
     const icmp = parseIcmp(ECHO_REQUEST, ETH_HLEN + 20, 64)!;
     expect(icmp).toMatchObject({ kind: 'echo', type: ICMP_ECHO, id: 32147, seq: 1, checksumOk: true });
   });
@@ -107,34 +123,63 @@ describe('properties', () => {
   const arbIp = fc.integer({ min: 0, max: 0xffffffff }).map((n) => ip4(n));
 
   it('emit then parse gives the same ARP record', () => {
-    fc.assert(fc.property(fc.constantFrom(ARPOP_REQUEST, ARPOP_REPLY), arbMac, arbIp, arbMac, arbIp, (op, sha, sip, tha, tip) => {
-      expect(parseArp(emitArp({ op, sha, sip, tha, tip }))).toEqual({ op, sha, sip, tha, tip });
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(ARPOP_REQUEST, ARPOP_REPLY),
+        arbMac,
+        arbIp,
+        arbMac,
+        arbIp,
+        (op, sha, sip, tha, tip) => {
+          expect(parseArp(emitArp({ op, sha, sip, tha, tip }))).toEqual({ op, sha, sip, tha, tip });
+        },
+      ),
+    );
   });
 
   it('emit then parse gives the same IPv4 header, and the checksum verifies', () => {
-    fc.assert(fc.property(arbIp, arbIp, fc.integer({ min: 1, max: 255 }), fc.integer({ min: 0, max: 0xffff }), fc.boolean(), fc.uint8Array({ maxLength: 200 }), (src, dst, ttl, id, df, payload) => {
-      const b = emitIpv4({ tos: 0, id, df, ttl, protocol: IPPROTO_ICMP, src, dst }, payload);
-      const h = parseIpv4(b)!;
-      expect(h).toMatchObject({ src, dst, ttl, id, df, checksumOk: true, totalLen: 20 + payload.length });
-      expect(inetChecksum(b, 0, 20)).toBe(0);
-    }));
+    fc.assert(
+      fc.property(
+        arbIp,
+        arbIp,
+        fc.integer({ min: 1, max: 255 }),
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.boolean(),
+        fc.uint8Array({ maxLength: 200 }),
+        (src, dst, ttl, id, df, payload) => {
+          const b = emitIpv4({ tos: 0, id, df, ttl, protocol: IPPROTO_ICMP, src, dst }, payload);
+          const h = parseIpv4(b)!;
+          expect(h).toMatchObject({ src, dst, ttl, id, df, checksumOk: true, totalLen: 20 + payload.length });
+          expect(inetChecksum(b, 0, 20)).toBe(0);
+        },
+      ),
+    );
   });
 
   it('parsers never throw on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 120 }), fc.integer({ min: 0, max: 40 }), (b, off) => {
-      parseEthernet(b);
-      parseArp(b, off);
-      const h = parseIpv4(b, off);
-      if (h) parseIcmp(b, off + h.ihl, h.totalLen - h.ihl);
-      if (b.length >= 14) formatFrame(b, true);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 120 }), fc.integer({ min: 0, max: 40 }), (b, off) => {
+        parseEthernet(b);
+        parseArp(b, off);
+        const h = parseIpv4(b, off);
+        if (h) parseIcmp(b, off + h.ihl, h.totalLen - h.ihl);
+        if (b.length >= 14) formatFrame(b, true);
+      }),
+    );
   });
 
   it('pcap files read back the frames and times written', () => {
-    fc.assert(fc.property(fc.array(fc.record({ time: fc.integer({ min: 0, max: 4e15 }), data: fc.uint8Array({ minLength: 1, maxLength: 100 }) }), { maxLength: 10 }), (frames) => {
-      expect(readPcap(writePcap(frames))).toEqual(frames);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ time: fc.integer({ min: 0, max: 4e15 }), data: fc.uint8Array({ minLength: 1, maxLength: 100 }) }),
+          { maxLength: 10 },
+        ),
+        (frames) => {
+          expect(readPcap(writePcap(frames))).toEqual(frames);
+        },
+      ),
+    );
   });
 });
 

@@ -18,7 +18,10 @@ export class Capture {
    * only when a ring block is retired, and those of the last few hundred ms before the stop
    * would be lost. The printed lines are the same.
    */
-  constructor(enter: (argv: string[]) => string[], readonly dev: string) {
+  constructor(
+    enter: (argv: string[]) => string[],
+    readonly dev: string,
+  ) {
     const [file, ...args] = enter(['tcpdump', '--immediate-mode', '-t', '-l', '-n', '-e', '-i', dev, 'arp or icmp']);
     this.child = spawn(file!, args, {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,7 +71,9 @@ export class Capture {
 }
 
 /** Starts one capture per interface (enter gives the argv that runs tcpdump in its namespace) and waits until all listen. */
-export async function startCaptures(targets: { enter: (argv: string[]) => string[]; dev: string }[]): Promise<Capture[]> {
+export async function startCaptures(
+  targets: { enter: (argv: string[]) => string[]; dev: string }[],
+): Promise<Capture[]> {
   const caps = targets.map((t) => new Capture(t.enter, t.dev));
   const results = await Promise.allSettled(caps.map((c) => c.ready()));
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

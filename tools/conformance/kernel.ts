@@ -5,7 +5,15 @@ import { CAPTURE_TAIL_MS, startCaptures } from './capture';
 import { Namespaces } from './netns';
 import { run, sleep, type RunResult } from './proc';
 import { Settler } from './settle';
-import { captureRefused, captureTarget, changesLinks, observesLinks, translateLine, untranslateOutput, type Translation } from './translate';
+import {
+  captureRefused,
+  captureTarget,
+  changesLinks,
+  observesLinks,
+  translateLine,
+  untranslateOutput,
+  type Translation,
+} from './translate';
 
 export const COMMAND_TIMEOUT_MS = 30_000;
 
@@ -31,7 +39,10 @@ async function execute(t: Translation & { ok: true }, ns: Namespaces): Promise<R
  * syntax, a tool the simulator does not model, an escape from the run's namespaces) throws with
  * its reason, and the scenario fails.
  */
-export function translateScenario(text: string, prefix: string): { cmd: string; capture: string[]; run: Translation & { ok: true } }[] {
+export function translateScenario(
+  text: string,
+  prefix: string,
+): { cmd: string; capture: string[]; run: Translation & { ok: true } }[] {
   return parseScenario(text).map((step) => {
     for (const spec of step.capture) {
       const why = captureRefused(spec);
@@ -73,7 +84,10 @@ export async function runOnKernel(text: string, prefix: string): Promise<KernelR
       const captured = await Promise.all(caps.map((c) => c.stop()));
       namer.observe(await ns.devices());
       const output = untranslateOutput(step.cmd, r.output, prefix);
-      const captures = step.capture.map((iface, i) => ({ iface, lines: captured[i]!.map((l) => l.split(prefix).join('')) }));
+      const captures = step.capture.map((iface, i) => ({
+        iface,
+        lines: captured[i]!.map((l) => l.split(prefix).join('')),
+      }));
       lines.push(...transcriptBlock(step.cmd, output, captures, namer));
     }
   } finally {

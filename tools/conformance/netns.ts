@@ -89,7 +89,21 @@ export class Namespaces {
   exec(ns: string, argv: string[]): string[] {
     if (ns !== 'host') return ['ip', 'netns', 'exec', this.real(ns), ...argv];
     const own = this.names.filter((n) => n !== 'host').map((n) => this.real(n));
-    return ['nsenter', `--net=${this.file(ns)}`, 'unshare', '--mount', '--propagation', 'slave', 'bash', '-c', PRIVATE_RUN_NETNS, 'bash', String(own.length), ...own, ...argv];
+    return [
+      'nsenter',
+      `--net=${this.file(ns)}`,
+      'unshare',
+      '--mount',
+      '--propagation',
+      'slave',
+      'bash',
+      '-c',
+      PRIVATE_RUN_NETNS,
+      'bash',
+      String(own.length),
+      ...own,
+      ...argv,
+    ];
   }
 
   /** `ip netns add` (or the nameless `host`): the command's output, then the set-up. */
@@ -106,7 +120,9 @@ export class Namespaces {
     created.add(this.file(ns));
     this.names.push(ns);
     // IPv6 off before anything else, so that no device ever sends RS/MLD/DAD frames.
-    await runOk(this.enter(ns, ['sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1']));
+    await runOk(
+      this.enter(ns, ['sysctl', '-qw', 'net.ipv6.conf.all.disable_ipv6=1', 'net.ipv6.conf.default.disable_ipv6=1']),
+    );
     await runOk(this.enter(ns, ['ip', 'link', 'set', 'lo', 'up']));
     return r;
   }

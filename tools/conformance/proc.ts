@@ -41,9 +41,15 @@ export interface RunResult {
  * apart with `separate`; stdin from /dev/null; in a process group of its own that is killed on
  * timeout.
  */
-export function run(argv: string[], timeoutMs = 20_000, opts: { separate?: boolean; cwd?: string } = {}): Promise<RunResult> {
+export function run(
+  argv: string[],
+  timeoutMs = 20_000,
+  opts: { separate?: boolean; cwd?: string } = {},
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const [file, args] = opts.separate ? [argv[0]!, argv.slice(1)] : ['bash', ['-c', 'exec "$@" 2>&1', 'bash', ...argv]];
+    const [file, args] = opts.separate
+      ? [argv[0]!, argv.slice(1)]
+      : ['bash', ['-c', 'exec "$@" 2>&1', 'bash', ...argv]];
     const child = spawn(file, args, {
       stdio: ['ignore', 'pipe', opts.separate ? 'pipe' : 'ignore'],
       detached: true,

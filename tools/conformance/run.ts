@@ -15,7 +15,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unifiedDiff } from './diff';
-import { runOnKernel } from './kernel';
+import { type KernelRun, runOnKernel } from './kernel';
 import { deleteAllNamespacesSync, Namespaces } from './netns';
 import { pool } from './pool';
 import { killAll } from './proc';
@@ -99,18 +99,22 @@ async function one(file: string, k: number, o: Options): Promise<Outcome> {
   const text = await readFile(file, 'utf8');
   const t0 = Date.now();
   const simulated = o.record || o.kernelOnly ? undefined : runOnSimulator(file, REPO);
-  let kernel;
+  let kernel: KernelRun;
   try {
     kernel = await runOnKernel(text, `nl${process.pid}s${k}-`);
   } catch (e) {
     await simulated;
-    return { passed: false, report: `FAIL ${name}: the kernel run failed: ${e instanceof Error ? e.message : String(e)}\n` };
+    return {
+      passed: false,
+      report: `FAIL ${name}: the kernel run failed: ${e instanceof Error ? e.message : String(e)}\n`,
+    };
   }
   const secs = `kernel ${((Date.now() - t0) / 1000).toFixed(1)} s, settling ${(kernel.settleMs / 1000).toFixed(1)} s`;
   const warn = kernel.warnings.map((w) => `  warning: ${w}\n`).join('');
 
   if (o.record) {
-    if (!isOwn(file)) return { passed: false, report: `SKIP ${name}: only scenarios in ${shown(OWN_SCENARIOS)} are recorded\n` };
+    if (!isOwn(file))
+      return { passed: false, report: `SKIP ${name}: only scenarios in ${shown(OWN_SCENARIOS)} are recorded\n` };
     const out = expectedFile(file);
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, kernel.lines.map((l) => `${l}\n`).join(''));
@@ -147,7 +151,8 @@ async function main(): Promise<number> {
   }
   process.on('exit', cleanUp);
 
-  const files = o.files.length > 0 ? o.files : [...scenariosIn(OWN_SCENARIOS), ...(o.record ? [] : scenariosIn(SHARED_SCENARIOS))];
+  const files =
+    o.files.length > 0 ? o.files : [...scenariosIn(OWN_SCENARIOS), ...(o.record ? [] : scenariosIn(SHARED_SCENARIOS))];
   if (files.length === 0) {
     console.log('no scenarios');
     return 0;
@@ -164,10 +169,12 @@ async function main(): Promise<number> {
 
   const t0 = Date.now();
   const outcomes = await pool(files, o.jobs, async (file, k) => {
-    const r = await one(file, k, o).catch((e: unknown): Outcome => ({
-      passed: false,
-      report: `FAIL ${shown(file)}: ${e instanceof Error ? e.message : String(e)}\n`,
-    }));
+    const r = await one(file, k, o).catch(
+      (e: unknown): Outcome => ({
+        passed: false,
+        report: `FAIL ${shown(file)}: ${e instanceof Error ? e.message : String(e)}\n`,
+      }),
+    );
     process.stdout.write(r.report);
     return r;
   });

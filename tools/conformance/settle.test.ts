@@ -6,10 +6,13 @@ const BR0_UNKNOWN = '2: br0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc no
 const BR0_UP = '2: br0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT';
 const BR0_LOST_CARRIER = '2: br0: <BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state UP mode DEFAULT';
 const BR0_DOWN = '2: br0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN mode DEFAULT';
-const ETH0_GOT_CARRIER = '2: eth0@if2: <NO-CARRIER,BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state DOWN mode DEFAULT';
+const ETH0_GOT_CARRIER =
+  '2: eth0@if2: <NO-CARRIER,BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state DOWN mode DEFAULT';
 const VETH1_ADMIN_DOWN = '3: veth1@veth0: <BROADCAST,MULTICAST> mtu 1500 qdisc noqueue state DOWN mode DEFAULT';
-const PORT_DISABLED = '4: veth0@veth1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 ';
-const PORT_HALF = '2: eth0: <NO-CARRIER,BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state disabled priority 32 cost 2 ';
+const PORT_DISABLED =
+  '4: veth0@veth1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 master br0 state disabled priority 32 cost 2 ';
+const PORT_HALF =
+  '2: eth0: <NO-CARRIER,BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state disabled priority 32 cost 2 ';
 
 describe('linkwatchPending', () => {
   it.each([

@@ -66,7 +66,8 @@ export class Settler {
       const t = this.now();
       const steady = cur === prev || t >= this.lastChange + 2 * ROUND_MS + MARGIN_MS;
       if ((t >= quietUntil && steady && !linkwatchPending(cur)) || t >= deadline) break;
-      if (process.env.CONFORMANCE_DEBUG && prev !== undefined && cur !== prev) console.error(`settle: change at +${t - this.lastChange} ms:\n${cur}`);
+      if (process.env.CONFORMANCE_DEBUG && prev !== undefined && cur !== prev)
+        console.error(`settle: change at +${t - this.lastChange} ms:\n${cur}`);
       prev = cur;
       await this.wait(t < quietUntil ? Math.min(POLL_MS * 5, quietUntil - t) : POLL_MS);
     }

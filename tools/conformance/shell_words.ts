@@ -33,7 +33,8 @@ export function shellSyntax(line: string): string | undefined {
   for (let i = 0; i < line.length; ) {
     const c = line[i]!;
     const code = c.charCodeAt(0);
-    if ((code < 0x20 && c !== '\t') || code === 0x7f) return `a control character (U+${code.toString(16).padStart(4, '0')})`;
+    if ((code < 0x20 && c !== '\t') || code === 0x7f)
+      return `a control character (U+${code.toString(16).padStart(4, '0')})`;
     if (c === '\\') {
       if (i + 1 < line.length && line.charCodeAt(i + 1) < 0x20) return 'a control character after a backslash';
       i += 2;

@@ -9,7 +9,7 @@ export interface SimulatorRun {
 }
 
 export async function runOnSimulator(file: string, repoRoot: string, timeoutMs = 120_000): Promise<SimulatorRun> {
-  let r;
+  let r: Awaited<ReturnType<typeof run>>;
   try {
     r = await run(['npm', 'run', '-s', 'transcript', '--', file], timeoutMs, { separate: true, cwd: repoRoot });
   } catch (e) {

@@ -5,7 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { COMMANDS } from '../../sim/shell/shell';
 import { fuzzScenario } from './fuzz';
 import { translateScenario } from './kernel';
-import { captureRefused, captureTarget, changesLinks, listsNetns, observesLinks, TOOLS, translateLine, untranslateOutput } from './translate';
+import {
+  captureRefused,
+  captureTarget,
+  changesLinks,
+  listsNetns,
+  observesLinks,
+  TOOLS,
+  translateLine,
+  untranslateOutput,
+} from './translate';
 
 const P = 'nl42s1-';
 
@@ -16,7 +25,7 @@ const argv = (cmd: string, prefix = P): string[] => {
 };
 const words = (s: string): string[] => s.trim().split(/\s+/);
 
-describe('translateLine: the scenarios\' commands', () => {
+describe("translateLine: the scenarios' commands", () => {
   const cases: [string, string][] = [
     ['ip link add eth0 type veth peer name gw netns lan', `ip link add eth0 type veth peer name gw netns ${P}lan`],
     ['ip -n lan link set dev gw address 52:54:00:12:35:01', `ip -n ${P}lan link set dev gw address 52:54:00:12:35:01`],
@@ -26,7 +35,10 @@ describe('translateLine: the scenarios\' commands', () => {
       'ip netns exec lan sysctl -w net.ipv4.neigh.gw.base_reachable_time_ms=3600000',
       `ip netns exec ${P}lan sysctl -w net.ipv4.neigh.gw.base_reachable_time_ms=3600000`,
     ],
-    ['ip netns exec lan arping -c 1 -w 3 -I gw 192.168.3.101', `ip netns exec ${P}lan arping -c 1 -w 3 -I gw 192.168.3.101`],
+    [
+      'ip netns exec lan arping -c 1 -w 3 -I gw 192.168.3.101',
+      `ip netns exec ${P}lan arping -c 1 -w 3 -I gw 192.168.3.101`,
+    ],
     ['ip netns add lan', `ip netns add ${P}lan`],
     ['ip netns del lan', `ip netns del ${P}lan`],
     // every spelling iproute2 accepts for the namespace option: matches() prefixes, - or --
@@ -49,7 +61,10 @@ describe('translateLine: the scenarios\' commands', () => {
     ['ip l set veth1 netns c1', `ip l set veth1 netns ${P}c1`],
     ['ip netns exec c1 ip link set eth0 netns c2', `ip netns exec ${P}c1 ip link set eth0 netns ${P}c2`],
     ['ip netns exec c1 ip -n c2 link', `ip netns exec ${P}c1 ip -n ${P}c2 link`],
-    ['ip netns exec c1 ip netns exec c2 bridge -n c3 link', `ip netns exec ${P}c1 ip netns exec ${P}c2 bridge -n ${P}c3 link`],
+    [
+      'ip netns exec c1 ip netns exec c2 bridge -n c3 link',
+      `ip netns exec ${P}c1 ip netns exec ${P}c2 bridge -n ${P}c3 link`,
+    ],
     ['ip -n c1 netns exec c2 ip link', `ip -n ${P}c1 netns exec ${P}c2 ip link`],
     ['ip netns e c1 ping -n -c 1 10.0.0.1', `ip netns e ${P}c1 ping -n -c 1 10.0.0.1`],
     ['ip net exec c1 tcpdump -c 1 -n -i eth0', `ip net exec ${P}c1 tcpdump -c 1 -n -i eth0`],
@@ -197,7 +212,13 @@ describe('translateLine: escapes from the throw-away namespaces are refused', ()
 describe('the runner runs every scenario line and every fuzzed line', () => {
   const repo = resolve(fileURLToPath(new URL('../..', import.meta.url)));
   const dirs = [join(repo, 'conformance', 'scenarios'), resolve(repo, '..', 'shared', 'conformance', 'scenarios')];
-  const files = dirs.filter((d) => existsSync(d)).flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.sh')).map((f) => join(d, f)));
+  const files = dirs
+    .filter((d) => existsSync(d))
+    .flatMap((d) =>
+      readdirSync(d)
+        .filter((f) => f.endsWith('.sh'))
+        .map((f) => join(d, f)),
+    );
   it('finds the scenarios', () => {
     expect(files.length).toBeGreaterThan(50);
   });
@@ -205,10 +226,13 @@ describe('the runner runs every scenario line and every fuzzed line', () => {
     expect(() => translateScenario(readFileSync(file, 'utf8'), P)).not.toThrow();
   });
   it.each(['bridge', 'router', 'docker', 'arp', 'links'] as const)('fuzz %s', (kind) => {
-    for (let seed = 1; seed <= 5; seed++) expect(() => translateScenario(fuzzScenario(kind, seed, 60), P)).not.toThrow();
+    for (let seed = 1; seed <= 5; seed++)
+      expect(() => translateScenario(fuzzScenario(kind, seed, 60), P)).not.toThrow();
   });
   it('a refused line fails the whole scenario with the reason, before anything runs', () => {
-    expect(() => translateScenario('ip netns add a\nip link; reboot\n', P)).toThrow(/refused: ip link; reboot: .*command list/);
+    expect(() => translateScenario('ip netns add a\nip link; reboot\n', P)).toThrow(
+      /refused: ip link; reboot: .*command list/,
+    );
     expect(() => translateScenario('#> capture ../x:eth0\nip link\n', P)).toThrow(/refused: capture/);
   });
   it('runs only tools the simulator models', () => {
@@ -218,9 +242,9 @@ describe('the runner runs every scenario line and every fuzzed line', () => {
 
 describe('untranslateOutput', () => {
   it('removes the prefix', () => {
-    expect(untranslateOutput('ip -n nope link', `Cannot open network namespace "${P}nope": No such file or directory\n`, P)).toBe(
-      'Cannot open network namespace "nope": No such file or directory\n',
-    );
+    expect(
+      untranslateOutput('ip -n nope link', `Cannot open network namespace "${P}nope": No such file or directory\n`, P),
+    ).toBe('Cannot open network namespace "nope": No such file or directory\n');
   });
   it('lists only the scenario namespaces in ip netns list', () => {
     expect(listsNetns('ip netns')).toBe(true);

@@ -30,26 +30,62 @@ type Argv = { ok: true; argv: string[] } | { ok: false; reason: string };
 
 const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
-
 type OptKind = 'flag' | 'arg' | 'netns' | 'batch' | 'all' | 'unknown';
 
 // ip/ip.c main() of iproute2 6.1: its option tests in order (the first match wins, so `-b` is
 // -batch, `-n` is -netns and `-a` is -all).
 const IP_OPTIONS: [string, OptKind, 'exact'?][] = [
-  ['-loops', 'arg'], ['-family', 'arg'], ['-4', 'flag', 'exact'], ['-6', 'flag', 'exact'], ['-0', 'flag', 'exact'],
-  ['-D', 'flag', 'exact'], ['-M', 'flag', 'exact'], ['-B', 'flag', 'exact'], ['-human', 'flag'], ['-human-readable', 'flag'],
-  ['-iec', 'flag'], ['-stats', 'flag'], ['-statistics', 'flag'], ['-details', 'flag'], ['-resolve', 'flag'],
-  ['-oneline', 'flag'], ['-timestamp', 'flag'], ['-tshort', 'flag'], ['-Version', 'flag'], ['-force', 'flag'],
-  ['-batch', 'batch'], ['-brief', 'flag'], ['-json', 'flag'], ['-pretty', 'flag'], ['-rcvbuf', 'arg'],
-  ['-color', 'flag'], ['-help', 'flag'], ['-netns', 'netns'], ['-Numeric', 'flag'], ['-all', 'all'],
+  ['-loops', 'arg'],
+  ['-family', 'arg'],
+  ['-4', 'flag', 'exact'],
+  ['-6', 'flag', 'exact'],
+  ['-0', 'flag', 'exact'],
+  ['-D', 'flag', 'exact'],
+  ['-M', 'flag', 'exact'],
+  ['-B', 'flag', 'exact'],
+  ['-human', 'flag'],
+  ['-human-readable', 'flag'],
+  ['-iec', 'flag'],
+  ['-stats', 'flag'],
+  ['-statistics', 'flag'],
+  ['-details', 'flag'],
+  ['-resolve', 'flag'],
+  ['-oneline', 'flag'],
+  ['-timestamp', 'flag'],
+  ['-tshort', 'flag'],
+  ['-Version', 'flag'],
+  ['-force', 'flag'],
+  ['-batch', 'batch'],
+  ['-brief', 'flag'],
+  ['-json', 'flag'],
+  ['-pretty', 'flag'],
+  ['-rcvbuf', 'arg'],
+  ['-color', 'flag'],
+  ['-help', 'flag'],
+  ['-netns', 'netns'],
+  ['-Numeric', 'flag'],
+  ['-all', 'all'],
 ];
 
 // bridge/bridge.c main() of iproute2 6.1.
 const BRIDGE_OPTIONS: [string, OptKind, 'exact'?][] = [
-  ['-help', 'flag'], ['-Version', 'flag'], ['-stats', 'flag'], ['-statistics', 'flag'], ['-details', 'flag'],
-  ['-oneline', 'flag'], ['-timestamp', 'flag'], ['-family', 'arg'], ['-4', 'flag', 'exact'], ['-6', 'flag', 'exact'],
-  ['-netns', 'netns'], ['-color', 'flag'], ['-compressvlans', 'flag'], ['-force', 'flag'], ['-json', 'flag'],
-  ['-pretty', 'flag'], ['-batch', 'batch'],
+  ['-help', 'flag'],
+  ['-Version', 'flag'],
+  ['-stats', 'flag'],
+  ['-statistics', 'flag'],
+  ['-details', 'flag'],
+  ['-oneline', 'flag'],
+  ['-timestamp', 'flag'],
+  ['-family', 'arg'],
+  ['-4', 'flag', 'exact'],
+  ['-6', 'flag', 'exact'],
+  ['-netns', 'netns'],
+  ['-color', 'flag'],
+  ['-compressvlans', 'flag'],
+  ['-force', 'flag'],
+  ['-json', 'flag'],
+  ['-pretty', 'flag'],
+  ['-batch', 'batch'],
 ];
 
 /** What an iproute2 main() makes of one option word (`--x` is read as `-x`). */
@@ -110,7 +146,8 @@ function ip(words: string[], prefix: string, depth: number): Argv {
     const sub = netnsSubcommand(w[obj + 1]);
     const nameAt = obj + 2;
     if (sub === 'attach') return refuse('ip netns attach names the namespace of a process of the machine');
-    if (sub === 'identify' && nameAt < w.length) return refuse('ip netns identify PID looks at a process of the machine');
+    if (sub === 'identify' && nameAt < w.length)
+      return refuse('ip netns identify PID looks at a process of the machine');
     // ip itself refuses a name with `/` or `.`/`..` here (invalid_name)
     if (['add', 'set', 'delete', 'pids', 'exec'].includes(sub) && nameAt < w.length) w[nameAt] = prefix + w[nameAt]!;
     if (sub === 'exec' && nameAt + 1 < w.length) {
@@ -155,7 +192,18 @@ function longOption(word: string, names: string[], min = 4): string | undefined 
 
 // procps-ng sysctl: -p/-f/--load/--system read settings from files; only net.* is per namespace.
 const SYSCTL_FLAGS = 'aAXbeNnqwhVd';
-const SYSCTL_LONG = ['--all', '--binary', '--ignore', '--names', '--values', '--quiet', '--write', '--help', '--version', '--pattern'];
+const SYSCTL_LONG = [
+  '--all',
+  '--binary',
+  '--ignore',
+  '--names',
+  '--values',
+  '--quiet',
+  '--write',
+  '--help',
+  '--version',
+  '--pattern',
+];
 
 function sysctl(w: string[]): Argv {
   for (let i = 1; i < w.length; i++) {
@@ -173,7 +221,8 @@ function sysctl(w: string[]): Argv {
           if (k === a.length - 1) i++;
           break;
         }
-        if (!SYSCTL_FLAGS.includes(c)) return refuse(`sysctl ${a}: -${c} is not run (only reading and writing net.* keys)`);
+        if (!SYSCTL_FLAGS.includes(c))
+          return refuse(`sysctl ${a}: -${c} is not run (only reading and writing net.* keys)`);
       }
       continue;
     }
@@ -187,7 +236,15 @@ function sysctl(w: string[]): Argv {
 // tcpdump 4.99: options that write or read files, run programs, or change user.
 const TCPDUMP_REFUSED = 'wrFVzZCGWmMEK';
 const TCPDUMP_WITH_ARG = 'BcCdEFGiIjmMQrsTVwWyzZ';
-const TCPDUMP_LONG = ['--immediate-mode', '--number', '--print', '--list-interfaces', '--list-time-stamp-types', '--version', '--help'];
+const TCPDUMP_LONG = [
+  '--immediate-mode',
+  '--number',
+  '--print',
+  '--list-interfaces',
+  '--list-time-stamp-types',
+  '--version',
+  '--help',
+];
 
 function tcpdump(w: string[]): Argv {
   for (let i = 1; i < w.length; i++) {
@@ -214,7 +271,8 @@ function iptables(w: string[]): Argv {
   for (const a of w.slice(1)) {
     // --modprobe runs the program it names
     if (shortCluster(a, 'M') || longOption(a, ['--modprobe'])) return refuse(`${w[0]} ${a}: --modprobe runs a program`);
-    if (w[0] === 'iptables-save' && (shortCluster(a, 'f') || longOption(a, ['--file']))) return refuse(`${w[0]} ${a} writes a file`);
+    if (w[0] === 'iptables-save' && (shortCluster(a, 'f') || longOption(a, ['--file'])))
+      return refuse(`${w[0]} ${a} writes a file`);
   }
   return { ok: true, argv: w };
 }

@@ -11,7 +11,9 @@ import './classroom.css';
 
 function typing(e: KeyboardEvent): boolean {
   const el = e.target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+  return (
+    !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
 }
 
 /**
@@ -38,7 +40,10 @@ const OTHER: Record<string, () => void> = {
   '+': () => playback.speed(1),
   '=': () => playback.speed(1),
   '-': () => playback.speed(-1),
-  f: () => void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => {}),
+  f: () =>
+    void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(
+      () => {},
+    ),
   Escape: () => useLab.getState().setClassroom(false),
 };
 

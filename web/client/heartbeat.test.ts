@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { withoutOffender } from './heartbeat';
 import type { LogEntry } from '../protocol';
 
-const e = (id: number, group: string, line: string): LogEntry => ({ id, group, ns: 'host', line, at: id, mode: 'async' });
+const e = (id: number, group: string, line: string): LogEntry => ({
+  id,
+  group,
+  ns: 'host',
+  line,
+  at: id,
+  mode: 'async',
+});
 
 describe('withoutOffender', () => {
   const log = [e(1, 'preset:bridge', 'ip link add br0 type bridge'), e(2, 't1', 'ip link set br0 up')];

@@ -32,7 +32,10 @@ export const stopHung = (): void => stopFn();
  * that ran before it in the same message are kept, though their `logged` never arrived), else the newest
  * action (a runaway process that went on in the worker's clock).
  */
-export function withoutOffender(log: readonly LogEntry[], execs: readonly LogEntry[]): { log: LogEntry[]; dropped: LogEntry[] } {
+export function withoutOffender(
+  log: readonly LogEntry[],
+  execs: readonly LogEntry[],
+): { log: LogEntry[]; dropped: LogEntry[] } {
   const known = new Set(log.map((e) => e.id));
   const offender = execs.at(-1);
   if (offender) {

@@ -87,14 +87,19 @@ function replayCut(now: number, cut: { kept: number; events: number }): void {
   const s = useLab.getState();
   const dropped = s.log.length - cut.kept;
   const whole = currentLab(s);
-  void pushHistory(whole).then((r) => useLab.getState().setRecent(r)).catch(() => {});
+  void pushHistory(whole)
+    .then((r) => useLab.getState().setRecent(r))
+    .catch(() => {});
   const log = s.log.slice(0, cut.kept).map((e) => {
     if (e.stopAt === undefined || e.stopAt <= now) return e;
     const { stopAt: _, ...running } = e; // its Ctrl-C lies beyond the cut: still running there
     return running;
   });
   useLab.setState({ log, now, redoStack: [] });
-  s.setNotice({ kind: 'error', text: tf('replayCut', s.lang, { events: cut.events, s: (now / 1e6).toFixed(1), n: dropped }) });
+  s.setNotice({
+    kind: 'error',
+    text: tf('replayCut', s.lang, { events: cut.events, s: (now / 1e6).toFixed(1), n: dropped }),
+  });
 }
 
 export interface SimClient {

@@ -1,6 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useLab } from '../store';
-import { selRunAction, selSelectedDevice, selSelectedId, selSelectedNsSnap, selNamespaceNames, selSelFrame } from '../store/selectors';
+import {
+  selRunAction,
+  selSelectedDevice,
+  selSelectedId,
+  selSelectedNsSnap,
+  selNamespaceNames,
+  selSelFrame,
+} from '../store/selectors';
 import type { DevSnap } from '../../sim/index';
 import { CONF_MAX, INSPECTED_CONF } from '../model/conf';
 import { FrameInspector } from './flow/FrameInspector';
@@ -15,7 +22,15 @@ export function Inspector() {
   const { t } = useTranslation();
   if (frame !== null) return <FrameInspector />;
   if (!ns) return null;
-  if (dev) return <DeviceInspector key={`${ns.name}:${dev.name}`} ns={ns.name} dev={dev} bridges={ns.devices.filter((d) => d.node === 'switch').map((d) => d.name)} />;
+  if (dev)
+    return (
+      <DeviceInspector
+        key={`${ns.name}:${dev.name}`}
+        ns={ns.name}
+        dev={dev}
+        bridges={ns.devices.filter((d) => d.node === 'switch').map((d) => d.name)}
+      />
+    );
   if (selectedId?.startsWith('ns:')) return <NetnsInspector ns={ns.name} ipForward={ns.ipForward} />;
   return (
     <section className="inspector empty">
@@ -31,7 +46,12 @@ function NetnsInspector({ ns, ipForward }: { ns: string; ipForward: number }) {
     <section className="inspector" aria-label={t('insp.label', { name: ns })}>
       <h2>{ns}</h2>
       <label>
-        <input type="checkbox" checked={ipForward === 1} onChange={(e) => run({ type: 'setIpForward', ns, value: e.target.checked ? 1 : 0 })} /> net.ipv4.ip_forward
+        <input
+          type="checkbox"
+          checked={ipForward === 1}
+          onChange={(e) => run({ type: 'setIpForward', ns, value: e.target.checked ? 1 : 0 })}
+        />{' '}
+        net.ipv4.ip_forward
       </label>
       {ns !== 'host' && (
         <button type="button" className="danger" onClick={() => run({ type: 'deleteNs', ns })}>
@@ -60,17 +80,34 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
   return (
     <section className="inspector" aria-label={t('insp.label', { name: dev.name })}>
       <h2>
-        {dev.name} <small>{dev.kind} · {ns} · {dev.operstate}{dev.portState ? t('insp.port', { state: dev.portState, cost: dev.portCost }) : ''}</small>
+        {dev.name}{' '}
+        <small>
+          {dev.kind} · {ns} · {dev.operstate}
+          {dev.portState ? t('insp.port', { state: dev.portState, cost: dev.portCost }) : ''}
+        </small>
       </h2>
       <div className="row">
         <label>
-          <input type="checkbox" aria-label={t('insp.up')} checked={dev.up} onChange={(e) => run({ type: 'setUp', ns, dev: dev.name, up: e.target.checked })} /> {t('insp.up')}
+          <input
+            type="checkbox"
+            aria-label={t('insp.up')}
+            checked={dev.up}
+            onChange={(e) => run({ type: 'setUp', ns, dev: dev.name, up: e.target.checked })}
+          />{' '}
+          {t('insp.up')}
         </label>
         <CaptureButton ns={ns} dev={dev.name} />
       </div>
       <form onSubmit={onMac} className="row">
         <label>
-          MAC <input aria-label={t('insp.macLabel')} className="mono" value={mac} onChange={(e) => setMac(e.target.value)} size={17} />
+          MAC{' '}
+          <input
+            aria-label={t('insp.macLabel')}
+            className="mono"
+            value={mac}
+            onChange={(e) => setMac(e.target.value)}
+            size={17}
+          />
         </label>
         <button type="submit">{t('insp.set')}</button>
       </form>
@@ -78,23 +115,45 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
         {dev.addrs.map((a) => (
           <div key={a.local} className="row">
             <span className="mono">{`${a.local}/${a.prefixlen}`}</span>
-            <button type="button" aria-label={t('insp.deleteAddr', { addr: a.local })} onClick={() => run({ type: 'delAddr', ns, dev: dev.name, cidr: `${a.local}/${a.prefixlen}` })}>
+            <button
+              type="button"
+              aria-label={t('insp.deleteAddr', { addr: a.local })}
+              onClick={() => run({ type: 'delAddr', ns, dev: dev.name, cidr: `${a.local}/${a.prefixlen}` })}
+            >
               ×
             </button>
           </div>
         ))}
         <form onSubmit={onAddr} className="row">
-          <input aria-label={t('insp.newAddr')} placeholder="192.168.3.101/24" value={cidr} onChange={(e) => setCidr(e.target.value)} size={18} />
+          <input
+            aria-label={t('insp.newAddr')}
+            placeholder="192.168.3.101/24"
+            value={cidr}
+            onChange={(e) => setCidr(e.target.value)}
+            size={18}
+          />
           <button type="submit">{t('insp.addAddr')}</button>
         </form>
       </div>
       {dev.node !== 'switch' && (
         <label className="row">
           {t('insp.master')}{' '}
-          <select aria-label={t('insp.master')} value={dev.master ?? ''} onChange={(e) => run(e.target.value ? { type: 'enslave', ns, dev: dev.name, br: e.target.value } : { type: 'release', ns, dev: dev.name })}>
+          <select
+            aria-label={t('insp.master')}
+            value={dev.master ?? ''}
+            onChange={(e) =>
+              run(
+                e.target.value
+                  ? { type: 'enslave', ns, dev: dev.name, br: e.target.value }
+                  : { type: 'release', ns, dev: dev.name },
+              )
+            }
+          >
             <option value="">{t('insp.none')}</option>
             {bridges.map((b) => (
-              <option key={b} value={b}>{b}</option>
+              <option key={b} value={b}>
+                {b}
+              </option>
             ))}
           </select>
         </label>
@@ -102,9 +161,15 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
       {dev.node !== 'switch' && (
         <label className="row">
           {t('insp.namespace')}{' '}
-          <select aria-label={t('insp.namespace')} value={ns} onChange={(e) => run({ type: 'moveToNs', ns, dev: dev.name, to: e.target.value })}>
+          <select
+            aria-label={t('insp.namespace')}
+            value={ns}
+            onChange={(e) => run({ type: 'moveToNs', ns, dev: dev.name, to: e.target.value })}
+          >
             {nsNames.map((n) => (
-              <option key={n} value={n}>{n}</option>
+              <option key={n} value={n}>
+                {n}
+              </option>
             ))}
           </select>
         </label>
@@ -114,7 +179,14 @@ function DeviceInspector({ ns, dev, bridges }: { ns: string; dev: DevSnap; bridg
         {INSPECTED_CONF.map((k) => (
           <label key={k} className="row conf">
             {k}
-            <input type="number" min={0} max={CONF_MAX[k]} aria-label={k} value={dev.conf[k]} onChange={(e) => run({ type: 'setConf', ns, dev: dev.name, key: k, value: Number(e.target.value) })} />
+            <input
+              type="number"
+              min={0}
+              max={CONF_MAX[k]}
+              aria-label={k}
+              value={dev.conf[k]}
+              onChange={(e) => run({ type: 'setConf', ns, dev: dev.name, key: k, value: Number(e.target.value) })}
+            />
           </label>
         ))}
       </fieldset>

@@ -2,21 +2,30 @@
 // click on the backdrop closes it when it may be closed, and focus goes back where it was.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 function focusables(el: HTMLElement): HTMLElement[] {
   return [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((e) => !e.hidden && e.offsetParent !== null);
 }
 
-export function Modal(p: { label: string; className: string; role?: 'dialog' | 'alertdialog'; onClose?: () => void; children: ReactNode }) {
+export function Modal(p: {
+  label: string;
+  className: string;
+  role?: 'dialog' | 'alertdialog';
+  onClose?: () => void;
+  children: ReactNode;
+}) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const el = box.current;
-    if (el && !el.contains(document.activeElement)) (el.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(el)[0] ?? el).focus();
+    if (el && !el.contains(document.activeElement))
+      (el.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(el)[0] ?? el).focus();
     return () => {
       // back where the person was, unless they have moved on meanwhile
-      if (before?.isConnected && (document.activeElement === document.body || document.activeElement === null)) before.focus();
+      if (before?.isConnected && (document.activeElement === document.body || document.activeElement === null))
+        before.focus();
     };
   }, []);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -38,8 +47,20 @@ export function Modal(p: { label: string; className: string; role?: 'dialog' | '
     }
   };
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && p.onClose?.()} data-testid="modal-backdrop">
-      <div ref={box} className={p.className} role={p.role ?? 'dialog'} aria-modal="true" aria-label={p.label} tabIndex={-1} onKeyDown={onKeyDown}>
+    <div
+      className="modal-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && p.onClose?.()}
+      data-testid="modal-backdrop"
+    >
+      <div
+        ref={box}
+        className={p.className}
+        role={p.role ?? 'dialog'}
+        aria-modal="true"
+        aria-label={p.label}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         {p.children}
       </div>
     </div>

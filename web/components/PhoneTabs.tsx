@@ -15,11 +15,18 @@ export function PhoneTabs({ tab, onTab }: { tab: PhoneTab; onTab: (t: PhoneTab) 
   return (
     <nav className="phone-tabs" aria-label={t('phonePanels', lang)}>
       <div className="phone-tabs-list" role="tablist" aria-label={t('phonePanels', lang)}>
-      {TABS.map(([id, key]) => (
-        <button key={id} type="button" role="tab" aria-selected={tab === id} onClick={() => onTab(id)} data-phone-tab={id}>
-          {t(key, lang)}
-        </button>
-      ))}
+        {TABS.map(([id, key]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            onClick={() => onTab(id)}
+            data-phone-tab={id}
+          >
+            {t(key, lang)}
+          </button>
+        ))}
       </div>
     </nav>
   );

@@ -16,7 +16,11 @@ export function Tables() {
   const { t: tr } = useTranslation();
   if (!ns) return null;
   return (
-    <section className={at ? 'tables past' : 'tables'} aria-label={tr('tables.label', { netns: ns.name })} data-at={at ? at.seq : 'now'}>
+    <section
+      className={at ? 'tables past' : 'tables'}
+      aria-label={tr('tables.label', { netns: ns.name })}
+      data-at={at ? at.seq : 'now'}
+    >
       {at && (
         <div className="tables-at" role="status">
           {tr(at.exact ? 'tables.at' : 'tables.atInexact', { n: at.seq + 1, time: fmtTime(at.time) })}{' '}
@@ -27,7 +31,14 @@ export function Tables() {
       )}
       <div className="tabs" role="tablist">
         {TABS.map((t) => (
-          <button key={t} role="tab" type="button" aria-selected={t === tab} className={t === tab ? 'active' : ''} onClick={() => setTab(t)}>
+          <button
+            key={t}
+            role="tab"
+            type="button"
+            aria-selected={t === tab}
+            className={t === tab ? 'active' : ''}
+            onClick={() => setTab(t)}
+          >
             {tr(`tables.${t}`)}
           </button>
         ))}
@@ -37,11 +48,24 @@ export function Tables() {
         {tab === 'addr' && (
           <table>
             <thead>
-              <tr><th>{tr('col.dev')}</th><th>{tr('col.state')}</th><th>{tr('col.address')}</th><th>{tr('col.mac')}</th><th>{tr('col.master')}</th></tr>
+              <tr>
+                <th>{tr('col.dev')}</th>
+                <th>{tr('col.state')}</th>
+                <th>{tr('col.address')}</th>
+                <th>{tr('col.mac')}</th>
+                <th>{tr('col.master')}</th>
+              </tr>
             </thead>
             <tbody>
               {ns.devices.map((d) => (
-                <AddrRow key={d.name} name={d.name} state={d.operstate} addrs={d.addrs.map((a) => `${a.local}/${a.prefixlen}`).join(' ')} mac={d.mac} master={d.master ?? ''} />
+                <AddrRow
+                  key={d.name}
+                  name={d.name}
+                  state={d.operstate}
+                  addrs={d.addrs.map((a) => `${a.local}/${a.prefixlen}`).join(' ')}
+                  mac={d.mac}
+                  master={d.master ?? ''}
+                />
               ))}
             </tbody>
           </table>
@@ -49,11 +73,15 @@ export function Tables() {
         {tab === 'route' && (
           <table>
             <thead>
-              <tr><th>ip route</th></tr>
+              <tr>
+                <th>ip route</th>
+              </tr>
             </thead>
             <tbody>
               {ns.routes.map((r) => (
-                <tr key={r.line}><td className="mono">{r.line}</td></tr>
+                <tr key={r.line}>
+                  <td className="mono">{r.line}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -61,11 +89,21 @@ export function Tables() {
         {tab === 'neigh' && (
           <table>
             <thead>
-              <tr><th>{tr('col.address')}</th><th>{tr('col.dev')}</th><th>{tr('col.lladdr')}</th><th>{tr('col.state')}</th></tr>
+              <tr>
+                <th>{tr('col.address')}</th>
+                <th>{tr('col.dev')}</th>
+                <th>{tr('col.lladdr')}</th>
+                <th>{tr('col.state')}</th>
+              </tr>
             </thead>
             <tbody>
               {ns.neigh.map((n) => (
-                <tr key={`${n.dev} ${n.ip}`}><td>{n.ip}</td><td>{n.dev}</td><td className="mono">{macBreakable(n.lladdr ?? '')}</td><td>{n.state}</td></tr>
+                <tr key={`${n.dev} ${n.ip}`}>
+                  <td>{n.ip}</td>
+                  <td>{n.dev}</td>
+                  <td className="mono">{macBreakable(n.lladdr ?? '')}</td>
+                  <td>{n.state}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -73,11 +111,21 @@ export function Tables() {
         {tab === 'fdb' && (
           <table>
             <thead>
-              <tr><th>{tr('col.bridge')}</th><th>{tr('col.mac')}</th><th>{tr('col.port')}</th><th>{tr('col.kind')}</th></tr>
+              <tr>
+                <th>{tr('col.bridge')}</th>
+                <th>{tr('col.mac')}</th>
+                <th>{tr('col.port')}</th>
+                <th>{tr('col.kind')}</th>
+              </tr>
             </thead>
             <tbody>
               {ns.fdb.map((f) => (
-                <tr key={`${f.br} ${f.mac} ${f.dev}`}><td>{f.br}</td><td className="mono">{macBreakable(f.mac)}</td><td>{f.dev}</td><td>{tr(f.local ? 'fdb.local' : f.static ? 'fdb.static' : 'fdb.learned')}</td></tr>
+                <tr key={`${f.br} ${f.mac} ${f.dev}`}>
+                  <td>{f.br}</td>
+                  <td className="mono">{macBreakable(f.mac)}</td>
+                  <td>{f.dev}</td>
+                  <td>{tr(f.local ? 'fdb.local' : f.static ? 'fdb.static' : 'fdb.learned')}</td>
+                </tr>
               ))}
             </tbody>
           </table>

@@ -1,6 +1,17 @@
 import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useLab } from '../store';
-import { selActiveTerm, selActiveTermId, selExtraTerms, selFlowEndTime, selInterrupt, selNamespaceNames, selOutputUntil, selSelectedNsSnap, selSelectTerm, selTermClear } from '../store/selectors';
+import {
+  selActiveTerm,
+  selActiveTermId,
+  selExtraTerms,
+  selFlowEndTime,
+  selInterrupt,
+  selNamespaceNames,
+  selOutputUntil,
+  selSelectedNsSnap,
+  selSelectTerm,
+  selTermClear,
+} from '../store/selectors';
 import { shownLines, type TermLine } from '../store/terminal';
 import { complete } from '../model/complete';
 import { termNs } from '../protocol';
@@ -30,7 +41,15 @@ export function Terminal() {
   const mine = tabsOf(names.filter((n) => nsRole(n) !== 'lan'));
   const world = tabsOf(names.filter((n) => nsRole(n) === 'lan'));
   const tab = (t: string) => (
-    <button key={t} type="button" role="tab" aria-selected={t === active} className={t === active ? 'active' : t.includes('#') ? 'extra' : ''} onClick={() => (setPicked(true), selectTerm(t))} data-term={t}>
+    <button
+      key={t}
+      type="button"
+      role="tab"
+      aria-selected={t === active}
+      className={t === active ? 'active' : t.includes('#') ? 'extra' : ''}
+      onClick={() => (setPicked(true), selectTerm(t))}
+      data-term={t}
+    >
       {tabLabel(t)}
     </button>
   );
@@ -41,8 +60,15 @@ export function Terminal() {
           {mine.map(tab)}
         </div>
         {world.length > 0 && (
-          <div className="tab-group tab-group-world" role="tablist" aria-label={tr('term.groupWorld')} data-testid="world-tabs">
-            <span className="tab-group-name" aria-hidden="true">{tr('term.groupWorld')}</span>
+          <div
+            className="tab-group tab-group-world"
+            role="tablist"
+            aria-label={tr('term.groupWorld')}
+            data-testid="world-tabs"
+          >
+            <span className="tab-group-name" aria-hidden="true">
+              {tr('term.groupWorld')}
+            </span>
             {world.map(tab)}
           </div>
         )}
@@ -132,7 +158,9 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
 
   return (
     <div className="term-screen" ref={screen} onClick={() => inputRef.current?.focus()} data-testid={`term-${ns}`}>
-      <div className="term-greeting" id={`term-greeting-${ns}`}>{t('termGreeting', lang)}</div>
+      <div className="term-greeting" id={`term-greeting-${ns}`}>
+        {t('termGreeting', lang)}
+      </div>
       {lines.map((l) => (
         <Line key={keyOf(l)} l={l} ns={ns} />
       ))}

@@ -1,7 +1,16 @@
 import { useEffect } from 'react';
 import { useLab } from '../store';
 import { loadPreset, redo, undo } from '../store/actions';
-import { selCanRedo, selCanUndo, selUndoLabel, selDiagramValue, selWorkerStatus, selFlowOn, selSetFlowOn, selHung } from '../store/selectors';
+import {
+  selCanRedo,
+  selCanUndo,
+  selUndoLabel,
+  selDiagramValue,
+  selWorkerStatus,
+  selFlowOn,
+  selSetFlowOn,
+  selHung,
+} from '../store/selectors';
 import { selLang, selSetLang } from '../lessons/selectors';
 import { useTranslation } from 'react-i18next';
 import { i18n, type StringKey } from '../i18n/i18n';
@@ -16,7 +25,6 @@ function keyForUndo(target: EventTarget | null): boolean {
   if (target instanceof HTMLInputElement) return target.classList.contains('term-input') && target.value === '';
   return true;
 }
-
 
 /** A preset's title in the reader's language (a preset without a translation keeps its own). */
 function presetTitle(p: { id: string; title: string }, tr: (k: StringKey) => string): string {
@@ -73,7 +81,12 @@ export function Toolbar() {
         </select>
       </label>
       <LabMenu />
-      <button type="button" onClick={undo} disabled={!canUndo} title={undoLabel ? tr('toolbar.undoWhat', { what: undoLabel }) : tr('toolbar.nothingToUndo')}>
+      <button
+        type="button"
+        onClick={undo}
+        disabled={!canUndo}
+        title={undoLabel ? tr('toolbar.undoWhat', { what: undoLabel }) : tr('toolbar.nothingToUndo')}
+      >
         {tr('toolbar.undo')}
       </button>
       <button type="button" onClick={redo} disabled={!canRedo} title={tr('toolbar.redoHint')}>
@@ -82,9 +95,18 @@ export function Toolbar() {
       <label title={tr('toolbar.flowHint')}>
         <input type="checkbox" checked={flowOn} onChange={(e) => setFlowOn(e.target.checked)} /> {tr('toolbar.flow')}
       </label>
-      <select className="lang-switch" aria-label={tr('toolbar.language')} value={lang} onChange={(e) => setLang(e.target.value === 'zh' ? 'zh' : 'en')}>
-        <option value="en" lang="en">English</option>
-        <option value="zh" lang="zh-CN">中文</option>
+      <select
+        className="lang-switch"
+        aria-label={tr('toolbar.language')}
+        value={lang}
+        onChange={(e) => setLang(e.target.value === 'zh' ? 'zh' : 'en')}
+      >
+        <option value="en" lang="en">
+          English
+        </option>
+        <option value="zh" lang="zh-CN">
+          中文
+        </option>
       </select>
       <span className={`status status-${hung ? 'busy' : status}`} data-testid="worker-status" role="status">
         {hung ? t('busy', lang) : tr(`status.${status}`)}

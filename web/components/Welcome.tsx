@@ -37,7 +37,16 @@ export function Welcome() {
       <p>{t('welcomeBody', lang)}</p>
       <div className="welcome-choices">
         {lesson && (
-          <button type="button" onClick={() => (done(), replaceLab({ kind: 'lesson', name: lesson.title }, () => void import('../lessons/controller').then((c) => c.openBuiltInLesson(lessonId!))))}>
+          <button
+            type="button"
+            onClick={() => (
+              done(),
+              replaceLab(
+                { kind: 'lesson', name: lesson.title },
+                () => void import('../lessons/controller').then((c) => c.openBuiltInLesson(lessonId!)),
+              )
+            )}
+          >
             {t('welcomeLesson', lang)}
           </button>
         )}

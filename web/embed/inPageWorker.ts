@@ -26,7 +26,8 @@ export class InPageWorker implements SimWorker {
     const copy = structuredClone(m);
     setTimeout(() => {
       if (this.ended) return;
-      if (!isToWorker(copy)) return this.emit(fromWorker({ type: 'error', message: `unexpected message ${JSON.stringify(copy)}` }));
+      if (!isToWorker(copy))
+        return this.emit(fromWorker({ type: 'error', message: `unexpected message ${JSON.stringify(copy)}` }));
       this.tick();
       this.lab.handle(copy);
       this.out.flush();
@@ -34,7 +35,10 @@ export class InPageWorker implements SimWorker {
     });
   }
 
-  addEventListener(type: 'message' | 'error', fn: ((e: MessageEvent<unknown>) => void) | ((e: ErrorEvent) => void)): void {
+  addEventListener(
+    type: 'message' | 'error',
+    fn: ((e: MessageEvent<unknown>) => void) | ((e: ErrorEvent) => void),
+  ): void {
     // the Lab reports its own errors as messages; nothing in the page raises a worker's error event
     if (type === 'message') this.listeners.push(fn as (e: MessageEvent<unknown>) => void);
   }

@@ -35,7 +35,10 @@ async function open(p: EmbedParams): Promise<void> {
       applyLab(r.lab, r.lab.playback?.from ?? last?.at);
       return;
     }
-    s.setNotice({ kind: 'error', text: tf('embedBroken', s.lang, { problems: (r?.problems ?? ['no lab']).slice(0, 3).join('; ') }) });
+    s.setNotice({
+      kind: 'error',
+      text: tf('embedBroken', s.lang, { problems: (r?.problems ?? ['no lab']).slice(0, 3).join('; ') }),
+    });
   }
   loadPreset(PRESETS.some((x) => x.id === p.preset) ? p.preset! : FIRST_PRESET.id);
 }
@@ -58,7 +61,10 @@ function whenFlow(p: EmbedParams): void {
   }, 100);
 }
 
-const sim = startSim(() => void open(params).then(() => whenFlow(params)), () => new InPageWorker());
+const sim = startSim(
+  () => void open(params).then(() => whenFlow(params)),
+  () => new InPageWorker(),
+);
 window.__netlab = { crashWorker: () => sim.crash(), run: (term, text) => runTyped(term, text) };
 
 createRoot(document.getElementById('root')!).render(
@@ -66,5 +72,8 @@ createRoot(document.getElementById('root')!).render(
     <Embed params={params} href={appHref(params, location.href)} />
   </StrictMode>,
 );
-const poll = () => (document.querySelector('.react-flow__node-device') ? (window.__netlab!.interactiveAt = performance.now()) : requestAnimationFrame(poll));
+const poll = () =>
+  document.querySelector('.react-flow__node-device')
+    ? (window.__netlab!.interactiveAt = performance.now())
+    : requestAnimationFrame(poll);
 poll();

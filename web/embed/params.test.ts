@@ -3,10 +3,12 @@ import { appHref, parseEmbed } from './params';
 import { embedSnippet } from '../export/embedSnippet';
 
 describe('parseEmbed', () => {
-  it('reads the lab and the options of an embed\'s address', () => {
+  it("reads the lab and the options of an embed's address", () => {
     const p = parseEmbed('#lab=q1w2-e3_r4&step=7&lang=zh&readonly=1&autoplay=2');
     expect(p).toEqual({ lab: 'q1w2-e3_r4', preset: null, step: 7, lang: 'zh', readonly: true, autoplay: 2 });
-    expect(appHref(p, 'https://example.org/netlab/embed.html#x')).toBe('https://example.org/netlab/index.html#lab=q1w2-e3_r4');
+    expect(appHref(p, 'https://example.org/netlab/embed.html#x')).toBe(
+      'https://example.org/netlab/index.html#lab=q1w2-e3_r4',
+    );
   });
 
   it('ignores what it cannot use: no option is taken from a hostile or huge value', () => {

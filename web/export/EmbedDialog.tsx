@@ -9,7 +9,6 @@ import { encodeShare } from '../persist/share';
 import { embedSnippet } from './embedSnippet';
 import { Modal } from '../components/Modal';
 
-
 export function EmbedDialog({ onClose }: { onClose: () => void }) {
   const lang = useLab(selLang);
   const [fragment, setFragment] = useState('');
@@ -19,7 +18,9 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     void encodeShare(currentLab()).then(setFragment);
   }, []);
-  const opts = [fragment, `lang=${lang}`, readonly ? 'readonly=1' : '', autoplay ? 'autoplay=1' : ''].filter(Boolean).join('&');
+  const opts = [fragment, `lang=${lang}`, readonly ? 'readonly=1' : '', autoplay ? 'autoplay=1' : '']
+    .filter(Boolean)
+    .join('&');
   const src = new URL(`embed.html#${opts}`, location.href).href;
   const snippet = fragment ? embedSnippet(src, 'Linux Netlab: a lab') : '…';
   const copy = () =>
@@ -32,12 +33,22 @@ export function EmbedDialog({ onClose }: { onClose: () => void }) {
       <strong>{t('embedTitle', lang)}</strong>
       <p>{t('embedBody', lang)}</p>
       <label>
-        <input type="checkbox" checked={readonly} onChange={(e) => (setReadonly(e.target.checked), setCopied(false))} /> {t('embedReadonly', lang)}
+        <input type="checkbox" checked={readonly} onChange={(e) => (setReadonly(e.target.checked), setCopied(false))} />{' '}
+        {t('embedReadonly', lang)}
       </label>
       <label>
-        <input type="checkbox" checked={autoplay} onChange={(e) => (setAutoplay(e.target.checked), setCopied(false))} /> {t('embedAutoplay', lang)}
+        <input type="checkbox" checked={autoplay} onChange={(e) => (setAutoplay(e.target.checked), setCopied(false))} />{' '}
+        {t('embedAutoplay', lang)}
       </label>
-      <textarea readOnly rows={4} value={snippet} aria-label={t('embedTitle', lang)} onFocus={(e) => e.target.select()} data-testid="embed-snippet" data-autofocus />
+      <textarea
+        readOnly
+        rows={4}
+        value={snippet}
+        aria-label={t('embedTitle', lang)}
+        onFocus={(e) => e.target.select()}
+        data-testid="embed-snippet"
+        data-autofocus
+      />
       <div className="lab-dialog-buttons">
         <a href={src} target="_blank" rel="noopener">
           {t('embedPreview', lang)}

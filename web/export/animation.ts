@@ -28,7 +28,12 @@ export const MAX_PICTURES = 600;
 
 const sec = (s: number) => `${Math.round(s * 1000) / 1000}s`;
 
-export function flowAnimationSvg(nodes: readonly DiagramNode[], edges: readonly DiagramEdge[], model: FlowModel, opt: AnimationOptions): string {
+export function flowAnimationSvg(
+  nodes: readonly DiagramNode[],
+  edges: readonly DiagramEdge[],
+  model: FlowModel,
+  opt: AnimationOptions,
+): string {
   const speed = opt.speed ?? 1;
   const from = Math.max(0, opt.from ?? 0);
   const to = Math.max(from, opt.to ?? model.end);

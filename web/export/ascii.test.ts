@@ -32,7 +32,8 @@ function differences(a: AsciiStructure, b: AsciiStructure): string[] {
   for (let i = 0; i < n; i++) {
     const [x, y] = [a.boxes[i] ?? [], b.boxes[i] ?? []];
     for (let j = 0; j < Math.max(x.length, y.length); j++) {
-      if (JSON.stringify(x[j]) !== JSON.stringify(y[j])) out.push(`box ${i} device ${j}: article ${JSON.stringify(x[j])}, export ${JSON.stringify(y[j])}`);
+      if (JSON.stringify(x[j]) !== JSON.stringify(y[j]))
+        out.push(`box ${i} device ${j}: article ${JSON.stringify(x[j])}, export ${JSON.stringify(y[j])}`);
     }
   }
   for (const l of a.links) if (!b.links.includes(l)) out.push(`link only in the article: ${l}`);
@@ -49,16 +50,20 @@ function differences(a: AsciiStructure, b: AsciiStructure): string[] {
  *   (br_pass_frame_up), and the app draws what the kernel does.
  */
 const KNOWN: Record<string, string[]> = {
-  bridge: ['box 0 device 0: article {"name":"eth0","addr":null,"stack":"both"}, export {"name":"eth0","addr":".3.21","stack":"both"}'],
-  'no-address': ['box 0 device 1: article {"name":"br0","addr":null,"stack":"none"}, export {"name":"br0","addr":null,"stack":"both"}'],
+  bridge: [
+    'box 0 device 0: article {"name":"eth0","addr":null,"stack":"both"}, export {"name":"eth0","addr":".3.21","stack":"both"}',
+  ],
+  'no-address': [
+    'box 0 device 1: article {"name":"br0","addr":null,"stack":"none"}, export {"name":"br0","addr":null,"stack":"both"}',
+  ],
 };
 
-describe('the ASCII export against the article\'s drawings', () => {
-  it.runIf(existsSync(SOURCE))('the committed drawings are the article\'s own', () => {
+describe("the ASCII export against the article's drawings", () => {
+  it.runIf(existsSync(SOURCE))("the committed drawings are the article's own", () => {
     expect(ARTICLE).toEqual(articleDrawings(readFileSync(SOURCE, 'utf8')));
   });
 
-  it('finds the article\'s seven drawings, one per preset', () => {
+  it("finds the article's seven drawings, one per preset", () => {
     expect(ARTICLE).toHaveLength(PRESETS.length);
     for (const a of ARTICLE) expect(a).toMatch(/Physical Network/);
   });

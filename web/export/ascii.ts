@@ -44,11 +44,18 @@ function commonPrefix(devs: readonly DeviceNode[]): string | null {
   return prefix;
 }
 
-const shortAddr = (a: string, prefix: string | null) => (prefix && a.startsWith(`${prefix}.`) ? a.slice(prefix.length) : a);
+const shortAddr = (a: string, prefix: string | null) =>
+  prefix && a.startsWith(`${prefix}.`) ? a.slice(prefix.length) : a;
 
-export function diagramAscii(nodes: readonly DiagramNode[], edges: readonly DiagramEdge[], opt: AsciiOptions = {}): string {
+export function diagramAscii(
+  nodes: readonly DiagramNode[],
+  edges: readonly DiagramEdge[],
+  opt: AsciiOptions = {},
+): string {
   const g = new Grid();
-  const boxes = nodes.filter((n): n is NetnsNode => n.type === 'netns' && n.data.role !== 'lan').sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y);
+  const boxes = nodes
+    .filter((n): n is NetnsNode => n.type === 'netns' && n.data.role !== 'lan')
+    .sort((a, b) => a.position.x - b.position.x || a.position.y - b.position.y);
   const devices = nodes.filter((n): n is DeviceNode => n.type === 'device' && boxes.some((b) => b.id === n.parentId));
   const prefix = commonPrefix(devices);
   const placed = new Map<string, Placed>();
@@ -60,7 +67,9 @@ export function diagramAscii(nodes: readonly DiagramNode[], edges: readonly Diag
   // further ports), the box as wide as they and the stack need
   let left = 0;
   for (const box of boxes) {
-    const devs = devices.filter((d) => d.parentId === box.id).sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
+    const devs = devices
+      .filter((d) => d.parentId === box.id)
+      .sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
     const ys = [...new Set(devs.map((d) => d.position.y))];
     const firstRow = new Map<number, Placed>();
     let end = left + MARGIN;
@@ -148,7 +157,8 @@ export function diagramAscii(nodes: readonly DiagramNode[], edges: readonly Diag
     g.set(ROW.down, p.mid, '↓');
   }
 
-  for (const [a, b] of beside) g.text(devTop[a.row] + 3, a.right + 1, '<' + '-'.repeat(Math.max(1, b.left - a.right - 3)) + '>');
+  for (const [a, b] of beside)
+    g.text(devTop[a.row] + 3, a.right + 1, '<' + '-'.repeat(Math.max(1, b.left - a.right - 3)) + '>');
   for (const [a, b] of under) {
     g.set(wireUp(a), a.mid, '↑');
     g.vline(a.mid, wireUp(a) + 1, devTop[b.row] - 2);

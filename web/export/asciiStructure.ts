@@ -55,7 +55,8 @@ function cells(g: string[][]): Cell[] {
   return out;
 }
 
-const inside = (a: Cell, b: Cell) => a !== b && a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
+const inside = (a: Cell, b: Cell) =>
+  a !== b && a.top >= b.top && a.bottom <= b.bottom && a.left >= b.left && a.right <= b.right;
 
 export function readAscii(text: string, rename: (box: number, name: string) => string = (_, n) => n): AsciiStructure {
   const g = text.split('\n').map((l) => [...l]);
@@ -64,11 +65,15 @@ export function readAscii(text: string, rename: (box: number, name: string) => s
   // boxes: cells inside no other; the stack bars: cells saying so; devices: the rest, merged when stacked
   const outer = all.filter((x) => !all.some((y) => inside(x, y))).sort((a, b) => a.left - b.left);
   const stacks = all.filter((x) => /Protocol Stack/i.test(x.text));
-  const leaf = all.filter((x) => outer.includes(x) === false && !/Protocol Stack/i.test(x.text) && !all.some((y) => inside(y, x)));
+  const leaf = all.filter(
+    (x) => outer.includes(x) === false && !/Protocol Stack/i.test(x.text) && !all.some((y) => inside(y, x)),
+  );
   type Dev = { box: number; cells: Cell[]; name: string };
   const devs: Dev[] = [];
   for (const c of [...leaf].sort((a, b) => a.top - b.top)) {
-    const above = devs.find((d) => d.cells[d.cells.length - 1].bottom === c.top && d.cells[0].left === c.left && d.cells[0].right === c.right);
+    const above = devs.find(
+      (d) => d.cells[d.cells.length - 1].bottom === c.top && d.cells[0].left === c.left && d.cells[0].right === c.right,
+    );
     if (above) above.cells.push(c);
     else devs.push({ box: outer.findIndex((o) => inside(c, o)), cells: [c], name: '' });
   }
@@ -78,8 +83,10 @@ export function readAscii(text: string, rename: (box: number, name: string) => s
   const key = (d: Dev) => `${d.box}/${d.name}`;
   // reading order: by the row of the name, then from the left
   devs.sort((a, b) => a.box - b.box || last(a).top - last(b).top || first(a).left - first(b).left);
-  const devAbove = (r: number, c: number) => devs.find((d) => last(d).bottom === r && first(d).left < c && first(d).right > c);
-  const devBelow = (r: number, c: number) => devs.find((d) => first(d).top === r && first(d).left < c && first(d).right > c);
+  const devAbove = (r: number, c: number) =>
+    devs.find((d) => last(d).bottom === r && first(d).left < c && first(d).right > c);
+  const devBelow = (r: number, c: number) =>
+    devs.find((d) => first(d).top === r && first(d).left < c && first(d).right > c);
 
   const stackOf = (d: Dev): AsciiDevice['stack'] => {
     const top = first(d).top;
@@ -159,7 +166,11 @@ export function readAscii(text: string, rename: (box: number, name: string) => s
   const boxes: AsciiDevice[][] = outer.map(() => []);
   for (const d of devs) {
     if (d.box < 0) continue;
-    boxes[d.box].push({ name: d.name, addr: d.cells.length > 1 && d.cells[0].text ? d.cells[0].text : null, stack: stackOf(d) });
+    boxes[d.box].push({
+      name: d.name,
+      addr: d.cells.length > 1 && d.cells[0].text ? d.cells[0].text : null,
+      stack: stackOf(d),
+    });
   }
   return { boxes, links: [...links].sort() };
 }

@@ -18,7 +18,6 @@ import { flowAnimationSvg } from './animation';
 
 export type PictureKind = 'svg' | 'png' | 'png2' | 'txt' | 'step-svg' | 'step-png' | 'flow-svg';
 
-
 /** The step's narration as the playback bar says it: where, what, why (in the reader's language). */
 export const narration = (ev: FlowEvent, t: Tr) => `#${ev.seq + 1} ${where(ev.e)}: ${what(ev.e, t)}. ${why(ev.e, t)}`;
 
@@ -43,7 +42,9 @@ async function png(svg: string, scale: number): Promise<Blob> {
   const ctx = canvas.getContext('2d')!;
   ctx.scale(scale, scale);
   ctx.drawImage(img, 0, 0, w, h);
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be encoded'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the picture could not be encoded'))), 'image/png'),
+  );
 }
 
 // the ASCII drawing keeps the article's English words: its boxes are drawn a character a column, and a
@@ -64,7 +65,10 @@ export async function exportPicture(kind: PictureKind): Promise<boolean> {
       return true;
     case 'png':
     case 'png2':
-      saveFile(kind === 'png' ? 'lab.png' : 'lab@2x.png', await png(diagramSvg(nodes, edges, w), kind === 'png' ? 1 : 2));
+      saveFile(
+        kind === 'png' ? 'lab.png' : 'lab@2x.png',
+        await png(diagramSvg(nodes, edges, w), kind === 'png' ? 1 : 2),
+      );
       return true;
     case 'txt':
       saveFile('lab.txt', new Blob([diagramAscii(nodes, edges)], { type: 'text/plain;charset=utf-8' }));
@@ -73,7 +77,13 @@ export async function exportPicture(kind: PictureKind): Promise<boolean> {
     case 'step-png': {
       const ev = player.model.bySeq(s.flow.cursor);
       if (!ev) return false;
-      const shapes = flowShapes({ geo: new FlowGeometry(nodes, edges), model: player.model, p: player.p, selFrame: s.selFrame, cursor: s.flow.cursor });
+      const shapes = flowShapes({
+        geo: new FlowGeometry(nodes, edges),
+        model: player.model,
+        p: player.p,
+        selFrame: s.selFrame,
+        cursor: s.flow.cursor,
+      });
       const svg = diagramSvg(nodes, edges, { ...w, shapes, caption: caption(ev) });
       const name = `lab-step-${ev.seq + 1}`;
       if (kind === 'step-svg') saveFile(`${name}.svg`, new Blob([svg], { type: svgType }));

@@ -21,7 +21,7 @@ export class Grid {
 
   /** Text from column c; each character takes one column (the drawings use ASCII, ↑ and ↓). */
   text(r: number, c: number, s: string): void {
-    [...s].forEach((ch, i) => this.set(r, c + i, ch));
+    for (const [i, ch] of [...s].entries()) this.set(r, c + i, ch);
   }
 
   /** A horizontal line that leaves vertical lines and corners it crosses as they are. */

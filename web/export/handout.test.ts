@@ -17,7 +17,9 @@ describe('lessonHandout', () => {
       expect(count(html, '<aside class="kernel">')).toBe(lesson.steps.filter((s) => s.explain).length);
       for (const [i, s] of lesson.steps.entries()) {
         expect(html).toContain(`. ${esc(pick(s.title, lang))}</h2>`);
-        expect(html.indexOf(esc(pick(s.title, lang)))).toBeGreaterThan(i === 0 ? 0 : html.indexOf(esc(pick(lesson.steps[i - 1].title, lang))));
+        expect(html.indexOf(esc(pick(s.title, lang)))).toBeGreaterThan(
+          i === 0 ? 0 : html.indexOf(esc(pick(lesson.steps[i - 1].title, lang))),
+        );
         for (const c of s.commands.filter((x) => !x.note)) expect(html).toContain(esc(c.run));
       }
       expect(html).not.toMatch(/<script/i);

@@ -7,8 +7,22 @@ import { buildDiagram } from '../model/diagram';
 import { diagramSvg, FONT_STACK, type SvgOptions } from './svg';
 
 const WORDS = {
-  en: { step: 'Step', commands: 'Commands', kernel: 'Where the real kernel differs', after: 'The lab after this step', source: 'After', made: 'Made with Linux Netlab' },
-  zh: { step: '步骤', commands: '命令', kernel: '真实内核的不同之处', after: '本步骤之后的实验', source: '改编自', made: '由 Linux Netlab 生成' },
+  en: {
+    step: 'Step',
+    commands: 'Commands',
+    kernel: 'Where the real kernel differs',
+    after: 'The lab after this step',
+    source: 'After',
+    made: 'Made with Linux Netlab',
+  },
+  zh: {
+    step: '步骤',
+    commands: '命令',
+    kernel: '真实内核的不同之处',
+    after: '本步骤之后的实验',
+    source: '改编自',
+    made: '由 Linux Netlab 生成',
+  },
 } as const;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -16,27 +30,38 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const prose = (s: string) =>
   s
     .split(/\n\s*\n/)
-    .map((p) => `<p>${esc(p.trim()).replace(/`([^`]+)`/g, '<code>$1</code>').replace(/\n/g, '<br>')}</p>`)
+    .map(
+      (p) =>
+        `<p>${esc(p.trim())
+          .replace(/`([^`]+)`/g, '<code>$1</code>')
+          .replace(/\n/g, '<br>')}</p>`,
+    )
     .join('\n');
 
 /** Outputs longer than this many lines are cut in the handout (the full text is in the app). */
 const MAX_OUTPUT_LINES = 40;
 
 /** `words`: the diagram's labels in the handout's language (the page's; English without them). */
-export function lessonHandout(lesson: Lesson, lang: Lang, words: Pick<SvgOptions, 'stackLabel' | 'title' | 'station'> = {}): string {
+export function lessonHandout(
+  lesson: Lesson,
+  lang: Lang,
+  words: Pick<SvgOptions, 'stackLabel' | 'title' | 'station'> = {},
+): string {
   const w = WORDS[lang];
   const run = new LessonRun(lesson);
   run.setup();
   const steps = lesson.steps.map((step, i) => {
     const rec = run.runStep(i);
     const { nodes, edges } = buildDiagram(takeSnapshot(run.world), {}, null);
-    const svg = diagramSvg(nodes, edges, words).replace(/^<\?xml[^>]*>\s*/, '').replace('<svg ', `<svg role="img" aria-label="${esc(w.after)}" `);
+    const svg = diagramSvg(nodes, edges, words)
+      .replace(/^<\?xml[^>]*>\s*/, '')
+      .replace('<svg ', `<svg role="img" aria-label="${esc(w.after)}" `);
     const ran = [...rec.commands];
     const cmds = step.commands.map((c) => {
       const line = `<div class="cmd"><span class="prompt">${esc(c.ns === 'host' ? 'root@host:~#' : `root@${c.ns}:~#`)}</span> ${esc(commandLine(c, lang))}</div>`;
       if (c.note) return line;
       const r = ran.shift();
-      if (!r || !r.lines.length) return line;
+      if (!r?.lines.length) return line;
       const cut = r.lines.length > MAX_OUTPUT_LINES ? [...r.lines.slice(0, MAX_OUTPUT_LINES), '…'] : r.lines;
       return `${line}<pre class="out">${esc(cut.join('\n'))}</pre>`;
     });
@@ -48,7 +73,9 @@ ${cmds.length ? `<h3>${w.commands}</h3><div class="term">${cmds.join('\n')}</div
 ${step.explain ? `<aside class="kernel"><h3>${w.kernel}</h3>${prose(pick(step.explain, lang))}</aside>` : ''}
 </section>`;
   });
-  const src = lesson.source ? `<p class="source">${w.source}: ${esc(lesson.source.title)}${lesson.source.author ? `, ${esc(lesson.source.author)}` : ''}${lesson.source.url ? ` (${esc(lesson.source.url)})` : ''}</p>` : '';
+  const src = lesson.source
+    ? `<p class="source">${w.source}: ${esc(lesson.source.title)}${lesson.source.author ? `, ${esc(lesson.source.author)}` : ''}${lesson.source.url ? ` (${esc(lesson.source.url)})` : ''}</p>`
+    : '';
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>

@@ -5,7 +5,6 @@ import type { Shape } from './shape';
 
 export type { Shape };
 
-
 /** An average advance of the 600-weight 11 px sans-serif the pills use, per character. */
 const CHAR_W = 6.6;
 
@@ -34,7 +33,17 @@ class Recorder {
     if (!this.path) return;
     const p = this.path;
     const kind = p.kind === 'arc' ? 'spot' : p.h === p.w ? 'dot' : 'pill';
-    this.last = { kind, x: p.x, y: p.y, w: p.w, h: p.h, color: String(this.fillStyle), label: null, alpha: this.globalAlpha, ring: false };
+    this.last = {
+      kind,
+      x: p.x,
+      y: p.y,
+      w: p.w,
+      h: p.h,
+      color: String(this.fillStyle),
+      label: null,
+      alpha: this.globalAlpha,
+      ring: false,
+    };
     this.shapes.push(this.last);
   }
   stroke(): void {

@@ -37,7 +37,8 @@ describe('diagramSvg', () => {
       expect(count(svg, '<g class="station"')).toBe(nodes.filter((n) => n.type === 'station').length);
       expect(count(svg, '<g class="netns"')).toBe(nodes.filter((n) => n.type === 'netns').length);
       expect(count(svg, '<path class="edge-')).toBe(edges.length);
-      for (const n of nodes) if (n.type === 'device') expect(svg).toMatch(new RegExp(`>${n.data.dev.name}( \\((tap|tun)\\))?<`));
+      for (const n of nodes)
+        if (n.type === 'device') expect(svg).toMatch(new RegExp(`>${n.data.dev.name}( \\((tap|tun)\\))?<`));
       // balanced: every element opened is closed
       expect(count(svg, '<g ')).toBe(count(svg, '</g>'));
       expect(count(svg, '<text')).toBe(count(svg, '</text>'));
@@ -47,7 +48,10 @@ describe('diagramSvg', () => {
   it('sizes the picture to what it holds: every device inside the view box', () => {
     const { nodes, edges } = lab(PRESETS[6].commands);
     const svg = diagramSvg(nodes, edges);
-    const [x, y, w, h] = svg.match(/viewBox="([^"]+)"/)![1].split(' ').map(Number);
+    const [x, y, w, h] = svg
+      .match(/viewBox="([^"]+)"/)![1]
+      .split(' ')
+      .map(Number);
     const geo = new FlowGeometry(nodes, edges);
     for (const r of geo.rects.values()) {
       expect(r.x).toBeGreaterThanOrEqual(x);
@@ -66,7 +70,8 @@ describe('diagramSvg', () => {
 
   it('draws a flow step: the frames where the page draws them, and the narration as a caption', () => {
     const { nodes, edges, events, snap } = lab(PRESETS[1].commands, 'ping -c 1 -W 1 192.168.3.102');
-    const dev = (ns: string, name: string) => snap.namespaces.find((n) => n.name === ns)?.devices.find((d) => d.name === name);
+    const dev = (ns: string, name: string) =>
+      snap.namespaces.find((n) => n.name === ns)?.devices.find((d) => d.name === name);
     const model = new FlowModel();
     model.add(events, { peer: (ns, d) => dev(ns, d)?.peer ?? null, master: (ns, d) => dev(ns, d)?.master ?? null });
     const cur = model.events.find((e) => e.e.type === 'xmit')!;
@@ -85,10 +90,15 @@ describe('diagramSvg', () => {
 
 describe('wrapCaption', () => {
   it('breaks English at spaces and Chinese anywhere, each line within the width', () => {
-    const en = wrapCaption('The frame arrives on eth0; taps such as tcpdump see it first, then the bridge takes it.', 200);
+    const en = wrapCaption(
+      'The frame arrives on eth0; taps such as tcpdump see it first, then the bridge takes it.',
+      200,
+    );
     expect(en.length).toBeGreaterThan(1);
     for (const l of en) expect(l.length).toBeLessThanOrEqual(Math.floor(200 / 7.4));
-    expect(en.join(' ')).toBe('The frame arrives on eth0; taps such as tcpdump see it first, then the bridge takes it.');
+    expect(en.join(' ')).toBe(
+      'The frame arrives on eth0; taps such as tcpdump see it first, then the bridge takes it.',
+    );
     const zh = wrapCaption('帧到达 eth0;像 tcpdump 这样的抓包工具最先看到它,然后网桥接收它并查询转发表。', 200);
     expect(zh.length).toBeGreaterThan(1);
     expect(zh.join('')).toBe('帧到达 eth0;像 tcpdump 这样的抓包工具最先看到它,然后网桥接收它并查询转发表。');
@@ -98,11 +108,15 @@ describe('wrapCaption', () => {
 describe('flowAnimationSvg', () => {
   it('a moment per change, each shown once per loop in order, with the narration of its step', () => {
     const { nodes, edges, events, snap } = lab(PRESETS[1].commands, 'ping -c 1 -W 1 192.168.3.102');
-    const dev = (ns: string, name: string) => snap.namespaces.find((n) => n.name === ns)?.devices.find((d) => d.name === name);
+    const dev = (ns: string, name: string) =>
+      snap.namespaces.find((n) => n.name === ns)?.devices.find((d) => d.name === name);
     const model = new FlowModel();
     model.add(events, { peer: (ns, d) => dev(ns, d)?.peer ?? null, master: (ns, d) => dev(ns, d)?.master ?? null });
     const svg = flowAnimationSvg(nodes, edges, model, { caption: (ev) => `step ${ev.seq + 1}`, speed: 2 });
-    const begins = [...svg.matchAll(/begin="loop\.begin\+([\d.]+)s" dur="([\d.]+)s"/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const begins = [...svg.matchAll(/begin="loop\.begin\+([\d.]+)s" dur="([\d.]+)s"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
     expect(begins.length).toBeGreaterThan(5);
     // back to back: each moment ends where the next begins, the first at 0
     expect(begins[0][0]).toBe(0);

@@ -63,15 +63,28 @@ const clip = (s: string, width: number, advance: number) => {
   return [...s].length <= max ? s : `${[...s].slice(0, max - 1).join('')}…`;
 };
 
-const text = (x: number, y: number, s: string, attrs = '') => `<text x="${n(x)}" y="${n(y)}"${attrs ? ` ${attrs}` : ''}>${esc(s)}</text>`;
+const text = (x: number, y: number, s: string, attrs = '') =>
+  `<text x="${n(x)}" y="${n(y)}"${attrs ? ` ${attrs}` : ''}>${esc(s)}</text>`;
 
 function netnsBox(node: DiagramNode, r: Rect, title: string): string {
   if (node.type !== 'netns') return '';
   const lan = node.data.role === 'lan';
   const out = [`<g class="netns" data-ns="${esc(node.data.ns)}">`];
-  out.push(`<rect x="${n(r.x)}" y="${n(r.y)}" width="${n(r.w)}" height="${n(r.h)}" fill="${lan ? '#f3f6fb' : '#ffffff'}" stroke="${INK}" stroke-width="1.5"${lan ? ' stroke-dasharray="6 4"' : ''}/>`);
-  out.push(text(r.x + r.w / 2, lan ? r.y + r.h - 10 : r.y + 20, title, 'text-anchor="middle" font-size="13" font-weight="600"'));
-  if (!lan) out.push(`<line x1="${n(r.x)}" y1="${n(r.y + node.data.sepY)}" x2="${n(r.x + r.w)}" y2="${n(r.y + node.data.sepY)}" stroke="${MUTED}" stroke-width="1.5" stroke-dasharray="2 3"/>`);
+  out.push(
+    `<rect x="${n(r.x)}" y="${n(r.y)}" width="${n(r.w)}" height="${n(r.h)}" fill="${lan ? '#f3f6fb' : '#ffffff'}" stroke="${INK}" stroke-width="1.5"${lan ? ' stroke-dasharray="6 4"' : ''}/>`,
+  );
+  out.push(
+    text(
+      r.x + r.w / 2,
+      lan ? r.y + r.h - 10 : r.y + 20,
+      title,
+      'text-anchor="middle" font-size="13" font-weight="600"',
+    ),
+  );
+  if (!lan)
+    out.push(
+      `<line x1="${n(r.x)}" y1="${n(r.y + node.data.sepY)}" x2="${n(r.x + r.w)}" y2="${n(r.y + node.data.sepY)}" stroke="${MUTED}" stroke-width="1.5" stroke-dasharray="2 3"/>`,
+    );
   out.push('</g>');
   return out.join('');
 }
@@ -88,12 +101,26 @@ function device(node: DeviceNode, r: Rect): string {
   const fill = d.node === 'switch' ? '#fff7ed' : '#ffffff';
   const color = d.up ? INK : MUTED;
   const out = [`<g class="device" data-dev="${esc(d.name)}" data-ns="${esc(node.data.ns)}">`];
-  out.push(`<rect x="${n(r.x)}" y="${n(r.y)}" width="${n(r.w)}" height="${n(r.h)}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"${dash}/>`);
-  out.push(`<line x1="${n(r.x)}" y1="${n(r.y + 26)}" x2="${n(r.x + r.w)}" y2="${n(r.y + 26)}" stroke="${INK}" stroke-width="1.5"/>`);
+  out.push(
+    `<rect x="${n(r.x)}" y="${n(r.y)}" width="${n(r.w)}" height="${n(r.h)}" fill="${fill}" stroke="${stroke}" stroke-width="1.5"${dash}/>`,
+  );
+  out.push(
+    `<line x1="${n(r.x)}" y1="${n(r.y + 26)}" x2="${n(r.x + r.w)}" y2="${n(r.y + 26)}" stroke="${INK}" stroke-width="1.5"/>`,
+  );
   const addrs = d.addrs.slice(0, 2).map((a) => a.local);
-  addrs.forEach((a, i) => out.push(text(r.x + r.w / 2, r.y + (addrs.length === 1 ? 17 : 11.5 + i * 11), a, `text-anchor="middle" font-size="11" fill="${color}"`)));
+  for (const [i, a] of addrs.entries())
+    out.push(
+      text(
+        r.x + r.w / 2,
+        r.y + (addrs.length === 1 ? 17 : 11.5 + i * 11),
+        a,
+        `text-anchor="middle" font-size="11" fill="${color}"`,
+      ),
+    );
   const label = d.tag ? `${d.name} (${d.tag})` : d.name;
-  out.push(text(r.x + r.w / 2, r.y + 44, label, `text-anchor="middle" font-size="13" font-weight="600" fill="${color}"`));
+  out.push(
+    text(r.x + r.w / 2, r.y + 44, label, `text-anchor="middle" font-size="13" font-weight="600" fill="${color}"`),
+  );
   out.push(text(r.x + r.w / 2, r.y + 57, d.mac, `text-anchor="middle" font-size="9" fill="${MUTED}"`));
   out.push('</g>');
   return out.join('');
@@ -105,7 +132,12 @@ function station(node: StationNode, r: Rect, label: string): string {
     `<g class="station" data-ns="${esc(node.data.ns)}">`,
     `<rect x="${n(r.x)}" y="${n(r.y)}" width="${n(r.w)}" height="${n(r.h)}"${rx} fill="#ffffff" stroke="${INK}" stroke-width="1.5"/>`,
     text(r.x + r.w / 2, r.y + r.h / 2 - 2, label, 'text-anchor="middle" font-size="13" font-weight="600"'),
-    text(r.x + r.w / 2, r.y + r.h / 2 + 12, clip(node.data.detail, r.w - 8, 5.6), `text-anchor="middle" font-size="10" fill="${MUTED}"`),
+    text(
+      r.x + r.w / 2,
+      r.y + r.h / 2 + 12,
+      clip(node.data.detail, r.w - 8, 5.6),
+      `text-anchor="middle" font-size="10" fill="${MUTED}"`,
+    ),
     '</g>',
   ].join('');
 }
@@ -182,7 +214,8 @@ export const captionSvg = (at: CaptionAt, s: string) =>
 
 function frame(s: Shape): string {
   const ring = s.ring ? ` stroke="#0f172a" stroke-width="2.5"` : '';
-  if (s.label === null) return `<rect class="frame" x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" rx="3" fill="${s.color}" opacity="${n(s.alpha)}"/>`;
+  if (s.label === null)
+    return `<rect class="frame" x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" rx="3" fill="${s.color}" opacity="${n(s.alpha)}"/>`;
   return `<g class="frame" opacity="${n(s.alpha)}"><rect x="${n(s.x)}" y="${n(s.y)}" width="${n(s.w)}" height="${n(s.h)}" rx="${n(s.h / 2)}" fill="${s.color}"${ring}/>${text(s.x + 6, s.y + s.h / 2 + 4, s.label, 'font-size="11" font-weight="600" fill="#ffffff"')}</g>`;
 }
 
@@ -198,21 +231,28 @@ export function diagramSvg(nodes: readonly DiagramNode[], edges: readonly Diagra
   const box = bounds(rects.values(), [...shapes, ...(opt.room ?? [])]);
   const caption = opt.caption?.trim() ?? '';
   const captionAt = { x: box.x + PAD, y: box.y + box.h + CAPTION_H / 2 + 2, width: box.w - 2 * PAD };
-  const lines = Math.max(0, ...[caption, ...(opt.captionRoom ?? [])].filter(Boolean).map((c) => wrapCaption(c, captionAt.width).length));
+  const lines = Math.max(
+    0,
+    ...[caption, ...(opt.captionRoom ?? [])].filter(Boolean).map((c) => wrapCaption(c, captionAt.width).length),
+  );
   const height = box.h + (lines ? CAPTION_H + (lines - 1) * CAPTION_LINE : 0);
   const title = opt.title ?? ((x: DiagramNode) => (x.type === 'netns' ? x.data.title : ''));
   const parts: string[] = [];
   parts.push(`<?xml version="1.0" encoding="UTF-8"?>`);
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${n(box.w)}" height="${n(height)}" viewBox="${n(box.x)} ${n(box.y)} ${n(box.w)} ${n(height)}" font-family="${esc(FONT_STACK)}" fill="${INK}">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(box.w)}" height="${n(height)}" viewBox="${n(box.x)} ${n(box.y)} ${n(box.w)} ${n(height)}" font-family="${esc(FONT_STACK)}" fill="${INK}">`,
+  );
   parts.push(`<defs>${marker('stack', INK)}${marker('bridge', PORT)}${marker('wire', '#475569')}</defs>`);
   parts.push(`<rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.w)}" height="${n(height)}" fill="#ffffff"/>`);
   // back to front, as the page stacks them: boxes, stack bars, lines, devices and stations, frames
   for (const node of nodes) if (node.type === 'netns') parts.push(netnsBox(node, rects.get(node.id)!, title(node)));
-  for (const node of nodes) if (node.type === 'stack') parts.push(stackBar(rects.get(node.id)!, opt.stackLabel ?? 'Network Protocol Stack'));
+  for (const node of nodes)
+    if (node.type === 'stack') parts.push(stackBar(rects.get(node.id)!, opt.stackLabel ?? 'Network Protocol Stack'));
   for (const e of edges) parts.push(edge(e, rects));
   for (const node of nodes) {
     if (node.type === 'device') parts.push(device(node, rects.get(node.id)!));
-    else if (node.type === 'station') parts.push(station(node, rects.get(node.id)!, opt.station?.(node.data.label) ?? node.data.label));
+    else if (node.type === 'station')
+      parts.push(station(node, rects.get(node.id)!, opt.station?.(node.data.label) ?? node.data.label));
   }
   for (const s of shapes) parts.push(shapeSvg(s));
   if (caption) parts.push(captionSvg(captionAt, caption));

@@ -52,7 +52,15 @@ function width(ctx: CanvasRenderingContext2D, label: string): number {
   return w;
 }
 
-function pill(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, color: string, label: string, ring: boolean): void {
+function pill(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  w: number,
+  color: string,
+  label: string,
+  ring: boolean,
+): void {
   ctx.beginPath();
   ctx.roundRect(x, y, w, H, H / 2);
   ctx.fillStyle = color;
@@ -121,7 +129,16 @@ export function drawFlow(ctx: CanvasRenderingContext2D, d: DrawInput): Hit[] {
       ctx.roundRect(sx - DOT / 2, sy - DOT / 2, DOT, DOT, 3);
       ctx.fillStyle = color;
       ctx.fill();
-      hits.push({ x: sx - DOT / 2, y: sy - DOT / 2, w: DOT, h: DOT, frame: ev.frame, seq: ev.seq, label: null, rest: !moving });
+      hits.push({
+        x: sx - DOT / 2,
+        y: sy - DOT / 2,
+        w: DOT,
+        h: DOT,
+        frame: ev.frame,
+        seq: ev.seq,
+        label: null,
+        rest: !moving,
+      });
       continue;
     }
     const label = drop ? `✕ ${info.label}` : info.label;

@@ -33,9 +33,15 @@ function pingFromBr0() {
 }
 
 /** A seeded walk of presses and frames: steps land whatever the play state and the time between presses. */
-function walk(p: Player, dir: 1 | -1, speed: number, seed: number, playBetween = false): { seen: number[]; pairs: [number, number][] } {
+function walk(
+  p: Player,
+  dir: 1 | -1,
+  speed: number,
+  seed: number,
+  playBetween = false,
+): { seen: number[]; pairs: [number, number][] } {
   let x = seed;
-  const rnd = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
   let t = 1000;
   const seen: number[] = [];
   const pairs: [number, number][] = [];
@@ -64,7 +70,10 @@ describe('player', () => {
   it('steps by frame and by event, playing forward and jumping back', () => {
     const { events, snap } = failingPing();
     const p = new Player();
-    p.add(events.filter((e) => e.ns === 'host'), topoOf(snap));
+    p.add(
+      events.filter((e) => e.ns === 'host'),
+      topoOf(snap),
+    );
     p.seek(0);
     expect(p.state()).toMatchObject({ playing: false, cursor: -1 });
     p.stepFrame(1);
@@ -165,9 +174,13 @@ describe('stepping follows the event list', () => {
   it('lays a packet ARP held back after the reply that releases it', () => {
     const p = pingFromBr0();
     const evs = p.model.events;
-    const reply = evs.findIndex((ev) => ev.e.type === 'rx' && ev.e.dev === 'br0' && p.model.frames.get(ev.frame)?.kind === 'arp-rep');
+    const reply = evs.findIndex(
+      (ev) => ev.e.type === 'rx' && ev.e.dev === 'br0' && p.model.frames.get(ev.frame)?.kind === 'arp-rep',
+    );
     expect(reply).toBeGreaterThan(0);
-    const released = evs.find((ev) => ev.seq > evs[reply].seq && ev.e.type === 'xmit' && p.model.frames.get(ev.frame)?.kind === 'icmp-req')!;
+    const released = evs.find(
+      (ev) => ev.seq > evs[reply].seq && ev.e.type === 'xmit' && p.model.frames.get(ev.frame)?.kind === 'icmp-req',
+    )!;
     expect(released.start).toBeGreaterThanOrEqual(evs[reply].start + evs[reply].dur);
     // the echo reply looped over lo is named from its bytes, though its first step carried none
     const overLo = evs.find((ev) => ev.e.type === 'loopback')!;

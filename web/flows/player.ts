@@ -40,7 +40,17 @@ export class Player {
 
   state(): PlayerState {
     const m = this.model;
-    return { count: m.count, base: m.base, cursor: this.cursor, p: this.p, end: m.end, playing: this.playing, stepping: this.target !== null, speed: this.speed, live: this.isLive() };
+    return {
+      count: m.count,
+      base: m.base,
+      cursor: this.cursor,
+      p: this.p,
+      end: m.end,
+      playing: this.playing,
+      stepping: this.target !== null,
+      speed: this.speed,
+      live: this.isLive(),
+    };
   }
 
   isLive(): boolean {
@@ -204,7 +214,8 @@ export class Player {
     const from = this.at();
     const frame = m.bySeq(from)?.frame ?? 0;
     const isBirth = (ev: FlowEvent) => ev.frame !== 0 && ev.frame !== frame && m.frames.get(ev.frame)?.first === ev.seq;
-    const ev = this.nextInList(from, dir, isBirth) ?? this.nextInList(dir > 0 ? m.base + m.count : m.base - 1, (-dir) as 1 | -1);
+    const ev =
+      this.nextInList(from, dir, isBirth) ?? this.nextInList(dir > 0 ? m.base + m.count : m.base - 1, -dir as 1 | -1);
     if (!ev || ev.seq === from) return this.stay();
     if (dir < 0) return this.goTo(ev.seq);
     this.playTo(ev.seq);

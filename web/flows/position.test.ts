@@ -38,9 +38,23 @@ describe('playback position', () => {
     const seq = findPosition(b.model, pos)!;
     expect(seq).not.toBe(here.seq);
     const there = b.model.bySeq(seq)!;
-    expect([there.e.time, there.e.type, there.e.ns, there.e.dev, there.e.frameId]).toEqual([here.e.time, here.e.type, here.e.ns, here.e.dev, here.e.frameId]);
+    expect([there.e.time, there.e.type, there.e.ns, there.e.dev, there.e.frameId]).toEqual([
+      here.e.time,
+      here.e.type,
+      here.e.ns,
+      here.e.dev,
+      here.e.frameId,
+    ]);
     // and it is the same one of several alike
-    const alike = (m: Player['model'], s: number) => m.events.filter((x) => x.seq <= s && x.e.time === here.e.time && x.e.type === here.e.type && x.e.dev === here.e.dev && x.e.frameId === here.e.frameId).length;
+    const alike = (m: Player['model'], s: number) =>
+      m.events.filter(
+        (x) =>
+          x.seq <= s &&
+          x.e.time === here.e.time &&
+          x.e.type === here.e.type &&
+          x.e.dev === here.e.dev &&
+          x.e.frameId === here.e.frameId,
+      ).length;
     expect(alike(b.model, seq)).toBe(alike(a.model, here.seq));
   });
 
@@ -59,6 +73,8 @@ describe('playback position', () => {
     const { events, topo } = failingPing();
     const p = new Player();
     p.add(events, topo);
-    expect(findPosition(p.model, { from: 0, time: 1, frame: 999, type: 'xmit', ns: 'host', dev: 'veth0', nth: 0, speed: 1 })).toBeNull();
+    expect(
+      findPosition(p.model, { from: 0, time: 1, frame: 999, type: 'xmit', ns: 'host', dev: 'veth0', nth: 0, speed: 1 }),
+    ).toBeNull();
   });
 });

@@ -17,7 +17,8 @@ export interface Probes {
 /** While the flow plays, the tables follow at most this often (a probe replays the whole log). */
 const PLAYING_EVERY_MS = 300;
 
-const wanted = (s: LabState) => (s.flow.live || s.flow.cursor < s.flow.base ? null : (player.model.bySeq(s.flow.cursor) ?? null));
+const wanted = (s: LabState) =>
+  s.flow.live || s.flow.cursor < s.flow.base ? null : (player.model.bySeq(s.flow.cursor) ?? null);
 
 export function startProbes(): Probes {
   let inFlight: { id: number; seq: number } | null = null;

@@ -28,12 +28,24 @@ describe('i18n resources', () => {
   });
 
   it("names no place after one of i18next's options (ns would pick a namespace, count a plural)", () => {
-    const reserved = new Set(['ns', 'lng', 'lngs', 'count', 'context', 'defaultValue', 'replace', 'ordinal', 'returnObjects', 'keyPrefix']);
+    const reserved = new Set([
+      'ns',
+      'lng',
+      'lngs',
+      'count',
+      'context',
+      'defaultValue',
+      'replace',
+      'ordinal',
+      'returnObjects',
+      'keyPrefix',
+    ]);
     for (const [k, v] of Object.entries(E)) expect([k, places(v).filter((p) => reserved.has(p!))]).toEqual([k, []]);
   });
 
   it('keeps the old single-brace places out (i18next would print them as they are)', () => {
-    for (const [k, v] of [...Object.entries(E), ...Object.entries(Z)]) expect([k, /(^|[^{])\{\w+\}(?!\})/.test(v)]).toEqual([k, false]);
+    for (const [k, v] of [...Object.entries(E), ...Object.entries(Z)])
+      expect([k, /(^|[^{])\{\w+\}(?!\})/.test(v)]).toEqual([k, false]);
   });
 
   it('has English without Chinese characters, and Chinese where the English has words', () => {
@@ -41,7 +53,8 @@ describe('i18n resources', () => {
       expect([k, HAN.test(E[k]!)]).toEqual([k, false]);
       // a text with English words (not only a command, a symbol or a name) has Chinese beside it
       const words = E[k]!.replace(/\{\{\w+\}\}/g, '').replace(/<\/?\w+>/g, '');
-      if (/\b[a-z]{4,}\b/.test(words) && !/^(iptables|tcpdump|rp_filter|arp_|net\.)/.test(words)) expect([k, HAN.test(Z[k]!)]).toEqual([k, true]);
+      if (/\b[a-z]{4,}\b/.test(words) && !/^(iptables|tcpdump|rp_filter|arp_|net\.)/.test(words))
+        expect([k, HAN.test(Z[k]!)]).toEqual([k, true]);
     }
   });
 
@@ -49,7 +62,9 @@ describe('i18n resources', () => {
     expect(tf('replaceBody', 'en', { what: 'X' })).toContain('Replace it with X?');
     expect(tf('replaceBody', 'zh', { what: 'X' })).toContain('要用X替换它吗');
     expect(t('toolbar.undo', 'zh')).toBe('撤销');
-    expect(i18n.getFixedT('en')('why.rx', { dev: 'eth0' })).toBe('The frame arrives on eth0; taps such as tcpdump see it first.');
+    expect(i18n.getFixedT('en')('why.rx', { dev: 'eth0' })).toBe(
+      'The frame arrives on eth0; taps such as tcpdump see it first.',
+    );
     expect(i18n.getFixedT('zh')('why.rx', { dev: 'eth0' })).toContain('eth0');
   });
 });

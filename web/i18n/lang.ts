@@ -17,7 +17,8 @@ export function initialLang(): Lang {
   } catch {
     /* storage off: fall through to the browser's choice */
   }
-  const langs = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+  const langs =
+    typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
   return langs.some((l) => l?.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
 }
 

@@ -11,11 +11,14 @@ const S = {
   },
   stormTitle: { en: 'Broadcast storm', zh: '广播风暴' },
   stormBody: {
-    en: '{rate} frames/s go round the loop through {devs} ({bridges}); the CPU\'s backlog is full and drops {drops} frames/s. Linux storms on until a bridge or a port of the loop goes down or STP blocks one: Ctrl+C in a terminal, or the button, types `{cmd}`.',
+    en: "{rate} frames/s go round the loop through {devs} ({bridges}); the CPU's backlog is full and drops {drops} frames/s. Linux storms on until a bridge or a port of the loop goes down or STP blocks one: Ctrl+C in a terminal, or the button, types `{cmd}`.",
     zh: '每秒 {rate} 帧沿环路经过 {devs}({bridges})不断转发;CPU 的 backlog 已满,每秒丢弃 {drops} 帧。Linux 会一直风暴下去,直到环路中的网桥或端口被关闭,或 STP 阻塞一个端口:在终端按 Ctrl+C 或点击按钮会输入 `{cmd}`。',
   },
   stormStop: { en: 'Stop the storm: {cmd}', zh: '停止风暴:{cmd}' },
-  stormMarker: { en: 'broadcast storm: the backlog drops what arrives here', zh: '广播风暴:到达这里的帧被 backlog 丢弃' },
+  stormMarker: {
+    en: 'broadcast storm: the backlog drops what arrives here',
+    zh: '广播风暴:到达这里的帧被 backlog 丢弃',
+  },
 } as const;
 
 export type StormKey = keyof typeof S;

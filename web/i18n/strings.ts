@@ -6,4 +6,5 @@ import type { Lang } from './lang';
 export type { StringKey };
 export const t = (k: StringKey, lang: Lang): string => i18n.getFixedT(lang)(k);
 /** A string with its {{name}} places filled. */
-export const tf = (k: StringKey, lang: Lang, vars: Record<string, string | number>): string => i18n.getFixedT(lang)(k, vars);
+export const tf = (k: StringKey, lang: Lang, vars: Record<string, string | number>): string =>
+  i18n.getFixedT(lang)(k, vars);

@@ -6,7 +6,19 @@ import { commandLine, pick, type LessonStep, type Text } from '../../sim/index';
 import { t } from '../i18n/strings';
 import type { Lang } from '../i18n/lang';
 import { checkStep, goToStep, resetStep, runStep } from './controller';
-import { selClassroom, selCurrentStep, selCurrentVerdict, selLang, selLesson, selLessonOpen, selLessonStarting, selLessonStep, selSetClassroom, selSetLang, selSetLessonOpen } from './selectors';
+import {
+  selClassroom,
+  selCurrentStep,
+  selCurrentVerdict,
+  selLang,
+  selLesson,
+  selLessonOpen,
+  selLessonStarting,
+  selLessonStep,
+  selSetClassroom,
+  selSetLang,
+  selSetLessonOpen,
+} from './selectors';
 import './lessons.css';
 
 function Paras({ text, lang }: { text: Text; lang: Lang }) {
@@ -33,11 +45,23 @@ function Verdict({ lang }: { lang: Lang }) {
   }, [done, classroom]);
   if (!step?.check) return <p className="lesson-verdict reading">{t('reading', lang)}</p>;
   if (!v) return null;
-  if (v.state === 'pending') return <p className="lesson-verdict pending" role="status">{t('checking', lang)}</p>;
+  if (v.state === 'pending')
+    return (
+      <p className="lesson-verdict pending" role="status">
+        {t('checking', lang)}
+      </p>
+    );
   const pass = !!v.result?.pass;
   return (
-    <div ref={ref} className={`lesson-verdict ${pass ? 'pass' : 'fail'}`} role="status" data-testid="lesson-verdict" data-pass={String(pass)}>
-      <strong>{pass ? `✓ ${t('passed', lang)}` : `✗ ${t('failed', lang)}`}</strong> <span>{v.result ? pick(v.result.says, lang) : v.error}</span>
+    <div
+      ref={ref}
+      className={`lesson-verdict ${pass ? 'pass' : 'fail'}`}
+      role="status"
+      data-testid="lesson-verdict"
+      data-pass={String(pass)}
+    >
+      <strong>{pass ? `✓ ${t('passed', lang)}` : `✗ ${t('failed', lang)}`}</strong>{' '}
+      <span>{v.result ? pick(v.result.says, lang) : v.error}</span>
     </div>
   );
 }
@@ -141,7 +165,11 @@ export function LessonPane() {
       <article className="lesson-body">
         <h2>{pick(step.title, lang)}</h2>
         <Paras text={step.text} lang={lang} />
-        {step.diagram && <pre className="lesson-diagram" tabIndex={0}>{step.diagram}</pre>}
+        {step.diagram && (
+          <pre className="lesson-diagram" tabIndex={0}>
+            {step.diagram}
+          </pre>
+        )}
         <Commands step={step} lang={lang} />
         <Verdict lang={lang} />
         {step.explain && (

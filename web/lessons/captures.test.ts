@@ -13,8 +13,13 @@ import { startLog } from './stepStart';
 
 const lesson = loadLesson(file, 'lessons/linux-bridge.json');
 const readsCapture = (c: Check | undefined): boolean =>
-  !!c && (c.kind === 'capture' || ((c.kind === 'all' || c.kind === 'any') && c.of.some(readsCapture)) || (c.kind === 'not' && readsCapture(c.check)));
-const watched = lesson.steps.map((s, k) => [s.id, k] as const).filter(([, k]) => lesson.steps[k]!.watch.capture.length && lesson.steps[k]!.check);
+  !!c &&
+  (c.kind === 'capture' ||
+    ((c.kind === 'all' || c.kind === 'any') && c.of.some(readsCapture)) ||
+    (c.kind === 'not' && readsCapture(c.check)));
+const watched = lesson.steps
+  .map((s, k) => [s.id, k] as const)
+  .filter(([, k]) => lesson.steps[k]!.watch.capture.length && lesson.steps[k]!.check);
 
 /** What the app's captures show after a one-click run of step k, by the interface the step names. */
 function labCaptures(k: number): Record<string, string[]> {
@@ -29,7 +34,8 @@ function labCaptures(k: number): Record<string, string[]> {
     lab.handle(toWorker({ type: 'run', ns: term, lines: [`tcpdump -n -e -i ${dev}`], group: 'c1', mode: 'async' }));
     return term;
   });
-  for (const c of step.commands) if (!c.note) lab.handle(toWorker({ type: 'run', ns: c.ns, lines: [c.run], group: 'l2', mode: 'sync' }));
+  for (const c of step.commands)
+    if (!c.note) lab.handle(toWorker({ type: 'run', ns: c.ns, lines: [c.run], group: 'l2', mode: 'sync' }));
   lab.advance(400_000);
   const out: Record<string, string[]> = {};
   step.watch.capture.forEach((iface, i) => {
@@ -47,15 +53,19 @@ function verdict(k: number, captures: Record<string, string[]>) {
 }
 
 describe("a step's captures, as the learner sees them", () => {
-  it.each(watched)('%s: the check passes on the lab\'s captures', (_id, k) => {
+  it.each(watched)("%s: the check passes on the lab's captures", (_id, k) => {
     const caps = labCaptures(k);
-    for (const lines of Object.values(caps)) expect(lines.every((l) => /^\d{2}:\d{2}:\d{2}\.\d{6} /.test(l))).toBe(true);
+    for (const lines of Object.values(caps))
+      expect(lines.every((l) => /^\d{2}:\d{2}:\d{2}\.\d{6} /.test(l))).toBe(true);
     const r = verdict(k, caps);
     expect(r.pass, r.says.en).toBe(true);
   });
 
-  it.each(watched.filter(([, k]) => readsCapture(lesson.steps[k]!.check)))('%s: the check fails when its captures show nothing', (_id, k) => {
-    const empty = Object.fromEntries(lesson.steps[k]!.watch.capture.map((i) => [i, [] as string[]]));
-    expect(verdict(k, empty).pass).toBe(false);
-  });
+  it.each(watched.filter(([, k]) => readsCapture(lesson.steps[k]!.check)))(
+    '%s: the check fails when its captures show nothing',
+    (_id, k) => {
+      const empty = Object.fromEntries(lesson.steps[k]!.watch.capture.map((i) => [i, [] as string[]]));
+      expect(verdict(k, empty).pass).toBe(false);
+    },
+  );
 });

@@ -52,7 +52,10 @@ function receive(m: FromLessonWorker): void {
       return;
     case 'invalid':
       resume = null;
-      s.setNotice({ kind: 'error', text: tf('notice.lessonInvalid', s.lang, { source: m.source, problems: m.problems.slice(0, 4).join('; ') }) });
+      s.setNotice({
+        kind: 'error',
+        text: tf('notice.lessonInvalid', s.lang, { source: m.source, problems: m.problems.slice(0, 4).join('; ') }),
+      });
       return;
     case 'result':
       if (m.id === checkSeq) s.setVerdict(m.step, { state: 'done', result: m.result, error: m.error });
@@ -61,7 +64,10 @@ function receive(m: FromLessonWorker): void {
       if (m.id !== startSeq) return; // a later step was entered meanwhile
       if (!m.start || !s.lesson) {
         useLab.setState({ lessonStarting: false });
-        s.setNotice({ kind: 'error', text: tf('notice.stepBuildFailed', s.lang, { error: m.error ?? t('notice.noLesson', s.lang) }) });
+        s.setNotice({
+          kind: 'error',
+          text: tf('notice.stepBuildFailed', s.lang, { error: m.error ?? t('notice.noLesson', s.lang) }),
+        });
         return;
       }
       applyStart(s.lesson, m.start);
@@ -136,12 +142,19 @@ export function resetStep(): void {
   if (s.lesson) startStep(s.lessonStep);
 }
 
-export function openLessonText(text: string, source: string, at?: { step: number; marks: Record<string, string> }): void {
+export function openLessonText(
+  text: string,
+  source: string,
+  at?: { step: number; marks: Record<string, string> },
+): void {
   resume = at ?? null;
   send({ type: 'load', text, source });
 }
 
-export async function openBuiltInLesson(id: string, at?: { step: number; marks: Record<string, string> }): Promise<void> {
+export async function openBuiltInLesson(
+  id: string,
+  at?: { step: number; marks: Record<string, string> },
+): Promise<void> {
   const b = own(BUILT_IN_LESSONS, id);
   if (!b) {
     const s = useLab.getState();
@@ -155,7 +168,9 @@ export async function openBuiltInLesson(id: string, at?: { step: number; marks: 
 function stepCommands(lesson: Lesson): StepCommand[] {
   const { log, lessonMarks } = useLab.getState();
   const first = lesson.steps[0].id;
-  return log.filter((e) => !isBase(e.group) && !e.ns.includes('#')).map((e) => ({ step: lessonMarks[e.group] ?? first, run: e.line, ns: termNs(e.ns) }));
+  return log
+    .filter((e) => !isBase(e.group) && !e.ns.includes('#'))
+    .map((e) => ({ step: lessonMarks[e.group] ?? first, run: e.line, ns: termNs(e.ns) }));
 }
 
 /** What the captures a step's run opened show, by the interface the step names. */
@@ -166,7 +181,9 @@ function shownCaptures(stepId: string, lesson: Lesson): Record<string, string[]>
   const out: Record<string, string[]> = {};
   step.watch.capture.forEach((iface, i) => {
     const term = lessonCaptures.terms[i];
-    const cap = Object.values(captures).filter((c) => c.term === term).sort((a, b) => b.id - a.id)[0];
+    const cap = Object.values(captures)
+      .filter((c) => c.term === term)
+      .sort((a, b) => b.id - a.id)[0];
     if (cap) out[iface] = cap.lines;
   });
   return out;
@@ -178,11 +195,20 @@ export function checkStep(stepId: string): void {
   s.setVerdict(stepId, { state: 'pending' });
   const from = startStepOf(s.log, s.lesson.id) ?? 0;
   const captures = shownCaptures(stepId, s.lesson);
-  send({ type: 'check', id: ++checkSeq, lesson: s.lesson, step: stepId, from, commands: stepCommands(s.lesson), ...(captures ? { captures } : {}) });
+  send({
+    type: 'check',
+    id: ++checkSeq,
+    lesson: s.lesson,
+    step: stepId,
+    from,
+    commands: stepCommands(s.lesson),
+    ...(captures ? { captures } : {}),
+  });
 }
 
 /** Splits `[NS:]DEV` as a step's watch.capture names it. */
-const ifaceOf = (iface: string) => (iface.includes(':') ? { ns: iface.split(':')[0], dev: iface.split(':')[1] } : { ns: 'host', dev: iface });
+const ifaceOf = (iface: string) =>
+  iface.includes(':') ? { ns: iface.split(':')[0], dev: iface.split(':')[1] } : { ns: 'host', dev: iface };
 
 /** Opens a capture (tcpdump in a terminal of its own) on each interface the step names, in that order. */
 function openCaptures(stepId: string, ifaces: readonly string[]): void {
@@ -241,7 +267,8 @@ function finishRun(group: string): void {
   const st = lesson?.steps.find((x) => x.id === step);
   if (!st?.check) return;
   // captures run on a little after the last command, as the runner's do, before the check reads them
-  if (st.watch.capture.length) setTimeout(() => useLab.getState().lesson === lesson && checkStep(step), CAPTURE_TAIL_MS);
+  if (st.watch.capture.length)
+    setTimeout(() => useLab.getState().lesson === lesson && checkStep(step), CAPTURE_TAIL_MS);
   else checkStep(step);
 }
 
@@ -250,6 +277,9 @@ useLab.subscribe((s, prev) => {
   if (s.log === prev.log || !s.lesson) return;
   const step = s.lesson.steps[s.lessonStep]?.id;
   const known = new Set(prev.log.map((e) => e.id));
-  for (const e of s.log) if (!known.has(e.id) && !isBase(e.group) && !(e.group in useLab.getState().lessonMarks) && step) s.markGroup(e.group, step);
-  if (pendingRun && s.log.filter((e) => e.group === pendingRun!.group).length >= pendingRun.expect) finishRun(pendingRun.group);
+  for (const e of s.log)
+    if (!known.has(e.id) && !isBase(e.group) && !(e.group in useLab.getState().lessonMarks) && step)
+      s.markGroup(e.group, step);
+  if (pendingRun && s.log.filter((e) => e.group === pendingRun!.group).length >= pendingRun.expect)
+    finishRun(pendingRun.group);
 });

@@ -12,34 +12,34 @@ export interface LessonScope {
   postMessage(m: FromLessonWorker): void;
 }
 export function startLessonWorker(scope: LessonScope): void {
-scope.addEventListener('message', ({ data: m }) => {
-  switch (m.type) {
-    case 'load':
-      try {
-        scope.postMessage({ type: 'lesson', lesson: loadLesson(m.text, m.source) });
-      } catch (e) {
-        const problems = e instanceof LessonFormatError ? e.problems : [(e as Error).message];
-        scope.postMessage({ type: 'invalid', source: m.source, problems });
-      }
-      return;
-    case 'check':
-      try {
-        const run = new LessonRun(m.lesson);
-        run.runUpTo(m.from);
-        for (const c of m.commands) run.runCommand(c.step, { run: c.run, ns: c.ns });
-        if (m.captures) run.useCaptures(m.step, m.captures);
-        scope.postMessage({ type: 'result', id: m.id, step: m.step, result: run.check(m.step) ?? null });
-      } catch (e) {
-        scope.postMessage({ type: 'result', id: m.id, step: m.step, result: null, error: (e as Error).message });
-      }
-      return;
-    case 'start':
-      try {
-        scope.postMessage({ type: 'start', id: m.id, start: new LessonRun(m.lesson).startOf(m.step) });
-      } catch (e) {
-        scope.postMessage({ type: 'start', id: m.id, start: null, error: (e as Error).message });
-      }
-      return;
-  }
-});
+  scope.addEventListener('message', ({ data: m }) => {
+    switch (m.type) {
+      case 'load':
+        try {
+          scope.postMessage({ type: 'lesson', lesson: loadLesson(m.text, m.source) });
+        } catch (e) {
+          const problems = e instanceof LessonFormatError ? e.problems : [(e as Error).message];
+          scope.postMessage({ type: 'invalid', source: m.source, problems });
+        }
+        return;
+      case 'check':
+        try {
+          const run = new LessonRun(m.lesson);
+          run.runUpTo(m.from);
+          for (const c of m.commands) run.runCommand(c.step, { run: c.run, ns: c.ns });
+          if (m.captures) run.useCaptures(m.step, m.captures);
+          scope.postMessage({ type: 'result', id: m.id, step: m.step, result: run.check(m.step) ?? null });
+        } catch (e) {
+          scope.postMessage({ type: 'result', id: m.id, step: m.step, result: null, error: (e as Error).message });
+        }
+        return;
+      case 'start':
+        try {
+          scope.postMessage({ type: 'start', id: m.id, start: new LessonRun(m.lesson).startOf(m.step) });
+        } catch (e) {
+          scope.postMessage({ type: 'start', id: m.id, start: null, error: (e as Error).message });
+        }
+        return;
+    }
+  });
 }

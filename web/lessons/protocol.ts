@@ -18,7 +18,15 @@ export type ToLessonWorker =
    * the commands the lab ran since, each during its step; `captures`: what the learner's captures of the
    * step showed (`tcpdump -n -e` lines by watched interface), read instead of the runner's own.
    */
-  | { type: 'check'; id: number; lesson: Lesson; step: string; from: number; commands: StepCommand[]; captures?: Record<string, string[]> }
+  | {
+      type: 'check';
+      id: number;
+      lesson: Lesson;
+      step: string;
+      from: number;
+      commands: StepCommand[];
+      captures?: Record<string, string[]>;
+    }
   /** The lab step `step` starts from, as commands at their virtual times. */
   | { type: 'start'; id: number; lesson: Lesson; step: number };
 

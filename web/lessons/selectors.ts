@@ -12,7 +12,7 @@ export const selLessonStep = (s: LabState) => s.lessonStep;
 export const selCurrentStep = (s: LabState) => s.lesson?.steps[s.lessonStep] ?? null;
 export const selCurrentVerdict = (s: LabState) => {
   const id = s.lesson?.steps[s.lessonStep]?.id;
-  return id ? s.verdicts[id] ?? null : null;
+  return id ? (s.verdicts[id] ?? null) : null;
 };
 export const selNotice = (s: LabState) => s.notice;
 export const selSetNotice = (s: LabState) => s.setNotice;

@@ -62,8 +62,19 @@ export const createLessonSlice: StateCreator<LabState, [], [], LessonSlice> = (s
   },
   setClassroom: (classroom) => set({ classroom }),
   setLessonOpen: (lessonOpen) => set({ lessonOpen }),
-  setLesson: (lesson, step = 0, marks = {}) => set({ lesson, lessonStep: step, lessonMarks: marks, verdicts: {}, lessonOpen: lesson !== null, lessonStarting: false, lessonCaptures: null, lessonRan: null }),
-  setLessonStep: (i) => set((s) => (s.lesson ? { lessonStep: Math.max(0, Math.min(s.lesson.steps.length - 1, i)) } : s)),
+  setLesson: (lesson, step = 0, marks = {}) =>
+    set({
+      lesson,
+      lessonStep: step,
+      lessonMarks: marks,
+      verdicts: {},
+      lessonOpen: lesson !== null,
+      lessonStarting: false,
+      lessonCaptures: null,
+      lessonRan: null,
+    }),
+  setLessonStep: (i) =>
+    set((s) => (s.lesson ? { lessonStep: Math.max(0, Math.min(s.lesson.steps.length - 1, i)) } : s)),
   markGroup: (group, step) => set((s) => ({ lessonMarks: { ...s.lessonMarks, [group]: step } })),
   setVerdict: (step, v) => set((s) => ({ verdicts: { ...s.verdicts, [step]: v } })),
   setNotice: (notice) => set({ notice }),

@@ -35,8 +35,20 @@ describe('a lesson step start', () => {
   });
 
   it('reads which step a log starts', () => {
-    expect(startStepOf([{ id: 1, group: startGroup('linux-bridge', 7), ns: 'host', line: 'true', at: 0, mode: 'sync' }], 'linux-bridge')).toBe(7);
-    expect(startStepOf([{ id: 1, group: 'preset:lesson:linux-bridge', ns: 'host', line: 'true', at: 0, mode: 'sync' }], 'linux-bridge')).toBe(0);
-    expect(startStepOf([{ id: 1, group: 'preset:bridge', ns: 'host', line: 'true', at: 0, mode: 'sync' }], 'linux-bridge')).toBeNull();
+    expect(
+      startStepOf(
+        [{ id: 1, group: startGroup('linux-bridge', 7), ns: 'host', line: 'true', at: 0, mode: 'sync' }],
+        'linux-bridge',
+      ),
+    ).toBe(7);
+    expect(
+      startStepOf(
+        [{ id: 1, group: 'preset:lesson:linux-bridge', ns: 'host', line: 'true', at: 0, mode: 'sync' }],
+        'linux-bridge',
+      ),
+    ).toBe(0);
+    expect(
+      startStepOf([{ id: 1, group: 'preset:bridge', ns: 'host', line: 'true', at: 0, mode: 'sync' }], 'linux-bridge'),
+    ).toBeNull();
   });
 });

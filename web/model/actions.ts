@@ -39,7 +39,8 @@ export function freeName(taken: ReadonlySet<string>, prefix: string, from = 0): 
 
 /** Two consecutive free names for a veth pair: veth0/veth1, then veth2/veth3... */
 function freePair(taken: ReadonlySet<string>): [string, string] {
-  for (let i = 0; ; i += 2) if (!taken.has(`veth${i}`) && !taken.has(`veth${i + 1}`)) return [`veth${i}`, `veth${i + 1}`];
+  for (let i = 0; ; i += 2)
+    if (!taken.has(`veth${i}`) && !taken.has(`veth${i + 1}`)) return [`veth${i}`, `veth${i + 1}`];
 }
 
 function freeNetns(snap: Snapshot, prefix: string, from: number): string {
@@ -49,7 +50,8 @@ function freeNetns(snap: Snapshot, prefix: string, from: number): string {
 /** The LAN subnets in use, so a new physical network gets the next 192.168.x.0/24. */
 function freeSubnet(snap: Snapshot): number {
   const used = new Set<number>();
-  for (const n of snap.namespaces) for (const d of n.devices) for (const a of d.addrs) used.add(Number(a.local.split('.')[2]));
+  for (const n of snap.namespaces)
+    for (const d of n.devices) for (const a of d.addrs) used.add(Number(a.local.split('.')[2]));
   for (let x = 3; ; x++) if (!used.has(x)) return x;
 }
 
@@ -145,7 +147,8 @@ export function dropAction(
 ): LabAction | null {
   const dev = snap.namespaces.find((n) => n.name === from.ns)?.devices.find((d) => d.name === from.dev);
   if (!dev) return null;
-  if (onto.ns && onto.ns !== from.ns && nsRole(onto.ns) !== 'lan') return { type: 'moveToNs', ns: from.ns, dev: from.dev, to: onto.ns };
+  if (onto.ns && onto.ns !== from.ns && nsRole(onto.ns) !== 'lan')
+    return { type: 'moveToNs', ns: from.ns, dev: from.dev, to: onto.ns };
   if (onto.ns === from.ns && onto.bridge && onto.bridge !== dev.name && dev.master !== onto.bridge) {
     return { type: 'enslave', ns: from.ns, dev: from.dev, br: onto.bridge };
   }

@@ -25,7 +25,7 @@ function commonPrefix(xs: string[]): string {
 export function complete(input: string, ctx: CompletionContext): Completion {
   const endsInSpace = /\s$/.test(input) || input === '';
   const words = input.trim() ? input.trim().split(/\s+/) : [];
-  const partial = endsInSpace ? '' : words.pop() ?? '';
+  const partial = endsInSpace ? '' : (words.pop() ?? '');
   const pool = [...new Set(completionCandidates(words, ctx))];
   const fits = pool.filter((c) => c.startsWith(partial)).sort();
   if (!fits.length) return { text: input, choices: [] };

@@ -19,7 +19,10 @@ function lab(extra: string[] = []) {
   const act = (a: LabAction) => {
     for (const s of actionSteps(a, snap())) run(s.ns, s.line);
   };
-  const dev = (ns: string, name: string) => snap().namespaces.find((n) => n.name === ns)?.devices.find((d) => d.name === name);
+  const dev = (ns: string, name: string) =>
+    snap()
+      .namespaces.find((n) => n.name === ns)
+      ?.devices.find((d) => d.name === name);
   return { snap, act, dev, out };
 }
 
@@ -31,7 +34,10 @@ describe('a wire drawn from a device', () => {
     if (r.ok) l.act(r.action);
     expect(l.dev('host', 'veth0')?.master).toBe('br0');
     // again: refused, it already is
-    expect(wireAction(l.snap(), { ns: 'host', dev: 'veth0' }, { type: 'dev', ns: 'host', dev: 'br0' })).toMatchObject({ ok: false, reason: 'alreadyPort' });
+    expect(wireAction(l.snap(), { ns: 'host', dev: 'veth0' }, { type: 'dev', ns: 'host', dev: 'br0' })).toMatchObject({
+      ok: false,
+      reason: 'alreadyPort',
+    });
   });
 
   it('into a container box (or onto a device in it) moves the veth end there', () => {
@@ -66,18 +72,36 @@ describe('a wire drawn from a device', () => {
   });
 
   it('refuses what the gesture cannot mean, with the reason', () => {
-    const l = lab(['ip link add veth0 type veth peer name veth1', 'ip netns add c1', 'ip -n c1 link add br9 type bridge']);
+    const l = lab([
+      'ip link add veth0 type veth peer name veth1',
+      'ip netns add c1',
+      'ip -n c1 link add br9 type bridge',
+    ]);
     const s = l.snap();
     const from = { ns: 'host', dev: 'veth0' };
     expect(wireAction(s, from, null)).toMatchObject({ ok: false, reason: 'nothing' });
     expect(wireAction(s, from, { type: 'dev', ns: 'host', dev: 'veth0' })).toMatchObject({ ok: false, reason: 'self' });
-    expect(wireAction(s, from, { type: 'dev', ns: 'host', dev: 'veth1' })).toMatchObject({ ok: false, reason: 'notBridge', vars: { to: 'veth1' } });
-    expect(wireAction(s, from, { type: 'dev', ns: 'c1', dev: 'br9' })).toMatchObject({ ok: false, reason: 'bridgeElsewhere', vars: { br: 'br9', netns: 'c1' } });
+    expect(wireAction(s, from, { type: 'dev', ns: 'host', dev: 'veth1' })).toMatchObject({
+      ok: false,
+      reason: 'notBridge',
+      vars: { to: 'veth1' },
+    });
+    expect(wireAction(s, from, { type: 'dev', ns: 'c1', dev: 'br9' })).toMatchObject({
+      ok: false,
+      reason: 'bridgeElsewhere',
+      vars: { br: 'br9', netns: 'c1' },
+    });
     expect(wireAction(s, from, { type: 'ns', ns: 'host' })).toMatchObject({ ok: false, reason: 'sameBox' });
     expect(wireAction(s, from, { type: 'station', ns: 'lan' })).toMatchObject({ ok: false, reason: 'notNic' });
     expect(wireAction(s, from, { type: 'station', ns: 'gw' })).toMatchObject({ ok: false, reason: 'onlySwitch' });
-    expect(wireAction(s, { ns: 'host', dev: 'eth0' }, { type: 'station', ns: 'lan' })).toMatchObject({ ok: false, reason: 'plugged' });
-    expect(wireAction(s, { ns: 'host', dev: 'nope' }, { type: 'ns', ns: 'c1' })).toMatchObject({ ok: false, reason: 'gone' });
+    expect(wireAction(s, { ns: 'host', dev: 'eth0' }, { type: 'station', ns: 'lan' })).toMatchObject({
+      ok: false,
+      reason: 'plugged',
+    });
+    expect(wireAction(s, { ns: 'host', dev: 'nope' }, { type: 'ns', ns: 'c1' })).toMatchObject({
+      ok: false,
+      reason: 'gone',
+    });
   });
 
   it('finds what lies under the pointer on the drawn diagram: a device before its box', () => {
@@ -86,12 +110,18 @@ describe('a wire drawn from a device', () => {
     const abs = (id: string) => {
       const n = nodes.find((x) => x.id === id)!;
       const p = nodes.find((x) => x.id === n.parentId);
-      return { x: (p?.position.x ?? 0) + n.position.x + n.width / 2, y: (p?.position.y ?? 0) + n.position.y + n.height / 2 };
+      return {
+        x: (p?.position.x ?? 0) + n.position.x + n.width / 2,
+        y: (p?.position.y ?? 0) + n.position.y + n.height / 2,
+      };
     };
     expect(wireEndAt(nodes, abs('dev:host:br0'))).toEqual({ type: 'dev', ns: 'host', dev: 'br0' });
     expect(wireEndAt(nodes, abs('ns:lan'))).toEqual({ type: 'station', ns: 'lan' });
     const c1 = nodes.find((x) => x.id === 'ns:c1')!;
-    expect(wireEndAt(nodes, { x: c1.position.x + c1.width - 3, y: c1.position.y + c1.height - 3 })).toEqual({ type: 'ns', ns: 'c1' });
+    expect(wireEndAt(nodes, { x: c1.position.x + c1.width - 3, y: c1.position.y + c1.height - 3 })).toEqual({
+      type: 'ns',
+      ns: 'c1',
+    });
     expect(wireEndAt(nodes, { x: -1e6, y: -1e6 })).toBeNull();
   });
 });
@@ -99,7 +129,12 @@ describe('a wire drawn from a device', () => {
 describe('what an action adds', () => {
   it('names the devices and box the commands create', () => {
     const l = lab();
-    for (const a of [{ type: 'addBridge', ns: 'host' }, { type: 'addVethPair', ns: 'host' }, { type: 'addTap', ns: 'host' }, { type: 'addNetns' }] as LabAction[]) {
+    for (const a of [
+      { type: 'addBridge', ns: 'host' },
+      { type: 'addVethPair', ns: 'host' },
+      { type: 'addTap', ns: 'host' },
+      { type: 'addNetns' },
+    ] as LabAction[]) {
       const ids = addedIds(a, l.snap());
       expect(ids.length).toBeGreaterThan(0);
       l.act(a);

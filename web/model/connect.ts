@@ -8,12 +8,29 @@ import type { WireEnd } from './hit';
 import { nsRole, physKind } from './ids';
 
 /** Why a wire was refused (the page words each in the reader's language: wire.refused.*). */
-export type WireRefusal = 'nothing' | 'self' | 'gone' | 'sameBox' | 'notBridge' | 'bridgeElsewhere' | 'alreadyPort' | 'onlySwitch' | 'notNic' | 'plugged' | 'fromLan';
+export type WireRefusal =
+  | 'nothing'
+  | 'self'
+  | 'gone'
+  | 'sameBox'
+  | 'notBridge'
+  | 'bridgeElsewhere'
+  | 'alreadyPort'
+  | 'onlySwitch'
+  | 'notNic'
+  | 'plugged'
+  | 'fromLan';
 
-export type WireResult = { ok: true; action: LabAction } | { ok: false; reason: WireRefusal; vars: Record<string, string> };
+export type WireResult =
+  | { ok: true; action: LabAction }
+  | { ok: false; reason: WireRefusal; vars: Record<string, string> };
 
 export function wireAction(snap: Snapshot, from: { ns: string; dev: string }, to: WireEnd): WireResult {
-  const no = (reason: WireRefusal, vars: Record<string, string> = {}): WireResult => ({ ok: false, reason, vars: { dev: from.dev, ...vars } });
+  const no = (reason: WireRefusal, vars: Record<string, string> = {}): WireResult => ({
+    ok: false,
+    reason,
+    vars: { dev: from.dev, ...vars },
+  });
   const dev = snap.namespaces.find((n) => n.name === from.ns)?.devices.find((d) => d.name === from.dev);
   if (!dev) return no('gone');
   if (nsRole(from.ns) === 'lan') return no('fromLan');
@@ -43,7 +60,10 @@ export function wireAction(snap: Snapshot, from: { ns: string; dev: string }, to
 }
 
 /** What a wire from the device could join, for its menu (the keyboard's and a phone's way to draw one). */
-export function wireTargets(snap: Snapshot, from: { ns: string; dev: string }): { key: string; to: string; action: LabAction }[] {
+export function wireTargets(
+  snap: Snapshot,
+  from: { ns: string; dev: string },
+): { key: string; to: string; action: LabAction }[] {
   const out: { key: string; to: string; action: LabAction }[] = [];
   const here = snap.namespaces.find((n) => n.name === from.ns);
   // a bridge is offered nothing: the kernel keeps it in its namespace (NETIF_F_NETNS_LOCAL) and out of
@@ -56,7 +76,12 @@ export function wireTargets(snap: Snapshot, from: { ns: string; dev: string }): 
   }
   for (const n of snap.namespaces) {
     const role = nsRole(n.name);
-    const r = role === 'lan' ? (physKind(n.name) === 'switch' ? wireAction(snap, from, { type: 'station', ns: n.name }) : null) : wireAction(snap, from, { type: 'ns', ns: n.name });
+    const r =
+      role === 'lan'
+        ? physKind(n.name) === 'switch'
+          ? wireAction(snap, from, { type: 'station', ns: n.name })
+          : null
+        : wireAction(snap, from, { type: 'ns', ns: n.name });
     if (r?.ok) out.push({ key: `ns:${n.name}`, to: n.name, action: r.action });
   }
   return out;

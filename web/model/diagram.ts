@@ -35,7 +35,6 @@ export type DeviceNode = Sized<'device', DeviceData>;
 export type StationNode = Sized<'station', StationData>;
 export type DiagramNode = NetnsNode | StackNode | DeviceNode | StationNode;
 
-type Side = 't' | 'b' | 'l' | 'r';
 export interface EdgeData extends Record<string, unknown> {
   link?: StackLink;
   lane?: number;
@@ -59,7 +58,12 @@ export interface DiagramEdge {
 
 const ARROW = 'arrow';
 
-export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, XY>>, selected: string | null, style: LayoutStyle = 'article'): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
+export function buildDiagram(
+  snap: Snapshot,
+  positions: Readonly<Record<string, XY>>,
+  selected: string | null,
+  style: LayoutStyle = 'article',
+): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
   const boxes = layoutSnapshot(snap, style);
@@ -140,23 +144,34 @@ export function buildDiagram(snap: Snapshot, positions: Readonly<Record<string, 
         const at = order.get(bid);
         const pt = order.get(did);
         // a port beside its bridge or right under it takes no lane
-        const near = !!at && !!pt && ((at.row === pt.row && Math.abs(at.col - pt.col) === 1) || (at.col === pt.col && Math.abs(at.row - pt.row) === 1));
+        const near =
+          !!at &&
+          !!pt &&
+          ((at.row === pt.row && Math.abs(at.col - pt.col) === 1) ||
+            (at.col === pt.col && Math.abs(at.row - pt.row) === 1));
         if (!near) lanes.set(bid, lane + 1);
         edges.push(bridgeEdge(bid, did, at, pt, near ? 0 : lane + 1));
       }
       if (dev.lower && shown.has(did)) {
         // a macvlan and its parent: under it in one box, else a line between the boxes
         const lid = devId(dev.lower.ns, dev.lower.name);
-        if (shown.has(lid)) edges.push(dev.lower.ns === ns.name ? lowerEdge(lid, did) : { ...wireEdge(lid, did, false, wireLane++), id: `lower:${lid}:${did}` });
+        if (shown.has(lid))
+          edges.push(
+            dev.lower.ns === ns.name
+              ? lowerEdge(lid, did)
+              : { ...wireEdge(lid, did, false, wireLane++), id: `lower:${lid}:${did}` },
+          );
       }
       if (!dev.peer || (dev.peer.ns === ns.name && stations.has(ns.name))) continue;
-      const here = stations.has(ns.name), there = stations.has(dev.peer.ns);
+      const here = stations.has(ns.name),
+        there = stations.has(dev.peer.ns);
       const pid = devId(dev.peer.ns, dev.peer.name);
       if (!here && !there) {
         // each pair once: from the end that sorts first
         if (shown.has(did) && shown.has(pid) && did < pid) edges.push(wireEdge(did, pid, false, wireLane++));
       } else if (!here && shown.has(did)) edges.push(wireEdge(did, nsId(dev.peer.ns), true, 0));
-      else if (here && there && stations.get(ns.name)! < stations.get(dev.peer.ns)!) edges.push(stationLink(nsId(ns.name), nsId(dev.peer.ns)));
+      else if (here && there && stations.get(ns.name)! < stations.get(dev.peer.ns)!)
+        edges.push(stationLink(nsId(ns.name), nsId(dev.peer.ns)));
     }
   }
   return { nodes, edges };
@@ -182,7 +197,8 @@ export function reuseUnchanged<T extends { id: string }>(next: T[], prev: readon
   return next.map((n) => {
     const o = old.get(n.id);
     if (!o) return n;
-    for (const k of Object.keys(n)) if (!sameValue((n as Record<string, unknown>)[k], (o as Record<string, unknown>)[k])) return n;
+    for (const k of Object.keys(n))
+      if (!sameValue((n as Record<string, unknown>)[k], (o as Record<string, unknown>)[k])) return n;
     return o;
   });
 }
@@ -232,7 +248,9 @@ function stationData(ns: NsSnap): StationData {
   switch (kind) {
     case 'switch': {
       const ports = ns.devices.filter((d) => d.master).map((d) => d.name);
-      return ports.length ? { ns: ns.name, kind, label: 'switch', detail: ports.join(' ') } : { ns: ns.name, kind, label: 'LAN', detail: addrs.join(' ') };
+      return ports.length
+        ? { ns: ns.name, kind, label: 'switch', detail: ports.join(' ') }
+        : { ns: ns.name, kind, label: 'LAN', detail: addrs.join(' ') };
     }
     case 'gateway':
       return { ns: ns.name, kind, label: 'gateway', detail: addrs[0] ?? '' };
@@ -244,12 +262,30 @@ function stationData(ns: NsSnap): StationData {
 }
 
 function stationLink(a: string, b: string): DiagramEdge {
-  return { id: `wire:${a}:${b}`, type: 'wire', source: a, target: b, sourceHandle: 'rs', targetHandle: 'lt', data: { straight: true }, selectable: false };
+  return {
+    id: `wire:${a}:${b}`,
+    type: 'wire',
+    source: a,
+    target: b,
+    sourceHandle: 'rs',
+    targetHandle: 'lt',
+    data: { straight: true },
+    selectable: false,
+  };
 }
 
 /** A stacked device's line to its parent (macvlan to eth0): from under the parent to its top, no arrows. */
 function lowerEdge(parent: string, dev: string): DiagramEdge {
-  return { id: `lower:${parent}:${dev}`, type: 'bridge', source: parent, target: dev, sourceHandle: 'bs', targetHandle: 'tt', data: { lane: 0 }, selectable: false };
+  return {
+    id: `lower:${parent}:${dev}`,
+    type: 'bridge',
+    source: parent,
+    target: dev,
+    sourceHandle: 'bs',
+    targetHandle: 'tt',
+    data: { lane: 0 },
+    selectable: false,
+  };
 }
 
 function wireEdge(src: string, dst: string, down: boolean, lane: number): DiagramEdge {

@@ -38,12 +38,34 @@ function wordsOk(s: string) {
 describe('event texts', () => {
   it('words every event of the failing ping -I veth0 and of a ping on br0 in both languages', () => {
     const ev = [
-      ...events(ARTICLE(1), ['ping -c 1 -W 1 -I veth0 192.168.3.102', 'ip addr add 192.168.3.1/24 dev br0', 'ping -c 1 -W 1 192.168.3.102', 'ping -c 1 -W 1 192.168.3.1']),
-      ...events(ARTICLE(0), ['ping -c 1 -W 1 -I veth0 192.168.3.102', 'ip link set veth1 down', 'ping -c 1 -W 1 -I veth0 192.168.3.102']),
+      ...events(ARTICLE(1), [
+        'ping -c 1 -W 1 -I veth0 192.168.3.102',
+        'ip addr add 192.168.3.1/24 dev br0',
+        'ping -c 1 -W 1 192.168.3.102',
+        'ping -c 1 -W 1 192.168.3.1',
+      ]),
+      ...events(ARTICLE(0), [
+        'ping -c 1 -W 1 -I veth0 192.168.3.102',
+        'ip link set veth1 down',
+        'ping -c 1 -W 1 -I veth0 192.168.3.102',
+      ]),
     ];
     const kinds = new Set(ev.map((e) => (e.type === 'drop' ? `drop:${e.reason}` : e.type)));
     // the runs above reach the bridge, the stack, ARP and drops
-    for (const k of ['socket-send', 'route', 'neigh', 'xmit', 'rx', 'br-port-rx', 'fdb-learn', 'br-up', 'arp-reply', 'deliver', 'drop:IP_LOCAL_SOURCE']) expect([...kinds]).toContain(k);
+    for (const k of [
+      'socket-send',
+      'route',
+      'neigh',
+      'xmit',
+      'rx',
+      'br-port-rx',
+      'fdb-learn',
+      'br-up',
+      'arp-reply',
+      'deliver',
+      'drop:IP_LOCAL_SOURCE',
+    ])
+      expect([...kinds]).toContain(k);
     for (const e of ev) {
       for (const t of [en, zh]) {
         wordsOk(what(e, t));
@@ -53,10 +75,14 @@ describe('event texts', () => {
       expect(why(e, en)).not.toMatch(/[\u4e00-\u9fff]/);
     }
     const up = ev.find((e) => e.type === 'br-up' && e.local && e.dev === 'veth0')!;
-    expect(why(up, en)).toMatch(/^[0-9a-f:]{17} is a local address of br0 \(its own or a port's\): the frame goes up the stack as if it arrived on br0, not on veth0\.$/);
+    expect(why(up, en)).toMatch(
+      /^[0-9a-f:]{17} is a local address of br0 \(its own or a port's\): the frame goes up the stack as if it arrived on br0, not on veth0\.$/,
+    );
     expect(why(up, zh)).toContain('br0');
     const drop = ev.find((e) => e.type === 'drop' && e.reason === 'IP_LOCAL_SOURCE')!;
-    expect(why(drop, en)).toBe("The sender 192.168.3.101 is one of this host's own addresses and accept_local=0: a martian source, so nobody answers.");
+    expect(why(drop, en)).toBe(
+      "The sender 192.168.3.101 is one of this host's own addresses and accept_local=0: a martian source, so nobody answers.",
+    );
     expect(what(drop, zh)).toBe('丢弃:火星源地址:accept_local=0');
   });
 });

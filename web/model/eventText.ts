@@ -1,6 +1,18 @@
 // The words of the event list (Packet Tracer style: time, where, what) and of the playback narration,
 // in the reader's language: the simulator reports facts (sim/net/trace.ts), the page words them.
-import { type TraceEvent, formatFrame, fmtIp4, IPPROTO_ICMP, IPV4_HLEN, ipv4Dst, ipv4Protocol, ipv4Src, ICMP_ECHO, ICMP_ECHOREPLY, icmpType } from '../../sim/index';
+import {
+  type TraceEvent,
+  formatFrame,
+  fmtIp4,
+  IPPROTO_ICMP,
+  IPV4_HLEN,
+  ipv4Dst,
+  ipv4Protocol,
+  ipv4Src,
+  ICMP_ECHO,
+  ICMP_ECHOREPLY,
+  icmpType,
+} from '../../sim/index';
 import { isBareIp } from './frameKind';
 import type { TFunction } from 'i18next';
 
@@ -14,7 +26,14 @@ export function frameLine(b: Uint8Array): string {
   if (!isBareIp(b)) return formatFrame(b, false);
   const proto = ipv4Protocol(b);
   const t = icmpType(b, IPV4_HLEN);
-  const icmp = proto === IPPROTO_ICMP ? (t === ICMP_ECHO ? 'ICMP echo request' : t === ICMP_ECHOREPLY ? 'ICMP echo reply' : `ICMP type ${t}`) : `proto ${proto}`;
+  const icmp =
+    proto === IPPROTO_ICMP
+      ? t === ICMP_ECHO
+        ? 'ICMP echo request'
+        : t === ICMP_ECHOREPLY
+          ? 'ICMP echo reply'
+          : `ICMP type ${t}`
+      : `proto ${proto}`;
   return `IP ${fmtIp4(ipv4Src(b))} > ${fmtIp4(ipv4Dst(b))}: ${icmp}, length ${b.length - IPV4_HLEN}`;
 }
 
@@ -25,7 +44,9 @@ export type Tr = TFunction;
 export function dropText(e: Extract<TraceEvent, { type: 'drop' }>, t: Tr): string {
   switch (e.reason) {
     case 'PKT_TOO_BIG':
-      return e.peer !== undefined ? t('drop.PKT_TOO_BIG_peer', { peer: e.peer }) : t('drop.PKT_TOO_BIG', { mtu: e.mtu });
+      return e.peer !== undefined
+        ? t('drop.PKT_TOO_BIG_peer', { peer: e.peer })
+        : t('drop.PKT_TOO_BIG', { mtu: e.mtu });
     case 'NETFILTER_DROP':
       return t('drop.NETFILTER_DROP', { table: e.table, chain: e.chain });
     case 'PORT_STATE':
@@ -43,7 +64,9 @@ export function what(e: TraceEvent, t: Tr): string {
     case 'socket-send':
       return t('what.socket-send', { app: e.app });
     case 'route':
-      return e.via ? t('what.routeVia', { dev: e.dev, via: e.via, src: e.src }) : t('what.route', { dev: e.dev, src: e.src });
+      return e.via
+        ? t('what.routeVia', { dev: e.dev, via: e.via, src: e.src })
+        : t('what.route', { dev: e.dev, src: e.src });
     case 'neigh':
       return t(e.queued ? 'what.neighQueued' : 'what.neigh', { ip: e.ip, state: e.state });
     case 'xmit':
@@ -141,7 +164,9 @@ function whyDrop(e: Extract<TraceEvent, { type: 'drop' }>, t: Tr): string {
   const v = { dev: e.dev };
   switch (e.reason) {
     case 'PKT_TOO_BIG':
-      return e.peer !== undefined ? t('why.drop.PKT_TOO_BIG_peer', { peer: e.peer, mtu: e.mtu }) : t('why.drop.PKT_TOO_BIG', { mtu: e.mtu });
+      return e.peer !== undefined
+        ? t('why.drop.PKT_TOO_BIG_peer', { peer: e.peer, mtu: e.mtu })
+        : t('why.drop.PKT_TOO_BIG', { mtu: e.mtu });
     case 'NETFILTER_DROP':
       return e.bridge !== undefined
         ? t('why.drop.NETFILTER_DROP_bridge', { bridge: e.bridge, chain: e.chain, table: e.table })
@@ -167,4 +192,5 @@ function whyDrop(e: Extract<TraceEvent, { type: 'drop' }>, t: Tr): string {
 }
 
 /** The steps of a frame between devices (the rest are the bridge's and the stack's own steps). */
-export const isHop = (e: TraceEvent) => e.type === 'xmit' || e.type === 'rx' || e.type === 'socket-send' || e.type === 'deliver' || e.type === 'drop';
+export const isHop = (e: TraceEvent) =>
+  e.type === 'xmit' || e.type === 'rx' || e.type === 'socket-send' || e.type === 'deliver' || e.type === 'drop';

@@ -16,13 +16,19 @@ function traced(preset: string, line: string): { events: TraceEvent[]; snap: Sna
   // frames are numbered from 1 for the line under test (the settling lab sent a few of its own)
   const base = w.nextFrameId();
   const events: TraceEvent[] = [];
-  w.trace = (e) => events.push({ ...e, frameId: e.frameId > base ? e.frameId - base : e.frameId, ...('bytes' in e ? { bytes: e.bytes.slice() } : {}) } as TraceEvent);
+  w.trace = (e) =>
+    events.push({
+      ...e,
+      frameId: e.frameId > base ? e.frameId - base : e.frameId,
+      ...('bytes' in e ? { bytes: e.bytes.slice() } : {}),
+    } as TraceEvent);
   sh.run(line);
   return { events, snap: takeSnapshot(w) };
 }
 
 function topoOf(snap: Snapshot): Topo {
-  const dev = (ns: string, name: string) => snap.namespaces.find((n) => n.name === ns)?.devices.find((d) => d.name === name);
+  const dev = (ns: string, name: string) =>
+    snap.namespaces.find((n) => n.name === ns)?.devices.find((d) => d.name === name);
   return { peer: (ns, d) => dev(ns, d)?.peer ?? null, master: (ns, d) => dev(ns, d)?.master ?? null };
 }
 
@@ -55,15 +61,19 @@ describe('flow model', () => {
       'rx@br0#3 · -> d|host|br0',
     ]);
     // one hop after another, the reply only once the request's answer is given
-    for (let k = 1; k < m.timeline.length; k++) expect(m.timeline[k].start).toBeGreaterThanOrEqual(m.timeline[k - 1].start);
-    for (const x of m.events) if (x.parent >= 0) expect(x.start).toBeGreaterThanOrEqual(m.bySeq(x.parent)!.start + m.bySeq(x.parent)!.dur);
+    for (let k = 1; k < m.timeline.length; k++)
+      expect(m.timeline[k].start).toBeGreaterThanOrEqual(m.timeline[k - 1].start);
+    for (const x of m.events)
+      if (x.parent >= 0) expect(x.start).toBeGreaterThanOrEqual(m.bySeq(x.parent)!.start + m.bySeq(x.parent)!.dur);
     for (let k = 1; k < 12; k++) expect(host[k].start).toBeGreaterThanOrEqual(host[k - 1].start);
     const answer = host[5];
     expect(host[6].start).toBeGreaterThanOrEqual(answer.start + answer.dur);
     // the echo request waits at the stack while ARP asks, so it stays on the diagram
     expect(host[2].visEnd).toBeGreaterThan(host[10].start);
     // ARP asks again a second later: a new burst, after a pause
-    const retry = host.find((x, k) => k > 11 && x.e.type === 'xmit' && x.e.dev === 'veth0' && m.frames.get(x.frame)!.kind === 'arp-req')!;
+    const retry = host.find(
+      (x, k) => k > 11 && x.e.type === 'xmit' && x.e.dev === 'veth0' && m.frames.get(x.frame)!.kind === 'arp-req',
+    )!;
     expect(retry.from).toBe('s|host|veth0');
     expect(retry.start).toBeGreaterThan(host[11].start + host[11].dur);
   });
@@ -108,7 +118,13 @@ describe('flow model', () => {
   });
 
   it('plays the copies of a flood and the answers they draw at once, not one after the other', () => {
-    const lines = Array.from({ length: 40 }, (_, i) => [`ip link add a${i} type veth peer name b${i}`, `ip link set a${i} master br0`, `ip link set a${i} up`, `ip link set b${i} up`, `ip addr add 10.0.0.${i + 1}/16 dev b${i}`]).flat();
+    const lines = Array.from({ length: 40 }, (_, i) => [
+      `ip link add a${i} type veth peer name b${i}`,
+      `ip link set a${i} master br0`,
+      `ip link set a${i} up`,
+      `ip link set b${i} up`,
+      `ip addr add 10.0.0.${i + 1}/16 dev b${i}`,
+    ]).flat();
     const w = new World(1);
     const sh = new Shell(w);
     for (const l of [...PRESETS[0].commands, ...lines]) if (!l.startsWith('#')) sh.run(l);

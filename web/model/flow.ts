@@ -237,7 +237,19 @@ export class FlowModel {
     if (parent && prev && this.waiting.has(parent)) start = Math.max(start, prev.start + prev.dur);
     else start = Math.max(start, this.lastAt.get(`${e.ns}|${e.dev}`) ?? 0); // what made it happen here comes first
     const dur = place.from !== null && place.from !== place.to ? MOVE : STAY;
-    const ev: FlowEvent = { seq, e, frame, ref, from: place.from, to: place.to, start, dur, visEnd: start + dur + LINGER, parent: parent ? parent.seq : -1, hasChild: false };
+    const ev: FlowEvent = {
+      seq,
+      e,
+      frame,
+      ref,
+      from: place.from,
+      to: place.to,
+      start,
+      dur,
+      visEnd: start + dur + LINGER,
+      parent: parent ? parent.seq : -1,
+      hasChild: false,
+    };
     if (parent) {
       parent.visEnd = Math.min(parent.hasChild ? Math.max(parent.visEnd, start) : start, parent.start + MAX_REST);
       parent.hasChild = true;
@@ -268,7 +280,14 @@ export class FlowModel {
       }
     } else {
       const kind = 'bytes' in e ? frameKind(e.bytes) : 'other';
-      this.frames.set(frame, { id: frame, kind, label: 'bytes' in e ? labelOf(e.bytes, kind) : 'frame', first: seq, last: seq, untyped: !('bytes' in e) });
+      this.frames.set(frame, {
+        id: frame,
+        kind,
+        label: 'bytes' in e ? labelOf(e.bytes, kind) : 'frame',
+        first: seq,
+        last: seq,
+        untyped: !('bytes' in e),
+      });
     }
   }
 
@@ -299,7 +318,11 @@ export class FlowModel {
     return 0;
   }
 
-  private place(e: TraceEvent, frame: number, topo: Topo): { to: LocKey; from: LocKey | null; parent: FlowEvent | null } {
+  private place(
+    e: TraceEvent,
+    frame: number,
+    topo: Topo,
+  ): { to: LocKey; from: LocKey | null; parent: FlowEvent | null } {
     const seqs = frame ? (this.byFrame.get(frame) ?? []) : [];
     const latest = (pred: (x: FlowEvent) => boolean): FlowEvent | null => {
       for (let k = seqs.length - 1; k >= 0 && k >= seqs.length - 64; k--) {

@@ -1,6 +1,27 @@
 // What a frame is, for its colour and label in packet flows: read from its bytes (an Ethernet frame, or
 // the IP packet a socket hands to the stack before it has a link-layer header).
-import { ETH_HLEN, ETH_P_802_3_MIN, ETH_P_ARP, ETH_P_IP, ETH_P_IPV6, ethType, ARPOP_REPLY, ARPOP_REQUEST, arpOp, IPPROTO_ICMP, IPPROTO_IGMP, ipv4HeaderLen, ipv4Protocol, ipv4TotalLen, ipv4Version, ICMP_ECHO, ICMP_ECHOREPLY, icmpType, LLC_SAP_BSPAN, llcDsap } from '../../sim/index';
+import {
+  ETH_HLEN,
+  ETH_P_802_3_MIN,
+  ETH_P_ARP,
+  ETH_P_IP,
+  ETH_P_IPV6,
+  ethType,
+  ARPOP_REPLY,
+  ARPOP_REQUEST,
+  arpOp,
+  IPPROTO_ICMP,
+  IPPROTO_IGMP,
+  ipv4HeaderLen,
+  ipv4Protocol,
+  ipv4TotalLen,
+  ipv4Version,
+  ICMP_ECHO,
+  ICMP_ECHOREPLY,
+  icmpType,
+  LLC_SAP_BSPAN,
+  llcDsap,
+} from '../../sim/index';
 
 export type FrameKind = 'arp-req' | 'arp-rep' | 'icmp-req' | 'icmp-rep' | 'icmp-err' | 'other';
 
@@ -24,7 +45,8 @@ export const KIND_COLOR: Record<FrameKind, string> = {
 };
 
 /** The broad class the event list filters on. */
-export const kindClass = (k: FrameKind): 'arp' | 'icmp' | 'other' => (k.startsWith('arp') ? 'arp' : k.startsWith('icmp') ? 'icmp' : 'other');
+export const kindClass = (k: FrameKind): 'arp' | 'icmp' | 'other' =>
+  k.startsWith('arp') ? 'arp' : k.startsWith('icmp') ? 'icmp' : 'other';
 
 /** An IPv4 packet without a link-layer header (what ping's socket sends): version 4 and its own length. */
 export function isBareIp(b: Uint8Array): boolean {

@@ -12,7 +12,8 @@ function absolute(n: DiagramNode, byId: Map<string, DiagramNode>): XY {
   return parent ? { x: parent.position.x + n.position.x, y: parent.position.y + n.position.y } : n.position;
 }
 
-const inside = (p: XY, at: XY, w: number, h: number) => p.x >= at.x && p.x <= at.x + w && p.y >= at.y && p.y <= at.y + h;
+const inside = (p: XY, at: XY, w: number, h: number) =>
+  p.x >= at.x && p.x <= at.x + w && p.y >= at.y && p.y <= at.y + h;
 
 /** `ignore`: the node being dragged, which is always under the pointer. */
 export function hitTest(nodes: readonly DiagramNode[], p: XY, ignore?: string): Hit {
@@ -28,7 +29,11 @@ export function hitTest(nodes: readonly DiagramNode[], p: XY, ignore?: string): 
 }
 
 /** What a wire drawn from a device ends on: a device, a part of the physical network, a box, or nothing. */
-export type WireEnd = { type: 'dev'; ns: string; dev: string } | { type: 'station'; ns: string } | { type: 'ns'; ns: string } | null;
+export type WireEnd =
+  | { type: 'dev'; ns: string; dev: string }
+  | { type: 'station'; ns: string }
+  | { type: 'ns'; ns: string }
+  | null;
 
 /** The innermost node under `p` a wire can end on: a device or station before the box around it. */
 export function wireEndAt(nodes: readonly DiagramNode[], p: XY): WireEnd {

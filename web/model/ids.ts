@@ -6,7 +6,11 @@ export const devId = (ns: string, dev: string) => `dev:${ns}:${dev}`;
 /** a "Physical Network" box, named by its first part (its parts are `ns:` stations inside it) */
 export const physId = (ns: string) => `phys:${ns}`;
 
-export type ParsedId = { type: 'ns'; ns: string } | { type: 'stack'; ns: string } | { type: 'dev'; ns: string; dev: string } | { type: 'phys'; ns: string };
+export type ParsedId =
+  | { type: 'ns'; ns: string }
+  | { type: 'stack'; ns: string }
+  | { type: 'dev'; ns: string; dev: string }
+  | { type: 'phys'; ns: string };
 
 export function parseId(id: string): ParsedId | null {
   const [t, ns, ...rest] = id.split(':');

@@ -57,9 +57,35 @@ interface Spacing {
   guestsInColumn: boolean;
 }
 
-const ARTICLE: Spacing = { devW: DEV_W, gap: 40, pad: 36, titleH: 30, stackH: 40, stackToDev: 76, under: 64, boxGap: 60, minW: 300, stationGap: 70, lanGap: 90, guestsInColumn: false };
+const ARTICLE: Spacing = {
+  devW: DEV_W,
+  gap: 40,
+  pad: 36,
+  titleH: 30,
+  stackH: 40,
+  stackToDev: 76,
+  under: 64,
+  boxGap: 60,
+  minW: 300,
+  stationGap: 70,
+  lanGap: 90,
+  guestsInColumn: false,
+};
 /** The same drawing with less air, so that a projector's small screen shows its text large. */
-const COMPACT: Spacing = { devW: 124, gap: 18, pad: 12, titleH: 30, stackH: 40, stackToDev: 40, under: 28, boxGap: 20, minW: 160, stationGap: 24, lanGap: 36, guestsInColumn: true };
+const COMPACT: Spacing = {
+  devW: 124,
+  gap: 18,
+  pad: 12,
+  titleH: 30,
+  stackH: 40,
+  stackToDev: 40,
+  under: 28,
+  boxGap: 20,
+  minW: 160,
+  stationGap: 24,
+  lanGap: 36,
+  guestsInColumn: true,
+};
 
 export type LayoutStyle = 'article' | 'compact';
 const spacingOf = (style: LayoutStyle) => (style === 'compact' ? COMPACT : ARTICLE);
@@ -133,7 +159,8 @@ export function deviceSlots(order: readonly DevSnap[], ns = ''): Slot[] {
       if (Math.abs(j - i) === 1) continue;
       const group = [p];
       const next = order[j + 1];
-      if (next && p.peer && p.peer.ns === next.peer?.ns && p.peer.name === next.name && next.master === null) group.push(next);
+      if (next && p.peer && p.peer.ns === next.peer?.ns && p.peer.name === next.name && next.master === null)
+        group.push(next);
       for (const d of group) moved.add(d.name);
       below.set(br.name, [...(below.get(br.name) ?? []), ...group]);
     }
@@ -142,13 +169,14 @@ export function deviceSlots(order: readonly DevSnap[], ns = ''): Slot[] {
   // that a NIC's cable still runs straight down past it
   const hanging = new Map<string, DevSnap[]>();
   for (const d of order) {
-    if (!d.lower || d.lower.ns !== ns || moved.has(d.name) || moved.has(d.lower.name) || !index.has(d.lower.name)) continue;
+    if (!d.lower || d.lower.ns !== ns || moved.has(d.name) || moved.has(d.lower.name) || !index.has(d.lower.name))
+      continue;
     moved.add(d.name);
     hanging.set(d.lower.name, [...(hanging.get(d.lower.name) ?? []), d]);
   }
   const slots: Slot[] = [];
   const top = order.filter((d) => !moved.has(d.name));
-  top.forEach((dev, col) => slots.push({ dev, row: 0, col }));
+  for (const [col, dev] of top.entries()) slots.push({ dev, row: 0, col });
   let next = 0;
   for (const [col, d] of top.entries()) {
     let c = Math.max(col, next);
@@ -190,10 +218,23 @@ export function layoutSnapshot(snap: Snapshot, style: LayoutStyle = 'article'): 
   let lx = -Infinity;
   for (const group of physicalGroups(snap, lans)) {
     const width = sp.pad * 2 + group.length * STATION_W + (group.length - 1) * sp.stationGap;
-    const stations = group.map((ns, i) => ({ ns, pos: { x: sp.pad + i * (STATION_W + sp.stationGap), y: 22 }, width: STATION_W, height: STATION_H }));
+    const stations = group.map((ns, i) => ({
+      ns,
+      pos: { x: sp.pad + i * (STATION_W + sp.stationGap), y: 22 },
+      width: STATION_W,
+      height: STATION_H,
+    }));
     const nic = nicAbove(snap, boxes, group[0], sp.devW);
     const x = Math.max(lx, nic === null ? 0 : nic - sp.pad - STATION_W / 2);
-    boxes.push({ ns: group[0], pos: { x, y: rowBottom + sp.lanGap }, width, height: 22 + STATION_H + sp.titleH + 8, stack: NO_STACK, devices: [], stations });
+    boxes.push({
+      ns: group[0],
+      pos: { x, y: rowBottom + sp.lanGap },
+      width,
+      height: 22 + STATION_H + sp.titleH + 8,
+      stack: NO_STACK,
+      devices: [],
+      stations,
+    });
     lx = x + width + sp.boxGap;
   }
   return boxes;
@@ -237,14 +278,23 @@ export function physicalGroups(snap: Snapshot, phys: ReadonlySet<string>): strin
     while (queue.length) {
       const n = queue.shift()!;
       g.push(n);
-      for (const m of links.get(n) ?? []) if (!seen.has(m)) (seen.add(m), queue.push(m));
+      for (const m of links.get(n) ?? []) if (!seen.has(m)) seen.add(m), queue.push(m);
     }
     groups.push(g);
   }
   return groups;
 }
 
-function box(ns: string, pos: XY, width: number, height: number, slots: Slot[], cols: number, devY: number, sp: Spacing): BoxLayout {
+function box(
+  ns: string,
+  pos: XY,
+  width: number,
+  height: number,
+  slots: Slot[],
+  cols: number,
+  devY: number,
+  sp: Spacing,
+): BoxLayout {
   const rowW = cols * sp.devW + Math.max(0, cols - 1) * sp.gap;
   const x0 = Math.max(sp.pad, (width - rowW) / 2);
   const rowH = DEV_H + sp.under;
@@ -254,7 +304,12 @@ function box(ns: string, pos: XY, width: number, height: number, slots: Slot[], 
     width,
     height,
     stack: { pos: { x: sp.pad, y: sp.titleH }, width: width - 2 * sp.pad, height: sp.stackH },
-    devices: slots.map(({ dev, row, col }) => ({ name: dev.name, row, col, pos: { x: x0 + col * (sp.devW + sp.gap), y: devY + row * rowH } })),
+    devices: slots.map(({ dev, row, col }) => ({
+      name: dev.name,
+      row,
+      col,
+      pos: { x: x0 + col * (sp.devW + sp.gap), y: devY + row * rowH },
+    })),
     stations: [],
   };
 }

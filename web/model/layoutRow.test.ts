@@ -15,7 +15,10 @@ function boxesOf(id: string, style: 'article' | 'compact' = 'article') {
 }
 
 describe('the article layout of presets 6 and 7', () => {
-  for (const [id, second] of [['vms', 'tap2'], ['docker', 'veth2']] as const) {
+  for (const [id, second] of [
+    ['vms', 'tap2'],
+    ['docker', 'veth2'],
+  ] as const) {
     it(`${id}: ${second} sits right under br0; the host and its guests are one row of equally tall boxes`, () => {
       const boxes = boxesOf(id);
       const host = boxes.find((b) => b.ns === 'host')!;

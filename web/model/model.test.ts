@@ -27,8 +27,12 @@ describe('layout', () => {
     expect(deviceOrder(host, new Set(['lan'])).map((d) => d.name)).toEqual(['eth0', 'br0', 'veth0', 'veth1']);
   });
 
-  it('hangs a macvlan under its parent NIC, clear of the NIC\'s cable, and wires it across boxes once moved', () => {
-    const s = snapOf([...FIRST_PRESET.commands, 'ip link add mv1 link eth0 type macvlan mode bridge', 'ip link add mv2 link eth0 type macvlan mode vepa']);
+  it("hangs a macvlan under its parent NIC, clear of the NIC's cable, and wires it across boxes once moved", () => {
+    const s = snapOf([
+      ...FIRST_PRESET.commands,
+      'ip link add mv1 link eth0 type macvlan mode bridge',
+      'ip link add mv2 link eth0 type macvlan mode vepa',
+    ]);
     const host = layoutSnapshot(s)[0]!;
     const at = (n: string) => host.devices.find((d) => d.name === n)!;
     expect(at('mv1').row).toBe(at('eth0').row + 1);
@@ -39,7 +43,12 @@ describe('layout', () => {
     expect(at('mv2').pos.x).toBeGreaterThan(at('mv1').pos.x + devWidth());
     const edges = buildDiagram(s, {}, null).edges.map((e) => e.id);
     expect(edges).toContain('lower:dev:host:eth0:dev:host:mv1');
-    const moved = snapOf([...FIRST_PRESET.commands, 'ip link add mv1 link eth0 type macvlan mode bridge', 'ip netns add c1', 'ip link set mv1 netns c1']);
+    const moved = snapOf([
+      ...FIRST_PRESET.commands,
+      'ip link add mv1 link eth0 type macvlan mode bridge',
+      'ip netns add c1',
+      'ip link set mv1 netns c1',
+    ]);
     const wires = buildDiagram(moved, {}, null).edges.filter((e) => e.id === 'lower:dev:host:eth0:dev:c1:mv1');
     expect(wires.map((e) => e.type)).toEqual(['wire']);
   });
@@ -55,7 +64,11 @@ describe('layout', () => {
     const sw = phys.stations[0];
     expect(phys.pos.x + sw.pos.x + sw.width / 2).toBeCloseTo(host.pos.x + eth0.pos.x + 52);
     const nodes = buildDiagram(s, {}, null).nodes;
-    expect(nodes.find((n) => n.id === 'ns:gw')).toMatchObject({ type: 'station', parentId: 'phys:lan', data: { label: 'gateway', detail: '192.168.3.1' } });
+    expect(nodes.find((n) => n.id === 'ns:gw')).toMatchObject({
+      type: 'station',
+      parentId: 'phys:lan',
+      data: { label: 'gateway', detail: '192.168.3.1' },
+    });
     expect(nodes.some((n) => n.id.startsWith('dev:lan:') || n.id.startsWith('dev:gw:'))).toBe(false);
   });
 
@@ -75,7 +88,10 @@ describe('layout', () => {
 
   it('compact (classroom): containers in a column beside the host, a smaller drawing, nothing overlapping', () => {
     const s = snapOf(preset('docker'));
-    const extent = (bs: BoxLayout[]) => ({ w: Math.max(...bs.map((b) => b.pos.x + b.width)) - Math.min(...bs.map((b) => b.pos.x)), h: Math.max(...bs.map((b) => b.pos.y + b.height)) });
+    const extent = (bs: BoxLayout[]) => ({
+      w: Math.max(...bs.map((b) => b.pos.x + b.width)) - Math.min(...bs.map((b) => b.pos.x)),
+      h: Math.max(...bs.map((b) => b.pos.y + b.height)),
+    });
     const article = layoutSnapshot(s);
     const compact = layoutSnapshot(s, 'compact');
     const by = Object.fromEntries(compact.map((b) => [b.ns, b]));
@@ -87,8 +103,13 @@ describe('layout', () => {
     const a = extent(article);
     const c = extent(compact);
     expect(Math.max(c.w, c.h)).toBeLessThan(a.w * 0.6);
-    const boxesMeet = (x: BoxLayout, y: BoxLayout) => x.pos.x < y.pos.x + y.width && y.pos.x < x.pos.x + x.width && x.pos.y < y.pos.y + y.height && y.pos.y < x.pos.y + x.height;
-    for (const x of compact) for (const y of compact) if (x !== y) expect(boxesMeet(x, y), `${x.ns} and ${y.ns}`).toBe(false);
+    const boxesMeet = (x: BoxLayout, y: BoxLayout) =>
+      x.pos.x < y.pos.x + y.width &&
+      y.pos.x < x.pos.x + x.width &&
+      x.pos.y < y.pos.y + y.height &&
+      y.pos.y < x.pos.y + x.height;
+    for (const x of compact)
+      for (const y of compact) if (x !== y) expect(boxesMeet(x, y), `${x.ns} and ${y.ns}`).toBe(false);
     const w = devWidth('compact');
     for (const b of compact) for (const d of b.devices) expect(d.pos.x + w).toBeLessThanOrEqual(b.width);
     const nodes = buildDiagram(s, {}, null, 'compact').nodes;
@@ -107,7 +128,10 @@ describe('diagram', () => {
     expect(e.find((x) => x.id === 'stack:host:br0')?.data.link).toBe('both');
     // eth0 is cabled to the switch of the physical network, which is drawn as its parts, not their devices
     expect(e.some((x) => x.type === 'wire' && x.source === 'dev:host:eth0' && x.target === 'ns:lan')).toBe(true);
-    expect(e.map((x) => x.id).filter((id) => id.startsWith('wire:ns:'))).toEqual(['wire:ns:lan:ns:gw', 'wire:ns:gw:ns:internet']);
+    expect(e.map((x) => x.id).filter((id) => id.startsWith('wire:ns:'))).toEqual([
+      'wire:ns:lan:ns:gw',
+      'wire:ns:gw:ns:internet',
+    ]);
   });
 
   it('a port with an address gets the one-way arrow and a bridge link; without an address no arrow', () => {
@@ -116,8 +140,12 @@ describe('diagram', () => {
     expect(v0.data.link).toBe('tx');
     expect(v0.markerStart).toBeUndefined();
     expect(v0.markerEnd).toBeTruthy();
-    expect(e.some((x) => x.type === 'bridge' && x.source === 'dev:host:br0' && x.target === 'dev:host:veth0')).toBe(true);
-    expect(e.some((x) => x.type === 'wire' && x.source === 'dev:host:veth0' && x.target === 'dev:host:veth1')).toBe(true);
+    expect(e.some((x) => x.type === 'bridge' && x.source === 'dev:host:br0' && x.target === 'dev:host:veth0')).toBe(
+      true,
+    );
+    expect(e.some((x) => x.type === 'wire' && x.source === 'dev:host:veth0' && x.target === 'dev:host:veth1')).toBe(
+      true,
+    );
     e = edges(snapOf(preset('br-address')));
     expect(e.find((x) => x.id === 'stack:host:veth0')).toBeUndefined();
     expect(e.find((x) => x.id === 'stack:host:br0')?.data.link).toBe('both');
@@ -147,7 +175,10 @@ describe('actions', () => {
 
   it('turns palette drops into the commands a Linux user types', () => {
     expect(lines({ type: 'addVethPair', ns: 'host' })).toEqual(['host$ ip link add veth0 type veth peer name veth1']);
-    expect(lines({ type: 'addBridge', ns: 'host' })).toEqual(['host$ ip link add name br1 type bridge', 'host$ ip link set br1 up']);
+    expect(lines({ type: 'addBridge', ns: 'host' })).toEqual([
+      'host$ ip link add name br1 type bridge',
+      'host$ ip link set br1 up',
+    ]);
     expect(lines({ type: 'addTap', ns: 'host' })).toEqual(['host$ ip tuntap add dev tap0 mode tap']);
     expect(lines({ type: 'addNetns' })).toEqual(['host$ ip netns add c1', 'c1$ ip link set lo up']);
     expect(lines({ type: 'addLan', ns: 'host' })).toEqual([
@@ -162,25 +193,51 @@ describe('actions', () => {
   });
 
   it('turns inspector edits into ip, bridge and sysctl lines', () => {
-    expect(lines({ type: 'enslave', ns: 'host', dev: 'veth0', br: 'br0' })).toEqual(['host$ ip link set dev veth0 master br0']);
+    expect(lines({ type: 'enslave', ns: 'host', dev: 'veth0', br: 'br0' })).toEqual([
+      'host$ ip link set dev veth0 master br0',
+    ]);
     expect(lines({ type: 'release', ns: 'host', dev: 'veth0' })).toEqual(['host$ ip link set dev veth0 nomaster']);
-    expect(lines({ type: 'moveToNs', ns: 'host', dev: 'veth1', to: 'c1' })).toEqual(['host$ ip link set veth1 netns c1']);
-    expect(lines({ type: 'addAddr', ns: 'host', dev: 'br0', cidr: '192.168.3.101/24' })).toEqual(['host$ ip addr add 192.168.3.101/24 dev br0']);
-    expect(lines({ type: 'delAddr', ns: 'host', dev: 'eth0', cidr: '192.168.3.21/24' })).toEqual(['host$ ip addr del 192.168.3.21/24 dev eth0']);
-    expect(lines({ type: 'setMac', ns: 'host', dev: 'veth1', mac: '08:00:27:3b:0d:b9' })).toEqual(['host$ ip link set dev veth1 address 08:00:27:3b:0d:b9']);
+    expect(lines({ type: 'moveToNs', ns: 'host', dev: 'veth1', to: 'c1' })).toEqual([
+      'host$ ip link set veth1 netns c1',
+    ]);
+    expect(lines({ type: 'addAddr', ns: 'host', dev: 'br0', cidr: '192.168.3.101/24' })).toEqual([
+      'host$ ip addr add 192.168.3.101/24 dev br0',
+    ]);
+    expect(lines({ type: 'delAddr', ns: 'host', dev: 'eth0', cidr: '192.168.3.21/24' })).toEqual([
+      'host$ ip addr del 192.168.3.21/24 dev eth0',
+    ]);
+    expect(lines({ type: 'setMac', ns: 'host', dev: 'veth1', mac: '08:00:27:3b:0d:b9' })).toEqual([
+      'host$ ip link set dev veth1 address 08:00:27:3b:0d:b9',
+    ]);
     expect(lines({ type: 'setUp', ns: 'c1', dev: 'eth0', up: false })).toEqual(['c1$ ip link set eth0 down']);
-    expect(lines({ type: 'setConf', ns: 'host', dev: 'veth1', key: 'accept_local', value: 1 })).toEqual(['host$ sysctl -w net.ipv4.conf.veth1.accept_local=1']);
+    expect(lines({ type: 'setConf', ns: 'host', dev: 'veth1', key: 'accept_local', value: 1 })).toEqual([
+      'host$ sysctl -w net.ipv4.conf.veth1.accept_local=1',
+    ]);
     expect(lines({ type: 'setIpForward', ns: 'host', value: 1 })).toEqual(['host$ sysctl -w net.ipv4.ip_forward=1']);
     expect(lines({ type: 'deleteNs', ns: 'c1' })).toEqual(['host$ ip netns del c1']);
   });
 
   it('reads a drop: onto a bridge enslaves, into another box moves, out of every box releases', () => {
     const v = snapOf(preset('veth'));
-    expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: 'host', bridge: 'br0' })).toEqual({ type: 'enslave', ns: 'host', dev: 'veth1', br: 'br0' });
+    expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: 'host', bridge: 'br0' })).toEqual({
+      type: 'enslave',
+      ns: 'host',
+      dev: 'veth1',
+      br: 'br0',
+    });
     expect(dropAction(v, { ns: 'host', dev: 'veth0' }, { ns: 'host', bridge: 'br0' })).toBeNull();
-    expect(dropAction(v, { ns: 'host', dev: 'veth0' }, { ns: null, bridge: null })).toEqual({ type: 'release', ns: 'host', dev: 'veth0' });
+    expect(dropAction(v, { ns: 'host', dev: 'veth0' }, { ns: null, bridge: null })).toEqual({
+      type: 'release',
+      ns: 'host',
+      dev: 'veth0',
+    });
     expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: null, bridge: null })).toBeNull();
-    expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: 'c1', bridge: null })).toEqual({ type: 'moveToNs', ns: 'host', dev: 'veth1', to: 'c1' });
+    expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: 'c1', bridge: null })).toEqual({
+      type: 'moveToNs',
+      ns: 'host',
+      dev: 'veth1',
+      to: 'c1',
+    });
     expect(dropAction(v, { ns: 'host', dev: 'veth1' }, { ns: 'lan', bridge: null })).toBeNull();
   });
 
@@ -197,7 +254,10 @@ describe('complete', () => {
     expect(complete('ip link s', ctx).choices).toEqual(['set', 'show']);
     expect(complete('ip link se', ctx)).toEqual({ text: 'ip link set ', choices: [] });
     expect(complete('ip link set dev ve', ctx)).toEqual({ text: 'ip link set dev veth', choices: [] });
-    expect(complete('ip link set dev veth', ctx)).toEqual({ text: 'ip link set dev veth', choices: ['veth0', 'veth1'] });
+    expect(complete('ip link set dev veth', ctx)).toEqual({
+      text: 'ip link set dev veth',
+      choices: ['veth0', 'veth1'],
+    });
     expect(complete('ip link set dev veth0 mas', ctx)).toEqual({ text: 'ip link set dev veth0 master ', choices: [] });
     expect(complete('ip link set veth1 netns ', ctx).choices).toEqual(['c1', 'lan']);
     expect(complete('ip netns exec c', ctx).text).toBe('ip netns exec c1 ');

@@ -26,23 +26,49 @@ export function handlePoint(r: Rect, handle: string): Pt {
 }
 
 /** Straight up from the device to the stack bar, as the article's ↑/↓ columns. */
-export const stackPoints = (sx: number, sy: number, tx: number, ty: number): Pt[] => [
+export const stackPoints = (_sx: number, sy: number, tx: number, ty: number): Pt[] => [
   [tx, sy],
   [tx, ty],
 ];
 
 /** br0 <---> port: straight when side by side, else under the row. */
 export function bridgePoints(sx: number, sy: number, tx: number, ty: number, lane: number): Pt[] {
-  if (lane === 0) return [[sx, sy], [tx, ty]];
+  if (lane === 0)
+    return [
+      [sx, sy],
+      [tx, ty],
+    ];
   const y = Math.max(sy, ty) + 6 + lane * 6;
-  return [[sx, sy], [sx, y], [tx, y], [tx, ty]];
+  return [
+    [sx, sy],
+    [sx, y],
+    [tx, y],
+    [tx, ty],
+  ];
 }
 
 /** A cable: veth ends joined under the row, a NIC down to the physical network, its parts side by side. */
-export function wirePoints(sx: number, sy: number, tx: number, ty: number, lane: number, straight: boolean, down = ty > sy + 40): Pt[] {
-  if (straight) return [[sx, sy], [tx, ty]];
+export function wirePoints(
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  lane: number,
+  straight: boolean,
+  down = ty > sy + 40,
+): Pt[] {
+  if (straight)
+    return [
+      [sx, sy],
+      [tx, ty],
+    ];
   const y = down ? ty - 28 : Math.max(sy, ty) + 30 + lane * 8;
-  return [[sx, sy], [sx, y], [tx, y], [tx, ty]];
+  return [
+    [sx, sy],
+    [sx, y],
+    [tx, y],
+    [tx, ty],
+  ];
 }
 
 export function edgePoints(e: DiagramEdge, sx: number, sy: number, tx: number, ty: number): Pt[] {

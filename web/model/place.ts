@@ -8,11 +8,28 @@ import type { XY } from './layout';
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), Math.max(lo, hi));
 
-export function placeAdded(action: LabAction, ids: readonly string[], nodes: readonly DiagramNode[], p: XY, devW: number, devH: number): Record<string, XY> {
+export function placeAdded(
+  action: LabAction,
+  ids: readonly string[],
+  nodes: readonly DiagramNode[],
+  p: XY,
+  devW: number,
+  devH: number,
+): Record<string, XY> {
   const out: Record<string, XY> = {};
   if (action.type === 'addNetns') {
     // dropped on another box, the new box goes where the layout puts it (never over that box)
-    if (nodes.some((n) => n.type === 'netns' && p.x >= n.position.x && p.x <= n.position.x + n.width && p.y >= n.position.y && p.y <= n.position.y + n.height)) return out;
+    if (
+      nodes.some(
+        (n) =>
+          n.type === 'netns' &&
+          p.x >= n.position.x &&
+          p.x <= n.position.x + n.width &&
+          p.y >= n.position.y &&
+          p.y <= n.position.y + n.height,
+      )
+    )
+      return out;
     for (const id of ids) out[id] = { x: Math.round(p.x - 20), y: Math.round(p.y - 15) };
     return out;
   }
@@ -23,7 +40,11 @@ export function placeAdded(action: LabAction, ids: readonly string[], nodes: rea
   // the devices side by side, centred on the pointer, kept inside the box (its title and stack above)
   const total = ids.length * devW + (ids.length - 1) * gap;
   let x = clamp(p.x - box.position.x - total / 2, 8, box.width - total - 8);
-  const y = clamp(p.y - box.position.y - devH / 2, box.type === 'netns' ? box.data.sepY + 8 : 40, box.height - devH - 8);
+  const y = clamp(
+    p.y - box.position.y - devH / 2,
+    box.type === 'netns' ? box.data.sepY + 8 : 40,
+    box.height - devH - 8,
+  );
   for (const id of ids) {
     out[id] = { x: Math.round(x), y: Math.round(y) };
     x += devW + gap;

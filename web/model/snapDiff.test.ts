@@ -26,7 +26,8 @@ function pair() {
   return { world, run, sync, page: () => page!, last: () => last };
 }
 
-const same = (a: Snapshot, b: Snapshot) => expect(JSON.stringify({ ...a, time: 0 })).toBe(JSON.stringify({ ...b, time: 0 }));
+const same = (a: Snapshot, b: Snapshot) =>
+  expect(JSON.stringify({ ...a, time: 0 })).toBe(JSON.stringify({ ...b, time: 0 }));
 
 describe('snapshot diffs', () => {
   it('rebuild on the page exactly the snapshot the worker took, command after command', () => {
@@ -34,7 +35,12 @@ describe('snapshot diffs', () => {
     const steps = [
       ['ip link add br0 type bridge', 'ip link set br0 up'],
       ['ip netns add a', 'ip netns add b', 'ip link add va type veth peer name vb', 'ip link set vb netns a'],
-      ['ip link set va master br0', 'ip link set va up', 'ip -n a link set vb up', 'ip -n a addr add 10.0.0.2/24 dev vb'],
+      [
+        'ip link set va master br0',
+        'ip link set va up',
+        'ip -n a link set vb up',
+        'ip -n a addr add 10.0.0.2/24 dev vb',
+      ],
       ['ip addr add 10.0.0.1/24 dev br0', 'ip route add 10.9.0.0/16 via 10.0.0.2'],
       ['ping -c 1 -W 1 10.0.0.2'],
       ['ip link set va name port0', 'sysctl -w net.ipv4.ip_forward=1'],
@@ -50,7 +56,10 @@ describe('snapshot diffs', () => {
 
   it('send only what changed: one device for a one-device command, nothing when nothing changed', () => {
     const p = pair();
-    p.run('ip link add br0 type bridge', ...Array.from({ length: 50 }, (_, i) => `ip link add v${i} type veth peer name w${i}`));
+    p.run(
+      'ip link add br0 type bridge',
+      ...Array.from({ length: 50 }, (_, i) => `ip link add v${i} type veth peer name w${i}`),
+    );
     const before = p.page();
     const d = p.run('ip link set v7 mtu 1400')!;
     expect(d.full).toBe(false);
@@ -62,7 +71,10 @@ describe('snapshot diffs', () => {
     // the page keeps every other device, and the other lists, as the same objects
     const after = p.page();
     const host = (s: Snapshot) => s.namespaces[0]!;
-    host(after).devices.forEach((dev, i) => (dev.name === 'v7' ? expect(dev).not.toBe(host(before).devices[i]) : expect(dev).toBe(host(before).devices[i])));
+    for (const [i, dev] of host(after).devices.entries()) {
+      if (dev.name === 'v7') expect(dev).not.toBe(host(before).devices[i]);
+      else expect(dev).toBe(host(before).devices[i]);
+    }
     expect(host(after).routes).toBe(host(before).routes);
     expect(host(after).fdb).toBe(host(before).fdb);
     expect(p.run('ip link show v7')).toBeNull();
@@ -111,7 +123,8 @@ describe('snapshot diffs', () => {
       if (d) store.getState().applySnapshot(d);
     };
     shell.run('ip link add br0 type bridge');
-    for (let i = 0; i < 40; i++) shell.run(`ip link add v${i} type veth peer name w${i}`), shell.run(`ip link set v${i} master br0`);
+    for (let i = 0; i < 40; i++)
+      shell.run(`ip link add v${i} type veth peer name w${i}`), shell.run(`ip link set v${i} master br0`);
     push();
     const first = buildDiagram(store.getState().drawn!, {}, null);
     const drawn = store.getState().drawn;

@@ -140,7 +140,8 @@ export class SnapshotDiffer {
           for (let i = 0; i < rows.length; i++) if (!sameData(prev.rows[i], rows[i])) out.push([keys[i]!, rows[i]!]);
         } else {
           const byKey = new Map(prev.keys.map((k, i) => [k, prev.rows[i]]));
-          for (let i = 0; i < rows.length; i++) if (!sameData(byKey.get(keys[i]!), rows[i])) out.push([keys[i]!, rows[i]!]);
+          for (let i = 0; i < rows.length; i++)
+            if (!sameData(byKey.get(keys[i]!), rows[i])) out.push([keys[i]!, rows[i]!]);
         }
         st.lists[list] = { keys, rows };
         if (!old || splice || out.length) {
@@ -167,7 +168,7 @@ function applyList<T>(list: Lists, old: readonly T[], d: ListDiff<T> | undefined
   if (!d || (!d.splice && d.rows.length === 0)) return old as T[];
   const oldKeys = keysOf(list, old);
   const byKey = new Map<string, T>();
-  oldKeys.forEach((k, i) => byKey.set(k, old[i]!));
+  for (const [i, k] of oldKeys.entries()) byKey.set(k, old[i]!);
   for (const [k, row] of d.rows) byKey.set(k, row);
   const keys = d.splice ? applySplice(oldKeys, d.splice) : oldKeys;
   return keys.map((k) => {

@@ -47,7 +47,17 @@ export function LabMenu() {
             </button>
           )}
           {Object.entries(BUILT_IN_LESSONS).map(([id, l]) => (
-            <button key={id} type="button" role="menuitem" onClick={act(() => replaceLab({ kind: 'lesson', name: l.title }, () => void lessons().then((c) => c.openBuiltInLesson(id))))}>
+            <button
+              key={id}
+              type="button"
+              role="menuitem"
+              onClick={act(() =>
+                replaceLab(
+                  { kind: 'lesson', name: l.title },
+                  () => void lessons().then((c) => c.openBuiltInLesson(id)),
+                ),
+              )}
+            >
               {tf('lessonItem', lang, { name: l.title })}
             </button>
           ))}
@@ -55,7 +65,11 @@ export function LabMenu() {
             {t('openLesson', lang)}
           </button>
           {lesson && (
-            <button type="button" role="menuitem" onClick={act(() => void import('../export/handoutDownload').then((h) => h.downloadHandout()))}>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={act(() => void import('../export/handoutDownload').then((h) => h.downloadHandout()))}
+            >
               {t('handout', lang)}
             </button>
           )}
@@ -69,16 +83,36 @@ export function LabMenu() {
           <button type="button" role="menuitem" onClick={act(() => fileInput.current?.click())}>
             {t('openFile', lang)}
           </button>
-          <button type="button" role="menuitem" onClick={act(() => void files().then((f) => f.shareLink()).then(setLink))}>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={act(
+              () =>
+                void files()
+                  .then((f) => f.shareLink())
+                  .then(setLink),
+            )}
+          >
             {t('shareLink', lang)}
           </button>
           <hr />
-          <div className="lab-menu-head" role="presentation">{t('recentLabs', lang)}</div>
+          <div className="lab-menu-head" role="presentation">
+            {t('recentLabs', lang)}
+          </div>
           <div role="group" aria-label={t('recentLabs', lang)} className="lab-menu-recent">
             {recent.length === 0 && <span className="lab-menu-none">{t('noRecent', lang)}</span>}
             {recent.map((r) => (
               <button key={r.id} type="button" role="menuitem" onClick={act(() => openRecent(r))}>
-                {tf('recentItem', lang, { time: new Date(r.savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }), name: labName(r.lab, lang) })}
+                {tf('recentItem', lang, {
+                  time: new Date(r.savedAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+                    month: 'short',
+                    day: 'numeric',
+                    hour: '2-digit',
+                    minute: '2-digit',
+                    second: '2-digit',
+                  }),
+                  name: labName(r.lab, lang),
+                })}
               </button>
             ))}
           </div>
@@ -93,7 +127,9 @@ export function LabMenu() {
             {t('embed', lang)}
           </button>
           <hr />
-          <div className="lab-menu-head" role="presentation">{t('pictures', lang)}</div>
+          <div className="lab-menu-head" role="presentation">
+            {t('pictures', lang)}
+          </div>
           <div role="group" aria-label={t('pictures', lang)} className="lab-menu-group">
             {PICTURES.map(([kind, key]) => (
               <button key={kind} type="button" role="menuitem" onClick={act(() => void picture(kind, lang))}>
@@ -107,16 +143,33 @@ export function LabMenu() {
           </button>
         </div>
       </details>
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden aria-label={t('lab.fileInput', lang)} onChange={(e) => {
-        const f = e.target.files?.[0];
-        e.target.value = '';
-        if (f) void files().then((m) => m.openLabFile(f));
-      }} />
-      <input ref={lessonInput} type="file" accept=".json,application/json" hidden aria-label={t('lab.lessonInput', lang)} onChange={(e) => {
-        const f = e.target.files?.[0];
-        e.target.value = '';
-        if (f) void Promise.all([lessons(), f.text()]).then(([c, text]) => replaceLab({ kind: 'lesson', name: f.name }, () => c.openLessonText(text, f.name)));
-      }} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label={t('lab.fileInput', lang)}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void files().then((m) => m.openLabFile(f));
+        }}
+      />
+      <input
+        ref={lessonInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label={t('lab.lessonInput', lang)}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f)
+            void Promise.all([lessons(), f.text()]).then(([c, text]) =>
+              replaceLab({ kind: 'lesson', name: f.name }, () => c.openLessonText(text, f.name)),
+            );
+        }}
+      />
       {link && <ShareBox link={link} onClose={() => setLink('')} />}
       {importing && <ImportBox onClose={() => setImporting(false)} />}
       {about && <About onClose={() => setAbout(false)} />}
@@ -161,9 +214,20 @@ function ShareBox({ link, onClose }: { link: string; onClose: () => void }) {
     <Modal className="lab-dialog" label={tr('share.label')} onClose={onClose}>
       <p>{tr('share.body')}</p>
       <div className="share-row">
-        <input ref={input} readOnly value={link} aria-label={tr('share.label')} onFocus={(e) => e.target.select()} data-autofocus />
-        <button type="button" onClick={copy}>{tr('share.copy')}</button>
-        <button type="button" onClick={onClose}>{tr('share.close')}</button>
+        <input
+          ref={input}
+          readOnly
+          value={link}
+          aria-label={tr('share.label')}
+          onFocus={(e) => e.target.select()}
+          data-autofocus
+        />
+        <button type="button" onClick={copy}>
+          {tr('share.copy')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {tr('share.close')}
+        </button>
       </div>
       <span role="status" className={copied === 'yes' ? 'copied' : 'lab-problems'}>
         {copied === 'yes' ? t('copied', lang) : copied === 'failed' ? t('copyFailed', lang) : ''}
@@ -184,7 +248,13 @@ function ImportBox({ onClose }: { onClose: () => void }) {
   return (
     <Modal className="lab-dialog" label={t('import.label')} onClose={onClose}>
       <p>{t('import.body')}</p>
-      <textarea aria-label={t('import.script')} rows={12} data-autofocus value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        aria-label={t('import.script')}
+        rows={12}
+        data-autofocus
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       {problems.length > 0 && (
         <ul className="lab-problems" aria-label={t('import.refused')}>
           {problems.map((p, i) => (
@@ -192,8 +262,12 @@ function ImportBox({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => void go()}>{t('import.go')}</button>
-      <button type="button" onClick={onClose}>{t('import.cancel')}</button>
+      <button type="button" onClick={() => void go()}>
+        {t('import.go')}
+      </button>
+      <button type="button" onClick={onClose}>
+        {t('import.cancel')}
+      </button>
     </Modal>
   );
 }
@@ -211,7 +285,9 @@ export function NoticeBar() {
           {a.label}
         </button>
       ))}
-      <button type="button" aria-label={t('dismiss', lang)} onClick={() => set(null)}>×</button>
+      <button type="button" aria-label={t('dismiss', lang)} onClick={() => set(null)}>
+        ×
+      </button>
     </div>
   );
 }

@@ -4,7 +4,12 @@ import { LAB_FORMAT, LAB_VERSION, type LabFile } from './format';
 import { PRESETS } from '../../sim/labs/presets/article';
 
 const lab = (presetId: string, lines: string[], group = `preset:${presetId}`): LabFile => ({
-  format: LAB_FORMAT, version: LAB_VERSION, seed: 1, presetId, now: 0, positions: {},
+  format: LAB_FORMAT,
+  version: LAB_VERSION,
+  seed: 1,
+  presetId,
+  now: 0,
+  positions: {},
   log: lines.map((line, i) => ({ id: i + 1, group, ns: 'host', line, at: 0, mode: 'sync' })),
 });
 
@@ -19,13 +24,15 @@ describe('autosave keeps only built labs', () => {
     expect(presetBuilt(more)).toBe(true);
   });
 
-  it('a page left while the preset\'s log was still arriving is not saved over the last lab', () => {
+  it("a page left while the preset's log was still arriving is not saved over the last lab", () => {
     expect(presetBuilt(lab('veth', runnable.slice(0, 5)))).toBe(false);
     expect(presetBuilt(lab('veth', []))).toBe(false);
   });
 
   it('a lab not built from a preset (a lesson, an import) is saved once it has a log', () => {
-    expect(presetBuilt(lab('lesson:linux-bridge', ['ip link add br0 type bridge'], 'preset:lesson:linux-bridge'))).toBe(true);
+    expect(presetBuilt(lab('lesson:linux-bridge', ['ip link add br0 type bridge'], 'preset:lesson:linux-bridge'))).toBe(
+      true,
+    );
     expect(presetBuilt(lab('import', []))).toBe(false);
   });
 });

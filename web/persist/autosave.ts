@@ -15,7 +15,19 @@ import { mayWrite, slot, startTabs } from './tabs';
 const DELAY_MS = 250;
 
 // a stopped playback position is saved; a flow playing on is not followed frame by frame
-const watched = (s: LabState) => [s.seed, s.log, s.now, s.positions, s.presetId, s.lesson, s.lessonStep, s.lessonMarks, s.flow.playing && !s.flow.stepping ? -1 : s.flow.cursor, s.flow.speed] as const;
+const watched = (s: LabState) =>
+  [
+    s.seed,
+    s.log,
+    s.now,
+    s.positions,
+    s.presetId,
+    s.lesson,
+    s.lessonStep,
+    s.lessonMarks,
+    s.flow.playing && !s.flow.stepping ? -1 : s.flow.cursor,
+    s.flow.speed,
+  ] as const;
 
 /**
  * A lab always holds its preset's commands once built. One that holds fewer is still being built (the
@@ -34,7 +46,12 @@ let failed: SaveError | null = null;
 
 function saveFailedText(why: SaveError): string {
   const lang = useLab.getState().lang;
-  const reason = why === 'full' ? t('storageFull', lang) : why === 'large' ? tf('tooLarge', lang, { mb: LOCAL_MAX_BYTES / 1024 / 1024 }) : t('storageOff', lang);
+  const reason =
+    why === 'full'
+      ? t('storageFull', lang)
+      : why === 'large'
+        ? tf('tooLarge', lang, { mb: LOCAL_MAX_BYTES / 1024 / 1024 })
+        : t('storageOff', lang);
   return tf('saveFailed', lang, { why: reason });
 }
 
@@ -125,7 +142,10 @@ export async function startLab(fallback: () => void): Promise<void> {
       fallback();
       if (r && !r.ok) {
         const lang = useLab.getState().lang;
-        notify('error', tf('refused', lang, { what: t('refusedAutosave', lang), problems: r.problems.slice(0, 3).join('; ') }));
+        notify(
+          'error',
+          tf('refused', lang, { what: t('refusedAutosave', lang), problems: r.problems.slice(0, 3).join('; ') }),
+        );
       }
     }
     if (shared?.ok) openShared(shared.lab);

@@ -18,6 +18,7 @@ export function lineProblem(line: string): string | undefined {
   if (t === '' || t.startsWith('#')) return undefined;
   const first = t.split(/\s+/, 1)[0]!;
   if (first === 'sudo') return '"sudo" is refused: the lab is already root';
-  if (!KNOWN_COMMANDS.includes(first)) return `"${first}" is not a command the simulator knows (${KNOWN_COMMANDS.join(', ')})`;
+  if (!KNOWN_COMMANDS.includes(first))
+    return `"${first}" is not a command the simulator knows (${KNOWN_COMMANDS.join(', ')})`;
   return undefined;
 }

@@ -7,7 +7,7 @@ import { parseLab } from './format';
 import { applyLab, currentLab } from './lab';
 import { encodeShare } from './share';
 import { replaceLab, whatText } from './replace';
-import { t, tf } from '../i18n/strings';
+import { tf } from '../i18n/strings';
 import { saveFile } from './saveFile';
 
 const download = (name: string, text: string, type: string) => saveFile(name, new Blob([text], { type }));
@@ -22,7 +22,14 @@ export function saveLabFile(): void {
 export async function openLabFile(file: File): Promise<void> {
   const lang = useLab.getState().lang;
   const r = parseLab(await file.text());
-  if (!r.ok) return notify('error', tf('refused', lang, { what: tf('refusedFile', lang, { name: file.name }), problems: `${r.problems.slice(0, 3).join('; ')}${r.problems.length > 3 ? ` (+${r.problems.length - 3})` : ''}` }));
+  if (!r.ok)
+    return notify(
+      'error',
+      tf('refused', lang, {
+        what: tf('refusedFile', lang, { name: file.name }),
+        problems: `${r.problems.slice(0, 3).join('; ')}${r.problems.length > 3 ? ` (+${r.problems.length - 3})` : ''}`,
+      }),
+    );
   const what = { kind: 'file', name: file.name } as const;
   replaceLab(what, () => {
     applyLab(r.lab);
@@ -42,7 +49,14 @@ function labCommands(): { run: string; ns: string }[] {
 export async function exportLabScript(): Promise<void> {
   const { exportLab } = await import('../../sim/labfile');
   const r = exportLab(labCommands(), { title: `linux-netlab: ${useLab.getState().presetId}` });
-  if (r.problems.length) return notify('error', `The lab cannot be exported: ${r.problems.slice(0, 3).map((p) => `command ${p.line} \`${p.command}\`: ${p.message}`).join('; ')}`);
+  if (r.problems.length)
+    return notify(
+      'error',
+      `The lab cannot be exported: ${r.problems
+        .slice(0, 3)
+        .map((p) => `command ${p.line} \`${p.command}\`: ${p.message}`)
+        .join('; ')}`,
+    );
   download('lab.sh', r.script, 'text/x-shellscript');
 }
 
@@ -60,7 +74,10 @@ export async function importLabScript(text: string): Promise<string[]> {
     applyLab({ ...currentLab(), log: [], now: 0, positions: {}, presetId: 'import' });
     post(toWorker({ type: 'run', ns: 'host', lines, group: 'preset:import', mode: 'sync' }));
     const s = useLab.getState();
-    s.setNotice({ kind: 'info', text: tf('notice.imported', s.lang, { n: lines.filter((l) => !l.startsWith('#')).length }) });
+    s.setNotice({
+      kind: 'info',
+      text: tf('notice.imported', s.lang, { n: lines.filter((l) => !l.startsWith('#')).length }),
+    });
   });
   return [];
 }

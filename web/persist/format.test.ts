@@ -36,26 +36,88 @@ describe('lab files', () => {
     ['another format', JSON.stringify({ ...good, format: 'x' }), /not a lab file/],
     ['a newer version', JSON.stringify({ ...good, version: 2 }), /newer app/],
     ['an unknown field', JSON.stringify({ ...good, script: 'alert(1)' }), /^script: unknown field/],
-    ['a command outside the allow-list', JSON.stringify({ ...good, log: [{ ...good.log[0], line: 'rm -rf /' }] }), /log\[0\]\.line: .*"rm" is not a command/],
+    [
+      'a command outside the allow-list',
+      JSON.stringify({ ...good, log: [{ ...good.log[0], line: 'rm -rf /' }] }),
+      /log\[0\]\.line: .*"rm" is not a command/,
+    ],
     ['sudo', JSON.stringify({ ...good, log: [{ ...good.log[0], line: 'sudo ip link' }] }), /sudo/],
-    ['times going back', JSON.stringify({ ...good, log: [{ ...good.log[1], stopAt: undefined }, { ...good.log[0], id: 3 }] }), /log\[1\]\.at/],
+    [
+      'times going back',
+      JSON.stringify({
+        ...good,
+        log: [
+          { ...good.log[1], stopAt: undefined },
+          { ...good.log[0], id: 3 },
+        ],
+      }),
+      /log\[1\]\.at/,
+    ],
     ['a bad terminal', JSON.stringify({ ...good, log: [{ ...good.log[0], ns: '../x' }] }), /log\[0\]\.ns/],
-    ['a bad position', JSON.stringify({ ...good, positions: { a: { x: 'no', y: 1 } } }), /positions\.a\.x: must be a number/],
-    ['a playback speed out of range', JSON.stringify({ ...good, playback: { ...good.playback, speed: 1e9 } }), /playback\.speed/],
-    ['a playback event type that is markup', JSON.stringify({ ...good, playback: { ...good.playback, type: '<img>' } }), /playback\.type/],
+    [
+      'a bad position',
+      JSON.stringify({ ...good, positions: { a: { x: 'no', y: 1 } } }),
+      /positions\.a\.x: must be a number/,
+    ],
+    [
+      'a playback speed out of range',
+      JSON.stringify({ ...good, playback: { ...good.playback, speed: 1e9 } }),
+      /playback\.speed/,
+    ],
+    [
+      'a playback event type that is markup',
+      JSON.stringify({ ...good, playback: { ...good.playback, type: '<img>' } }),
+      /playback\.type/,
+    ],
     ['version 0', JSON.stringify({ ...good, version: 0 }), /^version: 0 is not a lab file version/],
     ['a version that is a string', JSON.stringify({ ...good, version: '1' }), /^version: must be a number/],
     ['a clock beyond 30 days', JSON.stringify({ ...good, now: 3600e9 }), /^now: must be at most/],
-    ['a command started beyond 30 days', JSON.stringify({ ...good, log: [{ ...good.log[0], at: 1e13 }] }), /^log\[0\]\.at: must be at most/],
-    ['a Ctrl-C beyond 30 days', JSON.stringify({ ...good, log: [{ ...good.log[1], stopAt: 1e13 }] }), /^log\[0\]\.stopAt: must be at most/],
+    [
+      'a command started beyond 30 days',
+      JSON.stringify({ ...good, log: [{ ...good.log[0], at: 1e13 }] }),
+      /^log\[0\]\.at: must be at most/,
+    ],
+    [
+      'a Ctrl-C beyond 30 days',
+      JSON.stringify({ ...good, log: [{ ...good.log[1], stopAt: 1e13 }] }),
+      /^log\[0\]\.stopAt: must be at most/,
+    ],
     ['a negative clock', JSON.stringify({ ...good, now: -1 }), /^now: must not be negative/],
-    ['too many positions', JSON.stringify({ ...good, positions: Object.fromEntries(Array.from({ length: MAX_POSITIONS + 1 }, (_, i) => [`dev:host:d${i}`, { x: 1, y: 1 }])) }), /^positions: more than/],
-    ['a position far off the diagram', JSON.stringify({ ...good, positions: { 'dev:host:br0': { x: 1e300, y: 0 } } }), /^positions\.dev:host:br0\.x: must be at most/],
-    ['a position field too many', JSON.stringify({ ...good, positions: { 'dev:host:br0': { x: 1, y: 0, z: 3 } } }), /^positions\.dev:host:br0\.z: unknown field/],
-    ['a log too long', JSON.stringify({ ...good, log: Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => ({ ...good.log[0], id: i + 1 })) }), /^log: more than/],
+    [
+      'too many positions',
+      JSON.stringify({
+        ...good,
+        positions: Object.fromEntries(
+          Array.from({ length: MAX_POSITIONS + 1 }, (_, i) => [`dev:host:d${i}`, { x: 1, y: 1 }]),
+        ),
+      }),
+      /^positions: more than/,
+    ],
+    [
+      'a position far off the diagram',
+      JSON.stringify({ ...good, positions: { 'dev:host:br0': { x: 1e300, y: 0 } } }),
+      /^positions\.dev:host:br0\.x: must be at most/,
+    ],
+    [
+      'a position field too many',
+      JSON.stringify({ ...good, positions: { 'dev:host:br0': { x: 1, y: 0, z: 3 } } }),
+      /^positions\.dev:host:br0\.z: unknown field/,
+    ],
+    [
+      'a log too long',
+      JSON.stringify({
+        ...good,
+        log: Array.from({ length: MAX_ENTRIES + 1 }, (_, i) => ({ ...good.log[0], id: i + 1 })),
+      }),
+      /^log: more than/,
+    ],
     ['a log that is not a list', JSON.stringify({ ...good, log: 'ip link' }), /^log: must be a list/],
     ['a file over the size bound', ' '.repeat(MAX_FILE_CHARS + 1), /larger than/],
-    ['a playback field too many', JSON.stringify({ ...good, playback: { ...good.playback, href: 'x' } }), /playback\.href: unknown field/],
+    [
+      'a playback field too many',
+      JSON.stringify({ ...good, playback: { ...good.playback, href: 'x' } }),
+      /playback\.href: unknown field/,
+    ],
   ])('refuses %s', (_, text, re) => {
     const r = parseLab(text);
     expect(r.ok).toBe(false);

@@ -55,9 +55,19 @@ export type Checked = { ok: true; lab: LabFile } | { ok: false; problems: string
 
 const whole = (what = 'must be a whole number') => v.pipe(v.number(what), v.safeInteger(what), v.minValue(0, what));
 const time = () =>
-  v.pipe(v.number('must be a virtual time in µs (a number)'), v.safeInteger('must be a whole number of µs'), v.minValue(0, 'must not be negative'), v.maxValue(MAX_TIME_US, `must be at most ${MAX_TIME_US} µs (30 days)`));
+  v.pipe(
+    v.number('must be a virtual time in µs (a number)'),
+    v.safeInteger('must be a whole number of µs'),
+    v.minValue(0, 'must not be negative'),
+    v.maxValue(MAX_TIME_US, `must be at most ${MAX_TIME_US} µs (30 days)`),
+  );
 const text = (re: RegExp, what: string) => v.pipe(v.string(what), v.regex(re, what));
-const finite = v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(-MAX_COORD, `must be at least -${MAX_COORD}`), v.maxValue(MAX_COORD, `must be at most ${MAX_COORD}`));
+const finite = v.pipe(
+  v.number('must be a number'),
+  v.finite('must be a finite number'),
+  v.minValue(-MAX_COORD, `must be at least -${MAX_COORD}`),
+  v.maxValue(MAX_COORD, `must be at most ${MAX_COORD}`),
+);
 
 const Entry = v.strictObject(
   {
@@ -86,9 +96,16 @@ const Playback = v.strictObject(
     frame: whole(),
     type: text(TYPE, 'not an event type'),
     ns: text(NAME, 'not a namespace name'),
-    dev: v.pipe(v.string('not a device name'), v.check((d) => d === '' || ID.test(d), 'not a device name')),
+    dev: v.pipe(
+      v.string('not a device name'),
+      v.check((d) => d === '' || ID.test(d), 'not a device name'),
+    ),
     nth: whole(),
-    speed: v.pipe(v.number(`not a speed from ${SPEED_MIN} to ${SPEED_MAX}`), v.minValue(SPEED_MIN, `not a speed from ${SPEED_MIN} to ${SPEED_MAX}`), v.maxValue(SPEED_MAX, `not a speed from ${SPEED_MIN} to ${SPEED_MAX}`)),
+    speed: v.pipe(
+      v.number(`not a speed from ${SPEED_MIN} to ${SPEED_MAX}`),
+      v.minValue(SPEED_MIN, `not a speed from ${SPEED_MIN} to ${SPEED_MAX}`),
+      v.maxValue(SPEED_MAX, `not a speed from ${SPEED_MIN} to ${SPEED_MAX}`),
+    ),
   },
   'not an object',
 );
@@ -97,7 +114,10 @@ const Lesson = v.strictObject(
   {
     id: text(ID, 'not a lesson id'),
     step: whole(),
-    marks: v.pipe(v.record(text(GROUP, 'not a group name'), text(ID, 'not a step id'), 'not an object'), v.check((m) => Object.keys(m).length <= MAX_ENTRIES, `more than ${MAX_ENTRIES} marks`)),
+    marks: v.pipe(
+      v.record(text(GROUP, 'not a group name'), text(ID, 'not a step id'), 'not an object'),
+      v.check((m) => Object.keys(m).length <= MAX_ENTRIES, `more than ${MAX_ENTRIES} marks`),
+    ),
   },
   'not {id, step, marks}',
 );
@@ -106,7 +126,12 @@ const Lab = v.strictObject(
   {
     format: v.literal(LAB_FORMAT),
     version: v.number(),
-    seed: v.pipe(v.number('must be a number'), v.safeInteger('must be a whole number'), v.minValue(0, 'must not be negative'), v.maxValue(0xffffffff, 'must be at most 4294967295')),
+    seed: v.pipe(
+      v.number('must be a number'),
+      v.safeInteger('must be a whole number'),
+      v.minValue(0, 'must not be negative'),
+      v.maxValue(0xffffffff, 'must be at most 4294967295'),
+    ),
     presetId: text(ID, 'not a name'),
     now: time(),
     log: v.pipe(v.array(Entry, 'must be a list'), v.maxLength(MAX_ENTRIES, `more than ${MAX_ENTRIES} entries`)),
@@ -121,7 +146,9 @@ const Lab = v.strictObject(
 );
 
 const pathOf = (issue: v.BaseIssue<unknown>): string =>
-  (issue.path ?? []).map((p, i) => (typeof p.key === 'number' ? `[${p.key}]` : `${i ? '.' : ''}${String(p.key).slice(0, 40)}`)).join('');
+  (issue.path ?? [])
+    .map((p, i) => (typeof p.key === 'number' ? `[${p.key}]` : `${i ? '.' : ''}${String(p.key).slice(0, 40)}`))
+    .join('');
 
 function describe(issue: v.BaseIssue<unknown>): string {
   const path = pathOf(issue);
@@ -145,13 +172,28 @@ function crossChecks(log: readonly LogEntry[], out: string[]): void {
 
 /** Checks a parsed file; every problem is listed with the path of its field. */
 export function checkLab(x: unknown): Checked {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return { ok: false, problems: ['not a lab file (a JSON object was expected)'] };
+  if (typeof x !== 'object' || x === null || Array.isArray(x))
+    return { ok: false, problems: ['not a lab file (a JSON object was expected)'] };
   const o = x as Record<string, unknown>;
   if (o.format !== LAB_FORMAT) return { ok: false, problems: [`not a lab file (format is not "${LAB_FORMAT}")`] };
   // the version first, alone: a file from a newer app is told apart from a damaged one
-  if (typeof o.version !== 'number') return { ok: false, problems: [`version: must be a number (this app reads version ${LAB_VERSION}), not ${JSON.stringify(o.version)?.slice(0, 20) ?? 'missing'}`] };
-  if (!Number.isSafeInteger(o.version) || o.version < 1) return { ok: false, problems: [`version: ${o.version} is not a lab file version (this app reads version ${LAB_VERSION})`] };
-  if (o.version > LAB_VERSION) return { ok: false, problems: [`version ${o.version}: this app reads lab files up to version ${LAB_VERSION}; a newer app wrote it`] };
+  if (typeof o.version !== 'number')
+    return {
+      ok: false,
+      problems: [
+        `version: must be a number (this app reads version ${LAB_VERSION}), not ${JSON.stringify(o.version)?.slice(0, 20) ?? 'missing'}`,
+      ],
+    };
+  if (!Number.isSafeInteger(o.version) || o.version < 1)
+    return {
+      ok: false,
+      problems: [`version: ${o.version} is not a lab file version (this app reads version ${LAB_VERSION})`],
+    };
+  if (o.version > LAB_VERSION)
+    return {
+      ok: false,
+      problems: [`version ${o.version}: this app reads lab files up to version ${LAB_VERSION}; a newer app wrote it`],
+    };
   const r = v.safeParse(Lab, x);
   if (!r.success) return { ok: false, problems: r.issues.map(describe) };
   const out: string[] = [];
@@ -163,7 +205,15 @@ export function checkLab(x: unknown): Checked {
     if (e.stopAt !== undefined) entry.stopAt = e.stopAt;
     return entry;
   });
-  const lab: LabFile = { format: LAB_FORMAT, version: LAB_VERSION, seed: d.seed, presetId: d.presetId, now: d.now, log, positions: d.positions };
+  const lab: LabFile = {
+    format: LAB_FORMAT,
+    version: LAB_VERSION,
+    seed: d.seed,
+    presetId: d.presetId,
+    now: d.now,
+    log,
+    positions: d.positions,
+  };
   if (d.lesson) lab.lesson = d.lesson;
   if (d.playback) lab.playback = d.playback;
   return { ok: true, lab };

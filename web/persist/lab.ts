@@ -9,7 +9,15 @@ import { player } from '../flows/player';
 import { positionOf } from '../flows/position';
 
 export function currentLab(s: LabState = useLab.getState()): LabFile {
-  const lab: LabFile = { format: LAB_FORMAT, version: LAB_VERSION, seed: s.seed, presetId: s.presetId, now: Math.round(s.now), log: s.log, positions: s.positions };
+  const lab: LabFile = {
+    format: LAB_FORMAT,
+    version: LAB_VERSION,
+    seed: s.seed,
+    presetId: s.presetId,
+    now: Math.round(s.now),
+    log: s.log,
+    positions: s.positions,
+  };
   if (s.lesson) lab.lesson = { id: s.lesson.id, step: s.lessonStep, marks: s.lessonMarks };
   const at = positionOf(player.model, s.flow);
   if (at) lab.playback = at;
@@ -17,7 +25,8 @@ export function currentLab(s: LabState = useLab.getState()): LabFile {
 }
 
 /** The highest number in the log's group names (t12, a3, l7), so new groups never reuse one. */
-const groupSeqOf = (lab: LabFile) => lab.log.reduce((m, e) => Math.max(m, Number(/^[a-z](\d+)$/.exec(e.group)?.[1] ?? 0)), 0);
+const groupSeqOf = (lab: LabFile) =>
+  lab.log.reduce((m, e) => Math.max(m, Number(/^[a-z](\d+)$/.exec(e.group)?.[1] ?? 0)), 0);
 
 /**
  * Makes `lab` the open lab. A lesson it was in is reopened at its step (asynchronously). `traceFrom`: the

@@ -29,7 +29,8 @@ export function labChanged(lab: LabFile, s?: Pick<LabState, 'moves'>): boolean {
 export function labName(lab: LabFile, lang: Lang): string {
   const preset = PRESETS.find((p) => p.id === lab.presetId);
   const lesson = lab.presetId.startsWith('lesson:') ? BUILT_IN_LESSONS[lab.presetId.slice(7)] : undefined;
-  const name = preset?.title ?? lesson?.title ?? (lab.presetId === EMPTY_LAB ? tf('emptyLabName', lang, {}) : lab.presetId);
+  const name =
+    preset?.title ?? lesson?.title ?? (lab.presetId === EMPTY_LAB ? tf('emptyLabName', lang, {}) : lab.presetId);
   const n = lab.log.filter((e) => !e.line.trim().startsWith('#')).length;
   return tf('labName', lang, { name, n });
 }
@@ -95,7 +96,17 @@ export function declineReplace(): void {
 /** A new lab with nothing in it: a fresh World with the lab's seed. */
 export function newEmptyLab(): void {
   const s = useLab.getState();
-  useLab.setState({ log: [], redoStack: [], moves: [], now: 0, presetId: EMPTY_LAB, positions: {}, selectedId: null, selectedNs: 'host', activeTerm: 'host' });
+  useLab.setState({
+    log: [],
+    redoStack: [],
+    moves: [],
+    now: 0,
+    presetId: EMPTY_LAB,
+    positions: {},
+    selectedId: null,
+    selectedNs: 'host',
+    activeTerm: 'host',
+  });
   s.termsReset();
   s.flowReset();
   s.clearCaptures();
@@ -108,7 +119,10 @@ export function openRecent(item: RecentLab): void {
   const lang = useLab.getState().lang;
   const r = checkLab(item.lab);
   if (!r.ok) {
-    useLab.getState().setNotice({ kind: 'error', text: tf('refused', lang, { what: labName(item.lab, lang), problems: r.problems.slice(0, 3).join('; ') }) });
+    useLab.getState().setNotice({
+      kind: 'error',
+      text: tf('refused', lang, { what: labName(item.lab, lang), problems: r.problems.slice(0, 3).join('; ') }),
+    });
     return;
   }
   replaceLab({ kind: 'recent', name: labName(r.lab, lang) }, () => applyLab(r.lab));

@@ -1,11 +1,15 @@
 // A lab in a link: its file, deflated (CompressionStream 'deflate-raw', in the browser itself) and
 // base64url-encoded in the URL fragment, which browsers never send to a server. Nothing leaves the page.
-import { checkLab, MAX_FILE_CHARS, problemsText, type Checked, type LabFile } from './format';
+import { checkLab, MAX_FILE_CHARS, type Checked, type LabFile } from './format';
 
 export const SHARE_KEY = 'lab=';
 
 /** Pipes bytes through a (de)compressor; null when the output would pass `limit` bytes (a deflate bomb). */
-async function pipe(bytes: Uint8Array, t: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array | null> {
+async function pipe(
+  bytes: Uint8Array,
+  t: CompressionStream | DecompressionStream,
+  limit = Infinity,
+): Promise<Uint8Array | null> {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(t).getReader();
   const parts: Uint8Array[] = [];
   let size = 0;
@@ -56,7 +60,7 @@ export async function decodeShare(fragment: string): Promise<Checked | null> {
   if (!f.startsWith(SHARE_KEY)) return null;
   const bytes = fromB64url(f.slice(SHARE_KEY.length));
   const refuse = (why: string): Checked => ({ ok: false, problems: [why] });
-  if (!bytes || !bytes.length) return refuse('the link is not a lab (its data is not base64url)');
+  if (!bytes?.length) return refuse('the link is not a lab (its data is not base64url)');
   let text: string;
   try {
     const raw = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_FILE_CHARS);
@@ -73,4 +77,3 @@ export async function decodeShare(fragment: string): Promise<Checked | null> {
   }
   return checkLab(v);
 }
-

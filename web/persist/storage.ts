@@ -1,7 +1,7 @@
 // Where labs are kept in the browser: IndexedDB (idb-keyval), so that large labs fit; localStorage only
 // where IndexedDB is missing or refuses (then a lab over ~5 MB cannot be kept, and the page says so). The
 // autosave written by earlier versions in localStorage is moved over on first load.
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, get, set, type UseStore } from 'idb-keyval';
 import type { LabFile } from './format';
 
 /** The key earlier versions kept the autosaved lab under, in localStorage. */
@@ -126,4 +126,3 @@ export async function pushHistory(lab: LabFile, now = Date.now()): Promise<Recen
   await writeKey(HISTORY_KEY, next);
   return next;
 }
-

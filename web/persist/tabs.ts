@@ -36,7 +36,13 @@ function send(m: TabMsg): void {
 
 function isTabMsg(x: unknown): x is TabMsg {
   const m = x as TabMsg | null;
-  return typeof m === 'object' && m !== null && typeof m.tab === 'string' && typeof m.slot === 'string' && ['hello', 'here', 'takeover', 'released'].includes(m.type);
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.tab === 'string' &&
+    typeof m.slot === 'string' &&
+    ['hello', 'here', 'takeover', 'released'].includes(m.type)
+  );
 }
 
 function receive(m: TabMsg): void {

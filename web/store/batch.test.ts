@@ -17,7 +17,10 @@ describe('one store update per worker flush', () => {
       expect(heard).toEqual([]);
     });
     expect(heard).toEqual([3]);
-    expect(store.getState().terms.host).toMatchObject({ busy: false, lines: [{ text: 'ip link' }, { text: '1: lo' }, { text: '2: eth0' }] });
+    expect(store.getState().terms.host).toMatchObject({
+      busy: false,
+      lines: [{ text: 'ip link' }, { text: '1: lo' }, { text: '2: eth0' }],
+    });
   });
 
   it('says nothing when the batch changed nothing, and setters outside a batch still notify at once', () => {

@@ -9,7 +9,11 @@ export interface Batch {
   batch(fn: () => void): void;
 }
 
-type Batched = <T, Mps extends [StoreMutatorIdentifier, unknown][] = [], Mcs extends [StoreMutatorIdentifier, unknown][] = []>(
+type Batched = <
+  T,
+  Mps extends [StoreMutatorIdentifier, unknown][] = [],
+  Mcs extends [StoreMutatorIdentifier, unknown][] = [],
+>(
   creator: StateCreator<T, Mps, Mcs>,
 ) => StateCreator<T, Mps, Mcs>;
 

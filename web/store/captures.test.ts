@@ -7,7 +7,7 @@ import type { Tcpdump } from '../../sim/apps/tcpdump';
 import { mergeCapture, type CaptureView } from './captures';
 
 describe('captures in the page', () => {
-  it('follow the capture\'s ring through small updates and one larger than the ring', () => {
+  it("follow the capture's ring through small updates and one larger than the ring", () => {
     const lab = new Lab(PAIR);
     const watch = new CaptureWatch();
     const { proc } = lab.sh.start('tcpdump -n -e -i ea', () => {}, 'a');
@@ -47,7 +47,17 @@ describe('captures in the page', () => {
 
   it('a rebuilt worker sends the capture again from its start: the page replaces what it had', () => {
     const frame = (time: number) => ({ time, data: new Uint8Array([time]) });
-    const u = (from: number, times: number[], total: number) => ({ id: 1, term: 'host', ns: 'host', dev: 'x', running: true, from, total, frames: times.map(frame), lines: times.map(String) });
+    const u = (from: number, times: number[], total: number) => ({
+      id: 1,
+      term: 'host',
+      ns: 'host',
+      dev: 'x',
+      running: true,
+      from,
+      total,
+      frames: times.map(frame),
+      lines: times.map(String),
+    });
     let v = mergeCapture(undefined, u(0, [1, 2, 3, 4], 4), 3);
     expect(v).toMatchObject({ first: 1, total: 4, lines: ['2', '3', '4'] });
     v = mergeCapture(v, u(0, [9], 1), 3);

@@ -25,7 +25,11 @@ export interface CaptureView {
 export const CAPTURE_MAX = CAPTURE_RING;
 
 /** The kept frames after an update: the old ones numbered before `u.from`, then the new ones, the last `max` of them. */
-export function mergeCapture(old: Pick<CaptureView, 'frames' | 'lines' | 'first'> | undefined, u: CaptureUpdate, max = CAPTURE_MAX): Pick<CaptureView, 'frames' | 'lines' | 'first' | 'total'> {
+export function mergeCapture(
+  old: Pick<CaptureView, 'frames' | 'lines' | 'first'> | undefined,
+  u: CaptureUpdate,
+  max = CAPTURE_MAX,
+): Pick<CaptureView, 'frames' | 'lines' | 'first' | 'total'> {
   // the update starts inside or right after what the page has (else the ring lost the frames between: start afresh)
   const keep = old && u.from > old.first && u.from <= old.first + old.frames.length ? u.from - old.first : 0;
   const frames = keep ? [...old!.frames.slice(0, keep), ...u.frames] : u.frames.slice();
@@ -57,7 +61,12 @@ export const createCapturesSlice: StateCreator<LabState, [], [], CapturesSlice> 
   upsertCapture: (u) =>
     set((s) => {
       const kept = mergeCapture(s.captures[u.id], u);
-      return { captures: { ...s.captures, [u.id]: { id: u.id, term: u.term, ns: u.ns, dev: u.dev, running: u.running, ...kept } } };
+      return {
+        captures: {
+          ...s.captures,
+          [u.id]: { id: u.id, term: u.term, ns: u.ns, dev: u.dev, running: u.running, ...kept },
+        },
+      };
     }),
   clearCaptures: () => set({ captures: {} }),
   startCapture: (ns, dev) => {

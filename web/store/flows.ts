@@ -61,7 +61,10 @@ export interface FlowsSlice {
 const DEFAULT_FILTERS: FlowFilters = { arp: true, icmp: true, other: false, where: '', steps: true };
 const acceptOf = (f: FlowFilters) => (k: FrameKind) => f[kindClass(k)];
 /** The rows the event list shows: a step visits exactly those. */
-export const rowsOf = (f: FlowFilters) => (f.where || !f.steps ? (ev: FlowEvent) => (!f.where || `${ev.e.ns} ${ev.e.dev}` === f.where) && (f.steps || isHop(ev.e)) : null);
+export const rowsOf = (f: FlowFilters) =>
+  f.where || !f.steps
+    ? (ev: FlowEvent) => (!f.where || `${ev.e.ns} ${ev.e.dev}` === f.where) && (f.steps || isHop(ev.e))
+    : null;
 
 export const createFlowsSlice: StateCreator<LabState, [], [], FlowsSlice> = (set, get) => {
   player.refilter(acceptOf(DEFAULT_FILTERS), topoOf(null));
@@ -84,7 +87,12 @@ export const createFlowsSlice: StateCreator<LabState, [], [], FlowsSlice> = (set
       const ev = player.model.bySeq(seq);
       set({ selEvent: seq, selFrame: ev?.frame || null, selField: null });
     },
-    selectFrame: (frame, seq) => set({ selFrame: frame, selEvent: frame === null ? null : (seq ?? player.model.frames.get(frame)?.first ?? null), selField: null }),
+    selectFrame: (frame, seq) =>
+      set({
+        selFrame: frame,
+        selEvent: frame === null ? null : (seq ?? player.model.frames.get(frame)?.first ?? null),
+        selField: null,
+      }),
     setSelField: (selField) => set({ selField }),
     setFilters: (f) => {
       const filters = { ...get().filters, ...f };

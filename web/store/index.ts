@@ -12,20 +12,31 @@ import { createLessonSlice, type LessonSlice } from '../lessons/slice';
 import { createLabsSlice, type LabsSlice } from './labs';
 import { createStormSlice, type StormSlice } from './storm';
 
-export type LabState = TopologySlice & SelectionSlice & TerminalSlice & PlaybackSlice & UiSlice & FlowsSlice & CapturesSlice & LessonSlice & LabsSlice & StormSlice;
+export type LabState = TopologySlice &
+  SelectionSlice &
+  TerminalSlice &
+  PlaybackSlice &
+  UiSlice &
+  FlowsSlice &
+  CapturesSlice &
+  LessonSlice &
+  LabsSlice &
+  StormSlice;
 
 export const createLabStore = (): UseBoundStore<BatchedStore<LabState>> =>
-  create<LabState>()(batched((...a) => ({
-    ...createTopologySlice(...a),
-    ...createSelectionSlice(...a),
-    ...createTerminalSlice(...a),
-    ...createPlaybackSlice(...a),
-    ...createUiSlice(...a),
-    ...createFlowsSlice(...a),
-    ...createCapturesSlice(...a),
-    ...createLessonSlice(...a),
-    ...createLabsSlice(...a),
-    ...createStormSlice(...a),
-  }))) as UseBoundStore<BatchedStore<LabState>>;
+  create<LabState>()(
+    batched((...a) => ({
+      ...createTopologySlice(...a),
+      ...createSelectionSlice(...a),
+      ...createTerminalSlice(...a),
+      ...createPlaybackSlice(...a),
+      ...createUiSlice(...a),
+      ...createFlowsSlice(...a),
+      ...createCapturesSlice(...a),
+      ...createLessonSlice(...a),
+      ...createLabsSlice(...a),
+      ...createStormSlice(...a),
+    })),
+  ) as UseBoundStore<BatchedStore<LabState>>;
 
 export const useLab = createLabStore();

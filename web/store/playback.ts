@@ -10,7 +10,6 @@ import type { LabFile } from '../persist/format';
 import type { XY } from '../model/layout';
 import type { LabState } from './index';
 import { own, isOutsideWorldLine } from '../../sim/index';
-import { tf } from '../i18n/strings';
 
 /** A preset's lines in runs, each quiet (the world around the host) or shown, in their order. */
 export function quietRuns(lines: readonly string[]): { quiet: boolean; lines: string[] }[] {
@@ -35,7 +34,10 @@ export interface Move {
 
 /** What redo runs again: a command group's steps, or a move. */
 /** A lab undone back to the one it replaced is a redo too. */
-export type Redo = { kind: 'steps'; steps: Step[] } | { kind: 'move'; id: string; to: XY } | { kind: 'lab'; lab: LabFile };
+export type Redo =
+  | { kind: 'steps'; steps: Step[] }
+  | { kind: 'move'; id: string; to: XY }
+  | { kind: 'lab'; lab: LabFile };
 
 export interface PlaybackSlice {
   seed: number;
@@ -98,7 +100,8 @@ export const createPlaybackSlice: StateCreator<LabState, [], [], PlaybackSlice> 
   now: 0,
   groupSeq: 0,
   logged: (e) => set((s) => ({ log: [...s.log, e], now: Math.max(s.now, e.at) })),
-  stopped: (id, at) => set((s) => ({ log: s.log.map((e) => (e.id === id ? { ...e, stopAt: at } : e)), now: Math.max(s.now, at) })),
+  stopped: (id, at) =>
+    set((s) => ({ log: s.log.map((e) => (e.id === id ? { ...e, stopAt: at } : e)), now: Math.max(s.now, at) })),
   clockAt: (now) => set((s) => (now > s.now ? { now } : s)),
   runAction: (a) => {
     const snap = get().snap;

@@ -22,7 +22,9 @@ export const createSelectionSlice: StateCreator<LabState, [], [], SelectionSlice
     set(() => {
       const p = id ? parseId(id) : null;
       // a device or box selected: its frame, if one was open in the inspector, gives way
-      return p ? { selectedId: id, selectedNs: p.ns, activeTerm: p.ns, selFrame: null, selEvent: null } : { selectedId: null };
+      return p
+        ? { selectedId: id, selectedNs: p.ns, activeTerm: p.ns, selFrame: null, selEvent: null }
+        : { selectedId: null };
     }),
   selectNs: (ns) => set({ selectedNs: ns, activeTerm: ns }),
   selectTerm: (t) => set({ activeTerm: t, selectedNs: termNs(t) }),

@@ -12,7 +12,8 @@ export const selPositions = (s: LabState) => s.positions;
 export const selSelectedId = (s: LabState) => s.selectedId;
 export const selTableTab = (s: LabState) => s.tableTab;
 /** The Diagram menu's value: the preset while the lab is that preset unchanged, else '' (custom lab). */
-export const selDiagramValue = (s: LabState) => (lastEdit(s.log, s.moves) === null && PRESETS.some((p) => p.id === s.presetId) ? s.presetId : '');
+export const selDiagramValue = (s: LabState) =>
+  lastEdit(s.log, s.moves) === null && PRESETS.some((p) => p.id === s.presetId) ? s.presetId : '';
 export const selWorkerStatus = (s: LabState) => s.workerStatus;
 export const selCanUndo = (s: LabState) => lastEdit(s.log, s.moves) !== null || s.undoLabs.length > 0;
 /** What undo would take back: the lines that ran, or the node that was moved. */
@@ -20,7 +21,10 @@ export const selUndoLabel = (s: LabState) => {
   const last = lastEdit(s.log, s.moves);
   if (!last) return s.undoLabs.length ? 'the lab before this one' : '';
   if (last.kind === 'move') return `move ${last.move.id.split(':').slice(1).join(' ')}`;
-  return s.log.filter((e) => e.group === last.group).map((e) => e.line).join('; ');
+  return s.log
+    .filter((e) => e.group === last.group)
+    .map((e) => e.line)
+    .join('; ');
 };
 export const selCanRedo = (s: LabState) => s.redoStack.length > 0;
 export const selNamespaceNames = (s: LabState) => s.snap?.namespaces.map((n) => n.name).join(' ') ?? 'host';
@@ -39,7 +43,7 @@ export const selSelectedNsSnap = (s: LabState) => s.snap?.namespaces.find((n) =>
 /** The device in the inspector, as the last snapshot has it (a stable reference between snapshots). */
 export const selSelectedDevice = (s: LabState) => {
   const p = s.selectedId ? parseId(s.selectedId) : null;
-  if (!p || p.type !== 'dev') return null;
+  if (p?.type !== 'dev') return null;
   return s.snap?.namespaces.find((n) => n.name === p.ns)?.devices.find((d) => d.name === p.dev) ?? null;
 };
 
@@ -61,12 +65,14 @@ export const selSetFlowOn = (s: LabState) => s.setFlowOn;
  * flow's last event (its end: a ping's summary comes after it), or with no flow.
  */
 export const selOutputUntil = (s: LabState) => {
-  if (!s.flowOn || s.flow.live || s.flow.count === 0 || s.flow.cursor >= s.flow.base + s.flow.count - 1) return Infinity;
+  if (!s.flowOn || s.flow.live || s.flow.count === 0 || s.flow.cursor >= s.flow.base + s.flow.count - 1)
+    return Infinity;
   const ev = player.model.bySeq(s.flow.cursor);
   return ev ? ev.e.time : (player.model.events[0]?.e.time ?? Infinity) - 1;
 };
 /** Virtual µs of the flow's last event (a command started later is not held back). */
-export const selFlowEndTime = (s: LabState) => (s.flow.count ? (player.model.events.at(-1)?.e.time ?? -Infinity) : -Infinity);
+export const selFlowEndTime = (s: LabState) =>
+  s.flow.count ? (player.model.events.at(-1)?.e.time ?? -Infinity) : -Infinity;
 export const selFlowCursor = (s: LabState) => s.flow.cursor;
 export const selFlowCount = (s: LabState) => s.flow.count;
 export const selFlowBase = (s: LabState) => s.flow.base;
@@ -81,7 +87,8 @@ export const selSelectFrame = (s: LabState) => s.selectFrame;
 export const selSetSelField = (s: LabState) => s.setSelField;
 export const selTablesAt = (s: LabState) => s.tablesAt;
 /** The namespace's tables the side panel shows: as they were at the flow's event, else as they are. */
-export const selTablesNsSnap = (s: LabState) => (s.tablesAt?.snap ?? s.snap)?.namespaces.find((n) => n.name === s.selectedNs) ?? null;
+export const selTablesNsSnap = (s: LabState) =>
+  (s.tablesAt?.snap ?? s.snap)?.namespaces.find((n) => n.name === s.selectedNs) ?? null;
 
 // captures
 export const selCaptures = (s: LabState) => s.captures;

@@ -19,7 +19,14 @@ beforeEach(() => {
   store = createLabStore();
 });
 
-const entry = (id: number, group: string, line: string, ns = 'host'): LogEntry => ({ id, group, ns, line, at: id * 10, mode: 'async' });
+const entry = (id: number, group: string, line: string, ns = 'host'): LogEntry => ({
+  id,
+  group,
+  ns,
+  line,
+  at: id * 10,
+  mode: 'async',
+});
 
 describe('playback slice', () => {
   it('loads a preset as a fresh lab and its commands, run in the host terminal', () => {
@@ -31,7 +38,9 @@ describe('playback slice', () => {
 
   it('sends typed lines (a pasted script is one action) and remembers them in history', () => {
     runTyped(store, 'c1', 'ip link\nip addr\n');
-    expect(sent).toEqual([{ v: PROTOCOL_VERSION, type: 'run', ns: 'c1', lines: ['ip link', 'ip addr'], group: 't1', mode: 'async' }]);
+    expect(sent).toEqual([
+      { v: PROTOCOL_VERSION, type: 'run', ns: 'c1', lines: ['ip link', 'ip addr'], group: 't1', mode: 'async' },
+    ]);
     expect(store.getState().terms.c1.history).toEqual(['ip link', 'ip addr']);
   });
 
@@ -102,7 +111,11 @@ describe('playback slice', () => {
     for (const l of FIRST_PRESET.commands) sh.run(l);
     store.getState().setSnapshot(takeSnapshot(w));
     store.getState().runAction({ type: 'addLan', ns: 'host' });
-    expect(sent.map((m) => (m.type === 'run' ? `${m.ns}:${m.lines.length}` : m.type))).toEqual(['host:1', 'lan2:3', 'host:3']);
+    expect(sent.map((m) => (m.type === 'run' ? `${m.ns}:${m.lines.length}` : m.type))).toEqual([
+      'host:1',
+      'lan2:3',
+      'host:3',
+    ]);
     expect(new Set(sent.map((m) => (m.type === 'run' ? m.group : '')))).toEqual(new Set(['a1']));
   });
 });
@@ -124,11 +137,15 @@ describe('lab actions', () => {
     expect(store.getState().terms.host).toMatchObject({ busy: false, lines: [{ kind: 'cmd', text: '' }], history: [] });
   });
 
-  it('a storm is ended by its bridge going down, typed in the bridge\'s own terminal and shown there', () => {
+  it("a storm is ended by its bridge going down, typed in the bridge's own terminal and shown there", () => {
     expect(stopStorm(store, 'host')).toBe(false);
-    store.getState().setStorm({ since: 0, devs: [{ ns: 'lan', dev: 'p1', master: 'sw0' }], framesPerSec: 1, droppedPerSec: 1 });
+    store
+      .getState()
+      .setStorm({ since: 0, devs: [{ ns: 'lan', dev: 'p1', master: 'sw0' }], framesPerSec: 1, droppedPerSec: 1 });
     expect(stopStorm(store, 'host')).toBe(true);
-    expect(sent).toEqual([{ v: PROTOCOL_VERSION, type: 'run', ns: 'lan', lines: ['ip link set sw0 down'], group: 't1', mode: 'async' }]);
+    expect(sent).toEqual([
+      { v: PROTOCOL_VERSION, type: 'run', ns: 'lan', lines: ['ip link set sw0 down'], group: 't1', mode: 'async' },
+    ]);
     expect(store.getState().activeTerm).toBe('lan');
   });
 });
@@ -138,7 +155,13 @@ describe('terminal and selection slices', () => {
     const s = store.getState();
     s.termStarted('host', 'ip link');
     s.termOutput('host', ['1: lo: ...']);
-    expect(store.getState().terms.host).toMatchObject({ busy: true, lines: [{ kind: 'cmd', text: 'ip link' }, { kind: 'out', text: '1: lo: ...' }] });
+    expect(store.getState().terms.host).toMatchObject({
+      busy: true,
+      lines: [
+        { kind: 'cmd', text: 'ip link' },
+        { kind: 'out', text: '1: lo: ...' },
+      ],
+    });
     s.termIdle('host');
     s.termClear('host');
     expect(store.getState().terms.host).toMatchObject({ busy: false, lines: [] });
@@ -149,7 +172,10 @@ describe('terminal and selection slices', () => {
 
   it('goes back to the host terminal when the selected namespace is deleted', () => {
     store.getState().select('ns:c1');
-    store.getState().setSnapshot({ time: 0, namespaces: [{ name: 'host', devices: [], routes: [], neigh: [], fdb: [], ipForward: 0 }] });
+    store.getState().setSnapshot({
+      time: 0,
+      namespaces: [{ name: 'host', devices: [], routes: [], neigh: [], fdb: [], ipForward: 0 }],
+    });
     expect(store.getState()).toMatchObject({ selectedNs: 'host', selectedId: null });
   });
 
@@ -157,7 +183,10 @@ describe('terminal and selection slices', () => {
     const ns = { name: 'host', devices: [], routes: [], neigh: [], fdb: [], ipForward: 0 };
     store.getState().setSnapshot({ time: 1, namespaces: [ns] });
     const drawn = store.getState().drawn;
-    store.getState().setSnapshot({ time: 2, namespaces: [{ ...ns, neigh: [{ ip: '192.168.3.1', dev: 'eth0', lladdr: null, state: 'INCOMPLETE' }] }] });
+    store.getState().setSnapshot({
+      time: 2,
+      namespaces: [{ ...ns, neigh: [{ ip: '192.168.3.1', dev: 'eth0', lladdr: null, state: 'INCOMPLETE' }] }],
+    });
     expect(store.getState().drawn).toBe(drawn);
     expect(store.getState().snap!.namespaces[0].neigh).toHaveLength(1);
     store.getState().setSnapshot({ time: 3, namespaces: [{ ...ns, ipForward: 1 }] });
@@ -202,12 +231,20 @@ describe('terminal lines under packet flow playback', () => {
 });
 
 describe('undo across a replaced lab', () => {
-  it('undo takes back the lab\'s own edits first, then brings back the lab it replaced; redo goes forward again', async () => {
+  it("undo takes back the lab's own edits first, then brings back the lab it replaced; redo goes forward again", async () => {
     const { setLabSwap } = await import('./labPort');
     const calls: string[] = [];
     setLabSwap({ undo: () => calls.push('undo'), redo: (lab) => calls.push(`redo ${lab.presetId}`) });
     const s = store.getState();
-    const old: LabFile = { format: 'linux-netlab-lab', version: 1, seed: 1, presetId: 'bridge', now: 0, log: [], positions: {} };
+    const old: LabFile = {
+      format: 'linux-netlab-lab',
+      version: 1,
+      seed: 1,
+      presetId: 'bridge',
+      now: 0,
+      log: [],
+      positions: {},
+    };
     s.pushUndoLab(old);
     s.logged(entry(1, 'preset:veth', 'ip link add veth0 type veth peer name veth1'));
     s.logged(entry(2, 't1', 'ip link set veth0 up'));

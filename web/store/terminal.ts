@@ -43,15 +43,35 @@ export const appendLines = (old: readonly TermLine[], add: TermLine[]): TermLine
 
 export const createTerminalSlice: StateCreator<LabState, [], [], TerminalSlice> = (set) => ({
   terms: {},
-  termStarted: (ns, line, at) => set((s) => update(s, ns, (t) => ({ busy: true, lines: appendLines(t.lines, [{ kind: 'cmd', text: line, at }]) }))),
-  termOutput: (ns, lines, at) => set((s) => update(s, ns, (t) => ({ lines: appendLines(t.lines, lines.map((text) => ({ kind: 'out' as const, text, at }))) }))),
+  termStarted: (ns, line, at) =>
+    set((s) => update(s, ns, (t) => ({ busy: true, lines: appendLines(t.lines, [{ kind: 'cmd', text: line, at }]) }))),
+  termOutput: (ns, lines, at) =>
+    set((s) =>
+      update(s, ns, (t) => ({
+        lines: appendLines(
+          t.lines,
+          lines.map((text) => ({ kind: 'out' as const, text, at })),
+        ),
+      })),
+    ),
   termInfo: (ns, text) => set((s) => update(s, ns, (t) => ({ lines: appendLines(t.lines, [{ kind: 'info', text }]) }))),
   termIdle: (ns) => set((s) => update(s, ns, () => ({ busy: false }))),
   termClear: (ns) => set((s) => update(s, ns, () => ({ lines: [] }))),
   // a new lab: every terminal blank, and the extra ones (NS#NAME) closed
-  termsReset: () => set((s) => ({ terms: Object.fromEntries(Object.entries(s.terms).filter(([k]) => !k.includes('#')).map(([k, t]) => [k, { ...t, lines: [], busy: false }])) })),
-  termsBusy: (busy) => set((s) => ({ terms: Object.fromEntries(Object.entries(s.terms).map(([k, t]) => [k, { ...t, busy: busy.includes(k) }])) })),
-  pushHistory: (ns, line) => set((s) => update(s, ns, (t) => ({ history: t.history.at(-1) === line ? t.history : [...t.history, line] }))),
+  termsReset: () =>
+    set((s) => ({
+      terms: Object.fromEntries(
+        Object.entries(s.terms)
+          .filter(([k]) => !k.includes('#'))
+          .map(([k, t]) => [k, { ...t, lines: [], busy: false }]),
+      ),
+    })),
+  termsBusy: (busy) =>
+    set((s) => ({
+      terms: Object.fromEntries(Object.entries(s.terms).map(([k, t]) => [k, { ...t, busy: busy.includes(k) }])),
+    })),
+  pushHistory: (ns, line) =>
+    set((s) => update(s, ns, (t) => ({ history: t.history.at(-1) === line ? t.history : [...t.history, line] }))),
 });
 
 /**

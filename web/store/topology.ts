@@ -41,7 +41,9 @@ function drawnOf(prev: Snapshot | null, snap: Snapshot): Snapshot {
 // a namespace that is gone takes its terminal and selection with it: back to the host
 function adopt(s: LabState, snap: Snapshot): Partial<LabState> {
   const drawn = drawnOf(s.drawn, snap);
-  return snap.namespaces.some((n) => n.name === s.selectedNs) ? { snap, drawn } : { snap, drawn, selectedNs: 'host', activeTerm: 'host', selectedId: null };
+  return snap.namespaces.some((n) => n.name === s.selectedNs)
+    ? { snap, drawn }
+    : { snap, drawn, selectedNs: 'host', activeTerm: 'host', selectedId: null };
 }
 
 export const createTopologySlice: StateCreator<LabState, [], [], TopologySlice> = (set) => ({

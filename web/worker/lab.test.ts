@@ -13,14 +13,16 @@ function harness() {
   const output = (ns = 'host') => msgs.flatMap((m) => (m.type === 'output' && m.ns === ns ? m.lines : []));
   const log = () => msgs.flatMap((m) => (m.type === 'logged' ? [m.entry] : []));
   // the page's view: every diff applied in order, as the store does
-  const lastSnap = () => msgs.reduce<Snapshot | null>((s, m) => (m.type === 'snapshot' ? applySnapshotDiff(s, m.diff) : s), null)!;
+  const lastSnap = () =>
+    msgs.reduce<Snapshot | null>((s, m) => (m.type === 'snapshot' ? applySnapshotDiff(s, m.diff) : s), null)!;
   const run = (lines: string[], ns = 'host', mode: 'sync' | 'async' = 'async', group = 'g') =>
     lab.handle(toWorker({ type: 'run', ns, lines, group, mode }));
   return { lab, msgs, output, log, lastSnap, run };
 }
 
 const state = (s: Snapshot) => JSON.stringify({ ...s, time: 0 });
-const dev = (s: Snapshot, ns: string, name: string) => s.namespaces.find((n) => n.name === ns)!.devices.find((d) => d.name === name)!;
+const dev = (s: Snapshot, ns: string, name: string) =>
+  s.namespaces.find((n) => n.name === ns)!.devices.find((d) => d.name === name)!;
 
 describe('Lab', () => {
   it('runs lines, echoes them, logs them and reports the new state', () => {
@@ -36,7 +38,9 @@ describe('Lab', () => {
   it('keeps output in order with the echo of each line', () => {
     const h = harness();
     h.run(['echo one', 'echo two']);
-    const seq = h.msgs.filter((m) => m.type === 'started' || m.type === 'output').map((m) => (m.type === 'started' ? `$ ${m.line}` : m.lines.join('|')));
+    const seq = h.msgs
+      .filter((m) => m.type === 'started' || m.type === 'output')
+      .map((m) => (m.type === 'started' ? `$ ${m.line}` : m.lines.join('|')));
     expect(seq).toEqual(['$ echo one', 'one', '$ echo two', 'two']);
   });
 
@@ -99,7 +103,17 @@ describe('Lab', () => {
   it('rebuilds the same lab from its log (a restarted worker, or undo)', () => {
     const h = harness();
     h.run([...FIRST_PRESET.commands], 'host', 'sync', 'preset');
-    h.run(['ip link add veth0 type veth peer name veth1', 'ip addr add 192.168.3.101/24 dev veth0', 'ip link set veth0 up', 'ip link set veth1 up'], 'host', 'async', 'a1');
+    h.run(
+      [
+        'ip link add veth0 type veth peer name veth1',
+        'ip addr add 192.168.3.101/24 dev veth0',
+        'ip link set veth0 up',
+        'ip link set veth1 up',
+      ],
+      'host',
+      'async',
+      'a1',
+    );
     h.run(['ip link set dev veth0 master br0'], 'host', 'async', 'a2');
     h.lab.advance(3_000_000);
     const live = h.lastSnap();
@@ -113,7 +127,7 @@ describe('Lab', () => {
     expect(dev(u.lastSnap(), 'host', 'veth0').master).toBeNull();
   });
 
-  it('a load with traceFrom sends the replay\'s events from then on, after the snapshot and before loaded', () => {
+  it("a load with traceFrom sends the replay's events from then on, after the snapshot and before loaded", () => {
     const h = harness();
     h.run([...PRESETS.find((p) => p.id === 'veth')!.commands], 'host', 'sync', 'preset');
     h.lab.handle(toWorker({ type: 'trace', on: true }));
@@ -174,7 +188,15 @@ describe('Lab', () => {
     const lab = new Lab((m, transfer) => msgs.push({ m, transfer }));
     lab.handle(toWorker({ type: 'run', ns: 'host', lines: [...PRESETS[1].commands], group: 'p', mode: 'sync' }));
     lab.handle(toWorker({ type: 'trace', on: true }));
-    lab.handle(toWorker({ type: 'run', ns: 'host', lines: ['ping -c 1 -W 1 -I veth0 192.168.3.102'], group: 't', mode: 'async' }));
+    lab.handle(
+      toWorker({
+        type: 'run',
+        ns: 'host',
+        lines: ['ping -c 1 -W 1 -I veth0 192.168.3.102'],
+        group: 't',
+        mode: 'async',
+      }),
+    );
     lab.advance(10_000);
     const sent = msgs.filter((x) => x.m.type === 'trace');
     const events = sent.flatMap((x) => (x.m.type === 'trace' ? x.m.events : []));
@@ -185,7 +207,15 @@ describe('Lab', () => {
     expect(buffers.size).toBeLessThanOrEqual(sent.length);
     // a flood: at most MAX_BATCH events a batch, the rest counted
     msgs.length = 0;
-    lab.handle(toWorker({ type: 'run', ns: 'host', lines: ['ping -f -c 3000 -I veth1 192.168.3.101'], group: 'f', mode: 'async' }));
+    lab.handle(
+      toWorker({
+        type: 'run',
+        ns: 'host',
+        lines: ['ping -f -c 3000 -I veth1 192.168.3.101'],
+        group: 'f',
+        mode: 'async',
+      }),
+    );
     lab.advance(5_000_000);
     const flood = msgs.filter((x) => x.m.type === 'trace').map((x) => x.m as Extract<FromWorker, { type: 'trace' }>);
     expect(Math.max(...flood.map((b) => b.events.length))).toBeLessThanOrEqual(MAX_BATCH);
@@ -204,7 +234,9 @@ describe('Lab', () => {
     const lines = caps.flatMap((c) => c.lines);
     const printed = h.output('host#veth0').filter((l) => /^\d\d:\d\d:/.test(l));
     expect(lines).toEqual(printed);
-    expect(lines[0]).toMatch(/ > ff:ff:ff:ff:ff:ff, ethertype ARP \(0x0806\), length 42: Request who-has 192\.168\.3\.102 tell 192\.168\.3\.101, length 28$/);
+    expect(lines[0]).toMatch(
+      / > ff:ff:ff:ff:ff:ff, ethertype ARP \(0x0806\), length 42: Request who-has 192\.168\.3\.102 tell 192\.168\.3\.101, length 28$/,
+    );
     expect(lines[1]).toContain('Reply 192.168.3.102 is-at');
     expect(caps.at(-1)!.running).toBe(false);
     expect(caps.flatMap((c) => c.frames)).toHaveLength(lines.length);

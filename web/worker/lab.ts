@@ -1,7 +1,17 @@
 // The lab inside the worker: one World and its Shell, per-terminal queues, the command log and its replay.
 // No DOM and no timers of its own: the worker entry feeds it messages and the passing of real time.
 import { World, Shell, type Proc, type TraceEvent, takeSnapshot, type Snapshot } from '../../sim/runtime';
-import { fromWorker, SCROLLBACK, termNs, toWorker, type EventRef, type FromWorker, type LogEntry, type TermId, type ToWorker } from '../protocol';
+import {
+  fromWorker,
+  SCROLLBACK,
+  termNs,
+  toWorker,
+  type EventRef,
+  type FromWorker,
+  type LogEntry,
+  type TermId,
+  type ToWorker,
+} from '../protocol';
 import { TraceStream } from './traceStream';
 import { MAX_EVENTS } from '../model/flow';
 import { CaptureWatch } from './captures';
@@ -17,7 +27,15 @@ interface Replay {
   log: LogEntry[];
 }
 
-const sameEntry = (a: LogEntry, b: LogEntry) => a === b || (a.id === b.id && a.at === b.at && a.line === b.line && a.ns === b.ns && a.mode === b.mode && a.group === b.group && a.stopAt === b.stopAt);
+const sameEntry = (a: LogEntry, b: LogEntry) =>
+  a === b ||
+  (a.id === b.id &&
+    a.at === b.at &&
+    a.line === b.line &&
+    a.ns === b.ns &&
+    a.mode === b.mode &&
+    a.group === b.group &&
+    a.stopAt === b.stopAt);
 
 interface Queued {
   line: string;
@@ -158,7 +176,9 @@ export class Lab {
       for (const [ns] of ended) this.pump(ns);
     }
     if (!cut) {
-      while (inTime() && sched.step(target)) { /* run */ }
+      while (inTime() && sched.step(target)) {
+        /* run */
+      }
       if (!cut && target > sched.now) sched.now = target;
     }
     if (before !== undefined && before <= target) this.flush();
@@ -218,7 +238,11 @@ export class Lab {
     this.post(fromWorker({ type: 'storm', storm: this.world.rxBacklog.report() }));
     this.storming = this.world.rxBacklog.report() !== null;
     const busy = [...this.terms].filter(([, t]) => t.proc).map(([ns]) => ns);
-    this.post(fromWorker(cut ? { type: 'loaded', now: this.now, busy, cut: { kept, events } } : { type: 'loaded', now: this.now, busy }));
+    this.post(
+      fromWorker(
+        cut ? { type: 'loaded', now: this.now, busy, cut: { kept, events } } : { type: 'loaded', now: this.now, busy },
+      ),
+    );
   }
 
   /**
@@ -237,7 +261,8 @@ export class Lab {
         rp.events++;
         // a broadcast storm replays at a quarter of a million frames a virtual second: past STORM_REPLAY_US of
         // it, the replay drops what waits in the backlog (flush_backlog), which ends it; the lab loads calm
-        if ((rp.events & 1023) === 0 && backlog.storming.size && sched.now - backlog.stormSince > STORM_REPLAY_US) backlog.flush();
+        if ((rp.events & 1023) === 0 && backlog.storming.size && sched.now - backlog.stormSince > STORM_REPLAY_US)
+          backlog.flush();
       }
       if (rp.budget <= 0) return false;
       sched.runUntil(t);
@@ -371,7 +396,10 @@ export class Lab {
       if (mine.msg.lines.length > 2 * SCROLLBACK) mine.msg.lines.splice(0, mine.msg.lines.length - SCROLLBACK);
       return;
     }
-    const msg = fromWorker({ type: 'output', ns, lines: [line], at: this.now }) as Extract<FromWorker, { type: 'output' }>;
+    const msg = fromWorker({ type: 'output', ns, lines: [line], at: this.now }) as Extract<
+      FromWorker,
+      { type: 'output' }
+    >;
     this.printed.set(ns, { count: (mine?.count ?? 0) + 1, msg });
     this.emit(msg);
   }
@@ -384,7 +412,8 @@ export class Lab {
     const msgs = this.pending;
     this.pending = [];
     this.printed.clear();
-    for (const m of msgs) if (m.type === 'output' && m.lines.length > SCROLLBACK) m.lines.splice(0, m.lines.length - SCROLLBACK);
+    for (const m of msgs)
+      if (m.type === 'output' && m.lines.length > SCROLLBACK) m.lines.splice(0, m.lines.length - SCROLLBACK);
     // the events first: the page then knows the flow a line belongs to when the line comes
     this.postTrace(this.stream);
     for (const m of msgs) this.post(m);
@@ -457,7 +486,15 @@ export class Prober {
     const at = this.at;
     if (this.snap || !at) return;
     if (this.met) this.snap = takeSnapshot(world);
-    else if (e.time === at.time && e.type === at.type && e.ns === at.ns && e.dev === at.dev && e.frameId === at.frameId && this.n++ === at.nth) this.met = true;
+    else if (
+      e.time === at.time &&
+      e.type === at.type &&
+      e.ns === at.ns &&
+      e.dev === at.dev &&
+      e.frameId === at.frameId &&
+      this.n++ === at.nth
+    )
+      this.met = true;
   }
 }
 

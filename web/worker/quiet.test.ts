@@ -13,8 +13,12 @@ function build(lines: readonly string[], quiet: boolean) {
   const msgs: FromWorker[] = [];
   const lab = new Lab((m) => msgs.push(m));
   const runs = quiet ? quietRuns(lines) : [{ quiet: false, lines: [...lines] }];
-  for (const r of runs) lab.handle(toWorker({ type: 'run', ns: 'host', lines: r.lines, group: 'preset:x', mode: 'sync', quiet: r.quiet }));
-  const snap = msgs.reduce<Snapshot | null>((s, m) => (m.type === 'snapshot' ? applySnapshotDiff(s, m.diff) : s), null)!;
+  for (const r of runs)
+    lab.handle(toWorker({ type: 'run', ns: 'host', lines: r.lines, group: 'preset:x', mode: 'sync', quiet: r.quiet }));
+  const snap = msgs.reduce<Snapshot | null>(
+    (s, m) => (m.type === 'snapshot' ? applySnapshotDiff(s, m.diff) : s),
+    null,
+  )!;
   const echoed = msgs.flatMap((m) => (m.type === 'started' ? [m.line] : []));
   const printed = msgs.flatMap((m) => (m.type === 'output' ? m.lines : []));
   const logged = msgs.flatMap((m) => (m.type === 'logged' ? [m.entry.line] : []));
@@ -22,9 +26,15 @@ function build(lines: readonly string[], quiet: boolean) {
 }
 
 describe('a quiet first load', () => {
-  it('knows the world\'s lines from outsideWorld(), whatever MAC the gateway is given, and no other', () => {
-    for (const l of outsideWorld({ gatewayMac: '52:54:00:12:35:01' })) expect([l, isOutsideWorldLine(l)]).toEqual([l, true]);
-    for (const l of ['ip addr add 192.168.3.21/24 dev eth0', 'ip link add name br0 type bridge', 'sysctl -w net.ipv4.conf.all.rp_filter=0', 'lab nic add eth1'])
+  it("knows the world's lines from outsideWorld(), whatever MAC the gateway is given, and no other", () => {
+    for (const l of outsideWorld({ gatewayMac: '52:54:00:12:35:01' }))
+      expect([l, isOutsideWorldLine(l)]).toEqual([l, true]);
+    for (const l of [
+      'ip addr add 192.168.3.21/24 dev eth0',
+      'ip link add name br0 type bridge',
+      'sysctl -w net.ipv4.conf.all.rp_filter=0',
+      'lab nic add eth1',
+    ])
       expect([l, isOutsideWorldLine(l)]).toEqual([l, false]);
   });
 
@@ -38,7 +48,9 @@ describe('a quiet first load', () => {
       expect(quiet.echoed.some((l) => /\b(lan|gw|internet)\b/.test(l))).toBe(false);
       expect(quiet.logged).toEqual(loud.logged);
       expect(JSON.stringify(quiet.snap)).toEqual(JSON.stringify(loud.snap));
-      expect(quiet.snap.namespaces.map((n) => n.name)).toEqual(expect.arrayContaining(['host', 'lan', 'gw', 'internet']));
+      expect(quiet.snap.namespaces.map((n) => n.name)).toEqual(
+        expect.arrayContaining(['host', 'lan', 'gw', 'internet']),
+      );
     });
   }
 });

@@ -4,8 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { Lab } from './lab';
 import { toWorker, type FromWorker, type LogEntry } from '../protocol';
 
-const entry = (id: number, line: string, at: number): LogEntry => ({ id, group: `t${id}`, ns: 'host', line, at, mode: 'async' });
-const FLOOD = [entry(1, 'ip link add br0 type bridge', 1000), entry(2, 'ip addr add 10.9.9.1/24 dev br0', 2000), entry(3, 'ip link set br0 up', 3000), entry(4, 'ping -f 10.9.9.1', 4000)];
+const entry = (id: number, line: string, at: number): LogEntry => ({
+  id,
+  group: `t${id}`,
+  ns: 'host',
+  line,
+  at,
+  mode: 'async',
+});
+const FLOOD = [
+  entry(1, 'ip link add br0 type bridge', 1000),
+  entry(2, 'ip addr add 10.9.9.1/24 dev br0', 2000),
+  entry(3, 'ip link set br0 up', 3000),
+  entry(4, 'ping -f 10.9.9.1', 4000),
+];
 
 function load(log: LogEntry[], now: number, maxReplayEvents: number) {
   const msgs: FromWorker[] = [];

@@ -27,7 +27,10 @@ export const E2E_HANG_LINE = 'echo netlab-e2e-hang';
 function beforeExec(entry: LogEntry): void {
   // posted at once (not with the batch): if the command never returns, the page knows which one it was
   scope.postMessage(fromWorker({ type: 'exec', entry }));
-  if (E2E_HANG && entry.line === E2E_HANG_LINE) for (;;) { /* hang, as a runaway command would */ }
+  if (E2E_HANG && entry.line === E2E_HANG_LINE)
+    for (;;) {
+      /* hang, as a runaway command would */
+    }
 }
 
 function startSimWorker(): void {

@@ -7,12 +7,26 @@ import { toWorker, type FromWorker, type LogEntry } from '../protocol';
 import { stormBridge, stormView, stopLine } from '../store/storm';
 
 const LOOP = [
-  'ip link add br0 type bridge', 'ip link add br1 type bridge',
-  'ip link add a1 type veth peer name b1', 'ip link add a2 type veth peer name b2', 'ip link add a3 type veth peer name b3',
-  'ip link set a1 master br0', 'ip link set a2 master br0', 'ip link set a3 master br0',
-  'ip link set b1 master br1', 'ip link set b2 master br1', 'ip link set b3 master br1',
-  'ip link set a1 up', 'ip link set a2 up', 'ip link set a3 up', 'ip link set b1 up', 'ip link set b2 up', 'ip link set b3 up',
-  'ip link set br1 up', 'ip addr add 10.9.0.1/24 dev br0', 'ip link set br0 up',
+  'ip link add br0 type bridge',
+  'ip link add br1 type bridge',
+  'ip link add a1 type veth peer name b1',
+  'ip link add a2 type veth peer name b2',
+  'ip link add a3 type veth peer name b3',
+  'ip link set a1 master br0',
+  'ip link set a2 master br0',
+  'ip link set a3 master br0',
+  'ip link set b1 master br1',
+  'ip link set b2 master br1',
+  'ip link set b3 master br1',
+  'ip link set a1 up',
+  'ip link set a2 up',
+  'ip link set a3 up',
+  'ip link set b1 up',
+  'ip link set b2 up',
+  'ip link set b3 up',
+  'ip link set br1 up',
+  'ip addr add 10.9.0.1/24 dev br0',
+  'ip link set br0 up',
 ];
 /** one broadcast starts it: an ARP request, then Ctrl+C (arping would wait a second for a reply) */
 const ARPING = 'arping -c 1 10.9.0.2';
@@ -36,7 +50,16 @@ describe('a storm in the worker', { timeout: 60_000 }, () => {
     expect(last!.framesPerSec).toBeGreaterThan(0);
     // what the page makes of it: both bridges and their ports marked; Ctrl+C in host types br0 down
     const v = stormView(last!);
-    expect([...v.ids].sort()).toEqual(['dev:host:a1', 'dev:host:a2', 'dev:host:a3', 'dev:host:b1', 'dev:host:b2', 'dev:host:b3', 'dev:host:br0', 'dev:host:br1']);
+    expect([...v.ids].sort()).toEqual([
+      'dev:host:a1',
+      'dev:host:a2',
+      'dev:host:a3',
+      'dev:host:b1',
+      'dev:host:b2',
+      'dev:host:b3',
+      'dev:host:br0',
+      'dev:host:br1',
+    ]);
     const b = stormBridge(v, 'host')!;
     expect(stopLine(b.br)).toBe('ip link set br0 down');
     msgs.length = 0;
@@ -52,7 +75,14 @@ describe('a storm in the worker', { timeout: 60_000 }, () => {
   it('a lab loaded into a storm reports it with the load', () => {
     const msgs: FromWorker[] = [];
     const lab = new Lab((m) => msgs.push(m));
-    const log: LogEntry[] = [...LOOP, ARPING].map((line, i) => ({ id: i + 1, group: `t${i}`, ns: 'host', line, at: 1000 * (i + 1), mode: 'async' as const }));
+    const log: LogEntry[] = [...LOOP, ARPING].map((line, i) => ({
+      id: i + 1,
+      group: `t${i}`,
+      ns: 'host',
+      line,
+      at: 1000 * (i + 1),
+      mode: 'async' as const,
+    }));
     log[log.length - 1] = { ...log[log.length - 1], stopAt: log[log.length - 1].at + 2000 };
     lab.handle(toWorker({ type: 'load', seed: 1, log, now: 60_000 }));
     const i = msgs.findIndex((m) => m.type === 'loaded');
@@ -85,10 +115,24 @@ describe('a storm in the worker', { timeout: 60_000 }, () => {
   it('a lab saved during a long storm loads calm and within its bound; its later commands are replayed', () => {
     const msgs: FromWorker[] = [];
     const lab = new Lab((m) => msgs.push(m));
-    const log: LogEntry[] = [...LOOP, ARPING].map((line, i) => ({ id: i + 1, group: `t${i}`, ns: 'host', line, at: 1000 * (i + 1), mode: 'async' as const }));
+    const log: LogEntry[] = [...LOOP, ARPING].map((line, i) => ({
+      id: i + 1,
+      group: `t${i}`,
+      ns: 'host',
+      line,
+      at: 1000 * (i + 1),
+      mode: 'async' as const,
+    }));
     log[log.length - 1] = { ...log[log.length - 1], stopAt: log[log.length - 1].at + 2000 };
     // ten virtual seconds of storm (some 5M events) before the next command
-    log.push({ id: 99, group: 'tz', ns: 'host', line: 'ip link add later0 type bridge', at: 10_000_000, mode: 'async' });
+    log.push({
+      id: 99,
+      group: 'tz',
+      ns: 'host',
+      line: 'ip link add later0 type bridge',
+      at: 10_000_000,
+      mode: 'async',
+    });
     lab.handle(toWorker({ type: 'load', seed: 1, log, now: 10_050_000 }));
     const loaded = msgs.find((m) => m.type === 'loaded');
     expect(loaded && loaded.type === 'loaded' && loaded.cut).toBeUndefined();

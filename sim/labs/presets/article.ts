@@ -43,7 +43,11 @@ const VETH_ON_BRIDGE = [
   'ip link set dev veth0 master br0',
 ];
 
-const ADDRESS_ON_BRIDGE = [...VETH_ON_BRIDGE, 'ip addr del 192.168.3.101/24 dev veth0', 'ip addr add 192.168.3.101/24 dev br0'];
+const ADDRESS_ON_BRIDGE = [
+  ...VETH_ON_BRIDGE,
+  'ip addr del 192.168.3.101/24 dev veth0',
+  'ip addr add 192.168.3.101/24 dev br0',
+];
 
 const ETH0_ON_BRIDGE = [
   ...ADDRESS_ON_BRIDGE,
@@ -64,7 +68,6 @@ const BRIDGED_HOST = [
   'ip addr add 192.168.3.101/24 dev br0',
   'ip route add default via 192.168.3.1',
 ];
-
 
 /**
  * A VM on the host's LAN (192.168.3.102 and up): a tap on br0, held open by the VM's process (`lab vm add`,
@@ -106,11 +109,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'vms',
     title: '6. Virtual machines on br0',
-    commands: [
-      ...BRIDGED_HOST,
-      ...vm(1),
-      ...vm(2),
-    ],
+    commands: [...BRIDGED_HOST, ...vm(1), ...vm(2)],
   },
   {
     id: 'docker',
@@ -126,7 +125,7 @@ export const PRESETS: readonly Preset[] = [
       'sysctl -w net.ipv4.ip_forward=1',
       ...container(1),
       ...container(2),
-      '# Docker also masquerades the containers\' traffic out of eth0:',
+      "# Docker also masquerades the containers' traffic out of eth0:",
       'iptables -t nat -A POSTROUTING -s 192.168.9.0/24 ! -o br0 -j MASQUERADE',
     ],
   },

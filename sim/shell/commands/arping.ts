@@ -6,7 +6,8 @@ export const arping = defineCommand({
   help: 'send ARP requests: arping -c 1 -I eth0 192.168.3.1',
   path: '/usr/bin/arping',
   labExport: {
-    refuse: (w) => (hasFlag(w, 'cw') ? undefined : 'arping without -c or -w runs until stopped; a script would never end'),
+    refuse: (w) =>
+      hasFlag(w, 'cw') ? undefined : 'arping without -c or -w runs until stopped; a script would never end',
     mayFail: true,
   },
 });

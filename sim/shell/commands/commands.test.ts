@@ -15,7 +15,13 @@ const shellDir = resolve(here, '..');
 
 describe('command specs', () => {
   it('import nothing but each other, command.ts and iproute2_words.ts (no interpreter on the page)', () => {
-    const allowed = new Set([...readdirSync(here).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => join(here, f)), join(shellDir, 'command.ts'), join(shellDir, 'iproute2_words.ts')]);
+    const allowed = new Set([
+      ...readdirSync(here)
+        .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+        .map((f) => join(here, f)),
+      join(shellDir, 'command.ts'),
+      join(shellDir, 'iproute2_words.ts'),
+    ]);
     const bad: string[] = [];
     for (const file of allowed) {
       for (const m of readFileSync(file, 'utf8').matchAll(/^import[^'"]*['"]([^'"]+)['"]/gm)) {
@@ -67,7 +73,11 @@ describe('command specs', () => {
   it('a diagnostic that may fail is a `try` line of the script, anything else a `cmd` line', () => {
     const r = exportLab(['ping -c 1 10.0.0.1', 'tcpdump -c 1 -i eth0']);
     expect(r.problems).toEqual([]);
-    const kinds = r.script.split('\n').map((l) => l.trim()).filter((l) => /^(try|cmd) \d/.test(l)).map((l) => `${l.split(' ')[0]} ${l.split(' ')[3]}`);
+    const kinds = r.script
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^(try|cmd) \d/.test(l))
+      .map((l) => `${l.split(' ')[0]} ${l.split(' ')[3]}`);
     expect(kinds).toEqual([`${commandSpec('ping')!.labExport?.mayFail ? 'try' : 'cmd'} ping`, 'cmd tcpdump']);
   });
 });
@@ -76,7 +86,11 @@ describe('Tab from the specs', () => {
   const ctx = { devices: ['eth0', 'br0'], namespaces: ['ns1', 'ns2'] };
   it('offers the command names a spec does not hide', () => {
     const names = completionCandidates([], ctx);
-    expect([...names].sort()).toEqual(COMMAND_SPECS.filter((c) => c.tab !== false).map((c) => c.name).sort());
+    expect([...names].sort()).toEqual(
+      COMMAND_SPECS.filter((c) => c.tab !== false)
+        .map((c) => c.name)
+        .sort(),
+    );
     expect(names).toContain('ip');
     expect(names).not.toContain('true');
   });

@@ -21,7 +21,25 @@ import { help } from './help';
 
 export type { CommandSpec, CompletionContext };
 
-export const COMMAND_SPECS = [ip, bridge, sysctl, ping, arping, tcpdump, route, arp, iptables, iptablesSave, conntrack, lab, sleep, echo, trueCmd, falseCmd, help] as const;
+export const COMMAND_SPECS = [
+  ip,
+  bridge,
+  sysctl,
+  ping,
+  arping,
+  tcpdump,
+  route,
+  arp,
+  iptables,
+  iptablesSave,
+  conntrack,
+  lab,
+  sleep,
+  echo,
+  trueCmd,
+  falseCmd,
+  help,
+] as const;
 
 /** The names of every command the shell runs. */
 export const COMMANDS: readonly string[] = COMMAND_SPECS.map((c) => c.name);
@@ -29,7 +47,8 @@ export const COMMANDS: readonly string[] = COMMAND_SPECS.map((c) => c.name);
 const BY_NAME: ReadonlyMap<string, CommandSpec> = new Map(COMMAND_SPECS.map((c) => [c.name, c]));
 
 /** The spec of the command `name`, or undefined when the shell has none. */
-export const commandSpec = (name: string | undefined): CommandSpec | undefined => (name === undefined ? undefined : BY_NAME.get(name));
+export const commandSpec = (name: string | undefined): CommandSpec | undefined =>
+  name === undefined ? undefined : BY_NAME.get(name);
 
 /** The words Tab may put after `words` (words typed so far, whole): command names first, then the command's own. */
 export function completionCandidates(words: readonly string[], ctx: CompletionContext): readonly string[] {

@@ -2,4 +2,8 @@
 // turns each into its real equivalent itself (sim/labs/export.ts labLines).
 import { defineCommand } from '../command';
 
-export const lab = defineCommand({ name: 'lab', help: 'what hands do: lab nic add, lab cable, lab unplug, lab vm add, lab hosts add', path: 'lab' });
+export const lab = defineCommand({
+  name: 'lab',
+  help: 'what hands do: lab nic add, lab cable, lab unplug, lab vm add, lab hosts add',
+  path: 'lab',
+});

@@ -6,7 +6,8 @@ export const ping = defineCommand({
   help: 'send ICMP echo requests: ping -c 1 192.168.3.1',
   path: '/usr/bin/ping',
   labExport: {
-    refuse: (w) => (hasFlag(w, 'cw') ? undefined : 'ping without -c or -w runs until stopped; a script would never end'),
+    refuse: (w) =>
+      hasFlag(w, 'cw') ? undefined : 'ping without -c or -w runs until stopped; a script would never end',
     mayFail: true,
   },
 });

@@ -11,8 +11,10 @@ export const sysctl = defineCommand({
       for (const a of w.slice(1)) {
         const key = a.includes('=') ? a.slice(0, a.indexOf('=')) : null;
         if (key === null) continue;
-        if (!key.startsWith('net.')) return `${key} is not a network sysctl: it would change the whole machine, not one namespace`;
-        if (key.startsWith('net.ipv4.neigh.default.')) return `${key} exists only in the machine's initial namespace; set net.ipv4.neigh.DEV.* on each device instead`;
+        if (!key.startsWith('net.'))
+          return `${key} is not a network sysctl: it would change the whole machine, not one namespace`;
+        if (key.startsWith('net.ipv4.neigh.default.'))
+          return `${key} exists only in the machine's initial namespace; set net.ipv4.neigh.DEV.* on each device instead`;
       }
       return undefined;
     },

@@ -6,6 +6,7 @@ export const tcpdump = defineCommand({
   help: 'capture the frames on a device: tcpdump -i br0 -n',
   path: '/usr/bin/tcpdump',
   labExport: {
-    refuse: (w) => (hasFlag(w, 'c') ? undefined : 'tcpdump runs until stopped; run it yourself: sh SCRIPT exec NS tcpdump -n -i DEV'),
+    refuse: (w) =>
+      hasFlag(w, 'c') ? undefined : 'tcpdump runs until stopped; run it yourself: sh SCRIPT exec NS tcpdump -n -i DEV',
   },
 });

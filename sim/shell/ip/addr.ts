@@ -1,28 +1,49 @@
 // ip address (ip/ipaddress.c: ipaddr_modify, ipaddr_list_flush_or_save, print_addrinfo).
 import { type Ip4, fmtIp4, isLoopbackIp, prefixMask, ip4 } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
-import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_SITE, RT_SCOPE_UNIVERSE, ifaMatch, type InIfaddr } from '../../ipv4/devinet';
+import {
+  RT_SCOPE_HOST,
+  RT_SCOPE_LINK,
+  RT_SCOPE_NOWHERE,
+  RT_SCOPE_SITE,
+  RT_SCOPE_UNIVERSE,
+  ifaMatch,
+  type InIfaddr,
+} from '../../ipv4/devinet';
 import { inetDelIfa, inetInsertIfa, inetModifyMetric, newIfaddr } from '../../ipv4/fib_frontend';
 import { DEVCONF_KEYS } from '../../ipv4/devconf';
 import { NEIGH_KEYS } from '../../ipv4/neigh_parms';
 import { CmdError, extackError, rtnlError } from '../errors';
-import { Args, duparg, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
+import { type Args, duparg, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
 import { linkLines, linkSuffix, operName } from './link_print';
 import { FOREVER, isDynamic, lifetimeText, setIfaLifetime } from '../../ipv4/ifa_lifetime';
 import { statsLines } from './link_stats';
 import type { IpCtx } from './ctx';
 import { own } from '../../core/own';
 
-const SCOPES: Record<string, number> = { global: RT_SCOPE_UNIVERSE, universe: RT_SCOPE_UNIVERSE, site: RT_SCOPE_SITE, link: RT_SCOPE_LINK, host: RT_SCOPE_HOST, nowhere: RT_SCOPE_NOWHERE };
+const SCOPES: Record<string, number> = {
+  global: RT_SCOPE_UNIVERSE,
+  universe: RT_SCOPE_UNIVERSE,
+  site: RT_SCOPE_SITE,
+  link: RT_SCOPE_LINK,
+  host: RT_SCOPE_HOST,
+  nowhere: RT_SCOPE_NOWHERE,
+};
 
 export function scopeName(s: number): string {
   switch (s) {
-    case RT_SCOPE_UNIVERSE: return 'global';
-    case RT_SCOPE_SITE: return 'site';
-    case RT_SCOPE_LINK: return 'link';
-    case RT_SCOPE_HOST: return 'host';
-    case RT_SCOPE_NOWHERE: return 'nowhere';
-    default: return String(s);
+    case RT_SCOPE_UNIVERSE:
+      return 'global';
+    case RT_SCOPE_SITE:
+      return 'site';
+    case RT_SCOPE_LINK:
+      return 'link';
+    case RT_SCOPE_HOST:
+      return 'host';
+    case RT_SCOPE_NOWHERE:
+      return 'nowhere';
+    default:
+      return String(s);
   }
 }
 
@@ -64,8 +85,7 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
       const p = parsePrefix(v, 32);
       if (!p) throw new CmdError(`Error: any valid prefix is expected rather than "${v}".`, 1);
       peer = { addr: p.addr, len: p.len };
-    }
-    else if (matches(w, 'broadcast') || w === 'brd') {
+    } else if (matches(w, 'broadcast') || w === 'brd') {
       const v = a.next();
       if (brd !== null) throw duparg('broadcast', v);
       if (v === '+') brd = 'plus';
@@ -94,13 +114,14 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
       if (n === undefined || n > FOREVER) throw invarg(`${key} value`, v);
       if (key === 'valid_lft') validLft = n;
       else preferredLft = n;
-    }
-    else if (w === 'home' || w === 'nodad' || w === 'mngtmpaddr' || w === 'autojoin') { /* IPv6 flags */ }
-    else if (w === 'noprefixroute') noprefixroute = true;
+    } else if (w === 'home' || w === 'nodad' || w === 'mngtmpaddr' || w === 'autojoin') {
+      /* IPv6 flags */
+    } else if (w === 'noprefixroute') noprefixroute = true;
     else {
       let v = w;
       if (w === 'local') v = a.next();
-      if (matches(v, 'help')) throw new CmdError('Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]', 255);
+      if (matches(v, 'help'))
+        throw new CmdError('Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]', 255);
       if (local) throw duparg2('local', v);
       const p = parsePrefix(v, 32);
       if (!p || v === 'default') throw new CmdError(`Error: any valid prefix is expected rather than "${v}".`, 1);
@@ -118,7 +139,8 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
     throw rtnlError('EOPNOTSUPP');
   }
   if (!d.inDev) throw rtnlNoIpv4();
-  if ((validLft ?? FOREVER) < (preferredLft ?? FOREVER)) throw new CmdError('preferred_lft is greater than valid_lft', 1);
+  if ((validLft ?? FOREVER) < (preferredLft ?? FOREVER))
+    throw new CmdError('preferred_lft is greater than valid_lft', 1);
   const out: string[] = [];
   if (cmd === 'del') {
     if (!local.hasLen) {
@@ -127,7 +149,12 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
       out.push('         This special behaviour is likely to disappear in further releases,');
       out.push('         fix your scripts!');
     }
-    const ifa = d.inDev.ifaList.find((i) => i.local === local!.addr && (label === null || i.label === label) && (!local!.hasLen || (i.prefixlen === local!.len && ifaMatch(local!.addr, i))));
+    const ifa = d.inDev.ifaList.find(
+      (i) =>
+        i.local === local!.addr &&
+        (label === null || i.label === label) &&
+        (!local!.hasLen || (i.prefixlen === local!.len && ifaMatch(local!.addr, i))),
+    );
     if (!ifa) {
       throw new CmdError([...out, 'Error: ipv4: Address not found.'], 2);
     }
@@ -141,7 +168,11 @@ function addrModify(a: Args, ctx: IpCtx, cmd: 'add' | 'del' | 'replace'): string
   else if (brd === 'minus' && len <= 30) broadcast = ip4((local.addr & prefixMask(len)) >>> 0);
   else if (typeof brd === 'number') broadcast = brd;
   const ifa: InIfaddr = newIfaddr(local.addr, len, {
-    broadcast, scope: scope ?? (isLoopbackIp(local.addr) ? RT_SCOPE_HOST : RT_SCOPE_UNIVERSE), label: label ?? d.name, noprefixroute, metric,
+    broadcast,
+    scope: scope ?? (isLoopbackIp(local.addr) ? RT_SCOPE_HOST : RT_SCOPE_UNIVERSE),
+    label: label ?? d.name,
+    noprefixroute,
+    metric,
   });
   if (peer) ifa.address = peer.addr;
   // rtm_to_ifaddr(): ipv4_devconf_setall() and neigh_parms_data_state_setall() - a device that was
@@ -181,13 +212,15 @@ function addrFlush(a: Args, ctx: IpCtx): string[] {
   if (dev === null) throw new CmdError('Flush requires arguments.', 1);
   const d = ctx.ns.dev(dev);
   if (!d) throw new CmdError(`Device "${dev}" does not exist.`, 1);
-  while (d.inDev && d.inDev.ifaList.length) inetDelIfa(d, d.inDev.ifaList[d.inDev.ifaList.length - 1]);
+  while (d.inDev?.ifaList.length) inetDelIfa(d, d.inDev.ifaList[d.inDev.ifaList.length - 1]);
   return [];
 }
 
 /** "10.0.0.1/24", or "10.2.0.1 peer 10.2.0.2/32" for a point-to-point address (print_addrinfo()). */
 function addrPrefix(ifa: InIfaddr): string {
-  return ifa.address !== ifa.local ? `${fmtIp4(ifa.local)} peer ${fmtIp4(ifa.address)}/${ifa.prefixlen}` : `${fmtIp4(ifa.local)}/${ifa.prefixlen}`;
+  return ifa.address !== ifa.local
+    ? `${fmtIp4(ifa.local)} peer ${fmtIp4(ifa.address)}/${ifa.prefixlen}`
+    : `${fmtIp4(ifa.local)}/${ifa.prefixlen}`;
 }
 
 /** print_addrinfo(): "inet PREFIX [brd B] [metric N] scope S [flags] LABEL" */
@@ -236,7 +269,10 @@ function globRe(p: string): RegExp {
       const end = p.indexOf(']', i + 2);
       if (end < 0) r += '\\[';
       else {
-        r += `[${p.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        r += `[${p
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = end;
       }
     } else r += c.replace(/[.+^${}()|\\\]]/g, '\\$&');
@@ -249,7 +285,8 @@ function addrMatches(ifa: InIfaddr, f: AddrFilter): boolean {
   if (f.scope !== null && ifa.scope !== f.scope) return false;
   if (f.secondary !== null && ifa.secondary !== f.secondary) return false;
   if (f.label && !f.label.test(ifa.label)) return false;
-  if (f.pfx && f.pfx.len && (ifa.local & prefixMask(f.pfx.len)) >>> 0 !== (f.pfx.addr & prefixMask(f.pfx.len)) >>> 0) return false;
+  if (f.pfx?.len && (ifa.local & prefixMask(f.pfx.len)) >>> 0 !== (f.pfx.addr & prefixMask(f.pfx.len)) >>> 0)
+    return false;
   return true;
 }
 

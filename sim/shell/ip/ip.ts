@@ -12,7 +12,39 @@ import { ipNeigh } from './neigh';
 import { ipNetns, netnsByName } from './netns';
 import { ipTuntap } from './tuntap';
 
-const OBJECTS = ['address', 'addrlabel', 'maddress', 'route', 'rule', 'neighbor', 'neighbour', 'ntable', 'link', 'l2tp', 'fou', 'ila', 'macsec', 'tunnel', 'tuntap', 'tap', 'token', 'tcpmetrics', 'monitor', 'xfrm', 'mroute', 'mrule', 'netns', 'netconf', 'vrf', 'sr', 'nexthop', 'mptcp', 'ioam', 'stats', 'help'];
+const OBJECTS = [
+  'address',
+  'addrlabel',
+  'maddress',
+  'route',
+  'rule',
+  'neighbor',
+  'neighbour',
+  'ntable',
+  'link',
+  'l2tp',
+  'fou',
+  'ila',
+  'macsec',
+  'tunnel',
+  'tuntap',
+  'tap',
+  'token',
+  'tcpmetrics',
+  'monitor',
+  'xfrm',
+  'mroute',
+  'mrule',
+  'netns',
+  'netconf',
+  'vrf',
+  'sr',
+  'nexthop',
+  'mptcp',
+  'ioam',
+  'stats',
+  'help',
+];
 
 const IP_USAGE = [
   'Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }',
@@ -65,13 +97,13 @@ export function ipMain(argv: string[], ns: Netns, host: IpHost, from = 0): strin
     else if (matches(o, '-details')) opts.details = true;
     else if (matches(o, '-statistics') || matches(o, '-stats')) opts.stats++;
     else if (o === '-4') opts.inetOnly = true;
-    else if (matches(o, '-color') || matches(o, '-numeric') || matches(o, '-resolve') || matches(o, '-human')) { /* accepted */ }
-    else if (matches(o, '-family')) {
+    else if (matches(o, '-color') || matches(o, '-numeric') || matches(o, '-resolve') || matches(o, '-human')) {
+      /* accepted */
+    } else if (matches(o, '-family')) {
       const f = a.next();
       if (f === 'inet') opts.inetOnly = true;
       else if (f === 'inet6') inet6 = true;
-    }
-    else if (matches(o, '-Version')) return ['ip utility, iproute2-6.1.0, libbpf 1.1.2'];
+    } else if (matches(o, '-Version')) return ['ip utility, iproute2-6.1.0, libbpf 1.1.2'];
     else if (matches(o, '-help')) throw new CmdError(IP_USAGE, 255);
     else if (o === '-6') inet6 = true;
     else throw new CmdError(`Option "${a.cur}" is unknown, try "ip -help".`, 255);
@@ -95,17 +127,31 @@ export function ipMain(argv: string[], ns: Netns, host: IpHost, from = 0): strin
       return out;
     },
   };
-  if (inet6 && (obj === 'address' || obj === 'route' || obj === 'neighbor' || obj === 'neighbour')) return ipv6Disabled(obj, a);
+  if (inet6 && (obj === 'address' || obj === 'route' || obj === 'neighbor' || obj === 'neighbour'))
+    return ipv6Disabled(obj, a);
   switch (obj) {
-    case 'link': return ipLink(a, ctx);
-    case 'address': return ipAddr(a, ctx);
-    case 'route': return ipRoute(a, ctx);
-    case 'neighbor': case 'neighbour': return ipNeigh(a, ctx);
+    case 'link':
+      return ipLink(a, ctx);
+    case 'address':
+      return ipAddr(a, ctx);
+    case 'route':
+      return ipRoute(a, ctx);
+    case 'neighbor':
+    case 'neighbour':
+      return ipNeigh(a, ctx);
     case 'netns':
       return ipNetns(a, ctx, (name, rest) => host.exec(name, rest.argv, rest.from));
-    case 'tuntap': case 'tap': return ipTuntap(a, ctx);
-    case 'help': throw new CmdError(IP_USAGE, 255);
-    case undefined: throw new CmdError(`Object "${w}" is unknown, try "ip help".`, 1);
-    default: throw new CmdError(`ip ${obj}: not available in this lab (IPv4 links, addresses, routes, neighbours, namespaces and tun/tap are)`, 255);
+    case 'tuntap':
+    case 'tap':
+      return ipTuntap(a, ctx);
+    case 'help':
+      throw new CmdError(IP_USAGE, 255);
+    case undefined:
+      throw new CmdError(`Object "${w}" is unknown, try "ip help".`, 1);
+    default:
+      throw new CmdError(
+        `ip ${obj}: not available in this lab (IPv4 links, addresses, routes, neighbours, namespaces and tun/tap are)`,
+        255,
+      );
   }
 }

@@ -96,7 +96,13 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
       const v = a.next();
       if (v.length >= 256) throw invarg('"alias" too long\n', v);
       r.alias = v;
-    } else if (w === 'group' || matches(w, 'mode') || matches(w, 'state') || matches(w, 'numtxqueues') || matches(w, 'numrxqueues')) {
+    } else if (
+      w === 'group' ||
+      matches(w, 'mode') ||
+      matches(w, 'state') ||
+      matches(w, 'numtxqueues') ||
+      matches(w, 'numrxqueues')
+    ) {
       a.next();
     } else {
       if (matches(w, 'help')) throw new CmdError(LINK_USAGE, 255);
@@ -112,7 +118,14 @@ function parseLink(a: Args, ctx: IpCtx): LinkReq {
   return r;
 }
 
-const LINK_USAGE = ['Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME', '\t\t    [ txqueuelen PACKETS ]', '\t\t    [ address LLADDR ]', '\t\t    [ mtu MTU ]', '\t\t    type TYPE [ ARGS ]', ''];
+const LINK_USAGE = [
+  'Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME',
+  '\t\t    [ txqueuelen PACKETS ]',
+  '\t\t    [ address LLADDR ]',
+  '\t\t    [ mtu MTU ]',
+  '\t\t    type TYPE [ ARGS ]',
+  '',
+];
 
 /** dev_valid_name() with IFLA_IFNAME's policy: 1 to IFNAMSIZ - 1 characters, no '/', ':' or white space, not "." or ".." */
 export function validIfname(n: string): boolean {
@@ -123,7 +136,6 @@ export function validIfname(n: string): boolean {
 function checkIfname(n: string, msg: string): void {
   if (!n || n.length >= 128 || n === '.' || n === '..' || /[\s/:]/.test(n)) throw invarg(msg, n);
 }
-
 
 export function ipLink(a: Args, ctx: IpCtx): string[] {
   if (!a.more) return linkShow(new Args([]), ctx);
@@ -155,7 +167,9 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   // iplink_modify(): ll_name_to_index() on "link DEV" before anything is sent
   if (r.link !== undefined && !ctx.ns.dev(r.link)) throw new CmdError(`Cannot find device "${r.link}"`, 1);
   const lower = r.link === undefined ? undefined : (ctx.ns.dev(r.link) ?? null);
-  const created: NetDevice = viaRtnl(() => ops.newlink!({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns, up: r.up, lower }, opts));
+  const created: NetDevice = viaRtnl(() =>
+    ops.newlink!({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns, up: r.up, lower }, opts),
+  );
   if (r.up) devOpen(created);
   if (r.master) viaRtnl(() => doSetMaster(created, ctx.ns.dev(r.master!)!));
   return [];
@@ -166,7 +180,14 @@ function nestedCtx(ctx: IpCtx): LinkParseCtx {
   return {
     parseNested(args) {
       const p = parseLink(new Args(args), ctx);
-      return { name: p.name ?? p.dev, address: p.address, mtu: p.mtu, txqlen: p.txqlen, ns: p.netns ? ctx.world.netns(p.netns)! : ctx.ns, up: p.up };
+      return {
+        name: p.name ?? p.dev,
+        address: p.address,
+        mtu: p.mtu,
+        txqlen: p.txqlen,
+        ns: p.netns ? ctx.world.netns(p.netns)! : ctx.ns,
+        up: p.up,
+      };
     },
   };
 }
@@ -251,7 +272,10 @@ export function linkShow(a: Args, ctx: IpCtx, forAddr = false): string[] {
   }
   if (master !== null) devs = devs.filter((d) => (master === '' ? !d.master : d.master?.name === master));
   // the rtnl kind (a tap is a "tun" device too), or the slave kind of its master's
-  if (kind !== null) devs = devs.filter((d) => linkKindOf(d) === kind || (d.master !== null && d.master.rtnlLinkOps?.slaveKind === kind));
+  if (kind !== null)
+    devs = devs.filter(
+      (d) => linkKindOf(d) === kind || (d.master !== null && d.master.rtnlLinkOps?.slaveKind === kind),
+    );
   if (upOnly) devs = devs.filter((d) => d.up);
   return ctx.printLinks(devs, forAddr);
 }

@@ -3,7 +3,7 @@
 // the kernel's br_changelink() (net/bridge/br_netlink.c) applies them in its own order and stops at the
 // first error, keeping what it already applied.
 import type { Mac } from '../../core/addr';
-import { Bridge } from '../../bridge/br_device';
+import type { Bridge } from '../../bridge/br_device';
 import { brStpSetBridgePriority, brStpSetEnabled } from '../../bridge/br_stp_if';
 import { isRootBridge } from '../../bridge/br_stp';
 import { brMulticastToggle } from '../../bridge/br_multicast';
@@ -57,27 +57,81 @@ type Width = 8 | 16 | 32 | 64 | 'flag' | 'lladdr' | 'proto';
 
 /** bridge_parse_opt()'s keywords in the order it tries them, with the width get_uN() reads */
 const OPTIONS: [string, Width][] = [
-  ['forward_delay', 32], ['hello_time', 32], ['max_age', 32], ['ageing_time', 32], ['stp_state', 32],
-  ['priority', 16], ['vlan_filtering', 8], ['vlan_protocol', 'proto'], ['group_fwd_mask', 16],
-  ['group_address', 'lladdr'], ['fdb_flush', 'flag'], ['vlan_default_pvid', 16], ['vlan_stats_enabled', 8],
-  ['vlan_stats_per_port', 8], ['mcast_router', 8], ['mcast_snooping', 8], ['mcast_vlan_snooping', 8],
-  ['mcast_query_use_ifaddr', 8], ['mcast_querier', 8], ['mcast_hash_elasticity', 32], ['mcast_hash_max', 32],
-  ['mcast_last_member_count', 32], ['mcast_startup_query_count', 32], ['mcast_last_member_interval', 64],
-  ['mcast_membership_interval', 64], ['mcast_querier_interval', 64], ['mcast_query_interval', 64],
-  ['mcast_query_response_interval', 64], ['mcast_startup_query_interval', 64], ['mcast_stats_enabled', 8],
-  ['mcast_igmp_version', 8], ['mcast_mld_version', 8], ['nf_call_iptables', 8], ['nf_call_ip6tables', 8],
-  ['nf_call_arptables', 8], ['no_linklocal_learn', 8],
+  ['forward_delay', 32],
+  ['hello_time', 32],
+  ['max_age', 32],
+  ['ageing_time', 32],
+  ['stp_state', 32],
+  ['priority', 16],
+  ['vlan_filtering', 8],
+  ['vlan_protocol', 'proto'],
+  ['group_fwd_mask', 16],
+  ['group_address', 'lladdr'],
+  ['fdb_flush', 'flag'],
+  ['vlan_default_pvid', 16],
+  ['vlan_stats_enabled', 8],
+  ['vlan_stats_per_port', 8],
+  ['mcast_router', 8],
+  ['mcast_snooping', 8],
+  ['mcast_vlan_snooping', 8],
+  ['mcast_query_use_ifaddr', 8],
+  ['mcast_querier', 8],
+  ['mcast_hash_elasticity', 32],
+  ['mcast_hash_max', 32],
+  ['mcast_last_member_count', 32],
+  ['mcast_startup_query_count', 32],
+  ['mcast_last_member_interval', 64],
+  ['mcast_membership_interval', 64],
+  ['mcast_querier_interval', 64],
+  ['mcast_query_interval', 64],
+  ['mcast_query_response_interval', 64],
+  ['mcast_startup_query_interval', 64],
+  ['mcast_stats_enabled', 8],
+  ['mcast_igmp_version', 8],
+  ['mcast_mld_version', 8],
+  ['nf_call_iptables', 8],
+  ['nf_call_ip6tables', 8],
+  ['nf_call_arptables', 8],
+  ['no_linklocal_learn', 8],
 ];
 
 /** br_changelink()'s order; the multi-boolopt attribute (no_linklocal_learn, mcast_vlan_snooping) last */
 const APPLY_ORDER = [
-  'forward_delay', 'hello_time', 'max_age', 'ageing_time', 'stp_state', 'priority', 'vlan_filtering',
-  'vlan_protocol', 'vlan_default_pvid', 'vlan_stats_enabled', 'vlan_stats_per_port', 'group_fwd_mask',
-  'group_address', 'fdb_flush', 'mcast_router', 'mcast_snooping', 'mcast_query_use_ifaddr', 'mcast_querier',
-  'mcast_hash_elasticity', 'mcast_hash_max', 'mcast_last_member_count', 'mcast_startup_query_count',
-  'mcast_last_member_interval', 'mcast_membership_interval', 'mcast_querier_interval', 'mcast_query_interval',
-  'mcast_query_response_interval', 'mcast_startup_query_interval', 'mcast_stats_enabled', 'mcast_igmp_version',
-  'mcast_mld_version', 'nf_call_iptables', 'nf_call_ip6tables', 'nf_call_arptables', 'no_linklocal_learn',
+  'forward_delay',
+  'hello_time',
+  'max_age',
+  'ageing_time',
+  'stp_state',
+  'priority',
+  'vlan_filtering',
+  'vlan_protocol',
+  'vlan_default_pvid',
+  'vlan_stats_enabled',
+  'vlan_stats_per_port',
+  'group_fwd_mask',
+  'group_address',
+  'fdb_flush',
+  'mcast_router',
+  'mcast_snooping',
+  'mcast_query_use_ifaddr',
+  'mcast_querier',
+  'mcast_hash_elasticity',
+  'mcast_hash_max',
+  'mcast_last_member_count',
+  'mcast_startup_query_count',
+  'mcast_last_member_interval',
+  'mcast_membership_interval',
+  'mcast_querier_interval',
+  'mcast_query_interval',
+  'mcast_query_response_interval',
+  'mcast_startup_query_interval',
+  'mcast_stats_enabled',
+  'mcast_igmp_version',
+  'mcast_mld_version',
+  'nf_call_iptables',
+  'nf_call_ip6tables',
+  'nf_call_arptables',
+  'no_linklocal_learn',
   'mcast_vlan_snooping',
 ] as const;
 
@@ -98,14 +152,57 @@ function getUnsignedBase0(s: string, width: 8 | 16 | 32 | 64): number | undefine
 
 /** ll_proto_a2n(): the names of iproute2's protocol table, or a number */
 const PROTO_NAMES: Record<string, number> = {
-  loop: 0x0060, pup: 0x0200, pupat: 0x0201, ip: 0x0800, x25: 0x0805, arp: 0x0806, bpq: 0x08ff, ieeepup: 0x0a00,
-  ieeepupat: 0x0a01, dec: 0x6000, 'dna_dl': 0x6001, 'dna_rc': 0x6002, 'dna_rt': 0x6003, lat: 0x6004, diag: 0x6005,
-  cust: 0x6006, sca: 0x6007, rarp: 0x8035, atalk: 0x809b, aarp: 0x80f3, ipx: 0x8137, ipv6: 0x86dd, ppp_disc: 0x8863,
-  ppp_ses: 0x8864, atmmpoa: 0x884c, atmfate: 0x8884, '802.1q': 0x8100, '802.1ad': 0x88a8, mpls_uc: 0x8847,
-  mpls_mc: 0x8848, '802_3': 0x0001, ax25: 0x0002, all: 0x0003, '802_2': 0x0004, snap: 0x0005, ddcmp: 0x0006,
-  wan_ppp: 0x0007, ppp_mp: 0x0008, localtalk: 0x0009, can: 0x000c, ppptalk: 0x0010, tr_802_2: 0x0011,
-  mobitex: 0x0015, control: 0x0016, irda: 0x0017, econet: 0x0018, tipc: 0x88ca, aoe: 0x88a2,
-  lldp: 0x88cc, ieee802154: 0x00f6, macsec: 0x88e5,
+  loop: 0x0060,
+  pup: 0x0200,
+  pupat: 0x0201,
+  ip: 0x0800,
+  x25: 0x0805,
+  arp: 0x0806,
+  bpq: 0x08ff,
+  ieeepup: 0x0a00,
+  ieeepupat: 0x0a01,
+  dec: 0x6000,
+  dna_dl: 0x6001,
+  dna_rc: 0x6002,
+  dna_rt: 0x6003,
+  lat: 0x6004,
+  diag: 0x6005,
+  cust: 0x6006,
+  sca: 0x6007,
+  rarp: 0x8035,
+  atalk: 0x809b,
+  aarp: 0x80f3,
+  ipx: 0x8137,
+  ipv6: 0x86dd,
+  ppp_disc: 0x8863,
+  ppp_ses: 0x8864,
+  atmmpoa: 0x884c,
+  atmfate: 0x8884,
+  '802.1q': 0x8100,
+  '802.1ad': 0x88a8,
+  mpls_uc: 0x8847,
+  mpls_mc: 0x8848,
+  '802_3': 0x0001,
+  ax25: 0x0002,
+  all: 0x0003,
+  '802_2': 0x0004,
+  snap: 0x0005,
+  ddcmp: 0x0006,
+  wan_ppp: 0x0007,
+  ppp_mp: 0x0008,
+  localtalk: 0x0009,
+  can: 0x000c,
+  ppptalk: 0x0010,
+  tr_802_2: 0x0011,
+  mobitex: 0x0015,
+  control: 0x0016,
+  irda: 0x0017,
+  econet: 0x0018,
+  tipc: 0x88ca,
+  aoe: 0x88a2,
+  lldp: 0x88cc,
+  ieee802154: 0x00f6,
+  macsec: 0x88e5,
 };
 
 /** ll_addr_a2n(): hex bytes separated by ':' (or '.'), at most as many as the buffer holds */
@@ -151,7 +248,9 @@ export function parseBridgeOpts(args: string[]): BridgeAttrs {
 
 /** br_set_hello_time() / br_set_max_age() / br_set_forward_delay(): ranges in jiffies, ERANGE outside. */
 const TIME_RANGES: Record<'forwardDelay' | 'helloTime' | 'maxAge', [number, number]> = {
-  helloTime: [1 * HZ, 10 * HZ], maxAge: [6 * HZ, 40 * HZ], forwardDelay: [2 * HZ, 30 * HZ],
+  helloTime: [1 * HZ, 10 * HZ],
+  maxAge: [6 * HZ, 40 * HZ],
+  forwardDelay: [2 * HZ, 30 * HZ],
 };
 
 /** br_set_forward_delay() and friends: the root also starts using the new value. */
@@ -178,16 +277,34 @@ export function applyBridgeOpts(br: Bridge, given: BridgeAttrs): void {
     if (v === undefined) continue;
     const n = typeof v === 'number' ? v : 0;
     switch (k) {
-      case 'forward_delay': setBridgeTime(br, 'forwardDelay', n); break;
-      case 'hello_time': setBridgeTime(br, 'helloTime', n); break;
-      case 'max_age': setBridgeTime(br, 'maxAge', n); break;
+      case 'forward_delay':
+        setBridgeTime(br, 'forwardDelay', n);
+        break;
+      case 'hello_time':
+        setBridgeTime(br, 'helloTime', n);
+        break;
+      case 'max_age':
+        setBridgeTime(br, 'maxAge', n);
+        break;
       // br_set_ageing_time(): mod_delayed_work(&br->gc_work, 0), up or down
-      case 'ageing_time': br.ageingTime = jiffiesToClock(clockToJiffies(n)); br.gcKick(); break;
-      case 'stp_state': brStpSetEnabled(br, n !== 0); break;
-      case 'priority': brStpSetBridgePriority(br, n); break;
+      case 'ageing_time':
+        br.ageingTime = jiffiesToClock(clockToJiffies(n));
+        br.gcKick();
+        break;
+      case 'stp_state':
+        brStpSetEnabled(br, n !== 0);
+        break;
+      case 'priority':
+        brStpSetBridgePriority(br, n);
+        break;
       // this kernel has no CONFIG_BRIDGE_VLAN_FILTERING: br_vlan_filter_toggle() is a stub
-      case 'vlan_filtering': throw rtnlError('EOPNOTSUPP');
-      case 'vlan_protocol': case 'vlan_default_pvid': case 'vlan_stats_enabled': case 'vlan_stats_per_port': break;
+      case 'vlan_filtering':
+        throw rtnlError('EOPNOTSUPP');
+      case 'vlan_protocol':
+      case 'vlan_default_pvid':
+      case 'vlan_stats_enabled':
+      case 'vlan_stats_per_port':
+        break;
       case 'group_fwd_mask':
         if (n & GROUPFWD_RESTRICTED) throw rtnlError('EINVAL');
         br.groupFwdMask = n;
@@ -197,34 +314,72 @@ export function applyBridgeOpts(br: Bridge, given: BridgeAttrs): void {
         // IFLA_BR_GROUP_ADDR's policy: NLA_BINARY of at most ETH_ALEN
         if (b.length > 6) throw extackError('Attribute failed policy validation');
         // 01:80:c2:00:00:0X, not pause (1), slow protocols (2) or PAE (3)
-        if (b.length !== 6 || b[0] !== 0x01 || b[1] !== 0x80 || b[2] !== 0xc2 || b[3] !== 0 || b[4] !== 0 || (b[5]! & 0xf0) !== 0) throw rtnlError('EINVAL');
+        if (
+          b.length !== 6 ||
+          b[0] !== 0x01 ||
+          b[1] !== 0x80 ||
+          b[2] !== 0xc2 ||
+          b[3] !== 0 ||
+          b[4] !== 0 ||
+          (b[5]! & 0xf0) !== 0
+        )
+          throw rtnlError('EINVAL');
         if (b[5] === 1 || b[5] === 2 || b[5] === 3) throw rtnlError('EINVAL');
         o.groupAddr = b.reduce((acc, x) => acc * 256 + x, 0) as Mac;
         break;
       }
-      case 'fdb_flush': fdbFlush(br); break;
+      case 'fdb_flush':
+        fdbFlush(br);
+        break;
       // br_multicast_set_router(): disabled, temporary (learnt from queries) or permanent
       case 'mcast_router':
         if (n > 2) throw rtnlError('EINVAL');
         o.mcastRouter = n;
         break;
-      case 'mcast_snooping': brMulticastToggle(br, n !== 0); break;
-      case 'mcast_query_use_ifaddr': o.mcastQueryUseIfaddr = n !== 0; break;
+      case 'mcast_snooping':
+        brMulticastToggle(br, n !== 0);
+        break;
+      case 'mcast_query_use_ifaddr':
+        o.mcastQueryUseIfaddr = n !== 0;
+        break;
       // br_multicast_set_querier(): the flag (the querier's own queries are not modelled)
-      case 'mcast_querier': o.mcastQuerier = n !== 0; break;
+      case 'mcast_querier':
+        o.mcastQuerier = n !== 0;
+        break;
       // "the hash_elasticity option has been deprecated and is always 16"
-      case 'mcast_hash_elasticity': break;
-      case 'mcast_hash_max': o.mcastHashMax = n; break;
-      case 'mcast_last_member_count': o.mcastLastMemberCount = n; break;
-      case 'mcast_startup_query_count': o.mcastStartupQueryCount = n; break;
-      case 'mcast_last_member_interval': o.mcastLastMemberInterval = clockToJiffies(n); break;
-      case 'mcast_membership_interval': o.mcastMembershipInterval = clockToJiffies(n); break;
-      case 'mcast_querier_interval': o.mcastQuerierInterval = clockToJiffies(n); break;
+      case 'mcast_hash_elasticity':
+        break;
+      case 'mcast_hash_max':
+        o.mcastHashMax = n;
+        break;
+      case 'mcast_last_member_count':
+        o.mcastLastMemberCount = n;
+        break;
+      case 'mcast_startup_query_count':
+        o.mcastStartupQueryCount = n;
+        break;
+      case 'mcast_last_member_interval':
+        o.mcastLastMemberInterval = clockToJiffies(n);
+        break;
+      case 'mcast_membership_interval':
+        o.mcastMembershipInterval = clockToJiffies(n);
+        break;
+      case 'mcast_querier_interval':
+        o.mcastQuerierInterval = clockToJiffies(n);
+        break;
       // br_multicast_set_query_intvl(), br_multicast_set_startup_query_intvl(): clamped to 1 s .. 1 day
-      case 'mcast_query_interval': o.mcastQueryInterval = clampQueryIntvl(clockToJiffies(n)); break;
-      case 'mcast_query_response_interval': o.mcastQueryResponseInterval = clockToJiffies(n); break;
-      case 'mcast_startup_query_interval': o.mcastStartupQueryInterval = clampQueryIntvl(clockToJiffies(n)); break;
-      case 'mcast_stats_enabled': o.mcastStatsEnabled = n !== 0; break;
+      case 'mcast_query_interval':
+        o.mcastQueryInterval = clampQueryIntvl(clockToJiffies(n));
+        break;
+      case 'mcast_query_response_interval':
+        o.mcastQueryResponseInterval = clockToJiffies(n);
+        break;
+      case 'mcast_startup_query_interval':
+        o.mcastStartupQueryInterval = clampQueryIntvl(clockToJiffies(n));
+        break;
+      case 'mcast_stats_enabled':
+        o.mcastStatsEnabled = n !== 0;
+        break;
       // br_multicast_set_igmp_version(), br_multicast_set_mld_version()
       case 'mcast_igmp_version':
         if (n !== 2 && n !== 3) throw rtnlError('EINVAL');
@@ -234,11 +389,19 @@ export function applyBridgeOpts(br: Bridge, given: BridgeAttrs): void {
         if (n !== 1 && n !== 2) throw rtnlError('EINVAL');
         o.mcastMldVersion = n;
         break;
-      case 'nf_call_iptables': o.nfCallIptables = n !== 0; break;
-      case 'nf_call_ip6tables': o.nfCallIp6tables = n !== 0; break;
-      case 'nf_call_arptables': o.nfCallArptables = n !== 0; break;
+      case 'nf_call_iptables':
+        o.nfCallIptables = n !== 0;
+        break;
+      case 'nf_call_ip6tables':
+        o.nfCallIp6tables = n !== 0;
+        break;
+      case 'nf_call_arptables':
+        o.nfCallArptables = n !== 0;
+        break;
       // br_boolopt_multi_toggle(): BR_BOOLOPT_NO_LL_LEARN, then BR_BOOLOPT_MCAST_VLAN_SNOOPING
-      case 'no_linklocal_learn': o.noLinklocalLearn = n !== 0; break;
+      case 'no_linklocal_learn':
+        o.noLinklocalLearn = n !== 0;
+        break;
       case 'mcast_vlan_snooping':
         if (n !== 0) throw extackError('bridge: Cannot enable multicast vlan snooping with vlan filtering disabled');
         break;

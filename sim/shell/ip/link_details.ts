@@ -11,7 +11,7 @@ import { fmtMac } from '../../core/addr';
 import { jiffiesToClock } from '../../bridge/br_opts';
 
 /** dev->max_mtu: lo's 0, else what the kind's setup leaves (ETH_MAX_MTU unless it says) */
-const maxMtu = (dev: NetDevice) => (dev.isLoopback ? 0 : dev.rtnlLinkOps?.maxMtu?.(dev) ?? 65535);
+const maxMtu = (dev: NetDevice) => (dev.isLoopback ? 0 : (dev.rtnlLinkOps?.maxMtu?.(dev) ?? 65535));
 
 /** "8000.2:0:0:0:0:1": br_print_bridge_id() prints the priority bytes %.2x, the MAC bytes %x. */
 function iprouteBridgeId(id: string): string {
@@ -76,7 +76,9 @@ export function portOpts(p: BridgePort): string {
  * the bridge port. `ip addr` does not ask for IFLA_AF_SPEC, so its form has no addrgenmode.
  */
 export function detailLines(dev: NetDevice, forAddr = false): string[] {
-  const lines = [`promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${maxMtu(dev)} `];
+  const lines = [
+    `promiscuity ${dev.promiscuity + (dev.gPromisc ? 1 : 0)}  allmulti ${dev.allmulti + (dev.gAllmulti ? 1 : 0)} minmtu ${dev.isLoopback ? 0 : 68} maxmtu ${maxMtu(dev)} `,
+  ];
   // IFLA_LINKINFO: the kind's print_opt, then the slave kind's (the master's ->fill_slave_info)
   const ops = dev.rtnlLinkOps;
   if (ops?.printOpt) lines.push(`    ${ops.printKind ?? ops.kind} ${ops.printOpt(dev)}`);
@@ -94,4 +96,3 @@ export function bridgeLinkDetails(p: BridgePort): string {
   const f = p.flags;
   return `    hairpin ${onOff(p.hairpin)} guard ${onOff(f.guard)} root_block ${onOff(f.root_block)} fastleave ${onOff(f.fastleave)} learning ${onOff(p.learning)} flood ${onOff(p.flood)} mcast_flood ${onOff(p.mcastFlood)} bcast_flood ${onOff(p.bcastFlood)} mcast_router ${p.mcastRouter} mcast_to_unicast ${onOff(f.mcast_to_unicast)} neigh_suppress ${onOff(f.neigh_suppress)} vlan_tunnel ${onOff(f.vlan_tunnel)} isolated ${onOff(f.isolated)} locked ${onOff(f.locked)} `;
 }
-

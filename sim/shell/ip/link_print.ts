@@ -24,7 +24,12 @@ export function linkFlags(dev: NetDevice, mdown: boolean): string {
 }
 
 /** The "@peer" part: IFLA_LINK, named in this namespace or as ifN with a netnsid. */
-export function linkSuffix(dev: NetDevice): { text: string; netnsid: number | null; netnsName: string | null; mdown: boolean } {
+export function linkSuffix(dev: NetDevice): {
+  text: string;
+  netnsid: number | null;
+  netnsName: string | null;
+  mdown: boolean;
+} {
   let netnsid: number | null = null;
   let netnsName: string | null = null;
   // rtnl_fill_link_netnsid(): the kind's ->get_link_net (a veth's peer's namespace)
@@ -47,7 +52,10 @@ export function operName(dev: NetDevice): string {
   return dev.up ? dev.operstate : 'DOWN';
 }
 
-export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boolean; forAddr?: boolean; noLinkAddr?: boolean; stats?: number }): string[] {
+export function linkLines(
+  dev: NetDevice,
+  opts: { mode: boolean; details?: boolean; forAddr?: boolean; noLinkAddr?: boolean; stats?: number },
+): string[] {
   const lines = linkInfoLines(dev, opts);
   // IFLA_IFALIAS: after the details, for ip link (ip addr only with -d)
   if (dev.alias && (opts.mode || opts.details)) lines.push(`    alias ${dev.alias}`);
@@ -55,7 +63,10 @@ export function linkLines(dev: NetDevice, opts: { mode: boolean; details?: boole
   return opts.stats ? [...lines, ...statsLines(dev, opts.stats)] : lines;
 }
 
-function linkInfoLines(dev: NetDevice, opts: { mode: boolean; details?: boolean; forAddr?: boolean; noLinkAddr?: boolean }): string[] {
+function linkInfoLines(
+  dev: NetDevice,
+  opts: { mode: boolean; details?: boolean; forAddr?: boolean; noLinkAddr?: boolean },
+): string[] {
   const s = linkSuffix(dev);
   let l1 = `${dev.ifindex}: ${dev.name}${s.text}: ${linkFlags(dev, s.mdown)} mtu ${dev.mtu} qdisc ${dev.qdisc}`;
   if (dev.brport) l1 += ` master ${dev.brport.br.name}`;
@@ -66,7 +77,8 @@ function linkInfoLines(dev: NetDevice, opts: { mode: boolean; details?: boolean;
   if (dev.isLoopback) l2 = `    link/loopback ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
   else if (dev.hwType === 'none') l2 = '    link/none ';
   else l2 = `    link/ether ${fmtMac(dev.mac)} brd ${fmtMac(dev.broadcast)}`;
-  const netns = s.netnsName !== null ? ` link-netns ${s.netnsName}` : s.netnsid !== null ? ` link-netnsid ${s.netnsid}` : '';
+  const netns =
+    s.netnsName !== null ? ` link-netns ${s.netnsName}` : s.netnsid !== null ? ` link-netnsid ${s.netnsid}` : '';
   // print_linkinfo(): with an address family asked for, no link-layer line (unless -d); the netns stays
   if (opts.noLinkAddr && !opts.details) return [l1 + netns];
   l2 += netns;

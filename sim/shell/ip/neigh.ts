@@ -1,14 +1,38 @@
 // ip neigh (ip/ipneigh.c: ipneigh_modify, print_neigh, do_show_or_flush) on net/core/neighbour.c.
 import { fmtIp4, fmtMac, prefixMask } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
-import { NEIGH_UPDATE_F_ADMIN, NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type NudState, nudValid } from '../../ipv4/neighbour';
+import {
+  NEIGH_UPDATE_F_ADMIN,
+  NEIGH_UPDATE_F_OVERRIDE,
+  type Neighbour,
+  type NudState,
+  nudValid,
+} from '../../ipv4/neighbour';
 import { CmdError, extackError, rtnlError } from '../errors';
-import { Args, duparg, getUnsigned, invarg, matches, parseIp4Loose, parseLladdr, parsePrefix, secsSince } from './util';
+import {
+  type Args,
+  duparg,
+  getUnsigned,
+  invarg,
+  matches,
+  parseIp4Loose,
+  parseLladdr,
+  parsePrefix,
+  secsSince,
+} from './util';
 import type { IpCtx } from './ctx';
 import { own } from '../../core/own';
 
 const NUD: Record<string, NudState> = {
-  permanent: 'PERMANENT', reachable: 'REACHABLE', stale: 'STALE', delay: 'DELAY', probe: 'PROBE', failed: 'FAILED', incomplete: 'INCOMPLETE', noarp: 'NOARP', none: 'NONE',
+  permanent: 'PERMANENT',
+  reachable: 'REACHABLE',
+  stale: 'STALE',
+  delay: 'DELAY',
+  probe: 'PROBE',
+  failed: 'FAILED',
+  incomplete: 'INCOMPLETE',
+  noarp: 'NOARP',
+  none: 'NONE',
 };
 
 /** usage() of ip/ipneigh.c (iproute2 as installed on the recording machine) */
@@ -157,7 +181,15 @@ function neighDelete(n: Neighbour): void {
 
 /** NUD_* bits as ndm_state carries them (include/uapi/linux/neighbour.h); NONE is 0. */
 const NUD_BIT: Record<NudState, number> = {
-  INCOMPLETE: 0x01, REACHABLE: 0x02, STALE: 0x04, DELAY: 0x08, PROBE: 0x10, FAILED: 0x20, NOARP: 0x40, PERMANENT: 0x80, NONE: 0,
+  INCOMPLETE: 0x01,
+  REACHABLE: 0x02,
+  STALE: 0x04,
+  DELAY: 0x08,
+  PROBE: 0x10,
+  FAILED: 0x20,
+  NOARP: 0x40,
+  PERMANENT: 0x80,
+  NONE: 0,
 };
 
 /** nud_state_a2n(): the bit of a state name (permanent, reachable and failed may be abbreviated) or number */
@@ -222,12 +254,13 @@ function neighShow(a: Args, ctx: IpCtx, flush: boolean): string[] {
     return flushReport(ctx, list.length ? [list.length] : []);
   }
   const tbl = ctx.ns.ipv4.arp;
-  const pick = (st: number) => tbl.list().filter((n) => {
-    if (dev && n.dev !== dev) return false;
-    const bit = NUD_BIT[n.state];
-    if (!(st & bit) && !n.externLearn && (bit !== 0 || !(st & 0x100))) return false;
-    return inTo(n.key);
-  });
+  const pick = (st: number) =>
+    tbl.list().filter((n) => {
+      if (dev && n.dev !== dev) return false;
+      const bit = NUD_BIT[n.state];
+      if (!(st & bit) && !n.externLearn && (bit !== 0 || !(st & 0x100))) return false;
+      return inTo(n.key);
+    });
   if (!flush) return pick(state).map((n) => neighLine(n, dev, ctx.stats > 0));
   // each round deletes what the dump listed; later rounds leave FAILED entries alone
   const rounds: number[] = [];

@@ -2,16 +2,44 @@
 import { type Ip4, fmtIp4, inPrefix, ip4, prefixMask } from '../../core/addr';
 import type { NetDevice } from '../../net/netdevice';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_NOWHERE, RT_SCOPE_UNIVERSE } from '../../ipv4/devinet';
-import { type FibRoute, type RtnType, RTPROT_BOOT, RTPROT_KERNEL, RTPROT_STATIC, RT_TABLE_LOCAL, RT_TABLE_MAIN, isFibError, metricsText, type RouteMetrics } from '../../ipv4/fib';
+import {
+  type FibRoute,
+  type RtnType,
+  RTPROT_BOOT,
+  RTPROT_KERNEL,
+  RTPROT_STATIC,
+  RT_TABLE_LOCAL,
+  RT_TABLE_MAIN,
+  isFibError,
+  metricsText,
+  type RouteMetrics,
+} from '../../ipv4/fib';
 import { type Rtable, ipDevFind, isRouteError, routeInput, routeOutput } from '../../ipv4/route';
 import { CmdError, extackError, rtnlError } from '../errors';
-import { Args, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
+import { type Args, duparg2, getUnsigned, invarg, matches, parsePrefix, parseIp4Loose } from './util';
 import { parseScope, scopeName } from './addr';
 import type { IpCtx } from './ctx';
 import { own } from '../../core/own';
 
-const TYPES: RtnType[] = ['unicast', 'local', 'broadcast', 'anycast', 'multicast', 'blackhole', 'unreachable', 'prohibit', 'throw'];
-const PROTOS: Record<string, number> = { kernel: RTPROT_KERNEL, boot: RTPROT_BOOT, static: RTPROT_STATIC, redirect: 1, ra: 9, dhcp: 16 };
+const TYPES: RtnType[] = [
+  'unicast',
+  'local',
+  'broadcast',
+  'anycast',
+  'multicast',
+  'blackhole',
+  'unreachable',
+  'prohibit',
+  'throw',
+];
+const PROTOS: Record<string, number> = {
+  kernel: RTPROT_KERNEL,
+  boot: RTPROT_BOOT,
+  static: RTPROT_STATIC,
+  redirect: 1,
+  ra: 9,
+  dhcp: 16,
+};
 
 function protoName(p: number): string {
   for (const [k, v] of Object.entries(PROTOS)) if (v === p) return k;
@@ -67,7 +95,20 @@ interface RouteReq {
 
 /** iproute_modify()'s arguments (and, with `listing`, iproute_list_flush_or_save()'s for flush) */
 function parseRoute(a: Args, ctx: IpCtx, listing = false): RouteReq {
-  const r: RouteReq = { type: null, dst: ip4(0), len: 0, gw: null, dev: null, prefsrc: null, metric: null, scope: null, proto: null, table: RT_TABLE_MAIN, onlink: false, tos: 0 };
+  const r: RouteReq = {
+    type: null,
+    dst: ip4(0),
+    len: 0,
+    gw: null,
+    dev: null,
+    prefsrc: null,
+    metric: null,
+    scope: null,
+    proto: null,
+    table: RT_TABLE_MAIN,
+    onlink: false,
+    tos: 0,
+  };
   let dstSeen = false;
   while (a.more) {
     const w = a.cur;
@@ -144,7 +185,11 @@ function parseRoute(a: Args, ctx: IpCtx, listing = false): RouteReq {
   return r;
 }
 
-function routeModify(a: Args, ctx: IpCtx, how: { excl?: boolean; replace?: boolean; append?: boolean; mustExist?: boolean }): string[] {
+function routeModify(
+  a: Args,
+  ctx: IpCtx,
+  how: { excl?: boolean; replace?: boolean; append?: boolean; mustExist?: boolean },
+): string[] {
   const r = parseRoute(a, ctx);
   const ns = ctx.ns;
   const fib = ns.ipv4.fib;
@@ -156,7 +201,7 @@ function routeModify(a: Args, ctx: IpCtx, how: { excl?: boolean; replace?: boole
     else if (type === 'unicast' && r.gw === null) scope = RT_SCOPE_LINK;
     else scope = RT_SCOPE_UNIVERSE;
   }
-  if (((r.dst & ~prefixMask(r.len)) >>> 0) !== 0) throw extackError('Invalid prefix for given prefix length');
+  if ((r.dst & ~prefixMask(r.len)) >>> 0 !== 0) throw extackError('Invalid prefix for given prefix length');
   let dev = r.dev;
   let nhScope = RT_SCOPE_HOST;
   const reject = type === 'blackhole' || type === 'unreachable' || type === 'prohibit' || type === 'throw';
@@ -167,8 +212,12 @@ function routeModify(a: Args, ctx: IpCtx, how: { excl?: boolean; replace?: boole
         if (!dev) throw extackError('Nexthop device required for onlink');
         nhScope = RT_SCOPE_LINK;
       } else {
-        const res = fib.lookup({ daddr: r.gw, oif: dev?.ifindex, scope: Math.max(scope + 1, RT_SCOPE_LINK) }, { ignoreLinkState: true });
-        if (isFibError(res) || (res.type !== 'unicast' && res.type !== 'local')) throw extackError('Nexthop has invalid gateway');
+        const res = fib.lookup(
+          { daddr: r.gw, oif: dev?.ifindex, scope: Math.max(scope + 1, RT_SCOPE_LINK) },
+          { ignoreLinkState: true },
+        );
+        if (isFibError(res) || (res.type !== 'unicast' && res.type !== 'local'))
+          throw extackError('Nexthop has invalid gateway');
         nhScope = res.route.scope;
         dev = res.route.dev;
       }
@@ -181,11 +230,33 @@ function routeModify(a: Args, ctx: IpCtx, how: { excl?: boolean; replace?: boole
     }
   } else dev = null;
   if (r.prefsrc !== null && !ipDevFind(ns, r.prefsrc) && type !== 'local') throw extackError('Invalid prefsrc address');
-  if (how.mustExist && !fib.routes.some((x) => x.table === r.table && x.dst === r.dst && x.len === r.len && x.tos === r.tos && x.priority === (r.metric ?? 0))) throw rtnlError('ENOENT');
-  const err = fib.insert({
-    table: r.table, type, dst: r.dst, len: r.len, tos: r.tos, priority: r.metric ?? 0, protocol: r.proto ?? RTPROT_BOOT, scope,
-    prefsrc: r.prefsrc, gw: r.gw, dev, nhScope, onlink: r.onlink, metrics: r.metrics,
-  }, { excl: how.excl, replace: how.replace, append: how.append });
+  if (
+    how.mustExist &&
+    !fib.routes.some(
+      (x) =>
+        x.table === r.table && x.dst === r.dst && x.len === r.len && x.tos === r.tos && x.priority === (r.metric ?? 0),
+    )
+  )
+    throw rtnlError('ENOENT');
+  const err = fib.insert(
+    {
+      table: r.table,
+      type,
+      dst: r.dst,
+      len: r.len,
+      tos: r.tos,
+      priority: r.metric ?? 0,
+      protocol: r.proto ?? RTPROT_BOOT,
+      scope,
+      prefsrc: r.prefsrc,
+      gw: r.gw,
+      dev,
+      nhScope,
+      onlink: r.onlink,
+      metrics: r.metrics,
+    },
+    { excl: how.excl, replace: how.replace, append: how.append },
+  );
   if (err) throw rtnlError(err);
   return [];
 }
@@ -197,10 +268,16 @@ function routeDelete(a: Args, ctx: IpCtx): string[] {
     .filter((x) => x.table === r.table && x.dst === r.dst && x.len === r.len && x.tos === r.tos)
     .sort((x, y) => x.priority - y.priority || x.seq - y.seq)
     .filter((x) => r.metric === null || x.priority >= r.metric);
-  const hit = cands.find((x) =>
-    (r.type === null || x.type === r.type) && (r.scope === null || x.scope === r.scope) && (r.prefsrc === null || x.prefsrc === r.prefsrc) &&
-    (r.proto === null || x.protocol === r.proto) && (r.gw === null || x.gw === r.gw) && (r.dev === null || x.dev === r.dev) &&
-    (r.metric === null || x.priority === r.metric));
+  const hit = cands.find(
+    (x) =>
+      (r.type === null || x.type === r.type) &&
+      (r.scope === null || x.scope === r.scope) &&
+      (r.prefsrc === null || x.prefsrc === r.prefsrc) &&
+      (r.proto === null || x.protocol === r.proto) &&
+      (r.gw === null || x.gw === r.gw) &&
+      (r.dev === null || x.dev === r.dev) &&
+      (r.metric === null || x.priority === r.metric),
+  );
   if (!hit) throw rtnlError('ESRCH');
   fib.routes = fib.routes.filter((x) => x !== hit);
   return [];
@@ -209,7 +286,13 @@ function routeDelete(a: Args, ctx: IpCtx): string[] {
 function routeFlush(a: Args, ctx: IpCtx): string[] {
   const r = parseRoute(a, ctx, true);
   const fib = ctx.ns.ipv4.fib;
-  fib.removeWhere((x) => x.table === r.table && (r.dev === null || x.dev === r.dev) && (r.len === 0 || (x.len >= r.len && inPrefix(x.dst, r.dst, r.len))) && (r.proto === null || x.protocol === r.proto));
+  fib.removeWhere(
+    (x) =>
+      x.table === r.table &&
+      (r.dev === null || x.dev === r.dev) &&
+      (r.len === 0 || (x.len >= r.len && inPrefix(x.dst, r.dst, r.len))) &&
+      (r.proto === null || x.protocol === r.proto),
+  );
   return [];
 }
 
@@ -217,7 +300,8 @@ function routeFlush(a: Args, ctx: IpCtx): string[] {
 export function routeLine(rt: FibRoute, showTable: boolean, hide: { scope?: boolean; proto?: boolean } = {}): string {
   let l = '';
   if (rt.type !== 'unicast') l += `${rt.type} `;
-  l += rt.len === 0 && rt.dst === 0 ? 'default ' : rt.len === 32 ? `${fmtIp4(rt.dst)} ` : `${fmtIp4(rt.dst)}/${rt.len} `;
+  l +=
+    rt.len === 0 && rt.dst === 0 ? 'default ' : rt.len === 32 ? `${fmtIp4(rt.dst)} ` : `${fmtIp4(rt.dst)}/${rt.len} `;
   if (rt.tos) l += `tos 0x${rt.tos.toString(16)} `;
   if (rt.gw !== null) l += `via ${fmtIp4(rt.gw)} `;
   if (rt.dev) l += `dev ${rt.dev.name} `;
@@ -243,7 +327,10 @@ function routeShowCache(ctx: IpCtx): string[] {
     if (ex.expires && ex.expires <= now && !(ex.pmtuExpires && ex.pmtuExpires > now)) continue;
     const rt = routeOutput(ns, { daddr: daddr as Ip4 });
     if (isRouteError(rt)) continue;
-    out.push(`${fmtIp4(daddr)} ${rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : ''}dev ${rt.dev.name} `, `    ${cacheText(rt, now, undefined)}`);
+    out.push(
+      `${fmtIp4(daddr)} ${rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : ''}dev ${rt.dev.name} `,
+      `    ${cacheText(rt, now, undefined)}`,
+    );
   }
   return out;
 }
@@ -303,8 +390,7 @@ function routeShow(a: Args, ctx: IpCtx): string[] {
       const sc = parseScope(v);
       if (sc === undefined && v !== 'all') throw invarg('invalid "scope"\n', v);
       scope = sc ?? null;
-    }
-    else if ((TYPES as string[]).includes(w)) typeF = w as RtnType;
+    } else if ((TYPES as string[]).includes(w)) typeF = w as RtnType;
     else if (/^[\d.]+(\/\d+)?$|^default$/.test(w)) rdst = mdst = prefix(w);
     a.advance();
   }
@@ -349,9 +435,19 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
       const v = a.next();
       oif = ctx.ns.dev(v) ?? null;
       if (!oif) throw new CmdError(`Cannot find device "${v}"`, 1);
-    } else if (w === 'mark' || w === 'tos' || w === 'dsfield' || w === 'uid' || w === 'ipproto' || w === 'sport' || w === 'dport') a.next();
-    else if (w === 'connected' || w === 'fibmatch') { /* accepted */ }
-    else {
+    } else if (
+      w === 'mark' ||
+      w === 'tos' ||
+      w === 'dsfield' ||
+      w === 'uid' ||
+      w === 'ipproto' ||
+      w === 'sport' ||
+      w === 'dport'
+    )
+      a.next();
+    else if (w === 'connected' || w === 'fibmatch') {
+      /* accepted */
+    } else {
       let v = w;
       if (w === 'to') v = a.next();
       const p = parsePrefix(v);
@@ -372,7 +468,10 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
         return [`broadcast ${fmtIp4(dst)} ${fromTxt}dev lo `, `    cache <local,brd> iif ${iif.name} `];
       case 'forward':
         // rt_fill_info(): IPSKB_DOREDIRECT set by __mkroute_input() shows as RTCF_DOREDIRECT
-        return [`${fmtIp4(dst)} ${fromTxt}${r.rt.gw !== null ? `via ${fmtIp4(r.rt.gw)} ` : ''}dev ${r.rt.dev.name} `, `    cache ${r.redirectTo !== undefined ? '<redirect> ' : ''}iif ${iif.name} `];
+        return [
+          `${fmtIp4(dst)} ${fromTxt}${r.rt.gw !== null ? `via ${fmtIp4(r.rt.gw)} ` : ''}dev ${r.rt.dev.name} `,
+          `    cache ${r.redirectTo !== undefined ? '<redirect> ' : ''}iif ${iif.name} `,
+        ];
       case 'error':
         // inet_rtm_getroute(): a drop reason from the input path (martian, rp_filter) answers EINVAL; a
         // route that exists only to fail (unreachable, forwarding off) answers its dst.error
@@ -381,9 +480,24 @@ function routeGet(a: Args, ctx: IpCtx): string[] {
   }
   const rt = routeOutput(ns, { daddr: dst, saddr: from ?? undefined, oif: oif?.ifindex });
   if (isRouteError(rt)) throw rtnlError(rt.error);
-  const prefix = rt.type === 'broadcast' ? 'broadcast ' : rt.type === 'local' ? 'local ' : rt.type === 'multicast' ? 'multicast ' : '';
+  const prefix =
+    rt.type === 'broadcast'
+      ? 'broadcast '
+      : rt.type === 'local'
+        ? 'local '
+        : rt.type === 'multicast'
+          ? 'multicast '
+          : '';
   const fromTxt = from !== null ? `from ${fmtIp4(from)} ` : '';
   const via = rt.gw !== null ? `via ${fmtIp4(rt.gw)} ` : '';
-  const cache = rt.type === 'broadcast' ? 'cache <local,brd> ' : rt.local ? 'cache <local> ' : cacheText(rt, ns.world.now, rt.route?.metrics);
-  return [`${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null && rt.saddr ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `, `    ${cache}`];
+  const cache =
+    rt.type === 'broadcast'
+      ? 'cache <local,brd> '
+      : rt.local
+        ? 'cache <local> '
+        : cacheText(rt, ns.world.now, rt.route?.metrics);
+  return [
+    `${prefix}${fmtIp4(dst)} ${fromTxt}${via}dev ${rt.dev.name} ${from === null && rt.saddr ? `src ${fmtIp4(rt.saddr)} ` : ''}uid 0 `,
+    `    ${cache}`,
+  ];
 }

@@ -3,7 +3,7 @@ import type { Tun } from '../../drivers/tun';
 import { isTun, newTuntap } from '../../drivers/tun_link';
 import { deleteLink } from '../../net/rtnl';
 import { CmdError } from '../errors';
-import { Args, matches } from './util';
+import { type Args, matches } from './util';
 import type { IpCtx } from './ctx';
 
 /** print_flags() of iptuntap.c: the device's flags, then its owner and group */
@@ -60,7 +60,8 @@ export function ipTuntap(a: Args, ctx: IpCtx): string[] {
     if (!mode) throw new CmdError('You failed to specify a tunnel mode', 1);
     const d = name ? ctx.ns.dev(name) : undefined;
     // TUNSETIFF on an existing device must ask for its kind and its multi_queue flag
-    if (!isTun(d) || d.kind !== mode || d.multiQueue !== flags.multiQueue) throw new CmdError('ioctl(TUNSETIFF): Invalid argument', 1);
+    if (!isTun(d) || d.kind !== mode || d.multiQueue !== flags.multiQueue)
+      throw new CmdError('ioctl(TUNSETIFF): Invalid argument', 1);
     deleteLink(d);
     return [];
   }

@@ -70,7 +70,8 @@ export function parseIp4Loose(s: string): Ip4 | undefined {
   const full = parseIp4(s);
   if (full !== undefined) return full;
   const parts = s.split('.');
-  if (parts.length < 1 || parts.length > 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+  if (parts.length < 1 || parts.length > 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255))
+    return undefined;
   while (parts.length < 4) parts.push('0');
   return parseIp4(parts.join('.'));
 }

@@ -21,14 +21,25 @@ function command(p: Pick): string[] {
     return [...cap, `${ns}ping -c 1 -W 1 ${p.of(['10.9.0.1', '10.9.0.11', '10.9.0.12'])}`];
   }
   if (k < 16) {
-    return [p.of([
-      `bridge link set dev ${p.of(['va', 'vb'])} learning ${p.of(['off', 'on'])}`,
-      `ip link set ${p.of(['va', 'vb', 'v0'])} ${p.of(['nomaster', 'master br0'])}`,
-      'ip link set br0 type bridge fdb_flush',
-      `ip link set ${p.of(['va', 'vb'])} ${p.of(['down', 'up', 'up'])}`,
-    ])];
+    return [
+      p.of([
+        `bridge link set dev ${p.of(['va', 'vb'])} learning ${p.of(['off', 'on'])}`,
+        `ip link set ${p.of(['va', 'vb', 'v0'])} ${p.of(['nomaster', 'master br0'])}`,
+        'ip link set br0 type bridge fdb_flush',
+        `ip link set ${p.of(['va', 'vb'])} ${p.of(['down', 'up', 'up'])}`,
+      ]),
+    ];
   }
-  return [p.of(['bridge fdb show br br0', 'bridge fdb show br br0 dynamic', 'bridge fdb show br br0 dynamic', `bridge fdb show dev ${p.of(['va', 'vb', 'br0'])}`, 'ip -n a neigh', 'ip neigh'])];
+  return [
+    p.of([
+      'bridge fdb show br br0',
+      'bridge fdb show br br0 dynamic',
+      'bridge fdb show br br0 dynamic',
+      `bridge fdb show dev ${p.of(['va', 'vb', 'br0'])}`,
+      'ip -n a neigh',
+      'ip neigh',
+    ]),
+  ];
 }
 
 /**
@@ -39,7 +50,13 @@ function command(p: Pick): string[] {
 function setup(): string[] {
   const lines = bridgedLab(true);
   const at = lines.indexOf('sleep 1');
-  lines.splice(at, 0, 'sysctl -w net.ipv4.neigh.br0.retrans_time_ms=20000', 'ip netns exec a sysctl -w net.ipv4.neigh.eth0.retrans_time_ms=20000', 'ip netns exec b sysctl -w net.ipv4.neigh.eth0.retrans_time_ms=20000');
+  lines.splice(
+    at,
+    0,
+    'sysctl -w net.ipv4.neigh.br0.retrans_time_ms=20000',
+    'ip netns exec a sysctl -w net.ipv4.neigh.eth0.retrans_time_ms=20000',
+    'ip netns exec b sysctl -w net.ipv4.neigh.eth0.retrans_time_ms=20000',
+  );
   return lines;
 }
 

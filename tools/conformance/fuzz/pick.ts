@@ -16,16 +16,16 @@ export interface FuzzKind {
 
 /** Namespaces a and b behind the host's veths va and vb, with hand-made MACs and rp_filter off: the router kinds' lab. */
 export const AB_LAB: readonly string[] = [
-    'sysctl -w net.ipv4.conf.all.rp_filter=0',
-    'sysctl -w net.ipv4.conf.default.rp_filter=0',
-    'ip netns add a',
-    'ip netns add b',
-    'ip link add va type veth peer name eth0 netns a',
-    'ip link add vb type veth peer name eth0 netns b',
-    'ip link set va address 02:00:00:00:00:03',
-    'ip link set vb address 02:00:00:00:00:04',
-    'ip -n a link set eth0 address 02:00:00:00:00:a1',
-    'ip -n b link set eth0 address 02:00:00:00:00:b1',
+  'sysctl -w net.ipv4.conf.all.rp_filter=0',
+  'sysctl -w net.ipv4.conf.default.rp_filter=0',
+  'ip netns add a',
+  'ip netns add b',
+  'ip link add va type veth peer name eth0 netns a',
+  'ip link add vb type veth peer name eth0 netns b',
+  'ip link set va address 02:00:00:00:00:03',
+  'ip link set vb address 02:00:00:00:00:04',
+  'ip -n a link set eth0 address 02:00:00:00:00:a1',
+  'ip -n b link set eth0 address 02:00:00:00:00:b1',
 ];
 
 /**
@@ -65,7 +65,9 @@ export function bridgedLab(hostAddr: boolean): string[] {
   for (const d of ['br0', 'v0', 'v1', 'va', 'vb']) lines.push(`sysctl -w ${NEIGH(d)}`);
   for (const n of ['a', 'b']) {
     lines.push(`ip netns exec ${n} sysctl -w ${NEIGH('eth0')}`);
-    lines.push(`ip netns exec ${n} sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.eth0.rp_filter=0`);
+    lines.push(
+      `ip netns exec ${n} sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.eth0.rp_filter=0`,
+    );
   }
   lines.push('ip -n a addr add 10.9.0.11/24 dev eth0', 'ip -n b addr add 10.9.0.12/24 dev eth0');
   if (hostAddr) lines.push('ip addr add 10.9.0.1/24 dev br0');

@@ -40,9 +40,19 @@ export function pvlanSetup(): string[] {
   // meets that limit at a moment that depends on how long each command took on the machine
   // every port stays isolated: where a container could also answer for itself, which of the two
   // replies it keeps depends on how the kernel's softirqs interleave on a busy machine
-  lines.push('bridge link set dev p1 isolated on', 'bridge link set dev p2 isolated on', 'bridge link set dev p3 isolated on', 'sysctl -w net.ipv4.conf.br0.proxy_arp_pvlan=1');
+  lines.push(
+    'bridge link set dev p1 isolated on',
+    'bridge link set dev p2 isolated on',
+    'bridge link set dev p3 isolated on',
+    'sysctl -w net.ipv4.conf.br0.proxy_arp_pvlan=1',
+  );
   // br0 gets its address once its ports carry it
-  lines.push('sysctl -w net.ipv4.conf.all.send_redirects=0', 'sysctl -w net.ipv4.conf.br0.send_redirects=0', 'sleep 1', 'ip addr add 10.0.0.1/24 dev br0');
+  lines.push(
+    'sysctl -w net.ipv4.conf.all.send_redirects=0',
+    'sysctl -w net.ipv4.conf.br0.send_redirects=0',
+    'sleep 1',
+    'ip addr add 10.0.0.1/24 dev br0',
+  );
   return lines;
 }
 
@@ -63,24 +73,46 @@ export function pvlanCommand(p: Picker): string[] {
     return [...cap, `ip netns exec ${c} arping -c 1 -w 1 -I eth0 ${p.of(targets.filter((a) => a !== ADDR[c]))}`];
   }
   if (k < 13) {
-    return [`sysctl -w net.ipv4.${p.of([
-      'conf.br0.proxy_arp_pvlan=1', 'conf.br0.proxy_arp_pvlan=0', 'conf.all.proxy_arp_pvlan=1', 'conf.all.proxy_arp_pvlan=0',
-      'conf.br0.send_redirects=0', 'conf.all.send_redirects=0', 'conf.br0.send_redirects=1',
-      'conf.br0.proxy_arp=1', 'conf.br0.proxy_arp=0', 'ip_forward=0', 'ip_forward=1', 'conf.br0.shared_media=0',
-      'conf.br0.arp_ignore=1', 'conf.br0.accept_redirects=0',
-    ])}`];
+    return [
+      `sysctl -w net.ipv4.${p.of([
+        'conf.br0.proxy_arp_pvlan=1',
+        'conf.br0.proxy_arp_pvlan=0',
+        'conf.all.proxy_arp_pvlan=1',
+        'conf.all.proxy_arp_pvlan=0',
+        'conf.br0.send_redirects=0',
+        'conf.all.send_redirects=0',
+        'conf.br0.send_redirects=1',
+        'conf.br0.proxy_arp=1',
+        'conf.br0.proxy_arp=0',
+        'ip_forward=0',
+        'ip_forward=1',
+        'conf.br0.shared_media=0',
+        'conf.br0.arp_ignore=1',
+        'conf.br0.accept_redirects=0',
+      ])}`,
+    ];
   }
   if (k < 15) {
-    return [p.of([
-      `bridge link set dev p${p.of(['1', '2', '3'])} isolated on`,
-      `bridge link set dev p${p.of(['1', '2', '3'])} hairpin ${p.of(['on', 'off'])}`,
-      `ip neigh ${p.of(['add', 'del'])} proxy ${p.of(targets)} dev br0`,
-      `ip -n ${p.of(CS)} route add 10.9.0.0/24 via 10.0.0.1`,
-      `ip addr add 10.0.0.${p.of(['9', '20'])}/24 dev br0`,
-    ])];
+    return [
+      p.of([
+        `bridge link set dev p${p.of(['1', '2', '3'])} isolated on`,
+        `bridge link set dev p${p.of(['1', '2', '3'])} hairpin ${p.of(['on', 'off'])}`,
+        `ip neigh ${p.of(['add', 'del'])} proxy ${p.of(targets)} dev br0`,
+        `ip -n ${p.of(CS)} route add 10.9.0.0/24 via 10.0.0.1`,
+        `ip addr add 10.0.0.${p.of(['9', '20'])}/24 dev br0`,
+      ]),
+    ];
   }
-  return [p.of([
-    'ip neigh', `ip -n ${p.of(CS)} neigh`, 'bridge link', 'bridge fdb show br br0 dynamic', `ip -n ${p.of(CS)} route get ${p.of(targets)}`,
-    'ip neigh show proxy', 'ip -s link show br0', `ip route get ${p.of(targets)} from ${p.of(targets)} iif br0`,
-  ])];
+  return [
+    p.of([
+      'ip neigh',
+      `ip -n ${p.of(CS)} neigh`,
+      'bridge link',
+      'bridge fdb show br br0 dynamic',
+      `ip -n ${p.of(CS)} route get ${p.of(targets)}`,
+      'ip neigh show proxy',
+      'ip -s link show br0',
+      `ip route get ${p.of(targets)} from ${p.of(targets)} iif br0`,
+    ]),
+  ];
 }

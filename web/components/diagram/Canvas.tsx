@@ -1,8 +1,27 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { StormNotice } from './StormNotice';
-import { ReactFlow, Background, Controls, applyNodeChanges, useReactFlow, type NodeChange, type OnConnectEnd, type OnNodeDrag } from '@xyflow/react';
+import {
+  ReactFlow,
+  Background,
+  Controls,
+  applyNodeChanges,
+  useReactFlow,
+  type NodeChange,
+  type OnConnectEnd,
+  type OnNodeDrag,
+} from '@xyflow/react';
 import { useLab } from '../../store';
-import { selDrawn, selFlowOn, selForgetPosition, selPositions, selRunAction, selSelect, selSelectedId, selMoveNode, selPlaceNodes } from '../../store/selectors';
+import {
+  selDrawn,
+  selFlowOn,
+  selForgetPosition,
+  selPositions,
+  selRunAction,
+  selSelect,
+  selSelectedId,
+  selMoveNode,
+  selPlaceNodes,
+} from '../../store/selectors';
 import { buildDiagram, reuseUnchanged, type DiagramEdge, type DiagramNode } from '../../model/diagram';
 import { addedIds, dropAction } from '../../model/actions';
 import { wireAction } from '../../model/connect';
@@ -87,7 +106,10 @@ export function Canvas() {
     return () => (cancelAnimationFrame(t), ro.disconnect());
   }, [rf, fit]);
 
-  const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)), []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DiagramNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)),
+    [],
+  );
 
   const onNodeDragStop: OnNodeDrag<DiagramNode> = useCallback(
     (event, node) => {
@@ -118,7 +140,17 @@ export function Canvas() {
       if (!action) return;
       // what it adds goes where it was dropped (kept in the lab's positions: saved, shared, reloaded)
       const snap = useLab.getState().snap;
-      if (snap) placeNodes(placeAdded(action, addedIds(action, snap), built.nodes, point, devWidth(classroom ? 'compact' : 'article'), DEV_H));
+      if (snap)
+        placeNodes(
+          placeAdded(
+            action,
+            addedIds(action, snap),
+            built.nodes,
+            point,
+            devWidth(classroom ? 'compact' : 'article'),
+            DEV_H,
+          ),
+        );
       runAction(action);
     },
     [built.nodes, rf, runAction, placeNodes, classroom],
@@ -143,20 +175,41 @@ export function Canvas() {
   const onNodeClick = useCallback((_: MouseEvent, n: DiagramNode) => select(n.id), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
   // right-click on a device: capture on it, or stop the capture; on a station, on any of its devices
-  const openMenu = useCallback((nodeId: string, client: { x: number; y: number }, from: Element, back: HTMLElement | null) => {
-    const id = parseId(nodeId);
-    if (id?.type !== 'dev' && id?.type !== 'ns') return false;
-    const box = from.closest('.canvas')!.getBoundingClientRect();
-    const at = { x: Math.min(client.x - box.left, box.width - 230), y: Math.min(client.y - box.top, box.height - 120), ns: id.ns, back };
-    if (id.type === 'dev') return (setMenu({ ...at, dev: id.dev }), true);
-    const devs = useLab.getState().snap?.namespaces.find((x) => x.name === id.ns)?.devices.filter((d) => d.kind !== 'loopback' && d.up).map((d) => d.name) ?? [];
-    setMenu({ ...at, dev: null, devs });
-    return true;
-  }, []);
+  const openMenu = useCallback(
+    (nodeId: string, client: { x: number; y: number }, from: Element, back: HTMLElement | null) => {
+      const id = parseId(nodeId);
+      if (id?.type !== 'dev' && id?.type !== 'ns') return false;
+      const box = from.closest('.canvas')!.getBoundingClientRect();
+      const at = {
+        x: Math.min(client.x - box.left, box.width - 230),
+        y: Math.min(client.y - box.top, box.height - 120),
+        ns: id.ns,
+        back,
+      };
+      if (id.type === 'dev') return (setMenu({ ...at, dev: id.dev }), true);
+      const devs =
+        useLab
+          .getState()
+          .snap?.namespaces.find((x) => x.name === id.ns)
+          ?.devices.filter((d) => d.kind !== 'loopback' && d.up)
+          .map((d) => d.name) ?? [];
+      setMenu({ ...at, dev: null, devs });
+      return true;
+    },
+    [],
+  );
   const onNodeContextMenu = useCallback(
     (e: MouseEvent, n: DiagramNode) => {
       if (n.type !== 'device' && n.type !== 'station') return;
-      if (openMenu(n.id, { x: e.clientX, y: e.clientY }, e.currentTarget as Element, (e.currentTarget as Element).closest<HTMLElement>('.react-flow__node'))) e.preventDefault();
+      if (
+        openMenu(
+          n.id,
+          { x: e.clientX, y: e.clientY },
+          e.currentTarget as Element,
+          (e.currentTarget as Element).closest<HTMLElement>('.react-flow__node'),
+        )
+      )
+        e.preventDefault();
     },
     [openMenu],
   );
@@ -165,7 +218,11 @@ export function Canvas() {
     (node: HTMLElement) => {
       const r = node.getBoundingClientRect();
       const id = node.dataset.id;
-      if (id && (node.classList.contains('react-flow__node-device') || node.classList.contains('react-flow__node-station'))) openMenu(id, { x: r.left + 8, y: r.bottom }, node, node);
+      if (
+        id &&
+        (node.classList.contains('react-flow__node-device') || node.classList.contains('react-flow__node-station'))
+      )
+        openMenu(id, { x: r.left + 8, y: r.bottom }, node, node);
     },
     [openMenu],
   );
@@ -174,38 +231,51 @@ export function Canvas() {
     <main className="canvas" onDragOver={allowDrop} onDrop={onDrop} data-testid="canvas" aria-label="Diagram">
       <svg className="markers" aria-hidden="true">
         <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id="arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 10 5 L 0 10 z" fill="currentColor" />
           </marker>
         </defs>
       </svg>
       <StormNotice />
       {/* data-devices: the devices handed to React Flow (with many, only those in view are in the page) */}
-      <div className="rf-wrap" ref={wrap} onKeyDownCapture={(e) => onDiagramKey(e, select, onMenuKey)} data-devices={devices}>
-      <ReactFlow
-        nodes={nodes}
-        edges={built.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onNodeContextMenu={onNodeContextMenu}
-        onPaneClick={onPaneClick}
-        onConnectEnd={onConnectEnd}
-        nodesConnectable
-        edgesFocusable={false}
-        proOptions={PRO}
-        elevateNodesOnSelect={false}
-        fitView
-        fitViewOptions={fit}
-        minZoom={0.2}
-        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_FROM}
+      <div
+        className="rf-wrap"
+        ref={wrap}
+        onKeyDownCapture={(e) => onDiagramKey(e, select, onMenuKey)}
+        data-devices={devices}
       >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} />
-        {flowOn && <FlowLayer geometry={geometry} />}
-      </ReactFlow>
+        <ReactFlow
+          nodes={nodes}
+          edges={built.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onNodeClick={onNodeClick}
+          onNodeContextMenu={onNodeContextMenu}
+          onPaneClick={onPaneClick}
+          onConnectEnd={onConnectEnd}
+          nodesConnectable
+          edgesFocusable={false}
+          proOptions={PRO}
+          elevateNodesOnSelect={false}
+          fitView
+          fitViewOptions={fit}
+          minZoom={0.2}
+          onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_FROM}
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false} />
+          {flowOn && <FlowLayer geometry={geometry} />}
+        </ReactFlow>
       </div>
       {flowOn && <PlaybackBar />}
       {menu && <DeviceMenu at={menu} onClose={() => setMenu(null)} />}

@@ -26,7 +26,11 @@ const items = (menu: HTMLElement | null) => [...(menu?.querySelectorAll<HTMLElem
 export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void }) {
   const select = useLab(selSelect);
   const run = useLab(selRunAction);
-  const dev = useLab((s) => (at.dev === null ? null : (s.snap?.namespaces.find((n) => n.name === at.ns)?.devices.find((d) => d.name === at.dev) ?? null)));
+  const dev = useLab((s) =>
+    at.dev === null
+      ? null
+      : (s.snap?.namespaces.find((n) => n.name === at.ns)?.devices.find((d) => d.name === at.dev) ?? null),
+  );
   const snap = useLab((s) => s.snap);
   const { t } = useTranslation();
   const menu = useRef<HTMLDivElement>(null);
@@ -53,7 +57,12 @@ export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void })
     e.preventDefault();
     const list = items(menu.current);
     const i = list.indexOf(document.activeElement as HTMLElement);
-    const next = e.key === 'Home' ? 0 : e.key === 'End' ? list.length - 1 : (i + (e.key === 'ArrowDown' ? 1 : -1) + list.length) % list.length;
+    const next =
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? list.length - 1
+          : (i + (e.key === 'ArrowDown' ? 1 : -1) + list.length) % list.length;
     list[next]?.focus();
   };
   const act = (f: () => void) => () => {
@@ -69,13 +78,34 @@ export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void })
   // (Canvas keeps `at` clear of the canvas's right and bottom edges)
   const style = { left: at.x, top: at.y, maxHeight: '70vh' };
   return (
-    <div className="device-menu" role="menu" ref={menu} onKeyDown={onKey} aria-label={t('menu.label', { name: at.dev ?? at.ns })} style={style} data-testid="device-menu">
+    <div
+      className="device-menu"
+      role="menu"
+      ref={menu}
+      onKeyDown={onKey}
+      aria-label={t('menu.label', { name: at.dev ?? at.ns })}
+      style={style}
+      data-testid="device-menu"
+    >
       {at.dev === null || !dev ? (
-        (at.devs ?? []).map((d) => <CaptureButton key={d} role="menuitem" ns={at.ns} dev={d} onDone={onClose} label={t('menu.captureOn', { netns: at.ns, dev: d })} />)
+        (at.devs ?? []).map((d) => (
+          <CaptureButton
+            key={d}
+            role="menuitem"
+            ns={at.ns}
+            dev={d}
+            onDone={onClose}
+            label={t('menu.captureOn', { netns: at.ns, dev: d })}
+          />
+        ))
       ) : (
         <>
           <CaptureButton role="menuitem" ns={at.ns} dev={dev.name} onDone={onClose} />
-          <button type="button" role="menuitem" onClick={act(() => run({ type: 'setUp', ns: at.ns, dev: dev.name, up: !dev.up }))}>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={act(() => run({ type: 'setUp', ns: at.ns, dev: dev.name, up: !dev.up }))}
+          >
             {dev.up ? t('menu.down', { dev: dev.name }) : t('menu.up', { dev: dev.name })}
           </button>
           {addr === null ? (
@@ -84,7 +114,14 @@ export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void })
             </button>
           ) : (
             <form className="menu-addr" onSubmit={onAddr}>
-              <input autoFocus aria-label={t('insp.newAddr')} placeholder="192.168.3.101/24" value={addr} onChange={(e) => setAddr(e.target.value)} size={18} />
+              <input
+                autoFocus
+                aria-label={t('insp.newAddr')}
+                placeholder="192.168.3.101/24"
+                value={addr}
+                onChange={(e) => setAddr(e.target.value)}
+                size={18}
+              />
               <button type="submit">{t('insp.addAddr')}</button>
             </form>
           )}
@@ -95,14 +132,23 @@ export function DeviceMenu({ at, onClose }: { at: MenuAt; onClose: () => void })
               </button>
             ))}
           {dev.master && (
-            <button type="button" role="menuitem" onClick={act(() => run({ type: 'release', ns: at.ns, dev: dev.name }))}>
+            <button
+              type="button"
+              role="menuitem"
+              onClick={act(() => run({ type: 'release', ns: at.ns, dev: dev.name }))}
+            >
               {t('menu.release', { dev: dev.name, br: dev.master })}
             </button>
           )}
           <button type="button" role="menuitem" onClick={act(() => select(devId(at.ns, dev.name)))}>
             {t('menu.inspect', { dev: dev.name })}
           </button>
-          <button type="button" role="menuitem" className="danger" onClick={act(() => run({ type: 'deleteDev', ns: at.ns, dev: dev.name }))}>
+          <button
+            type="button"
+            role="menuitem"
+            className="danger"
+            onClick={act(() => run({ type: 'deleteDev', ns: at.ns, dev: dev.name }))}
+          >
             {t('menu.remove', { dev: dev.name })}
           </button>
         </>

@@ -16,9 +16,33 @@ function DeviceNodeView({ data, selected }: NodeProps<N>) {
   const { t } = useTranslation();
   // a broadcast storm drops what arrives on it (or it is the bridge of such ports)
   const storm = useLab((s) => !!s.storm?.ids.has(devId(data.ns, d.name)));
-  const cls = ['dev', `kind-${d.kind}`, d.up ? 'is-up' : 'is-down', d.master ? 'is-port' : '', selected ? 'selected' : '', storm ? 'is-storm' : ''].join(' ');
+  const cls = [
+    'dev',
+    `kind-${d.kind}`,
+    d.up ? 'is-up' : 'is-down',
+    d.master ? 'is-port' : '',
+    selected ? 'selected' : '',
+    storm ? 'is-storm' : '',
+  ].join(' ');
   return (
-    <div className={cls} data-dev={d.name} data-storm={storm ? '1' : undefined} data-mac={d.mac} data-master={d.master ?? ''} title={d.master ? t('dev.titlePort', { name: d.name, kind: d.kind, state: d.operstate, master: d.master, portState: d.portState ?? '' }) : t('dev.title', { name: d.name, kind: d.kind, state: d.operstate })}>
+    <div
+      className={cls}
+      data-dev={d.name}
+      data-storm={storm ? '1' : undefined}
+      data-mac={d.mac}
+      data-master={d.master ?? ''}
+      title={
+        d.master
+          ? t('dev.titlePort', {
+              name: d.name,
+              kind: d.kind,
+              state: d.operstate,
+              master: d.master,
+              portState: d.portState ?? '',
+            })
+          : t('dev.title', { name: d.name, kind: d.kind, state: d.operstate })
+      }
+    >
       <div className="dev-addr">
         {d.addrs.slice(0, 2).map((a) => (
           <span key={a.local}>{a.local}</span>
@@ -33,7 +57,15 @@ function DeviceNodeView({ data, selected }: NodeProps<N>) {
       </div>
       <SideHandles sides={SIDES} />
       {/* a wire is drawn from here onto a bridge, a box or the LAN switch (Canvas's onConnectEnd) */}
-      <Handle id="wire" type="source" position={Position.Right} className="wire-handle" isConnectableStart isConnectableEnd={false} title={t('wire.handle', { dev: d.name })} />
+      <Handle
+        id="wire"
+        type="source"
+        position={Position.Right}
+        className="wire-handle"
+        isConnectableStart
+        isConnectableEnd={false}
+        title={t('wire.handle', { dev: d.name })}
+      />
     </div>
   );
 }

@@ -14,7 +14,11 @@ function StationNodeView({ data, selected }: NodeProps<N>) {
   const { t } = useTranslation();
   const label = stationLabel(data.label, t);
   return (
-    <div className={`station kind-${data.kind}${selected ? ' selected' : ''}`} data-ns={data.ns} title={t('station.title', { label, netns: data.ns })}>
+    <div
+      className={`station kind-${data.kind}${selected ? ' selected' : ''}`}
+      data-ns={data.ns}
+      title={t('station.title', { label, netns: data.ns })}
+    >
       <span className="station-label">{label}</span>
       <span className="station-detail">{data.detail}</span>
       <SideHandles sides={SIDES} />

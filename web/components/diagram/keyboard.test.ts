@@ -14,7 +14,13 @@ describe('arrow keys between devices', () => {
   it('goes to the nearest device ahead, preferring the one on the line', () => {
     expect(nextInDirection(eth0, [1, 0], others)).toBe('br0');
     expect(nextInDirection(eth0, [0, 1], others)).toBe('switch');
-    expect(nextInDirection(box(260, 200), [0, 1], others.filter((o) => o.el !== 'br0'))).toBe('gateway');
+    expect(
+      nextInDirection(
+        box(260, 200),
+        [0, 1],
+        others.filter((o) => o.el !== 'br0'),
+      ),
+    ).toBe('gateway');
   });
   it('stays put when nothing lies that way', () => {
     expect(nextInDirection(eth0, [-1, 0], others)).toBeNull();

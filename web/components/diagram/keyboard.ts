@@ -4,7 +4,12 @@
 // or Shift+F10 opens a device's menu.
 import type { KeyboardEvent } from 'react';
 
-const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 const TARGETS = '.react-flow__node-device, .react-flow__node-station';
 
 type Box = Pick<DOMRect, 'left' | 'top' | 'width' | 'height'>;
@@ -25,7 +30,11 @@ export function nextInDirection<T>(from: Box, dir: [number, number], others: { e
   return best?.el ?? null;
 }
 
-export function onDiagramKey(e: KeyboardEvent<HTMLElement>, select: (id: string | null) => void, menu?: (node: HTMLElement) => void): void {
+export function onDiagramKey(
+  e: KeyboardEvent<HTMLElement>,
+  select: (id: string | null) => void,
+  menu?: (node: HTMLElement) => void,
+): void {
   const node = (e.target as HTMLElement).closest<HTMLElement>('.react-flow__node');
   if (!node || e.target !== node) return;
   const id = node.dataset.id ?? null;
@@ -44,7 +53,9 @@ export function onDiagramKey(e: KeyboardEvent<HTMLElement>, select: (id: string 
     e.preventDefault();
     e.stopPropagation();
     const pane = e.currentTarget;
-    const others = [...pane.querySelectorAll<HTMLElement>(TARGETS)].filter((el) => el !== node).map((el) => ({ el, r: el.getBoundingClientRect() }));
+    const others = [...pane.querySelectorAll<HTMLElement>(TARGETS)]
+      .filter((el) => el !== node)
+      .map((el) => ({ el, r: el.getBoundingClientRect() }));
     nextInDirection(node.getBoundingClientRect(), ARROWS[e.key], others)?.focus();
   }
 }

@@ -12,7 +12,19 @@ export function runningCapture(list: string, ns: string, dev: string): string | 
   return null;
 }
 
-export function CaptureButton({ ns, dev, onDone, label, role }: { ns: string; dev: string; onDone?: () => void; label?: string; role?: 'menuitem' }) {
+export function CaptureButton({
+  ns,
+  dev,
+  onDone,
+  label,
+  role,
+}: {
+  ns: string;
+  dev: string;
+  onDone?: () => void;
+  label?: string;
+  role?: 'menuitem';
+}) {
   const running = runningCapture(useLab(selRunningCaptureTerms), ns, dev);
   const start = useLab(selStartCapture);
   const stop = useLab(selStopCapture);
@@ -23,7 +35,12 @@ export function CaptureButton({ ns, dev, onDone, label, role }: { ns: string; de
     onDone?.();
   };
   return (
-    <button type="button" role={role} onClick={click} title={running ? t('capture.stopHint') : t('capture.startHint', { dev, netns: ns })}>
+    <button
+      type="button"
+      role={role}
+      onClick={click}
+      title={running ? t('capture.stopHint') : t('capture.startHint', { dev, netns: ns })}
+    >
       {running ? t('capture.stop', { dev }) : (label ?? t('capture.start', { dev }))}
     </button>
   );

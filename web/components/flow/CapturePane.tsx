@@ -15,7 +15,10 @@ const NONE: readonly string[] = [];
 const SHOWN_LINES = 500;
 
 function download(c: CaptureView): void {
-  saveFile(`${c.ns === 'host' ? '' : `${c.ns}-`}${c.dev}.pcap`, new Blob([writePcap(c.frames) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.tcpdump.pcap' }));
+  saveFile(
+    `${c.ns === 'host' ? '' : `${c.ns}-`}${c.dev}.pcap`,
+    new Blob([writePcap(c.frames) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.tcpdump.pcap' }),
+  );
 }
 
 /** A lesson step's captures first, in the order the step names them; then the others, newest first. */
@@ -29,7 +32,9 @@ export function captureOrder(captures: readonly CaptureView[], pinned: readonly 
 
 /** "12 frames", or when the ring lost the oldest: "showing the last 10,000 of 1,234,567 frames" */
 export function captureCount(c: Pick<CaptureView, 'frames' | 'total'>, lang: Lang): string {
-  return c.total > c.frames.length ? ts('capRing', lang, { n: count(c.frames.length), total: count(c.total) }) : ts('capFrames', lang, { n: count(c.frames.length) });
+  return c.total > c.frames.length
+    ? ts('capRing', lang, { n: count(c.frames.length), total: count(c.total) })
+    : ts('capFrames', lang, { n: count(c.frames.length) });
 }
 
 export function CapturePane() {
@@ -48,11 +53,19 @@ export function CapturePane() {
   return (
     <div className="captures">
       {captures.map((c) => (
-        <section key={c.id} className="capture" aria-label={t('cap.label', { netns: c.ns, dev: c.dev })} data-dev={c.dev} data-ns={c.ns}>
+        <section
+          key={c.id}
+          className="capture"
+          aria-label={t('cap.label', { netns: c.ns, dev: c.dev })}
+          data-dev={c.dev}
+          data-ns={c.ns}
+        >
           <header>
             <code>tcpdump -n -e -i {c.dev}</code>
             <span className="cap-where">{c.ns}</span>
-            <span className={c.running ? 'cap-state running' : 'cap-state'}>{t(c.running ? 'cap.capturing' : 'cap.stopped')}</span>
+            <span className={c.running ? 'cap-state running' : 'cap-state'}>
+              {t(c.running ? 'cap.capturing' : 'cap.stopped')}
+            </span>
             <span className="cap-count" title={ts('capRingTitle', lang, { n: count(CAPTURE_RING) })}>
               {captureCount(c, lang)}
             </span>

@@ -2,7 +2,16 @@
 // place; clicking one stops the playback there and opens its frame. Only the rows in view are rendered.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLab } from '../../store';
-import { selFilters, selFlowBase, selFlowCount, selFlowCursor, selSelEvent, selSelectEvent, selSetFilters, selDropped } from '../../store/selectors';
+import {
+  selFilters,
+  selFlowBase,
+  selFlowCount,
+  selFlowCursor,
+  selSelEvent,
+  selSelectEvent,
+  selSetFilters,
+  selDropped,
+} from '../../store/selectors';
 import { player } from '../../flows/player';
 import { fmtTime, what, where, why } from '../../model/eventText';
 import { useTranslation } from 'react-i18next';
@@ -54,7 +63,8 @@ export function EventList() {
     const el = box.current;
     const i = seqs.indexOf(cursor);
     if (!el || i < 0) return;
-    if (i * ROW < el.scrollTop || (i + 1) * ROW > el.scrollTop + el.clientHeight) el.scrollTop = Math.max(0, i * ROW - el.clientHeight / 2);
+    if (i * ROW < el.scrollTop || (i + 1) * ROW > el.scrollTop + el.clientHeight)
+      el.scrollTop = Math.max(0, i * ROW - el.clientHeight / 2);
   }, [cursor, seqs]);
 
   const first = Math.max(0, Math.floor(top / ROW) - 5);
@@ -64,9 +74,24 @@ export function EventList() {
     const ev = player.model.bySeq(seqs[i]);
     if (!ev) continue;
     const info = player.model.frames.get(ev.frame);
-    const cls = ['ev-row', ev.seq === cursor ? 'current' : '', ev.seq === sel ? 'selected' : '', ev.e.type === 'drop' ? 'drop' : ''].join(' ');
+    const cls = [
+      'ev-row',
+      ev.seq === cursor ? 'current' : '',
+      ev.seq === sel ? 'selected' : '',
+      ev.e.type === 'drop' ? 'drop' : '',
+    ].join(' ');
     rows.push(
-      <div key={ev.seq} role="option" aria-selected={ev.seq === sel} className={cls} style={{ top: i * ROW }} onClick={() => selectEvent(ev.seq)} title={`${ev.e.fn}: ${why(ev.e, t)}`} data-seq={ev.seq} data-type={ev.e.type}>
+      <div
+        key={ev.seq}
+        role="option"
+        aria-selected={ev.seq === sel}
+        className={cls}
+        style={{ top: i * ROW }}
+        onClick={() => selectEvent(ev.seq)}
+        title={`${ev.e.fn}: ${why(ev.e, t)}`}
+        data-seq={ev.seq}
+        data-type={ev.e.type}
+      >
         <span className="ev-time">{fmtTime(ev.e.time)}</span>
         <span className="ev-where">{where(ev.e)}</span>
         {info ? (
@@ -85,13 +110,19 @@ export function EventList() {
       <div className="ev-filters" role="group" aria-label={t('events.filters')}>
         {(['arp', 'icmp', 'other'] as const).map((k) => (
           <label key={k}>
-            <input type="checkbox" checked={filters[k]} onChange={(e) => setFilters({ [k]: e.target.checked })} /> {k === 'other' ? t('events.other') : k.toUpperCase()}
+            <input type="checkbox" checked={filters[k]} onChange={(e) => setFilters({ [k]: e.target.checked })} />{' '}
+            {k === 'other' ? t('events.other') : k.toUpperCase()}
           </label>
         ))}
         <label title={t('events.allStepsHint')}>
-          <input type="checkbox" checked={filters.steps} onChange={(e) => setFilters({ steps: e.target.checked })} /> {t('events.allSteps')}
+          <input type="checkbox" checked={filters.steps} onChange={(e) => setFilters({ steps: e.target.checked })} />{' '}
+          {t('events.allSteps')}
         </label>
-        <select aria-label={t('events.where')} value={filters.where} onChange={(e) => setFilters({ where: e.target.value })}>
+        <select
+          aria-label={t('events.where')}
+          value={filters.where}
+          onChange={(e) => setFilters({ where: e.target.value })}
+        >
           <option value="">{t('events.everywhere')}</option>
           {where_.map((w) => (
             <option key={w} value={w}>
@@ -104,7 +135,14 @@ export function EventList() {
           {dropped ? t('events.notShown', { n: dropped }) : ''}
         </span>
       </div>
-      <div className="ev-list" ref={box} role="listbox" aria-label={t('events.list')} tabIndex={0} onScroll={(e) => setTop(e.currentTarget.scrollTop)}>
+      <div
+        className="ev-list"
+        ref={box}
+        role="listbox"
+        aria-label={t('events.list')}
+        tabIndex={0}
+        onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+      >
         <div style={{ height: seqs.length * ROW, position: 'relative' }}>{rows}</div>
       </div>
     </div>

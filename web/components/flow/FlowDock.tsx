@@ -21,11 +21,25 @@ export function FlowDock() {
   return (
     <section className="dock" aria-label={t('dock.label')}>
       <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'events'} className={tab === 'events' ? 'active' : ''} onClick={() => setTab('events')}>
-          {t('dock.events')}{on ? ` (${count})` : ''}
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'events'}
+          className={tab === 'events' ? 'active' : ''}
+          onClick={() => setTab('events')}
+        >
+          {t('dock.events')}
+          {on ? ` (${count})` : ''}
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'captures'} className={tab === 'captures' ? 'active' : ''} onClick={() => setTab('captures')}>
-          {t('dock.captures')}{caps ? ` (${caps})` : ''}
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'captures'}
+          className={tab === 'captures' ? 'active' : ''}
+          onClick={() => setTab('captures')}
+        >
+          {t('dock.captures')}
+          {caps ? ` (${caps})` : ''}
         </button>
       </div>
       <div className="dock-body">

@@ -42,7 +42,16 @@ export function FlowLayer({ geometry }: { geometry: FlowGeometry }) {
       lastGeo = geo.current;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, w, h);
-      hits = drawFlow(ctx, { geo: geo.current, model: player.model, p: player.p, tx, ty, zoom, selFrame: s.selFrame, cursor: s.flow.cursor });
+      hits = drawFlow(ctx, {
+        geo: geo.current,
+        model: player.model,
+        p: player.p,
+        tx,
+        ty,
+        zoom,
+        selFrame: s.selFrame,
+        cursor: s.flow.cursor,
+      });
       // what was drawn where, for the e2e specs (canvas px)
       (el as HTMLCanvasElement & { shapes?: Hit[] }).shapes = hits;
       const n = String(hits.length);

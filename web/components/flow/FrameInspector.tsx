@@ -3,7 +3,14 @@
 // router's TTL, a NAT rewrite change them on the way).
 import { useMemo, useState } from 'react';
 import { useLab } from '../../store';
-import { selFlowCount, selSelEvent, selSelField, selSelFrame, selSelectFrame, selSetSelField } from '../../store/selectors';
+import {
+  selFlowCount,
+  selSelEvent,
+  selSelField,
+  selSelFrame,
+  selSelectFrame,
+  selSetSelField,
+} from '../../store/selectors';
 import { player } from '../../flows/player';
 import { bytesAt } from '../../model/flow';
 import { dissect, type Field } from '../../../sim/index';
@@ -37,14 +44,31 @@ export function FrameInspector() {
   if (!info) return null;
   const sel = flat.find((x) => x.path === field)?.f;
   const steps = player.model.eventsOf(frame);
-  const path = steps.filter((x) => x.e.type === 'rx' || x.e.type === 'xmit' || x.e.type === 'deliver').map((x) => (x.e.type === 'deliver' ? t('frame.upStack', { where: where(x.e) }) : where(x.e)));
+  const path = steps
+    .filter((x) => x.e.type === 'rx' || x.e.type === 'xmit' || x.e.type === 'deliver')
+    .map((x) => (x.e.type === 'deliver' ? t('frame.upStack', { where: where(x.e) }) : where(x.e)));
   const pickByte = (o: number) => {
     // the deepest field that covers the byte
     let best: { path: string; f: Field; depth: number } | undefined;
-    for (const x of flat) if (o >= x.f.offset && o < x.f.offset + x.f.length && x.f.length < at!.bytes.length && (!best || x.depth >= best.depth)) best = x;
+    for (const x of flat)
+      if (
+        o >= x.f.offset &&
+        o < x.f.offset + x.f.length &&
+        x.f.length < at!.bytes.length &&
+        (!best || x.depth >= best.depth)
+      )
+        best = x;
     setField(best?.path ?? null);
   };
-  const shown = (path: string) => path.split('.').every((_, i, a) => i === a.length - 1 || open[a.slice(0, i + 1).join('.')] || field?.startsWith(a.slice(0, i + 1).join('.') + '.'));
+  const shown = (path: string) =>
+    path
+      .split('.')
+      .every(
+        (_, i, a) =>
+          i === a.length - 1 ||
+          open[a.slice(0, i + 1).join('.')] ||
+          field?.startsWith(a.slice(0, i + 1).join('.') + '.'),
+      );
   return (
     <section className="inspector frame-inspector" aria-label={t('frame.label', { id: frame })}>
       <h2>
@@ -92,12 +116,29 @@ export function FrameInspector() {
             })}
         </ul>
       )}
-      {at && <HexView bytes={at.bytes} from={sel?.offset ?? -1} to={sel ? sel.offset + sel.length : -1} onPick={flat.length ? pickByte : undefined} />}
+      {at && (
+        <HexView
+          bytes={at.bytes}
+          from={sel?.offset ?? -1}
+          to={sel ? sel.offset + sel.length : -1}
+          onPick={flat.length ? pickByte : undefined}
+        />
+      )}
     </section>
   );
 }
 
-function HexView({ bytes, from, to, onPick }: { bytes: Uint8Array; from: number; to: number; onPick?: (o: number) => void }) {
+function HexView({
+  bytes,
+  from,
+  to,
+  onPick,
+}: {
+  bytes: Uint8Array;
+  from: number;
+  to: number;
+  onPick?: (o: number) => void;
+}) {
   const { t } = useTranslation();
   const rows = [];
   for (let o = 0; o < bytes.length; o += PER_ROW) {

@@ -14,7 +14,13 @@ const LEGEND: FrameKind[] = ['arp-req', 'arp-rep', 'icmp-req', 'icmp-rep', 'icmp
 
 // what the bar shows besides the timeline: it changes with a step, not with every batch of events or the
 // playback's position (the timeline follows those on its own)
-const selBar = (s: LabState) => ({ cursor: s.flow.cursor, count: s.flow.count, playing: s.flow.playing, speed: s.flow.speed, live: s.flow.live });
+const selBar = (s: LabState) => ({
+  cursor: s.flow.cursor,
+  count: s.flow.count,
+  playing: s.flow.playing,
+  speed: s.flow.speed,
+  live: s.flow.live,
+});
 const selTimeline = (s: LabState) => ({ p: s.flow.p, end: s.flow.end });
 
 export const PlaybackBar = memo(function PlaybackBar() {
@@ -52,10 +58,22 @@ export const PlaybackBar = memo(function PlaybackBar() {
         )}
       </div>
       <div className="controls">
-        <button type="button" onClick={step(() => player.stepFrame(-1))} disabled={empty} aria-label={t('play.prevFrame')} title={t('play.prevFrameHint')}>
+        <button
+          type="button"
+          onClick={step(() => player.stepFrame(-1))}
+          disabled={empty}
+          aria-label={t('play.prevFrame')}
+          title={t('play.prevFrameHint')}
+        >
           {t('play.frameBack')}
         </button>
-        <button type="button" onClick={step(() => player.stepEvent(-1))} disabled={empty} aria-label={t('play.prevEvent')} title={t('play.prevEventHint')}>
+        <button
+          type="button"
+          onClick={step(() => player.stepEvent(-1))}
+          disabled={empty}
+          aria-label={t('play.prevEvent')}
+          title={t('play.prevEventHint')}
+        >
           {t('play.stepBack')}
         </button>
         {flow.playing ? (
@@ -67,13 +85,29 @@ export const PlaybackBar = memo(function PlaybackBar() {
             {t('play.playBtn')}
           </button>
         )}
-        <button type="button" onClick={step(() => player.stepEvent(1))} disabled={empty} aria-label={t('play.nextEvent')} title={t('play.nextEventHint')}>
+        <button
+          type="button"
+          onClick={step(() => player.stepEvent(1))}
+          disabled={empty}
+          aria-label={t('play.nextEvent')}
+          title={t('play.nextEventHint')}
+        >
           {t('play.stepOn')}
         </button>
-        <button type="button" onClick={step(() => player.stepFrame(1))} disabled={empty} aria-label={t('play.nextFrame')} title={t('play.nextFrameHint')}>
+        <button
+          type="button"
+          onClick={step(() => player.stepFrame(1))}
+          disabled={empty}
+          aria-label={t('play.nextFrame')}
+          title={t('play.nextFrameHint')}
+        >
           {t('play.frameOn')}
         </button>
-        <select aria-label={t('play.speed')} value={flow.speed} onChange={(e) => player.setSpeed(Number(e.target.value))}>
+        <select
+          aria-label={t('play.speed')}
+          value={flow.speed}
+          onChange={(e) => player.setSpeed(Number(e.target.value))}
+        >
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}x
@@ -81,7 +115,13 @@ export const PlaybackBar = memo(function PlaybackBar() {
           ))}
         </select>
         <Timeline label={t('play.timeline')} />
-        <button type="button" className={flow.live ? 'live on' : 'live'} onClick={() => player.toLive()} aria-label={t('play.toNow')} title={t('play.toNowHint')}>
+        <button
+          type="button"
+          className={flow.live ? 'live on' : 'live'}
+          onClick={() => player.toLive()}
+          aria-label={t('play.toNow')}
+          title={t('play.toNowHint')}
+        >
           {flow.live ? t('play.nowOn') : t('play.now')}
         </button>
         <span className="legend" aria-hidden="true">
@@ -99,5 +139,16 @@ export const PlaybackBar = memo(function PlaybackBar() {
 /** The scrubber: the playback's position on the flow's time. */
 function Timeline({ label }: { label: string }) {
   const { p, end } = useLab(useShallow(selTimeline));
-  return <input type="range" className="timeline" aria-label={label} min={0} max={Math.max(end, 0.01)} step={0.01} value={Math.min(p, end)} onChange={(e) => player.seek(Number(e.target.value))} />;
+  return (
+    <input
+      type="range"
+      className="timeline"
+      aria-label={label}
+      min={0}
+      max={Math.max(end, 0.01)}
+      step={0.01}
+      value={Math.min(p, end)}
+      onChange={(e) => player.seek(Number(e.target.value))}
+    />
+  );
 }

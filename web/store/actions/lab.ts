@@ -28,7 +28,9 @@ export function runTyped(store: LabStore, ns: string, text: string): void {
     // an empty line: the prompt again, as a shell does
     store.setState((s) => {
       const t = termOf(s, ns);
-      return { terms: { ...s.terms, [ns]: { ...t, busy: false, lines: appendLines(t.lines, [{ kind: 'cmd', text: '' }]) } } };
+      return {
+        terms: { ...s.terms, [ns]: { ...t, busy: false, lines: appendLines(t.lines, [{ kind: 'cmd', text: '' }]) } },
+      };
     });
     return;
   }
@@ -42,7 +44,8 @@ export function runTyped(store: LabStore, ns: string, text: string): void {
   // a long paste goes in parts: the worker reports each part in its own flush, so the page applies (and
   // draws) a part at a time and a key pressed meanwhile waits for one part at most; the lines queue on the
   // terminal one after another all the same, as one action for undo
-  for (let i = 0; i < lines.length; i += PASTE_PART) post(toWorker({ type: 'run', ns, lines: lines.slice(i, i + PASTE_PART), group: `t${g}`, mode: 'async' }));
+  for (let i = 0; i < lines.length; i += PASTE_PART)
+    post(toWorker({ type: 'run', ns, lines: lines.slice(i, i + PASTE_PART), group: `t${g}`, mode: 'async' }));
 }
 
 /** Takes back the newest edit: a node's move, a command group (the log replayed without it), or the lab itself. */
@@ -71,10 +74,17 @@ export function undo(store: LabStore): void {
     const terms = { ...s.terms };
     for (const ns of new Set(undone.map((e) => e.ns))) {
       const t = termOf(s, ns);
-      const text = `# undo: ${undone.filter((e) => e.ns === ns).map((e) => e.line).join('; ')}`;
+      const text = `# undo: ${undone
+        .filter((e) => e.ns === ns)
+        .map((e) => e.line)
+        .join('; ')}`;
       terms[ns] = { ...t, lines: appendLines(t.lines, [{ kind: 'info', text }]) };
     }
-    return { log: rest, terms, redoStack: [...s.redoStack, { kind: 'steps', steps: undone.map((e) => ({ ns: e.ns, line: e.line })) }] };
+    return {
+      log: rest,
+      terms,
+      redoStack: [...s.redoStack, { kind: 'steps', steps: undone.map((e) => ({ ns: e.ns, line: e.line })) }],
+    };
   });
   store.getState().flowReset();
   post(toWorker({ type: 'load', seed, log: rest, now }));
@@ -121,14 +131,19 @@ export function loadPreset(store: LabStore, id: string): void {
     selectedNs: 'host',
     activeTerm: 'host',
     // a new lab: every terminal blank, and the extra ones (NS#NAME) closed
-    terms: Object.fromEntries(Object.entries(s.terms).filter(([k]) => !k.includes('#')).map(([k, t]) => [k, { ...t, lines: [], busy: false }])),
+    terms: Object.fromEntries(
+      Object.entries(s.terms)
+        .filter(([k]) => !k.includes('#'))
+        .map(([k, t]) => [k, { ...t, lines: [], busy: false }]),
+    ),
   }));
   store.getState().flowReset();
   post(toWorker({ type: 'load', seed, log: [], now: 0 }));
   // the world around the host (LAN, gateway, internet) is built without a line on the host's terminal
   const runs = quietRuns(p.commands);
   if (runs.some((r) => r.quiet)) store.getState().termInfo('host', tf('term.worldQuiet', store.getState().lang, {}));
-  for (const r of runs) post(toWorker({ type: 'run', ns: 'host', lines: r.lines, group: `preset:${id}`, mode: 'sync', quiet: r.quiet }));
+  for (const r of runs)
+    post(toWorker({ type: 'run', ns: 'host', lines: r.lines, group: `preset:${id}`, mode: 'sync', quiet: r.quiet }));
 }
 
 /**
