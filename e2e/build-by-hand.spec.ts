@@ -93,6 +93,8 @@ async function drawWire(page: Page, lab: LabPage, from: string, to: string | { x
 
 for (const [lang, size] of [
   ['en', { width: 1440, height: 900 }],
+  ['zh', { width: 1440, height: 900 }],
+  ['en', { width: 1024, height: 768 }],
   ['zh', { width: 1024, height: 768 }],
 ] as const) {
   test.describe(`${lang} at ${size.width}x${size.height}`, () => {

@@ -92,6 +92,8 @@ function cleanUp(): void {
 interface Outcome {
   passed: boolean;
   report: string;
+  /** passed on the kernel's second run */
+  rerun?: true;
 }
 
 async function one(file: string, k: number, o: Options): Promise<Outcome> {
@@ -138,6 +140,23 @@ async function one(file: string, k: number, o: Options): Promise<Outcome> {
   }
   if (other.join('\n') === kernel.lines.join('\n')) return { passed: true, report: `PASS ${name} (${secs})\n${warn}` };
   const diff = await unifiedDiff(kernel.lines, other, `${name} (kernel)`, `${name} (${label})`);
+  // A kernel run shares the machine with the other scenarios of the pool and their simulators: a timer at a
+  // boundary (an ARP retransmit, a neighbour's reachable time) can land on the other side of a command when
+  // the machine is busy. The kernel is run once more, alone in its namespaces; the simulator's transcript is
+  // not rerun, and a scenario passes only if the kernel then prints it to the character. Both runs are said.
+  if (!o.kernelOnly) {
+    try {
+      const again = await runOnKernel(text, `nl${process.pid}r${k}-`);
+      if (other.join('\n') === again.lines.join('\n'))
+        return {
+          passed: true,
+          rerun: true,
+          report: `PASS ${name} (${secs}; the kernel's first run differed, its second matched)\n${warn}${diff}`,
+        };
+    } catch {
+      /* the first run's difference stands */
+    }
+  }
   return { passed: false, report: `FAIL ${name} (${secs})\n${warn}${diff}` };
 }
 
@@ -180,7 +199,10 @@ async function main(): Promise<number> {
   });
   const passed = outcomes.filter((r) => r.passed).length;
   console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  console.log(`${passed} passed, ${outcomes.length - passed} failed`);
+  const rerun = outcomes.filter((r) => r.rerun).length;
+  console.log(
+    `${passed} passed, ${outcomes.length - passed} failed${rerun ? ` (${rerun} passed on the kernel's second run)` : ''}`,
+  );
   return passed === outcomes.length ? 0 : 1;
 }
 
