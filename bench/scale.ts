@@ -12,7 +12,7 @@ import { toWorker, type FromWorker } from '../web/protocol';
 import { createLabStore } from '../web/store/index';
 import { setPort } from '../web/store/port';
 import * as diagram from '../web/model/diagram';
-import { cliScale } from './scaleCli';
+import { cliScale, scaleLabLines as buildLines } from './scaleCli';
 
 const SIZES = (process.env.SCALE_SIZES ?? '100,1000,10000').split(',').map(Number);
 // SCALE_PARTS=cli,app: the command line (bench/scaleCli.ts) and the worker's Lab as the app drives it (below)
@@ -22,26 +22,6 @@ const ms = (t0: number) => performance.now() - t0;
 const fmtMs = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(7) + ' ms';
 const fmtKb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function buildLines(n: number): string[] {
-  const lines = ['ip netns add a', 'ip netns add b', 'ip link add br0 type bridge', 'ip link set br0 up'];
-  for (let i = 1; i <= n; i++) {
-    lines.push(
-      `ip link add va${i} type veth peer name vb${i}`,
-      `ip link set va${i} master br0`,
-      `ip link set va${i} up`,
-    );
-  }
-  lines.push(
-    'ip link set vb1 netns a',
-    'ip link set vb2 netns b',
-    'ip -n a addr add 10.0.0.1/24 dev vb1',
-    'ip -n b addr add 10.0.0.2/24 dev vb2',
-    'ip -n a link set vb1 up',
-    'ip -n b link set vb2 up',
-  );
-  return lines;
-}
 
 function one(n: number): void {
   gc?.();

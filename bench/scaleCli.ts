@@ -8,7 +8,8 @@ import { runScenario } from '../sim/transcript/scenario';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
-export function scaleScenario(n: number): { text: string; buildSteps: number } {
+/** The lab both halves build: n veth pairs, one end of each a port of br0, two ends in namespaces a and b. */
+export function scaleLabLines(n: number): string[] {
   const lines = ['ip netns add a', 'ip netns add b', 'ip link add br0 type bridge', 'ip link set br0 up'];
   for (let i = 1; i <= n; i++) {
     lines.push(
@@ -25,6 +26,11 @@ export function scaleScenario(n: number): { text: string; buildSteps: number } {
     'ip -n a link set vb1 up',
     'ip -n b link set vb2 up',
   );
+  return lines;
+}
+
+export function scaleScenario(n: number): { text: string; buildSteps: number } {
+  const lines = scaleLabLines(n);
   const buildSteps = lines.length;
   lines.push('ip -br link', 'sysctl -a', 'bridge fdb show', 'ip netns exec a ping -c 1 -W 1 10.0.0.2');
   return { text: lines.join('\n') + '\n', buildSteps };
