@@ -6,7 +6,7 @@
 // does not pass PREROUTING twice (ip_sabotage_in). Frames the bridge's stack sends carry no nf_bridge
 // info and pass none of these.
 import { ETH_HLEN, ETH_P_IP, ethType } from '../wire/ethernet';
-import { ipv4Dst, ipv4Src, ipv4Tos, ipv4TotalLen, ipv4Version } from '../wire/ipv4';
+import { ipv4Df, ipv4Dst, ipv4Src, ipv4Tos, ipv4TotalLen, ipv4Version } from '../wire/ipv4';
 import { type Mac, macToBytes } from '../core/addr';
 import { routeInput } from '../ipv4/route';
 import { type QueuedPacket, nudConnected } from '../ipv4/neighbour';
@@ -45,10 +45,12 @@ function reframe(skb: Skb, ip: Uint8Array): Uint8Array {
  * destination's address is known.
  */
 export function brNfPreRouting(br: Bridge, skb: Skb, okfn: (br: Bridge, skb: Skb) => void): Skb | null {
-  // no table and no conntrack in this namespace yet: every hook would accept as it is
-  if (!br.ns.netfilter || !callIptables(br)) return skb;
+  if (!callIptables(br)) return skb;
   const ip = ipOf(skb);
   if (!ip) return skb;
+  // no table and no conntrack in this namespace yet: every hook would accept as it is, but the frame
+  // carries nf_bridge info all the same (nf_bridge_alloc()), so br_nf_dev_queue_xmit() refragments it
+  if (!br.ns.netfilter) return { ...skb, nfBridge: true };
   const v = nfHook(br.ns, 'PREROUTING', ip, { in: br, id: skb.id, bridged: true });
   if (v.verdict !== 'accept') {
     const w = br.ns.world;
@@ -109,7 +111,8 @@ function bridgedDnat(
 /**
  * br_nf_forward_ip() and br_nf_post_routing() for the copy leaving through `p`: the frames to send
  * (none when a rule dropped it). Only frames that passed the bridge's PREROUTING (nf_bridge set) are
- * hooked; a packet nf_defrag reassembled leaves in fragments again (br_nf_dev_queue_xmit()).
+ * hooked; a packet larger than the port's MTU without DF, or one nf_defrag reassembled, leaves in fragments
+ * (br_nf_dev_queue_xmit()).
  */
 export function brNfForward(p: BridgePort, skb: Skb): Uint8Array[] {
   const br = p.br;
@@ -125,7 +128,25 @@ export function brNfForward(p: BridgePort, skb: Skb): Uint8Array[] {
   if (f.verdict !== 'accept') return f.verdict === 'drop' ? dropped(f.drop, 'br_nf_forward_ip') : [];
   const po = nfHook(br.ns, 'POSTROUTING', f.ip, { out: br, id: skb.id, bridged: true });
   if (po.verdict !== 'accept') return po.verdict === 'drop' ? dropped(po.drop, 'br_nf_post_routing') : [];
-  const mtu = Math.min(p.dev.mtu, skb.fragMax ?? Infinity);
-  if (skb.fragMax && po.ip.length > mtu) return ipFragment(po.ip, mtu).map((frag) => reframe(skb, frag));
-  return [po.ip === ip ? skb.data : reframe(skb, po.ip)];
+  // br_nf_dev_queue_xmit(): what fits the port (or the reassembled packet's largest fragment) goes as it is
+  const fragMax = skb.fragMax ?? 0;
+  const mtu = fragMax && fragMax < p.dev.mtu ? fragMax : p.dev.mtu;
+  if (po.ip.length <= mtu) return [po.ip === ip ? skb.data : reframe(skb, po.ip)];
+  // br_nf_ip_fragment(): the rest is fragmented to the MTU of the bridge's fake route, the bridge device's
+  // own (fake_mtu()), unless DF is set or a fragment it came in was larger than that (IPSTATS_MIB_FRAGFAILS)
+  const fmtu = br.mtu;
+  if (ipv4Df(po.ip) || fragMax > fmtu) {
+    if (w.trace)
+      w.emit({
+        type: 'drop',
+        ns: br.ns.name,
+        dev: p.dev.name,
+        frameId: skb.id,
+        reason: 'PKT_TOO_BIG',
+        mtu: fmtu,
+        fn: 'br_nf_ip_fragment',
+      });
+    return [];
+  }
+  return ipFragment(po.ip, fragMax && fragMax < fmtu ? fragMax : fmtu).map((frag) => reframe(skb, frag));
 }
