@@ -322,6 +322,8 @@ export class Ping extends Proc {
   /** pinger() as a timer callback, made once rather than per request */
   private readonly pingerFn = (): void => this.pinger();
   private floodTimer: Timer | null = null;
+  /** the flood wait a reply just cancelled, for pinger() to re-arm (del_timer + mod_timer on one timer_list) */
+  private parkedFlood: Timer | null = null;
   private pattern: Uint8Array | null = null;
   /** inside sendmsg(): what arrives is read from the error queue before the main loop looks again */
   private sending = false;
@@ -432,7 +434,13 @@ export class Ping extends Proc {
     }
     if (o.flood && !o.interval) {
       // flood: the next request goes when this one is answered, or after 10 ms at the latest
-      this.floodTimer = this.ns.world.sched.after(10 * MS, this.pingerFn);
+      // mod_timer(): the wait the last reply cut short is pushed back rather than made anew
+      const sched = this.ns.world.sched;
+      const parked = this.parkedFlood;
+      this.parkedFlood = null;
+      this.floodTimer = parked
+        ? sched.rearm(parked, sched.now + 10 * MS, this.pingerFn)
+        : sched.after(10 * MS, this.pingerFn);
       return;
     }
     this.nextTimer = this.ns.world.sched.after(Math.max(o.interval, 0) * MS || 10 * MS, this.pingerFn);
@@ -440,9 +448,12 @@ export class Ping extends Proc {
 
   private floodNext(): void {
     if (!this.o.flood || this.o.interval || this.done) return;
-    this.ns.world.sched.cancel(this.floodTimer);
+    const sched = this.ns.world.sched;
+    sched.cancel(this.floodTimer);
+    this.parkedFlood = this.floodTimer;
     this.floodTimer = null;
     this.pinger();
+    this.parkedFlood = null;
   }
 
   /** schedule_exit(): wait for late replies after the last request. */

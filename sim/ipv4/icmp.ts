@@ -245,6 +245,9 @@ export function icmpRcv(
     ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
     return;
   }
+  // icmp_pointers[]: an echo reply (or any type but the errors below) goes no further than the raw sockets
+  const type = icmpType(ip, ihl);
+  if (type !== ICMP_REDIRECT && type !== ICMP_DEST_UNREACH && type !== ICMP_TIME_EXCEEDED) return;
   const icmp = parseIcmp(ip, ihl, len);
   if (!icmp) return;
   const iph = { src };

@@ -223,18 +223,20 @@ function mkrouteOutput(
 
 /** directSrc: the source is on a connected route of this device (RTCF_DIRECTSRC, ret > 0). */
 export type ValidateResult = { ok: true; directSrc?: boolean } | { ok: false; error: 'EINVAL' | 'EXDEV' };
+/** the plain "valid" answer, one object for every packet (callers only read it) */
+const VALID: ValidateResult = Object.freeze({ ok: true });
 
 /** fib_validate_source(): reverse-path and martian checks on a received packet's source. */
 export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oif: number): ValidateResult {
   const inDev = dev.inDev!;
   const rpf = inDev.maxconf('rp_filter');
   if (!rpf && (dev.ifindex !== oif || !inDev.orconf('send_redirects'))) {
-    if (inDev.orconf('accept_local')) return { ok: true };
+    if (inDev.orconf('accept_local')) return VALID;
     if (!ns.ipv4.fib.customLocalRoutes) {
       // "Within the same container, it is regarded as a martian source": an address of an interface
       // (inet_lookup_ifaddr_rcu()), not whatever a local route covers
       if (inetLookupIfaddr(ns, src)) return { ok: false, error: 'EINVAL' };
-      return { ok: true };
+      return VALID;
     }
   }
   return fullValidateSource(ns, src, dst, dev, oif, rpf, inDev);
@@ -252,15 +254,15 @@ function fullValidateSource(
 ): ValidateResult {
   const noAddr = inDev.ifaList.length === 0;
   const res = ns.ipv4.fib.lookup({ daddr: src }, { ignoreLinkState: false });
-  if (isFibError(res)) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
+  if (isFibError(res)) return rpf ? { ok: false, error: 'EXDEV' } : VALID;
   if (res.type !== 'unicast' && (res.type !== 'local' || !inDev.orconf('accept_local')))
     return { ok: false, error: 'EINVAL' };
   const devMatch = res.route.dev === dev || (res.type === 'local' && dev.isLoopback);
   if (devMatch) return { ok: true, directSrc: res.route.nhScope >= RT_SCOPE_HOST };
-  if (noAddr) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
+  if (noAddr) return rpf ? { ok: false, error: 'EXDEV' } : VALID;
   if (rpf === 1) return { ok: false, error: 'EXDEV' };
   // loose mode: the source is reachable at all (the lookup above found a route), whichever the device
-  return { ok: true };
+  return VALID;
 }
 
 export type InputRoute =
