@@ -1,14 +1,14 @@
 // iputils ping (ping/ping.c, ping/ping_common.c), version 20221126: a raw ICMP socket, the probe connect()
 // that picks the source, one echo request per interval, replies and errors printed as ping prints them.
 import { type Ip4, ANY, fmtIp4, isMulticastIp, parseIp4 } from '../core/addr';
-import { IPPROTO_ICMP, IPV4_HLEN, emitIpv4, ipv4HeaderLen, ipv4Src, ipv4TotalLen, ipv4Ttl } from '../wire/ipv4';
+import { IPPROTO_ICMP, IPV4_HLEN, emitIpv4Header, ipv4HeaderLen, ipv4Src, ipv4TotalLen, ipv4Ttl } from '../wire/ipv4';
 import {
   ICMP_DEST_UNREACH,
   ICMP_ECHO,
   ICMP_ECHOREPLY,
   ICMP_REDIRECT,
   ICMP_TIME_EXCEEDED,
-  emitIcmp,
+  emitEchoRequest,
   icmpEchoId,
   icmpEchoSeq,
   icmpType,
@@ -498,7 +498,7 @@ export class Ping extends Proc {
       // request just counts as sent (pinger()'s hard_local_error prints only after an ICMP error)
       return;
     }
-    const icmp = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: this.ident, seq, data });
+    const icmp = emitEchoRequest(this.ident, seq, data);
     // ipv4_mtu() never says more than IP_MAX_MTU
     const mtu = Math.min(routeMtu(rt), 0xffff);
     const total = 20 + icmp.length;
@@ -512,16 +512,14 @@ export class Ping extends Proc {
     }
     // __ip_make_skb(): DF when demanded, or with "want" on a packet that fits the route
     const df = this.o.pmtudisc === 'do' || (this.o.pmtudisc === 'want' && total <= mtu);
-    const ip = emitIpv4(
-      {
-        tos: 0,
-        id: ns.world.prng.u32() & 0xffff,
-        df,
-        ttl: this.o.ttl || ns.ipv4.ipDefaultTtl,
-        protocol: IPPROTO_ICMP,
-        src: rt.saddr,
-        dst: this.dst,
-      },
+    const ip = emitIpv4Header(
+      0,
+      ns.world.prng.u32() & 0xffff,
+      df,
+      this.o.ttl || ns.ipv4.ipDefaultTtl,
+      IPPROTO_ICMP,
+      rt.saddr,
+      this.dst,
       icmp,
     );
     this.sentAt[seq] = now;

@@ -5,7 +5,7 @@ import { type Ip4, ANY, inPrefix, isLoopbackIp, isMulticastIp, isZeronetIp, ip4 
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_UNIVERSE, ifaMatch, type InDevice } from './devinet';
-import { type FibRoute, type RtnType, RT_TABLE_LOCAL, isFibError } from './fib';
+import { type FibRoute, type Flow, type RtnType, RT_TABLE_LOCAL, isFibError } from './fib';
 
 const LBCAST = 0xffffffff;
 
@@ -148,7 +148,8 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
     if (!daddr) daddr = saddr = ip4(0x7f000001);
     return mkrouteOutput(ns, null, 'local', daddr, saddr, ns.lo, origOif, true);
   }
-  const res = ns.ipv4.fib.lookup({ daddr, oif: fl.oif, tos: fl.tos });
+  // the flow as given (fib_lookup() reads its daddr, oif and tos; daddr is still fl.daddr here)
+  const res = ns.ipv4.fib.lookup(fl);
   if (isFibError(res)) {
     if (fl.oif && devOut) {
       // "Apparently, routing tables are wrong. Assume, that the destination is on link."
@@ -284,6 +285,9 @@ function brdInput(ns: Netns, saddr: Ip4, dev: NetDevice): InputRoute {
   return { kind: 'broadcast' };
 }
 
+/** ip_route_input_slow()'s flowi4 on its stack: one, filled per packet (fib lookups keep nothing of it) */
+const INPUT_FLOW: Flow = { daddr: ANY, iif: 0, tos: 0 };
+
 /** ip_route_input_slow() */
 export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: NetDevice): InputRoute {
   const inDev = dev.inDev;
@@ -299,7 +303,10 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
     return { kind: 'error', error: 'EINVAL', martian: 'destination' };
   if (isLoopbackIp(saddr) && !inDev.orconf('route_localnet'))
     return { kind: 'error', error: 'EINVAL', martian: 'source' };
-  const res = ns.ipv4.fib.lookup({ daddr, iif: dev.ifindex, tos });
+  INPUT_FLOW.daddr = daddr;
+  INPUT_FLOW.iif = dev.ifindex;
+  INPUT_FLOW.tos = tos;
+  const res = ns.ipv4.fib.lookup(INPUT_FLOW);
   if (isFibError(res)) {
     return {
       kind: 'error',
