@@ -1,14 +1,14 @@
 // iputils ping (ping/ping.c, ping/ping_common.c), version 20221126: a raw ICMP socket, the probe connect()
 // that picks the source, one echo request per interval, replies and errors printed as ping prints them.
 import { type Ip4, ANY, fmtIp4, isMulticastIp, parseIp4 } from '../core/addr';
-import { IPPROTO_ICMP, IPV4_HLEN, emitIpv4, ipv4HeaderLen, ipv4Src, ipv4TotalLen, ipv4Ttl } from '../wire/ipv4';
+import { IPPROTO_ICMP, IPV4_HLEN, emitIpv4Header, ipv4HeaderLen, ipv4Src, ipv4TotalLen, ipv4Ttl } from '../wire/ipv4';
 import {
   ICMP_DEST_UNREACH,
   ICMP_ECHO,
   ICMP_ECHOREPLY,
   ICMP_REDIRECT,
   ICMP_TIME_EXCEEDED,
-  emitIcmp,
+  emitEchoRequest,
   icmpEchoId,
   icmpEchoSeq,
   icmpType,
@@ -322,6 +322,8 @@ export class Ping extends Proc {
   /** pinger() as a timer callback, made once rather than per request */
   private readonly pingerFn = (): void => this.pinger();
   private floodTimer: Timer | null = null;
+  /** the flood wait a reply just cancelled, for pinger() to re-arm (del_timer + mod_timer on one timer_list) */
+  private parkedFlood: Timer | null = null;
   private pattern: Uint8Array | null = null;
   /** inside sendmsg(): what arrives is read from the error queue before the main loop looks again */
   private sending = false;
@@ -432,7 +434,13 @@ export class Ping extends Proc {
     }
     if (o.flood && !o.interval) {
       // flood: the next request goes when this one is answered, or after 10 ms at the latest
-      this.floodTimer = this.ns.world.sched.after(10 * MS, this.pingerFn);
+      // mod_timer(): the wait the last reply cut short is pushed back rather than made anew
+      const sched = this.ns.world.sched;
+      const parked = this.parkedFlood;
+      this.parkedFlood = null;
+      this.floodTimer = parked
+        ? sched.rearm(parked, sched.now + 10 * MS, this.pingerFn)
+        : sched.after(10 * MS, this.pingerFn);
       return;
     }
     this.nextTimer = this.ns.world.sched.after(Math.max(o.interval, 0) * MS || 10 * MS, this.pingerFn);
@@ -440,9 +448,12 @@ export class Ping extends Proc {
 
   private floodNext(): void {
     if (!this.o.flood || this.o.interval || this.done) return;
-    this.ns.world.sched.cancel(this.floodTimer);
+    const sched = this.ns.world.sched;
+    sched.cancel(this.floodTimer);
+    this.parkedFlood = this.floodTimer;
     this.floodTimer = null;
     this.pinger();
+    this.parkedFlood = null;
   }
 
   /** schedule_exit(): wait for late replies after the last request. */
@@ -487,7 +498,7 @@ export class Ping extends Proc {
       // request just counts as sent (pinger()'s hard_local_error prints only after an ICMP error)
       return;
     }
-    const icmp = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: this.ident, seq, data });
+    const icmp = emitEchoRequest(this.ident, seq, data);
     // ipv4_mtu() never says more than IP_MAX_MTU
     const mtu = Math.min(routeMtu(rt), 0xffff);
     const total = 20 + icmp.length;
@@ -501,16 +512,14 @@ export class Ping extends Proc {
     }
     // __ip_make_skb(): DF when demanded, or with "want" on a packet that fits the route
     const df = this.o.pmtudisc === 'do' || (this.o.pmtudisc === 'want' && total <= mtu);
-    const ip = emitIpv4(
-      {
-        tos: 0,
-        id: ns.world.prng.u32() & 0xffff,
-        df,
-        ttl: this.o.ttl || ns.ipv4.ipDefaultTtl,
-        protocol: IPPROTO_ICMP,
-        src: rt.saddr,
-        dst: this.dst,
-      },
+    const ip = emitIpv4Header(
+      0,
+      ns.world.prng.u32() & 0xffff,
+      df,
+      this.o.ttl || ns.ipv4.ipDefaultTtl,
+      IPPROTO_ICMP,
+      rt.saddr,
+      this.dst,
       icmp,
     );
     this.sentAt[seq] = now;

@@ -17,26 +17,30 @@ function shouldDeliver(p: BridgePort, skb: Skb): boolean {
 /** __br_forward() -> br_forward_finish() -> br_dev_queue_push_xmit(): out of the port's device. Nothing
  *  bounds a copy's travels round a loop: the backlog's size and the CPU's time do (backlog.ts). */
 function deliver(p: BridgePort, skb: Skb): void {
-  // NF_BR_FORWARD and NF_BR_POST_ROUTING: br_netfilter's FORWARD and POSTROUTING for bridged IPv4
-  for (const data of brNfForward(p, skb)) {
-    // br_dev_queue_push_xmit(): is_skb_forwardable() drops what the port cannot carry, uncounted and
-    // before any tap sees it (the MTU, its Ethernet header and a VLAN tag)
-    if (!p.dev.up || data.length > p.dev.mtu + 14 + 4) {
-      const w = p.br.ns.world;
-      if (w.trace)
-        w.emit({
-          type: 'drop',
-          ns: p.br.ns.name,
-          dev: p.dev.name,
-          frameId: skb.id,
-          reason: 'PKT_TOO_BIG',
-          mtu: p.dev.mtu,
-          fn: 'br_dev_queue_push_xmit',
-        });
-      continue;
-    }
-    devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id });
+  // NF_BR_FORWARD and NF_BR_POST_ROUTING: br_netfilter's FORWARD and POSTROUTING for bridged IPv4; a frame
+  // that did not pass the bridge's PREROUTING (no nf_bridge) is not hooked and goes as it is
+  if (!skb.nfBridge) return pushXmit(p, skb, skb.data);
+  for (const data of brNfForward(p, skb)) pushXmit(p, skb, data);
+}
+
+/** br_dev_queue_push_xmit(): is_skb_forwardable() drops what the port cannot carry, uncounted and before any
+ *  tap sees it (the MTU, its Ethernet header and a VLAN tag) */
+function pushXmit(p: BridgePort, skb: Skb, data: Uint8Array): void {
+  if (!p.dev.up || data.length > p.dev.mtu + 14 + 4) {
+    const w = p.br.ns.world;
+    if (w.trace)
+      w.emit({
+        type: 'drop',
+        ns: p.br.ns.name,
+        dev: p.dev.name,
+        frameId: skb.id,
+        reason: 'PKT_TOO_BIG',
+        mtu: p.dev.mtu,
+        fn: 'br_dev_queue_push_xmit',
+      });
+    return;
   }
+  devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id });
 }
 
 /** br_forward() */

@@ -10,10 +10,19 @@ export interface Timer {
 }
 
 interface Entry extends Timer {
+  time: Micros;
   seq: number;
-  fn: () => void;
+  /** its place in the heap: (time, seq) when it was pushed; a re-armed timer's (time, seq) are later, and it
+   *  moves there when it comes to the top (rearm()) */
+  kt: Micros;
+  ks: number;
+  fn: (arg: unknown) => void;
+  /** what fn is called with (post()); undefined for at() */
+  arg: unknown;
   /** still in the heap */
   queued: boolean;
+  /** posted: nobody holds it, so it goes back to the free list once run */
+  pooled: boolean;
 }
 
 /** Cancelled entries wait in the heap until they reach its top; beyond this many (and half the heap) they are
@@ -25,16 +34,78 @@ export class Scheduler {
   private seq = 0;
   /** cancelled entries still in the heap */
   private stale = 0;
+  /** run posted entries, reused by post() (a softirq's work item is not a timer anyone can cancel) */
+  private free: Entry[] = [];
   now: Micros = 0;
 
   at(time: Micros, fn: () => void): Timer {
-    const e: Entry = { time: Math.max(time, this.now), seq: this.seq++, fn, cancelled: false, queued: true };
+    const t = Math.max(time, this.now);
+    const seq = this.seq++;
+    const e: Entry = {
+      time: t,
+      seq,
+      kt: t,
+      ks: seq,
+      fn,
+      arg: undefined,
+      cancelled: false,
+      queued: true,
+      pooled: false,
+    };
     this.push(e);
     return e;
   }
 
+  /** Runs `fn(arg)` at `time`, ordered as at() would order it, with no handle to cancel it: its entry is
+   *  reused once run, so a per-packet event (the backlog's) allocates nothing. */
+  post<A>(time: Micros, fn: (arg: A) => void, arg: A): void {
+    let e = this.free.pop();
+    const t = Math.max(time, this.now);
+    const seq = this.seq++;
+    if (e) {
+      e.time = e.kt = t;
+      e.seq = e.ks = seq;
+      e.fn = fn as (arg: unknown) => void;
+      e.arg = arg;
+      e.queued = true;
+    } else
+      e = {
+        time: t,
+        seq,
+        kt: t,
+        ks: seq,
+        fn: fn as (arg: unknown) => void,
+        arg,
+        cancelled: false,
+        queued: true,
+        pooled: true,
+      };
+    this.push(e);
+  }
+
   after(delay: Micros, fn: () => void): Timer {
     return this.at(this.now + delay, fn);
+  }
+
+  /** mod_timer(): `t` (pending, or cancelled since it was armed) runs `fn` at `time` instead, ordered as a
+   *  timer armed now. A later time keeps the entry where it is in the heap until it reaches the top, where
+   *  it moves to its new place: a timer pushed back per packet (ping -f's 10 ms wait) allocates nothing.
+   *  The returned handle replaces `t`, which may be the same object. */
+  rearm(t: Timer, time: Micros, fn: () => void): Timer {
+    const e = t as Entry;
+    const at = Math.max(time, this.now);
+    if (!e.queued || e.pooled || at < e.kt) {
+      this.cancel(t);
+      return this.at(at, fn);
+    }
+    if (e.cancelled) {
+      e.cancelled = false;
+      this.stale--;
+    }
+    e.time = at;
+    e.seq = this.seq++;
+    e.fn = fn;
+    return e;
   }
 
   cancel(t: Timer | null | undefined): void {
@@ -49,6 +120,10 @@ export class Scheduler {
   private sweep(): void {
     const live = this.heap.filter((e) => !e.cancelled);
     for (const e of this.heap) if (e.cancelled) e.queued = false;
+    for (const e of live) {
+      e.kt = e.time;
+      e.ks = e.seq;
+    }
     live.sort((a, b) => a.time - b.time || a.seq - b.seq);
     // a sorted array is a heap
     this.heap = live;
@@ -60,8 +135,20 @@ export class Scheduler {
   }
 
   nextTime(): Micros | undefined {
-    while (this.heap.length && this.heap[0].cancelled) this.pop();
-    return this.heap.length ? this.heap[0].time : undefined;
+    const h = this.heap;
+    while (h.length) {
+      const top = h[0];
+      if (top.cancelled) this.pop();
+      else if (top.kt !== top.time || top.ks !== top.seq) {
+        // a re-armed timer reached its old place: on to its new one
+        this.pop();
+        top.kt = top.time;
+        top.ks = top.seq;
+        top.queued = true;
+        this.push(top);
+      } else return top.time;
+    }
+    return undefined;
   }
 
   /** Runs one event; false when none is left at or before `limit`. */
@@ -70,7 +157,14 @@ export class Scheduler {
     if (t === undefined || t > limit) return false;
     const e = this.pop()!;
     this.now = e.time;
-    e.fn();
+    if (e.pooled) {
+      const fn = e.fn;
+      const arg = e.arg;
+      e.fn = noop;
+      e.arg = undefined;
+      this.free.push(e);
+      fn(arg);
+    } else e.fn(e.arg);
     return true;
   }
 
@@ -133,6 +227,8 @@ export class Scheduler {
   }
 }
 
+const noop = (): void => {};
+
 function less(a: Entry, b: Entry): boolean {
-  return a.time < b.time || (a.time === b.time && a.seq < b.seq);
+  return a.kt < b.kt || (a.kt === b.kt && a.ks < b.ks);
 }

@@ -65,7 +65,16 @@ export class Veth extends NetDevice {
     }
     // skb_scrub_packet() and eth_type_trans() against the peer's address; a full backlog drops it
     // (NET_RX_DROP): the peer counted an rx drop, this end counts a tx drop (dev_core_stats_tx_dropped_inc)
-    if (!netifRx({ data: skb.data, dev: peer, pktType: ethTypeTrans(skb.data, peer), id: skb.id })) {
+    // the same skb goes on (devQueueXmit()'s callers hand it over and keep nothing of it): scrubbed of
+    // what this side's stack had noted on it
+    skb.dev = peer;
+    skb.pktType = ethTypeTrans(skb.data, peer);
+    if (skb.rtIif !== undefined) skb.rtIif = undefined;
+    if (skb.localRoute !== undefined) skb.localRoute = undefined;
+    if (skb.localBroadcast !== undefined) skb.localBroadcast = undefined;
+    if (skb.fragMax !== undefined) skb.fragMax = undefined;
+    if (skb.nfBridge !== undefined) skb.nfBridge = undefined;
+    if (!netifRx(skb)) {
       this.stats.txDropped++;
       return 'drop';
     }

@@ -98,6 +98,8 @@ export class Fib {
   private _routes: FibRoute[] = [];
   /** the merged local+main trie's lookup order, rebuilt after a change */
   private lookupOrder: FibRoute[] | null = null;
+  /** the result each alias of lookupOrder gives, made with it */
+  private lookupRes: FibResult[] = [];
   private seq = 0;
 
   get routes(): FibRoute[] {
@@ -183,22 +185,31 @@ export class Fib {
    * fib_lookup() over the merged local+main trie: longest prefix first; within a prefix the alias order;
    * skips aliases of a narrower scope, dead or mismatched nexthops (fib_lookup_good_nhc).
    */
-  lookup(fl: Flow, opts: { ignoreLinkState?: boolean; skipOif?: boolean } = {}): FibResult | FibLookupError {
+  lookup(fl: Flow, opts?: { ignoreLinkState?: boolean; skipOif?: boolean }): FibResult | FibLookupError {
     const scope = fl.scope ?? RT_SCOPE_UNIVERSE;
-    this.lookupOrder ??= this._routes
-      .filter((r) => r.table === RT_TABLE_LOCAL || r.table === RT_TABLE_MAIN)
-      .sort((a, b) => b.len - a.len || b.table - a.table || aliasOrder(a, b));
-    for (const r of this.lookupOrder) {
+    if (this.lookupOrder === null) {
+      this.lookupOrder = this._routes
+        .filter((r) => r.table === RT_TABLE_LOCAL || r.table === RT_TABLE_MAIN)
+        .sort((a, b) => b.len - a.len || b.table - a.table || aliasOrder(a, b));
+      this.lookupRes = this.lookupOrder.map((r) => ({ route: r, type: r.type }));
+    }
+    const order = this.lookupOrder;
+    const tos = fl.tos ?? 0;
+    for (let i = 0; i < order.length; i++) {
+      const r = order[i];
       if (!inPrefix(fl.daddr, r.dst, r.len)) continue;
-      if (r.tos && r.tos !== (fl.tos ?? 0)) continue;
+      if (r.tos && r.tos !== tos) continue;
       if (r.scope < scope) continue;
       const err = RTN_ERROR[r.type];
       if (err) return { error: err as FibLookupError['error'] };
-      if (r.dev) {
-        if (!opts.ignoreLinkState && r.dev.inDev?.orconf('ignore_routes_with_linkdown') && !r.dev.carrier) continue;
-        if (!opts.skipOif && fl.oif && fl.oif !== r.dev.ifindex) continue;
+      const dev = r.dev;
+      if (dev) {
+        if (!dev.carrier && !opts?.ignoreLinkState && dev.inDev?.orconf('ignore_routes_with_linkdown')) continue;
+        if (fl.oif && !opts?.skipOif && fl.oif !== dev.ifindex) continue;
       }
-      return { route: r, type: r.type };
+      // fib_result: the same object for every lookup that ends at this alias (nothing writes to it)
+      const res = this.lookupRes[i];
+      return res.type === r.type ? res : (this.lookupRes[i] = { route: r, type: r.type });
     }
     return { error: 'ENETUNREACH' };
   }

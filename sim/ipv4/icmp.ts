@@ -3,6 +3,7 @@
 import { type Ip4, ANY, fmtIp4, ip4, isMulticastIp } from '../core/addr';
 import {
   emitIpv4,
+  emitIpv4Header,
   IPPROTO_ICMP,
   ipv4Dst,
   ipv4Protocol,
@@ -217,16 +218,14 @@ export function icmpRcv(
     const rt = routeOutput(ns, { daddr: src, saddr: spec, tos });
     if (isRouteError(rt)) return;
     const body = emitEchoReply(ip, ihl, len);
-    const reply = emitIpv4(
-      {
-        tos,
-        id: ns.world.prng.u32() & 0xffff,
-        df: false,
-        ttl: ns.ipv4.ipDefaultTtl,
-        protocol: IPPROTO_ICMP,
-        src: rt.saddr,
-        dst: src,
-      },
+    const reply = emitIpv4Header(
+      tos,
+      ns.world.prng.u32() & 0xffff,
+      false,
+      ns.ipv4.ipDefaultTtl,
+      IPPROTO_ICMP,
+      rt.saddr,
+      src,
       body,
     );
     if (ns.world.trace)
@@ -245,6 +244,9 @@ export function icmpRcv(
     ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
     return;
   }
+  // icmp_pointers[]: an echo reply (or any type but the errors below) goes no further than the raw sockets
+  const type = icmpType(ip, ihl);
+  if (type !== ICMP_REDIRECT && type !== ICMP_DEST_UNREACH && type !== ICMP_TIME_EXCEEDED) return;
   const icmp = parseIcmp(ip, ihl, len);
   if (!icmp) return;
   const iph = { src };

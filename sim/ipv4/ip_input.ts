@@ -34,7 +34,8 @@ export function ipRcv(skb: Skb): void {
   let ip = skb.data.subarray(ETH_HLEN);
   const totalLen = ipv4CheckHeader(ip);
   if (totalLen < 0) return drop(skb, { reason: 'IP_INHDR' }, 'ip_rcv_core');
-  ip = ip.subarray(0, totalLen);
+  // pskb_trim_rcsum(): only a padded frame has bytes past the total length
+  if (totalLen !== ip.length) ip = ip.subarray(0, totalLen);
   const ns = dev.ns;
   // ip_sabotage_in(): a frame the bridge already ran through PREROUTING (br_netfilter) skips it here;
   // nf_hook(): with no rules in the namespace the hook is not entered (its hook list is empty)

@@ -1,7 +1,7 @@
 // Sending IPv4 packets (net/ipv4/ip_output.c: ip_local_out, ip_output, ip_finish_output2; route.c:
 // ipv4_link_failure) and the loopback path for local destinations.
 import { type Mac, ANY, fmtIp4 } from '../core/addr';
-import { ETH_P_IP, emitEthernet } from '../wire/ethernet';
+import { ETH_P_IP, emitEthernet, emitEthernetHeader } from '../wire/ethernet';
 import { ipv4Df, ipv4Dst, ipv4Src } from '../wire/ipv4';
 import { devQueueXmit, netifRx } from '../net/dev';
 import type { NetDevice } from '../net/netdevice';
@@ -175,7 +175,7 @@ function loopbackCopy(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): voi
 
 /** True when the device dropped the frame as it was handed over (NET_XMIT_DROP). */
 function sendFrame(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): boolean {
-  const data = emitEthernet({ dst, src: dev.mac, ethertype: ETH_P_IP }, ip);
+  const data = emitEthernetHeader(dst, dev.mac, ETH_P_IP, ip);
   return devQueueXmit({ data, dev, pktType: 'outgoing', id }) === 'drop';
 }
 

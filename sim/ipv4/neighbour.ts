@@ -73,7 +73,7 @@ const MS = 1000;
 
 export class NeighTable {
   private ns: Netns;
-  entries = new Map<string, Neighbour>();
+  entries = new Map<number, Neighbour>();
   ops!: NeighOps;
 
   constructor(ns: Netns) {
@@ -84,8 +84,9 @@ export class NeighTable {
     return this.ns.world.sched.now;
   }
 
-  static keyOf(dev: NetDevice, ip: number): string {
-    return `${dev.ifindex}/${ip}`;
+  /** the hash key (neigh_hash: the address and the device): one number, no string per lookup */
+  static keyOf(dev: NetDevice, ip: number): number {
+    return dev.ifindex * 0x100000000 + (ip >>> 0);
   }
 
   lookup(ip: Ip4, dev: NetDevice): Neighbour | undefined {

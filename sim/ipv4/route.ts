@@ -5,7 +5,7 @@ import { type Ip4, ANY, inPrefix, isLoopbackIp, isMulticastIp, isZeronetIp, ip4 
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, RT_SCOPE_UNIVERSE, ifaMatch, type InDevice } from './devinet';
-import { type FibRoute, type RtnType, RT_TABLE_LOCAL, isFibError } from './fib';
+import { type FibRoute, type Flow, type RtnType, RT_TABLE_LOCAL, isFibError } from './fib';
 
 const LBCAST = 0xffffffff;
 
@@ -148,7 +148,8 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
     if (!daddr) daddr = saddr = ip4(0x7f000001);
     return mkrouteOutput(ns, null, 'local', daddr, saddr, ns.lo, origOif, true);
   }
-  const res = ns.ipv4.fib.lookup({ daddr, oif: fl.oif, tos: fl.tos });
+  // the flow as given (fib_lookup() reads its daddr, oif and tos; daddr is still fl.daddr here)
+  const res = ns.ipv4.fib.lookup(fl);
   if (isFibError(res)) {
     if (fl.oif && devOut) {
       // "Apparently, routing tables are wrong. Assume, that the destination is on link."
@@ -223,18 +224,20 @@ function mkrouteOutput(
 
 /** directSrc: the source is on a connected route of this device (RTCF_DIRECTSRC, ret > 0). */
 export type ValidateResult = { ok: true; directSrc?: boolean } | { ok: false; error: 'EINVAL' | 'EXDEV' };
+/** the plain "valid" answer, one object for every packet (callers only read it) */
+const VALID: ValidateResult = Object.freeze({ ok: true });
 
 /** fib_validate_source(): reverse-path and martian checks on a received packet's source. */
 export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oif: number): ValidateResult {
   const inDev = dev.inDev!;
   const rpf = inDev.maxconf('rp_filter');
   if (!rpf && (dev.ifindex !== oif || !inDev.orconf('send_redirects'))) {
-    if (inDev.orconf('accept_local')) return { ok: true };
+    if (inDev.orconf('accept_local')) return VALID;
     if (!ns.ipv4.fib.customLocalRoutes) {
       // "Within the same container, it is regarded as a martian source": an address of an interface
       // (inet_lookup_ifaddr_rcu()), not whatever a local route covers
       if (inetLookupIfaddr(ns, src)) return { ok: false, error: 'EINVAL' };
-      return { ok: true };
+      return VALID;
     }
   }
   return fullValidateSource(ns, src, dst, dev, oif, rpf, inDev);
@@ -252,15 +255,15 @@ function fullValidateSource(
 ): ValidateResult {
   const noAddr = inDev.ifaList.length === 0;
   const res = ns.ipv4.fib.lookup({ daddr: src }, { ignoreLinkState: false });
-  if (isFibError(res)) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
+  if (isFibError(res)) return rpf ? { ok: false, error: 'EXDEV' } : VALID;
   if (res.type !== 'unicast' && (res.type !== 'local' || !inDev.orconf('accept_local')))
     return { ok: false, error: 'EINVAL' };
   const devMatch = res.route.dev === dev || (res.type === 'local' && dev.isLoopback);
   if (devMatch) return { ok: true, directSrc: res.route.nhScope >= RT_SCOPE_HOST };
-  if (noAddr) return rpf ? { ok: false, error: 'EXDEV' } : { ok: true };
+  if (noAddr) return rpf ? { ok: false, error: 'EXDEV' } : VALID;
   if (rpf === 1) return { ok: false, error: 'EXDEV' };
   // loose mode: the source is reachable at all (the lookup above found a route), whichever the device
-  return { ok: true };
+  return VALID;
 }
 
 export type InputRoute =
@@ -282,6 +285,9 @@ function brdInput(ns: Netns, saddr: Ip4, dev: NetDevice): InputRoute {
   return { kind: 'broadcast' };
 }
 
+/** ip_route_input_slow()'s flowi4 on its stack: one, filled per packet (fib lookups keep nothing of it) */
+const INPUT_FLOW: Flow = { daddr: ANY, iif: 0, tos: 0 };
+
 /** ip_route_input_slow() */
 export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: NetDevice): InputRoute {
   const inDev = dev.inDev;
@@ -297,7 +303,10 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
     return { kind: 'error', error: 'EINVAL', martian: 'destination' };
   if (isLoopbackIp(saddr) && !inDev.orconf('route_localnet'))
     return { kind: 'error', error: 'EINVAL', martian: 'source' };
-  const res = ns.ipv4.fib.lookup({ daddr, iif: dev.ifindex, tos });
+  INPUT_FLOW.daddr = daddr;
+  INPUT_FLOW.iif = dev.ifindex;
+  INPUT_FLOW.tos = tos;
+  const res = ns.ipv4.fib.lookup(INPUT_FLOW);
   if (isFibError(res)) {
     return {
       kind: 'error',

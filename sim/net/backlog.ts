@@ -33,6 +33,16 @@ export interface StormReport {
   droppedPerSec: number;
 }
 
+/** A frame waiting in the backlog: what processes it, and the queue's generation and batch when it came. */
+interface Queued<T> {
+  fn: (skb: T) => void;
+  skb: T;
+  gen: number;
+  batch: number;
+}
+
+const noop = (): void => {};
+
 export class Backlog {
   /** frames waiting, in both queues */
   len = 0;
@@ -66,8 +76,31 @@ export class Backlog {
     this.prng = new Prng(seed ^ 0x6b6c6f67);
   }
 
-  /** enqueue_to_backlog(): false when the input queue is full and the frame is dropped. */
-  enqueue(dev: NetDevice, fn: () => void): boolean {
+  /** processed entries, reused: a frame in the backlog allocates nothing (the skb sits on a list in the kernel) */
+  private free: Queued<unknown>[] = [];
+  /** process_backlog() for one frame, made once */
+  private readonly run = (q: Queued<unknown>): void => {
+    const { fn, skb } = q;
+    const stale = q.gen !== this.gen;
+    const batch = q.batch;
+    q.fn = noop;
+    q.skb = null;
+    this.free.push(q);
+    if (stale) return;
+    // process_backlog(): the first frame of a batch takes the whole input queue (skb_queue_splice_tail_init)
+    if (batch === this.inputBatch) {
+      this.inputBatch++;
+      this.inputLen = 0;
+    }
+    this.len--;
+    this.processed++;
+    fn(skb);
+    if (this.len === 0 && this.storming.size) this.calm();
+  };
+
+  /** enqueue_to_backlog(): false when the input queue is full and the frame is dropped; else `fn(skb)` runs
+   *  when the CPU comes to it. */
+  enqueue<T>(dev: NetDevice, fn: (skb: T) => void, skb: T): boolean {
     if (this.inputLen > NETDEV_MAX_BACKLOG) {
       dev.stats.rxDropped++;
       if (!this.storming.size) {
@@ -92,20 +125,14 @@ export class Backlog {
       this.cpuFree += this.prng.range(0, POLL_JITTER + 1);
     }
     const t = Math.max(now + BACKLOG_DELAY, late);
-    const gen = this.gen;
-    const batch = this.inputBatch;
-    this.sched.at(t, () => {
-      if (gen !== this.gen) return;
-      // process_backlog(): the first frame of a batch takes the whole input queue (skb_queue_splice_tail_init)
-      if (batch === this.inputBatch) {
-        this.inputBatch++;
-        this.inputLen = 0;
-      }
-      this.len--;
-      this.processed++;
-      fn();
-      if (this.len === 0 && this.storming.size) this.calm();
-    });
+    let q = this.free.pop() as Queued<T> | undefined;
+    if (q) {
+      q.fn = fn;
+      q.skb = skb;
+      q.gen = this.gen;
+      q.batch = this.inputBatch;
+    } else q = { fn, skb, gen: this.gen, batch: this.inputBatch };
+    this.sched.post(t, this.run, q as Queued<unknown>);
     return true;
   }
 

@@ -102,7 +102,7 @@ export class World {
   }
 
   /** netif_rx(): queue work for `dev` on the backlog; false when the full backlog dropped it. */
-  backlog(dev: NetDevice, fn: () => void): boolean {
-    return this.rxBacklog.enqueue(dev, fn);
+  backlog<T>(dev: NetDevice, fn: (skb: T) => void, skb: T): boolean {
+    return this.rxBacklog.enqueue(dev, fn, skb);
   }
 }

@@ -36,12 +36,17 @@ export const ETH_P_802_3_MIN = 0x600;
 
 /** Builds a frame: the Ethernet header followed by `payload`. */
 export function emitEthernet(h: EthernetRepr, payload: Uint8Array): Uint8Array {
+  return emitEthernetHeader(h.dst, h.src, h.ethertype, payload);
+}
+
+/** emitEthernet() with the header's fields as they are (eth_header()): no header object per frame. */
+export function emitEthernetHeader(dst: Mac, src: Mac, ethertype: number, payload: Uint8Array): Uint8Array {
   const pushed = pushHeader(payload, ETH_HLEN);
   const b = pushed ?? new Uint8Array(ETH_HLEN + payload.length);
-  macToBytes(h.dst, b, 0);
-  macToBytes(h.src, b, 6);
-  b[12] = (h.ethertype >>> 8) & 255;
-  b[13] = h.ethertype & 255;
+  macToBytes(dst, b, 0);
+  macToBytes(src, b, 6);
+  b[12] = (ethertype >>> 8) & 255;
+  b[13] = ethertype & 255;
   if (!pushed) b.set(payload, ETH_HLEN);
   return b;
 }

@@ -50,7 +50,9 @@ export function withHeadroom(len: number, room: number): Uint8Array {
 export function pushHeader(payload: Uint8Array, n: number): Uint8Array | undefined {
   const buf = payload.buffer;
   const off = payload.byteOffset;
-  for (let i = 0; i < RING; i++) {
+  // newest first: the header is nearly always pushed onto the packet made last
+  for (let k = 1; k <= RING; k++) {
+    const i = (next - k) & (RING - 1);
     if (ringBuf[i] !== buf || ringStart[i] !== off || off - n < ringBase[i]) continue;
     const start = off - n;
     ringStart[i] = start;

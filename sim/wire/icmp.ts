@@ -112,6 +112,22 @@ export function emitIcmp(r: IcmpRepr): Uint8Array {
   return b;
 }
 
+/** An echo request (type 8) of `data` with headroom for IPv4 and Ethernet, as emitIcmp() makes it from an
+ *  echo IcmpRepr, with no IcmpRepr per packet. */
+export function emitEchoRequest(id: number, seq: number, data: Uint8Array): Uint8Array {
+  const b = withHeadroom(8 + data.length, 34);
+  b[0] = ICMP_ECHO;
+  b[4] = (id >>> 8) & 255;
+  b[5] = id & 255;
+  b[6] = (seq >>> 8) & 255;
+  b[7] = seq & 255;
+  b.set(data, 8);
+  const c = inetChecksum(b, 0, b.length);
+  b[2] = c >>> 8;
+  b[3] = c & 255;
+  return b;
+}
+
 /** icmp_echo(): the reply to the echo request of `len` bytes at `off` (its id, seq and data, type 0, code 0),
  *  copied from the request in one go with headroom for IPv4 and Ethernet; no IcmpRepr per packet. */
 export function emitEchoReply(req: Uint8Array, off: number, len: number): Uint8Array {

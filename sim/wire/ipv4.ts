@@ -124,22 +124,36 @@ export function parseIpv4(b: Uint8Array, off = 0): Ipv4Parsed | undefined {
 }
 
 export function emitIpv4(h: Ipv4Repr, payload: Uint8Array): Uint8Array {
+  return emitIpv4Header(h.tos, h.id, h.df, h.ttl, h.protocol, h.src, h.dst, payload);
+}
+
+/** emitIpv4() with the header's fields as they are (ip_build_and_send_pkt()'s iph writes): no header object. */
+export function emitIpv4Header(
+  tos: number,
+  id: number,
+  df: boolean,
+  ttl: number,
+  protocol: number,
+  src: Ip4,
+  dst: Ip4,
+  payload: Uint8Array,
+): Uint8Array {
   const total = IPV4_HLEN + payload.length;
   // the header goes in the room the payload's builder left, else a fresh buffer with room for Ethernet
   const pushed = pushHeader(payload, IPV4_HLEN);
   const b = pushed ?? withHeadroom(total, 14);
   if (pushed) b.fill(0, 0, IPV4_HLEN);
   b[0] = 0x45;
-  b[1] = h.tos;
+  b[1] = tos;
   b[2] = total >>> 8;
   b[3] = total & 255;
-  b[4] = (h.id >>> 8) & 255;
-  b[5] = h.id & 255;
-  b[6] = h.df ? 0x40 : 0;
-  b[8] = h.ttl;
-  b[9] = h.protocol;
-  ipToBytes(h.src, b, 12);
-  ipToBytes(h.dst, b, 16);
+  b[4] = (id >>> 8) & 255;
+  b[5] = id & 255;
+  b[6] = df ? 0x40 : 0;
+  b[8] = ttl;
+  b[9] = protocol;
+  ipToBytes(src, b, 12);
+  ipToBytes(dst, b, 16);
   const c = inetChecksum(b, 0, IPV4_HLEN);
   b[10] = c >>> 8;
   b[11] = c & 255;
