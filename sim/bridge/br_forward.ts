@@ -18,8 +18,10 @@ function shouldDeliver(p: BridgePort, skb: Skb): boolean {
  *  bounds a copy's travels round a loop: the backlog's size and the CPU's time do (backlog.ts). */
 function deliver(p: BridgePort, skb: Skb): void {
   // NF_BR_FORWARD and NF_BR_POST_ROUTING: br_netfilter's FORWARD and POSTROUTING for bridged IPv4; a frame
-  // that did not pass the bridge's PREROUTING (no nf_bridge) is not hooked and goes as it is
-  if (!skb.nfBridge) return pushXmit(p, skb, skb.data);
+  // that did not pass the bridge's PREROUTING (no nf_bridge) is not hooked and goes as it is, and so does
+  // one that fits the port where no table or conntrack would look at it (what brNfForward() would answer)
+  if (!skb.nfBridge || (!p.br.ns.netfilter && !skb.fragMax && skb.data.length <= p.dev.mtu + 14))
+    return pushXmit(p, skb, skb.data);
   for (const data of brNfForward(p, skb)) pushXmit(p, skb, data);
 }
 

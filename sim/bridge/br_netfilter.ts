@@ -50,7 +50,11 @@ export function brNfPreRouting(br: Bridge, skb: Skb, okfn: (br: Bridge, skb: Skb
   if (!ip) return skb;
   // no table and no conntrack in this namespace yet: every hook would accept as it is, but the frame
   // carries nf_bridge info all the same (nf_bridge_alloc()), so br_nf_dev_queue_xmit() refragments it
-  if (!br.ns.netfilter) return { ...skb, nfBridge: true };
+  // (the skb is this frame's own from here on: the bridge's input path got it from the driver)
+  if (!br.ns.netfilter) {
+    skb.nfBridge = true;
+    return skb;
+  }
   const v = nfHook(br.ns, 'PREROUTING', ip, { in: br, id: skb.id, bridged: true });
   if (v.verdict !== 'accept') {
     const w = br.ns.world;
@@ -124,18 +128,22 @@ export function brNfForward(p: BridgePort, skb: Skb): Uint8Array[] {
     if (w.trace) w.emit({ type: 'drop', ns: br.ns.name, dev: p.dev.name, frameId: skb.id, ...d, bridge: br.name, fn });
     return [];
   };
-  const f = nfHook(br.ns, 'FORWARD', ip, { in: br, out: br, id: skb.id, bridged: true });
-  if (f.verdict !== 'accept') return f.verdict === 'drop' ? dropped(f.drop, 'br_nf_forward_ip') : [];
-  const po = nfHook(br.ns, 'POSTROUTING', f.ip, { out: br, id: skb.id, bridged: true });
-  if (po.verdict !== 'accept') return po.verdict === 'drop' ? dropped(po.drop, 'br_nf_post_routing') : [];
+  let out = ip;
+  if (br.ns.netfilter) {
+    const f = nfHook(br.ns, 'FORWARD', ip, { in: br, out: br, id: skb.id, bridged: true });
+    if (f.verdict !== 'accept') return f.verdict === 'drop' ? dropped(f.drop, 'br_nf_forward_ip') : [];
+    const po = nfHook(br.ns, 'POSTROUTING', f.ip, { out: br, id: skb.id, bridged: true });
+    if (po.verdict !== 'accept') return po.verdict === 'drop' ? dropped(po.drop, 'br_nf_post_routing') : [];
+    out = po.ip;
+  }
   // br_nf_dev_queue_xmit(): what fits the port (or the reassembled packet's largest fragment) goes as it is
   const fragMax = skb.fragMax ?? 0;
   const mtu = fragMax && fragMax < p.dev.mtu ? fragMax : p.dev.mtu;
-  if (po.ip.length <= mtu) return [po.ip === ip ? skb.data : reframe(skb, po.ip)];
+  if (out.length <= mtu) return [out === ip ? skb.data : reframe(skb, out)];
   // br_nf_ip_fragment(): the rest is fragmented to the MTU of the bridge's fake route, the bridge device's
   // own (fake_mtu()), unless DF is set or a fragment it came in was larger than that (IPSTATS_MIB_FRAGFAILS)
   const fmtu = br.mtu;
-  if (ipv4Df(po.ip) || fragMax > fmtu) {
+  if (ipv4Df(out) || fragMax > fmtu) {
     if (w.trace)
       w.emit({
         type: 'drop',
@@ -148,5 +156,5 @@ export function brNfForward(p: BridgePort, skb: Skb): Uint8Array[] {
       });
     return [];
   }
-  return ipFragment(po.ip, fragMax && fragMax < fmtu ? fragMax : fmtu).map((frag) => reframe(skb, frag));
+  return ipFragment(out, fragMax && fragMax < fmtu ? fragMax : fmtu).map((frag) => reframe(skb, frag));
 }
