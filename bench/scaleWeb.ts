@@ -9,6 +9,8 @@
 //    and the longest a 10 ms timer waited (what a key pressed then would wait), until the last line ran;
 // 4. 1,000 devices with ~500 frames in flight (br0 with veth ports, ARP flux from every end): p95 frame time.
 // SCALE_WEB_SIZES=1000,5000 picks the sizes; SCALE_WEB_PARTS=load,enter,paste,frames picks the parts;
+// BENCH_OUT=dir serves another build (with BENCH_NO_BUILD=1: another worktree's, for a before/after);
+// BENCH_TRACE=1 prints a CDP trace of the renderer's threads summed by event (paint, layout, ...);
 // BENCH_PROFILE=1 builds without minifying and prints where the page's main thread spent the commands' time.
 // BENCH_AB_CSS='rule' (e.g. '.react-flow__node-device { contain: none !important }') adds that rule to the page
 // (style and layout done before the command) for every other command of part 2 and prints both halves apart: a paired comparison that a busy machine
@@ -21,7 +23,7 @@ import { build, preview } from 'vite';
 import { chromium, type Browser, type Page } from '@playwright/test';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4178);
-const OUT = 'dist-bench/web';
+const OUT = process.env.BENCH_OUT ?? 'dist-bench/web';
 const SIZES = (process.env.SCALE_WEB_SIZES ?? '1000,5000').split(',').map(Number);
 const PARTS = new Set((process.env.SCALE_WEB_PARTS ?? 'load,enter,paste,frames').split(','));
 const LOADS = Number(process.env.BENCH_RUNS ?? 7);
@@ -57,6 +59,40 @@ function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas:
     );
 }
 
+const TRACE = !!process.env.BENCH_TRACE;
+
+/** Starts a CDP trace of the renderer; the function returned stops it and sums the events by thread and name. */
+async function startTrace(page: Page): Promise<() => Promise<string[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: { ph: string; name: string; dur?: number; tid: number; pid: number; args?: { name?: string } }[] = [];
+  cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as typeof events)));
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,cc,viz,gpu',
+    transferMode: 'ReportEvents',
+  });
+  return async () => {
+    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+    await cdp.send('Tracing.end');
+    await done;
+    const threads = new Map<string, string>();
+    for (const e of events)
+      if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+    const by = new Map<string, { ms: number; n: number }>();
+    for (const e of events) {
+      if (e.ph !== 'X' || !e.dur) continue;
+      const k = `${threads.get(`${e.pid}:${e.tid}`) ?? e.tid} ${e.name}`;
+      const x = by.get(k) ?? { ms: 0, n: 0 };
+      x.ms += e.dur / 1000;
+      x.n++;
+      by.set(k, x);
+    }
+    return [...by.entries()]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 30)
+      .map(([k, x]) => `    ${x.ms.toFixed(0).padStart(6)} ms ${String(x.n).padStart(6)}x  ${k}`);
+  };
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN;
@@ -71,15 +107,16 @@ const load = () =>
 // In the page (strings: tsx would wrap named functions in a helper the page does not have).
 // Every worker's messages, both ways, kept by reference (sized after the timed part).
 const HOOK = `(() => {
-  window.__msgs = { in: [], out: [] };
+  window.__msgs = { in: [], out: [], inAt: [], outAt: [] };
   const W = window.Worker;
   window.Worker = class extends W {
     constructor(...a) {
       super(...a);
-      this.addEventListener('message', (e) => window.__msgs.in.push(e.data));
+      this.addEventListener('message', (e) => (window.__msgs.in.push(e.data), window.__msgs.inAt.push(performance.now())));
     }
     postMessage(m, t) {
       window.__msgs.out.push(m);
+      window.__msgs.outAt.push(performance.now());
       return t ? super.postMessage(m, t) : super.postMessage(m);
     }
   };
@@ -96,7 +133,10 @@ const SIZE_OF = `((from) => {
     try { return JSON.stringify(m, (k, v) => (ArrayBuffer.isView(v) ? ((bin += v.byteLength), 0) : v)).length + bin; } catch { return 0; }
   };
   const i = window.__msgs.in.slice(from.in), o = window.__msgs.out.slice(from.out);
-  return { inMsgs: i.length, inBytes: i.reduce((a, m) => a + size(m), 0), outMsgs: o.length, outBytes: o.reduce((a, m) => a + size(m), 0), types: i.map((m) => m.type).join(' ') };
+  const sent = window.__msgs.outAt[from.out];
+  const k = i.findIndex((m) => m.type === 'batch');
+  const worker = sent !== undefined && k >= 0 ? window.__msgs.inAt[from.in + k] - sent : NaN;
+  return { worker, inMsgs: i.length, inBytes: i.reduce((a, m) => a + size(m), 0), outMsgs: o.length, outBytes: o.reduce((a, m) => a + size(m), 0), types: i.map((m) => m.type).join(' ') };
 })`;
 
 async function launch(): Promise<Browser> {
@@ -210,8 +250,11 @@ async function enter(browser: Browser, n: number): Promise<void> {
       m.filter((x) => x.name === 'LayoutDuration' || x.name === 'RecalcStyleDuration').reduce((a, x) => a + x.value, 0)
     );
   };
+  const trace = TRACE ? await startTrace(page) : null;
   const layoutMs: number[] = [];
-  const sizes: { inMsgs: number; inBytes: number; outMsgs: number; outBytes: number; types: string }[] = [];
+  const touched: { records: number; els: number }[] = [];
+  const sizes: { worker: number; inMsgs: number; inBytes: number; outMsgs: number; outBytes: number; types: string }[] =
+    [];
   for (let k = 0; k < COMMANDS; k++) {
     if (AB_CSS)
       await page.evaluate(
@@ -227,6 +270,13 @@ async function enter(browser: Browser, n: number): Promise<void> {
       const look = () => (${DEVICES} >= want ? requestAnimationFrame(() => (window.__drawnAt = performance.now())) : requestAnimationFrame(look));
       requestAnimationFrame(look);
     })()`);
+    // the diagram's DOM touched by the command (MutationObserver records until the next command)
+    await page.evaluate(`(() => {
+      window.__mut?.disconnect();
+      window.__touched = { records: 0, els: new Set() };
+      window.__mut = new MutationObserver((l) => { for (const r of l) { window.__touched.records++; window.__touched.els.add(r.target); } });
+      window.__mut.observe(document.querySelector('.react-flow'), { subtree: true, childList: true, attributes: true, characterData: true });
+    })()`);
     const before = await styleLayout();
     await input.press('Enter');
     await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 120_000, polling: 50 });
@@ -234,11 +284,20 @@ async function enter(browser: Browser, n: number): Promise<void> {
     // the flush after the command, and the worker's next ticks
     await page.waitForTimeout(300);
     layoutMs.push((await styleLayout()) - before);
+    touched.push(
+      (await page.evaluate(
+        '(window.__mut.takeRecords(), { records: window.__touched.records, els: window.__touched.els.size })',
+      )) as {
+        records: number;
+        els: number;
+      },
+    );
     sizes.push(await page.evaluate(`${SIZE_OF}(${JSON.stringify(from)})`));
   }
   const prof = cdp
     ? topSelf(((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile)
     : null;
+  const traced = trace ? await trace() : null;
   const med = (f: (s: (typeof sizes)[number]) => number) => pct(sizes.map(f), 0.5);
   console.log(`${count} devices on the diagram (built from ${pairs} veth pairs in ${f1(buildMs / 1000)} s):`);
   console.log(
@@ -246,6 +305,26 @@ async function enter(browser: Browser, n: number): Promise<void> {
   );
   console.log(
     `  style + layout per command (the renderer's own count, median): ${f1(pct(layoutMs, 0.5))} ms, p95 ${f1(pct(layoutMs, 0.95))} ms`,
+  );
+  console.log(
+    `  in the worker (command posted -> its batch back on the page, median): ${f1(med((s) => s.worker))} ms, p95 ${f1(
+      pct(
+        sizes.map((s) => s.worker),
+        0.95,
+      ),
+    )} ms`,
+  );
+  console.log(
+    `  the diagram's DOM touched per command (MutationObserver, median): ${pct(
+      touched.map((x) => x.records),
+      0.5,
+    )} mutations on ${pct(
+      touched.map((x) => x.els),
+      0.5,
+    )} elements (p95 ${pct(
+      touched.map((x) => x.els),
+      0.95,
+    )})`,
   );
   console.log(
     `  crossing the worker boundary per command (median): worker -> page ${med((s) => s.inMsgs)} messages, ${f1(med((s) => s.inBytes) / 1024)} KB; page -> worker ${med((s) => s.outMsgs)} messages, ${f1(med((s) => s.outBytes) / 1024)} KB`,
@@ -258,6 +337,10 @@ async function enter(browser: Browser, n: number): Promise<void> {
       `  paired: as built median ${f0(pct(half(0), 0.5))} ms (p95 ${f0(pct(half(0), 0.95))}), style + layout ${f1(pct(lay(0), 0.5))} ms; with ${AB_CSS}: median ${f0(pct(half(1), 0.5))} ms (p95 ${f0(pct(half(1), 0.95))}), style + layout ${f1(pct(lay(1), 0.5))} ms`,
     );
   }
+  if (traced)
+    console.log(
+      `  the renderer's threads during the commands, by event (CDP trace, durations summed, nested counted twice):\n${traced.join('\n')}`,
+    );
   if (prof) console.log(`  the page's main thread during the commands, by self time:\n${prof.join('\n')}`);
   await page.context().close();
 }
@@ -316,26 +399,81 @@ async function frames(browser: Browser): Promise<void> {
     window.__recording = true;
     const canvas = document.querySelector('canvas.flow-layer');
     const loop = (t) => {
-      window.__frames.push({ t, shapes: Number(canvas?.dataset.shapes ?? 0) });
+      window.__frames.push({ t, shapes: Number(canvas?.dataset.shapes ?? 0), ab: window.__ab ?? 0 });
       if (window.__recording) requestAnimationFrame(loop);
     };
     requestAnimationFrame(loop);
+    // BENCH_AB_CSS: the rule on for every other 2.5 s, the frames of each half told apart
+    const ab = ${JSON.stringify(AB_CSS)};
+    if (ab) {
+      const s = document.createElement('style');
+      document.head.append(s);
+      window.__ab = 0;
+      window.__abTimer = setInterval(() => { window.__ab = 1 - window.__ab; s.textContent = window.__ab ? ab : ''; }, 2500);
+    }
     window.__netlab.run('host', 'arping -c 1 -I b0 10.0.0.2\\narping -c 1 -I b0 10.0.0.3\\narping -c 1 -I b0 10.0.0.4');
   })()`);
   await page
     .waitForFunction('(window.__frames || []).some((f) => f.shapes >= 400)', null, { timeout: 60_000 })
     .catch(() => {});
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const metrics = await page.context().newCDPSession(page);
+  await metrics.send('Performance.enable');
+  const taken = async () =>
+    Object.fromEntries(
+      ((await metrics.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map(
+        (x) => [x.name, x.value * 1000],
+      ),
+    ) as Record<string, number>;
+  const trace = TRACE ? await startTrace(page) : null;
+  const m0 = await taken();
+  const w0 = Date.now();
   await page.waitForTimeout(15_000);
-  const fr = (await page.evaluate('(window.__recording = false, window.__frames)')) as { t: number; shapes: number }[];
+  const m1 = await taken();
+  const traced = trace ? await trace() : null;
+  const secs = (Date.now() - w0) / 1000;
+  const per = (k: string) => (m1[k]! - m0[k]!) / secs;
+  const prof = cdp
+    ? topSelf(((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile)
+    : null;
+  const fr = (await page.evaluate(
+    '(clearInterval(window.__abTimer), window.__recording = false, window.__frames)',
+  )) as {
+    t: number;
+    shapes: number;
+    ab: number;
+  }[];
   const maxShapes = Math.max(...fr.map((f) => f.shapes));
   const floor = Math.min(400, Math.floor(maxShapes / 2));
   const gaps: number[] = [];
-  for (let i = 1; i < fr.length; i++) if (fr[i - 1].shapes >= floor && floor > 0) gaps.push(fr[i].t - fr[i - 1].t);
+  const halves: number[][] = [[], []];
+  for (let i = 1; i < fr.length; i++)
+    if (fr[i - 1].shapes >= floor && floor > 0) {
+      gaps.push(fr[i].t - fr[i - 1].t);
+      if (fr[i].ab === fr[i - 1].ab) halves[fr[i].ab]!.push(fr[i].t - fr[i - 1].t);
+    }
   if (!gaps.length) console.log(`frames at ${count} devices: no frames in flight (at most ${maxShapes})`);
   else
     console.log(
       `frames at ${count} devices, up to ${maxShapes} frames in flight: ${gaps.length} animation frames with ${floor}+ in flight, p95 ${f1(pct(gaps, 0.95))} ms, median ${f1(pct(gaps, 0.5))} ms, worst ${f1(Math.max(...gaps))} ms  goal p95 <= 16.7 ms`,
     );
+  if (AB_CSS && gaps.length)
+    console.log(
+      `  paired (2.5 s each in turn): as built ${halves[0]!.length} frames, p95 ${f1(pct(halves[0]!, 0.95))} ms, median ${f1(pct(halves[0]!, 0.5))} ms; with ${AB_CSS}: ${halves[1]!.length} frames, p95 ${f1(pct(halves[1]!, 0.95))} ms, median ${f1(pct(halves[1]!, 0.5))} ms`,
+    );
+  console.log(
+    `  the renderer's main thread per second of it (CDP): tasks ${f0(per('TaskDuration'))} ms, script ${f0(per('ScriptDuration'))} ms, style ${f0(per('RecalcStyleDuration'))} ms (${f0((m1.RecalcStyleCount! - m0.RecalcStyleCount!) / 1000 / secs)} recalcs), layout ${f0(per('LayoutDuration'))} ms (${f0((m1.LayoutCount! - m0.LayoutCount!) / 1000 / secs)} layouts)`,
+  );
+  if (traced)
+    console.log(
+      `  the renderer's threads while they flew, by event (CDP trace, durations summed, nested counted twice):\n${traced.join('\n')}`,
+    );
+  if (prof) console.log(`  the page's main thread while they flew, by self time:\n${prof.join('\n')}`);
   await page.context().close();
 }
 

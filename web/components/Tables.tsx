@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, useRef, type ReactNode, type RefObject } from 'react';
+import { useRowWindow } from './tableWindow';
 import { useLab } from '../store';
 import { selSetTableTab, selTableTab, selTablesAt, selTablesNsSnap } from '../store/selectors';
 import type { TableTab } from '../store/ui';
@@ -14,6 +15,7 @@ export function Tables() {
   const setTab = useLab(selSetTableTab);
   const at = useLab(selTablesAt);
   const { t: tr } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
   if (!ns) return null;
   return (
     <section
@@ -44,7 +46,7 @@ export function Tables() {
         ))}
         <span className="tables-ns">{ns.name}</span>
       </div>
-      <div className="table-wrap" data-testid={`table-${tab}`}>
+      <div className="table-wrap" data-testid={`table-${tab}`} ref={box}>
         {tab === 'addr' && (
           <table>
             <thead>
@@ -56,8 +58,8 @@ export function Tables() {
                 <th>{tr('col.master')}</th>
               </tr>
             </thead>
-            <tbody>
-              {ns.devices.map((d) => (
+            <Body rows={ns.devices} box={box} cols={5}>
+              {(d) => (
                 <AddrRow
                   key={d.name}
                   name={d.name}
@@ -66,8 +68,8 @@ export function Tables() {
                   mac={d.mac}
                   master={d.master ?? ''}
                 />
-              ))}
-            </tbody>
+              )}
+            </Body>
           </table>
         )}
         {tab === 'route' && (
@@ -77,13 +79,13 @@ export function Tables() {
                 <th>ip route</th>
               </tr>
             </thead>
-            <tbody>
-              {ns.routes.map((r) => (
+            <Body rows={ns.routes} box={box} cols={1}>
+              {(r) => (
                 <tr key={r.line}>
                   <td className="mono">{r.line}</td>
                 </tr>
-              ))}
-            </tbody>
+              )}
+            </Body>
           </table>
         )}
         {tab === 'neigh' && (
@@ -96,16 +98,16 @@ export function Tables() {
                 <th>{tr('col.state')}</th>
               </tr>
             </thead>
-            <tbody>
-              {ns.neigh.map((n) => (
+            <Body rows={ns.neigh} box={box} cols={4}>
+              {(n) => (
                 <tr key={`${n.dev} ${n.ip}`}>
                   <td>{n.ip}</td>
                   <td>{n.dev}</td>
                   <td className="mono">{macBreakable(n.lladdr ?? '')}</td>
                   <td>{n.state}</td>
                 </tr>
-              ))}
-            </tbody>
+              )}
+            </Body>
           </table>
         )}
         {tab === 'fdb' && (
@@ -118,20 +120,46 @@ export function Tables() {
                 <th>{tr('col.kind')}</th>
               </tr>
             </thead>
-            <tbody>
-              {ns.fdb.map((f) => (
+            <Body rows={ns.fdb} box={box} cols={4}>
+              {(f) => (
                 <tr key={`${f.br} ${f.mac} ${f.dev}`}>
                   <td>{f.br}</td>
                   <td className="mono">{macBreakable(f.mac)}</td>
                   <td>{f.dev}</td>
                   <td>{tr(f.local ? 'fdb.local' : f.static ? 'fdb.static' : 'fdb.learned')}</td>
                 </tr>
-              ))}
-            </tbody>
+              )}
+            </Body>
           </table>
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * A table's rows; past a few hundred only those in view of the scroll box `box` (tableWindow.ts), with
+ * spacer rows in place of the others.
+ */
+function Body<T>(p: {
+  rows: readonly T[];
+  box: RefObject<HTMLDivElement | null>;
+  cols: number;
+  children: (row: T) => ReactNode;
+}) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const w = useRowWindow(p.rows.length, p.box, body);
+  const spacer = (h: number) => (
+    <tr className="row-spacer" style={{ height: h }}>
+      <td colSpan={p.cols} aria-hidden="true" />
+    </tr>
+  );
+  return (
+    <tbody ref={body} data-rows={p.rows.length} data-drawn={w.last - w.first}>
+      {w.above > 0 && spacer(w.above)}
+      {(w.windowed ? p.rows.slice(w.first, w.last) : p.rows).map(p.children)}
+      {w.below > 0 && spacer(w.below)}
+    </tbody>
   );
 }
 

@@ -41,9 +41,11 @@ const DOT = 9;
 /** between a shape resting on a device and the device's top edge */
 const REST_GAP = 2;
 const widths = new Map<string, number>();
+/** A canvas's 2D context, on the page or handed to the compositor (OffscreenCanvas). */
+export type Ctx2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 const visible: FlowEvent[] = [];
 
-function width(ctx: CanvasRenderingContext2D, label: string): number {
+function width(ctx: Ctx2D, label: string): number {
   let w = widths.get(label);
   if (w === undefined) {
     w = Math.ceil(ctx.measureText(label).width) + 12;
@@ -52,15 +54,7 @@ function width(ctx: CanvasRenderingContext2D, label: string): number {
   return w;
 }
 
-function pill(
-  ctx: CanvasRenderingContext2D,
-  x: number,
-  y: number,
-  w: number,
-  color: string,
-  label: string,
-  ring: boolean,
-): void {
+function pill(ctx: Ctx2D, x: number, y: number, w: number, color: string, label: string, ring: boolean): void {
   ctx.beginPath();
   ctx.roundRect(x, y, w, H, H / 2);
   ctx.fillStyle = color;
@@ -75,7 +69,7 @@ function pill(
 }
 
 /** Draws the frames on the diagram at playback time `p`; returns where each was drawn (for clicks). */
-export function drawFlow(ctx: CanvasRenderingContext2D, d: DrawInput): Hit[] {
+export function drawFlow(ctx: Ctx2D, d: DrawInput): Hit[] {
   const { geo, model, p, tx, ty, zoom } = d;
   const hits: Hit[] = [];
   ctx.font = FONT;

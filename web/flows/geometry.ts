@@ -16,19 +16,34 @@ export interface Path {
 const STACK_REST_DY = 12;
 
 export class FlowGeometry {
-  readonly rects = new Map<string, Rect>();
+  private byRect = new Map<string, Rect>();
   private edges = new Map<string, DiagramEdge>();
   private paths = new Map<string, Path>();
   private points = new Map<LocKey, Pt | null>();
   private stations = new Set<string>();
+  private source: { nodes: readonly DiagramNode[]; edges: readonly DiagramEdge[] } | null;
 
+  /** Indexed when first asked (a diagram rebuilt per command at 5,000 devices draws no frame most times). */
   constructor(nodes: readonly DiagramNode[], edges: readonly DiagramEdge[]) {
+    this.source = { nodes, edges };
+  }
+
+  /** Each node's rectangle on the diagram (absolute). */
+  get rects(): ReadonlyMap<string, Rect> {
+    this.index();
+    return this.byRect;
+  }
+
+  private index(): void {
+    if (!this.source) return;
+    const { nodes, edges } = this.source;
+    this.source = null;
     const byId = new Map(nodes.map((n) => [n.id, n]));
     for (const n of nodes) {
       const parent = n.parentId ? byId.get(n.parentId) : undefined;
       const x = n.position.x + (parent?.position.x ?? 0);
       const y = n.position.y + (parent?.position.y ?? 0);
-      this.rects.set(n.id, { x, y, w: n.width, h: n.height });
+      this.byRect.set(n.id, { x, y, w: n.width, h: n.height });
       if (n.type === 'station') this.stations.add(n.id);
     }
     for (const e of edges) this.edges.set(`${e.source}|${e.target}`, e);
@@ -36,6 +51,7 @@ export class FlowGeometry {
 
   /** The node a location is drawn on: the device, else its namespace's station or stack. */
   nodeOf(loc: LocKey): string | null {
+    this.index();
     const { kind, ns, dev } = parseLoc(loc);
     const station = nsId(ns);
     if (this.stations.has(station)) return station;
@@ -102,6 +118,7 @@ export class FlowGeometry {
 
   /** The diagram's line between two nodes, oriented from `a` to `b`. */
   private line(a: string, b: string): Pt[] | null {
+    this.index();
     if (a.startsWith('stack:') || b.startsWith('stack:')) {
       const [s, d] = a.startsWith('stack:') ? [a, b] : [b, a];
       const sr = this.rects.get(s)!;

@@ -1,12 +1,14 @@
 // The frames travelling on the diagram: a canvas over React Flow's pane, drawn every animation frame from
-// the player's position (no React render per frame). Shapes keep their size at any zoom; a click on one
-// selects its frame.
+// the player's position (no React render per frame). Its pixels go straight to the compositor (an
+// OffscreenCanvas drawn on this thread): a frame that only moves shapes repaints nothing of the page under
+// it, so a frame's cost follows the frames in flight, not the devices on the diagram. Shapes keep their
+// size at any zoom; a click on one selects its frame.
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { useLab } from '../../store';
 import { player } from '../../flows/player';
 import type { FlowGeometry } from '../../flows/geometry';
-import { drawFlow, type Hit } from '../../flows/draw';
+import { drawFlow, type Ctx2D, type Hit } from '../../flows/draw';
 import { useTranslation } from 'react-i18next';
 
 export function FlowLayer({ geometry }: { geometry: FlowGeometry }) {
@@ -19,7 +21,8 @@ export function FlowLayer({ geometry }: { geometry: FlowGeometry }) {
   useEffect(() => {
     const el = canvas.current!;
     const host = el.parentElement!;
-    const ctx = el.getContext('2d')!;
+    const surface = drawingSurface(el);
+    const ctx = surface.getContext('2d') as Ctx2D;
     let hits: Hit[] = [];
     let lastKey = '';
     let lastGeo: FlowGeometry | null = null;
@@ -30,9 +33,9 @@ export function FlowLayer({ geometry }: { geometry: FlowGeometry }) {
       const dpr = window.devicePixelRatio || 1;
       const w = host.clientWidth;
       const h = host.clientHeight;
-      if (el.width !== Math.round(w * dpr) || el.height !== Math.round(h * dpr)) {
-        el.width = Math.round(w * dpr);
-        el.height = Math.round(h * dpr);
+      if (surface.width !== Math.round(w * dpr) || surface.height !== Math.round(h * dpr)) {
+        surface.width = Math.round(w * dpr);
+        surface.height = Math.round(h * dpr);
       }
       const [tx, ty, zoom] = rf.getState().transform;
       const s = useLab.getState();
@@ -82,4 +85,17 @@ export function FlowLayer({ geometry }: { geometry: FlowGeometry }) {
   }, [rf]);
 
   return <canvas ref={canvas} className="flow-layer" aria-label={t('flow.layer')} data-shapes="0" />;
+}
+
+/**
+ * Where the frames are drawn: the canvas's OffscreenCanvas (its frames go to the compositor without the
+ * page being painted again, where the browser has one), else the canvas itself. Transferred once per
+ * element: an effect run twice (React's strict mode) gets the same one.
+ */
+function drawingSurface(el: HTMLCanvasElement): HTMLCanvasElement | OffscreenCanvas {
+  const held = el as HTMLCanvasElement & { offscreen?: OffscreenCanvas };
+  if (held.offscreen) return held.offscreen;
+  if (typeof el.transferControlToOffscreen !== 'function') return el;
+  held.offscreen = el.transferControlToOffscreen();
+  return held.offscreen;
 }
