@@ -1,5 +1,6 @@
 // ARP (net/ipv4/arp.c): arp_rcv/arp_process answer and learn; arp_solicit asks; arp_ignore, arp_filter,
 // arp_announce decide who answers and with which address.
+import { JIFFY_US } from '../core/timer_wheel';
 import { type Ip4, type Mac, ANY, ZERO_MAC, fmtIp4, isLoopbackIp, isMulticastIp } from '../core/addr';
 import { ARPOP_REPLY, ARPOP_REQUEST, emitArp, parseArp } from '../wire/arp';
 import { ETH_HLEN, ETH_P_ARP, emitEthernet } from '../wire/ethernet';
@@ -297,7 +298,10 @@ function arpProcess(skb: Skb, arp: ArpPacket, locallyEnqueued = false): void {
     n = tbl.create(sip, dev);
   }
   if (n) {
-    const override = now > n.updated + dev.neighParms.v.locktimeMs * 1000 || isGarp;
+    // time_after(jiffies, n->updated + LOCKTIME), in jiffies: replies within one jiffy never override
+    // each other, whatever the locktime (the sysctl's centiseconds become whole jiffies, rounded down)
+    const lockJ = Math.floor((dev.neighParms.v.locktimeMs * 1000) / JIFFY_US);
+    const override = Math.floor(now / JIFFY_US) > Math.floor(n.updated / JIFFY_US) + lockJ || isGarp;
     const state = arp.op !== ARPOP_REPLY || skb.pktType !== 'host' ? 'STALE' : 'REACHABLE';
     tbl.update(n, sha, state, override ? NEIGH_UPDATE_F_OVERRIDE : 0);
   }

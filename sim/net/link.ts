@@ -113,13 +113,22 @@ export function devUnregister(dev: NetDevice): void {
 /** dev_change_net_namespace(): down, out of the old namespace, into the new one (keeping the ifindex if free). */
 export function devChangeNetns(dev: NetDevice, to: Netns): void {
   if (dev.ns === to) return;
+  const from = dev.ns;
   devClose(dev);
   notify('UNREGISTER', dev);
   unlistNetdev(dev);
+  // peernet2id_alloc(): the old namespace's RTM_DELLINK names the new one by an id, and its
+  // rtnl_fill_link_netnsid() the device's link net
+  from.idOf(to);
+  const linkNet = dev.rtnlLinkOps?.getLinkNet?.(dev) ?? null;
+  if (linkNet && linkNet !== from) from.idOf(linkNet);
   const keep = dev.ifindex;
   // dev_shutdown(): the qdisc goes; the device gets its own again when next opened
   dev.qdisc = 'noop';
   // register_netdevice's NETDEV_REGISTER: IPv4 sets the device up again in its new namespace
   registerNetdev(to, dev, keep);
+  // rtmsg_ifinfo(RTM_NEWLINK) in the new namespace: rtnl_fill_link_netnsid() gives the link net an id there
+  const peerNet = dev.rtnlLinkOps?.getLinkNet?.(dev) ?? null;
+  if (peerNet && peerNet !== to) to.idOf(peerNet);
   // the operstate stays as linkwatch last left it (the kernel recomputes it only on a linkwatch event)
 }

@@ -170,8 +170,11 @@ function arpSetup(): string[] {
     'ip link set e1 address 02:00:00:00:00:e1',
     'ip -n c link set eth0 address 02:00:00:00:00:c0',
   ];
-  for (const d of ['e0', 'e1']) lines.push(`sysctl -w ${NEIGH(d)}`);
-  lines.push(`ip netns exec c sysctl -w ${NEIGH('eth0')}`);
+  // locktime 0: which of two answers a neighbour keeps is decided within a jiffy (the first), not by how
+  // long the kernel runner's commands took against the default second (arp_process()'s override)
+  const lock = (d: string) => ` net.ipv4.neigh.${d}.locktime=0`;
+  for (const d of ['e0', 'e1']) lines.push(`sysctl -w ${NEIGH(d)}${lock(d)}`);
+  lines.push(`ip netns exec c sysctl -w ${NEIGH('eth0')}${lock('eth0')}`);
   lines.push(
     'ip netns exec c sysctl -w net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0 net.ipv4.conf.eth0.rp_filter=0',
   );

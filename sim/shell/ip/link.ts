@@ -154,18 +154,18 @@ function linkAdd(a: Args, ctx: IpCtx): string[] {
   if (!r.type) throw new CmdError('Not enough information: "type" argument is required', 255);
   const ns = r.netns ? ctx.world.netns(r.netns)! : ctx.ns;
   const name = r.name ?? r.dev;
+  const ops = rtnlLinkOpsGet(r.type);
+  // iplink_modify(): the kind's own options (link_util->parse_opt), then ll_name_to_index() on "link DEV",
+  // all before anything is sent: a bad option is refused even when the name is taken
+  const opts = ops?.parse ? ops.parse(r.typeArgs, nestedCtx(ctx)) : undefined;
+  if (r.link !== undefined && !ctx.ns.dev(r.link)) throw new CmdError(`Cannot find device "${r.link}"`, 1);
   viaRtnl(() => checkIfnameAttr(name));
   // rtnl_newlink(): the kind's ->validate() (veth_validate, br_validate) runs before the name is looked up
   if (r.address !== undefined && !isValidEtherMac(r.address)) throw rtnlError('EADDRNOTAVAIL');
-  const kindErr = rtnlLinkOpsGet(r.type)?.validate?.({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns });
+  const kindErr = ops?.validate?.({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns });
   if (kindErr) throw rtnlError(kindErr);
   if (name && ns.dev(name)) throw rtnlError('EEXIST');
-  const ops = rtnlLinkOpsGet(r.type);
   if (!ops?.newlink) throw extackError('Unknown device type');
-  // the kind's options (link_util->parse_opt), then rtnl_newlink() -> ops->newlink()
-  const opts = ops.parse ? ops.parse(r.typeArgs, nestedCtx(ctx)) : undefined;
-  // iplink_modify(): ll_name_to_index() on "link DEV" before anything is sent
-  if (r.link !== undefined && !ctx.ns.dev(r.link)) throw new CmdError(`Cannot find device "${r.link}"`, 1);
   const lower = r.link === undefined ? undefined : (ctx.ns.dev(r.link) ?? null);
   const created: NetDevice = viaRtnl(() =>
     ops.newlink!({ name, address: r.address, mtu: r.mtu, txqlen: r.txqlen, ns, up: r.up, lower }, opts),
