@@ -31,11 +31,40 @@ const PROFILE = !!process.env.BENCH_PROFILE;
 const AB_CSS = process.env.BENCH_AB_CSS ?? '';
 const AB_DIST = process.env.BENCH_AB_DIST ?? '';
 const VERBOSE = !!process.env.BENCH_VERBOSE;
+const PASTE_RUNS = Number(process.env.BENCH_PASTE_RUNS ?? 1);
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
+}
+
+/** The functions the page's main thread spent most time in with what they called (each counted once per stack). */
+function topTotal(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const keyOf = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  };
+  const total = new Map<string, number>();
+  let all = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    all += dt;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
+    for (const k of seen) total.set(k, (total.get(k) ?? 0) + dt);
+  });
+  return [...total.entries()]
+    .filter(([k]) => !k.startsWith('(root)') && !k.startsWith('(idle)') && !k.startsWith('(program)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(
+      ([k, us]) => `    ${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / all).toFixed(1).padStart(5)}%  ${k}`,
+    );
 }
 
 /** The functions the page's main thread spent most time in (self time), from a CDP CPU profile. */
@@ -172,7 +201,7 @@ async function launch(): Promise<Browser> {
   });
 }
 
-async function open(browser: Browser): Promise<Page> {
+async function open(browser: Browser, url = URL): Promise<Page> {
   const ctx = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     serviceWorkers: 'block',
@@ -180,7 +209,7 @@ async function open(browser: Browser): Promise<Page> {
   });
   const page = await ctx.newPage();
   await page.addInitScript(HOOK);
-  await page.goto(URL);
+  await page.goto(url);
   await page.waitForFunction('window.__netlab && window.__netlab.interactiveAt !== undefined', null, {
     timeout: 30_000,
   });
@@ -414,8 +443,8 @@ async function enter(browser: Browser, n: number): Promise<void> {
 }
 
 // ---- 3. a 500-line paste ----
-async function paste(browser: Browser): Promise<void> {
-  const page = await open(browser);
+async function paste(browser: Browser, url = URL, name = ''): Promise<void> {
+  const page = await open(browser, url);
   const have = await devices(page);
   const input = page.locator('[data-testid="term-host"] input.term-input');
   await input.click();
@@ -443,13 +472,14 @@ async function paste(browser: Browser): Promise<void> {
   const r = (await page.evaluate(
     `(() => { clearInterval(window.__lagTimer); const lt = window.__longtasks.filter((e) => e.start >= window.__pasteAt); return { tasks: lt.map((e) => Math.round(e.start - window.__pasteAt) + '+' + Math.round(e.ms)).join(' '), ms: performance.now() - window.__pasteAt, lag: window.__lag, longest: Math.max(0, ...lt.map((e) => e.ms)), count: lt.length, sum: lt.reduce((a, e) => a + e.ms, 0) }; })()`,
   )) as { tasks: string; ms: number; lag: number; longest: number; count: number; sum: number };
-  if (cdp)
-    console.log(
-      `  the page's main thread during the paste, by self time:\n${topSelf(((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile, 40).join('\n')}`,
-    );
+  if (cdp) {
+    const prof = ((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile;
+    console.log(`  the page's main thread during the paste, by self time:\n${topSelf(prof, 30).join('\n')}`);
+    console.log(`  and with what each called:\n${topTotal(prof, 50).join('\n')}`);
+  }
   if (VERBOSE) console.log(`  long tasks (start+ms after the paste): ${r.tasks}`);
   console.log(
-    `500-line paste (250 veth pairs): all drawn after ${f0(r.ms)} ms; longest task ${f0(r.longest)} ms (${r.count} long tasks, ${f0(r.sum)} ms in all); a 10 ms timer waited at most ${f0(r.lag)} ms  goal: input never blocked > 100 ms`,
+    `500-line paste (250 veth pairs)${name}: all drawn after ${f0(r.ms)} ms; longest task ${f0(r.longest)} ms (${r.count} long tasks, ${f0(r.sum)} ms in all); a 10 ms timer waited at most ${f0(r.lag)} ms  goal: input never blocked > 100 ms`,
   );
   await page.context().close();
 }
@@ -516,7 +546,24 @@ async function main(): Promise<void> {
     // the largest size last: it takes longest to build
     const sizes = [...SIZES].sort((x, y) => x - y);
     if (PARTS.has('enter')) for (const n of sizes.slice(0, -1)) await enter(browser, n);
-    if (PARTS.has('paste')) await paste(browser);
+    if (PARTS.has('paste')) {
+      // BENCH_AB_DIST: the baseline's paste and this build's in turn, BENCH_PASTE_RUNS times each
+      const base = AB_DIST
+        ? await preview({
+            preview: { port: PORT + 1, strictPort: true, host: '127.0.0.1' },
+            build: { outDir: AB_DIST },
+            logLevel: 'warn',
+          })
+        : null;
+      try {
+        for (let i = 0; i < PASTE_RUNS; i++) {
+          if (base) await paste(browser, `http://127.0.0.1:${PORT + 1}/`, ` [baseline ${AB_DIST}]`);
+          await paste(browser, URL, base ? ' [this build]' : '');
+        }
+      } finally {
+        if (base) await new Promise<void>((r) => base.httpServer.close(() => r()));
+      }
+    }
     if (PARTS.has('frames')) await frames(browser);
     if (PARTS.has('enter') && sizes.length) await enter(browser, sizes[sizes.length - 1]!);
   } finally {
