@@ -462,13 +462,30 @@ async function paste(browser: Browser, url = URL, name = ''): Promise<void> {
     window.__lag = 0;
     let last = performance.now();
     window.__lagTimer = setInterval(() => { const t = performance.now(); window.__lag = Math.max(window.__lag, t - last - 10); last = t; }, 10);
+    // each key typed during the paste: how long it waited for its handler, and for the next frame after it
+    window.__keys = [];
+    document.addEventListener('keydown', (e) => {
+      const ran = performance.now();
+      requestAnimationFrame(() => window.__keys.push({ wait: ran - e.timeStamp, frame: performance.now() - e.timeStamp }));
+    }, { capture: true });
     window.__pasteAt = performance.now();
     const dt = new DataTransfer();
     dt.setData('text/plain', ${JSON.stringify(script)} + '\\n');
     document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   })()`);
+  // a person typing meanwhile: a key every 150 ms (letters, into the command line) until all is drawn
+  let typing = true;
+  const typist = (async () => {
+    while (typing) {
+      await page.keyboard.press('x');
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  })();
   await page.waitForFunction(`${DEVICES} >= ${have + 500}`, null, { timeout: 300_000, polling: 100 });
+  typing = false;
+  await typist;
   await page.waitForTimeout(500);
+  const keys = (await page.evaluate('window.__keys')) as { wait: number; frame: number }[];
   const r = (await page.evaluate(
     `(() => { clearInterval(window.__lagTimer); const lt = window.__longtasks.filter((e) => e.start >= window.__pasteAt); return { tasks: lt.map((e) => Math.round(e.start - window.__pasteAt) + '+' + Math.round(e.ms)).join(' '), ms: performance.now() - window.__pasteAt, lag: window.__lag, longest: Math.max(0, ...lt.map((e) => e.ms)), count: lt.length, sum: lt.reduce((a, e) => a + e.ms, 0) }; })()`,
   )) as { tasks: string; ms: number; lag: number; longest: number; count: number; sum: number };
@@ -480,6 +497,11 @@ async function paste(browser: Browser, url = URL, name = ''): Promise<void> {
   if (VERBOSE) console.log(`  long tasks (start+ms after the paste): ${r.tasks}`);
   console.log(
     `500-line paste (250 veth pairs)${name}: all drawn after ${f0(r.ms)} ms; longest task ${f0(r.longest)} ms (${r.count} long tasks, ${f0(r.sum)} ms in all); a 10 ms timer waited at most ${f0(r.lag)} ms  goal: input never blocked > 100 ms`,
+  );
+  const waits = keys.map((k) => k.wait);
+  const frames = keys.map((k) => k.frame);
+  console.log(
+    `  ${keys.length} keys typed meanwhile: key -> handler median ${f0(pct(waits, 0.5))} ms, p95 ${f0(pct(waits, 0.95))}, worst ${f0(Math.max(...waits))}; key -> next frame median ${f0(pct(frames, 0.5))} ms, p95 ${f0(pct(frames, 0.95))}, worst ${f0(Math.max(...frames))}`,
   );
   await page.context().close();
 }
