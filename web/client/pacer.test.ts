@@ -95,8 +95,11 @@ describe('pacer', () => {
     p.push({ id: 1, snap: true });
     p.push({ id: 2, snap: true });
     p.push({ id: 3, snap: true });
-    expect(() => frames.splice(0).forEach((f) => f())).toThrow('bad message');
-    frames.splice(0).forEach((f) => f());
+    const runFrame = () => {
+      for (const f of frames.splice(0)) f();
+    };
+    expect(runFrame).toThrow('bad message');
+    runFrame();
     expect(seen).toEqual([1, 3]);
   });
 });
