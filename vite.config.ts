@@ -1,10 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { csp, serviceWorker } from './tools/vite-offline';
-import { preloadCritical } from './tools/vite-preload';
 
 export default defineConfig({
-  plugins: [react(), csp(), serviceWorker(), preloadCritical()],
+  plugins: [react(), csp(), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {

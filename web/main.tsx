@@ -6,11 +6,8 @@ import { FIRST_PRESET } from '../sim/index';
 import { startLab } from './persist/autosave';
 import { registerOffline } from './offline';
 import { takeEarlyWorker } from './client/earlyWorker';
-import { whenPosted } from './store/port';
 
 performance.mark('netlab-main');
-// the first lab on its way to the worker: the saved one, a shared link's, or the first preset
-const labPosted = whenPosted(['load', 'run']);
 const sim = startSim(
   () => void startLab(() => loadPreset(FIRST_PRESET.id)),
   () => takeEarlyWorker() ?? new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }),
@@ -31,15 +28,9 @@ function markInteractive(): void {
   poll();
 }
 
-// The UI's script (fetched already: index.html preloads it) runs once the first lab is on its way to the
-// worker: that run holds the page for a while, and the saved lab's read from IndexedDB would wait behind it
-// while the worker had nothing to build. Not longer than LAB_WAIT_MS (a shared link may ask first).
-const LAB_WAIT_MS = 250;
-void Promise.race([labPosted, new Promise((r) => setTimeout(r, LAB_WAIT_MS))])
-  .then(() => import('./ui'))
-  .then(({ mount }) => {
-    performance.mark('netlab-ui');
-    mount(document.getElementById('root')!);
-    performance.mark('netlab-mounted');
-    markInteractive();
-  });
+void import('./ui').then(({ mount }) => {
+  performance.mark('netlab-ui');
+  mount(document.getElementById('root')!);
+  performance.mark('netlab-mounted');
+  markInteractive();
+});
