@@ -31,11 +31,42 @@ const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 20);
 const URL = `http://127.0.0.1:${PORT}/`;
 const PROFILE = !!process.env.BENCH_PROFILE;
 const AB_CSS = process.env.BENCH_AB_CSS ?? '';
+const AB_DIST = process.env.BENCH_AB_DIST ?? '';
+const VERBOSE = !!process.env.BENCH_VERBOSE;
+const PASTE_RUNS = Number(process.env.BENCH_PASTE_RUNS ?? 1);
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  children?: number[];
+}
+
+/** The functions the page's main thread spent most time in with what they called (each counted once per stack). */
+function topTotal(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
+  const keyOf = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  };
+  const total = new Map<string, number>();
+  let all = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = profile.timeDeltas[i] ?? 0;
+    all += dt;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(keyOf(at));
+    for (const k of seen) total.set(k, (total.get(k) ?? 0) + dt);
+  });
+  return [...total.entries()]
+    .filter(([k]) => !k.startsWith('(root)') && !k.startsWith('(idle)') && !k.startsWith('(program)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(
+      ([k, us]) => `    ${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / all).toFixed(1).padStart(5)}%  ${k}`,
+    );
 }
 
 /** The functions the page's main thread spent most time in (self time), from a CDP CPU profile. */
@@ -139,6 +170,60 @@ const SIZE_OF = `((from) => {
   return { worker, inMsgs: i.length, inBytes: i.reduce((a, m) => a + size(m), 0), outMsgs: o.length, outBytes: o.reduce((a, m) => a + size(m), 0), types: i.map((m) => m.type).join(' ') };
 })`;
 
+// The steps of a first visit: each script fetched (responseEnd), the page's own marks, the worker's first
+// message of each kind, the long tasks before interactive (count and sum).
+const PHASES_HOOK = `(() => {
+  window.__firstMsg = {};
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(...a) {
+      super(...a);
+      this.addEventListener('message', (e) => {
+        const kinds = e.data && e.data.type === 'batch' ? e.data.msgs.map((m) => m.type) : [e.data && e.data.type];
+        for (const k of kinds) if (!(k in window.__firstMsg)) window.__firstMsg[k] = performance.now();
+      });
+    }
+    postMessage(m, t) {
+      const k = 'to worker ' + (m && m.type);
+      if (!(k in window.__firstMsg)) window.__firstMsg[k] = performance.now();
+      return t ? super.postMessage(m, t) : super.postMessage(m);
+    }
+  };
+  // the first device node put in the page, and the frames after it
+  new MutationObserver((_, mo) => {
+    if (!document.querySelector('.react-flow__node-device')) return;
+    window.__firstMsg['device node in the page'] = performance.now();
+    mo.disconnect();
+    requestAnimationFrame(() => (window.__firstMsg['frame after it'] = performance.now()));
+  }).observe(document, { childList: true, subtree: true });
+  new MutationObserver((_, mo) => {
+    if (!document.querySelector('.react-flow')) return;
+    window.__firstMsg['diagram in the page'] = performance.now();
+    mo.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+  window.__lt = [];
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__lt.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+})()`;
+const PHASES = `(() => {
+  const at = window.__netlab.interactiveAt;
+  const r = {};
+  for (const e of performance.getEntriesByType('resource'))
+    if (/\\.(js|css)$/.test(e.name)) r[e.name.split('/').pop().replace(/-[\\w-]{8}\\./, '.')] = e.responseEnd;
+  for (const e of performance.getEntriesByType('mark')) r['mark:' + e.name] = e.startTime;
+  for (const [k, v] of Object.entries(window.__firstMsg)) r[/ /.test(k) && !/^to worker/.test(k) ? k : 'worker:' + k] = v;
+  const lt = window.__lt.filter((e) => e.start < at);
+  r['long tasks before interactive (count)'] = lt.length;
+  r.tasks = lt.map((e) => Math.round(e.start) + '+' + Math.round(e.ms)).join(' ');
+  const nav = performance.getEntriesByType('navigation')[0];
+  if (nav) { r['html'] = nav.responseEnd; r['dom interactive'] = nav.domInteractive; }
+  r['long tasks before interactive (ms)'] = lt.reduce((a, e) => a + e.ms, 0);
+  r['longest task before interactive'] = Math.max(0, ...lt.map((e) => e.ms));
+  r.interactive = at;
+  return r;
+})()`;
+
 async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -156,7 +241,7 @@ async function launch(): Promise<Browser> {
   });
 }
 
-async function open(browser: Browser): Promise<Page> {
+async function open(browser: Browser, url = URL): Promise<Page> {
   const ctx = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     serviceWorkers: 'block',
@@ -164,7 +249,7 @@ async function open(browser: Browser): Promise<Page> {
   });
   const page = await ctx.newPage();
   await page.addInitScript(HOOK);
-  await page.goto(URL);
+  await page.goto(url);
   await page.waitForFunction('window.__netlab && window.__netlab.interactiveAt !== undefined', null, {
     timeout: 30_000,
   });
@@ -185,40 +270,135 @@ async function build_(page: Page, lines: string[], want: number): Promise<number
   return Date.now() - t0;
 }
 
-// ---- 1. first visit ----
-async function firstVisit(browser: Browser): Promise<void> {
-  const assets = readdirSync(join(OUT, 'assets'));
-  const gz = (f: string) => gzipSync(readFileSync(join(OUT, 'assets', f))).length;
-  const times: number[] = [];
-  let fetched = new Set<string>();
-  for (let i = 0; i < LOADS; i++) {
-    const ctx = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      serviceWorkers: 'block',
-      bypassCSP: true,
-    });
-    const seen = new Set<string>();
-    ctx.on('request', (r) => seen.add(new globalThis.URL(r.url()).pathname));
-    const page = await ctx.newPage();
-    await page.goto(URL);
-    const t = await page.waitForFunction('window.__netlab && window.__netlab.interactiveAt', null, { timeout: 30_000 });
-    times.push(Number(await t.jsonValue()));
-    if (i === 0) fetched = new Set(seen);
-    await ctx.close();
+/** A build served for the first-visit part: this one, or BENCH_AB_DIST's (a baseline loaded in turn with it). */
+interface Target {
+  name: string;
+  url: string;
+  dir: string;
+  times: number[];
+  phases: Record<string, number>[];
+  fetched: Set<string>;
+  profile: string[] | null;
+}
+
+/** One cold load of `t` in a fresh context: load to interactive, the steps on the way, what it fetched. */
+async function coldLoad(browser: Browser, t: Target, first: boolean): Promise<void> {
+  const ctx = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    serviceWorkers: 'block',
+    bypassCSP: true,
+  });
+  const seen = new Set<string>();
+  ctx.on('request', (r) => seen.add(new globalThis.URL(r.url()).pathname));
+  const page = await ctx.newPage();
+  await page.addInitScript(PHASES_HOOK);
+  // BENCH_PROFILE: the first load's main thread, by self time
+  const cdp = PROFILE && first ? await ctx.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
   }
-  const files = [...fetched].filter((p) => p.startsWith('/assets/')).map((p) => p.slice('/assets/'.length));
-  const html = gzipSync(readFileSync(join(OUT, 'index.html'))).length;
+  await page.goto(t.url);
+  const at = await page.waitForFunction('window.__netlab && window.__netlab.interactiveAt', null, { timeout: 30_000 });
+  t.times.push(Number(await at.jsonValue()));
+  if (cdp)
+    t.profile = topSelf(
+      ((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile,
+      30,
+    );
+  const ph = (await page.evaluate(PHASES)) as Record<string, number | string>;
+  if (VERBOSE)
+    console.log(`  ${t.name} load ${t.times.length}: ${f0(t.times.at(-1)!)} ms; long tasks (start+ms): ${ph.tasks}`);
+  delete ph.tasks;
+  t.phases.push(ph as Record<string, number>);
+  if (first) t.fetched = seen;
+  await ctx.close();
+}
+
+function report(t: Target): void {
+  const assets = readdirSync(join(t.dir, 'assets'));
+  const gz = (f: string) => gzipSync(readFileSync(join(t.dir, 'assets', f))).length;
+  // the median of each step on the way, in the order they happen
+  const keys = [...new Set(t.phases.flatMap((p) => Object.keys(p)))];
+  const isCount = (k: string) => k.startsWith('long');
+  const med = keys
+    .map(
+      (k) =>
+        [
+          k,
+          pct(
+            t.phases.map((p) => p[k] ?? NaN).filter((x) => !Number.isNaN(x)),
+            0.5,
+          ),
+        ] as const,
+    )
+    .sort((a, b) => a[1] - b[1]);
+  const files = [...t.fetched].filter((p) => p.startsWith('/assets/')).map((p) => p.slice('/assets/'.length));
+  const html = gzipSync(readFileSync(join(t.dir, 'index.html'))).length;
   const total = files.reduce((a, f) => a + gz(f), 0) + html;
   const worker = files.filter((f) => f.includes('worker')).reduce((a, f) => a + gz(f), 0);
   const lazy = assets.filter((f) => f.endsWith('.js') && !files.includes(f));
   const lazyKb = lazy.reduce((a, f) => a + gz(f), 0);
+  const ts = t.times;
   console.log(
-    `first visit, ${LOADS} cold loads: load to interactive median ${f0(pct(times, 0.5))} ms (min ${f0(Math.min(...times))}, max ${f0(Math.max(...times))})  goal <= 600 ms`,
+    `first visit (${t.name}), ${ts.length} cold loads: load to interactive median ${f0(pct(ts, 0.5))} ms (min ${f0(Math.min(...ts))}, max ${f0(Math.max(...ts))})  goal <= 600 ms`,
   );
   console.log(
     `  fetched before interactive: ${f1(total / 1024)} KB gzip in ${files.length + 1} files (worker's ${f1(worker / 1024)} KB): ${files.join(', ')}`,
   );
+  console.log(
+    `  on the way (median ms after navigation start): ${med
+      .filter(([k]) => !isCount(k))
+      .map(([k, v]) => `${k} ${f0(v)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  ${med
+      .filter(([k]) => isCount(k))
+      .map(([k, v]) => `${k}: ${f0(v)}`)
+      .join(', ')} (medians)`,
+  );
+  if (t.profile) console.log(`  the first load's main thread, by self time:\n${t.profile.join('\n')}`);
   console.log(`  lazily loaded, not fetched: ${f1(lazyKb / 1024)} KB gzip: ${lazy.join(', ')}`);
+}
+
+// ---- 1. first visit ----
+async function firstVisit(browser: Browser): Promise<void> {
+  const target = (name: string, url: string, dir: string): Target => ({
+    name,
+    url,
+    dir,
+    times: [],
+    phases: [],
+    fetched: new Set(),
+    profile: null,
+  });
+  const targets = [target('this build', URL, OUT)];
+  // BENCH_AB_DIST: a baseline's build, loaded in turn with this one (base, this, base, this...), so that a
+  // busy machine slows both alike
+  let base: Awaited<ReturnType<typeof preview>> | null = null;
+  if (AB_DIST) {
+    base = await preview({
+      preview: { port: PORT + 1, strictPort: true, host: '127.0.0.1' },
+      build: { outDir: AB_DIST },
+      logLevel: 'warn',
+    });
+    targets.unshift(target(`baseline ${AB_DIST}`, `http://127.0.0.1:${PORT + 1}/`, AB_DIST));
+  }
+  try {
+    for (let i = 0; i < LOADS; i++) for (const t of targets) await coldLoad(browser, t, i === 0);
+  } finally {
+    if (base) await new Promise<void>((r) => base.httpServer.close(() => r()));
+  }
+  for (const t of targets) report(t);
+  if (targets.length === 2) {
+    const [a, b] = targets as [Target, Target];
+    const diffs = a.times.map((x, i) => (b.times[i] ?? NaN) - x).filter((x) => !Number.isNaN(x));
+    console.log(
+      `  paired (this build - baseline, load by load): median ${f0(pct(diffs, 0.5))} ms, ${diffs.filter((d) => d < 0).length} of ${diffs.length} loads faster`,
+    );
+  }
 }
 
 // ---- 2. Enter -> diagram updated ----
@@ -346,31 +526,65 @@ async function enter(browser: Browser, n: number): Promise<void> {
 }
 
 // ---- 3. a 500-line paste ----
-async function paste(browser: Browser): Promise<void> {
-  const page = await open(browser);
+async function paste(browser: Browser, url = URL, name = ''): Promise<void> {
+  const page = await open(browser, url);
   const have = await devices(page);
   const input = page.locator('[data-testid="term-host"] input.term-input');
   await input.click();
   const script = Array.from({ length: 500 }, (_, i) =>
     i % 2 ? `ip link set pa${i - 1} up` : `ip link add pa${i} type veth peer name pb${i}`,
   ).join('\n');
+  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await page.evaluate(`(() => {
     window.__longtasks = [];
     window.__lag = 0;
     let last = performance.now();
     window.__lagTimer = setInterval(() => { const t = performance.now(); window.__lag = Math.max(window.__lag, t - last - 10); last = t; }, 10);
+    // each key typed during the paste: how long it waited for its handler, and for the next frame after it
+    window.__keys = [];
+    document.addEventListener('keydown', (e) => {
+      const ran = performance.now();
+      requestAnimationFrame(() => window.__keys.push({ wait: ran - e.timeStamp, frame: performance.now() - e.timeStamp }));
+    }, { capture: true });
     window.__pasteAt = performance.now();
     const dt = new DataTransfer();
     dt.setData('text/plain', ${JSON.stringify(script)} + '\\n');
     document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
   })()`);
+  // a person typing meanwhile: a key every 150 ms (letters, into the command line) until all is drawn
+  let typing = true;
+  const typist = (async () => {
+    while (typing) {
+      await page.keyboard.press('x');
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  })();
   await page.waitForFunction(`${DEVICES} >= ${have + 500}`, null, { timeout: 300_000, polling: 100 });
+  typing = false;
+  await typist;
   await page.waitForTimeout(500);
+  const keys = (await page.evaluate('window.__keys')) as { wait: number; frame: number }[];
   const r = (await page.evaluate(
-    `(() => { clearInterval(window.__lagTimer); const lt = window.__longtasks.filter((e) => e.start >= window.__pasteAt); return { ms: performance.now() - window.__pasteAt, lag: window.__lag, longest: Math.max(0, ...lt.map((e) => e.ms)), count: lt.length, sum: lt.reduce((a, e) => a + e.ms, 0) }; })()`,
-  )) as { ms: number; lag: number; longest: number; count: number; sum: number };
+    `(() => { clearInterval(window.__lagTimer); const lt = window.__longtasks.filter((e) => e.start >= window.__pasteAt); return { tasks: lt.map((e) => Math.round(e.start - window.__pasteAt) + '+' + Math.round(e.ms)).join(' '), ms: performance.now() - window.__pasteAt, lag: window.__lag, longest: Math.max(0, ...lt.map((e) => e.ms)), count: lt.length, sum: lt.reduce((a, e) => a + e.ms, 0) }; })()`,
+  )) as { tasks: string; ms: number; lag: number; longest: number; count: number; sum: number };
+  if (cdp) {
+    const prof = ((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile;
+    console.log(`  the page's main thread during the paste, by self time:\n${topSelf(prof, 30).join('\n')}`);
+    console.log(`  and with what each called:\n${topTotal(prof, 50).join('\n')}`);
+  }
+  if (VERBOSE) console.log(`  long tasks (start+ms after the paste): ${r.tasks}`);
   console.log(
-    `500-line paste (250 veth pairs): all drawn after ${f0(r.ms)} ms; longest task ${f0(r.longest)} ms (${r.count} long tasks, ${f0(r.sum)} ms in all); a 10 ms timer waited at most ${f0(r.lag)} ms  goal: input never blocked > 100 ms`,
+    `500-line paste (250 veth pairs)${name}: all drawn after ${f0(r.ms)} ms; longest task ${f0(r.longest)} ms (${r.count} long tasks, ${f0(r.sum)} ms in all); a 10 ms timer waited at most ${f0(r.lag)} ms  goal: input never blocked > 100 ms`,
+  );
+  const waits = keys.map((k) => k.wait);
+  const frames = keys.map((k) => k.frame);
+  console.log(
+    `  ${keys.length} keys typed meanwhile: key -> handler median ${f0(pct(waits, 0.5))} ms, p95 ${f0(pct(waits, 0.95))}, worst ${f0(Math.max(...waits))}; key -> next frame median ${f0(pct(frames, 0.5))} ms, p95 ${f0(pct(frames, 0.95))}, worst ${f0(Math.max(...frames))}`,
   );
   await page.context().close();
 }
@@ -492,7 +706,24 @@ async function main(): Promise<void> {
     // the largest size last: it takes longest to build
     const sizes = [...SIZES].sort((x, y) => x - y);
     if (PARTS.has('enter')) for (const n of sizes.slice(0, -1)) await enter(browser, n);
-    if (PARTS.has('paste')) await paste(browser);
+    if (PARTS.has('paste')) {
+      // BENCH_AB_DIST: the baseline's paste and this build's in turn, BENCH_PASTE_RUNS times each
+      const base = AB_DIST
+        ? await preview({
+            preview: { port: PORT + 1, strictPort: true, host: '127.0.0.1' },
+            build: { outDir: AB_DIST },
+            logLevel: 'warn',
+          })
+        : null;
+      try {
+        for (let i = 0; i < PASTE_RUNS; i++) {
+          if (base) await paste(browser, `http://127.0.0.1:${PORT + 1}/`, ` [baseline ${AB_DIST}]`);
+          await paste(browser, URL, base ? ' [this build]' : '');
+        }
+      } finally {
+        if (base) await new Promise<void>((r) => base.httpServer.close(() => r()));
+      }
+    }
     if (PARTS.has('frames')) await frames(browser);
     if (PARTS.has('enter') && sizes.length) await enter(browser, sizes[sizes.length - 1]!);
   } finally {

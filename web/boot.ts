@@ -4,6 +4,7 @@
 import { holding } from './client/holding';
 import { setEarlyWorker } from './client/earlyWorker';
 
+performance.mark('netlab-boot');
 setEarlyWorker(holding(new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' })));
 
 void import('./main');

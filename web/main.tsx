@@ -7,6 +7,7 @@ import { startLab } from './persist/autosave';
 import { registerOffline } from './offline';
 import { takeEarlyWorker } from './client/earlyWorker';
 
+performance.mark('netlab-main');
 const sim = startSim(
   () => void startLab(() => loadPreset(FIRST_PRESET.id)),
   () => takeEarlyWorker() ?? new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }),
@@ -28,6 +29,8 @@ function markInteractive(): void {
 }
 
 void import('./ui').then(({ mount }) => {
+  performance.mark('netlab-ui');
   mount(document.getElementById('root')!);
+  performance.mark('netlab-mounted');
   markInteractive();
 });

@@ -47,14 +47,18 @@ export function withoutOffender(
   return { log: log.filter((e) => e.group !== group), dropped: log.filter((e) => e.group === group) };
 }
 
-/** Starts watching; `rebuild(log)` must end the worker and build a new one from `log`. */
-export function startHeartbeat(rebuild: (log: LogEntry[]) => void): Heartbeat {
+/**
+ * Starts watching; `rebuild(log)` must end the worker and build a new one from `log`; `settle()` applies
+ * what the page holds of the worker's messages, before the log is read.
+ */
+export function startHeartbeat(rebuild: (log: LogEntry[]) => void, settle: () => void = () => {}): Heartbeat {
   let lastBeat = performance.now();
   let lastCheck = lastBeat;
   let execs: LogEntry[] = [];
   const setHung = useLab.getState().setHung;
 
   const recover = () => {
+    settle();
     const s = useLab.getState();
     const { log, dropped } = withoutOffender(s.log, execs);
     execs = [];

@@ -12,6 +12,7 @@ import { currentLab } from '../persist/lab';
 import { pushHistory } from '../persist/storage';
 import { tf } from '../i18n/strings';
 import { undo } from '../store/actions';
+import { nextFrame, pacer } from './pacer';
 
 function dispatch(m: FromWorker, probes: Probes, heart: Heartbeat): void {
   const s = useLab.getState();
@@ -102,6 +103,9 @@ function replayCut(now: number, cut: { kept: number; events: number }): void {
   });
 }
 
+/** A message that changes the diagram: one such per frame (client/pacer.ts). */
+const draws = (m: FromWorker): boolean => m.type === 'snapshot' || (m.type === 'batch' && m.msgs.some(draws));
+
 export interface SimClient {
   /** Ends the worker as a crash would (tests and the status badge's "restart"). */
   crash(): void;
@@ -139,31 +143,50 @@ export function startSim(init: () => void, makeWorker: () => SimWorker): SimClie
     post(toWorker({ type: 'trace', on }));
   };
   player.onChange = (st) => useLab.getState().flowSync(st);
+  // the worker's messages, at most one snapshot drawn per frame (client/pacer.ts)
+  const inbox = pacer<FromWorker>(
+    (msgs) =>
+      useLab.batch(() => {
+        for (const m of msgs) {
+          if (m.type === 'ready') useLab.getState().setWorkerStatus('ready');
+          dispatch(m, probes, heart);
+        }
+      }),
+    draws,
+    nextFrame(),
+  );
   // a worker that stops answering is ended and rebuilt without the command it was running
-  const heart = startHeartbeat((log) => {
-    worker.terminate();
-    useLab.getState().setWorkerStatus('restarting');
-    spawn();
-    const s = useLab.getState();
-    post(toWorker({ type: 'load', seed: s.seed, log, now: s.now }));
-    if (tracing) syncTrace(true);
-    probes.reset();
-  });
+  const heart = startHeartbeat(
+    (log) => {
+      worker.terminate();
+      useLab.getState().setWorkerStatus('restarting');
+      spawn();
+      const s = useLab.getState();
+      post(toWorker({ type: 'load', seed: s.seed, log, now: s.now }));
+      if (tracing) syncTrace(true);
+      probes.reset();
+    },
+    // what the worker said before it stopped beating is in the log the rebuild starts from
+    () => inbox.drain(),
+  );
   const spawn = () => {
     heart.reset();
     worker = makeWorker();
     setPort((m) => worker.postMessage(m));
+    const mine = worker;
     worker.addEventListener('message', (e: MessageEvent<unknown>) => {
-      if (!isFromWorker(e.data)) return;
-      if (e.data.type === 'ready') useLab.getState().setWorkerStatus('ready');
-      dispatch(e.data, probes, heart);
+      if (mine !== worker || !isFromWorker(e.data)) return;
+      inbox.push(e.data);
     });
     worker.addEventListener('error', (e) => {
       e.preventDefault();
+      if (mine !== worker) return;
       restart();
     });
   };
   const restart = () => {
+    // what the worker said before it failed is applied first, as when its messages came one by one
+    inbox.drain();
     worker.terminate();
     const now = performance.now();
     crashes = [...crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
