@@ -46,15 +46,15 @@ function reframe(skb: Skb, ip: Uint8Array): Uint8Array {
  */
 export function brNfPreRouting(br: Bridge, skb: Skb, okfn: (br: Bridge, skb: Skb) => void): Skb | null {
   if (!callIptables(br)) return skb;
-  const ip = ipOf(skb);
-  if (!ip) return skb;
-  // no table and no conntrack in this namespace yet: every hook would accept as it is, but the frame
+  // no table and no conntrack in this namespace yet: every hook would accept as it is, but an IPv4 frame
   // carries nf_bridge info all the same (nf_bridge_alloc()), so br_nf_dev_queue_xmit() refragments it
   // (the skb is this frame's own from here on: the bridge's input path got it from the driver)
   if (!br.ns.netfilter) {
-    skb.nfBridge = true;
+    if (skb.data.length >= ETH_HLEN + 20 && ethType(skb.data) === ETH_P_IP) skb.nfBridge = true;
     return skb;
   }
+  const ip = ipOf(skb);
+  if (!ip) return skb;
   const v = nfHook(br.ns, 'PREROUTING', ip, { in: br, id: skb.id, bridged: true });
   if (v.verdict !== 'accept') {
     const w = br.ns.world;
