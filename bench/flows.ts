@@ -12,6 +12,7 @@ import { chromium } from '@playwright/test';
 import { Lab } from '../web/worker/lab';
 import { toWorker, type FromWorker } from '../web/protocol';
 import { PRESETS } from '../sim/labs/presets/article';
+import { addressedPortLines } from './scaleCli';
 
 const PINGS = Number(process.env.BENCH_PINGS ?? 20000);
 const PAIRS = 149;
@@ -99,16 +100,7 @@ async function pageRun(): Promise<
     await page.waitForFunction(() => (globalThis as unknown as Page).__netlab?.interactiveAt !== undefined, null, {
       timeout: 20_000,
     });
-    const lines: string[] = [];
-    for (let i = 0; i < PAIRS; i++) {
-      lines.push(
-        `ip link add a${i} type veth peer name b${i}`,
-        `ip link set a${i} master br0`,
-        `ip link set a${i} up`,
-        `ip link set b${i} up`,
-      );
-      lines.push(`ip addr add 10.0.${Math.floor(i / 200)}.${(i % 200) + 1}/16 dev b${i}`);
-    }
+    const lines = addressedPortLines(PAIRS);
     await page.evaluate((text) => (globalThis as unknown as Page).__netlab!.run('host', text), lines.join('\n'));
     await page.waitForFunction(
       (n) => document.querySelectorAll('.react-flow__node-device').length >= n,

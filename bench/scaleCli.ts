@@ -29,6 +29,22 @@ export function scaleLabLines(n: number): string[] {
   return lines;
 }
 
+/** `pairs` veth pairs whose a-ends are ports of br0, each b-end up with an address of 10.0.0.0/16: the page
+ *  benches' large lab (flows, frames). */
+export function addressedPortLines(pairs: number): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i < pairs; i++) {
+    lines.push(
+      `ip link add a${i} type veth peer name b${i}`,
+      `ip link set a${i} master br0`,
+      `ip link set a${i} up`,
+      `ip link set b${i} up`,
+      `ip addr add 10.0.${Math.floor(i / 200)}.${(i % 200) + 1}/16 dev b${i}`,
+    );
+  }
+  return lines;
+}
+
 export function scaleScenario(n: number): { text: string; buildSteps: number } {
   const lines = scaleLabLines(n);
   const buildSteps = lines.length;

@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { loadavg, cpus } from 'node:os';
 import { build, preview } from 'vite';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { addressedPortLines } from './scaleCli';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4178);
 const OUT = process.env.BENCH_OUT ?? 'dist-bench/web';
@@ -594,16 +595,7 @@ async function frames(browser: Browser): Promise<void> {
   const page = await open(browser);
   const have = await devices(page);
   const pairs = Math.ceil((1000 - have) / 2);
-  const lines: string[] = [];
-  for (let i = 0; i < pairs; i++) {
-    lines.push(
-      `ip link add a${i} type veth peer name b${i}`,
-      `ip link set a${i} master br0`,
-      `ip link set a${i} up`,
-      `ip link set b${i} up`,
-    );
-    lines.push(`ip addr add 10.0.${Math.floor(i / 200)}.${(i % 200) + 1}/16 dev b${i}`);
-  }
+  const lines = addressedPortLines(pairs);
   await build_(page, lines, have + 2 * pairs);
   const count = await devices(page);
   await page.waitForTimeout(2000);

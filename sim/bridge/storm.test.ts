@@ -5,30 +5,11 @@
 // backlog pauses for a seeded while between polls, as a busy CPU does, so hellos get through as they do there.)
 import { describe, expect, it } from 'vitest';
 import { Lab } from '../testing/lab';
+import { BRIDGE_LOOP } from '../testing/bridgeLoop';
 import { BACKLOG_COST, NETDEV_MAX_BACKLOG } from '../net/backlog';
 
 const S = 1_000_000;
-const LOOP = `
-ip link add br0 type bridge
-ip link add br1 type bridge
-ip link add a1 type veth peer name b1
-ip link add a2 type veth peer name b2
-ip link add a3 type veth peer name b3
-ip link set a1 master br0
-ip link set a2 master br0
-ip link set a3 master br0
-ip link set b1 master br1
-ip link set b2 master br1
-ip link set b3 master br1
-ip link set a1 up
-ip link set a2 up
-ip link set a3 up
-ip link set b1 up
-ip link set b2 up
-ip link set b3 up
-ip link set br1 up
-ip addr add 10.9.0.1/24 dev br0
-ip link set br0 up`;
+const LOOP = BRIDGE_LOOP.join('\n');
 
 /** A lab whose scheduler counts the events it runs. */
 function storm(): { lab: Lab; events: () => number } {

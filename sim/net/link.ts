@@ -128,7 +128,6 @@ export function devChangeNetns(dev: NetDevice, to: Netns): void {
   // register_netdevice's NETDEV_REGISTER: IPv4 sets the device up again in its new namespace
   registerNetdev(to, dev, keep);
   // rtmsg_ifinfo(RTM_NEWLINK) in the new namespace: rtnl_fill_link_netnsid() gives the link net an id there
-  const peerNet = dev.rtnlLinkOps?.getLinkNet?.(dev) ?? null;
-  if (peerNet && peerNet !== to) to.idOf(peerNet);
+  if (linkNet && linkNet !== to) to.idOf(linkNet);
   // the operstate stays as linkwatch last left it (the kernel recomputes it only on a linkwatch event)
 }
