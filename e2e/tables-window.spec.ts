@@ -49,5 +49,14 @@ test('a table of hundreds of devices draws the rows in view, and scrolling finds
   // and back to the top with the wheel
   for (let i = 0; i < 60 && (await table.evaluate((el) => el.scrollTop > 0)); i++) await page.mouse.wheel(0, -600);
   await expect(table.locator('td', { hasText: /^wa0$/ })).toBeInViewport();
+
+  // by keyboard alone: Tab from the last table tab onto the table, End to its last row, Home back
+  await page.getByRole('tab', { name: 'Bridge FDB' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(table).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(table.locator('td', { hasText: /^wz1$/ })).toBeInViewport();
+  await page.keyboard.press('Home');
+  await expect(table.locator('td', { hasText: /^wa0$/ })).toBeInViewport();
   expect(lab.errors).toEqual([]);
 });

@@ -46,7 +46,15 @@ export function Tables() {
         ))}
         <span className="tables-ns">{ns.name}</span>
       </div>
-      <div className="table-wrap" data-testid={`table-${tab}`} ref={box}>
+      {/* a panel of its own in the Tab order: a long table scrolls by keyboard (arrows, Page Up/Down, Home/End) */}
+      <div
+        className="table-wrap"
+        data-testid={`table-${tab}`}
+        ref={box}
+        role="tabpanel"
+        tabIndex={0}
+        aria-label={tr(`tables.${tab}`)}
+      >
         {tab === 'addr' && (
           <table>
             <thead>
