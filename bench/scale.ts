@@ -4,7 +4,9 @@
 // `ip -br link`, `ip addr`, `ip route`, `ip neigh` and `bridge fdb show`, a ping across the bridge
 // (its ARP request floods every port), what one one-line command costs in the app (the worker's run
 // and snapshot, the structured clone that crosses to the page, the store applying it), and the heap.
-// SCALE_SIZES=100,1000 picks the sizes (default 100,1000,10000).
+// SCALE_SIZES=100,1000 picks the sizes (default 100,1000,10000). Last, the app in Chromium: Enter -> diagram
+// updated at 1,000 and 5,000 devices, the `enter` part of bench/scaleWeb.ts (npm run bench:scale:web).
+import { spawnSync } from 'node:child_process';
 import { serialize } from 'node:v8';
 import { Lab } from '../web/worker/lab';
 import { Shell } from '../sim/shell/shell';
@@ -15,8 +17,9 @@ import * as diagram from '../web/model/diagram';
 import { cliScale, scaleLabLines as buildLines } from './scaleCli';
 
 const SIZES = (process.env.SCALE_SIZES ?? '100,1000,10000').split(',').map(Number);
-// SCALE_PARTS=cli,app: the command line (bench/scaleCli.ts) and the worker's Lab as the app drives it (below)
-const PARTS = new Set((process.env.SCALE_PARTS ?? 'cli,app').split(','));
+// SCALE_PARTS=cli,app,web: the command line (bench/scaleCli.ts), the worker's Lab as the app drives it (below),
+// the app in Chromium (bench/scaleWeb.ts, its own process)
+const PARTS = new Set((process.env.SCALE_PARTS ?? 'cli,app,web').split(','));
 
 const ms = (t0: number) => performance.now() - t0;
 const fmtMs = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(7) + ' ms';
@@ -145,4 +148,10 @@ if (PARTS.has('cli')) {
 if (PARTS.has('app')) {
   console.log("\n== the worker's Lab as the app drives it ==");
   for (const n of SIZES) one(n);
+}
+if (PARTS.has('web')) {
+  console.log('\n== the app in Chromium (bench/scaleWeb.ts: Enter -> diagram updated) ==');
+  const env = { SCALE_WEB_PARTS: 'enter', SCALE_WEB_SIZES: '1000,5000', ...process.env };
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/scaleWeb.ts'], { stdio: 'inherit', env });
+  if (r.status !== 0) process.exitCode = r.status ?? 1;
 }
