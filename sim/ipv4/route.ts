@@ -80,7 +80,7 @@ function inDevSelectAddr(inDev: InDevice, scope: number): Ip4 {
 export function inetSelectAddr(dev: NetDevice, dst: number, scope: number): Ip4 {
   const inDev = dev.inDev;
   let addr: Ip4 = ANY;
-  const localnet = inDev?.orconf('route_localnet') ? RT_SCOPE_LINK : RT_SCOPE_HOST;
+  const localnet = inDev?.routeLocalnet() ? RT_SCOPE_LINK : RT_SCOPE_HOST;
   if (inDev) {
     for (const ifa of inDev.ifaList) {
       if (ifa.secondary) continue;
@@ -230,9 +230,9 @@ const VALID: ValidateResult = Object.freeze({ ok: true });
 /** fib_validate_source(): reverse-path and martian checks on a received packet's source. */
 export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oif: number): ValidateResult {
   const inDev = dev.inDev!;
-  const rpf = inDev.maxconf('rp_filter');
-  if (!rpf && (dev.ifindex !== oif || !inDev.orconf('send_redirects'))) {
-    if (inDev.orconf('accept_local')) return VALID;
+  const rpf = inDev.rpFilter();
+  if (!rpf && (dev.ifindex !== oif || !inDev.txRedirects())) {
+    if (inDev.acceptLocal()) return VALID;
     if (!ns.ipv4.fib.customLocalRoutes) {
       // "Within the same container, it is regarded as a martian source": an address of an interface
       // (inet_lookup_ifaddr_rcu()), not whatever a local route covers
@@ -299,10 +299,8 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
     return daddr === 0xe0000001 ? { kind: 'broadcast' } : { kind: 'error', error: 'EINVAL', martian: 'destination' };
   if (isZeronetIp(saddr)) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   if (isZeronetIp(daddr)) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
-  if (isLoopbackIp(daddr) && !inDev.orconf('route_localnet'))
-    return { kind: 'error', error: 'EINVAL', martian: 'destination' };
-  if (isLoopbackIp(saddr) && !inDev.orconf('route_localnet'))
-    return { kind: 'error', error: 'EINVAL', martian: 'source' };
+  if (isLoopbackIp(daddr) && !inDev.routeLocalnet()) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
+  if (isLoopbackIp(saddr) && !inDev.routeLocalnet()) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   INPUT_FLOW.daddr = daddr;
   INPUT_FLOW.iif = dev.ifindex;
   INPUT_FLOW.tos = tos;
