@@ -20,6 +20,7 @@ import type { Netns } from '../net/netns';
 import { RawSocket, type RawError } from '../ipv4/raw';
 import { isRouteError, ipDevFind, routeOutput } from '../ipv4/route';
 import { ipLocalOut, routeMtu } from '../ipv4/ip_output';
+import type { Flow } from '../ipv4/fib';
 import { BACKLOG_DELAY } from '../net/world';
 import { ERRNO_TEXT, Proc, longOverflows, parseFloatStrict, parseIntStrict } from './proc';
 import { resolveHost, reverseHost, unresolvedText } from './resolve';
@@ -325,6 +326,15 @@ export class Ping extends Proc {
   /** the flood wait a reply just cancelled, for pinger() to re-arm (del_timer + mod_timer on one timer_list) */
   private parkedFlood: Timer | null = null;
   private pattern: Uint8Array | null = null;
+  /** the flow each request is routed by (raw_sendmsg()'s flowi4), reused */
+  private readonly flow: Flow = {
+    daddr: ANY,
+    saddr: undefined,
+    oif: undefined,
+    iif: undefined,
+    tos: undefined,
+    scope: undefined,
+  };
   /** inside sendmsg(): what arrives is read from the error queue before the main loop looks again */
   private sending = false;
   private ewma = 0;
@@ -488,11 +498,12 @@ export class Ping extends Proc {
       putU32le(data, 0, Math.floor(now / S));
       putU32le(data, 8, now % S);
     }
-    const rt = routeOutput(ns, {
-      daddr: this.dst,
-      saddr: this.strictSource ? this.source : undefined,
-      oif: this.boundDev || undefined,
-    });
+    // raw_sendmsg()'s flowi4 on its stack: one per ping, filled per request (routeOutput() keeps nothing of it)
+    const fl = this.flow;
+    fl.daddr = this.dst;
+    fl.saddr = this.strictSource ? this.source : undefined;
+    fl.oif = this.boundDev || undefined;
+    const rt = routeOutput(ns, fl);
     if (isRouteError(rt)) {
       // sendto() fails, nothing is on the error queue: ping4_receive_error_msg() returns -1 and the
       // request just counts as sent (pinger()'s hard_local_error prints only after an ICMP error)

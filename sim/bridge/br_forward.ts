@@ -1,6 +1,6 @@
 // Forwarding decisions (net/bridge/br_forward.c): should_deliver, br_forward, br_flood.
 import { devQueueXmit } from '../net/dev';
-import type { Skb } from '../net/skb';
+import { type Skb, allocSkb } from '../net/skb';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
 import { brNfForward } from './br_netfilter';
@@ -42,7 +42,7 @@ function pushXmit(p: BridgePort, skb: Skb, data: Uint8Array): void {
       });
     return;
   }
-  devQueueXmit({ data, dev: p.dev, pktType: 'outgoing', id: skb.id });
+  devQueueXmit(allocSkb(data, p.dev, 'outgoing', skb.id));
 }
 
 /** br_forward() */

@@ -4,7 +4,7 @@ import { BCAST_MAC, fmtMac, isMulticastMac, isValidEtherMac } from '../core/addr
 import { ethDst, ethSrc } from '../wire/ethernet';
 import { countRx, netifReceiveSkb } from '../net/dev';
 import type { RxResult } from '../net/netdevice';
-import type { Skb } from '../net/skb';
+import { type Skb, allocSkb } from '../net/skb';
 import type { Drop, TraceInput } from '../net/trace';
 import type { Bridge } from './br_device';
 import { fdbFind, fdbUpdate } from './br_fdb';
@@ -172,5 +172,7 @@ function macStr(skb: Skb): string {
 function brPassFrameUp(br: Bridge, skb: Skb): void {
   // dev_sw_netstats_rx_add(): skb->len, the Ethernet header already pulled
   countRx(br, skb.data.length - 14);
-  netifReceiveSkb({ data: skb.data, dev: br, pktType: skb.pktType, id: skb.id, nfBridge: skb.nfBridge });
+  const up = allocSkb(skb.data, br, skb.pktType, skb.id);
+  up.nfBridge = skb.nfBridge;
+  netifReceiveSkb(up);
 }

@@ -20,7 +20,7 @@ import {
   ICMP_REDIR_HOST,
   ICMP_REDIRECT,
   ICMP_TIME_EXCEEDED,
-  emitEchoReply,
+  emitEchoReplyVerified,
   emitIcmp,
   icmpType,
   parseIcmp,
@@ -34,6 +34,7 @@ import { RT_SCOPE_LINK } from './devinet';
 import { addrType, inetSelectAddr, isRouteError, routeOutput } from './route';
 import { ipLocalOut, routeMtu } from './ip_output';
 import { nfCtAttach } from '../netfilter/hooks';
+import type { Flow } from './fib';
 
 const ICMP_ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
 
@@ -195,6 +196,9 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
   });
 }
 
+/** icmp_reply()'s flowi4 on its stack: one, filled per echo (routeOutput() keeps nothing of it) */
+const ECHO_FLOW: Flow = { daddr: ANY, saddr: undefined, oif: undefined, iif: undefined, tos: 0, scope: undefined };
+
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
 export function icmpRcv(
   ns: Netns,
@@ -215,9 +219,14 @@ export function icmpRcv(
     // icmp_reply(): from the address that was asked (fib_compute_spec_dst)
     const tos = ipv4Tos(ip);
     const spec = broadcast ? inetSelectAddr(dev, src, RT_SCOPE_LINK) : ipv4Dst(ip);
-    const rt = routeOutput(ns, { daddr: src, saddr: spec, tos });
+    const fl = ECHO_FLOW;
+    fl.daddr = src;
+    fl.saddr = spec;
+    fl.tos = tos;
+    const rt = routeOutput(ns, fl);
     if (isRouteError(rt)) return;
-    const body = emitEchoReply(ip, ihl, len);
+    // the request's checksum was verified above
+    const body = emitEchoReplyVerified(ip, ihl, len);
     const reply = emitIpv4Header(
       tos,
       ns.world.prng.u32() & 0xffff,

@@ -1,5 +1,6 @@
 // Sending IPv4 packets (net/ipv4/ip_output.c: ip_local_out, ip_output, ip_finish_output2; route.c:
 // ipv4_link_failure) and the loopback path for local destinations.
+import { allocSkb } from '../net/skb';
 import { type Mac, ANY, fmtIp4 } from '../core/addr';
 import { ETH_P_IP, emitEthernet, emitEthernetHeader } from '../wire/ethernet';
 import { ipv4Df, ipv4Dst, ipv4Src } from '../wire/ipv4';
@@ -138,6 +139,12 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
     if (sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
     return true;
   }
+  // a resolved entry: the packet goes now, nothing is queued (no QueuedPacket made for it)
+  if (tbl.eventSendReady(n)) {
+    ctx.probed = false;
+    if (sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
+    return true;
+  }
   const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
   const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
   ctx.probed = n.state === 'NONE' || n.state === 'FAILED';
@@ -170,17 +177,24 @@ export function ipFinishOutputNeigh(n: Neighbour, p: QueuedPacket): void {
 /** dev_loopback_xmit(): this host's own copy of a broadcast or multicast it sends (PACKET_LOOPBACK). */
 function loopbackCopy(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): void {
   const copy = emitEthernet({ dst, src: dev.mac, ethertype: ETH_P_IP }, ip);
-  netifRx({ data: copy, dev, pktType: 'loopback', id, localRoute: true, localBroadcast: true, rtIif: dev.ifindex });
+  const skb = allocSkb(copy, dev, 'loopback', id);
+  skb.localRoute = true;
+  skb.localBroadcast = true;
+  skb.rtIif = dev.ifindex;
+  netifRx(skb);
 }
 
 /** True when the device dropped the frame as it was handed over (NET_XMIT_DROP). */
 function sendFrame(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): boolean {
   const data = emitEthernetHeader(dst, dev.mac, ETH_P_IP, ip);
-  return devQueueXmit({ data, dev, pktType: 'outgoing', id }) === 'drop';
+  return devQueueXmit(allocSkb(data, dev, 'outgoing', id)) === 'drop';
 }
 
 /** loopback_xmit(): the packet comes back in on lo with its route attached (rt_iif kept). */
 function loopbackOut(lo: NetDevice, ip: Uint8Array, id: number, rtIif: number): void {
   const data = emitEthernet({ dst: lo.mac, src: lo.mac, ethertype: ETH_P_IP }, ip);
-  devQueueXmit({ data, dev: lo, pktType: 'outgoing', id, rtIif, localRoute: true });
+  const skb = allocSkb(data, lo, 'outgoing', id);
+  skb.rtIif = rtIif;
+  skb.localRoute = true;
+  devQueueXmit(skb);
 }

@@ -286,7 +286,7 @@ function brdInput(ns: Netns, saddr: Ip4, dev: NetDevice): InputRoute {
 }
 
 /** ip_route_input_slow()'s flowi4 on its stack: one, filled per packet (fib lookups keep nothing of it) */
-const INPUT_FLOW: Flow = { daddr: ANY, iif: 0, tos: 0 };
+const INPUT_FLOW: Flow = { daddr: ANY, saddr: undefined, oif: undefined, iif: 0, tos: 0, scope: undefined };
 
 /** ip_route_input_slow() */
 export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: NetDevice): InputRoute {

@@ -22,3 +22,20 @@ export interface Skb {
   /** skb->nf_bridge: the bridge ran PREROUTING for it (br_netfilter); IP input must not run it again */
   nfBridge?: boolean;
 }
+
+/** __alloc_skb(): a frame's skb with every field present from the start, so that every skb has the one
+ *  shape and the stack's reads of it stay monomorphic (a field a layer notes later is a store, not a new
+ *  shape); a sender sets its own notes (rtIif, localRoute, ...) on the result. */
+export function allocSkb(data: Uint8Array, dev: NetDevice, pktType: PktType, id: number): Skb {
+  return {
+    data,
+    dev,
+    pktType,
+    id,
+    rtIif: undefined,
+    localRoute: undefined,
+    localBroadcast: undefined,
+    fragMax: undefined,
+    nfBridge: undefined,
+  };
+}

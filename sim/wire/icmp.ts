@@ -142,3 +142,23 @@ export function emitEchoReply(req: Uint8Array, off: number, len: number): Uint8A
   b[3] = c & 255;
   return b;
 }
+
+/** emitEchoReply() for a request whose checksum was verified (icmp_rcv() did): the reply's checksum is the
+ *  request's, updated for the one word that changes (type 8 and its code become 0 0; RFC 1624 eqn. 3, as
+ *  inet_proto_csum_replace2() does), instead of summing the whole message again. Same bytes: both are
+ *  the ones' complement sum's one representative in [1, 0xffff], complemented. */
+export function emitEchoReplyVerified(req: Uint8Array, off: number, len: number): Uint8Array {
+  const b = withHeadroom(len, 34);
+  b.set(req.subarray(off, off + len));
+  const old = (b[0] << 8) | b[1];
+  const hc = (b[2] << 8) | b[3];
+  b[0] = ICMP_ECHOREPLY;
+  b[1] = 0;
+  let c = (~hc & 0xffff) + (~old & 0xffff);
+  c = (c & 0xffff) + (c >>> 16);
+  c = (c & 0xffff) + (c >>> 16);
+  const n = ~c & 0xffff;
+  b[2] = n >>> 8;
+  b[3] = n & 255;
+  return b;
+}
