@@ -8,6 +8,8 @@ import {
   ICMP_ECHOREPLY,
   ICMP_REDIRECT,
   ICMP_TIME_EXCEEDED,
+  echoDataSum,
+  echoPatternSum,
   emitEchoRequest,
   icmpEchoId,
   icmpEchoSeq,
@@ -326,6 +328,8 @@ export class Ping extends Proc {
   /** the flood wait a reply just cancelled, for pinger() to re-arm (del_timer + mod_timer on one timer_list) */
   private parkedFlood: Timer | null = null;
   private pattern: Uint8Array | null = null;
+  /** csumPartial() of the pattern with the send time's words (bytes 0-3 and 8-11) zero; -1: not yet */
+  private patternSum = -1;
   /** the flow each request is routed by (raw_sendmsg()'s flowi4), reused */
   private readonly flow: Flow = {
     daddr: ANY,
@@ -494,9 +498,13 @@ export class Ping extends Proc {
     }
     const data = this.pattern;
     const now = ns.world.now;
+    let dataSum: number | undefined;
     if (data.length >= 16) {
       putU32le(data, 0, Math.floor(now / S));
       putU32le(data, 8, now % S);
+      // the checksum's sum over the data: the pattern's (kept, the time's words left out) and the time's
+      if (this.patternSum < 0) this.patternSum = echoPatternSum(data);
+      dataSum = echoDataSum(data, this.patternSum);
     }
     // raw_sendmsg()'s flowi4 on its stack: one per ping, filled per request (routeOutput() keeps nothing of it)
     const fl = this.flow;
@@ -509,7 +517,7 @@ export class Ping extends Proc {
       // request just counts as sent (pinger()'s hard_local_error prints only after an ICMP error)
       return;
     }
-    const icmp = emitEchoRequest(this.ident, seq, data);
+    const icmp = emitEchoRequest(this.ident, seq, data, dataSum);
     // ipv4_mtu() never says more than IP_MAX_MTU
     const mtu = Math.min(routeMtu(rt), 0xffff);
     const total = 20 + icmp.length;

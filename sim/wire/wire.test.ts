@@ -5,10 +5,20 @@ import fc from 'fast-check';
 import { fmtIp4, fmtMac, ip4, mac } from '../core/addr';
 import { ARPOP_REPLY, ARPOP_REQUEST, emitArp, parseArp } from './arp';
 import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, emitEthernet, parseEthernet } from './ethernet';
-import { IPPROTO_ICMP, decreaseTtl, emitIpv4, parseIpv4 } from './ipv4';
-import { ICMP_ECHO, ICMP_ECHOREPLY, emitEchoReply, emitEchoReplyVerified, emitIcmp, parseIcmp } from './icmp';
+import { IPPROTO_ICMP, decreaseTtl, emitIpv4, emitIpv4Header, parseIpv4 } from './ipv4';
+import {
+  ICMP_ECHO,
+  ICMP_ECHOREPLY,
+  emitEchoReply,
+  emitEchoReplyVerified,
+  echoDataSum,
+  echoPatternSum,
+  emitEchoRequest,
+  emitIcmp,
+  parseIcmp,
+} from './icmp';
 import { Prng } from '../core/prng';
-import { inetChecksum } from './checksum';
+import { csumPartial, inetChecksum } from './checksum';
 import { readPcap, writePcap } from './pcap';
 import { formatFrame } from '../apps/tcpdump_print';
 
@@ -152,6 +162,47 @@ describe('properties', () => {
           const h = parseIpv4(b)!;
           expect(h).toMatchObject({ src, dst, ttl, id, df, checksumOk: true, totalLen: 20 + payload.length });
           expect(inetChecksum(b, 0, 20)).toBe(0);
+        },
+      ),
+    );
+  });
+
+  it("a header written into the payload's headroom checks, whatever its tos, ttl and protocol bytes", () => {
+    fc.assert(
+      fc.property(
+        arbIp,
+        arbIp,
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.boolean(),
+        fc.uint8Array({ maxLength: 300 }),
+        (src, dst, tos, ttl, protocol, id, df, bytes) => {
+          const payload = emitEchoRequest(1, 2, bytes);
+          const b = emitIpv4Header(tos, id, df, ttl, protocol, src, dst, payload);
+          expect(b.buffer).toBe(payload.buffer);
+          expect(inetChecksum(b, 0, 20)).toBe(0);
+          expect(parseIpv4(b)).toMatchObject({ src, dst, ttl, tos, protocol, id: id & 0xffff, df, mf: false });
+        },
+      ),
+    );
+  });
+
+  it("an echo request checksummed from its data's kept sum has the bytes of one summed whole", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.uint8Array({ maxLength: 1500 }),
+        (id, seq, data) => {
+          const whole = [...emitEchoRequest(id, seq, data)];
+          expect([...emitEchoRequest(id, seq, data, csumPartial(data, 0, data.length))]).toEqual(whole);
+          if (data.length >= 16) {
+            // ping's way: the pattern's sum kept once, the time's words added per request
+            const kept = echoPatternSum(data.map((x, i) => (i < 4 || (i >= 8 && i < 12) ? 0xa5 : x)));
+            expect([...emitEchoRequest(id, seq, data, echoDataSum(data, kept))]).toEqual(whole);
+          }
         },
       ),
     );
