@@ -3,6 +3,7 @@
 import { type Ip4, prefixMask } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
 import { RT_SCOPE_UNIVERSE } from './devinet';
+import type { Rtable } from './route';
 
 export const RT_TABLE_MAIN = 254;
 export const RT_TABLE_LOCAL = 255;
@@ -81,6 +82,9 @@ export function metricsText(m: RouteMetrics | undefined): string {
 export interface FibResult {
   route: FibRoute;
   type: RtnType;
+  /** the output route last made from this result (the nexthop's cached rtable, nhc_pcpu_rth_output): route.ts
+   *  hands it out again for the same flow, a pure function of the same inputs */
+  rth: Rtable | null;
 }
 
 export type FibLookupError = { error: 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES' | 'EAGAIN' };
@@ -155,7 +159,7 @@ export class Fib {
       .filter((r) => r.table === RT_TABLE_LOCAL || r.table === RT_TABLE_MAIN)
       .sort((a, b) => b.len - a.len || b.table - a.table || aliasOrder(a, b));
     this.lookupOrder = order;
-    this.lookupRes = order.map((r) => ({ route: r, type: r.type }));
+    this.lookupRes = order.map((r) => ({ route: r, type: r.type, rth: null }));
     this.lookupNet = Int32Array.from(order, (r) => r.dst | 0);
     this.lookupMask = Int32Array.from(order, (r) => prefixMask(r.len) | 0);
     this.lookupErr = order.map((r) => (RTN_ERROR[r.type] as FibLookupError['error'] | undefined) ?? null);
@@ -225,7 +229,7 @@ export class Fib {
         if (fl.oif && !opts?.skipOif && fl.oif !== dev.ifindex) continue;
       }
       // fib_result: the same object for every lookup that ends at this alias (nothing writes to it)
-      return res.type === r.type ? res : (this.lookupRes[i] = { route: r, type: r.type });
+      return res.type === r.type ? res : (this.lookupRes[i] = { route: r, type: r.type, rth: null });
     }
     return { error: 'ENETUNREACH' };
   }

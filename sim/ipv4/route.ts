@@ -165,10 +165,23 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
     return mkrouteOutput(ns, r, 'local', daddr, saddr, ns.lo, origOif, true);
   }
   if (!saddr) saddr = resultPrefsrc(r);
-  const rt = mkrouteOutput(ns, r, res.type, daddr, saddr, r.dev!, origOif, false);
+  // __mkroute_output(): the nexthop's cached rtable when it was made for this same flow (rt_cache_valid());
+  // the route and its result are the same inputs, so it is what mkrouteOutput() would make again
+  const cached = res.rth;
+  let rt =
+    cached !== null &&
+    cached.daddr === daddr &&
+    cached.saddr === saddr &&
+    cached.iif === (origOif || 0) &&
+    cached.dev === r.dev
+      ? cached
+      : mkrouteOutput(ns, r, res.type, daddr, saddr, r.dev!, origOif, false);
+  if (rt !== cached && !isRouteError(rt)) res.rth = rt;
   // find_exception(): a redirect learned for this destination replaces the route's gateway
   const ex = ns.ipv4.exceptions.get(daddr);
   if (!isRouteError(rt) && ex && ex.dev === rt.dev) {
+    // the exception's values go on a route of this lookup's own (the cached one stays as it was made)
+    rt = { ...rt };
     const now = ns.world.now;
     // rt_bind_exception(): after a cache flush the exception is emptied, not removed
     if ((ex.genid ?? 0) !== ns.ipv4.rtGenid) {

@@ -23,19 +23,9 @@ export interface Skb {
   nfBridge?: boolean;
 }
 
-/** __alloc_skb(): a frame's skb with every field present from the start, so that every skb has the one
- *  shape and the stack's reads of it stay monomorphic (a field a layer notes later is a store, not a new
- *  shape); a sender sets its own notes (rtIif, localRoute, ...) on the result. */
+/** __alloc_skb(): a frame's skb, every one made with the same fields in the same order, so that the stack's
+ *  reads of it stay monomorphic (nf_bridge, which the bridge notes on every IPv4 frame it takes, is there from
+ *  the start: a store, not a new shape; the rarer notes, rtIif and the like, are added by who needs them). */
 export function allocSkb(data: Uint8Array, dev: NetDevice, pktType: PktType, id: number): Skb {
-  return {
-    data,
-    dev,
-    pktType,
-    id,
-    rtIif: undefined,
-    localRoute: undefined,
-    localBroadcast: undefined,
-    fragMax: undefined,
-    nfBridge: undefined,
-  };
+  return { data, dev, pktType, id, nfBridge: undefined };
 }
