@@ -133,7 +133,9 @@ export function ipLocalDeliver(skb: Skb, ip: Uint8Array, iif: number, broadcast:
     dst = ipv4Dst(ip);
   // raw_local_deliver() -> raw_v4_input()
   // closing a socket replaces the array, so this loop sees the sockets as they were
-  for (const s of ns.rawSockets) {
+  const socks = ns.rawSockets;
+  for (let i = 0; i < socks.length; i++) {
+    const s = socks[i];
     if (s.matches(protocol, src, dst, iif)) s.onPacket(ip);
   }
   if (ns.world.trace)

@@ -82,7 +82,9 @@ export function inetSelectAddr(dev: NetDevice, dst: number, scope: number): Ip4 
   let addr: Ip4 = ANY;
   const localnet = inDev?.routeLocalnet() ? RT_SCOPE_LINK : RT_SCOPE_HOST;
   if (inDev) {
-    for (const ifa of inDev.ifaList) {
+    const list = inDev.ifaList;
+    for (let i = 0; i < list.length; i++) {
+      const ifa = list[i];
       if (ifa.secondary) continue;
       if (Math.min(ifa.scope, localnet) > scope) continue;
       if (!dst || ifaMatch(dst, ifa)) {

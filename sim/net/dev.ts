@@ -58,9 +58,15 @@ export function devQueueXmit(skb: Skb): 'drop' | void {
       });
     return;
   }
-  // dev_queue_xmit_nit(): every ptype_all tap sees outgoing frames
-  for (const t of dev.taps) t.deliver(skb, true);
-  for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, true);
+  // dev_queue_xmit_nit(): every ptype_all tap sees outgoing frames (indexed loops: no iterator per frame
+  // before the JIT has optimized the path, which is a flood's first thousands of frames)
+  const taps = dev.taps;
+  for (let i = 0; i < taps.length; i++) taps[i].deliver(skb, true);
+  const socks = dev.ns.packetSockets;
+  for (let i = 0; i < socks.length; i++) {
+    const t = socks[i];
+    if (t.dev === null && t.protocol === 'all') t.deliver(skb, true);
+  }
   if (w.trace)
     w.emit({
       type: 'xmit',
@@ -117,8 +123,13 @@ export function netifReceiveSkb(skb: Skb): void {
     });
   // packet_rcv() leaves PACKET_LOOPBACK alone: a host's own broadcast copy is not captured again
   if (skb.pktType !== 'loopback') {
-    for (const t of dev.taps) t.deliver(skb, false);
-    for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);
+    const taps = dev.taps;
+    for (let i = 0; i < taps.length; i++) taps[i].deliver(skb, false);
+    const socks = dev.ns.packetSockets;
+    for (let i = 0; i < socks.length; i++) {
+      const t = socks[i];
+      if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);
+    }
   }
   if (dev.rxHandler && skb.pktType !== 'loopback') {
     if (w.trace && dev.brport)
@@ -133,8 +144,16 @@ export function netifReceiveSkb(skb: Skb): void {
     if (dev.rxHandler(skb) === 'consumed') return;
   }
   const type = ethType(skb.data);
-  for (const t of dev.ptypeSpecific) if (t.protocol === type) t.deliver(skb, false);
-  for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === type) t.deliver(skb, false);
+  const specific = dev.ptypeSpecific;
+  for (let i = 0; i < specific.length; i++) {
+    const t = specific[i];
+    if (t.protocol === type) t.deliver(skb, false);
+  }
+  const socks = dev.ns.packetSockets;
+  for (let i = 0; i < socks.length; i++) {
+    const t = socks[i];
+    if (t.dev === null && t.protocol === type) t.deliver(skb, false);
+  }
   // deliver_ptype_list_skb(ptype_base): ip_rcv, arp_rcv as registered (sim/init.ts)
   ptypeHandler(type)?.(skb);
 }
