@@ -31,7 +31,7 @@ import { nudValid } from './neighbour';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { RT_SCOPE_LINK } from './devinet';
-import { addrType, inetSelectAddr, isRouteError, routeOutput } from './route';
+import { type Rtable, addrType, inetSelectAddr, isRouteError, routeOutput } from './route';
 import { ipLocalOut, routeMtu } from './ip_output';
 import { nfCtAttach } from '../netfilter/hooks';
 import type { Flow } from './fib';
@@ -199,6 +199,22 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
 /** icmp_reply()'s flowi4 on its stack: one, filled per echo (routeOutput() keeps nothing of it) */
 const ECHO_FLOW: Flow = { daddr: ANY, saddr: undefined, oif: undefined, iif: undefined, tos: 0, scope: undefined };
 
+/** icmp_reply()'s route, traced (out of icmpRcv()'s line, which stays small for the JIT) */
+function traceEchoReply(ns: Netns, rt: Rtable, src: Ip4, id: number): void {
+  ns.world.emit({
+    type: 'route',
+    ns: ns.name,
+    dev: rt.dev.name,
+    frameId: id,
+    dst: fmtIp4(src),
+    src: fmtIp4(rt.saddr),
+    via: rt.gw !== null ? fmtIp4(rt.gw) : null,
+    purpose: 'echo-reply',
+    local: !!rt.local,
+    fn: 'icmp_reply',
+  });
+}
+
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
 export function icmpRcv(
   ns: Netns,
@@ -237,22 +253,16 @@ export function icmpRcv(
       src,
       body,
     );
-    if (ns.world.trace)
-      ns.world.emit({
-        type: 'route',
-        ns: ns.name,
-        dev: rt.dev.name,
-        frameId: id,
-        dst: fmtIp4(src),
-        src: fmtIp4(rt.saddr),
-        via: rt.gw !== null ? fmtIp4(rt.gw) : null,
-        purpose: 'echo-reply',
-        local: !!rt.local,
-        fn: 'icmp_reply',
-      });
+    if (ns.world.trace) traceEchoReply(ns, rt, src, id);
     ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
     return;
   }
+  icmpRcvOther(ns, ip, ihl, len, dev, src);
+  void iif;
+}
+
+/** icmp_rcv() for the other types: redirects and the errors raw sockets with IP_RECVERR hear of. */
+function icmpRcvOther(ns: Netns, ip: Uint8Array, ihl: number, len: number, dev: NetDevice, src: Ip4): void {
   // icmp_pointers[]: an echo reply (or any type but the errors below) goes no further than the raw sockets
   const type = icmpType(ip, ihl);
   if (type !== ICMP_REDIRECT && type !== ICMP_DEST_UNREACH && type !== ICMP_TIME_EXCEEDED) return;
@@ -277,7 +287,6 @@ export function icmpRcv(
       s.onError({ offender: iph.src, type: icmp.type, code: icmp.code, info: icmp.info, quoted: icmp.original });
     }
   }
-  void iif;
 }
 
 /** net.ipv4.route.min_pmtu and mtu_expires */

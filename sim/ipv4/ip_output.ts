@@ -106,19 +106,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   // on 0.0.0.0 for loopback and point-to-point devices (ip neigh show nud all lists them)
   const key = dev.isLoopback || dev.pointopoint ? ANY : nexthop;
   const n = tbl.lookup(key, dev) ?? tbl.create(key, dev);
-  if (dev.isLoopback) {
-    if (ns.world.trace)
-      ns.world.emit({
-        type: 'loopback',
-        ns: ns.name,
-        dev: dev.name,
-        frameId: ctx.id,
-        dst: fmtIp4(rt.daddr),
-        fn: 'loopback_xmit',
-      });
-    loopbackOut(dev, ip, ctx.id, rt.iif);
-    return true;
-  }
+  if (dev.isLoopback) return toLoopback(ns, rt, ip, ctx);
   // a device without header_ops (tun) takes the packet as it is (neigh_direct_output); others without
   // ARP send to the NOARP entry's address, their own
   if (dev.hwType === 'none') {
@@ -145,6 +133,28 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
     if (sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
     return true;
   }
+  return toNeighbour(ns, n, nexthop, ip, ctx);
+}
+
+/** ip_finish_output2() to lo: loopback_xmit() */
+function toLoopback(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): boolean {
+  const dev = rt.dev;
+  if (ns.world.trace)
+    ns.world.emit({
+      type: 'loopback',
+      ns: ns.name,
+      dev: dev.name,
+      frameId: ctx.id,
+      dst: fmtIp4(rt.daddr),
+      fn: 'loopback_xmit',
+    });
+  loopbackOut(dev, ip, ctx.id, rt.iif);
+  return true;
+}
+
+/** neigh_output() -> neigh_event_send() for an entry not (yet) resolved: queued, or sent if it turns valid. */
+function toNeighbour(ns: Netns, n: Neighbour, nexthop: number, ip: Uint8Array, ctx: PacketCtx): boolean {
+  const dev = n.dev;
   const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
   const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
   ctx.probed = n.state === 'NONE' || n.state === 'FAILED';
@@ -159,7 +169,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
       queued: true,
       fn: '__neigh_event_send',
     });
-  if (tbl.eventSend(n, p) && sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
+  if (ns.ipv4.arp.eventSend(n, p) && sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
   return true;
 }
 

@@ -170,7 +170,7 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
   // __mkroute_output(): the nexthop's cached rtable when it was made for this same flow (rt_cache_valid());
   // the route and its result are the same inputs, so it is what mkrouteOutput() would make again
   const cached = res.rth;
-  let rt =
+  const rt =
     cached !== null &&
     cached.daddr === daddr &&
     cached.saddr === saddr &&
@@ -180,8 +180,16 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
       : mkrouteOutput(ns, r, res.type, daddr, saddr, r.dev!, origOif, false);
   if (rt !== cached && !isRouteError(rt)) res.rth = rt;
   // find_exception(): a redirect learned for this destination replaces the route's gateway
+  if (!isRouteError(rt) && ns.ipv4.exceptions.size) return bindException(ns, rt, daddr);
+  return rt;
+}
+
+/** find_exception() -> rt_bind_exception(): the next-hop exception for `daddr` (a redirect, a path MTU)
+ *  applied to the route found, on a copy (the nexthop's cached route stays as it was made). */
+function bindException(ns: Netns, found: Rtable, daddr: Ip4): Rtable {
+  let rt = found;
   const ex = ns.ipv4.exceptions.get(daddr);
-  if (!isRouteError(rt) && ex && ex.dev === rt.dev) {
+  if (ex && ex.dev === rt.dev) {
     // the exception's values go on a route of this lookup's own (the cached one stays as it was made)
     rt = { ...rt };
     const now = ns.world.now;
