@@ -8,7 +8,7 @@ import { devQueueXmit } from '../net/dev';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import type { PacketSocket } from '../net/packet_socket';
-import type { Skb } from '../net/skb';
+import { type Skb, allocSkb } from '../net/skb';
 import { addrType, isRouteError, routeOutput } from '../ipv4/route';
 import { ERRNO_TEXT, Proc, parseFloatStrict, parseIntStrict } from './proc';
 import { resolveHost, unresolvedText } from './resolve';
@@ -216,7 +216,7 @@ export class Arping extends Proc implements PacketSocket {
         dst: fmtIp4(this.target),
         fn: 'packet_sendmsg',
       });
-    devQueueXmit({ data, dev, pktType: 'outgoing', id });
+    devQueueXmit(allocSkb(data, dev, 'outgoing', id));
   }
 
   /** recv_pack() */

@@ -8,6 +8,8 @@ import {
   ICMP_ECHOREPLY,
   ICMP_REDIRECT,
   ICMP_TIME_EXCEEDED,
+  echoDataSum,
+  echoPatternSum,
   emitEchoRequest,
   icmpEchoId,
   icmpEchoSeq,
@@ -18,8 +20,9 @@ import {
 import type { Timer } from '../core/scheduler';
 import type { Netns } from '../net/netns';
 import { RawSocket, type RawError } from '../ipv4/raw';
-import { isRouteError, ipDevFind, routeOutput } from '../ipv4/route';
+import { type Rtable, isRouteError, ipDevFind, routeOutput } from '../ipv4/route';
 import { ipLocalOut, routeMtu } from '../ipv4/ip_output';
+import type { Flow } from '../ipv4/fib';
 import { BACKLOG_DELAY } from '../net/world';
 import { ERRNO_TEXT, Proc, longOverflows, parseFloatStrict, parseIntStrict } from './proc';
 import { resolveHost, reverseHost, unresolvedText } from './resolve';
@@ -325,6 +328,17 @@ export class Ping extends Proc {
   /** the flood wait a reply just cancelled, for pinger() to re-arm (del_timer + mod_timer on one timer_list) */
   private parkedFlood: Timer | null = null;
   private pattern: Uint8Array | null = null;
+  /** csumPartial() of the pattern with the send time's words (bytes 0-3 and 8-11) zero; -1: not yet */
+  private patternSum = -1;
+  /** the flow each request is routed by (raw_sendmsg()'s flowi4), reused */
+  private readonly flow: Flow = {
+    daddr: ANY,
+    saddr: undefined,
+    oif: undefined,
+    iif: undefined,
+    tos: undefined,
+    scope: undefined,
+  };
   /** inside sendmsg(): what arrives is read from the error queue before the main loop looks again */
   private sending = false;
   private ewma = 0;
@@ -470,6 +484,63 @@ export class Ping extends Proc {
     this.exitTimer = this.ns.world.sched.after(wait, () => this.finish());
   }
 
+  /** The request's trace events (raw_sendmsg, its route), out of sendEcho()'s line: the hot path stays
+   *  small, so the JIT compiles less and inlines it. */
+  private traceSend(rt: Rtable, ip: Uint8Array, id: number, seq: number): void {
+    const ns = this.ns;
+    ns.world.emit({
+      type: 'socket-send',
+      ns: ns.name,
+      dev: rt.dev.name,
+      frameId: id,
+      app: 'ping',
+      bytes: ip,
+      dst: fmtIp4(this.dst),
+      seq,
+      fn: 'raw_sendmsg',
+    });
+    ns.world.emit({
+      type: 'route',
+      ns: ns.name,
+      dev: rt.dev.name,
+      frameId: id,
+      dst: fmtIp4(this.dst),
+      src: fmtIp4(rt.saddr),
+      via: rt.gw !== null ? fmtIp4(rt.gw) : null,
+      purpose: 'output',
+      local: !!rt.local,
+      bound: !!this.boundDev,
+      fn: 'ip_route_output_key_hash_rcu',
+    });
+  }
+
+  /** sendmsg() failed with `err` (nerrors was `before`): ENOBUFS is tried again later, others are reported. */
+  private sendFailed(err: 'EPERM' | 'ENETUNREACH' | 'ENOBUFS', before: number): void {
+    const ns = this.ns;
+    if (err === 'ENOBUFS') {
+      // pinger(): "device queue overflow", the packet was not sent; it is tried again after
+      // nores_interval until oom_count * nores_interval reaches lingertime, then reported and counted
+      const nores = Math.min(Math.max(Math.floor(this.o.interval / 2), 10), 500);
+      this.oomCount++;
+      if (this.oomCount * nores < Math.floor(this.o.timeoutW * 1000)) {
+        this.ntransmitted--;
+        this.retryIn = nores;
+        return;
+      }
+      if (!this.o.quiet) this.print('ping: sendmsg: No buffer space available');
+      this.checkDone();
+      return;
+    }
+    // the softirq run as the send returns (local_bh_enable) delivers what it looped back, such as the
+    // ICMP error of a REJECT; only then does ping say why sendmsg failed (a plain DROP stays silent)
+    this.sending = true;
+    ns.world.sched.runUntil(ns.world.now + 2 * BACKLOG_DELAY);
+    this.sending = false;
+    if (this.nerrors > before && !this.o.quiet) this.print(`ping: sendmsg: ${ERRNO_TEXT[err] ?? err}`);
+    // the main loop checks for the end only once pinger() has returned
+    this.checkDone();
+  }
+
   private sendEcho(): void {
     const ns = this.ns;
     const seq = ++this.ntransmitted & 0xffff;
@@ -484,21 +555,26 @@ export class Ping extends Proc {
     }
     const data = this.pattern;
     const now = ns.world.now;
+    let dataSum: number | undefined;
     if (data.length >= 16) {
       putU32le(data, 0, Math.floor(now / S));
       putU32le(data, 8, now % S);
+      // the checksum's sum over the data: the pattern's (kept, the time's words left out) and the time's
+      if (this.patternSum < 0) this.patternSum = echoPatternSum(data);
+      dataSum = echoDataSum(data, this.patternSum);
     }
-    const rt = routeOutput(ns, {
-      daddr: this.dst,
-      saddr: this.strictSource ? this.source : undefined,
-      oif: this.boundDev || undefined,
-    });
+    // raw_sendmsg()'s flowi4 on its stack: one per ping, filled per request (routeOutput() keeps nothing of it)
+    const fl = this.flow;
+    fl.daddr = this.dst;
+    fl.saddr = this.strictSource ? this.source : undefined;
+    fl.oif = this.boundDev || undefined;
+    const rt = routeOutput(ns, fl);
     if (isRouteError(rt)) {
       // sendto() fails, nothing is on the error queue: ping4_receive_error_msg() returns -1 and the
       // request just counts as sent (pinger()'s hard_local_error prints only after an ICMP error)
       return;
     }
-    const icmp = emitEchoRequest(this.ident, seq, data);
+    const icmp = emitEchoRequest(this.ident, seq, data, dataSum);
     // ipv4_mtu() never says more than IP_MAX_MTU
     const mtu = Math.min(routeMtu(rt), 0xffff);
     const total = 20 + icmp.length;
@@ -526,59 +602,11 @@ export class Ping extends Proc {
     // rcvd_clear(): a reused sequence number is new again
     this.received[seq >> 3] &= ~(1 << (seq & 7));
     const id = ns.world.nextFrameId();
-    if (ns.world.trace) {
-      ns.world.emit({
-        type: 'socket-send',
-        ns: ns.name,
-        dev: rt.dev.name,
-        frameId: id,
-        app: 'ping',
-        bytes: ip,
-        dst: fmtIp4(this.dst),
-        seq,
-        fn: 'raw_sendmsg',
-      });
-      ns.world.emit({
-        type: 'route',
-        ns: ns.name,
-        dev: rt.dev.name,
-        frameId: id,
-        dst: fmtIp4(this.dst),
-        src: fmtIp4(rt.saddr),
-        via: rt.gw !== null ? fmtIp4(rt.gw) : null,
-        purpose: 'output',
-        local: !!rt.local,
-        bound: !!this.boundDev,
-        fn: 'ip_route_output_key_hash_rcu',
-      });
-    }
+    if (ns.world.trace) this.traceSend(rt, ip, id, seq);
     const before = this.nerrors;
     const err = ipLocalOut(ns, rt, ip, id, true);
-    if (err === 'ENOBUFS') {
-      // pinger(): "device queue overflow", the packet was not sent; it is tried again after
-      // nores_interval until oom_count * nores_interval reaches lingertime, then reported and counted
-      const nores = Math.min(Math.max(Math.floor(this.o.interval / 2), 10), 500);
-      this.oomCount++;
-      if (this.oomCount * nores < Math.floor(this.o.timeoutW * 1000)) {
-        this.ntransmitted--;
-        this.retryIn = nores;
-        return;
-      }
-      if (!this.o.quiet) this.print('ping: sendmsg: No buffer space available');
-      this.checkDone();
-      return;
-    }
-    if (!err) this.oomCount = 0;
-    if (err) {
-      // the softirq run as the send returns (local_bh_enable) delivers what it looped back, such as the
-      // ICMP error of a REJECT; only then does ping say why sendmsg failed (a plain DROP stays silent)
-      this.sending = true;
-      ns.world.sched.runUntil(ns.world.now + 2 * BACKLOG_DELAY);
-      this.sending = false;
-      if (this.nerrors > before && !this.o.quiet) this.print(`ping: sendmsg: ${ERRNO_TEXT[err] ?? err}`);
-      // the main loop checks for the end only once pinger() has returned
-      this.checkDone();
-    }
+    if (err === null) this.oomCount = 0;
+    else this.sendFailed(err, before);
   }
 
   /** rts->timing: the payload has room for a struct timeval */
@@ -601,6 +629,43 @@ export class Ping extends Proc {
   private acknowledge(seq: number): void {
     const diff = ((this.ntransmitted & 0xffff) - seq) & 0xffff;
     if (diff <= 0x7fff && diff + 1 > this.pipesize) this.pipesize = diff + 1;
+  }
+
+  /** The line a reply prints (neither -q nor -f), out of onPacket()'s way. */
+  private printReply(
+    ip: Uint8Array,
+    len: number,
+    src: Ip4,
+    seq: number,
+    trip: number,
+    dup: boolean,
+    wrongSource: boolean,
+  ): void {
+    // with fewer than 16 bytes of data there is no timestamp to time the reply by
+    const time = this.timing ? ` time=${fmtTriptime(trip)}` : '';
+    // a broadcast or multicast ping expects many replies: they are not flagged (unless -v)
+    const showDup = dup && (!(this.o.broadcast || isMulticastIp(this.dst)) || this.o.verbose);
+    this.print(
+      `${len} bytes from ${this.prAddr(src)}: icmp_seq=${seq} ttl=${ipv4Ttl(ip)}${time}${showDup ? ' (DUP!)' : ''}${wrongSource ? ' (DIFFERENT ADDRESS!)' : ''}`,
+    );
+  }
+
+  /** An ICMP message other than an echo or its reply, seen on the raw socket: an error about a request. */
+  private onOtherIcmp(ip: Uint8Array, ihl: number, totalLen: number): void {
+    const icmp = parseIcmp(ip, ihl, totalLen - ihl);
+    if (icmp?.kind === 'error') {
+      const inner = icmp.original;
+      const seq = this.quotedSeq(inner);
+      if (seq < 0) return;
+      if (icmp.type !== ICMP_REDIRECT) {
+        // an error about one of our requests, seen on the raw socket itself: acknowledged, not printed
+        this.acknowledge(seq);
+        return;
+      }
+      // ping4_parse_reply(): a redirect is not an error; it is printed as it arrives
+      if (!this.o.quiet && !this.o.flood)
+        this.print(`From ${this.prAddr(ipv4Src(ip))}: icmp_seq=${seq} ${icmpText(icmp.type, icmp.code, icmp.info)}`);
+    }
   }
 
   private onPacket(ip: Uint8Array): void {
@@ -634,33 +699,12 @@ export class Ping extends Proc {
       if (trip < this.tmin) this.tmin = trip;
       if (trip > this.tmax) this.tmax = trip;
       this.ewma = this.ewma ? this.ewma + trip - this.ewma / 8 : trip * 8;
-      if (!this.o.quiet && !this.o.flood) {
-        // with fewer than 16 bytes of data there is no timestamp to time the reply by
-        const time = this.timing ? ` time=${fmtTriptime(trip)}` : '';
-        // a broadcast or multicast ping expects many replies: they are not flagged (unless -v)
-        const showDup = dup && (!(this.o.broadcast || isMulticastIp(this.dst)) || this.o.verbose);
-        this.print(
-          `${totalLen - ihl} bytes from ${this.prAddr(src)}: icmp_seq=${seq} ttl=${ipv4Ttl(ip)}${time}${showDup ? ' (DUP!)' : ''}${wrongSource ? ' (DIFFERENT ADDRESS!)' : ''}`,
-        );
-      }
+      if (!this.o.quiet && !this.o.flood) this.printReply(ip, totalLen - ihl, src, seq, trip, dup, wrongSource);
       this.checkDone();
       this.floodNext();
       return;
     }
-    const icmp = parseIcmp(ip, ihl, totalLen - ihl);
-    if (icmp?.kind === 'error') {
-      const inner = icmp.original;
-      const seq = this.quotedSeq(inner);
-      if (seq < 0) return;
-      if (icmp.type !== ICMP_REDIRECT) {
-        // an error about one of our requests, seen on the raw socket itself: acknowledged, not printed
-        this.acknowledge(seq);
-        return;
-      }
-      // ping4_parse_reply(): a redirect is not an error; it is printed as it arrives
-      if (!this.o.quiet && !this.o.flood)
-        this.print(`From ${this.prAddr(ipv4Src(ip))}: icmp_seq=${seq} ${icmpText(icmp.type, icmp.code, icmp.info)}`);
-    }
+    this.onOtherIcmp(ip, ihl, totalLen);
   }
 
   /** The seq of the echo request of ours that an ICMP error quotes, or -1 when it quotes another packet. */

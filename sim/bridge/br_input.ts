@@ -4,9 +4,10 @@ import { BCAST_MAC, fmtMac, isMulticastMac, isValidEtherMac } from '../core/addr
 import { ethDst, ethSrc } from '../wire/ethernet';
 import { countRx, netifReceiveSkb } from '../net/dev';
 import type { RxResult } from '../net/netdevice';
-import type { Skb } from '../net/skb';
+import { type Skb, allocSkb } from '../net/skb';
 import type { Drop, TraceInput } from '../net/trace';
 import type { Bridge } from './br_device';
+import type { BridgePort } from './br_private';
 import { fdbFind, fdbUpdate } from './br_fdb';
 import { brFlood, brForward } from './br_forward';
 import { brNfPreRouting } from './br_netfilter';
@@ -104,64 +105,62 @@ export function brHandleFrameFinish(br: Bridge, skb: Skb): void {
   if (dst) {
     const w = br.ns.world;
     if (dst.local) {
-      if (w.trace)
-        w.emit({
-          type: 'br-up',
-          ns: br.ns.name,
-          dev: skb.dev.name,
-          frameId: skb.id,
-          bridge: br.name,
-          mac: macStr(skb),
-          pktType,
-          local: true,
-          fn: 'br_pass_frame_up',
-        });
+      if (w.trace) traceUp(br, skb, pktType, true);
       return brPassFrameUp(br, skb);
     }
     dst.used = w.now;
-    if (w.trace)
-      w.emit({
-        type: 'br-forward',
-        ns: br.ns.name,
-        dev: skb.dev.name,
-        frameId: skb.id,
-        bridge: br.name,
-        to: dst.dst?.dev.name ?? br.name,
-        mac: macStr(skb),
-        fn: 'br_forward',
-      });
+    if (w.trace) traceForward(br, skb, dst.dst);
     brForward(dst.dst, skb, localRcv, false);
   } else {
     const w = br.ns.world;
-    if (w.trace)
-      w.emit({
-        type: 'br-flood',
-        ns: br.ns.name,
-        dev: skb.dev.name,
-        frameId: skb.id,
-        bridge: br.name,
-        mac: macStr(skb),
-        pktType,
-        fn: 'br_flood',
-      });
+    if (w.trace) traceFlood(br, skb, pktType);
     brFlood(br, skb, pktType, localRcv, false);
   }
   if (localRcv) {
-    const w = br.ns.world;
-    if (w.trace)
-      w.emit({
-        type: 'br-up',
-        ns: br.ns.name,
-        dev: skb.dev.name,
-        frameId: skb.id,
-        bridge: br.name,
-        mac: macStr(skb),
-        pktType,
-        local: false,
-        fn: 'br_pass_frame_up',
-      });
+    if (br.ns.world.trace) traceUp(br, skb, pktType, false);
     brPassFrameUp(br, skb);
   }
+}
+
+// br_handle_frame_finish()'s trace events, out of its line (it stays small for the JIT)
+function traceUp(br: Bridge, skb: Skb, pktType: 'unicast' | 'multicast' | 'broadcast', local: boolean): void {
+  br.ns.world.emit({
+    type: 'br-up',
+    ns: br.ns.name,
+    dev: skb.dev.name,
+    frameId: skb.id,
+    bridge: br.name,
+    mac: macStr(skb),
+    pktType,
+    local,
+    fn: 'br_pass_frame_up',
+  });
+}
+
+function traceForward(br: Bridge, skb: Skb, to: BridgePort | null): void {
+  br.ns.world.emit({
+    type: 'br-forward',
+    ns: br.ns.name,
+    dev: skb.dev.name,
+    frameId: skb.id,
+    bridge: br.name,
+    to: to?.dev.name ?? br.name,
+    mac: macStr(skb),
+    fn: 'br_forward',
+  });
+}
+
+function traceFlood(br: Bridge, skb: Skb, pktType: 'unicast' | 'multicast' | 'broadcast'): void {
+  br.ns.world.emit({
+    type: 'br-flood',
+    ns: br.ns.name,
+    dev: skb.dev.name,
+    frameId: skb.id,
+    bridge: br.name,
+    mac: macStr(skb),
+    pktType,
+    fn: 'br_flood',
+  });
 }
 
 function macStr(skb: Skb): string {
@@ -172,5 +171,7 @@ function macStr(skb: Skb): string {
 function brPassFrameUp(br: Bridge, skb: Skb): void {
   // dev_sw_netstats_rx_add(): skb->len, the Ethernet header already pulled
   countRx(br, skb.data.length - 14);
-  netifReceiveSkb({ data: skb.data, dev: br, pktType: skb.pktType, id: skb.id, nfBridge: skb.nfBridge });
+  const up = allocSkb(skb.data, br, skb.pktType, skb.id);
+  up.nfBridge = skb.nfBridge;
+  netifReceiveSkb(up);
 }

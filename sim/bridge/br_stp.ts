@@ -4,7 +4,7 @@
 import { fmtMac } from '../core/addr';
 import { devQueueXmit } from '../net/dev';
 import type { Timer } from '../core/scheduler';
-import type { Skb } from '../net/skb';
+import { type Skb, allocSkb } from '../net/skb';
 import { emitBpduFrame, parseBpduFrame, type ConfigBpdu } from '../wire/bpdu';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
@@ -197,7 +197,7 @@ export function transmitConfig(p: BridgePort): void {
 
 function sendBpdu(p: BridgePort, frame: Uint8Array): void {
   if (!p.dev.up) return;
-  devQueueXmit({ data: frame, dev: p.dev, pktType: 'outgoing', id: p.br.ns.world.nextFrameId() });
+  devQueueXmit(allocSkb(frame, p.dev, 'outgoing', p.br.ns.world.nextFrameId()));
 }
 
 /** br_config_bpdu_generation() */

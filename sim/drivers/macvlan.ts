@@ -35,7 +35,7 @@ import { ethDst, ethSrc } from '../wire/ethernet';
 import { countRx, countTx, devQueueXmit, ethTypeTrans, netifReceiveSkb, netifRx } from '../net/dev';
 import { NetDevice, type RxResult } from '../net/netdevice';
 import type { Netns } from '../net/netns';
-import type { Skb } from '../net/skb';
+import { type Skb, allocSkb } from '../net/skb';
 import { carrierOff, carrierOn, devSetMtu, devSetRxMode, devUnregister, linkwatchFireEvent } from '../net/link';
 import type { NetdevEvent, NotifierBlock } from '../net/notifier';
 import { registerNetdev } from '../net/register';
@@ -143,7 +143,7 @@ export class Macvlan extends NetDevice {
       }
     }
     // xmit_world: dev_queue_xmit() on the parent
-    const r = devQueueXmit({ data: skb.data, dev: this.lower, pktType: 'outgoing', id: skb.id });
+    const r = devQueueXmit(allocSkb(skb.data, this.lower, 'outgoing', skb.id));
     if (r === 'drop') {
       this.stats.txDropped++;
       return 'drop';
@@ -159,7 +159,7 @@ function forwardSkb(skb: Skb, dev: NetDevice): boolean {
     dev.stats.rxDropped++;
     return false;
   }
-  return netifRx({ data: skb.data, dev, pktType: ethTypeTrans(skb.data, dev), id: skb.id });
+  return netifRx(allocSkb(skb.data, dev, ethTypeTrans(skb.data, dev), skb.id));
 }
 
 /** macvlan_broadcast(): a copy to each open macvlan of the port in `modes`, but `src`. */
@@ -173,9 +173,7 @@ function broadcast(
   for (const v of port.hashOrder()) {
     if (v === src || !modes.includes(v.mode)) continue;
     // macvlan_broadcast_one(): dev_forward_skb() for a sender's own port, else netif_rx() as it is
-    const ok = local
-      ? forwardSkb(skb, v)
-      : netifRx({ data: skb.data, dev: v, pktType: ethTypeTrans(skb.data, v), id: skb.id });
+    const ok = local ? forwardSkb(skb, v) : netifRx(allocSkb(skb.data, v, ethTypeTrans(skb.data, v), skb.id));
     // macvlan_count_rx()
     if (ok) countRx(v, skb.data.length);
     else v.stats.rxDropped++;
@@ -191,8 +189,7 @@ function handleFrame(port: MacvlanPort, skb: Skb): RxResult {
     const src = port.lookup(ethSrc(skb.data));
     if (src && src.mode !== 'vepa' && src.mode !== 'bridge') {
       // "forward to original port": a private or passthru sender's own frame, back from the wire
-      if (netifRx({ data: skb.data, dev: src, pktType: ethTypeTrans(skb.data, src), id: skb.id }))
-        countRx(src, skb.data.length);
+      if (netifRx(allocSkb(skb.data, src, ethTypeTrans(skb.data, src), skb.id))) countRx(src, skb.data.length);
       return 'consumed';
     }
     // macvlan_broadcast_enqueue() -> macvlan_multicast_rx(), and the parent's stack gets it too

@@ -3,7 +3,7 @@
 import { countRx, countTx, ethTypeTrans, netifRx } from '../net/dev';
 import { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
-import type { Skb } from '../net/skb';
+import { type Skb, allocSkb } from '../net/skb';
 import type { Mac } from '../core/addr';
 import { carrierOff, carrierOn } from '../net/link';
 
@@ -84,7 +84,7 @@ export class Nic extends NetDevice implements CableEnd {
     // a NIC filters unicast for other MACs in hardware unless promiscuous
     const pkt = ethTypeTrans(frame, this);
     if (pkt === 'otherhost' && !this.isPromisc) return;
-    if (netifRx({ data: frame, dev: this, pktType: pkt, id })) countRx(this, frame.length);
+    if (netifRx(allocSkb(frame, this, pkt, id))) countRx(this, frame.length);
   }
 }
 

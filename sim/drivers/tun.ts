@@ -3,7 +3,7 @@
 import { countRx, countTx, ethTypeTrans, netifRx } from '../net/dev';
 import { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
-import type { Skb } from '../net/skb';
+import { type Skb, allocSkb } from '../net/skb';
 import type { Mac } from '../core/addr';
 import { carrierOff, carrierOn } from '../net/link';
 
@@ -86,6 +86,6 @@ export class Tun extends NetDevice {
   /** tun_get_user(): the process writes a frame; the kernel receives it on this device. */
   inject(frame: Uint8Array): void {
     const id = this.ns.world.nextFrameId();
-    if (netifRx({ data: frame, dev: this, pktType: ethTypeTrans(frame, this), id })) countRx(this, frame.length);
+    if (netifRx(allocSkb(frame, this, ethTypeTrans(frame, this), id))) countRx(this, frame.length);
   }
 }

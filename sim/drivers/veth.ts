@@ -28,41 +28,47 @@ export class Veth extends NetDevice {
     if (this.peer) carrierOff(this.peer);
   }
 
+  /** veth_xmit()'s drop when the peer is down (out of xmit()'s line, which stays small for the JIT) */
+  private dropPeerDown(skb: Skb): void {
+    const w = this.ns.world;
+    this.stats.txDropped++;
+    if (w.trace)
+      w.emit({
+        type: 'drop',
+        ns: this.ns.name,
+        dev: this.name,
+        frameId: skb.id,
+        reason: 'PEER_DOWN',
+        fn: 'veth_xmit',
+      });
+  }
+
+  /** is_skb_forwardable() refused the frame: too long for the peer */
+  private dropTooBig(skb: Skb, peer: Veth): 'drop' {
+    const w = this.ns.world;
+    this.stats.txDropped++;
+    peer.stats.rxDropped++;
+    if (w.trace)
+      w.emit({
+        type: 'drop',
+        ns: this.ns.name,
+        dev: this.name,
+        frameId: skb.id,
+        reason: 'PKT_TOO_BIG',
+        mtu: peer.mtu,
+        peer: peer.name,
+        fn: 'is_skb_forwardable',
+      });
+    return 'drop';
+  }
+
   /** veth_xmit() -> veth_forward_skb() -> __dev_forward_skb(): dropped if the peer is down. */
   xmit(skb: Skb): 'drop' | void {
     const peer = this.peer;
-    const w = this.ns.world;
-    if (!peer?.up) {
-      this.stats.txDropped++;
-      if (w.trace)
-        w.emit({
-          type: 'drop',
-          ns: this.ns.name,
-          dev: this.name,
-          frameId: skb.id,
-          reason: 'PEER_DOWN',
-          fn: 'veth_xmit',
-        });
-      return;
-    }
+    if (!peer?.up) return this.dropPeerDown(skb);
     // is_skb_forwardable(): longer than the peer's MTU, its header and a VLAN tag: the peer counts an
     // rx drop (dev_core_stats_rx_dropped_inc), this end a tx drop (priv->dropped), the sender ENOBUFS
-    if (skb.data.length > peer.mtu + 14 + 4) {
-      this.stats.txDropped++;
-      peer.stats.rxDropped++;
-      if (w.trace)
-        w.emit({
-          type: 'drop',
-          ns: this.ns.name,
-          dev: this.name,
-          frameId: skb.id,
-          reason: 'PKT_TOO_BIG',
-          mtu: peer.mtu,
-          peer: peer.name,
-          fn: 'is_skb_forwardable',
-        });
-      return 'drop';
-    }
+    if (skb.data.length > peer.mtu + 14 + 4) return this.dropTooBig(skb, peer);
     // skb_scrub_packet() and eth_type_trans() against the peer's address; a full backlog drops it
     // (NET_RX_DROP): the peer counted an rx drop, this end counts a tx drop (dev_core_stats_tx_dropped_inc)
     // the same skb goes on (devQueueXmit()'s callers hand it over and keep nothing of it): scrubbed of

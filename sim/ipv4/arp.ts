@@ -7,7 +7,7 @@ import { ETH_HLEN, ETH_P_ARP, emitEthernet } from '../wire/ethernet';
 import { devQueueXmit } from '../net/dev';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
-import type { Skb } from '../net/skb';
+import { type Skb, allocSkb } from '../net/skb';
 import type { Drop } from '../net/trace';
 import { RT_SCOPE_HOST, RT_SCOPE_LINK, ifaMatch, type InDevice } from './devinet';
 import { NEIGH_UPDATE_F_OVERRIDE, type Neighbour, type QueuedPacket } from './neighbour';
@@ -38,7 +38,7 @@ export function arpSend(
   if (dev.flagsNoArp) return;
   const body = emitArp({ op, sha: srcHw ?? dev.mac, sip: srcIp, tha: targetHw ?? ZERO_MAC, tip: dstIp });
   const data = emitEthernet({ dst: destHw ?? dev.broadcast, src: srcHw ?? dev.mac, ethertype: ETH_P_ARP }, body);
-  devQueueXmit({ data, dev, pktType: 'outgoing', id: dev.ns.world.nextFrameId() });
+  devQueueXmit(allocSkb(data, dev, 'outgoing', dev.ns.world.nextFrameId()));
 }
 
 /** arp_solicit(): pick the sender address (arp_announce) and ask, broadcast or unicast by probe count. */

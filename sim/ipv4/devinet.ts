@@ -76,6 +76,30 @@ export class InDevice {
     return this.dev.ns.ipv4.all.values[k] !== 0 && this.cnf.values[k] !== 0;
   }
 
+  // The per-packet tests below read their field by name, as the kernel's IN_DEV_* macros do
+  // (include/linux/inetdevice.h): no lookup by key string on the hot path.
+  /** IN_DEV_RPFILTER: IN_DEV_MAXCONF(rp_filter) */
+  rpFilter(): number {
+    const a = this.dev.ns.ipv4.all.values.rp_filter;
+    const d = this.cnf.values.rp_filter;
+    return Math.max(a, d);
+  }
+
+  /** IN_DEV_TX_REDIRECTS: IN_DEV_ORCONF(send_redirects) */
+  txRedirects(): boolean {
+    return (this.dev.ns.ipv4.all.values.send_redirects || this.cnf.values.send_redirects) !== 0;
+  }
+
+  /** IN_DEV_ACCEPT_LOCAL: IN_DEV_ORCONF(accept_local) */
+  acceptLocal(): boolean {
+    return (this.dev.ns.ipv4.all.values.accept_local || this.cnf.values.accept_local) !== 0;
+  }
+
+  /** IN_DEV_ROUTE_LOCALNET: IN_DEV_ORCONF(route_localnet) */
+  routeLocalnet(): boolean {
+    return (this.dev.ns.ipv4.all.values.route_localnet || this.cnf.values.route_localnet) !== 0;
+  }
+
   get forwarding(): boolean {
     return this.cnf.values.forwarding !== 0;
   }

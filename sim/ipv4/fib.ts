@@ -1,8 +1,9 @@
 // The IPv4 forwarding information base: tables local and main, kept as the kernel's merged trie orders
 // them (net/ipv4/fib_trie.c: fib_table_insert, fib_table_delete, fib_table_lookup; fib_semantics.c).
-import { type Ip4, inPrefix } from '../core/addr';
+import { type Ip4, prefixMask } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
 import { RT_SCOPE_UNIVERSE } from './devinet';
+import type { Rtable } from './route';
 
 export const RT_TABLE_MAIN = 254;
 export const RT_TABLE_LOCAL = 255;
@@ -81,6 +82,9 @@ export function metricsText(m: RouteMetrics | undefined): string {
 export interface FibResult {
   route: FibRoute;
   type: RtnType;
+  /** the output route last made from this result (the nexthop's cached rtable, nhc_pcpu_rth_output): route.ts
+   *  hands it out again for the same flow, a pure function of the same inputs */
+  rth: Rtable | null;
 }
 
 export type FibLookupError = { error: 'ENETUNREACH' | 'EHOSTUNREACH' | 'EINVAL' | 'EACCES' | 'EAGAIN' };
@@ -100,6 +104,10 @@ export class Fib {
   private lookupOrder: FibRoute[] | null = null;
   /** the result each alias of lookupOrder gives, made with it */
   private lookupRes: FibResult[] = [];
+  /** each alias's prefix and mask (int32), and the error its type returns (fib_props[].error), made with it */
+  private lookupNet = new Int32Array(0);
+  private lookupMask = new Int32Array(0);
+  private lookupErr: (FibLookupError['error'] | null)[] = [];
   private seq = 0;
 
   get routes(): FibRoute[] {
@@ -146,6 +154,17 @@ export class Fib {
     return null;
   }
 
+  private buildLookupOrder(): void {
+    const order = this._routes
+      .filter((r) => r.table === RT_TABLE_LOCAL || r.table === RT_TABLE_MAIN)
+      .sort((a, b) => b.len - a.len || b.table - a.table || aliasOrder(a, b));
+    this.lookupOrder = order;
+    this.lookupRes = order.map((r) => ({ route: r, type: r.type, rth: null }));
+    this.lookupNet = Int32Array.from(order, (r) => r.dst | 0);
+    this.lookupMask = Int32Array.from(order, (r) => prefixMask(r.len) | 0);
+    this.lookupErr = order.map((r) => (RTN_ERROR[r.type] as FibLookupError['error'] | undefined) ?? null);
+  }
+
   /** fib_table_delete(): the first alias that matches every attribute given. */
   delete(m: Partial<FibRoute> & { table: number; dst: Ip4; len: number }): FibRoute | null {
     const i = this.routes.findIndex(
@@ -187,29 +206,30 @@ export class Fib {
    */
   lookup(fl: Flow, opts?: { ignoreLinkState?: boolean; skipOif?: boolean }): FibResult | FibLookupError {
     const scope = fl.scope ?? RT_SCOPE_UNIVERSE;
-    if (this.lookupOrder === null) {
-      this.lookupOrder = this._routes
-        .filter((r) => r.table === RT_TABLE_LOCAL || r.table === RT_TABLE_MAIN)
-        .sort((a, b) => b.len - a.len || b.table - a.table || aliasOrder(a, b));
-      this.lookupRes = this.lookupOrder.map((r) => ({ route: r, type: r.type }));
-    }
-    const order = this.lookupOrder;
+    if (this.lookupOrder === null) this.buildLookupOrder();
+    const order = this.lookupOrder!;
+    const nets = this.lookupNet;
+    const masks = this.lookupMask;
+    const errs = this.lookupErr;
     const tos = fl.tos ?? 0;
+    // the key's bits under each alias's prefix mask, as the trie's leaf walk compares them (int32 arithmetic)
+    const key = fl.daddr | 0;
     for (let i = 0; i < order.length; i++) {
+      if (((key ^ nets[i]) & masks[i]) !== 0) continue;
       const r = order[i];
-      if (!inPrefix(fl.daddr, r.dst, r.len)) continue;
       if (r.tos && r.tos !== tos) continue;
       if (r.scope < scope) continue;
-      const err = RTN_ERROR[r.type];
-      if (err) return { error: err as FibLookupError['error'] };
+      const res = this.lookupRes[i];
+      // a type changed in place since the order was made is read again
+      const err = res.type === r.type ? errs[i] : ((RTN_ERROR[r.type] as FibLookupError['error'] | undefined) ?? null);
+      if (err !== null) return { error: err };
       const dev = r.dev;
       if (dev) {
         if (!dev.carrier && !opts?.ignoreLinkState && dev.inDev?.orconf('ignore_routes_with_linkdown')) continue;
         if (fl.oif && !opts?.skipOif && fl.oif !== dev.ifindex) continue;
       }
       // fib_result: the same object for every lookup that ends at this alias (nothing writes to it)
-      const res = this.lookupRes[i];
-      return res.type === r.type ? res : (this.lookupRes[i] = { route: r, type: r.type });
+      return res.type === r.type ? res : (this.lookupRes[i] = { route: r, type: r.type, rth: null });
     }
     return { error: 'ENETUNREACH' };
   }

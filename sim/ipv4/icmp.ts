@@ -20,7 +20,7 @@ import {
   ICMP_REDIR_HOST,
   ICMP_REDIRECT,
   ICMP_TIME_EXCEEDED,
-  emitEchoReply,
+  emitEchoReplyVerified,
   emitIcmp,
   icmpType,
   parseIcmp,
@@ -31,9 +31,10 @@ import { nudValid } from './neighbour';
 import type { NetDevice } from '../net/netdevice';
 import type { Netns } from '../net/netns';
 import { RT_SCOPE_LINK } from './devinet';
-import { addrType, inetSelectAddr, isRouteError, routeOutput } from './route';
+import { type Rtable, addrType, inetSelectAddr, isRouteError, routeOutput } from './route';
 import { ipLocalOut, routeMtu } from './ip_output';
 import { nfCtAttach } from '../netfilter/hooks';
+import type { Flow } from './fib';
 
 const ICMP_ERROR_TYPES = new Set([3, 4, 5, 11, 12]);
 
@@ -195,6 +196,25 @@ function ipDoRedirect(ns: Netns, dev: NetDevice, oldGw: Ip4, newGw: number, quot
   });
 }
 
+/** icmp_reply()'s flowi4 on its stack: one, filled per echo (routeOutput() keeps nothing of it) */
+const ECHO_FLOW: Flow = { daddr: ANY, saddr: undefined, oif: undefined, iif: undefined, tos: 0, scope: undefined };
+
+/** icmp_reply()'s route, traced (out of icmpRcv()'s line, which stays small for the JIT) */
+function traceEchoReply(ns: Netns, rt: Rtable, src: Ip4, id: number): void {
+  ns.world.emit({
+    type: 'route',
+    ns: ns.name,
+    dev: rt.dev.name,
+    frameId: id,
+    dst: fmtIp4(src),
+    src: fmtIp4(rt.saddr),
+    via: rt.gw !== null ? fmtIp4(rt.gw) : null,
+    purpose: 'echo-reply',
+    local: !!rt.local,
+    fn: 'icmp_reply',
+  });
+}
+
 /** ip_local_deliver_finish() for ICMP: raw sockets get a copy, then icmp_rcv(). */
 export function icmpRcv(
   ns: Netns,
@@ -215,9 +235,14 @@ export function icmpRcv(
     // icmp_reply(): from the address that was asked (fib_compute_spec_dst)
     const tos = ipv4Tos(ip);
     const spec = broadcast ? inetSelectAddr(dev, src, RT_SCOPE_LINK) : ipv4Dst(ip);
-    const rt = routeOutput(ns, { daddr: src, saddr: spec, tos });
+    const fl = ECHO_FLOW;
+    fl.daddr = src;
+    fl.saddr = spec;
+    fl.tos = tos;
+    const rt = routeOutput(ns, fl);
     if (isRouteError(rt)) return;
-    const body = emitEchoReply(ip, ihl, len);
+    // the request's checksum was verified above
+    const body = emitEchoReplyVerified(ip, ihl, len);
     const reply = emitIpv4Header(
       tos,
       ns.world.prng.u32() & 0xffff,
@@ -228,22 +253,16 @@ export function icmpRcv(
       src,
       body,
     );
-    if (ns.world.trace)
-      ns.world.emit({
-        type: 'route',
-        ns: ns.name,
-        dev: rt.dev.name,
-        frameId: id,
-        dst: fmtIp4(src),
-        src: fmtIp4(rt.saddr),
-        via: rt.gw !== null ? fmtIp4(rt.gw) : null,
-        purpose: 'echo-reply',
-        local: !!rt.local,
-        fn: 'icmp_reply',
-      });
+    if (ns.world.trace) traceEchoReply(ns, rt, src, id);
     ipLocalOut(ns, rt, reply, ns.world.nextFrameId());
     return;
   }
+  icmpRcvOther(ns, ip, ihl, len, dev, src);
+  void iif;
+}
+
+/** icmp_rcv() for the other types: redirects and the errors raw sockets with IP_RECVERR hear of. */
+function icmpRcvOther(ns: Netns, ip: Uint8Array, ihl: number, len: number, dev: NetDevice, src: Ip4): void {
   // icmp_pointers[]: an echo reply (or any type but the errors below) goes no further than the raw sockets
   const type = icmpType(ip, ihl);
   if (type !== ICMP_REDIRECT && type !== ICMP_DEST_UNREACH && type !== ICMP_TIME_EXCEEDED) return;
@@ -268,7 +287,6 @@ export function icmpRcv(
       s.onError({ offender: iph.src, type: icmp.type, code: icmp.code, info: icmp.info, quoted: icmp.original });
     }
   }
-  void iif;
 }
 
 /** net.ipv4.route.min_pmtu and mtu_expires */

@@ -1,5 +1,6 @@
 // Sending IPv4 packets (net/ipv4/ip_output.c: ip_local_out, ip_output, ip_finish_output2; route.c:
 // ipv4_link_failure) and the loopback path for local destinations.
+import { allocSkb } from '../net/skb';
 import { type Mac, ANY, fmtIp4 } from '../core/addr';
 import { ETH_P_IP, emitEthernet, emitEthernetHeader } from '../wire/ethernet';
 import { ipv4Df, ipv4Dst, ipv4Src } from '../wire/ipv4';
@@ -105,19 +106,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   // on 0.0.0.0 for loopback and point-to-point devices (ip neigh show nud all lists them)
   const key = dev.isLoopback || dev.pointopoint ? ANY : nexthop;
   const n = tbl.lookup(key, dev) ?? tbl.create(key, dev);
-  if (dev.isLoopback) {
-    if (ns.world.trace)
-      ns.world.emit({
-        type: 'loopback',
-        ns: ns.name,
-        dev: dev.name,
-        frameId: ctx.id,
-        dst: fmtIp4(rt.daddr),
-        fn: 'loopback_xmit',
-      });
-    loopbackOut(dev, ip, ctx.id, rt.iif);
-    return true;
-  }
+  if (dev.isLoopback) return toLoopback(ns, rt, ip, ctx);
   // a device without header_ops (tun) takes the packet as it is (neigh_direct_output); others without
   // ARP send to the NOARP entry's address, their own
   if (dev.hwType === 'none') {
@@ -138,6 +127,34 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
     if (sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
     return true;
   }
+  // a resolved entry: the packet goes now, nothing is queued (no QueuedPacket made for it)
+  if (tbl.eventSendReady(n)) {
+    ctx.probed = false;
+    if (sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
+    return true;
+  }
+  return toNeighbour(ns, n, nexthop, ip, ctx);
+}
+
+/** ip_finish_output2() to lo: loopback_xmit() */
+function toLoopback(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): boolean {
+  const dev = rt.dev;
+  if (ns.world.trace)
+    ns.world.emit({
+      type: 'loopback',
+      ns: ns.name,
+      dev: dev.name,
+      frameId: ctx.id,
+      dst: fmtIp4(rt.daddr),
+      fn: 'loopback_xmit',
+    });
+  loopbackOut(dev, ip, ctx.id, rt.iif);
+  return true;
+}
+
+/** neigh_output() -> neigh_event_send() for an entry not (yet) resolved: queued, or sent if it turns valid. */
+function toNeighbour(ns: Netns, n: Neighbour, nexthop: number, ip: Uint8Array, ctx: PacketCtx): boolean {
+  const dev = n.dev;
   const p: QueuedPacket = { ip, id: ctx.id, inputIif: ctx.inputIif };
   const unresolved = n.state === 'NONE' || n.state === 'FAILED' || n.state === 'INCOMPLETE';
   ctx.probed = n.state === 'NONE' || n.state === 'FAILED';
@@ -152,7 +169,7 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
       queued: true,
       fn: '__neigh_event_send',
     });
-  if (tbl.eventSend(n, p) && sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
+  if (ns.ipv4.arp.eventSend(n, p) && sendFrame(dev, n.ha!, ip, ctx.id)) ctx.xmitDropped = true;
   return true;
 }
 
@@ -170,17 +187,24 @@ export function ipFinishOutputNeigh(n: Neighbour, p: QueuedPacket): void {
 /** dev_loopback_xmit(): this host's own copy of a broadcast or multicast it sends (PACKET_LOOPBACK). */
 function loopbackCopy(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): void {
   const copy = emitEthernet({ dst, src: dev.mac, ethertype: ETH_P_IP }, ip);
-  netifRx({ data: copy, dev, pktType: 'loopback', id, localRoute: true, localBroadcast: true, rtIif: dev.ifindex });
+  const skb = allocSkb(copy, dev, 'loopback', id);
+  skb.localRoute = true;
+  skb.localBroadcast = true;
+  skb.rtIif = dev.ifindex;
+  netifRx(skb);
 }
 
 /** True when the device dropped the frame as it was handed over (NET_XMIT_DROP). */
 function sendFrame(dev: NetDevice, dst: Mac, ip: Uint8Array, id: number): boolean {
   const data = emitEthernetHeader(dst, dev.mac, ETH_P_IP, ip);
-  return devQueueXmit({ data, dev, pktType: 'outgoing', id }) === 'drop';
+  return devQueueXmit(allocSkb(data, dev, 'outgoing', id)) === 'drop';
 }
 
 /** loopback_xmit(): the packet comes back in on lo with its route attached (rt_iif kept). */
 function loopbackOut(lo: NetDevice, ip: Uint8Array, id: number, rtIif: number): void {
   const data = emitEthernet({ dst: lo.mac, src: lo.mac, ethertype: ETH_P_IP }, ip);
-  devQueueXmit({ data, dev: lo, pktType: 'outgoing', id, rtIif, localRoute: true });
+  const skb = allocSkb(data, lo, 'outgoing', id);
+  skb.rtIif = rtIif;
+  skb.localRoute = true;
+  devQueueXmit(skb);
 }

@@ -153,6 +153,15 @@ export class NeighTable {
    * neigh_event_send(): true when the packet may go now with n.ha; false when it was queued (or dropped)
    * while the address is resolved.
    */
+  /** neigh_event_send()'s first answer, for an entry that goes at once (nothing to queue): true as
+   *  eventSend() would return it, with its side effect (n->used); false when eventSend() must decide. */
+  eventSendReady(n: Neighbour): boolean {
+    const st = n.state;
+    if (n.hh && (st === 'PERMANENT' || st === 'NOARP' || st === 'REACHABLE')) return true;
+    n.used = this.now;
+    return st === 'REACHABLE' || st === 'PERMANENT' || st === 'NOARP' || st === 'DELAY' || st === 'PROBE';
+  }
+
   eventSend(n: Neighbour, p: QueuedPacket | null): boolean {
     const now = this.now;
     // neigh_output(): a connected entry with a cached header goes out without neigh_event_send()

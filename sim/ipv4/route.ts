@@ -80,9 +80,11 @@ function inDevSelectAddr(inDev: InDevice, scope: number): Ip4 {
 export function inetSelectAddr(dev: NetDevice, dst: number, scope: number): Ip4 {
   const inDev = dev.inDev;
   let addr: Ip4 = ANY;
-  const localnet = inDev?.orconf('route_localnet') ? RT_SCOPE_LINK : RT_SCOPE_HOST;
+  const localnet = inDev?.routeLocalnet() ? RT_SCOPE_LINK : RT_SCOPE_HOST;
   if (inDev) {
-    for (const ifa of inDev.ifaList) {
+    const list = inDev.ifaList;
+    for (let i = 0; i < list.length; i++) {
+      const ifa = list[i];
       if (ifa.secondary) continue;
       if (Math.min(ifa.scope, localnet) > scope) continue;
       if (!dst || ifaMatch(dst, ifa)) {
@@ -165,10 +167,31 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
     return mkrouteOutput(ns, r, 'local', daddr, saddr, ns.lo, origOif, true);
   }
   if (!saddr) saddr = resultPrefsrc(r);
-  const rt = mkrouteOutput(ns, r, res.type, daddr, saddr, r.dev!, origOif, false);
+  // __mkroute_output(): the nexthop's cached rtable when it was made for this same flow (rt_cache_valid());
+  // the route and its result are the same inputs, so it is what mkrouteOutput() would make again
+  const cached = res.rth;
+  const rt =
+    cached !== null &&
+    cached.daddr === daddr &&
+    cached.saddr === saddr &&
+    cached.iif === (origOif || 0) &&
+    cached.dev === r.dev
+      ? cached
+      : mkrouteOutput(ns, r, res.type, daddr, saddr, r.dev!, origOif, false);
+  if (rt !== cached && !isRouteError(rt)) res.rth = rt;
   // find_exception(): a redirect learned for this destination replaces the route's gateway
+  if (!isRouteError(rt) && ns.ipv4.exceptions.size) return bindException(ns, rt, daddr);
+  return rt;
+}
+
+/** find_exception() -> rt_bind_exception(): the next-hop exception for `daddr` (a redirect, a path MTU)
+ *  applied to the route found, on a copy (the nexthop's cached route stays as it was made). */
+function bindException(ns: Netns, found: Rtable, daddr: Ip4): Rtable {
+  let rt = found;
   const ex = ns.ipv4.exceptions.get(daddr);
-  if (!isRouteError(rt) && ex && ex.dev === rt.dev) {
+  if (ex && ex.dev === rt.dev) {
+    // the exception's values go on a route of this lookup's own (the cached one stays as it was made)
+    rt = { ...rt };
     const now = ns.world.now;
     // rt_bind_exception(): after a cache flush the exception is emptied, not removed
     if ((ex.genid ?? 0) !== ns.ipv4.rtGenid) {
@@ -230,9 +253,9 @@ const VALID: ValidateResult = Object.freeze({ ok: true });
 /** fib_validate_source(): reverse-path and martian checks on a received packet's source. */
 export function validateSource(ns: Netns, src: Ip4, dst: Ip4, dev: NetDevice, oif: number): ValidateResult {
   const inDev = dev.inDev!;
-  const rpf = inDev.maxconf('rp_filter');
-  if (!rpf && (dev.ifindex !== oif || !inDev.orconf('send_redirects'))) {
-    if (inDev.orconf('accept_local')) return VALID;
+  const rpf = inDev.rpFilter();
+  if (!rpf && (dev.ifindex !== oif || !inDev.txRedirects())) {
+    if (inDev.acceptLocal()) return VALID;
     if (!ns.ipv4.fib.customLocalRoutes) {
       // "Within the same container, it is regarded as a martian source": an address of an interface
       // (inet_lookup_ifaddr_rcu()), not whatever a local route covers
@@ -286,7 +309,7 @@ function brdInput(ns: Netns, saddr: Ip4, dev: NetDevice): InputRoute {
 }
 
 /** ip_route_input_slow()'s flowi4 on its stack: one, filled per packet (fib lookups keep nothing of it) */
-const INPUT_FLOW: Flow = { daddr: ANY, iif: 0, tos: 0 };
+const INPUT_FLOW: Flow = { daddr: ANY, saddr: undefined, oif: undefined, iif: 0, tos: 0, scope: undefined };
 
 /** ip_route_input_slow() */
 export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: NetDevice): InputRoute {
@@ -299,10 +322,8 @@ export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: 
     return daddr === 0xe0000001 ? { kind: 'broadcast' } : { kind: 'error', error: 'EINVAL', martian: 'destination' };
   if (isZeronetIp(saddr)) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   if (isZeronetIp(daddr)) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
-  if (isLoopbackIp(daddr) && !inDev.orconf('route_localnet'))
-    return { kind: 'error', error: 'EINVAL', martian: 'destination' };
-  if (isLoopbackIp(saddr) && !inDev.orconf('route_localnet'))
-    return { kind: 'error', error: 'EINVAL', martian: 'source' };
+  if (isLoopbackIp(daddr) && !inDev.routeLocalnet()) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
+  if (isLoopbackIp(saddr) && !inDev.routeLocalnet()) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   INPUT_FLOW.daddr = daddr;
   INPUT_FLOW.iif = dev.ifindex;
   INPUT_FLOW.tos = tos;

@@ -31,45 +31,19 @@ export function countRx(dev: NetDevice, len: number): void {
 export function devQueueXmit(skb: Skb): 'drop' | void {
   const dev = skb.dev;
   const w = dev.ns.world;
-  if (!dev.up) {
-    dev.stats.txDropped++;
-    if (w.trace)
-      w.emit({
-        type: 'drop',
-        ns: dev.ns.name,
-        dev: dev.name,
-        frameId: skb.id,
-        reason: 'DEV_READY',
-        fn: '__dev_queue_xmit',
-      });
-    return;
+  if (!dev.up) return xmitDrop(skb, 'DEV_READY', '__dev_queue_xmit');
+  // dev_deactivate() left noop_qdisc in place: noop_enqueue() drops the frame
+  if (!dev.qdiscActive) return xmitDrop(skb, 'QDISC_DROP', 'noop_enqueue');
+  // dev_queue_xmit_nit(): every ptype_all tap sees outgoing frames (indexed loops: no iterator per frame
+  // before the JIT has optimized the path, which is a flood's first thousands of frames)
+  const taps = dev.taps;
+  for (let i = 0; i < taps.length; i++) taps[i].deliver(skb, true);
+  const socks = dev.ns.packetSockets;
+  for (let i = 0; i < socks.length; i++) {
+    const t = socks[i];
+    if (t.dev === null && t.protocol === 'all') t.deliver(skb, true);
   }
-  if (!dev.qdiscActive) {
-    // dev_deactivate() left noop_qdisc in place: noop_enqueue() drops the frame
-    dev.stats.txDropped++;
-    if (w.trace)
-      w.emit({
-        type: 'drop',
-        ns: dev.ns.name,
-        dev: dev.name,
-        frameId: skb.id,
-        reason: 'QDISC_DROP',
-        fn: 'noop_enqueue',
-      });
-    return;
-  }
-  // dev_queue_xmit_nit(): every ptype_all tap sees outgoing frames
-  for (const t of dev.taps) t.deliver(skb, true);
-  for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, true);
-  if (w.trace)
-    w.emit({
-      type: 'xmit',
-      ns: dev.ns.name,
-      dev: dev.name,
-      frameId: skb.id,
-      bytes: skb.data,
-      fn: 'dev_hard_start_xmit',
-    });
+  if (w.trace) traceXmit(skb);
   return dev.xmit(skb);
 }
 
@@ -102,39 +76,82 @@ export function netifRx(skb: Skb): boolean {
   return false;
 }
 
+// The trace events of the receive and transmit paths, out of their functions' line: the per-packet
+// functions stay small, so the JIT compiles less of them and inlines them.
+function traceRx(skb: Skb): void {
+  const dev = skb.dev;
+  dev.ns.world.emit({
+    type: 'rx',
+    ns: dev.ns.name,
+    dev: dev.name,
+    frameId: skb.id,
+    bytes: skb.data,
+    fn: '__netif_receive_skb_core',
+  });
+}
+
+function traceBrPortRx(skb: Skb): void {
+  const dev = skb.dev;
+  dev.ns.world.emit({
+    type: 'br-port-rx',
+    ns: dev.ns.name,
+    dev: dev.name,
+    frameId: skb.id,
+    bridge: dev.brport!.br.name,
+    fn: 'br_handle_frame',
+  });
+}
+
+function traceXmit(skb: Skb): void {
+  const dev = skb.dev;
+  dev.ns.world.emit({
+    type: 'xmit',
+    ns: dev.ns.name,
+    dev: dev.name,
+    frameId: skb.id,
+    bytes: skb.data,
+    fn: 'dev_hard_start_xmit',
+  });
+}
+
+/** __dev_queue_xmit()'s drop of a frame the device cannot take now (down, or deactivated: noop_qdisc). */
+function xmitDrop(skb: Skb, reason: 'DEV_READY' | 'QDISC_DROP', fn: string): void {
+  const dev = skb.dev;
+  dev.stats.txDropped++;
+  const w = dev.ns.world;
+  if (w.trace) w.emit({ type: 'drop', ns: dev.ns.name, dev: dev.name, frameId: skb.id, reason, fn });
+}
+
 /** __netif_receive_skb_core(): taps, then the rx_handler (bridge port), then the protocol handlers. */
 export function netifReceiveSkb(skb: Skb): void {
   const dev = skb.dev;
   const w = dev.ns.world;
-  if (w.trace)
-    w.emit({
-      type: 'rx',
-      ns: dev.ns.name,
-      dev: dev.name,
-      frameId: skb.id,
-      bytes: skb.data,
-      fn: '__netif_receive_skb_core',
-    });
+  if (w.trace) traceRx(skb);
   // packet_rcv() leaves PACKET_LOOPBACK alone: a host's own broadcast copy is not captured again
   if (skb.pktType !== 'loopback') {
-    for (const t of dev.taps) t.deliver(skb, false);
-    for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);
+    const taps = dev.taps;
+    for (let i = 0; i < taps.length; i++) taps[i].deliver(skb, false);
+    const socks = dev.ns.packetSockets;
+    for (let i = 0; i < socks.length; i++) {
+      const t = socks[i];
+      if (t.dev === null && t.protocol === 'all') t.deliver(skb, false);
+    }
   }
   if (dev.rxHandler && skb.pktType !== 'loopback') {
-    if (w.trace && dev.brport)
-      w.emit({
-        type: 'br-port-rx',
-        ns: dev.ns.name,
-        dev: dev.name,
-        frameId: skb.id,
-        bridge: dev.brport.br.name,
-        fn: 'br_handle_frame',
-      });
+    if (w.trace && dev.brport) traceBrPortRx(skb);
     if (dev.rxHandler(skb) === 'consumed') return;
   }
   const type = ethType(skb.data);
-  for (const t of dev.ptypeSpecific) if (t.protocol === type) t.deliver(skb, false);
-  for (const t of dev.ns.packetSockets) if (t.dev === null && t.protocol === type) t.deliver(skb, false);
+  const specific = dev.ptypeSpecific;
+  for (let i = 0; i < specific.length; i++) {
+    const t = specific[i];
+    if (t.protocol === type) t.deliver(skb, false);
+  }
+  const socks = dev.ns.packetSockets;
+  for (let i = 0; i < socks.length; i++) {
+    const t = socks[i];
+    if (t.dev === null && t.protocol === type) t.deliver(skb, false);
+  }
   // deliver_ptype_list_skb(ptype_base): ip_rcv, arp_rcv as registered (sim/init.ts)
   ptypeHandler(type)?.(skb);
 }

@@ -22,3 +22,10 @@ export interface Skb {
   /** skb->nf_bridge: the bridge ran PREROUTING for it (br_netfilter); IP input must not run it again */
   nfBridge?: boolean;
 }
+
+/** __alloc_skb(): a frame's skb, every one made with the same fields in the same order, so that the stack's
+ *  reads of it stay monomorphic (nf_bridge, which the bridge notes on every IPv4 frame it takes, is there from
+ *  the start: a store, not a new shape; the rarer notes, rtIif and the like, are added by who needs them). */
+export function allocSkb(data: Uint8Array, dev: NetDevice, pktType: PktType, id: number): Skb {
+  return { data, dev, pktType, id, nfBridge: undefined };
+}

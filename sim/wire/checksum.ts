@@ -1,11 +1,22 @@
 // The Internet checksum (RFC 1071), as ip_fast_csum()/csum_fold() compute it.
 
 export function inetChecksum(b: Uint8Array, off: number, len: number): number {
+  return csumFold(csumPartial(b, off, len));
+}
+
+/** csum_partial(): the 16-bit big-endian words of b[off, off + len) added up (an odd last byte as the high
+ *  byte of a word), not yet folded; sums of parts add up to the whole's (at an even offset between them). */
+export function csumPartial(b: Uint8Array, off: number, len: number): number {
   let sum = 0;
   const end = off + len - 1;
   let i = off;
   for (; i < end; i += 2) sum += (b[i] << 8) | b[i + 1];
   if (i === end) sum += b[i] << 8;
+  return sum;
+}
+
+/** csum_fold(): a sum of words (below 2^32) folded to 16 bits with end-around carry, complemented. */
+export function csumFold(sum: number): number {
   while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
   return ~sum & 0xffff;
 }

@@ -1,5 +1,5 @@
 // ICMP for IPv4 (RFC 792, include/uapi/linux/icmp.h): echo and the errors the stack sends.
-import { inetChecksum } from './checksum';
+import { csumFold, csumPartial, inetChecksum } from './checksum';
 import { withHeadroom } from './headroom';
 import { IPV4_HLEN, ipv4HeaderLen } from './ipv4';
 
@@ -112,9 +112,9 @@ export function emitIcmp(r: IcmpRepr): Uint8Array {
   return b;
 }
 
-/** An echo request (type 8) of `data` with headroom for IPv4 and Ethernet, as emitIcmp() makes it from an
+/** An echo request (type 8, code 0) of `data` with headroom for IPv4 and Ethernet, as emitIcmp() makes it from an
  *  echo IcmpRepr, with no IcmpRepr per packet. */
-export function emitEchoRequest(id: number, seq: number, data: Uint8Array): Uint8Array {
+export function emitEchoRequest(id: number, seq: number, data: Uint8Array, dataSum?: number): Uint8Array {
   const b = withHeadroom(8 + data.length, 34);
   b[0] = ICMP_ECHO;
   b[4] = (id >>> 8) & 255;
@@ -122,10 +122,31 @@ export function emitEchoRequest(id: number, seq: number, data: Uint8Array): Uint
   b[6] = (seq >>> 8) & 255;
   b[7] = seq & 255;
   b.set(data, 8);
-  const c = inetChecksum(b, 0, b.length);
+  // `dataSum`: csumPartial() of `data`, when the sender keeps it (the header's words are added to it)
+  const c =
+    dataSum === undefined
+      ? inetChecksum(b, 0, b.length)
+      : csumFold((ICMP_ECHO << 8) + (id & 0xffff) + (seq & 0xffff) + dataSum);
   b[2] = c >>> 8;
   b[3] = c & 255;
   return b;
+}
+
+/** csumPartial() of ping's data with the send time's bytes (0-3 and 8-11: the timeval's low words, written
+ *  per request) taken as zero: what stays the same from one request to the next. At least 16 bytes. */
+export function echoPatternSum(data: Uint8Array): number {
+  return csumPartial(data, 4, 4) + csumPartial(data, 12, data.length - 12);
+}
+
+/** csumPartial() of ping's data: the kept sum of the rest (echoPatternSum()) and the send time's words. */
+export function echoDataSum(data: Uint8Array, patternSum: number): number {
+  return (
+    patternSum +
+    ((data[0] << 8) | data[1]) +
+    ((data[2] << 8) | data[3]) +
+    ((data[8] << 8) | data[9]) +
+    ((data[10] << 8) | data[11])
+  );
 }
 
 /** icmp_echo(): the reply to the echo request of `len` bytes at `off` (its id, seq and data, type 0, code 0),
@@ -140,5 +161,25 @@ export function emitEchoReply(req: Uint8Array, off: number, len: number): Uint8A
   const c = inetChecksum(b, 0, len);
   b[2] = c >>> 8;
   b[3] = c & 255;
+  return b;
+}
+
+/** emitEchoReply() for a request whose checksum was verified (icmp_rcv() did): the reply's checksum is the
+ *  request's, updated for the one word that changes (type 8 and its code become 0 0; RFC 1624 eqn. 3, as
+ *  inet_proto_csum_replace2() does), instead of summing the whole message again. Same bytes: both are
+ *  the ones' complement sum's one representative in [1, 0xffff], complemented. */
+export function emitEchoReplyVerified(req: Uint8Array, off: number, len: number): Uint8Array {
+  const b = withHeadroom(len, 34);
+  b.set(req.subarray(off, off + len));
+  const old = (b[0] << 8) | b[1];
+  const hc = (b[2] << 8) | b[3];
+  b[0] = ICMP_ECHOREPLY;
+  b[1] = 0;
+  let c = (~hc & 0xffff) + (~old & 0xffff);
+  c = (c & 0xffff) + (c >>> 16);
+  c = (c & 0xffff) + (c >>> 16);
+  const n = ~c & 0xffff;
+  b[2] = n >>> 8;
+  b[3] = n & 255;
   return b;
 }

@@ -1,6 +1,6 @@
 // IPv4 header (RFC 791, include/uapi/linux/ip.h): 20 bytes without options, checksummed.
 import { type Ip4, ipFromBytes, ipToBytes } from '../core/addr';
-import { inetChecksum } from './checksum';
+import { csumFold, inetChecksum } from './checksum';
 import { pushHeader, withHeadroom } from './headroom';
 
 export const IPV4_HLEN = 20;
@@ -142,19 +142,26 @@ export function emitIpv4Header(
   // the header goes in the room the payload's builder left, else a fresh buffer with room for Ethernet
   const pushed = pushHeader(payload, IPV4_HLEN);
   const b = pushed ?? withHeadroom(total, 14);
-  if (pushed) b.fill(0, 0, IPV4_HLEN);
+  const w0 = 0x4500 | (tos & 255);
+  const w2 = id & 0xffff;
+  const w3 = df ? 0x4000 : 0;
+  const w4 = ((ttl & 255) << 8) | (protocol & 255);
   b[0] = 0x45;
   b[1] = tos;
   b[2] = total >>> 8;
   b[3] = total & 255;
-  b[4] = (id >>> 8) & 255;
-  b[5] = id & 255;
-  b[6] = df ? 0x40 : 0;
+  b[4] = w2 >>> 8;
+  b[5] = w2 & 255;
+  b[6] = w3 >>> 8;
+  b[7] = 0;
   b[8] = ttl;
   b[9] = protocol;
   ipToBytes(src, b, 12);
   ipToBytes(dst, b, 16);
-  const c = inetChecksum(b, 0, IPV4_HLEN);
+  // ip_send_check(): the header's ten words summed as they were written (the checksum word 0), not read back
+  const c = csumFold(
+    w0 + (total & 0xffff) + w2 + w3 + w4 + (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff),
+  );
   b[10] = c >>> 8;
   b[11] = c & 255;
   if (!pushed) b.set(payload, IPV4_HLEN);

@@ -5,9 +5,20 @@ import fc from 'fast-check';
 import { fmtIp4, fmtMac, ip4, mac } from '../core/addr';
 import { ARPOP_REPLY, ARPOP_REQUEST, emitArp, parseArp } from './arp';
 import { ETH_HLEN, ETH_P_ARP, ETH_P_IP, emitEthernet, parseEthernet } from './ethernet';
-import { IPPROTO_ICMP, decreaseTtl, emitIpv4, parseIpv4 } from './ipv4';
-import { ICMP_ECHO, ICMP_ECHOREPLY, emitEchoReply, emitIcmp, parseIcmp } from './icmp';
-import { inetChecksum } from './checksum';
+import { IPPROTO_ICMP, decreaseTtl, emitIpv4, emitIpv4Header, parseIpv4 } from './ipv4';
+import {
+  ICMP_ECHO,
+  ICMP_ECHOREPLY,
+  emitEchoReply,
+  emitEchoReplyVerified,
+  echoDataSum,
+  echoPatternSum,
+  emitEchoRequest,
+  emitIcmp,
+  parseIcmp,
+} from './icmp';
+import { Prng } from '../core/prng';
+import { csumPartial, inetChecksum } from './checksum';
 import { readPcap, writePcap } from './pcap';
 import { formatFrame } from '../apps/tcpdump_print';
 
@@ -156,6 +167,47 @@ describe('properties', () => {
     );
   });
 
+  it("a header written into the payload's headroom checks, whatever its tos, ttl and protocol bytes", () => {
+    fc.assert(
+      fc.property(
+        arbIp,
+        arbIp,
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 255 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.boolean(),
+        fc.uint8Array({ maxLength: 300 }),
+        (src, dst, tos, ttl, protocol, id, df, bytes) => {
+          const payload = emitEchoRequest(1, 2, bytes);
+          const b = emitIpv4Header(tos, id, df, ttl, protocol, src, dst, payload);
+          expect(b.buffer).toBe(payload.buffer);
+          expect(inetChecksum(b, 0, 20)).toBe(0);
+          expect(parseIpv4(b)).toMatchObject({ src, dst, ttl, tos, protocol, id: id & 0xffff, df, mf: false });
+        },
+      ),
+    );
+  });
+
+  it("an echo request checksummed from its data's kept sum has the bytes of one summed whole", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.uint8Array({ maxLength: 1500 }),
+        (id, seq, data) => {
+          const whole = [...emitEchoRequest(id, seq, data)];
+          expect([...emitEchoRequest(id, seq, data, csumPartial(data, 0, data.length))]).toEqual(whole);
+          if (data.length >= 16) {
+            // ping's way: the pattern's sum kept once, the time's words added per request
+            const kept = echoPatternSum(data.map((x, i) => (i < 4 || (i >= 8 && i < 12) ? 0xa5 : x)));
+            expect([...emitEchoRequest(id, seq, data, echoDataSum(data, kept))]).toEqual(whole);
+          }
+        },
+      ),
+    );
+  });
+
   it('parsers never throw on arbitrary bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 120 }), fc.integer({ min: 0, max: 40 }), (b, off) => {
@@ -200,5 +252,56 @@ describe('emitEchoReply', () => {
       const want = emitIcmp({ kind: 'echo', type: ICMP_ECHOREPLY, id: 0x1234 + size, seq: 0xfffe - size, data });
       expect([...emitEchoReply(framed, 20, req.length)]).toEqual([...want]);
     }
+  });
+});
+
+describe('emitEchoReplyVerified', () => {
+  it('gives the bytes emitEchoReply gives for every request whose checksum verifies, 0xffff (-0) written as its checksum too', () => {
+    const prng = new Prng(15);
+    let negZero = 0;
+    for (let k = 0; k < 3000; k++) {
+      const size = k < 40 ? k : prng.range(0, 1500);
+      const data = new Uint8Array(size).map(() => prng.range(0, 256));
+      const req = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: prng.range(0, 65536), seq: k & 0xffff, data });
+      req[1] = prng.range(0, 3);
+      // the code changed: the request is checksummed again, as its sender would have
+      req[2] = req[3] = 0;
+      let c = inetChecksum(req, 0, req.length);
+      // a sender may write 0xffff for a checksum of 0: both verify (ones' complement -0 and +0)
+      if (c === 0 && k % 2) {
+        c = 0xffff;
+        negZero++;
+      }
+      req[2] = c >>> 8;
+      req[3] = c & 255;
+      expect(inetChecksum(req, 0, req.length)).toBe(0);
+      const framed = new Uint8Array(20 + req.length);
+      framed.set(req, 20);
+      const want = [...emitEchoReply(framed, 20, req.length)];
+      expect([...emitEchoReplyVerified(framed, 20, req.length)]).toEqual(want);
+    }
+    // requests made so that their checksum is 0: both of its forms were tried
+    for (const size of [2, 8, 56]) {
+      const data = new Uint8Array(size).map((_, i) => (i * 91 + 7) & 255);
+      const req = emitIcmp({ kind: 'echo', type: ICMP_ECHO, id: 1, seq: 2, data });
+      // set the last data word so that the whole message sums to 0xffff with a zero checksum field
+      req[2] = req[3] = 0;
+      const at = req.length - 2;
+      req[at] = req[at + 1] = 0;
+      const fill = inetChecksum(req, 0, req.length);
+      req[at] = fill >>> 8;
+      req[at + 1] = fill & 255;
+      expect(inetChecksum(req, 0, req.length)).toBe(0);
+      for (const form of [0, 0xffff]) {
+        req[2] = form >>> 8;
+        req[3] = form & 255;
+        expect(inetChecksum(req, 0, req.length)).toBe(0);
+        const framed = new Uint8Array(20 + req.length);
+        framed.set(req, 20);
+        expect([...emitEchoReplyVerified(framed, 20, req.length)]).toEqual([...emitEchoReply(framed, 20, req.length)]);
+        negZero++;
+      }
+    }
+    expect(negZero).toBeGreaterThan(5);
   });
 });
