@@ -97,6 +97,39 @@ export function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** The same row objects in the same order (a snapshot taken with a cache reuses every unchanged row). */
+function sameRows(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** One list's keys, the stretch of keys that differs from `prev`'s and the rows new or changed. */
+function listDiff<T>(
+  list: Lists,
+  prev: ListState,
+  rows: readonly T[],
+): { keys: string[]; splice: KeySplice | undefined; out: [string, T][] } {
+  // the same objects: the same keys, nothing to send (the keys follow from the rows alone)
+  if (sameRows(prev.rows, rows)) return { keys: prev.keys, splice: undefined, out: [] };
+  const keys = keysOf(list, rows);
+  const splice = keySplice(prev.keys, keys);
+  const out: [string, T][] = [];
+  // a row in the common head or tail has the key it had at its place before: compare it with that row;
+  // a row in the stretch that differs with the row of its key among those the stretch replaced, if any
+  const head = splice ? splice.start : rows.length;
+  const tailFrom = splice ? splice.start + splice.insert.length : rows.length;
+  const shift = prev.rows.length - rows.length;
+  const gone = new Map<string, unknown>();
+  if (splice)
+    for (let j = splice.start; j < splice.start + splice.deleteCount; j++) gone.set(prev.keys[j]!, prev.rows[j]);
+  for (let i = 0; i < rows.length; i++) {
+    const was = i < head ? prev.rows[i] : i >= tailFrom ? prev.rows[i + shift] : gone.get(keys[i]!);
+    if (!sameData(was, rows[i])) out.push([keys[i]!, rows[i]!]);
+  }
+  return { keys, splice, out };
+}
+
 interface NsState {
   lists: Record<Lists, ListState>;
   ipForward: number;
@@ -131,18 +164,8 @@ export class SnapshotDiffer {
       let any = false;
       for (const list of LISTS) {
         const rows = ns[list] as NsSnap[typeof list][number][];
-        const keys = keysOf(list, rows);
         const prev = old?.lists[list] ?? emptyList();
-        const splice = keySplice(prev.keys, keys);
-        // the same keys in the same order: compare row by row; else by key
-        const out: [string, NsSnap[typeof list][number]][] = [];
-        if (!splice) {
-          for (let i = 0; i < rows.length; i++) if (!sameData(prev.rows[i], rows[i])) out.push([keys[i]!, rows[i]!]);
-        } else {
-          const byKey = new Map(prev.keys.map((k, i) => [k, prev.rows[i]]));
-          for (let i = 0; i < rows.length; i++)
-            if (!sameData(byKey.get(keys[i]!), rows[i])) out.push([keys[i]!, rows[i]!]);
-        }
+        const { keys, splice, out } = listDiff(list, prev, rows);
         st.lists[list] = { keys, rows };
         if (!old || splice || out.length) {
           (d as unknown as Record<Lists, ListDiff<unknown>>)[list] = splice ? { splice, rows: out } : { rows: out };
