@@ -10,6 +10,7 @@ import { Shell } from '../../sim/shell/shell';
 import { SnapshotCache, takeSnapshot, type Snapshot } from '../../sim/snapshot';
 import { command as grammarCommand, SETUPS } from '../../sim/fuzz/grammar';
 import { applySnapshotDiff, SnapshotDiffer } from './snapDiff';
+import { buildDiagram, DiagramCache, reuseUnchanged, type DiagramEdge, type DiagramNode } from './diagram';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 const LIMIT_US = 5_000_000;
@@ -81,6 +82,8 @@ function runBounded(sh: Shell, line: string): void {
 }
 
 const plain = (s: Snapshot) => JSON.stringify(s);
+/** What React Flow adds to a node it measured, left out of a comparison with a node as built. */
+const unmeasured = (k: string, v: unknown) => (k === 'measured' ? undefined : v);
 
 describe('incremental snapshots (a cache of rows, the differ, the page) against one taken from scratch', () => {
   it(`${RUNS} random sequences: the same snapshot after every command`, {
@@ -102,6 +105,11 @@ describe('incremental snapshots (a cache of rows, the differ, the page) against 
           const cache = new SnapshotCache();
           const differ = new SnapshotDiffer();
           let page: Snapshot | null = null;
+          // the page's diagram, built with its cache and handed on as Canvas does, against one built from scratch
+          const diagram = new DiagramCache();
+          const memo = new WeakMap<object, object>();
+          let shown: { nodes: DiagramNode[]; edges: DiagramEdge[] } = { nodes: [], edges: [] };
+          let k = 0;
           const step = (line: string) => {
             const fresh = takeSnapshot(world);
             const cached = takeSnapshot(world, cache);
@@ -109,6 +117,29 @@ describe('incremental snapshots (a cache of rows, the differ, the page) against 
             const d = differ.diff(cached);
             if (d) page = applySnapshotDiff(page, d);
             expect(plain(page!), `page after: ${line}`).toBe(plain({ ...fresh, time: page!.time }));
+            // a selection and a dragged position that move from device to device, and the two styles
+            const ids = shown.nodes.filter((n) => n.type === 'device').map((n) => n.id);
+            const sel = ids.length && k % 3 ? ids[k % ids.length]! : null;
+            const positions = ids.length && k % 2 ? { [ids[(k * 7) % ids.length]!]: { x: k, y: 2 * k } } : {};
+            const style = k % 5 === 4 ? 'compact' : 'article';
+            k++;
+            const scratch = buildDiagram(fresh, positions, sel, style);
+            const next = buildDiagram(page!, positions, sel, style, diagram);
+            expect(plain(next as never), `diagram after: ${line}`).toBe(plain(scratch as never));
+            shown = {
+              nodes: reuseUnchanged(next.nodes, shown.nodes, memo),
+              edges: reuseUnchanged(next.edges, shown.edges, memo),
+            };
+            expect(JSON.stringify(shown, unmeasured), `handed on after: ${line}`).toBe(JSON.stringify(scratch));
+            // React Flow replaces the nodes it measured (a copy with `measured`) and one it moved (a drag): an
+            // unchanged node is then its copy, a moved one is not taken for unchanged
+            shown.nodes = shown.nodes.map((n, i) =>
+              n.type !== 'device' || i % 2
+                ? n
+                : i % 4 === k % 4
+                  ? { ...n, position: { x: n.position.x + 5, y: n.position.y } }
+                  : { ...n, measured: { width: n.width, height: n.height } },
+            );
           };
           step('(setup)');
           for (const line of lines) {
