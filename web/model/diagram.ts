@@ -27,8 +27,17 @@ export interface StationData extends Record<string, unknown> {
   detail: string;
 }
 
-/** React Flow's node of one kind (xyflow's `Node<Data, 'kind'>`), always with the size the layout gave it. */
-type Sized<T extends string, D extends Record<string, unknown>> = Node<D, T> & { width: number; height: number };
+/**
+ * React Flow's node of one kind (xyflow's `Node<Data, 'kind'>`), always with the size the layout gave it, and
+ * that size as `measured` too: the page draws a node exactly that size, so React Flow, measuring it when it
+ * comes into view, finds nothing changed and sends no dimension change (each one a pass over every node and
+ * a render of the whole diagram, thousands of nodes, for a node scrolled into view).
+ */
+type Sized<T extends string, D extends Record<string, unknown>> = Node<D, T> & {
+  width: number;
+  height: number;
+  measured: { width: number; height: number };
+};
 export type NetnsNode = Sized<'netns', NetnsData>;
 export type StackNode = Sized<'stack', StackData>;
 export type DeviceNode = Sized<'device', DeviceData>;
@@ -68,6 +77,17 @@ export class DiagramCache {
   readonly devNodes = new WeakMap<DevSnap, DeviceNode>();
   readonly stackEdges = new WeakMap<DevSnap, { ns: string; edge: DiagramEdge }>();
   readonly wires = new WeakMap<DevSnap, { ns: string; lane: number; edge: DiagramEdge }>();
+  /** a device's id and its peer's, made once per row (strings that are then hashed once) */
+  readonly ids = new WeakMap<DevSnap, { ns: string; did: string; pid: string | null }>();
+}
+
+/** A device's id and its wire peer's, from the cache when the row was seen in that namespace before. */
+function idsOf(dev: DevSnap, ns: string, cache: DiagramCache | undefined): { did: string; pid: string | null } {
+  const hit = cache?.ids.get(dev);
+  if (hit && hit.ns === ns) return hit;
+  const ids = { ns, did: devId(ns, dev.name), pid: dev.peer ? devId(dev.peer.ns, dev.peer.name) : null };
+  cache?.ids.set(dev, ids);
+  return ids;
 }
 
 export function buildDiagram(
@@ -97,6 +117,7 @@ export function buildDiagram(
       data: { ns: b.ns, title: nsTitle(b.ns), role, sepY: sepY(style) },
       width: b.width,
       height: b.height,
+      measured: { width: b.width, height: b.height },
       selected: selected === id,
       zIndex: 0,
     });
@@ -111,6 +132,7 @@ export function buildDiagram(
         data: stationData(sns),
         width: st.width,
         height: st.height,
+        measured: { width: st.width, height: st.height },
         draggable: false,
         selected: selected === nsId(st.ns),
       });
@@ -124,6 +146,7 @@ export function buildDiagram(
         data: { ns: b.ns },
         width: b.stack.width,
         height: b.stack.height,
+        measured: { width: b.stack.width, height: b.stack.height },
         draggable: false,
         selectable: false,
       });
@@ -132,8 +155,7 @@ export function buildDiagram(
     for (const d of b.devices) {
       const dev = devByName.get(d.name)!;
       const hit = cache?.devNodes.get(dev);
-      // the same row in the same namespace: the same name, so the same id
-      const did = hit && hit.data.ns === b.ns ? hit.id : devId(b.ns, d.name);
+      const { did } = idsOf(dev, b.ns, cache);
       order.set(did, d);
       const position = own(positions, did) ?? d.pos;
       const sel = selected === did;
@@ -156,6 +178,7 @@ export function buildDiagram(
           data: { ns: b.ns, dev },
           width,
           height: DEV_H,
+          measured: { width, height: DEV_H },
           selected: sel,
         };
         cache?.devNodes.set(dev, node);
@@ -177,8 +200,7 @@ export function buildDiagram(
   for (const ns of snap.namespaces) {
     const lanes = new Map<string, number>();
     for (const dev of ns.devices) {
-      const hit = cache?.devNodes.get(dev);
-      const did = hit && hit.data.ns === ns.name ? hit.id : devId(ns.name, dev.name);
+      const { did, pid } = idsOf(dev, ns.name, cache);
       if (dev.master && shown.has(did)) {
         const bid = devId(ns.name, dev.master);
         const lane = lanes.get(bid) ?? 0;
@@ -206,15 +228,15 @@ export function buildDiagram(
       if (!dev.peer || (dev.peer.ns === ns.name && stations.has(ns.name))) continue;
       const here = stations.has(ns.name),
         there = stations.has(dev.peer.ns);
-      const pid = devId(dev.peer.ns, dev.peer.name);
+      const peerId = pid ?? devId(dev.peer.ns, dev.peer.name);
       if (!here && !there) {
         // each pair once: from the end that sorts first
-        if (shown.has(did) && shown.has(pid) && did < pid) {
+        if (shown.has(did) && shown.has(peerId) && did < peerId) {
           const lane = wireLane++;
           const w = cache?.wires.get(dev);
           if (w && w.ns === ns.name && w.lane === lane) edges.push(w.edge);
           else {
-            const edge = wireEdge(did, pid, false, lane);
+            const edge = wireEdge(did, peerId, false, lane);
             cache?.wires.set(dev, { ns: ns.name, lane, edge });
             edges.push(edge);
           }
