@@ -106,8 +106,6 @@ export function buildDiagram(
   const stations = new Map<string, number>();
   const namespaces = new Map(snap.namespaces.map((n) => [n.name, n]));
   for (const b of boxes) {
-    const ns = namespaces.get(b.ns)!;
-    const devByName = new Map(ns.devices.map((d) => [d.name, d]));
     const role = nsRole(b.ns);
     const id = role === 'lan' ? physId(b.ns) : nsId(b.ns);
     nodes.push({
@@ -153,10 +151,11 @@ export function buildDiagram(
     }
     const width = devWidth(style);
     for (const d of b.devices) {
-      const dev = devByName.get(d.name)!;
+      const dev = d.dev;
       const hit = cache?.devNodes.get(dev);
       const { did } = idsOf(dev, b.ns, cache);
-      order.set(did, d);
+      // only bridges and their ports are looked up (to draw a port's line beside or under its bridge)
+      if (dev.node === 'switch' || dev.master !== null) order.set(did, d);
       const position = own(positions, did) ?? d.pos;
       const sel = selected === did;
       if (

@@ -102,7 +102,14 @@ export function Canvas() {
   }
 
   // a device or box came or went, the lesson's step or classroom mode changed: show the whole diagram again
-  const shape = useMemo(() => built.nodes.map((n) => `${n.id}@${n.width}x${n.height}`).join(' '), [built.nodes]);
+  // (a count bumped when the ids or sizes differ from the last build's: no string of thousands of ids per build)
+  const shapeOf = useRef({ nodes: [] as DiagramNode[], n: 0 });
+  const shape = useMemo(() => {
+    const s = shapeOf.current;
+    if (!sameShape(s.nodes, built.nodes)) s.n++;
+    s.nodes = built.nodes;
+    return s.n;
+  }, [built.nodes]);
   const fit = classroom ? FIT_CLASSROOM : FIT;
   const devices = useMemo(() => nodes.reduce((n, x) => (x.type === 'device' ? n + 1 : n), 0), [nodes]);
   useEffect(() => {
@@ -298,6 +305,17 @@ export function Canvas() {
       {menu && <DeviceMenu at={menu} onClose={() => setMenu(null)} />}
     </main>
   );
+}
+
+/** The same nodes (ids, in order) with the same sizes. */
+function sameShape(a: readonly DiagramNode[], b: readonly DiagramNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.width !== y.width || x.height !== y.height) return false;
+  }
+  return true;
 }
 
 function keepDragging(next: DiagramNode[], prev: DiagramNode[]): DiagramNode[] {
