@@ -187,18 +187,30 @@ export class SnapshotDiffer {
   }
 }
 
+/** The keys of each list the page built (a list is never changed in place), so the next diff need not key it again. */
+const pageKeys = new WeakMap<readonly unknown[], string[]>();
+
 function applyList<T>(list: Lists, old: readonly T[], d: ListDiff<T> | undefined): T[] {
   if (!d || (!d.splice && d.rows.length === 0)) return old as T[];
-  const oldKeys = keysOf(list, old);
-  const byKey = new Map<string, T>();
-  for (const [i, k] of oldKeys.entries()) byKey.set(k, old[i]!);
-  for (const [k, row] of d.rows) byKey.set(k, row);
-  const keys = d.splice ? applySplice(oldKeys, d.splice) : oldKeys;
-  return keys.map((k) => {
-    const row = byKey.get(k);
+  const oldKeys = pageKeys.get(old) ?? keysOf(list, old);
+  const changed = new Map<string, T>(d.rows);
+  const s = d.splice;
+  const keys = s ? applySplice(oldKeys, s) : oldKeys;
+  // a key in the common head or tail is where it was before (shifted by the stretch); one in the stretch
+  // came with the diff, or was among those the stretch replaced
+  const head = s ? s.start : keys.length;
+  const tailFrom = s ? s.start + s.insert.length : keys.length;
+  const shift = s ? s.deleteCount - s.insert.length : 0;
+  // a row of the stretch the worker left out is unchanged: one of the rows the stretch replaced, by key
+  const gone = new Map<string, T>();
+  if (s) for (let j = s.start; j < s.start + s.deleteCount; j++) gone.set(oldKeys[j]!, old[j]!);
+  const rows = keys.map((k, i) => {
+    const row = changed.get(k) ?? (i < head ? old[i] : i >= tailFrom ? old[i + shift] : gone.get(k));
     if (row === undefined) throw new Error(`snapshot diff: no row for ${list} key ${k}`);
     return row;
   });
+  pageKeys.set(rows, keys);
+  return rows;
 }
 
 /** The page's side: the snapshot after `d`, every unchanged object of `prev` kept as it is. */
