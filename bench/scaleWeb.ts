@@ -503,7 +503,11 @@ async function enter(browser: Browser, n: number): Promise<void> {
     sizes.push(await page.evaluate(`${SIZE_OF}(${JSON.stringify(from)})`));
   }
   const prof = cdp
-    ? [...topSelf(joinProfiles(windows), 30), '  and with what each called:', ...topTotal(joinProfiles(windows), Number(process.env.BENCH_PROFILE_TOP ?? 40))]
+    ? [
+        ...topSelf(joinProfiles(windows), 30),
+        '  and with what each called:',
+        ...topTotal(joinProfiles(windows), Number(process.env.BENCH_PROFILE_TOP ?? 40)),
+      ]
     : null;
   const traced = trace ? await trace() : null;
   const med = (f: (s: (typeof sizes)[number]) => number) => pct(sizes.map(f), 0.5);
