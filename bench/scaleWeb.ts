@@ -11,7 +11,10 @@
 // SCALE_WEB_SIZES=1000,5000 picks the sizes; SCALE_WEB_PARTS=load,enter,paste,frames picks the parts;
 // BENCH_OUT=dir serves another build (with BENCH_NO_BUILD=1: another worktree's, for a before/after);
 // BENCH_TRACE=1 prints a CDP trace of the renderer's threads summed by event (paint, layout, ...);
-// BENCH_PROFILE=1 builds without minifying and prints where the page's main thread spent the commands' time.
+// BENCH_PROFILE=1 builds without minifying and prints where the page's main thread spent the commands' time
+// (from each Enter to its diagram drawn, summed).
+// BENCH_AB_DIST=dir (another build, e.g. main's): part 1 loads it in turn with this one, part 2 gives it a page of
+// its own with the same devices and runs each command on one page then the other (a paired comparison).
 // BENCH_AB_CSS='rule' (e.g. '.react-flow__node-device { contain: none !important }') adds that rule to the page
 // (style and layout done before the command) for every other command of part 2 and prints both halves apart: a paired comparison that a busy machine
 // slows alike (the two halves interleaved), for a CSS change.
@@ -44,7 +47,28 @@ interface ProfileNode {
 }
 
 /** The functions the page's main thread spent most time in with what they called (each counted once per stack). */
-function topTotal(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
+type Profile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+
+/** Several profiles as one (their samples together), for summing the windows of many commands. */
+function joinProfiles(ps: Profile[]): Profile {
+  const nodes: ProfileNode[] = [];
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let base = 0;
+  for (const p of ps) {
+    let top = 0;
+    for (const x of p.nodes) {
+      nodes.push({ ...x, id: x.id + base, children: x.children?.map((c) => c + base) });
+      top = Math.max(top, x.id);
+    }
+    for (const s of p.samples) samples.push(s + base);
+    timeDeltas.push(...p.timeDeltas.map((d, i) => (i === 0 ? 0 : d)));
+    base += top + 1;
+  }
+  return { nodes, samples, timeDeltas };
+}
+
+function topTotal(profile: Profile, n = 25): string[] {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));
   for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node.id);
@@ -71,7 +95,7 @@ function topTotal(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas
 }
 
 /** The functions the page's main thread spent most time in (self time), from a CDP CPU profile. */
-function topSelf(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, n = 25): string[] {
+function topSelf(profile: Profile, n = 25): string[] {
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => {
     self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
@@ -417,8 +441,9 @@ async function enter(browser: Browser, n: number): Promise<void> {
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
   }
+  // BENCH_PROFILE: each command's window only, from just before Enter to the diagram drawn
+  const windows: Profile[] = [];
   const times: number[] = [];
   // the renderer's own time in style and layout per command (CDP Performance metrics, seconds summed)
   const metrics = await page.context().newCDPSession(page);
@@ -459,8 +484,10 @@ async function enter(browser: Browser, n: number): Promise<void> {
       window.__mut.observe(document.querySelector('.react-flow'), { subtree: true, childList: true, attributes: true, characterData: true });
     })()`);
     const before = await styleLayout();
+    if (cdp) await cdp.send('Profiler.start');
     await input.press('Enter');
-    await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 120_000, polling: 50 });
+    await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 120_000, polling: cdp ? 'raf' : 50 });
+    if (cdp) windows.push(((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile);
     times.push(Number(await page.evaluate('window.__drawnAt - window.__enterAt')));
     // the flush after the command, and the worker's next ticks
     await page.waitForTimeout(300);
@@ -476,7 +503,11 @@ async function enter(browser: Browser, n: number): Promise<void> {
     sizes.push(await page.evaluate(`${SIZE_OF}(${JSON.stringify(from)})`));
   }
   const prof = cdp
-    ? topSelf(((await cdp.send('Profiler.stop')) as unknown as { profile: Parameters<typeof topSelf>[0] }).profile)
+    ? [
+        ...topSelf(joinProfiles(windows), 30),
+        '  and with what each called:',
+        ...topTotal(joinProfiles(windows), Number(process.env.BENCH_PROFILE_TOP ?? 40)),
+      ]
     : null;
   const traced = trace ? await trace() : null;
   const med = (f: (s: (typeof sizes)[number]) => number) => pct(sizes.map(f), 0.5);
@@ -522,8 +553,88 @@ async function enter(browser: Browser, n: number): Promise<void> {
     console.log(
       `  the renderer's threads during the commands, by event (CDP trace, durations summed, nested counted twice):\n${traced.join('\n')}`,
     );
-  if (prof) console.log(`  the page's main thread during the commands, by self time:\n${prof.join('\n')}`);
+  if (prof)
+    console.log(
+      `  the page's main thread from Enter to the diagram drawn, ${COMMANDS} commands summed, by self time:\n${prof.join('\n')}`,
+    );
   await page.context().close();
+}
+
+/**
+ * BENCH_AB_DIST with the enter part: the baseline's build and this one, each on its own page with the same
+ * devices, a command on each in turn (base, this, base, this...), so that both meet the same load.
+ */
+async function enterPaired(browser: Browser, n: number): Promise<void> {
+  const base = await preview({
+    preview: { port: PORT + 1, strictPort: true, host: '127.0.0.1' },
+    build: { outDir: AB_DIST },
+    logLevel: 'warn',
+  });
+  try {
+    const sides = [
+      {
+        name: `baseline ${AB_DIST}`,
+        url: `http://127.0.0.1:${PORT + 1}/`,
+        times: [] as number[],
+        toSnap: [] as number[],
+        toDrawn: [] as number[],
+      },
+      { name: 'this build', url: URL, times: [] as number[], toSnap: [] as number[], toDrawn: [] as number[] },
+    ];
+    const pages: Page[] = [];
+    for (const side of sides) {
+      const page = await open(browser, side.url);
+      const have = await devices(page);
+      const pairs = Math.ceil((n - have) / 2);
+      const lines = Array.from({ length: pairs }, (_, i) => `ip link add va${i} type veth peer name vb${i}`);
+      await build_(page, lines, have + 2 * pairs);
+      pages.push(page);
+    }
+    for (const page of pages) await page.locator('[data-testid="term-host"] input.term-input').click();
+    await new Promise((r) => setTimeout(r, 1000));
+    for (let k = 0; k < COMMANDS; k++)
+      for (const [i, side] of sides.entries()) {
+        const page = pages[i]!;
+        await page.bringToFront();
+        const input = page.locator('[data-testid="term-host"] input.term-input');
+        await input.fill(`ip link add xa${k} type veth peer name xb${k}`);
+        await page.evaluate(`(() => {
+          window.__enterAt = undefined; window.__drawnAt = undefined;
+          document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enterAt = e.timeStamp; }, { once: true, capture: true });
+          const want = ${DEVICES} + 2;
+          const look = () => (${DEVICES} >= want ? requestAnimationFrame(() => (window.__drawnAt = performance.now())) : requestAnimationFrame(look));
+          requestAnimationFrame(look);
+        })()`);
+        const from = await page.evaluate('window.__msgs.in.length');
+        await input.press('Enter');
+        await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 120_000, polling: 50 });
+        side.times.push(Number(await page.evaluate('window.__drawnAt - window.__enterAt')));
+        // the snapshot's arrival on the page splits the time: Enter -> there (worker, and the page's queue), then drawn
+        const at = Number(
+          await page.evaluate(`(() => {
+            const has = (m) => m.type === 'snapshot' || (m.type === 'batch' && m.msgs.some(has));
+            const i = window.__msgs.in.findIndex((m, i) => i >= ${from} && has(m));
+            return i < 0 ? NaN : window.__msgs.inAt[i] - window.__enterAt;
+          })()`),
+        );
+        side.toSnap.push(at);
+        side.toDrawn.push(side.times.at(-1)! - at);
+        await page.waitForTimeout(300);
+      }
+    console.log(`${n} devices, Enter -> diagram updated, ${COMMANDS} commands on each build in turn (load ${load()}):`);
+    for (const side of sides)
+      console.log(
+        `  ${side.name}: median ${f0(pct(side.times, 0.5))} ms, p95 ${f0(pct(side.times, 0.95))} ms, worst ${f0(Math.max(...side.times))} ms; Enter -> snapshot on the page median ${f0(pct(side.toSnap, 0.5))} ms, then -> drawn median ${f0(pct(side.toDrawn, 0.5))} ms`,
+      );
+    const [a, b] = sides as [(typeof sides)[0], (typeof sides)[0]];
+    const diffs = b.times.map((x, i) => x - a.times[i]!);
+    console.log(
+      `  paired (this - baseline, command by command): median ${f0(pct(diffs, 0.5))} ms, ${diffs.filter((d) => d < 0).length} of ${diffs.length} faster`,
+    );
+    for (const page of pages) await page.context().close();
+  } finally {
+    await new Promise<void>((r) => base.httpServer.close(() => r()));
+  }
 }
 
 // ---- 3. a 500-line paste ----
@@ -713,7 +824,8 @@ async function main(): Promise<void> {
     if (PARTS.has('load')) await firstVisit(browser);
     // the largest size last: it takes longest to build
     const sizes = [...SIZES].sort((x, y) => x - y);
-    if (PARTS.has('enter')) for (const n of sizes.slice(0, -1)) await enter(browser, n);
+    const enterAt = AB_DIST ? enterPaired : enter;
+    if (PARTS.has('enter')) for (const n of sizes.slice(0, -1)) await enterAt(browser, n);
     if (PARTS.has('paste')) {
       // BENCH_AB_DIST: the baseline's paste and this build's in turn, BENCH_PASTE_RUNS times each
       const base = AB_DIST
@@ -733,7 +845,7 @@ async function main(): Promise<void> {
       }
     }
     if (PARTS.has('frames')) await frames(browser);
-    if (PARTS.has('enter') && sizes.length) await enter(browser, sizes[sizes.length - 1]!);
+    if (PARTS.has('enter') && sizes.length) await enterAt(browser, sizes[sizes.length - 1]!);
   } finally {
     await browser.close();
     await new Promise<void>((r) => server.httpServer.close(() => r()));

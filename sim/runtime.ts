@@ -8,5 +8,5 @@ export { LessonFormatError, loadLesson } from './lessons/validate';
 export { type Lang, type Lesson, commandLine, pick } from './lessons/types';
 export type { TraceEvent } from './net/trace';
 export { Shell } from './shell/shell';
-export { type Snapshot, takeSnapshot } from './snapshot';
+export { type Snapshot, SnapshotCache, takeSnapshot } from './snapshot';
 export { World } from './world';

@@ -128,33 +128,111 @@ function peerOf(dev: NetDevice, taps: Map<Netns, NetDevice>): NetDevice | null {
   return peer(dev, { vmNic: (vm) => vm.devices.find(isTapBacked) ?? null, tapOf: (vm) => taps.get(vm) ?? null });
 }
 
-function devSnap(dev: NetDevice, taps: Map<Netns, NetDevice>): DevSnap {
-  const conf = {} as Record<ConfKey, number>;
-  for (const k of CONF_KEYS) conf[k] = dev.inDev ? dev.inDev.cnf.values[k] : 0;
+/** A device's row as last taken, with the raw values it was formatted from (a MAC, addresses). */
+interface DevRow {
+  snap: DevSnap;
+  mac: number;
+  /** local, prefixlen of each address in order */
+  addrs: number[];
+}
+
+/**
+ * The rows of the last snapshot taken with it, per device: the next snapshot reuses a device's row object
+ * when every value it shows is the same (compared raw, before any formatting), so a command that changes one
+ * device of thousands formats one device, and the differ sees the others as the same objects.
+ */
+export class SnapshotCache {
+  readonly devs = new WeakMap<NetDevice, DevRow>();
+}
+
+/** rowHolds compares the conf values by name: a key added to CONF_KEYS and not compared there fails to compile here */
+const CONF_COMPARED: Record<ConfKey, true> = {
+  accept_local: true,
+  rp_filter: true,
+  arp_ignore: true,
+  forwarding: true,
+  proxy_arp: true,
+};
+void CONF_COMPARED;
+
+/** The row's values still those of `dev` now (every field a DevSnap holds, compared unformatted). */
+function rowHolds(
+  row: DevRow,
+  dev: NetDevice,
+  peer: NetDevice | null,
+  lower: NetDevice | null,
+  tag: string | null,
+  node: LinkDiagram['node'],
+): boolean {
+  const s = row.snap;
+  if (
+    s.ifindex !== dev.ifindex ||
+    s.name !== dev.name ||
+    s.kind !== dev.kind ||
+    row.mac !== dev.mac ||
+    s.up !== dev.up ||
+    s.carrier !== dev.carrier ||
+    s.operstate !== dev.operstate ||
+    s.mtu !== dev.mtu ||
+    s.node !== node ||
+    s.tag !== tag ||
+    s.stackLink !== stackLinkOf(dev)
+  )
+    return false;
+  const bp = dev.brport;
+  if (bp ? s.master !== bp.br.name || s.portState !== bp.state || s.portCost !== bp.pathCost : s.master !== null)
+    return false;
+  if (peer ? s.peer === null || s.peer.ns !== peer.ns.name || s.peer.name !== peer.name : s.peer !== null) return false;
+  if (lower ? s.lower === null || s.lower.ns !== lower.ns.name || s.lower.name !== lower.name : s.lower !== null)
+    return false;
+  const ifa = dev.inDev?.ifaList ?? [];
+  if (row.addrs.length !== 2 * ifa.length) return false;
+  for (let i = 0; i < ifa.length; i++)
+    if (row.addrs[2 * i] !== ifa[i]!.local || row.addrs[2 * i + 1] !== ifa[i]!.prefixlen) return false;
+  // named, not looped over CONF_KEYS: a keyed load per key and device was a third of a snapshot of thousands
+  const v = dev.inDev?.cnf.values;
+  const c = s.conf;
+  return v
+    ? c.accept_local === v.accept_local &&
+        c.rp_filter === v.rp_filter &&
+        c.arp_ignore === v.arp_ignore &&
+        c.forwarding === v.forwarding &&
+        c.proxy_arp === v.proxy_arp
+    : c.accept_local === 0 && c.rp_filter === 0 && c.arp_ignore === 0 && c.forwarding === 0 && c.proxy_arp === 0;
+}
+
+function devSnap(dev: NetDevice, taps: Map<Netns, NetDevice>, cache?: SnapshotCache): DevSnap {
   const p = peerOf(dev, taps);
-  const peer = p ? { ns: p.ns.name, name: p.name } : null;
   const draw = diagramOf(dev);
   const lower = draw.lower?.(dev) ?? null;
-  return {
+  const tag = draw.tag?.(dev) ?? null;
+  const old = cache?.devs.get(dev);
+  if (old && rowHolds(old, dev, p, lower, tag, draw.node)) return old.snap;
+  const conf = {} as Record<ConfKey, number>;
+  for (const k of CONF_KEYS) conf[k] = dev.inDev ? dev.inDev.cnf.values[k] : 0;
+  const ifa = dev.inDev?.ifaList ?? [];
+  const snap: DevSnap = {
     ifindex: dev.ifindex,
     name: dev.name,
     kind: dev.kind,
-    mac: fmtMac(dev.mac),
+    mac: old?.mac === dev.mac ? old.snap.mac : fmtMac(dev.mac),
     up: dev.up,
     carrier: dev.carrier,
     operstate: dev.operstate,
     mtu: dev.mtu,
-    addrs: (dev.inDev?.ifaList ?? []).map((a) => ({ local: fmtIp4(a.local), prefixlen: a.prefixlen })),
+    addrs: ifa.map((a) => ({ local: fmtIp4(a.local), prefixlen: a.prefixlen })),
     master: dev.brport ? dev.brport.br.name : null,
     portState: dev.brport ? dev.brport.state : null,
     portCost: dev.brport ? dev.brport.pathCost : null,
-    peer,
+    peer: p ? { ns: p.ns.name, name: p.name } : null,
     stackLink: stackLinkOf(dev),
     node: draw.node,
-    tag: draw.tag?.(dev) ?? null,
+    tag,
     lower: lower ? { ns: lower.ns.name, name: lower.name } : null,
     conf,
   };
+  cache?.devs.set(dev, { snap, mac: dev.mac, addrs: ifa.flatMap((a) => [a.local, a.prefixlen]) });
+  return snap;
 }
 
 /** String order as localeCompare() gives it, without building a collator per call; made at the first
@@ -178,7 +256,7 @@ function fdbSnaps(br: Bridge): FdbSnap[] {
   return out.sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.mac, b.mac));
 }
 
-function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>): NsSnap {
+function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>, cache?: SnapshotCache): NsSnap {
   const devs = ns.devicesByIndex();
   const routes = ns.ipv4.fib.dump(RT_TABLE_MAIN).map((r) => ({
     dst: r.len === 0 && r.dst === 0 ? 'default' : `${fmtIp4(r.dst)}/${r.len}`,
@@ -199,7 +277,7 @@ function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>): NsSnap {
   const fdb = devs.filter(netifIsBridgeMaster).flatMap(fdbSnaps);
   return {
     name: ns.name,
-    devices: devs.map((d) => devSnap(d, taps)),
+    devices: devs.map((d) => devSnap(d, taps, cache)),
     routes,
     neigh,
     fdb,
@@ -207,7 +285,8 @@ function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>): NsSnap {
   };
 }
 
-export function takeSnapshot(world: World): Snapshot {
+/** The world's state now; with a cache, each unchanged device's row is the object the last one had. */
+export function takeSnapshot(world: World, cache?: SnapshotCache): Snapshot {
   const taps = tapsByOwner(world);
-  return { time: world.now, namespaces: world.namespaces.map((ns) => nsSnap(ns, taps)) };
+  return { time: world.now, namespaces: world.namespaces.map((ns) => nsSnap(ns, taps, cache)) };
 }

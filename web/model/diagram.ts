@@ -27,8 +27,17 @@ export interface StationData extends Record<string, unknown> {
   detail: string;
 }
 
-/** React Flow's node of one kind (xyflow's `Node<Data, 'kind'>`), always with the size the layout gave it. */
-type Sized<T extends string, D extends Record<string, unknown>> = Node<D, T> & { width: number; height: number };
+/**
+ * React Flow's node of one kind (xyflow's `Node<Data, 'kind'>`), always with the size the layout gave it, and
+ * that size as `measured` too: the page draws a node exactly that size, so React Flow, measuring it when it
+ * comes into view, finds nothing changed and sends no dimension change (each one a pass over every node and
+ * a render of the whole diagram, thousands of nodes, for a node scrolled into view).
+ */
+type Sized<T extends string, D extends Record<string, unknown>> = Node<D, T> & {
+  width: number;
+  height: number;
+  measured: { width: number; height: number };
+};
 export type NetnsNode = Sized<'netns', NetnsData>;
 export type StackNode = Sized<'stack', StackData>;
 export type DeviceNode = Sized<'device', DeviceData>;
@@ -58,11 +67,35 @@ export interface DiagramEdge {
 
 const ARROW = 'arrow';
 
+/**
+ * What the last diagram built with it made of each device (its node, its line to the stack, its cable):
+ * a device whose row is the same object (the page keeps unchanged rows as they were) and whose place,
+ * selection and lane are the same gets the same objects again, so thousands of unchanged devices cost
+ * no new objects and compare as the same at once.
+ */
+export class DiagramCache {
+  readonly devNodes = new WeakMap<DevSnap, DeviceNode>();
+  readonly stackEdges = new WeakMap<DevSnap, { ns: string; edge: DiagramEdge }>();
+  readonly wires = new WeakMap<DevSnap, { ns: string; lane: number; edge: DiagramEdge }>();
+  /** a device's id and its peer's, made once per row (strings that are then hashed once) */
+  readonly ids = new WeakMap<DevSnap, { ns: string; did: string; pid: string | null }>();
+}
+
+/** A device's id and its wire peer's, from the cache when the row was seen in that namespace before. */
+function idsOf(dev: DevSnap, ns: string, cache: DiagramCache | undefined): { did: string; pid: string | null } {
+  const hit = cache?.ids.get(dev);
+  if (hit && hit.ns === ns) return hit;
+  const ids = { ns, did: devId(ns, dev.name), pid: dev.peer ? devId(dev.peer.ns, dev.peer.name) : null };
+  cache?.ids.set(dev, ids);
+  return ids;
+}
+
 export function buildDiagram(
   snap: Snapshot,
   positions: Readonly<Record<string, XY>>,
   selected: string | null,
   style: LayoutStyle = 'article',
+  cache?: DiagramCache,
 ): { nodes: DiagramNode[]; edges: DiagramEdge[] } {
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
@@ -73,8 +106,6 @@ export function buildDiagram(
   const stations = new Map<string, number>();
   const namespaces = new Map(snap.namespaces.map((n) => [n.name, n]));
   for (const b of boxes) {
-    const ns = namespaces.get(b.ns)!;
-    const devByName = new Map(ns.devices.map((d) => [d.name, d]));
     const role = nsRole(b.ns);
     const id = role === 'lan' ? physId(b.ns) : nsId(b.ns);
     nodes.push({
@@ -84,6 +115,7 @@ export function buildDiagram(
       data: { ns: b.ns, title: nsTitle(b.ns), role, sepY: sepY(style) },
       width: b.width,
       height: b.height,
+      measured: { width: b.width, height: b.height },
       selected: selected === id,
       zIndex: 0,
     });
@@ -98,6 +130,7 @@ export function buildDiagram(
         data: stationData(sns),
         width: st.width,
         height: st.height,
+        measured: { width: st.width, height: st.height },
         draggable: false,
         selected: selected === nsId(st.ns),
       });
@@ -111,33 +144,62 @@ export function buildDiagram(
         data: { ns: b.ns },
         width: b.stack.width,
         height: b.stack.height,
+        measured: { width: b.stack.width, height: b.stack.height },
         draggable: false,
         selectable: false,
       });
     }
-    b.devices.forEach((d) => {
-      const dev = devByName.get(d.name)!;
-      const did = devId(b.ns, d.name);
-      order.set(did, { row: d.row, col: d.col });
-      nodes.push({
-        id: did,
-        type: 'device',
-        parentId: id,
-        position: own(positions, did) ?? d.pos,
-        data: { ns: b.ns, dev },
-        width: devWidth(style),
-        height: DEV_H,
-        selected: selected === did,
-      });
-      if (role !== 'lan' && dev.stackLink !== 'none') edges.push(stackEdge(b.ns, dev.name, dev.stackLink));
-    });
+    const width = devWidth(style);
+    for (const d of b.devices) {
+      const dev = d.dev;
+      const hit = cache?.devNodes.get(dev);
+      const { did } = idsOf(dev, b.ns, cache);
+      // only bridges and their ports are looked up (to draw a port's line beside or under its bridge)
+      if (dev.node === 'switch' || dev.master !== null) order.set(did, d);
+      const position = own(positions, did) ?? d.pos;
+      const sel = selected === did;
+      if (
+        hit &&
+        hit.id === did &&
+        hit.parentId === id &&
+        hit.position.x === position.x &&
+        hit.position.y === position.y &&
+        hit.selected === sel &&
+        hit.width === width
+      )
+        nodes.push(hit);
+      else {
+        const node: DeviceNode = {
+          id: did,
+          type: 'device',
+          parentId: id,
+          position,
+          data: { ns: b.ns, dev },
+          width,
+          height: DEV_H,
+          measured: { width, height: DEV_H },
+          selected: sel,
+        };
+        cache?.devNodes.set(dev, node);
+        nodes.push(node);
+      }
+      if (role !== 'lan' && dev.stackLink !== 'none') {
+        const e = cache?.stackEdges.get(dev);
+        if (e && e.ns === b.ns) edges.push(e.edge);
+        else {
+          const edge = stackEdge(b.ns, dev.name, dev.stackLink);
+          cache?.stackEdges.set(dev, { ns: b.ns, edge });
+          edges.push(edge);
+        }
+      }
+    }
   }
   const shown = new Set(nodes.map((n) => n.id));
   let wireLane = 0;
   for (const ns of snap.namespaces) {
     const lanes = new Map<string, number>();
     for (const dev of ns.devices) {
-      const did = devId(ns.name, dev.name);
+      const { did, pid } = idsOf(dev, ns.name, cache);
       if (dev.master && shown.has(did)) {
         const bid = devId(ns.name, dev.master);
         const lane = lanes.get(bid) ?? 0;
@@ -165,10 +227,19 @@ export function buildDiagram(
       if (!dev.peer || (dev.peer.ns === ns.name && stations.has(ns.name))) continue;
       const here = stations.has(ns.name),
         there = stations.has(dev.peer.ns);
-      const pid = devId(dev.peer.ns, dev.peer.name);
+      const peerId = pid ?? devId(dev.peer.ns, dev.peer.name);
       if (!here && !there) {
         // each pair once: from the end that sorts first
-        if (shown.has(did) && shown.has(pid) && did < pid) edges.push(wireEdge(did, pid, false, wireLane++));
+        if (shown.has(did) && shown.has(peerId) && did < peerId) {
+          const lane = wireLane++;
+          const w = cache?.wires.get(dev);
+          if (w && w.ns === ns.name && w.lane === lane) edges.push(w.edge);
+          else {
+            const edge = wireEdge(did, peerId, false, lane);
+            cache?.wires.set(dev, { ns: ns.name, lane, edge });
+            edges.push(edge);
+          }
+        }
       } else if (!here && shown.has(did)) edges.push(wireEdge(did, nsId(dev.peer.ns), true, 0));
       else if (here && there && stations.get(ns.name)! < stations.get(dev.peer.ns)!)
         edges.push(stationLink(nsId(ns.name), nsId(dev.peer.ns)));
@@ -186,19 +257,34 @@ function sameValue(a: unknown, b: unknown): boolean {
   return ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]);
 }
 
+/** What reuseUnchanged answered for each object of `next` last time: the object React Flow was given for it. */
+export type ReuseMemo = WeakMap<object, object>;
+
 /**
  * `next` with each node or edge that equals the one of the same id in `prev` (on every field `next`
  * sets) replaced by that one: React Flow then keeps it and memo skips its component, so a change to
- * one device of thousands redraws one device.
+ * one device of thousands redraws one device. The one of the same id is looked for at the same place
+ * first (shifted by what came or went before it), so a list of thousands costs no index of ids; with a
+ * memo, an object of `next` already answered by an object still in `prev` is that answer again without
+ * comparing (objects are never changed in place, so the same two compare equal again).
  */
-export function reuseUnchanged<T extends { id: string }>(next: T[], prev: readonly T[]): T[] {
+export function reuseUnchanged<T extends { id: string }>(next: T[], prev: readonly T[], memo?: ReuseMemo): T[] {
   if (prev.length === 0) return next;
-  const old = new Map(prev.map((x) => [x.id, x]));
-  return next.map((n) => {
-    const o = old.get(n.id);
-    if (!o) return n;
+  let index: Map<string, number> | null = null;
+  let shift = 0;
+  return next.map((n, i) => {
+    let o = prev[i + shift];
+    if (o?.id !== n.id) {
+      index ??= new Map(prev.map((x, j) => [x.id, j]));
+      const j = index.get(n.id);
+      if (j === undefined) return n;
+      shift = j - i;
+      o = prev[j]!;
+    }
+    if (o === n || memo?.get(n) === o) return o;
     for (const k of Object.keys(n))
       if (!sameValue((n as Record<string, unknown>)[k], (o as Record<string, unknown>)[k])) return n;
+    memo?.set(n, o);
     return o;
   });
 }

@@ -20,7 +20,7 @@ export interface BoxLayout {
   /** the "Network Protocol Stack" bar, relative to the box */
   stack: { pos: XY; width: number; height: number };
   /** devices relative to the box, in drawing order, with their row and column in the box's grid */
-  devices: { name: string; pos: XY; row: number; col: number }[];
+  devices: { name: string; dev: DevSnap; pos: XY; row: number; col: number }[];
   /** a physical network's parts, one per namespace, relative to the box (other boxes have none) */
   stations: StationLayout[];
 }
@@ -112,10 +112,10 @@ export function deviceOrder(ns: NsSnap, lans: ReadonlySet<string>): DevSnap[] {
   const ports = new Map<string, DevSnap[]>();
   for (const d of devs) if (d.master !== null) (ports.get(d.master) ?? ports.set(d.master, []).get(d.master)!).push(d);
   const out: DevSnap[] = [];
-  const placed = new Set<string>();
+  const placed = new Set<DevSnap>();
   const place = (d: DevSnap | undefined) => {
-    if (!d || placed.has(d.name)) return;
-    placed.add(d.name);
+    if (!d || placed.has(d)) return;
+    placed.add(d);
     out.push(d);
     // a veth's peer in the same box sits right beside it (veth0, veth1)
     if (d.peer && d.peer.ns === ns.name) place(byName.get(d.peer.name));
@@ -306,6 +306,7 @@ function box(
     stack: { pos: { x: sp.pad, y: sp.titleH }, width: width - 2 * sp.pad, height: sp.stackH },
     devices: slots.map(({ dev, row, col }) => ({
       name: dev.name,
+      dev,
       row,
       col,
       pos: { x: x0 + col * (sp.devW + sp.gap), y: devY + row * rowH },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
-import { takeSnapshot, type Snapshot } from '../../sim/snapshot';
+import { takeSnapshot, type RouteSnap, type Snapshot } from '../../sim/snapshot';
 import { applySnapshotDiff, keySplice, SnapshotDiffer, type SnapshotDiff } from './snapDiff';
 import { buildDiagram, reuseUnchanged } from './diagram';
 import { createLabStore } from '../store/index';
@@ -86,6 +86,28 @@ describe('snapshot diffs', () => {
     const d = p.run('ip link del d10')!;
     expect(d.changed[0]!.devices).toEqual({ splice: { start: 11, deleteCount: 1, insert: [] }, rows: [] });
     same(p.page(), takeSnapshot(p.world));
+  });
+
+  it('rows that only moved within the stretch that differs cross as keys, and the page finds them', () => {
+    const route = (dst: string): RouteSnap => ({ dst, gw: null, dev: 'eth0', line: `${dst} dev eth0` });
+    const [a, b, c, d] = ['10.1.0.0/16', '10.2.0.0/16', '10.3.0.0/16', '10.4.0.0/16'].map(route);
+    const snap = (routes: RouteSnap[]): Snapshot => ({
+      time: 0,
+      namespaces: [{ name: 'host', devices: [], routes, neigh: [], fdb: [], ipForward: 0 }],
+    });
+    const differ = new SnapshotDiffer();
+    const first = snap([a!, b!, c!, d!]);
+    let page = applySnapshotDiff(null, differ.diff(first)!);
+    const moved = snap([a!, c!, b!, d!]);
+    const diff = differ.diff(moved)!;
+    // b and c are the same rows, in another order: their keys cross, not the rows
+    expect(diff.changed[0]!.routes!.rows).toEqual([]);
+    expect(diff.changed[0]!.routes!.splice).toEqual({ start: 1, deleteCount: 2, insert: [c!.line, b!.line] });
+    page = applySnapshotDiff(page, diff);
+    same(page, moved);
+    const next = snap([c!, { ...b!, gw: '10.0.0.1' }, d!]);
+    page = applySnapshotDiff(page, differ.diff(next)!);
+    same(page, next);
   });
 
   it('the first diff, and the first after reset, is whole', () => {

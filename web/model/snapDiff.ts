@@ -97,6 +97,39 @@ export function sameData(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** The same row objects in the same order (a snapshot taken with a cache reuses every unchanged row). */
+function sameRows(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** One list's keys, the stretch of keys that differs from `prev`'s and the rows new or changed. */
+function listDiff<T>(
+  list: Lists,
+  prev: ListState,
+  rows: readonly T[],
+): { keys: string[]; splice: KeySplice | undefined; out: [string, T][] } {
+  // the same objects: the same keys, nothing to send (the keys follow from the rows alone)
+  if (sameRows(prev.rows, rows)) return { keys: prev.keys, splice: undefined, out: [] };
+  const keys = keysOf(list, rows);
+  const splice = keySplice(prev.keys, keys);
+  const out: [string, T][] = [];
+  // a row in the common head or tail has the key it had at its place before: compare it with that row;
+  // a row in the stretch that differs with the row of its key among those the stretch replaced, if any
+  const head = splice ? splice.start : rows.length;
+  const tailFrom = splice ? splice.start + splice.insert.length : rows.length;
+  const shift = prev.rows.length - rows.length;
+  const gone = new Map<string, unknown>();
+  if (splice)
+    for (let j = splice.start; j < splice.start + splice.deleteCount; j++) gone.set(prev.keys[j]!, prev.rows[j]);
+  for (let i = 0; i < rows.length; i++) {
+    const was = i < head ? prev.rows[i] : i >= tailFrom ? prev.rows[i + shift] : gone.get(keys[i]!);
+    if (!sameData(was, rows[i])) out.push([keys[i]!, rows[i]!]);
+  }
+  return { keys, splice, out };
+}
+
 interface NsState {
   lists: Record<Lists, ListState>;
   ipForward: number;
@@ -131,18 +164,8 @@ export class SnapshotDiffer {
       let any = false;
       for (const list of LISTS) {
         const rows = ns[list] as NsSnap[typeof list][number][];
-        const keys = keysOf(list, rows);
         const prev = old?.lists[list] ?? emptyList();
-        const splice = keySplice(prev.keys, keys);
-        // the same keys in the same order: compare row by row; else by key
-        const out: [string, NsSnap[typeof list][number]][] = [];
-        if (!splice) {
-          for (let i = 0; i < rows.length; i++) if (!sameData(prev.rows[i], rows[i])) out.push([keys[i]!, rows[i]!]);
-        } else {
-          const byKey = new Map(prev.keys.map((k, i) => [k, prev.rows[i]]));
-          for (let i = 0; i < rows.length; i++)
-            if (!sameData(byKey.get(keys[i]!), rows[i])) out.push([keys[i]!, rows[i]!]);
-        }
+        const { keys, splice, out } = listDiff(list, prev, rows);
         st.lists[list] = { keys, rows };
         if (!old || splice || out.length) {
           (d as unknown as Record<Lists, ListDiff<unknown>>)[list] = splice ? { splice, rows: out } : { rows: out };
@@ -164,18 +187,30 @@ export class SnapshotDiffer {
   }
 }
 
+/** The keys of each list the page built (a list is never changed in place), so the next diff need not key it again. */
+const pageKeys = new WeakMap<readonly unknown[], string[]>();
+
 function applyList<T>(list: Lists, old: readonly T[], d: ListDiff<T> | undefined): T[] {
   if (!d || (!d.splice && d.rows.length === 0)) return old as T[];
-  const oldKeys = keysOf(list, old);
-  const byKey = new Map<string, T>();
-  for (const [i, k] of oldKeys.entries()) byKey.set(k, old[i]!);
-  for (const [k, row] of d.rows) byKey.set(k, row);
-  const keys = d.splice ? applySplice(oldKeys, d.splice) : oldKeys;
-  return keys.map((k) => {
-    const row = byKey.get(k);
+  const oldKeys = pageKeys.get(old) ?? keysOf(list, old);
+  const changed = new Map<string, T>(d.rows);
+  const s = d.splice;
+  const keys = s ? applySplice(oldKeys, s) : oldKeys;
+  // a key in the common head or tail is where it was before (shifted by the stretch); one in the stretch
+  // came with the diff, or was among those the stretch replaced
+  const head = s ? s.start : keys.length;
+  const tailFrom = s ? s.start + s.insert.length : keys.length;
+  const shift = s ? s.deleteCount - s.insert.length : 0;
+  // a row of the stretch the worker left out is unchanged: one of the rows the stretch replaced, by key
+  const gone = new Map<string, T>();
+  if (s) for (let j = s.start; j < s.start + s.deleteCount; j++) gone.set(oldKeys[j]!, old[j]!);
+  const rows = keys.map((k, i) => {
+    const row = changed.get(k) ?? (i < head ? old[i] : i >= tailFrom ? old[i + shift] : gone.get(k));
     if (row === undefined) throw new Error(`snapshot diff: no row for ${list} key ${k}`);
     return row;
   });
+  pageKeys.set(rows, keys);
+  return rows;
 }
 
 /** The page's side: the snapshot after `d`, every unchanged object of `prev` kept as it is. */

@@ -1,6 +1,14 @@
 // The lab inside the worker: one World and its Shell, per-terminal queues, the command log and its replay.
 // No DOM and no timers of its own: the worker entry feeds it messages and the passing of real time.
-import { World, Shell, type Proc, type TraceEvent, takeSnapshot, type Snapshot } from '../../sim/runtime';
+import {
+  World,
+  Shell,
+  type Proc,
+  type TraceEvent,
+  takeSnapshot,
+  SnapshotCache,
+  type Snapshot,
+} from '../../sim/runtime';
 import {
   fromWorker,
   SCROLLBACK,
@@ -93,6 +101,8 @@ export class Lab {
   private replaying = false;
   /** what the page has of the kernel's state: only changes cross */
   private differ = new SnapshotDiffer();
+  /** the rows of the last snapshot, reused for the devices a command did not change */
+  private snapCache = new SnapshotCache();
   /** the replay of the last load (probes run it on) */
   private replay: Replay | null = null;
   /** the lab probes read the tables from, kept between probes */
@@ -191,6 +201,7 @@ export class Lab {
     this.terms = new Map();
     this.captures.clear();
     this.differ.reset();
+    this.snapCache = new SnapshotCache();
     this.storming = false;
     this.installTrace();
   }
@@ -445,7 +456,7 @@ export class Lab {
 
   /** What changed in the kernel's state since the last snapshot (the whole of it after a (re)load), if anything. */
   private postSnapshot(): void {
-    const diff = this.differ.diff(takeSnapshot(this.world));
+    const diff = this.differ.diff(takeSnapshot(this.world, this.snapCache));
     if (diff) this.post(fromWorker({ type: 'snapshot', diff }));
   }
 }

@@ -22,7 +22,14 @@ import {
   selMoveNode,
   selPlaceNodes,
 } from '../../store/selectors';
-import { buildDiagram, reuseUnchanged, type DiagramEdge, type DiagramNode } from '../../model/diagram';
+import {
+  buildDiagram,
+  DiagramCache,
+  reuseUnchanged,
+  type DiagramEdge,
+  type DiagramNode,
+  type ReuseMemo,
+} from '../../model/diagram';
 import { addedIds, dropAction } from '../../model/actions';
 import { wireAction } from '../../model/connect';
 import { placeAdded } from '../../model/place';
@@ -71,21 +78,38 @@ export function Canvas() {
 
   // unchanged edges stay the objects React Flow already has
   const lastEdges = useRef<DiagramEdge[]>([]);
+  // each unchanged device's node and edges from the last build, and what React Flow was given for each
+  const cache = useRef<{ diagram: DiagramCache; memo: ReuseMemo } | null>(null);
+  cache.current ??= { diagram: new DiagramCache(), memo: new WeakMap() };
+  const { diagram: diagramCache, memo } = cache.current;
   const built = useMemo(() => {
     if (!drawn) return EMPTY;
-    const next = buildDiagram(drawn, positions, selectedId, classroom ? 'compact' : 'article');
-    const edges = reuseUnchanged(next.edges, lastEdges.current);
+    const next = buildDiagram(drawn, positions, selectedId, classroom ? 'compact' : 'article', diagramCache);
+    const edges = reuseUnchanged(next.edges, lastEdges.current, memo);
     lastEdges.current = edges;
     return { nodes: next.nodes, edges };
-  }, [drawn, positions, selectedId, classroom]);
+  }, [drawn, positions, selectedId, classroom, diagramCache, memo]);
   const geometry = useMemo(() => new FlowGeometry(built.nodes, built.edges), [built]);
   const [nodes, setNodes] = useState<DiagramNode[]>(built.nodes);
   // unchanged nodes stay the objects React Flow has (measured and all); a snapshot that lands mid-drag
-  // must not snap the dragged node back
-  useEffect(() => setNodes((prev) => keepDragging(reuseUnchanged(built.nodes, prev), prev)), [built.nodes]);
+  // must not snap the dragged node back. Taken in during this render (React renders again at once, before
+  // any child), not in an effect after it: React Flow gets the new nodes and edges in one update, not the
+  // edges with the old nodes first and the nodes in a second pass over thousands of them
+  const [nodesOf, setNodesOf] = useState(built.nodes);
+  if (nodesOf !== built.nodes) {
+    setNodesOf(built.nodes);
+    setNodes((prev) => keepDragging(reuseUnchanged(built.nodes, prev, memo), prev));
+  }
 
   // a device or box came or went, the lesson's step or classroom mode changed: show the whole diagram again
-  const shape = useMemo(() => built.nodes.map((n) => `${n.id}@${n.width}x${n.height}`).join(' '), [built.nodes]);
+  // (a count bumped when the ids or sizes differ from the last build's: no string of thousands of ids per build)
+  const shapeOf = useRef({ nodes: [] as DiagramNode[], n: 0 });
+  const shape = useMemo(() => {
+    const s = shapeOf.current;
+    if (!sameShape(s.nodes, built.nodes)) s.n++;
+    s.nodes = built.nodes;
+    return s.n;
+  }, [built.nodes]);
   const fit = classroom ? FIT_CLASSROOM : FIT;
   const devices = useMemo(() => nodes.reduce((n, x) => (x.type === 'device' ? n + 1 : n), 0), [nodes]);
   useEffect(() => {
@@ -281,6 +305,17 @@ export function Canvas() {
       {menu && <DeviceMenu at={menu} onClose={() => setMenu(null)} />}
     </main>
   );
+}
+
+/** The same nodes (ids, in order) with the same sizes. */
+function sameShape(a: readonly DiagramNode[], b: readonly DiagramNode[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.id !== y.id || x.width !== y.width || x.height !== y.height) return false;
+  }
+  return true;
 }
 
 function keepDragging(next: DiagramNode[], prev: DiagramNode[]): DiagramNode[] {
