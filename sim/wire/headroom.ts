@@ -10,10 +10,13 @@
 // outliving its neighbours only keeps the slab alive.
 
 const RING = 8;
-/** the buffer, the region's first byte and the packet's current head of the RING most recent packets */
+/** the buffer, the region's first byte and the packet's current head of the RING most recent packets, and the
+ *  view handed out for that head: a header is pushed onto that very view (skb_push() on the skb that owns the
+ *  headroom), found by identity rather than by reading its buffer and offset back */
 const ringBuf: (ArrayBufferLike | null)[] = new Array<ArrayBufferLike | null>(RING).fill(null);
 const ringBase = new Int32Array(RING);
 const ringStart = new Int32Array(RING);
+const ringView: (Uint8Array | null)[] = new Array<Uint8Array | null>(RING).fill(null);
 let next = 0;
 
 /** bytes per slab; a region larger than a quarter of it gets a buffer of its own */
@@ -39,24 +42,28 @@ export function withHeadroom(len: number, room: number): Uint8Array {
     base = used;
     used += (size + 7) & ~7;
   }
+  const v = new Uint8Array(buf, base + room, len);
   ringBuf[next] = buf;
   ringBase[next] = base;
   ringStart[next] = base + room;
+  ringView[next] = v;
   next = (next + 1) & (RING - 1);
-  return new Uint8Array(buf, base + room, len);
+  return v;
 }
 
-/** The payload extended `n` bytes to the front, if those bytes were reserved for it; else undefined. */
+/** The payload extended `n` bytes to the front, if it is the view last handed out for its region and those
+ *  bytes were reserved for it; else undefined (any other view of the bytes is copied, which is always correct). */
 export function pushHeader(payload: Uint8Array, n: number): Uint8Array | undefined {
-  const buf = payload.buffer;
-  const off = payload.byteOffset;
   // newest first: the header is nearly always pushed onto the packet made last
   for (let k = 1; k <= RING; k++) {
     const i = (next - k) & (RING - 1);
-    if (ringBuf[i] !== buf || ringStart[i] !== off || off - n < ringBase[i]) continue;
-    const start = off - n;
+    if (ringView[i] !== payload) continue;
+    const start = ringStart[i] - n;
+    if (start < ringBase[i]) return undefined;
+    const v = new Uint8Array(ringBuf[i]!, start, payload.length + n);
     ringStart[i] = start;
-    return new Uint8Array(buf, start, payload.length + n);
+    ringView[i] = v;
+    return v;
   }
   return undefined;
 }

@@ -208,6 +208,26 @@ describe('properties', () => {
     );
   });
 
+  it('a header is pushed in place only onto the view last handed out for its region; other views are copied', () => {
+    const payload = emitEchoRequest(1, 2, new Uint8Array(56));
+    const sameBytes = new Uint8Array(payload.buffer, payload.byteOffset, payload.length);
+    // another view of the same bytes is not the packet's head: its header goes on a copy, bytes alike
+    const copied = emitIpv4Header(0, 7, true, 64, IPPROTO_ICMP, ip4(0xc0000201), ip4(0xc0000202), sameBytes);
+    expect(copied.buffer === payload.buffer && copied.byteOffset === payload.byteOffset - 20).toBe(false);
+    const pushed = emitIpv4Header(0, 7, true, 64, IPPROTO_ICMP, ip4(0xc0000201), ip4(0xc0000202), payload);
+    expect(pushed.buffer).toBe(payload.buffer);
+    expect(pushed.byteOffset).toBe(payload.byteOffset - 20);
+    expect([...pushed]).toEqual([...copied]);
+    // the payload view is no longer the head once its header is pushed: a second push copies
+    const again = emitIpv4Header(0, 7, true, 64, IPPROTO_ICMP, ip4(0xc0000201), ip4(0xc0000202), payload);
+    expect(again.byteOffset === pushed.byteOffset && again.buffer === pushed.buffer).toBe(false);
+    expect([...again]).toEqual([...pushed]);
+    // the frame goes on the pushed packet in place
+    const frame = emitEthernet({ dst: mac(2), src: mac(1), ethertype: ETH_P_IP }, pushed);
+    expect(frame.buffer).toBe(pushed.buffer);
+    expect(frame.byteOffset).toBe(pushed.byteOffset - ETH_HLEN);
+  });
+
   it('parsers never throw on arbitrary bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 120 }), fc.integer({ min: 0, max: 40 }), (b, off) => {
