@@ -1,4 +1,13 @@
-import { memo, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useLab } from '../store';
 import {
   selActiveTerm,
@@ -21,6 +30,7 @@ import { runTyped, stopStorm } from '../store/actions';
 import { useTranslation } from 'react-i18next';
 import { t } from '../i18n/strings';
 import { selLang } from '../lessons/selectors';
+import { TAIL } from './termTail';
 
 export const prompt = (ns: string) => `root@${termNs(ns)}:~# `;
 
@@ -97,6 +107,23 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
   const inputRef = useRef<HTMLInputElement>(null);
   // Esc then Tab (or Shift+Tab) leaves the terminal, as in VS Code's; Tab alone completes
   const escaped = useRef(false);
+  // Only the last TAIL lines are in the page until a person goes up the scrollback (issue 15: each Enter
+  // laid out every line, thousands once a build had printed); going near the top of them, the wheel up or
+  // Page Up put every line back, and the next command brings the view to the bottom and the tail again
+  const [whole, setWhole] = useState(false);
+  const fromBottom = useRef(0);
+  const shown = whole || lines.length <= TAIL ? lines : lines.slice(lines.length - TAIL);
+  const showWhole = () => {
+    const el = screen.current;
+    if (whole || lines.length <= TAIL || !el) return;
+    fromBottom.current = el.scrollHeight - el.scrollTop;
+    setWhole(true);
+  };
+  // what was in view stays in view as the earlier lines come in above it
+  useLayoutEffect(() => {
+    const el = screen.current;
+    if (whole && el) el.scrollTop = el.scrollHeight - fromBottom.current;
+  }, [whole]);
 
   // to the bottom once per frame at most (reading the height lays the page out): a flush of many lines
   // or many flushes in a frame cost one layout, the one the frame makes anyway
@@ -107,6 +134,7 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
 
   const submit = (text: string) => {
     runTyped(ns, text);
+    setWhole(false);
     setInput('');
     setHistPos(null);
     setChoices([]);
@@ -116,6 +144,7 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
     const wasEscaped = escaped.current;
     escaped.current = e.key === 'Escape' || (wasEscaped && e.key === 'Shift');
     if (e.key === 'Tab' && wasEscaped) return; // the browser moves focus on
+    if (e.key === 'PageUp' || (e.key === 'Home' && e.ctrlKey)) showWhole();
     if (e.key === 'Enter') {
       e.preventDefault();
       submit(input);
@@ -157,11 +186,18 @@ function TermScreen({ ns, focus }: { ns: string; focus: boolean }) {
   };
 
   return (
-    <div className="term-screen" ref={screen} onClick={() => inputRef.current?.focus()} data-testid={`term-${ns}`}>
+    <div
+      className="term-screen"
+      ref={screen}
+      onClick={() => inputRef.current?.focus()}
+      onWheel={(e) => e.deltaY < 0 && showWhole()}
+      onScroll={(e) => e.currentTarget.scrollTop < e.currentTarget.clientHeight && showWhole()}
+      data-testid={`term-${ns}`}
+    >
       <div className="term-greeting" id={`term-greeting-${ns}`}>
         {t('termGreeting', lang)}
       </div>
-      {lines.map((l) => (
+      {shown.map((l) => (
         <Line key={keyOf(l)} l={l} ns={ns} />
       ))}
       {choices.length > 0 && <div className="term-line choices">{choices.join('  ')}</div>}
