@@ -285,6 +285,18 @@ async function open(browser: Browser, url = URL): Promise<Page> {
 const DEVICES = `Number(document.querySelector('.rf-wrap')?.dataset.devices ?? document.querySelectorAll('.react-flow__node-device').length)`;
 const devices = (page: Page) => page.evaluate(DEVICES) as Promise<number>;
 
+/**
+ * Watches the next command: Enter's keydown (its event time) to the first frame painted with the veth pair's two
+ * new devices, as window.__enterAt and window.__drawnAt.
+ */
+const WATCH_ENTER_TO_DRAWN = `(() => {
+  window.__enterAt = undefined; window.__drawnAt = undefined;
+  document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enterAt = e.timeStamp; }, { once: true, capture: true });
+  const want = ${DEVICES} + 2;
+  const look = () => (${DEVICES} >= want ? requestAnimationFrame(() => (window.__drawnAt = performance.now())) : requestAnimationFrame(look));
+  requestAnimationFrame(look);
+})()`;
+
 /** Types `text` into the host terminal through the page's handle and waits until `want` devices are drawn. */
 async function build_(page: Page, lines: string[], want: number): Promise<number> {
   const t0 = Date.now();
@@ -469,13 +481,7 @@ async function enter(browser: Browser, n: number): Promise<void> {
     await input.fill(`ip link add xa${k} type veth peer name xb${k}`);
     const from = await page.evaluate('({ in: window.__msgs.in.length, out: window.__msgs.out.length })');
     // Enter's keydown (its event time) to the first frame painted with the new device
-    await page.evaluate(`(() => {
-      window.__enterAt = undefined; window.__drawnAt = undefined;
-      document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enterAt = e.timeStamp; }, { once: true, capture: true });
-      const want = ${DEVICES} + 2;
-      const look = () => (${DEVICES} >= want ? requestAnimationFrame(() => (window.__drawnAt = performance.now())) : requestAnimationFrame(look));
-      requestAnimationFrame(look);
-    })()`);
+    await page.evaluate(WATCH_ENTER_TO_DRAWN);
     // the diagram's DOM touched by the command (MutationObserver records until the next command)
     await page.evaluate(`(() => {
       window.__mut?.disconnect();
@@ -598,13 +604,7 @@ async function enterPaired(browser: Browser, n: number): Promise<void> {
         await page.bringToFront();
         const input = page.locator('[data-testid="term-host"] input.term-input');
         await input.fill(`ip link add xa${k} type veth peer name xb${k}`);
-        await page.evaluate(`(() => {
-          window.__enterAt = undefined; window.__drawnAt = undefined;
-          document.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.__enterAt = e.timeStamp; }, { once: true, capture: true });
-          const want = ${DEVICES} + 2;
-          const look = () => (${DEVICES} >= want ? requestAnimationFrame(() => (window.__drawnAt = performance.now())) : requestAnimationFrame(look));
-          requestAnimationFrame(look);
-        })()`);
+        await page.evaluate(WATCH_ENTER_TO_DRAWN);
         const from = await page.evaluate('window.__msgs.in.length');
         await input.press('Enter');
         await page.waitForFunction('window.__drawnAt !== undefined', null, { timeout: 120_000, polling: 50 });
