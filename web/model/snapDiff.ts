@@ -115,19 +115,27 @@ function listDiff<T>(
   const keys = keysOf(list, rows);
   const splice = keySplice(prev.keys, keys);
   const out: [string, T][] = [];
-  // a row in the common head or tail has the key it had at its place before: compare it with that row;
-  // a row in the stretch that differs with the row of its key among those the stretch replaced, if any
-  const head = splice ? splice.start : rows.length;
-  const tailFrom = splice ? splice.start + splice.insert.length : rows.length;
-  const shift = prev.rows.length - rows.length;
-  const gone = new Map<string, unknown>();
-  if (splice)
-    for (let j = splice.start; j < splice.start + splice.deleteCount; j++) gone.set(prev.keys[j]!, prev.rows[j]);
-  for (let i = 0; i < rows.length; i++) {
-    const was = i < head ? prev.rows[i] : i >= tailFrom ? prev.rows[i + shift] : gone.get(keys[i]!);
-    if (!sameData(was, rows[i])) out.push([keys[i]!, rows[i]!]);
-  }
+  const was = rowsBefore(prev.keys, prev.rows, splice);
+  for (let i = 0; i < rows.length; i++) if (!sameData(was(i, keys[i]!), rows[i])) out.push([keys[i]!, rows[i]!]);
   return { keys, splice, out };
+}
+
+/**
+ * The row each place of a list held before `s` was applied to it: a place in the common head or tail held the
+ * row of its key at the same place (shifted by the stretch, in the tail); one in the stretch the row of its key
+ * among those the stretch replaced, if any. One answer per place, no Map over the whole list.
+ */
+function rowsBefore<T>(
+  prevKeys: readonly string[],
+  prevRows: readonly T[],
+  s: KeySplice | undefined,
+): (i: number, key: string) => T | undefined {
+  if (!s) return (i) => prevRows[i];
+  const tailFrom = s.start + s.insert.length;
+  const shift = s.deleteCount - s.insert.length;
+  const gone = new Map<string, T>();
+  for (let j = s.start; j < s.start + s.deleteCount; j++) gone.set(prevKeys[j]!, prevRows[j]!);
+  return (i, key) => (i < s.start ? prevRows[i] : i >= tailFrom ? prevRows[i + shift] : gone.get(key));
 }
 
 interface NsState {
@@ -196,16 +204,10 @@ function applyList<T>(list: Lists, old: readonly T[], d: ListDiff<T> | undefined
   const changed = new Map<string, T>(d.rows);
   const s = d.splice;
   const keys = s ? applySplice(oldKeys, s) : oldKeys;
-  // a key in the common head or tail is where it was before (shifted by the stretch); one in the stretch
-  // came with the diff, or was among those the stretch replaced
-  const head = s ? s.start : keys.length;
-  const tailFrom = s ? s.start + s.insert.length : keys.length;
-  const shift = s ? s.deleteCount - s.insert.length : 0;
-  // a row of the stretch the worker left out is unchanged: one of the rows the stretch replaced, by key
-  const gone = new Map<string, T>();
-  if (s) for (let j = s.start; j < s.start + s.deleteCount; j++) gone.set(oldKeys[j]!, old[j]!);
+  // a row the worker left out is unchanged: the one its place held before
+  const was = rowsBefore(oldKeys, old, s);
   const rows = keys.map((k, i) => {
-    const row = changed.get(k) ?? (i < head ? old[i] : i >= tailFrom ? old[i + shift] : gone.get(k));
+    const row = changed.get(k) ?? was(i, k);
     if (row === undefined) throw new Error(`snapshot diff: no row for ${list} key ${k}`);
     return row;
   });
