@@ -149,32 +149,23 @@ export class NeighTable {
     return v.ucastProbes + v.appProbes + (n.state === 'PROBE' ? v.mcastReprobes : v.mcastProbes);
   }
 
-  /**
-   * neigh_event_send(): true when the packet may go now with n.ha; false when it was queued (or dropped)
-   * while the address is resolved.
-   */
   /** neigh_event_send()'s first answer, for an entry that goes at once (nothing to queue): true as
    *  eventSend() would return it, with its side effect (n->used); false when eventSend() must decide. */
   eventSendReady(n: Neighbour): boolean {
     const st = n.state;
+    // neigh_output(): a connected entry with a cached header goes out without neigh_event_send()
     if (n.hh && (st === 'PERMANENT' || st === 'NOARP' || st === 'REACHABLE')) return true;
     n.used = this.now;
     return st === 'REACHABLE' || st === 'PERMANENT' || st === 'NOARP' || st === 'DELAY' || st === 'PROBE';
   }
 
+  /**
+   * neigh_event_send(): true when the packet may go now with n.ha; false when it was queued (or dropped)
+   * while the address is resolved.
+   */
   eventSend(n: Neighbour, p: QueuedPacket | null): boolean {
+    if (this.eventSendReady(n)) return true;
     const now = this.now;
-    // neigh_output(): a connected entry with a cached header goes out without neigh_event_send()
-    if (n.hh && CONNECTED.has(n.state)) return true;
-    n.used = now;
-    if (
-      n.state === 'REACHABLE' ||
-      n.state === 'PERMANENT' ||
-      n.state === 'NOARP' ||
-      n.state === 'DELAY' ||
-      n.state === 'PROBE'
-    )
-      return true;
     if (n.dead) return false;
     const v = n.dev.neighParms.v;
     let immediateProbe = false;
