@@ -60,7 +60,8 @@ export class Scheduler {
    *  reused once run, so a per-packet event (the backlog's) allocates nothing. */
   post<A>(time: Micros, fn: (arg: A) => void, arg: A): void {
     let e = this.free.pop();
-    const t = Math.max(time, this.now);
+    // max() written out: a builtin's call per packet costs while the path is still interpreted
+    const t = time > this.now ? time : this.now;
     const seq = this.seq++;
     if (e) {
       e.time = e.kt = t;
@@ -153,8 +154,12 @@ export class Scheduler {
 
   /** Runs one event; false when none is left at or before `limit`. */
   step(limit = Infinity): boolean {
-    const t = this.nextTime();
-    if (t === undefined || t > limit) return false;
+    // the top as it nearly always is (live, at its place) is read here; else nextTime() clears the way
+    const top = this.heap[0];
+    if (top === undefined || top.cancelled || top.kt !== top.time || top.ks !== top.seq) {
+      const t = this.nextTime();
+      if (t === undefined || t > limit) return false;
+    } else if (top.time > limit) return false;
     const e = this.pop()!;
     this.now = e.time;
     if (e.pooled) {
@@ -188,16 +193,20 @@ export class Scheduler {
 
   private push(e: Entry): void {
     const h = this.heap;
+    let i = h.length;
     h.push(e);
-    let i = h.length - 1;
+    // sift up: the parents that come after `e` move down a level, `e` is written once where it stops
+    // (the comparison written out: before the JIT has inlined anything, a call per step is what costs)
+    const kt = e.kt;
+    const ks = e.ks;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(h[i], h[p])) break;
-      const t = h[i];
-      h[i] = h[p];
-      h[p] = t;
+      const q = h[p];
+      if (q.kt < kt || (q.kt === kt && q.ks < ks)) break;
+      h[i] = q;
       i = p;
     }
+    h[i] = e;
   }
 
   private pop(): Entry | undefined {
@@ -207,21 +216,27 @@ export class Scheduler {
     top.queued = false;
     if (top.cancelled) this.stale--;
     const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
+    const n = h.length;
+    if (n) {
+      // sift down: the smaller child moves up while it comes before `last`, which is written once at the end
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1,
-          r = l + 1;
-        let m = i;
-        if (l < h.length && less(h[l], h[m])) m = l;
-        if (r < h.length && less(h[r], h[m])) m = r;
-        if (m === i) break;
-        const t = h[i];
-        h[i] = h[m];
-        h[m] = t;
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        let m = l;
+        let c = h[l];
+        if (l + 1 < n) {
+          const rc = h[l + 1];
+          if (less(rc, c)) {
+            m = l + 1;
+            c = rc;
+          }
+        }
+        if (!less(c, last)) break;
+        h[i] = c;
         i = m;
       }
+      h[i] = last;
     }
     return top;
   }

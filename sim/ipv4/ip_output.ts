@@ -74,7 +74,8 @@ export function ipOutput(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx):
   }
   // ip_finish_output(): a packet longer than the route's MTU, or reassembled from smaller fragments
   // (frag_max_size), leaves in fragments; DF forbids it
-  const mtu = Math.min(routeMtu(rt), ctx.fragMax ?? Infinity);
+  const rtMtu = routeMtu(rt);
+  const mtu = ctx.fragMax !== undefined && ctx.fragMax < rtMtu ? ctx.fragMax : rtMtu;
   if (ip.length > mtu && !dev.isLoopback) {
     if (ipv4Df(ip)) return false;
     // ip_do_fragment(): the first fragment the device refuses ends it
@@ -102,14 +103,16 @@ function finishOutput2(ns: Netns, rt: Rtable, ip: Uint8Array, ctx: PacketCtx): b
   const dev = rt.dev;
   const tbl = ns.ipv4.arp;
   const nexthop = rt.gw ?? rt.daddr;
+  // dev->type read once (IFF_LOOPBACK is ARPHRD_LOOPBACK here)
+  const hw = dev.hwType;
   // ip_neigh_for_gw() -> __ipv4_neigh_lookup_noref(): every packet finds or makes its neighbour, keyed
   // on 0.0.0.0 for loopback and point-to-point devices (ip neigh show nud all lists them)
-  const key = dev.isLoopback || dev.pointopoint ? ANY : nexthop;
+  const key = hw === 'loopback' || dev.pointopoint ? ANY : nexthop;
   const n = tbl.lookup(key, dev) ?? tbl.create(key, dev);
-  if (dev.isLoopback) return toLoopback(ns, rt, ip, ctx);
+  if (hw === 'loopback') return toLoopback(ns, rt, ip, ctx);
   // a device without header_ops (tun) takes the packet as it is (neigh_direct_output); others without
   // ARP send to the NOARP entry's address, their own
-  if (dev.hwType === 'none') {
+  if (hw === 'none') {
     dev.xmitIp?.(ip, ctx.id);
     return true;
   }

@@ -52,7 +52,7 @@ export function devQueueXmit(skb: Skb): 'drop' | void {
 export function netifRx(skb: Skb): boolean {
   const dev = skb.dev;
   const w = dev.ns.world;
-  if (w.backlog(dev, netifReceiveSkb, skb)) return true;
+  if (w.rxBacklog.enqueue(dev, netifReceiveSkb, skb)) return true;
   if (w.trace) {
     if (w.storming.get(dev) === 1)
       w.emit({

@@ -100,9 +100,4 @@ export class World {
       this.trace(e as TraceEvent);
     }
   }
-
-  /** netif_rx(): queue work for `dev` on the backlog; false when the full backlog dropped it. */
-  backlog<T>(dev: NetDevice, fn: (skb: T) => void, skb: T): boolean {
-    return this.rxBacklog.enqueue(dev, fn, skb);
-  }
 }
