@@ -17,7 +17,7 @@ export function hasExpired(br: Bridge, f: FdbEntry, now: number): boolean {
 /** br_fdb_find_rcu(), with has_expired() applied as br_fdb_cleanup() would have. */
 export function fdbFind(br: Bridge, addr: Mac): FdbEntry | undefined {
   const f = br.fdb.get(addr);
-  if (f && hasExpired(br, f, br.ns.world.now)) {
+  if (f && hasExpired(br, f, br.ns.world.sched.now)) {
     br.fdb.delete(addr);
     return undefined;
   }
@@ -54,7 +54,7 @@ export function fdbAddLocal(br: Bridge, p: BridgePort | null, addr: Mac): void {
 /** br_fdb_update(): learn where a source address lives; an existing entry moves to the new port unless sticky. */
 export function fdbUpdate(br: Bridge, source: BridgePort, addr: Mac): void {
   if (holdTime(br) === 0) return;
-  const now = br.ns.world.now;
+  const now = br.ns.world.sched.now;
   const f = fdbFind(br, addr);
   if (f) {
     if (f.local) {

@@ -138,7 +138,7 @@ export function brStpChangeBridgeId(br: Bridge, addr: Mac): void {
   fdbChangeMacAddress(br, addr);
   const oldId = bridgeId(br);
   br.bridgeIdAddr = addr;
-  br.mac = addr;
+  br.setMac(addr);
   const newId = bridgeId(br);
   if (br.stp.designatedRoot === oldId) br.stp.designatedRoot = newId;
   for (const p of br.ports) {

@@ -227,12 +227,12 @@ export class Scheduler {
         let c = h[l];
         if (l + 1 < n) {
           const rc = h[l + 1];
-          if (less(rc, c)) {
+          if (rc.kt < c.kt || (rc.kt === c.kt && rc.ks < c.ks)) {
             m = l + 1;
             c = rc;
           }
         }
-        if (!less(c, last)) break;
+        if (c.kt > last.kt || (c.kt === last.kt && c.ks > last.ks)) break;
         h[i] = c;
         i = m;
       }
@@ -243,7 +243,3 @@ export class Scheduler {
 }
 
 const noop = (): void => {};
-
-function less(a: Entry, b: Entry): boolean {
-  return a.kt < b.kt || (a.kt === b.kt && a.ks < b.ks);
-}

@@ -23,13 +23,11 @@ export abstract class NetDevice {
   ns: Netns;
   ifindex: number;
   name: string;
-  private hwAddr!: Mac;
-  /** dev->dev_addr; a change is told to the world's macWatch (the transcript's MAC namer) */
-  get mac(): Mac {
-    return this.hwAddr;
-  }
-  set mac(m: Mac) {
-    this.hwAddr = m;
+  /** dev->dev_addr: read per frame, so a plain field; written through setMac() */
+  mac!: Mac;
+  /** dev_addr_set(): the new address, told to the world's macWatch (the transcript's MAC namer) */
+  setMac(m: Mac): void {
+    this.mac = m;
     this.ns?.world?.macWatch?.(this);
   }
   addrAssign: AddrAssign = 'random';
@@ -90,7 +88,7 @@ export abstract class NetDevice {
   constructor(ns: Netns, name: string, mac: Mac, broadcast: Mac) {
     this.ns = ns;
     this.name = name;
-    this.mac = mac;
+    this.setMac(mac);
     this.broadcast = broadcast;
     this.ifindex = 0;
   }
@@ -141,7 +139,7 @@ export abstract class NetDevice {
 
   /** ndo_set_mac_address(): eth_mac_addr() takes the new address (dev_set_mac_address notifies) */
   ndoSetMacAddress(mac: Mac): void {
-    this.mac = mac;
+    this.setMac(mac);
   }
 
   /** IFF_POINTOPOINT (a tun) */
