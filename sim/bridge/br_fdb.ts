@@ -11,7 +11,9 @@ function holdTime(br: Bridge): number {
 
 /** has_expired() */
 export function hasExpired(br: Bridge, f: FdbEntry, now: number): boolean {
-  return !f.static && !f.local && !f.addedByUser && f.updated + holdTime(br) * 10000 <= now;
+  if (f.static || f.local || f.addedByUser) return false;
+  // hold_time() read in place: every frame's source and destination come here
+  return f.updated + (br.topologyChange ? br.forwardDelay : br.ageingTime) * 10000 <= now;
 }
 
 /** br_fdb_find_rcu(), with has_expired() applied as br_fdb_cleanup() would have. */

@@ -1,5 +1,5 @@
 // IPv4 header (RFC 791, include/uapi/linux/ip.h): 20 bytes without options, checksummed.
-import { type Ip4, ipFromBytes, ipToBytes } from '../core/addr';
+import { type Ip4, ipFromBytes } from '../core/addr';
 import { csumFold, inetChecksum } from './checksum';
 import { pushHeader, withHeadroom } from './headroom';
 
@@ -160,8 +160,15 @@ export function emitIpv4Header(
   b[7] = 0;
   b[8] = ttl;
   b[9] = protocol;
-  ipToBytes(src, b, 12);
-  ipToBytes(dst, b, 16);
+  // the addresses written out (ipToBytes()'s bytes): one header per packet, built while the path is interpreted
+  b[12] = src >>> 24;
+  b[13] = (src >>> 16) & 255;
+  b[14] = (src >>> 8) & 255;
+  b[15] = src & 255;
+  b[16] = dst >>> 24;
+  b[17] = (dst >>> 16) & 255;
+  b[18] = (dst >>> 8) & 255;
+  b[19] = dst & 255;
   // ip_send_check(): the header's ten words summed as they were written (the checksum word 0), not read back
   const c = csumFold(
     w0 + (total & 0xffff) + w2 + w3 + w4 + (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff),
