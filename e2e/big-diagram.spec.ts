@@ -82,6 +82,16 @@ test('a big diagram: pan and zoom to its far end, walk it by keyboard, a new dev
   await page.getByRole('button', { name: 'Fit View' }).click();
   await expect.poll(() => viewport(page)).toBe(fitted);
 
+  // Tab into the diagram: its box comes first, larger than the pane, and the view stays where it is
+  await page.getByRole('checkbox', { name: 'Packet flow' }).focus();
+  let reached = '';
+  for (let i = 0; i < 40 && !/^(ns|dev):/.test(reached); i++) {
+    await page.keyboard.press('Tab');
+    reached = await focusedId(page);
+  }
+  expect(reached).toBe('ns:host');
+  expect(await viewport(page)).toBe(fitted);
+
   // the arrow keys walk up from a device in view past the pane's top edge: the view follows
   const start = await page.evaluate(() => {
     const pane = document.querySelector('.rf-wrap')!.getBoundingClientRect();

@@ -177,10 +177,12 @@ export function Canvas() {
       if (!pane || !el.classList.contains('react-flow__node') || !el.matches(':focus-visible')) return;
       const p = pane.getBoundingClientRect();
       const r = el.getBoundingClientRect();
-      // brought in a quarter of the pane from its edge, so the nodes beyond it are in view (and in the page) too
+      // brought in a quarter of the pane from its edge, so the nodes beyond it are in view (and in the page)
+      // too; a node larger than the pane (a big box) is left where it is
       const into = (lo: number, hi: number, plo: number, phi: number) => {
         const m = (phi - plo) * FOCUS_MARGIN;
-        return lo < plo ? plo - lo + m : hi > phi ? Math.max(phi - hi - m, plo - lo) : 0;
+        if (hi - lo > phi - plo) return 0;
+        return lo < plo ? Math.min(plo - lo + m, phi - hi) : hi > phi ? Math.max(phi - hi - m, plo - lo) : 0;
       };
       const dx = into(r.left, r.right, p.left, p.right);
       const dy = into(r.top, r.bottom, p.top, p.bottom);
