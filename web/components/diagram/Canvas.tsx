@@ -140,10 +140,19 @@ export function Canvas() {
   // until the pane's size is known); recomputed when the view leaves it and at every fit
   const [win, setWin] = useState<Rect | null>(null);
   const big = nodes.length > VISIBLE_ONLY_FROM;
-  const held = useMemo(
-    () => (big && win && !stale ? pickWindow(nodes, built.edges, win) : { nodes, edges: built.edges }),
-    [big, win, nodes, built.edges, stale],
-  );
+  // the same nodes (or edges) as React Flow holds already stay that list: a device that came outside the
+  // window costs React Flow nothing (a new list is a pass over all it holds and a store update)
+  const lastHeld = useRef(EMPTY);
+  const held = useMemo(() => {
+    if (stale) return lastHeld.current;
+    const next = big && win ? pickWindow(nodes, built.edges, win) : { nodes, edges: built.edges };
+    const prev = lastHeld.current;
+    const same = sameItems(next.nodes, prev.nodes);
+    const sameEdges = sameItems(next.edges, prev.edges);
+    if (same && sameEdges) return prev;
+    lastHeld.current = { nodes: same ? prev.nodes : next.nodes, edges: sameEdges ? prev.edges : next.edges };
+    return lastHeld.current;
+  }, [big, win, nodes, built.edges, stale]);
   const nodesNow = useRef(nodes);
   nodesNow.current = nodes;
   // the whole diagram fitted (fitView would fit only what React Flow holds); no move when the fitted view
@@ -394,6 +403,13 @@ export function Canvas() {
       {menu && <DeviceMenu at={menu} onClose={() => setMenu(null)} />}
     </main>
   );
+}
+
+/** The same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The same nodes (ids, in order) with the same sizes. */
