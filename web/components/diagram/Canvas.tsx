@@ -1,4 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type FocusEvent,
+  type MouseEvent,
+} from 'react';
 import { StormNotice } from './StormNotice';
 import {
   ReactFlow,
@@ -6,7 +16,9 @@ import {
   Controls,
   applyNodeChanges,
   useReactFlow,
+  useStoreApi,
   type NodeChange,
+  type OnMove,
   type OnConnectEnd,
   type OnNodeDrag,
 } from '@xyflow/react';
@@ -49,6 +61,7 @@ import { DeviceMenu, type MenuAt } from './DeviceMenu';
 import { FlowGeometry } from '../../flows/geometry';
 import { selClassroom, selLessonStep } from '../../lessons/selectors';
 import { onDiagramKey } from './keyboard';
+import { fitWhole, pickWindow, viewRect, windowFor, windowServes, type Rect } from '../../model/viewWindow';
 
 const nodeTypes = { netns: NetnsNode, stack: StackNode, device: DeviceNode, station: StationNode };
 const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
@@ -57,8 +70,15 @@ const FIT = { padding: 0.08, maxZoom: 1.4 };
 const FIT_CLASSROOM = { padding: 0.02, maxZoom: 3 };
 /** React Flow is credited in the About box (web/about/credits.ts), not in the diagram's corner. */
 const PRO = { hideAttribution: true };
-/** Past this many nodes only those in view are in the page (the others cost layout and a store selector each). */
+/**
+ * Past this many nodes only those in view are in the page (the others cost layout and a store selector each),
+ * and React Flow holds only those near the view (each update of it is a pass over all it holds).
+ */
 const VISIBLE_ONLY_FROM = 400;
+/** React Flow's least zoom here (the fit of a big diagram stops at it). */
+const MIN_ZOOM = 0.2;
+/** Room left between a node brought into view by keyboard and the pane's edge (a part of the pane). */
+const FOCUS_MARGIN = 0.25;
 const EMPTY = { nodes: [] as DiagramNode[], edges: [] as DiagramEdge[] };
 
 export function Canvas() {
@@ -74,6 +94,7 @@ export function Canvas() {
   const classroom = useLab(selClassroom);
   const lessonStep = useLab(selLessonStep);
   const rf = useReactFlow();
+  const rfStore = useStoreApi<DiagramNode, DiagramEdge>();
   const [menu, setMenu] = useState<MenuAt | null>(null);
 
   // unchanged edges stay the objects React Flow already has
@@ -96,7 +117,9 @@ export function Canvas() {
   // any child), not in an effect after it: React Flow gets the new nodes and edges in one update, not the
   // edges with the old nodes first and the nodes in a second pass over thousands of them
   const [nodesOf, setNodesOf] = useState(built.nodes);
-  if (nodesOf !== built.nodes) {
+  // (this render is thrown away and run again with the new nodes: nothing below need be computed for it)
+  const stale = nodesOf !== built.nodes;
+  if (stale) {
     setNodesOf(built.nodes);
     setNodes((prev) => keepDragging(reuseUnchanged(built.nodes, prev, memo), prev));
   }
@@ -112,10 +135,81 @@ export function Canvas() {
   }, [built.nodes]);
   const fit = classroom ? FIT_CLASSROOM : FIT;
   const devices = useMemo(() => nodes.reduce((n, x) => (x.type === 'device' ? n + 1 : n), 0), [nodes]);
-  useEffect(() => {
-    const t = requestAnimationFrame(() => void rf.fitView(fit));
-    return () => cancelAnimationFrame(t);
-  }, [shape, rf, fit, lessonStep]);
+
+  // the part of a big diagram React Flow holds: the nodes within a screen of the view (null: all of them,
+  // until the pane's size is known); recomputed when the view leaves it and at every fit
+  const [win, setWin] = useState<Rect | null>(null);
+  const big = nodes.length > VISIBLE_ONLY_FROM;
+  // the same nodes (or edges) as React Flow holds already stay that list: a device that came outside the
+  // window costs React Flow nothing (a new list is a pass over all it holds and a store update)
+  const lastHeld = useRef(EMPTY);
+  const held = useMemo(() => {
+    if (stale) return lastHeld.current;
+    const next = big && win ? pickWindow(nodes, built.edges, win) : { nodes, edges: built.edges };
+    const prev = lastHeld.current;
+    const same = sameItems(next.nodes, prev.nodes);
+    const sameEdges = sameItems(next.edges, prev.edges);
+    if (same && sameEdges) return prev;
+    lastHeld.current = { nodes: same ? prev.nodes : next.nodes, edges: sameEdges ? prev.edges : next.edges };
+    return lastHeld.current;
+  }, [big, win, nodes, built.edges, stale]);
+  const nodesNow = useRef(nodes);
+  nodesNow.current = nodes;
+  // the whole diagram fitted (fitView would fit only what React Flow holds); no move when the fitted view
+  // is the one shown already (a device added in a row that was there: same bounds)
+  const fitAll = useCallback(() => {
+    const { width, height, transform } = rfStore.getState();
+    const vp = fitWhole(nodesNow.current, width, height, MIN_ZOOM, fit.maxZoom, fit.padding);
+    if (!vp) return;
+    const [tx, ty, zoom] = transform;
+    if (Math.abs(vp.x - tx) >= 0.01 || Math.abs(vp.y - ty) >= 0.01 || Math.abs(vp.zoom - zoom) >= 1e-6)
+      void rf.setViewport(vp);
+    setWin(windowFor(viewRect(vp, width, height)));
+  }, [rf, rfStore, fit]);
+  useLayoutEffect(fitAll, [shape, fitAll, lessonStep]);
+  const onMove: OnMove = useCallback(
+    (_, vp) => {
+      const { width, height } = rfStore.getState();
+      if (!width || !height) return;
+      const view = viewRect(vp, width, height);
+      setWin((w) => (w && windowServes(w, view) ? w : windowFor(view)));
+    },
+    [rfStore],
+  );
+  // a node reached by keyboard (Tab, the arrow keys) is brought wholly into view: React Flow pans only to
+  // a node wholly out of it, and a big diagram's page holds only the nodes in view, so the next key could
+  // not reach past the pane's edge
+  const onFocusNode = useCallback(
+    (e: FocusEvent) => {
+      const el = e.target as HTMLElement;
+      const pane = wrap.current;
+      if (!pane || !el.classList.contains('react-flow__node') || !el.matches(':focus-visible')) return;
+      const p = pane.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      // brought in a quarter of the pane from its edge, so the nodes beyond it are in view (and in the page)
+      // too; a node larger than the pane (a big box) is left where it is
+      const into = (lo: number, hi: number, plo: number, phi: number) => {
+        const m = (phi - plo) * FOCUS_MARGIN;
+        if (hi - lo > phi - plo) return 0;
+        return lo < plo ? Math.min(plo - lo + m, phi - hi) : hi > phi ? Math.max(phi - hi - m, plo - lo) : 0;
+      };
+      const dx = into(r.left, r.right, p.left, p.right);
+      const dy = into(r.top, r.bottom, p.top, p.bottom);
+      if (!dx && !dy) return;
+      const [tx, ty, zoom] = rfStore.getState().transform;
+      void rf.setViewport({ x: tx + dx, y: ty + dy, zoom });
+    },
+    [rf, rfStore],
+  );
+  // the Controls' fit button fits the whole diagram too (its own would fit what React Flow holds)
+  const onFitButton = useCallback(
+    (e: MouseEvent) => {
+      if (!(e.target as Element).closest('.react-flow__controls-fitview')) return;
+      e.stopPropagation();
+      fitAll();
+    },
+    [fitAll],
+  );
   // and when the pane's size changes (the window, classroom mode, a panel)
   const wrap = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -124,11 +218,11 @@ export function Canvas() {
     let t = 0;
     const ro = new ResizeObserver(() => {
       cancelAnimationFrame(t);
-      t = requestAnimationFrame(() => void rf.fitView(fit));
+      t = requestAnimationFrame(fitAll);
     });
     ro.observe(el);
     return () => (cancelAnimationFrame(t), ro.disconnect());
-  }, [rf, fit]);
+  }, [fitAll]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DiagramNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)),
@@ -269,16 +363,19 @@ export function Canvas() {
         </defs>
       </svg>
       <StormNotice />
-      {/* data-devices: the devices handed to React Flow (with many, only those in view are in the page) */}
+      {/* data-devices: the diagram's devices (with many, React Flow holds those near the view, and only those in
+          view are in the page) */}
       <div
         className="rf-wrap"
         ref={wrap}
         onKeyDownCapture={(e) => onDiagramKey(e, select, onMenuKey)}
+        onClickCapture={onFitButton}
+        onFocusCapture={onFocusNode}
         data-devices={devices}
       >
         <ReactFlow
-          nodes={nodes}
-          edges={built.edges}
+          nodes={held.nodes}
+          edges={held.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -287,14 +384,15 @@ export function Canvas() {
           onNodeContextMenu={onNodeContextMenu}
           onPaneClick={onPaneClick}
           onConnectEnd={onConnectEnd}
+          onMove={onMove}
           nodesConnectable
           edgesFocusable={false}
           proOptions={PRO}
           elevateNodesOnSelect={false}
           fitView
           fitViewOptions={fit}
-          minZoom={0.2}
-          onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_FROM}
+          minZoom={MIN_ZOOM}
+          onlyRenderVisibleElements={big}
         >
           <Background gap={24} size={1} />
           <Controls showInteractive={false} />
@@ -305,6 +403,13 @@ export function Canvas() {
       {menu && <DeviceMenu at={menu} onClose={() => setMenu(null)} />}
     </main>
   );
+}
+
+/** The same objects in the same order. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The same nodes (ids, in order) with the same sizes. */
