@@ -544,7 +544,7 @@ export class Ping extends Proc {
   private sendEcho(): void {
     const ns = this.ns;
     const seq = ++this.ntransmitted & 0xffff;
-    this.lastSend = ns.world.sched.now;
+    this.lastSend = ns.world.now;
     // past outpack[] (65528 bytes of data and more) iputils sends nothing it could report; checked before
     // the pattern is made, so no size asks for more than an IPv4 datagram can hold
     if (this.o.size >= 65528) return;
@@ -554,7 +554,7 @@ export class Ping extends Proc {
       for (let i = 0; i < this.pattern.length; i++) this.pattern[i] = i & 0xff;
     }
     const data = this.pattern;
-    const now = ns.world.sched.now;
+    const now = ns.world.now;
     let dataSum: number | undefined;
     if (data.length >= 16) {
       putU32le(data, 0, Math.floor(now / S));
@@ -687,7 +687,7 @@ export class Ping extends Proc {
       const seq = icmpEchoSeq(ip, ihl);
       this.acknowledge(seq);
       const sent = this.sentAt[seq];
-      const trip = Number.isNaN(sent) ? 0 : this.ns.world.sched.now - sent;
+      const trip = Number.isNaN(sent) ? 0 : this.ns.world.now - sent;
       const dup = this.rcvd(seq);
       if (dup) this.nrepeats++;
       else {

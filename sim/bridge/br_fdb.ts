@@ -11,15 +11,13 @@ function holdTime(br: Bridge): number {
 
 /** has_expired() */
 export function hasExpired(br: Bridge, f: FdbEntry, now: number): boolean {
-  if (f.static || f.local || f.addedByUser) return false;
-  // hold_time() read in place: every frame's source and destination come here
-  return f.updated + (br.topologyChange ? br.forwardDelay : br.ageingTime) * 10000 <= now;
+  return !f.static && !f.local && !f.addedByUser && f.updated + holdTime(br) * 10000 <= now;
 }
 
 /** br_fdb_find_rcu(), with has_expired() applied as br_fdb_cleanup() would have. */
 export function fdbFind(br: Bridge, addr: Mac): FdbEntry | undefined {
   const f = br.fdb.get(addr);
-  if (f && hasExpired(br, f, br.ns.world.sched.now)) {
+  if (f && hasExpired(br, f, br.ns.world.now)) {
     br.fdb.delete(addr);
     return undefined;
   }
@@ -56,7 +54,7 @@ export function fdbAddLocal(br: Bridge, p: BridgePort | null, addr: Mac): void {
 /** br_fdb_update(): learn where a source address lives; an existing entry moves to the new port unless sticky. */
 export function fdbUpdate(br: Bridge, source: BridgePort, addr: Mac): void {
   if (holdTime(br) === 0) return;
-  const now = br.ns.world.sched.now;
+  const now = br.ns.world.now;
   const f = fdbFind(br, addr);
   if (f) {
     if (f.local) {

@@ -108,7 +108,7 @@ export function brHandleFrameFinish(br: Bridge, skb: Skb): void {
       if (w.trace) traceUp(br, skb, pktType, true);
       return brPassFrameUp(br, skb);
     }
-    dst.used = w.sched.now;
+    dst.used = w.now;
     if (w.trace) traceForward(br, skb, dst.dst);
     brForward(dst.dst, skb, localRcv, false);
   } else {

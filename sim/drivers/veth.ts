@@ -1,5 +1,5 @@
 // Virtual ethernet pairs (drivers/net/veth.c): what one end sends, the other receives.
-import { netifRx, ethTypeTrans } from '../net/dev';
+import { countRx, countTx, netifRx, ethTypeTrans } from '../net/dev';
 import { NetDevice } from '../net/netdevice';
 import type { Skb } from '../net/skb';
 import { carrierOff, carrierOn } from '../net/link';
@@ -84,14 +84,8 @@ export class Veth extends NetDevice {
       this.stats.txDropped++;
       return 'drop';
     }
-    // veth_get_stats64(): what one end sent successfully is what the other received (dev_sw_netstats_*_add(),
-    // inline as in the kernel: two calls fewer per frame while the path is interpreted)
-    const len = skb.data.length;
-    const tx = this.stats;
-    tx.txPackets++;
-    tx.txBytes += len;
-    const rx = peer.stats;
-    rx.rxPackets++;
-    rx.rxBytes += len;
+    // veth_get_stats64(): what one end sent successfully is what the other received
+    countTx(this, skb.data.length);
+    countRx(peer, skb.data.length);
   }
 }

@@ -155,7 +155,7 @@ export class NeighTable {
     const st = n.state;
     // neigh_output(): a connected entry with a cached header goes out without neigh_event_send()
     if (n.hh && (st === 'PERMANENT' || st === 'NOARP' || st === 'REACHABLE')) return true;
-    n.used = this.ns.world.sched.now;
+    n.used = this.now;
     return st === 'REACHABLE' || st === 'PERMANENT' || st === 'NOARP' || st === 'DELAY' || st === 'PROBE';
   }
 

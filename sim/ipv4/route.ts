@@ -124,9 +124,7 @@ export function routeOutput(ns: Netns, fl: OutputFlow): Rtable | RouteError {
   let devOut: NetDevice | undefined;
   let origOif = fl.oif ?? 0;
   if (saddr) {
-    const s8 = saddr >>> 24;
-    // ipv4_is_multicast() || ipv4_is_lbcast() || ipv4_is_zeronet(): the first octet read once
-    if (s8 >>> 4 === 0xe || saddr === LBCAST || s8 === 0) return { error: 'EINVAL' };
+    if (isMulticastIp(saddr) || saddr === LBCAST || isZeronetIp(saddr)) return { error: 'EINVAL' };
     if (!fl.oif && (isMulticastIp(daddr) || daddr === LBCAST)) {
       devOut = ipDevFind(ns, saddr);
       if (!devOut) return { error: 'ENETUNREACH' };
@@ -317,18 +315,15 @@ const INPUT_FLOW: Flow = { daddr: ANY, saddr: undefined, oif: undefined, iif: 0,
 export function routeInput(ns: Netns, daddr: Ip4, saddr: Ip4, tos: number, dev: NetDevice): InputRoute {
   const inDev = dev.inDev;
   if (!inDev) return { kind: 'error', error: 'EINVAL' };
-  // the ipv4_is_multicast/zeronet/loopback() tests on the first octet, read once (every packet comes here)
-  const s8 = saddr >>> 24;
-  const d8 = daddr >>> 24;
-  if (s8 >>> 4 === 0xe || saddr === LBCAST) return { kind: 'error', error: 'EINVAL', martian: 'source' };
+  if (isMulticastIp(saddr) || saddr === LBCAST) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   if (daddr === LBCAST || (saddr === 0 && daddr === 0)) return brdInput(ns, saddr, dev);
   // ip_check_mc_rcu(): only groups this device joined are ours; 224.0.0.1 is joined while IPv4 is up
-  if (d8 >>> 4 === 0xe)
+  if (isMulticastIp(daddr))
     return daddr === 0xe0000001 ? { kind: 'broadcast' } : { kind: 'error', error: 'EINVAL', martian: 'destination' };
-  if (s8 === 0) return { kind: 'error', error: 'EINVAL', martian: 'source' };
-  if (d8 === 0) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
-  if (d8 === 127 && !inDev.routeLocalnet()) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
-  if (s8 === 127 && !inDev.routeLocalnet()) return { kind: 'error', error: 'EINVAL', martian: 'source' };
+  if (isZeronetIp(saddr)) return { kind: 'error', error: 'EINVAL', martian: 'source' };
+  if (isZeronetIp(daddr)) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
+  if (isLoopbackIp(daddr) && !inDev.routeLocalnet()) return { kind: 'error', error: 'EINVAL', martian: 'destination' };
+  if (isLoopbackIp(saddr) && !inDev.routeLocalnet()) return { kind: 'error', error: 'EINVAL', martian: 'source' };
   INPUT_FLOW.daddr = daddr;
   INPUT_FLOW.iif = dev.ifindex;
   INPUT_FLOW.tos = tos;

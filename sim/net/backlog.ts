@@ -117,17 +117,14 @@ export class Backlog {
     const now = this.sched.now;
     // the CPU's work: a burst of up to a NAPI quota of frames shares one instant (a flood's copies
     // arrive together); beyond that, frames wait for the CPU
-    // biome-ignore lint/complexity/useMathMinMax: a builtin's call per frame costs while the path is interpreted
-    const free = (this.cpuFree > now ? this.cpuFree : now) + BACKLOG_COST;
-    this.cpuFree = free;
-    const late = free - NAPI_QUOTA * BACKLOG_COST;
+    this.cpuFree = Math.max(this.cpuFree, now) + BACKLOG_COST;
+    const late = this.cpuFree - NAPI_QUOTA * BACKLOG_COST;
     // a backlog deeper than one poll: every NAPI quota of frames, the CPU is away for a while
     if (late > now && ++this.sincePause >= NAPI_QUOTA) {
       this.sincePause = 0;
       this.cpuFree += this.prng.range(0, POLL_JITTER + 1);
     }
-    // biome-ignore lint/complexity/useMathMinMax: as above
-    const t = late > now + BACKLOG_DELAY ? late : now + BACKLOG_DELAY;
+    const t = Math.max(now + BACKLOG_DELAY, late);
     let q = this.free.pop() as Queued<T> | undefined;
     if (q) {
       q.fn = fn;

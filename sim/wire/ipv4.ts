@@ -1,5 +1,5 @@
 // IPv4 header (RFC 791, include/uapi/linux/ip.h): 20 bytes without options, checksummed.
-import { type Ip4, ipFromBytes } from '../core/addr';
+import { type Ip4, ipFromBytes, ipToBytes } from '../core/addr';
 import { csumFold, inetChecksum } from './checksum';
 import { pushHeader, withHeadroom } from './headroom';
 
@@ -61,15 +61,11 @@ export function ipv4Ttl(b: Uint8Array, off = 0): number {
 export function ipv4Protocol(b: Uint8Array, off = 0): number {
   return b[off + 9];
 }
-// the addresses are read several times per packet: ipFromBytes() written out, one call fewer each while the
-// path is still interpreted
 export function ipv4Src(b: Uint8Array, off = 0): Ip4 {
-  const i = off + IPV4_SRC_OFF;
-  return (((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0) as Ip4;
+  return ipFromBytes(b, off + IPV4_SRC_OFF);
 }
 export function ipv4Dst(b: Uint8Array, off = 0): Ip4 {
-  const i = off + IPV4_DST_OFF;
-  return (((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0) as Ip4;
+  return ipFromBytes(b, off + IPV4_DST_OFF);
 }
 
 /** Writes frag_off: the offset in bytes (a multiple of 8), IP_MF and IP_DF. */
@@ -160,15 +156,8 @@ export function emitIpv4Header(
   b[7] = 0;
   b[8] = ttl;
   b[9] = protocol;
-  // the addresses written out (ipToBytes()'s bytes): one header per packet, built while the path is interpreted
-  b[12] = src >>> 24;
-  b[13] = (src >>> 16) & 255;
-  b[14] = (src >>> 8) & 255;
-  b[15] = src & 255;
-  b[16] = dst >>> 24;
-  b[17] = (dst >>> 16) & 255;
-  b[18] = (dst >>> 8) & 255;
-  b[19] = dst & 255;
+  ipToBytes(src, b, 12);
+  ipToBytes(dst, b, 16);
   // ip_send_check(): the header's ten words summed as they were written (the checksum word 0), not read back
   const c = csumFold(
     w0 + (total & 0xffff) + w2 + w3 + w4 + (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff),
