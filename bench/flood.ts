@@ -17,7 +17,7 @@ import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync } from 'node
 import { join } from 'node:path';
 import { tmpdir, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { build } from 'esbuild';
+import { bundleFloodSim } from './floodBundle';
 import { runScenario } from '../sim/transcript/scenario';
 import { FLOOD_TOPOLOGY } from './floodTopology';
 
@@ -44,21 +44,6 @@ const load = () =>
     .map((x) => x.toFixed(2))
     .join(' ');
 const krate = (r: Run) => (r.rx / r.wallMs).toFixed(1).padStart(6);
-
-async function bundle(dir: string): Promise<string> {
-  const out = join(dir, 'floodSim.mjs');
-  await build({
-    entryPoints: [join(process.env.BENCH_ROOT ?? join(import.meta.dirname, '..'), 'bench', 'floodSim.ts')],
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'es2022',
-    outfile: out,
-    logLevel: 'warning',
-  });
-  return out;
-}
 
 function simRun(file: string, mode: 'off' | 'trace'): Run {
   const t0 = performance.now();
@@ -139,7 +124,10 @@ function kernelRun(c1: string): Run {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'netlab-bench-'));
   try {
-    const file = await bundle(dir);
+    const file = await bundleFloodSim(
+      process.env.BENCH_ROOT ?? join(import.meta.dirname, '..'),
+      join(dir, 'floodSim.mjs'),
+    );
     console.log(`flood ping -f -q -c ${N}, veth -> br0 -> veth; whole command, wall clock, ${PAIRS} alternating pairs`);
     console.log(`load average before: ${load()}`);
     const k = kernelLab();

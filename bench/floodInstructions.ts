@@ -10,24 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { build } from 'esbuild';
+import { bundleFloodSim } from './floodBundle';
 
 const N = Number(process.env.BENCH_PINGS ?? 50000);
 const INTERPRETED = 3000;
-
-async function bundle(root: string, out: string): Promise<string> {
-  await build({
-    entryPoints: [join(root, 'bench', 'floodSim.ts')],
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'es2022',
-    outfile: out,
-    logLevel: 'warning',
-  });
-  return out;
-}
 
 /** Instructions callgrind counted for `node FLAGS file n off`. */
 function instructions(dir: string, file: string, flags: string[], n: number): number {
@@ -70,7 +56,7 @@ async function main(): Promise<void> {
     console.log(`flood ping -f -q, veth -> br0 -> veth: instructions of the ping alone (callgrind)`);
     console.log(`${'simulator'.padEnd(40)} interpreted ${INTERPRETED}  one thread ${N}`);
     for (const [name, root] of sides) {
-      const file = await bundle(root, join(dir, `${sides.findIndex((s) => s[1] === root)}.mjs`));
+      const file = await bundleFloodSim(root, join(dir, `${sides.findIndex((s) => s[1] === root)}.mjs`));
       const a = ping(dir, file, ['--jitless', '--single-threaded'], INTERPRETED);
       const b = ping(dir, file, ['--single-threaded'], N);
       console.log(
