@@ -4,6 +4,7 @@ import type { DiagramEdge, DiagramNode } from '../model/diagram';
 import { devId, nsId, stackId } from '../model/ids';
 import { parseLoc, type LocKey } from '../model/flow';
 import { edgePoints, handlePoint, type Pt, type Rect } from '../model/paths';
+import { absoluteBoxes } from '../model/viewWindow';
 
 export interface Path {
   pts: Pt[];
@@ -38,12 +39,11 @@ export class FlowGeometry {
     if (!this.source) return;
     const { nodes, edges } = this.source;
     this.source = null;
-    const byId = new Map(nodes.map((n) => [n.id, n]));
+    // the same boxes the view's window and fit use (kept per node list: a build's list is indexed once)
+    const boxes = absoluteBoxes(nodes);
     for (const n of nodes) {
-      const parent = n.parentId ? byId.get(n.parentId) : undefined;
-      const x = n.position.x + (parent?.position.x ?? 0);
-      const y = n.position.y + (parent?.position.y ?? 0);
-      this.byRect.set(n.id, { x, y, w: n.width, h: n.height });
+      const b = boxes.get(n.id)!;
+      this.byRect.set(n.id, { x: b.x, y: b.y, w: b.width, h: b.height });
       if (n.type === 'station') this.stations.add(n.id);
     }
     for (const e of edges) this.edges.set(`${e.source}|${e.target}`, e);
