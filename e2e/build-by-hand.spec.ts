@@ -3,7 +3,7 @@
 // wires drawn from a device's dot onto a bridge, into a container box and onto the LAN switch, each typed
 // into the terminal as the command a Linux user would type; a wire that means nothing refused with the
 // reason; the device menu (right-click, or the menu key) bringing a device up, giving it an address and
-// removing it. In English and Chinese, at 1440x900, 1024x768, and on a 390x844 phone by taps and the menu.
+// removing it; the wire dot shown on the device under the pointer or with focus, and on a phone always. In English and Chinese, at 1440x900, 1024x768, and on a 390x844 phone by taps and the menu.
 import { expect, test, type Page } from '@playwright/test';
 import { LabPage } from './pages/LabPage';
 
@@ -119,6 +119,31 @@ for (const [lang, size] of [
       await page.keyboard.press('Space');
       await lab.expectEcho('ip tuntap add dev tap0 mode tap');
       await expect(lab.device('host', 'tap0')).toBeVisible();
+      expect(lab.errors).toEqual([]);
+    });
+
+    test("the wire dot shows on the device under the pointer or with focus; the wires' anchors never", async ({
+      page,
+    }) => {
+      const lab = await openLab(page, lang);
+      const eth0 = lab.device('host', 'eth0');
+      const dot = eth0.locator('.wire-handle');
+      // hidden, not merely transparent (a transparent one is painted: issue 15's layerization cost)
+      await expect(dot).toBeHidden();
+      await eth0.hover();
+      await expect(dot).toBeVisible();
+      // the pointer on another device: this one's dot goes, that one's comes
+      await lab.device('host', 'br0').hover();
+      await expect(dot).toBeHidden();
+      await expect(lab.device('host', 'br0').locator('.wire-handle')).toBeVisible();
+      // a device with focus (as Tab or the arrow keys give it) shows its dot, the pointer away
+      await page.mouse.move(1, size.height - 1);
+      await eth0.focus();
+      await expect(dot).toBeVisible();
+      // the anchors the wires end at are laid out (React Flow measures them) but never shown
+      const anchors = page.locator('.react-flow__handle:not(.wire-handle)');
+      expect(await anchors.count()).toBeGreaterThan(8);
+      for (const a of await anchors.all()) await expect(a).toBeHidden();
       expect(lab.errors).toEqual([]);
     });
 
@@ -240,6 +265,13 @@ test.describe('on a 390x844 phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
 
   for (const lang of ['en', 'zh'] as const) {
+    test(`${lang}: with no pointer to hover, every device shows its wire dot`, async ({ page }) => {
+      const lab = await openLab(page, lang);
+      await expect(lab.device('host', 'eth0').locator('.wire-handle')).toBeVisible();
+      await expect(lab.device('host', 'br0').locator('.wire-handle')).toBeVisible();
+      expect(lab.errors).toEqual([]);
+    });
+
     test(`${lang}: tap to add, and the menu joins what a drag would`, async ({ page }) => {
       const w = W[lang];
       const lab = await openLab(page, lang);
