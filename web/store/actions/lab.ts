@@ -18,8 +18,9 @@ export type LabStore = Pick<StoreApi<LabState>, 'getState' | 'setState'>;
 
 /**
  * Lines of a paste sent in one message: the page applies and draws one part a frame, so a key pressed meanwhile
- * waits for one part at most. 12, not 25: at ~500 devices a part of 25 was a task of 50-95 ms, one of 12 is
- * 40-80 ms (bench:scale:web's paste part, four runs each), for a paste ~30% longer to draw in all.
+ * waits for one part at most. 12, not 25: over seven 500-line pastes each (bench:scale:web's paste part), the
+ * longest task was 52-104 ms with parts of 25 and at most 83 ms with parts of 12; the whole paste takes ~30%
+ * longer to draw (each part has a pass over the diagram).
  */
 export const PASTE_PART = 12;
 
