@@ -164,7 +164,9 @@ export function Canvas() {
     const [tx, ty, zoom] = transform;
     if (Math.abs(vp.x - tx) >= 0.01 || Math.abs(vp.y - ty) >= 0.01 || Math.abs(vp.zoom - zoom) >= 1e-6)
       void rf.setViewport(vp);
-    setWin(windowFor(viewRect(vp, width, height)));
+    // the window kept when it still serves the fitted view (a row added to a big box zooms out a little)
+    const view = viewRect(vp, width, height);
+    setWin((w) => (w && windowServes(w, view) ? w : windowFor(view)));
   }, [rf, rfStore, fit]);
   useLayoutEffect(fitAll, [shape, fitAll, lessonStep]);
   const onMove: OnMove = useCallback(
