@@ -55,8 +55,8 @@ async function main(): Promise<void> {
     if (process.env.BENCH_ROOT) sides.unshift([process.env.BENCH_ROOT, process.env.BENCH_ROOT]);
     console.log(`flood ping -f -q, veth -> br0 -> veth: instructions of the ping alone (callgrind)`);
     console.log(`${'simulator'.padEnd(40)} interpreted ${INTERPRETED}  one thread ${N}`);
-    for (const [name, root] of sides) {
-      const file = await bundleFloodSim(root, join(dir, `${sides.findIndex((s) => s[1] === root)}.mjs`));
+    for (const [i, [name, root]] of sides.entries()) {
+      const file = await bundleFloodSim(root, join(dir, `${i}.mjs`));
       const a = ping(dir, file, ['--jitless', '--single-threaded'], INTERPRETED);
       const b = ping(dir, file, ['--single-threaded'], N);
       console.log(

@@ -117,6 +117,10 @@ export function windowServes(win: Rect, view: Rect): boolean {
   );
 }
 
+/** The window for `view`: `win` while it still serves it (a pan, a fit that moved a little), else a new one. */
+export const windowAt = (win: Rect | null, view: Rect): Rect =>
+  win && windowServes(win, view) ? win : windowFor(view);
+
 /** Rectangles overlapping by some area (getOverlappingArea > 0). */
 function overlaps(a: Rect, b: Rect): boolean {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);

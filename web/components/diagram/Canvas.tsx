@@ -61,7 +61,7 @@ import { DeviceMenu, type MenuAt } from './DeviceMenu';
 import { FlowGeometry } from '../../flows/geometry';
 import { selClassroom, selLessonStep } from '../../lessons/selectors';
 import { onDiagramKey } from './keyboard';
-import { fitWhole, pickWindow, viewRect, windowFor, windowServes, type Rect } from '../../model/viewWindow';
+import { fitWhole, pickWindow, viewRect, windowAt, type Rect } from '../../model/viewWindow';
 
 const nodeTypes = { netns: NetnsNode, stack: StackNode, device: DeviceNode, station: StationNode };
 const edgeTypes = { stack: StackEdge, bridge: BridgeEdge, wire: WireEdge };
@@ -164,9 +164,9 @@ export function Canvas() {
     const [tx, ty, zoom] = transform;
     if (Math.abs(vp.x - tx) >= 0.01 || Math.abs(vp.y - ty) >= 0.01 || Math.abs(vp.zoom - zoom) >= 1e-6)
       void rf.setViewport(vp);
-    // the window kept when it still serves the fitted view (a row added to a big box zooms out a little)
+    // the window kept when it still serves the fitted view (a row added to a big box moves the fit a little)
     const view = viewRect(vp, width, height);
-    setWin((w) => (w && windowServes(w, view) ? w : windowFor(view)));
+    setWin((w) => windowAt(w, view));
   }, [rf, rfStore, fit]);
   useLayoutEffect(fitAll, [shape, fitAll, lessonStep]);
   const onMove: OnMove = useCallback(
@@ -174,7 +174,7 @@ export function Canvas() {
       const { width, height } = rfStore.getState();
       if (!width || !height) return;
       const view = viewRect(vp, width, height);
-      setWin((w) => (w && windowServes(w, view) ? w : windowFor(view)));
+      setWin((w) => windowAt(w, view));
     },
     [rfStore],
   );
