@@ -25,6 +25,35 @@ const pattern: fc.Arbitrary<string> = fc.letrec<{ re: string; alt: string; cat: 
 
 const toJs = (p: string) => new RegExp(p.replace(/\[\[:digit:\]\]/g, '[0-9]'));
 
+/**
+ * How deep repetition nests in a generated pattern: a group under a quantifier that repeats (any but none and
+ * {2}) counts one more than the deepest repetition inside it. Past 1 (as in `(a*)*`, or `(a?b?a?b?)+` on a
+ * subject that fails late) the oracle, a backtracking RegExp, can take exponential time in the subject and
+ * hold the test run for ever (one CI run hung there); the matcher's own linear time on such patterns is
+ * checked on its own below.
+ */
+function repeatDepth(p: string): number {
+  const stack = [0];
+  for (let i = 0; i < p.length; ) {
+    let depth = 0;
+    const c = p[i]!;
+    if (c === '(') {
+      stack.push(0);
+      i++;
+      continue;
+    }
+    if (c === ')') depth = stack.pop()!;
+    else if (c === '[') i = p.startsWith('[[:digit:]]', i) ? i + 10 : p.indexOf(']', i + 1);
+    else if (c === '\\') i++;
+    i++;
+    const q = /^(\*|\+|\?|\{[^}]*\})/.exec(p.slice(i))?.[0] ?? '';
+    if (q && q !== '{2}') depth++;
+    i += q.length;
+    stack[stack.length - 1] = Math.max(stack[stack.length - 1]!, depth);
+  }
+  return stack[0]!;
+}
+
 describe('Ere', () => {
   it('agrees with RegExp on the common subset', { timeout: 60_000 }, () => {
     fc.assert(
@@ -32,6 +61,7 @@ describe('Ere', () => {
         pattern,
         fc.array(fc.stringMatching(/^[abc.0x]{0,12}$/), { minLength: 1, maxLength: 8 }),
         (p, subjects) => {
+          fc.pre(repeatDepth(p) <= 1);
           const ere = Ere.compile(p);
           expect(ere, p).not.toBeNull();
           const js = toJs(p);
