@@ -3,9 +3,10 @@
 // Both sides run the whole command and are timed by the wall clock from outside, in alternating pairs:
 // - kernel: `ip netns exec <c1> ping -f -q -c N 10.99.0.2` over veth -> br0 -> veth in throw-away namespaces
 //   (root only), from spawn to exit;
-// - simulator: the simulator bundled as the browser gets it (esbuild, minified, into a temp file; not tsx,
-//   which is ~1.45x slower) run by plain node: process start, module load, building the same topology
-//   and `ping -f -q -c N`, from spawn to exit. The ping command's own time is printed beside it.
+// - simulator: the simulator bundled as the browser gets it (as Vite builds the worker: rolldown, minified,
+//   into a temp file; not tsx, which is ~1.45x slower) run by plain node: process start, module load,
+//   building the same topology and `ping -f -q -c N`, from spawn to exit. The ping command's own time is
+//   printed beside it.
 // Each pair alternates which side goes first; the table gives every pair, then the median ratio and its
 // spread, with the machine's load average before and after (two cores shared: a loaded machine moves both).
 // Then the simulator with packet flow on (the worker's Lab streaming every event) against real time: the

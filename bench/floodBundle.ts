@@ -1,19 +1,24 @@
 // The simulator's side of the flood benches (bench/floodSim.ts of a checkout), bundled as the browser gets it:
-// esbuild, minified, one ES module for plain node.
-import { join } from 'node:path';
-import { build } from 'esbuild';
+// the way Vite builds the app's worker (vite's bundleWorkerEntry): rolldown, the build's ES2022 target, Oxc's
+// minifier, one ES module, with top-level `const` kept (the main build's topLevelVar is not applied to workers).
+// esbuild, which this used before, turns every top-level `const` into a `var`: code the browser never runs, and
+// whose whole flood Node 20 ran 2.5% slower (median of 25 alternating runs each, 2026-12-06).
+import { rolldown } from 'rolldown';
+import { dirname, basename, join } from 'node:path';
 
 /** Bundles `root`'s bench/floodSim.ts into `out`; returns `out`. */
 export async function bundleFloodSim(root: string, out: string): Promise<string> {
-  await build({
-    entryPoints: [join(root, 'bench', 'floodSim.ts')],
-    bundle: true,
-    minify: true,
+  const bundle = await rolldown({
+    input: join(root, 'bench', 'floodSim.ts'),
     platform: 'node',
-    format: 'esm',
-    target: 'es2022',
-    outfile: out,
-    logLevel: 'warning',
+    // vite.config.ts's build.target, which the worker's build takes
+    transform: { target: 'es2022' },
+    logLevel: 'warn',
   });
+  try {
+    await bundle.write({ dir: dirname(out), entryFileNames: basename(out), format: 'es', minify: true });
+  } finally {
+    await bundle.close();
+  }
   return out;
 }

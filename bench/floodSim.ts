@@ -1,4 +1,4 @@
-// The simulator's side of `npm run bench`, bundled by bench/flood.ts (esbuild, minified, as the browser gets
+// The simulator's side of `npm run bench`, bundled by bench/flood.ts (rolldown, minified, as the browser gets
 // it) and run under plain node: `node floodSim.mjs N off|trace`. Builds veth -> br0 -> veth and runs the
 // flood as the terminal would, then prints one JSON line: the ping's stats line, the time of the ping
 // command alone (wall and CPU), and (trace) the virtual time the flood took and the events the page would have been sent.
