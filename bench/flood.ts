@@ -46,9 +46,19 @@ const load = () =>
     .join(' ');
 const krate = (r: Run) => (r.rx / r.wallMs).toFixed(1).padStart(6);
 
-function simRun(file: string, mode: 'off' | 'trace'): Run {
+/** This environment without NODE_EXTRA_CA_CERTS. Node 20 reads that file at its start, before any script runs
+ *  (InitCryptoOnce() builds the root certificate store): on this project's machine, which sets it to the
+ *  system's 144 certificates, `node -e 0` takes ~75 ms with it and ~25 ms without. The simulator makes no TLS
+ *  connection; the kernel's side never starts node. */
+const WITHOUT_EXTRA_CA = (() => {
+  const env = { ...process.env };
+  delete env.NODE_EXTRA_CA_CERTS;
+  return env;
+})();
+
+function simRun(file: string, mode: 'off' | 'trace', env: NodeJS.ProcessEnv = process.env): Run {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [file, String(N), mode], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [file, String(N), mode], { encoding: 'utf8', env });
   const wallMs = performance.now() - t0;
   if (r.status !== 0) throw new Error(`simulator exited ${r.status}: ${r.stderr}`);
   const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
@@ -133,32 +143,42 @@ async function main(): Promise<void> {
     console.log(`load average before: ${load()}`);
     const k = kernelLab();
     if ('skipped' in k) console.log(`kernel: skipped (${k.skipped}); the simulator alone`);
+    const extraCa = process.env.NODE_EXTRA_CA_CERTS;
     const ratios: number[] = [];
+    const ratiosBare: number[] = [];
     const simRates: number[] = [];
     const kRates: number[] = [];
     try {
-      console.log('pair  kernel ms  k rtt/ms   sim ms  sim rtt/ms (ping alone ms)  ratio sim/kernel');
+      console.log(
+        'pair  kernel ms  k rtt/ms   sim ms  sim rtt/ms (ping alone ms)  ratio sim/kernel' +
+          (extraCa ? '   without NODE_EXTRA_CA_CERTS: sim ms  ratio' : ''),
+      );
       for (let i = 0; i < PAIRS; i++) {
         let kr: Run | null = null;
-        let sr: Run;
-        if (i % 2 === 0 || 'skipped' in k) {
-          if (!('skipped' in k)) kr = kernelRun(k.c1);
-          sr = simRun(file, 'off');
-        } else {
-          sr = simRun(file, 'off');
-          kr = kernelRun(k.c1);
-        }
+        let bare: Run | null = null;
+        // the kernel first in even pairs, last in odd ones; the simulator's two runs between
+        if (i % 2 === 0 && !('skipped' in k)) kr = kernelRun(k.c1);
+        if (extraCa && i % 2 === 1) bare = simRun(file, 'off', WITHOUT_EXTRA_CA);
+        const sr = simRun(file, 'off');
+        if (extraCa && i % 2 === 0) bare = simRun(file, 'off', WITHOUT_EXTRA_CA);
+        if (i % 2 === 1 && !('skipped' in k)) kr = kernelRun(k.c1);
         if (sr.rx !== N) console.log(`  simulator: ${sr.stats}`);
+        if (bare && bare.rx !== N) console.log(`  simulator without NODE_EXTRA_CA_CERTS: ${bare.stats}`);
         if (kr && kr.rx !== N) console.log(`  kernel: ${kr.stats}`);
         simRates.push(sr.rx / sr.wallMs);
         const ratio = kr ? sr.rx / sr.wallMs / (kr.rx / kr.wallMs) : NaN;
+        const ratioBare = kr && bare ? bare.rx / bare.wallMs / (kr.rx / kr.wallMs) : NaN;
         if (kr) {
           kRates.push(kr.rx / kr.wallMs);
           ratios.push(ratio);
+          if (bare) ratiosBare.push(ratioBare);
         }
         console.log(
           `${String(i + 1).padStart(4)}  ${kr ? kr.wallMs.toFixed(0).padStart(9) : '        -'}  ${kr ? krate(kr) : '     -'}   ` +
-            `${sr.wallMs.toFixed(0).padStart(6)}  ${krate(sr)}      (${sr.pingMs!.toFixed(0).padStart(5)})           ${kr ? ratio.toFixed(2) : '-'}`,
+            `${sr.wallMs.toFixed(0).padStart(6)}  ${krate(sr)}      (${sr.pingMs!.toFixed(0).padStart(5)})           ${kr ? ratio.toFixed(2) : '-'}` +
+            (bare
+              ? `                                    ${bare.wallMs.toFixed(0).padStart(6)}  ${kr ? ratioBare.toFixed(2) : '-'}`
+              : ''),
         );
       }
     } finally {
@@ -180,6 +200,11 @@ async function main(): Promise<void> {
         )} rtt/s`,
       );
       console.log(`ratio simulator/kernel: ${spread(ratios, (x) => x.toFixed(2))}`);
+      if (ratiosBare.length)
+        console.log(
+          `ratio simulator/kernel, the simulator's node started without NODE_EXTRA_CA_CERTS (${extraCa}): ` +
+            `${spread(ratiosBare, (x) => x.toFixed(2))}`,
+        );
     }
     console.log(`load average after: ${load()}`);
     const t = simRun(file, 'trace');
