@@ -46,10 +46,10 @@ const load = () =>
     .join(' ');
 const krate = (r: Run) => (r.rx / r.wallMs).toFixed(1).padStart(6);
 
-/** This environment without NODE_EXTRA_CA_CERTS. Node 20 reads that file at its start, before any script runs
- *  (InitCryptoOnce() builds the root certificate store): on this project's machine, which sets it to the
- *  system's 144 certificates, `node -e 0` takes ~75 ms with it and ~25 ms without. The simulator makes no TLS
- *  connection; the kernel's side never starts node. */
+/** This environment without NODE_EXTRA_CA_CERTS. Node 20 loads that file at its start, before any script runs
+ *  (node's own test-tls-env-extra-ca-file-load: "extra certificates are loaded at startup"). This project's
+ *  machine sets it to the system's 144 certificates: `node -e 0` takes ~75 ms with it and ~25 ms without.
+ *  The simulator makes no TLS connection; the kernel's side never starts node. */
 const WITHOUT_EXTRA_CA = (() => {
   const env = { ...process.env };
   delete env.NODE_EXTRA_CA_CERTS;
