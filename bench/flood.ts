@@ -56,6 +56,17 @@ const WITHOUT_EXTRA_CA = (() => {
   return env;
 })();
 
+/** Median wall time of `node -e 0` in `env` over 9 runs: node's own start, which the simulator's time includes. */
+function nodeStartMs(env: NodeJS.ProcessEnv): number {
+  const xs: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { env });
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
 function simRun(file: string, mode: 'off' | 'trace', env: NodeJS.ProcessEnv = process.env): Run {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [file, String(N), mode], { encoding: 'utf8', env });
@@ -207,6 +218,12 @@ async function main(): Promise<void> {
         );
     }
     console.log(`load average after: ${load()}`);
+    console.log(
+      `node's own start (node -e 0, median of 9): ${nodeStartMs(process.env).toFixed(0)} ms` +
+        (process.env.NODE_EXTRA_CA_CERTS
+          ? `; without NODE_EXTRA_CA_CERTS ${nodeStartMs(WITHOUT_EXTRA_CA).toFixed(0)} ms`
+          : ''),
+    );
     const t = simRun(file, 'trace');
     console.log(
       `packet flow on (the worker's Lab, every event streamed): ${t.rx} round trips, ${t.events} events, ` +
