@@ -44,7 +44,9 @@ const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
-const krate = (r: Run) => (r.rx / r.wallMs).toFixed(1).padStart(6);
+/** round trips a millisecond of wall time */
+const rate = (r: Run) => r.rx / r.wallMs;
+const krate = (r: Run) => rate(r).toFixed(1).padStart(6);
 
 /** This environment without NODE_EXTRA_CA_CERTS. Node 20 loads that file at its start, before any script runs
  *  (node's own test-tls-env-extra-ca-file-load: "extra certificates are loaded at startup"). This project's
@@ -176,11 +178,11 @@ async function main(): Promise<void> {
         if (sr.rx !== N) console.log(`  simulator: ${sr.stats}`);
         if (bare && bare.rx !== N) console.log(`  simulator without NODE_EXTRA_CA_CERTS: ${bare.stats}`);
         if (kr && kr.rx !== N) console.log(`  kernel: ${kr.stats}`);
-        simRates.push(sr.rx / sr.wallMs);
-        const ratio = kr ? sr.rx / sr.wallMs / (kr.rx / kr.wallMs) : NaN;
-        const ratioBare = kr && bare ? bare.rx / bare.wallMs / (kr.rx / kr.wallMs) : NaN;
+        simRates.push(rate(sr));
+        const ratio = kr ? rate(sr) / rate(kr) : NaN;
+        const ratioBare = kr && bare ? rate(bare) / rate(kr) : NaN;
         if (kr) {
-          kRates.push(kr.rx / kr.wallMs);
+          kRates.push(rate(kr));
           ratios.push(ratio);
           if (bare) ratiosBare.push(ratioBare);
         }
@@ -220,9 +222,7 @@ async function main(): Promise<void> {
     console.log(`load average after: ${load()}`);
     console.log(
       `node's own start (node -e 0, median of 9): ${nodeStartMs(process.env).toFixed(0)} ms` +
-        (process.env.NODE_EXTRA_CA_CERTS
-          ? `; without NODE_EXTRA_CA_CERTS ${nodeStartMs(WITHOUT_EXTRA_CA).toFixed(0)} ms`
-          : ''),
+        (extraCa ? `; without NODE_EXTRA_CA_CERTS ${nodeStartMs(WITHOUT_EXTRA_CA).toFixed(0)} ms` : ''),
     );
     const t = simRun(file, 'trace');
     console.log(
