@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { csp, serviceWorker } from './tools/vite-offline';
+import { inlineHelpers } from './tools/vite-inline';
 
 export default defineConfig({
   plugins: [react(), csp(), serviceWorker()],
-  worker: { format: 'es' },
+  // the simulator's one-expression helpers written out where they are called (tools/vite-inline.ts)
+  worker: { format: 'es', plugins: () => [inlineHelpers()] },
   build: { target: 'es2022', chunkSizeWarningLimit: 800 },
   test: {
     include: ['sim/**/*.test.ts', 'tools/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx'],

@@ -2,8 +2,10 @@
 // the way Vite builds the app's worker (vite's bundleWorkerEntry): rolldown, the build's ES2022 target, Oxc's
 // minifier, one ES module, with top-level `const` kept (the main build's topLevelVar is not applied to workers).
 // esbuild, which this used before, turns every top-level `const` into a `var`: code the browser never runs, and
-// whose whole flood Node 20 ran 2.5% slower (median of 25 alternating runs each, 2026-12-06).
+// whose whole flood Node 20 ran 2.5% slower (median of 25 alternating runs each, 2026-12-06). The worker's
+// build also writes out the calls of one-expression helpers (tools/vite-inline.ts), and so does this.
 import { rolldown } from 'rolldown';
+import { inlineHelpers } from '../tools/vite-inline';
 import { dirname, basename, join } from 'node:path';
 
 /** Bundles `root`'s bench/floodSim.ts into `out`; returns `out`. */
@@ -14,6 +16,7 @@ export async function bundleFloodSim(root: string, out: string): Promise<string>
     // vite.config.ts's build.target, which the worker's build takes
     transform: { target: 'es2022' },
     logLevel: 'warn',
+    plugins: [inlineHelpers()],
   });
   try {
     await bundle.write({ dir: dirname(out), entryFileNames: basename(out), format: 'es', minify: true });
