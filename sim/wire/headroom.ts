@@ -17,6 +17,9 @@ const ringBuf: (ArrayBufferLike | null)[] = new Array<ArrayBufferLike | null>(RI
 const ringBase = new Int32Array(RING);
 const ringStart = new Int32Array(RING);
 const ringView: (Uint8Array | null)[] = new Array<Uint8Array | null>(RING).fill(null);
+/** the view the head was pushed from, and by how many bytes (null, 0: the head is the payload as made) */
+const ringInner: (Uint8Array | null)[] = new Array<Uint8Array | null>(RING).fill(null);
+const ringPushed = new Int32Array(RING);
 let next = 0;
 
 /** bytes per slab; a region larger than a quarter of it gets a buffer of its own */
@@ -47,6 +50,8 @@ export function withHeadroom(len: number, room: number): Uint8Array {
   ringBase[next] = base;
   ringStart[next] = base + room;
   ringView[next] = v;
+  ringInner[next] = null;
+  ringPushed[next] = 0;
   next = (next + 1) & (RING - 1);
   return v;
 }
@@ -63,7 +68,22 @@ export function pushHeader(payload: Uint8Array, n: number): Uint8Array | undefin
     const v = new Uint8Array(ringBuf[i]!, start, payload.length + n);
     ringStart[i] = start;
     ringView[i] = v;
+    ringInner[i] = payload;
+    ringPushed[i] = n;
     return v;
+  }
+  return undefined;
+}
+
+/** skb_pull() on a packet as its sender made it: the view `frame` was pushed from, when `frame` is still the
+ *  head of its region and was made by pushing exactly `n` bytes in front of that view (the same bytes past the
+ *  first `n`, read without a new view); else undefined, and the caller makes a view. The head stays where it
+ *  is: the pulled bytes are not handed back (clones of the frame may still be on their way). */
+export function pullHeader(frame: Uint8Array, n: number): Uint8Array | undefined {
+  for (let k = 1; k <= RING; k++) {
+    const i = (next - k) & (RING - 1);
+    if (ringView[i] !== frame) continue;
+    return ringPushed[i] === n ? (ringInner[i] ?? undefined) : undefined;
   }
   return undefined;
 }

@@ -18,6 +18,7 @@ import {
   parseIcmp,
 } from './icmp';
 import { Prng } from '../core/prng';
+import { pullHeader } from './headroom';
 import { csumPartial, inetChecksum } from './checksum';
 import { readPcap, writePcap } from './pcap';
 import { formatFrame } from '../apps/tcpdump_print';
@@ -184,6 +185,39 @@ describe('properties', () => {
           expect(b.buffer).toBe(payload.buffer);
           expect(inetChecksum(b, 0, 20)).toBe(0);
           expect(parseIpv4(b)).toMatchObject({ src, dst, ttl, tos, protocol, id: id & 0xffff, df, mf: false });
+        },
+      ),
+    );
+  });
+
+  it('pullHeader gives back the packet a header was pushed onto, and nothing it cannot vouch for', () => {
+    fc.assert(
+      fc.property(
+        arbIp,
+        arbIp,
+        fc.uint8Array({ maxLength: 300 }),
+        fc.integer({ min: 0, max: 20 }),
+        (src, dst, bytes, n) => {
+          const ip = emitIpv4Header(0, 1, false, 64, IPPROTO_ICMP, src, dst, emitEchoRequest(1, 2, bytes));
+          const frame = emitEthernet({ dst: mac(2), src: mac(1), ethertype: ETH_P_IP }, ip);
+          // pushed in place: the very view, the frame's bytes past its header
+          const pulled = pullHeader(frame, ETH_HLEN);
+          expect(pulled).toBe(ip);
+          expect(pulled!.buffer).toBe(frame.buffer);
+          expect(pulled!.byteOffset).toBe(frame.byteOffset + ETH_HLEN);
+          expect(pulled!.length).toBe(frame.length - ETH_HLEN);
+          // pulled by another length, or the packet itself (pushed from its ICMP message, not by 14): nothing
+          if (n !== ETH_HLEN) expect(pullHeader(frame, n)).toBeUndefined();
+          expect(pullHeader(ip, ETH_HLEN)).toBeUndefined();
+          // a frame built by copying (the packet's headroom already taken): nothing
+          const copy = emitEthernet({ dst: mac(3), src: mac(1), ethertype: ETH_P_IP }, ip);
+          expect(copy.buffer === ip.buffer && copy.byteOffset + ETH_HLEN === ip.byteOffset).toBe(false);
+          expect(pullHeader(copy, ETH_HLEN)).toBeUndefined();
+          // the frame is still its region's head after a pull: a header pushed onto the pulled view is copied
+          // (clones of the frame may still be on their way), and the frame's bytes stay
+          const before = [...frame];
+          emitEthernet({ dst: mac(4), src: mac(4), ethertype: ETH_P_IP }, pulled!);
+          expect([...frame]).toEqual(before);
         },
       ),
     );
