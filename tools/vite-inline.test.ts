@@ -156,6 +156,8 @@ describe('inlineCalls leaves a call', () => {
       'Object.defineProperty(globalThis, "q", { get() { return 1; } });',
       'const px = new Proxy({}, {});',
       'class V { valueOf() { return 1; } }',
+      'function W() {}\nW.prototype.valueOf = () => 1;',
+      'const o2 = Object.create({}, { q: { get() { return 1; } } });',
     ]) {
       const r = same(`function f(x) { return x + 1; }\n${extra}\nresult = f(1);`);
       expect(r.outcome).toBe(2);

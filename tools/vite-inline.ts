@@ -22,8 +22,8 @@
 // - a property read is taken to have no effect, as Terser's pure_getters does (the simulator's getters only
 //   compute); a plain read that is read again goes through no property that a getter or setter of the
 //   chunk is named after (one may give a new object at each read); and the chunk defines no Proxy, no
-//   property by defineProperty, and no valueOf, toString or Symbol.toPrimitive that arithmetic would call
-//   (checked, or nothing is written out);
+//   property by defineProperty or Object.create's descriptors, and no valueOf, toString or
+//   Symbol.toPrimitive that arithmetic would call (checked, or nothing is written out);
 // - a parameter with a default gets a literal argument or none (a variable could be undefined at run time);
 // - neither the call's name nor any name EXPR reads is declared again anywhere in the top-level statement
 //   that holds the call, so each means there what it meant in the function.
@@ -365,9 +365,35 @@ function chunkFacts(code: string, ast: Node): Chunk | null {
       const k = keyName(n.key as Node);
       if (k === 'valueOf' || k === 'toString') opaque = true;
     }
+    // ...or set on an object afterwards (`X.prototype.valueOf = ...`)
+    if (n.type === 'AssignmentExpression' && (n.left as Node).type === 'MemberExpression') {
+      const m = n.left as Node;
+      const k = m.computed
+        ? unparen(m.property as Node).type === 'Literal'
+          ? keyName(unparen(m.property as Node))
+          : null
+        : keyName(m.property as Node);
+      const sym =
+        m.computed && unparen(m.property as Node).type === 'MemberExpression'
+          ? keyName(unparen(m.property as Node).property as Node)
+          : null;
+      if (k === 'valueOf' || k === 'toString' || sym === 'toPrimitive') opaque = true;
+    }
+    // Object.create(proto, descriptors) defines properties as defineProperties does
+    if (n.type === 'CallExpression' && (n.arguments as Node[]).length > 1) {
+      const c = unparen(n.callee as Node);
+      if (
+        c.type === 'MemberExpression' &&
+        !c.computed &&
+        keyName(c.property as Node) === 'create' &&
+        unparen(c.object as Node).type === 'Identifier' &&
+        unparen(c.object as Node).name === 'Object'
+      )
+        opaque = true;
+    }
     if (
       n.type === 'Identifier' &&
-      ['defineProperty', 'defineProperties', '__defineGetter__', 'Proxy'].includes(n.name as string)
+      ['defineProperty', 'defineProperties', '__defineGetter__', '__defineSetter__', 'Proxy'].includes(n.name as string)
     )
       opaque = true;
   });
