@@ -8,15 +8,16 @@ import { rolldown } from 'rolldown';
 import { inlineHelpers } from '../tools/vite-inline';
 import { dirname, basename, join } from 'node:path';
 
-/** Bundles `root`'s bench/floodSim.ts into `out`; returns `out`. */
-export async function bundleFloodSim(root: string, out: string): Promise<string> {
+/** Bundles `entry` into `out` as Vite builds the app's worker; returns `out`. `written` hears how many helper
+ *  calls the inliner wrote out. */
+export async function bundleLikeWorker(entry: string, out: string, written?: (sites: number) => void): Promise<string> {
   const bundle = await rolldown({
-    input: join(root, 'bench', 'floodSim.ts'),
+    input: entry,
     platform: 'node',
     // vite.config.ts's build.target, which the worker's build takes
     transform: { target: 'es2022' },
     logLevel: 'warn',
-    plugins: [inlineHelpers()],
+    plugins: [inlineHelpers(written)],
   });
   try {
     await bundle.write({ dir: dirname(out), entryFileNames: basename(out), format: 'es', minify: true });
@@ -25,3 +26,7 @@ export async function bundleFloodSim(root: string, out: string): Promise<string>
   }
   return out;
 }
+
+/** Bundles `root`'s bench/floodSim.ts into `out`; returns `out`. */
+export const bundleFloodSim = (root: string, out: string): Promise<string> =>
+  bundleLikeWorker(join(root, 'bench', 'floodSim.ts'), out);

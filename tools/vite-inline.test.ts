@@ -1,13 +1,14 @@
 // The build's inliner (tools/vite-inline.ts): what it writes out and what it must leave a call, each checked by
 // running the code before and after; then the simulator bundled with it against every recorded transcript.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { rolldown } from 'rolldown';
-import { inlineCalls, inlineHelpers } from './vite-inline';
+import { inlineCalls } from './vite-inline';
+import { bundleLikeWorker } from '../bench/floodBundle';
+import { recordedScenarios } from '../sim/transcript/recorded';
 
 /** What `code` leaves in `result` (or the message it throws), as strict code like a module's. */
 function outcome(code: string): unknown {
@@ -24,6 +25,13 @@ function same(code: string): { code: string; sites: number; outcome: unknown } {
   const before = outcome(code);
   expect(outcome(r.code)).toEqual(before);
   return { ...r, outcome: before };
+}
+
+/** same(), for code that must come out as it went in; returns the outcome. */
+function unchanged(code: string): unknown {
+  const r = same(code);
+  expect(r.sites).toBe(0);
+  return r.outcome;
 }
 
 describe('inlineCalls writes out', () => {
@@ -64,17 +72,17 @@ describe('inlineCalls writes out', () => {
 
 describe('inlineCalls leaves a call', () => {
   it('whose argument may be undefined where the parameter has a default', () => {
-    const r = same('function at(b, off = 1) { return b[off]; }\nconst a = [5, 6];\nlet k;\nresult = at(a, k);');
-    expect(r.outcome).toBe(6);
-    expect(r.sites).toBe(0);
+    expect(unchanged('function at(b, off = 1) { return b[off]; }\nconst a = [5, 6];\nlet k;\nresult = at(a, k);')).toBe(
+      6,
+    );
   });
 
   it('where a name the function reads is declared again', () => {
-    const r = same(
-      'const K = 10;\nfunction addK(x) { return x + K; }\nfunction g() { const K = 1; return addK(5); }\nresult = g();',
-    );
-    expect(r.outcome).toBe(15);
-    expect(r.sites).toBe(0);
+    expect(
+      unchanged(
+        'const K = 10;\nfunction addK(x) { return x + K; }\nfunction g() { const K = 1; return addK(5); }\nresult = g();',
+      ),
+    ).toBe(15);
   });
 
   it("where the call's own name is declared again", () => {
@@ -84,71 +92,69 @@ describe('inlineCalls leaves a call', () => {
   });
 
   it('whose variable argument the function could change before reading it again', () => {
-    const r = same(
-      'let n = 0;\nfunction bump() { n += 1; return n; }\nfunction twice(v) { return bump() + v + v; }\nresult = twice(n);',
-    );
-    expect(r.outcome).toBe(1);
-    expect(r.sites).toBe(0);
+    expect(
+      unchanged(
+        'let n = 0;\nfunction bump() { n += 1; return n; }\nfunction twice(v) { return bump() + v + v; }\nresult = twice(n);',
+      ),
+    ).toBe(1);
   });
 
   it('whose read would only be made under a condition (a throw must stay where the call was)', () => {
-    const r = same('function pick(c, o) { return c ? o : 0; }\nconst nul = null;\nresult = pick(false, nul.x);');
-    expect(r.outcome).toMatch(/^threw TypeError/);
-    expect(r.sites).toBe(0);
+    expect(
+      unchanged('function pick(c, o) { return c ? o : 0; }\nconst nul = null;\nresult = pick(false, nul.x);'),
+    ).toMatch(/^threw TypeError/);
   });
 
   it('whose reads would be made in another order than the arguments', () => {
-    const r = same('function sub(a, b) { return b - a; }\nconst p = null, q = null;\nresult = sub(p.x, q.y);');
-    expect(r.outcome).toBe("threw TypeError: Cannot read properties of null (reading 'x')");
-    expect(r.sites).toBe(0);
+    expect(unchanged('function sub(a, b) { return b - a; }\nconst p = null, q = null;\nresult = sub(p.x, q.y);')).toBe(
+      "threw TypeError: Cannot read properties of null (reading 'x')",
+    );
   });
 
   it('whose computed argument the function reads twice', () => {
-    const r = same('function dbl(v) { return v + v; }\nconst a = { b: 2 };\nresult = dbl(a.b + 1);');
-    expect(r.outcome).toBe(6);
-    expect(r.sites).toBe(0);
+    expect(unchanged('function dbl(v) { return v + v; }\nconst a = { b: 2 };\nresult = dbl(a.b + 1);')).toBe(6);
   });
 
   it('whose argument calls something', () => {
-    const r = same(
-      'let n = 0;\nfunction next() { n += 1; return n; }\nfunction dbl(v) { return v + v; }\nresult = dbl(next());',
-    );
-    expect(r.outcome).toBe(2);
-    expect(r.sites).toBe(0);
+    expect(
+      unchanged(
+        'let n = 0;\nfunction next() { n += 1; return n; }\nfunction dbl(v) { return v + v; }\nresult = dbl(next());',
+      ),
+    ).toBe(2);
   });
 
   it('through a property a getter is named after (it may give a new object each read)', () => {
-    const r = same(
-      'class L { get fresh() { return []; } }\nfunction same2(a) { return a === a; }\nconst l = new L();\nresult = same2(l.fresh);',
-    );
-    expect(r.outcome).toBe(true);
-    expect(r.sites).toBe(0);
+    expect(
+      unchanged(
+        'class L { get fresh() { return []; } }\nfunction same2(a) { return a === a; }\nconst l = new L();\nresult = same2(l.fresh);',
+      ),
+    ).toBe(true);
   });
 
   it('optional, spread, constructed, or with more arguments than parameters', () => {
-    const r = same(
-      'function f(x) { return x + 1; }\nconst xs = [1];\nresult = [f?.(1), f(...xs), typeof new f(1), f(1, 2)];',
-    );
-    expect(r.outcome).toEqual([2, 2, 'object', 2]);
-    expect(r.sites).toBe(0);
+    expect(
+      unchanged(
+        'function f(x) { return x + 1; }\nconst xs = [1];\nresult = [f?.(1), f(...xs), typeof new f(1), f(1, 2)];',
+      ),
+    ).toEqual([2, 2, 'object', 2]);
   });
 
   it('of a function using this, arguments, eval, itself, a parameter as a callee, or a shorthand property', () => {
-    const r = same(
-      'function t(x) { return this; }\nfunction a(x) { return arguments.length; }\nfunction r(x) { return x ? r(x - 1) : 0; }\n' +
-        'function c(g) { return g(); }\nfunction s(x) { return { x }; }\nfunction e(x) { return eval("x"); }\n' +
-        'result = [t(1), a(1), r(2), c(Math.random) < 1, s(3).x, e(7)];',
-    );
-    expect(r.outcome).toEqual([undefined, 1, 0, true, 3, 7]);
-    expect(r.sites).toBe(0);
+    expect(
+      unchanged(
+        'function t(x) { return this; }\nfunction a(x) { return arguments.length; }\nfunction r(x) { return x ? r(x - 1) : 0; }\n' +
+          'function c(g) { return g(); }\nfunction s(x) { return { x }; }\nfunction e(x) { return eval("x"); }\n' +
+          'result = [t(1), a(1), r(2), c(Math.random) < 1, s(3).x, e(7)];',
+      ),
+    ).toEqual([undefined, 1, 0, true, 3, 7]);
   });
 
   it('of a function that is assigned, or declared twice', () => {
-    const r = same(
-      'function f(x) { return x + 1; }\nf = (x) => x + 2;\nfunction g(x) { return x; }\n{ function g2() {} }\nlet h = 1; { const h = 2; }\nresult = f(1);',
-    );
-    expect(r.outcome).toBe(3);
-    expect(r.sites).toBe(0);
+    expect(
+      unchanged(
+        'function f(x) { return x + 1; }\nf = (x) => x + 2;\nfunction g(x) { return x; }\n{ function g2() {} }\nlet h = 1; { const h = 2; }\nresult = f(1);',
+      ),
+    ).toBe(3);
   });
 
   it('anywhere in a chunk that defines properties reads cannot see, or its own conversions', () => {
@@ -159,48 +165,30 @@ describe('inlineCalls leaves a call', () => {
       'function W() {}\nW.prototype.valueOf = () => 1;',
       'const o2 = Object.create({}, { q: { get() { return 1; } } });',
     ]) {
-      const r = same(`function f(x) { return x + 1; }\n${extra}\nresult = f(1);`);
-      expect(r.outcome).toBe(2);
-      expect(r.sites).toBe(0);
+      expect(unchanged(`function f(x) { return x + 1; }\n${extra}\nresult = f(1);`)).toBe(2);
     }
   });
 });
 
 describe('the simulator bundled with the inliner', () => {
-  const ROOT = join(__dirname, '..');
-  const DIRS = [join(ROOT, '..', 'shared', 'conformance'), join(ROOT, 'conformance')];
-
   it('reproduces every recorded kernel transcript', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'netlab-inline-'));
     try {
       let sites = 0;
-      const bundle = await rolldown({
-        input: join(ROOT, 'sim', 'transcript', 'scenario.ts'),
-        platform: 'node',
-        transform: { target: 'es2022' },
-        logLevel: 'warn',
-        plugins: [inlineHelpers((n) => (sites += n))],
-      });
-      await bundle.write({ dir, entryFileNames: 'scenario.mjs', format: 'es', minify: true });
-      await bundle.close();
+      const file = await bundleLikeWorker(
+        join(__dirname, '..', 'sim', 'transcript', 'scenario.ts'),
+        join(dir, 'scenario.mjs'),
+        (n) => (sites += n),
+      );
       // the hot path's accessors are written out: hundreds of calls
       expect(sites).toBeGreaterThan(300);
-      const { runScenario } = (await import(
-        pathToFileURL(join(dir, 'scenario.mjs')).href
-      )) as typeof import('../sim/transcript/scenario');
-      let checked = 0;
-      for (const d of DIRS) {
-        const sdir = join(d, 'scenarios');
-        if (!existsSync(sdir)) continue;
-        for (const f of readdirSync(sdir).filter((x) => x.endsWith('.sh'))) {
-          const exp = join(d, 'expected', f.replace(/\.sh$/, '.txt'));
-          if (!existsSync(exp)) continue;
-          const got = runScenario(readFileSync(join(sdir, f), 'utf8')).lines.join('\n') + '\n';
-          expect(got, f).toBe(readFileSync(exp, 'utf8'));
-          checked++;
-        }
+      const { runScenario } = (await import(pathToFileURL(file).href)) as typeof import('../sim/transcript/scenario');
+      const all = recordedScenarios(join(__dirname, '..'));
+      for (const s of all) {
+        const got = runScenario(readFileSync(s.script, 'utf8')).lines.join('\n') + '\n';
+        expect(got, s.name).toBe(readFileSync(s.expected, 'utf8'));
       }
-      expect(checked).toBeGreaterThanOrEqual(100);
+      expect(all.length).toBeGreaterThanOrEqual(100);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

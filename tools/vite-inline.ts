@@ -71,6 +71,8 @@ interface Chunk {
   assigned: Set<string>;
   /** property names some getter or setter of the chunk has: a read of one may give a new value each time */
   accessors: Set<string>;
+  /** how often each name is declared (a helper's must be once) */
+  declared: Map<string, number>;
 }
 
 /** the longest EXPR written out, in characters of source: the chunk should not grow much */
@@ -259,8 +261,7 @@ function argKind(a: Node, chunk: Chunk): 'const' | 'plain' | 'read' | null {
 function isPlainRead(n: Node, chunk: Chunk): boolean {
   if (n.type === 'Identifier' || n.type === 'ThisExpression') return true;
   if (n.type !== 'MemberExpression' || n.optional) return false;
-  const p = n.property as Node;
-  const key = n.computed ? (p.type === 'Literal' && !p.regex ? String(p.value) : null) : keyName(p);
+  const key = memberKey(n);
   return key !== null && !chunk.accessors.has(key) && isPlainRead(unparen(n.object as Node), chunk);
 }
 
@@ -343,42 +344,30 @@ function splice(code: string, from: number, to: number, edits: [number, number, 
 function chunkFacts(code: string, ast: Node): Chunk | null {
   const assigned = new Set<string>();
   const accessors = new Set<string>();
+  const declared = new Map<string, number>();
   let opaque = false;
   walk(ast, (n) => {
-    const target =
-      n.type === 'AssignmentExpression'
-        ? (n.left as Node)
-        : n.type === 'UpdateExpression'
-          ? (n.argument as Node)
-          : null;
+    const left = n.type === 'AssignmentExpression' ? (n.left as Node) : null;
+    const target = left ?? (n.type === 'UpdateExpression' ? (n.argument as Node) : null);
     if (target?.type === 'Identifier') assigned.add(target.name as string);
     if ((n.type === 'MethodDefinition' || n.type === 'Property') && (n.kind === 'get' || n.kind === 'set')) {
       const k = n.computed ? null : keyName(n.key as Node);
       if (k === null) opaque = true;
       else accessors.add(k);
     }
-    // the chunk's own conversions would run in EXPR's arithmetic
-    if ((n.type === 'MethodDefinition' || n.type === 'Property' || n.type === 'PropertyDefinition') && n.computed) {
-      const k = n.key as Node;
-      if (k.type === 'MemberExpression' && keyName(k.property as Node) === 'toPrimitive') opaque = true;
-    } else if (n.type === 'MethodDefinition' || n.type === 'Property' || n.type === 'PropertyDefinition') {
-      const k = keyName(n.key as Node);
-      if (k === 'valueOf' || k === 'toString') opaque = true;
-    }
-    // ...or set on an object afterwards (`X.prototype.valueOf = ...`)
-    if (n.type === 'AssignmentExpression' && (n.left as Node).type === 'MemberExpression') {
-      const m = n.left as Node;
-      const k = m.computed
-        ? unparen(m.property as Node).type === 'Literal'
-          ? keyName(unparen(m.property as Node))
-          : null
-        : keyName(m.property as Node);
-      const sym =
-        m.computed && unparen(m.property as Node).type === 'MemberExpression'
-          ? keyName(unparen(m.property as Node).property as Node)
-          : null;
-      if (k === 'valueOf' || k === 'toString' || sym === 'toPrimitive') opaque = true;
-    }
+    // the chunk's own conversions would run in EXPR's arithmetic, defined or set afterwards (X.prototype.valueOf =)
+    if (
+      (n.type === 'MethodDefinition' || n.type === 'Property' || n.type === 'PropertyDefinition') &&
+      isConversion(n.key as Node, !!n.computed)
+    )
+      opaque = true;
+    if (left?.type === 'MemberExpression' && isConversion(left.property as Node, !!left.computed)) opaque = true;
+    const id = n.id as Node | null | undefined;
+    if (
+      id?.type === 'Identifier' &&
+      (n.type === 'VariableDeclarator' || n.type.includes('Function') || n.type.startsWith('Class'))
+    )
+      declared.set(id.name as string, (declared.get(id.name as string) ?? 0) + 1);
     // Object.create(proto, descriptors) defines properties as defineProperties does
     if (n.type === 'CallExpression' && (n.arguments as Node[]).length > 1) {
       const c = unparen(n.callee as Node);
@@ -397,7 +386,22 @@ function chunkFacts(code: string, ast: Node): Chunk | null {
     )
       opaque = true;
   });
-  return opaque ? null : { code, assigned, accessors };
+  return opaque ? null : { code, assigned, accessors, declared };
+}
+
+/** The name of the property member `m` reads (`a.b`, `a['b']`, `a[0]`), or null when computed from a value. */
+function memberKey(m: Node): string | null {
+  const p = unparen(m.property as Node);
+  if (!m.computed) return keyName(p);
+  return p.type === 'Literal' && !p.regex ? String(p.value) : null;
+}
+
+/** A property key that names a conversion arithmetic would call: valueOf, toString, [Symbol.toPrimitive]. */
+function isConversion(key: Node, computed: boolean): boolean {
+  const k = unparen(key);
+  if (computed && k.type === 'MemberExpression') return memberKey(k) === 'toPrimitive';
+  const name = computed ? (k.type === 'Literal' ? String(k.value) : null) : keyName(k);
+  return name === 'valueOf' || name === 'toString';
 }
 
 /** One pass: how many calls were written out. */
@@ -406,18 +410,8 @@ function pass(code: string): { code: string; sites: number } {
   const chunk = chunkFacts(code, ast);
   if (!chunk) return { code, sites: 0 };
   const body = ast.body as Node[];
-  // how often each name is declared in the chunk (a helper's must be once)
-  const declared = new Map<string, number>();
-  walk(ast, (n) => {
-    const id = n.id as Node | null | undefined;
-    if (
-      id?.type === 'Identifier' &&
-      (n.type === 'VariableDeclarator' || n.type.includes('Function') || n.type.startsWith('Class'))
-    )
-      declared.set(id.name as string, (declared.get(id.name as string) ?? 0) + 1);
-  });
   const top = (s: Node): Node => (s.type === 'ExportNamedDeclaration' && s.declaration ? (s.declaration as Node) : s);
-  const once = (name: string) => declared.get(name) === 1 && !chunk.assigned.has(name);
+  const once = (name: string) => chunk.declared.get(name) === 1 && !chunk.assigned.has(name);
   const helpers = new Map<string, Helper>();
   for (const s of body) {
     const f = top(s);

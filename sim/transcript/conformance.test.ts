@@ -1,30 +1,12 @@
 // The simulator against transcripts recorded on the real kernel: every scenario in
 // ../shared/conformance and conformance/ that has an expected file must come out byte for byte.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runScenario } from './scenario';
+import { recordedScenarios } from './recorded';
 
-const ROOT = join(__dirname, '..', '..');
-const DIRS = [join(ROOT, '..', 'shared', 'conformance'), join(ROOT, 'conformance')];
-
-function scenarios(): { name: string; script: string; expected: string }[] {
-  const out: { name: string; script: string; expected: string }[] = [];
-  for (const d of DIRS) {
-    const sdir = join(d, 'scenarios');
-    if (!existsSync(sdir)) continue;
-    for (const f of readdirSync(sdir)
-      .filter((x) => x.endsWith('.sh'))
-      .sort()) {
-      const exp = join(d, 'expected', f.replace(/\.sh$/, '.txt'));
-      if (!existsSync(exp)) continue;
-      out.push({ name: `${d.includes('shared') ? 'shared' : 'repo'}/${f}`, script: join(sdir, f), expected: exp });
-    }
-  }
-  return out;
-}
-
-const all = scenarios();
+const all = recordedScenarios(join(__dirname, '..', '..'));
 
 describe('kernel transcripts', () => {
   it('finds the recorded scenarios', () => {

@@ -17,9 +17,8 @@ const ringBuf: (ArrayBufferLike | null)[] = new Array<ArrayBufferLike | null>(RI
 const ringBase = new Int32Array(RING);
 const ringStart = new Int32Array(RING);
 const ringView: (Uint8Array | null)[] = new Array<Uint8Array | null>(RING).fill(null);
-/** the view the head was pushed from, and by how many bytes (null, 0: the head is the payload as made) */
+/** the view the head was pushed from (null: the head is the payload as made) */
 const ringInner: (Uint8Array | null)[] = new Array<Uint8Array | null>(RING).fill(null);
-const ringPushed = new Int32Array(RING);
 let next = 0;
 
 /** bytes per slab; a region larger than a quarter of it gets a buffer of its own */
@@ -51,7 +50,6 @@ export function withHeadroom(len: number, room: number): Uint8Array {
   ringStart[next] = base + room;
   ringView[next] = v;
   ringInner[next] = null;
-  ringPushed[next] = 0;
   next = (next + 1) & (RING - 1);
   return v;
 }
@@ -69,7 +67,6 @@ export function pushHeader(payload: Uint8Array, n: number): Uint8Array | undefin
     ringStart[i] = start;
     ringView[i] = v;
     ringInner[i] = payload;
-    ringPushed[i] = n;
     return v;
   }
   return undefined;
@@ -83,7 +80,8 @@ export function pullHeader(frame: Uint8Array, n: number): Uint8Array | undefined
   for (let k = 1; k <= RING; k++) {
     const i = (next - k) & (RING - 1);
     if (ringView[i] !== frame) continue;
-    return ringPushed[i] === n ? (ringInner[i] ?? undefined) : undefined;
+    const inner = ringInner[i];
+    return inner !== null && inner.length + n === frame.length ? inner : undefined;
   }
   return undefined;
 }
