@@ -69,7 +69,7 @@ function nodeStartMs(env: NodeJS.ProcessEnv): number {
   return median(xs);
 }
 
-function simRun(file: string, mode: 'off' | 'trace', env: NodeJS.ProcessEnv = process.env): Run {
+function simRun(file: string, mode: 'off' | 'trace' | 'steady', env: NodeJS.ProcessEnv = process.env): Run {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [file, String(N), mode], { encoding: 'utf8', env });
   const wallMs = performance.now() - t0;
@@ -161,6 +161,8 @@ async function main(): Promise<void> {
     const ratiosBare: number[] = [];
     const simRates: number[] = [];
     const kRates: number[] = [];
+    const simWalls: number[] = [];
+    const kWalls: number[] = [];
     try {
       console.log(
         'pair  kernel ms  k rtt/ms   sim ms  sim rtt/ms (ping alone ms)  ratio sim/kernel' +
@@ -179,6 +181,8 @@ async function main(): Promise<void> {
         if (bare && bare.rx !== N) console.log(`  simulator without NODE_EXTRA_CA_CERTS: ${bare.stats}`);
         if (kr && kr.rx !== N) console.log(`  kernel: ${kr.stats}`);
         simRates.push(rate(sr));
+        simWalls.push(sr.wallMs);
+        if (kr) kWalls.push(kr.wallMs);
         const ratio = kr ? rate(sr) / rate(kr) : NaN;
         const ratioBare = kr && bare ? rate(bare) / rate(kr) : NaN;
         if (kr) {
@@ -220,9 +224,27 @@ async function main(): Promise<void> {
         );
     }
     console.log(`load average after: ${load()}`);
+    const nodeMs = nodeStartMs(process.env);
     console.log(
-      `node's own start (node -e 0, median of 9): ${nodeStartMs(process.env).toFixed(0)} ms` +
+      `node's own start (node -e 0, median of 9): ${nodeMs.toFixed(0)} ms` +
         (extraCa ? `; without NODE_EXTRA_CA_CERTS ${nodeStartMs(WITHOUT_EXTRA_CA).toFixed(0)} ms` : ''),
+    );
+    // What 2x leaves the simulator on this machine: the kernel's half, less what node takes to start and exit
+    // with nothing to run; against what the simulator's work takes now, and at its pace once optimized.
+    const steady = median([0, 1, 2].map(() => simRun(file, 'steady').pingMs!));
+    if (kWalls.length) {
+      const half = median(kWalls) / 2;
+      const work = median(simWalls) - nodeMs;
+      console.log(
+        `for 2x, the simulator's whole run within ${half.toFixed(0)} ms (the kernel's median / 2); node's own start ` +
+          `and exit take ${nodeMs.toFixed(0)} ms of it, leaving ${(half - nodeMs).toFixed(0)} ms for loading the ` +
+          `simulator, building the lab and ${N} round trips; they take ${work.toFixed(0)} ms now (the simulator's ` +
+          `median less node's own)`,
+      );
+    }
+    console.log(
+      `the simulator's steady pace (the same flood again in one process, median of 3): ${steady.toFixed(0)} ms, ` +
+        `${((1000 * steady) / N).toFixed(2)} µs a round trip`,
     );
     const t = simRun(file, 'trace');
     console.log(
