@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { World } from './net/world';
 import { Shell } from './shell/shell';
-import { takeSnapshot } from './snapshot';
+import { SnapshotCache, takeSnapshot } from './snapshot';
 
 function lab(lines: string[]) {
   const w = new World(7);
@@ -86,6 +86,32 @@ describe('takeSnapshot', () => {
     expect(host.fdb.some((f) => f.dev === 'veth0' && !f.local)).toBe(true);
     expect(host.fdb.some((f) => f.dev === 'veth0' && f.local)).toBe(true);
     expect(dev(w, 'host', 'veth1').conf.accept_local).toBe(1);
+  });
+
+  it('hands on the same FDB list while its entries are the same, and a new one, sorted, when one comes', () => {
+    const lines = ['ip link add br0 type bridge', 'ip link set br0 up'];
+    for (let i = 0; i < 12; i++)
+      lines.push(`ip link add v${i} type veth peer name w${i}`, `ip link set v${i} master br0`, `ip link set v${i} up`);
+    const { w, sh } = lab(lines);
+    const cache = new SnapshotCache();
+    const fdb = () => takeSnapshot(w, cache).namespaces[0]!.fdb;
+    const a = fdb();
+    // each port's own address (the bridge took one of them as its own: no entry of its own)
+    expect(a).toHaveLength(12);
+    // nothing changed: the very list, so the differ compares nothing
+    expect(fdb()).toBe(a);
+    sh.run('bridge fdb add 02:00:00:00:00:09 dev v3 master static');
+    const b = fdb();
+    expect(b).not.toBe(a);
+    expect(b).toHaveLength(13);
+    // the rows of the entries that stayed are the same objects, and the list is in the order `bridge fdb` gives
+    expect(b.filter((r) => a.includes(r))).toHaveLength(12);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(takeSnapshot(w).namespaces[0]!.fdb));
+    // an entry that moved to another port is a new row in its new place
+    sh.run('bridge fdb replace 02:00:00:00:00:09 dev v5 master static');
+    const c = fdb();
+    expect(c.find((r) => r.mac === '02:00:00:00:00:09')).toMatchObject({ dev: 'v5', static: true });
+    expect(JSON.stringify(c)).toBe(JSON.stringify(takeSnapshot(w).namespaces[0]!.fdb));
   });
 
   it('joins a tap to the VM behind it and a NIC to its cable partner', () => {

@@ -1,11 +1,12 @@
 // A plain, serialisable picture of what the simulated kernel holds now (the netlink dumps a diagram needs):
 // namespaces, devices, addresses, routes, neighbours, bridge FDBs and a few sysctls. Read-only: it never
 // changes the world, so taking one cannot alter what happens next.
-import { fmtIp4, fmtMac } from './core/addr';
+import { fmtIp4, fmtMac, type Mac } from './core/addr';
 import type { NetDevice } from './net/netdevice';
 import type { Netns } from './net/netns';
 import type { World } from './net/world';
 import type { Bridge } from './bridge/br_device';
+import type { FdbEntry } from './bridge/br_private';
 import { hasExpired } from './bridge/br_fdb';
 import { netifIsBridgeMaster } from './bridge/br_link';
 import { isTapBacked } from './drivers/nic_link';
@@ -143,6 +144,11 @@ interface DevRow {
  */
 export class SnapshotCache {
   readonly devs = new WeakMap<NetDevice, DevRow>();
+  /** each FDB entry's row as last taken, with the MAC it was formatted from */
+  readonly fdbRows = new WeakMap<FdbEntry, { snap: FdbSnap; addr: Mac }>();
+  /** each bridge's FDB rows as last listed (sorted), and the same rows as a set: when a snapshot finds exactly
+   *  those rows again, it hands on the same list, so a table of thousands is neither sorted nor compared again */
+  readonly fdbLists = new WeakMap<Bridge, { rows: FdbSnap[]; set: Set<FdbSnap> }>();
 }
 
 /** rowHolds compares the conf values by name: a key added to CONF_KEYS and not compared there fails to compile here */
@@ -240,20 +246,34 @@ function devSnap(dev: NetDevice, taps: Map<Netns, NetDevice>, cache?: SnapshotCa
 let collatorMade: Intl.Collator | undefined;
 const collator = { compare: (a: string, b: string): number => (collatorMade ??= new Intl.Collator()).compare(a, b) };
 
-function fdbSnaps(br: Bridge): FdbSnap[] {
+/** An entry's row: the one last taken when it shows the same values (compared unformatted). */
+function fdbRow(br: Bridge, f: FdbEntry, cache?: SnapshotCache): FdbSnap {
+  const dev = f.dst ? f.dst.dev.name : br.name;
+  const old = cache?.fdbRows.get(f);
+  if (old && old.addr === f.addr && old.snap.br === br.name && old.snap.dev === dev) {
+    const s = old.snap;
+    if (s.local === f.local && s.static === f.static) return s;
+  }
+  const snap: FdbSnap = {
+    br: br.name,
+    mac: old?.addr === f.addr ? old.snap.mac : fmtMac(f.addr),
+    dev,
+    local: f.local,
+    static: f.static,
+  };
+  cache?.fdbRows.set(f, { snap, addr: f.addr });
+  return snap;
+}
+
+function fdbSnaps(br: Bridge, cache?: SnapshotCache): FdbSnap[] {
   const now = br.ns.world.now;
   const out: FdbSnap[] = [];
-  for (const f of br.fdb.values()) {
-    if (hasExpired(br, f, now)) continue;
-    out.push({
-      br: br.name,
-      mac: fmtMac(f.addr),
-      dev: f.dst ? f.dst.dev.name : br.name,
-      local: f.local,
-      static: f.static,
-    });
-  }
-  return out.sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.mac, b.mac));
+  for (const f of br.fdb.values()) if (!hasExpired(br, f, now)) out.push(fdbRow(br, f, cache));
+  const last = cache?.fdbLists.get(br);
+  if (last && last.rows.length === out.length && out.every((r) => last.set.has(r))) return last.rows;
+  out.sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.mac, b.mac));
+  cache?.fdbLists.set(br, { rows: out, set: new Set(out) });
+  return out;
 }
 
 function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>, cache?: SnapshotCache): NsSnap {
@@ -274,7 +294,9 @@ function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>, cache?: SnapshotCache): 
       state: n.state,
     }))
     .sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.ip, b.ip));
-  const fdb = devs.filter(netifIsBridgeMaster).flatMap(fdbSnaps);
+  const bridges = devs.filter(netifIsBridgeMaster);
+  // one bridge (the usual lab): its list itself, the same array while its entries stay
+  const fdb = bridges.length === 1 ? fdbSnaps(bridges[0]!, cache) : bridges.flatMap((br) => fdbSnaps(br, cache));
   return {
     name: ns.name,
     devices: devs.map((d) => devSnap(d, taps, cache)),

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { World } from '../../sim/net/world';
 import { Shell } from '../../sim/shell/shell';
 import { takeSnapshot, type RouteSnap, type Snapshot } from '../../sim/snapshot';
-import { applySnapshotDiff, keySplice, SnapshotDiffer, type SnapshotDiff } from './snapDiff';
+import { applySnapshotDiff, changedInPlace, keySplice, SnapshotDiffer, type SnapshotDiff } from './snapDiff';
 import { buildDiagram, reuseUnchanged } from './diagram';
 import { createLabStore } from '../store/index';
 
@@ -78,6 +78,22 @@ describe('snapshot diffs', () => {
     expect(host(after).routes).toBe(host(before).routes);
     expect(host(after).fdb).toBe(host(before).fdb);
     expect(p.run('ip link show v7')).toBeNull();
+  });
+
+  it('a row changed in place keeps the keys the differ has: the same key list, one row sent', () => {
+    const p = pair();
+    p.run(...Array.from({ length: 40 }, (_, i) => `ip link add d${i} type bridge`));
+    // two routes with the same line get keys `line` and `line#1`; a change in place keeps both
+    p.run('ip link set d3 up', 'ip addr add 10.5.0.1/24 dev d3', 'ip link set d4 up', 'ip addr add 10.5.0.2/24 dev d4');
+    const d = p.run('ip link set d20 mtu 1400')!;
+    expect(d.changed[0]!.devices).toEqual({ rows: [[expect.any(String), expect.objectContaining({ name: 'd20' })]] });
+    expect(changedInPlace('devices', [{ ifindex: 1 }, { ifindex: 2 }], [{ ifindex: 1 }, { ifindex: 2 }])).toEqual([
+      0, 1,
+    ]);
+    const row = { ifindex: 1 };
+    expect(changedInPlace('devices', [row, { ifindex: 2 }], [row, { ifindex: 3 }])).toBeUndefined();
+    expect(changedInPlace('devices', [row], [row, { ifindex: 2 }])).toBeUndefined();
+    same(p.page(), takeSnapshot(p.world));
   });
 
   it('a device that came or went crosses as one stretch of keys, not the whole list', () => {

@@ -104,6 +104,23 @@ function sameRows(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
+/**
+ * The places whose row is another object with the same base key as before, when every other place holds the
+ * same object (a command changed a few rows of thousands and moved none); else undefined. Every place's base key
+ * is then what it was, so the list's keys (a repeat's `#n` included) are the previous ones: none is made again.
+ */
+export function changedInPlace(list: Lists, prev: readonly unknown[], rows: readonly unknown[]): number[] | undefined {
+  if (prev.length !== rows.length) return undefined;
+  const base = BASE_KEY[list] as (row: unknown) => string;
+  const at: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (prev[i] === rows[i]) continue;
+    if (base(prev[i]) !== base(rows[i])) return undefined;
+    at.push(i);
+  }
+  return at;
+}
+
 /** One list's keys, the stretch of keys that differs from `prev`'s and the rows new or changed. */
 function listDiff<T>(
   list: Lists,
@@ -112,6 +129,12 @@ function listDiff<T>(
 ): { keys: string[]; splice: KeySplice | undefined; out: [string, T][] } {
   // the same objects: the same keys, nothing to send (the keys follow from the rows alone)
   if (sameRows(prev.rows, rows)) return { keys: prev.keys, splice: undefined, out: [] };
+  const inPlace = changedInPlace(list, prev.rows, rows);
+  if (inPlace) {
+    const out: [string, T][] = [];
+    for (const i of inPlace) if (!sameData(prev.rows[i], rows[i])) out.push([prev.keys[i]!, rows[i]!]);
+    return { keys: prev.keys, splice: undefined, out };
+  }
   const keys = keysOf(list, rows);
   const splice = keySplice(prev.keys, keys);
   const out: [string, T][] = [];
