@@ -34,6 +34,9 @@ conntrack -F
 iptables -t nat -A POSTROUTING -o vb -j MASQUERADE
 ip link set vb mtu 1500
 ip -n b link set eth0 mtu 1200
+# the neighbours the pings above used while STALE probe 5 s after (DELAY -> PROBE): done before the capture below,
+# whatever the time the commands between took
+sleep 6
 #> capture va vb
 ip netns exec a ping -c 1 -W 1 -s 1300 -M do 10.2.0.2
 conntrack -L
