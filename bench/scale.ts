@@ -14,7 +14,8 @@ import { bundleLikeWorker } from './floodBundle';
 import { cliScale } from './scaleCli';
 
 const SIZES = (process.env.SCALE_SIZES ?? '100,1000,10000').split(',').map(Number);
-// SCALE_PARTS=cli,app,web: the command line (bench/scaleCli.ts), the worker's Lab as the app drives it (below),
+// SCALE_PARTS=cli,app,web: the command line (bench/scaleCli.ts), the worker's Lab as the app drives it
+// (bench/scaleApp.ts, bundled as the worker is),
 // the app in Chromium (bench/scaleWeb.ts, its own process)
 const PARTS = new Set((process.env.SCALE_PARTS ?? 'cli,app,web').split(','));
 
