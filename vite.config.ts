@@ -11,7 +11,8 @@ export default defineConfig({
   test: {
     include: ['sim/**/*.test.ts', 'tools/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx'],
     exclude: ['e2e/**', 'node_modules/**'],
-    // the initcalls (protocols, notifiers, link kinds) for tests that build a World from sim/net/world
-    setupFiles: ['sim/init.ts'],
+    // the initcalls (protocols, notifiers, link kinds) for tests that build a World from sim/net/world; every
+    // snapshot checks the device rows it keeps against the devices (sim/testing/snapshot_verify.ts)
+    setupFiles: ['sim/init.ts', 'sim/testing/snapshot_verify.ts'],
   },
 });

@@ -3,6 +3,7 @@
 import { ETH_P_ARP, ETH_P_IP } from './wire/ethernet';
 import { devAddPack } from './net/ptype';
 import { registerNetdeviceNotifier } from './net/notifier';
+import { rtnlNotify } from './net/rtnl_notify';
 import { arpNetdevEvent, arpRcv } from './ipv4/arp';
 import { ipRcv } from './ipv4/ip_input';
 import { inetdevEvent } from './ipv4/fib_frontend';
@@ -38,6 +39,9 @@ export function initcalls(): void {
   // inet_init(): dev_add_pack(&arp_packet_type) in arp_init(), dev_add_pack(&ip_packet_type)
   devAddPack(ETH_P_ARP, arpRcv);
   devAddPack(ETH_P_IP, ipRcv);
+  // rtnetlink_init() (netlink_proto_init, a core_initcall, so before the blocks below): rtnetlink_event tells
+  // rtnetlink's listeners of every device event (rtmsg_ifinfo), here the snapshot (net/rtnl_notify.ts)
+  registerNetdeviceNotifier({ name: 'rtnetlink_event', priority: 0, call: (_ev, dev) => rtnlNotify(dev.ns.world) });
   // register_netdevice_notifier(), all at priority 0, so called in this order: devinet_init() and
   // ip_fib_init() (the model's inetdev_event does both), arp_init(), br_init(), then netfilter's
   // masquerade notifier (nf_nat_masquerade_inet_register_notifiers)

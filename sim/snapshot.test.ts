@@ -129,3 +129,128 @@ describe('takeSnapshot', () => {
     expect(dev(w, 'vm1', 'eth0').peer).toEqual({ ns: 'host', name: 'tap1' });
   });
 });
+
+describe('takeSnapshot with a cache: links read again only after an rtnetlink notification', () => {
+  const ports = (n: number) => {
+    const lines = ['ip link add br0 type bridge', 'ip link set br0 up', 'ip addr add 10.0.0.1/24 dev br0'];
+    for (let i = 0; i < n; i++)
+      lines.push(`ip link add v${i} type veth peer name w${i}`, `ip link set v${i} master br0`, `ip link set v${i} up`);
+    lines.push(
+      'ip netns add a',
+      'ip link set w0 netns a',
+      'ip -n a addr add 10.0.0.2/24 dev w0',
+      'ip -n a link set w0 up',
+    );
+    return lines;
+  };
+  const host = (w: World, cache: SnapshotCache) => takeSnapshot(w, cache).namespaces[0]!.devices;
+  /** the clock run on as the worker runs it, a snapshot per 20 ms tick (each checked: SnapshotCache.verify) */
+  const ticks = (w: World, cache: SnapshotCache, us: number) => {
+    for (const end = w.now + us; w.now < end; ) {
+      w.sched.runUntil(Math.min(end, w.now + 20_000));
+      takeSnapshot(w, cache);
+    }
+  };
+
+  it('a tick that only moved packets hands on the very list of rows', () => {
+    const { w, sh } = lab(ports(8));
+    const cache = new SnapshotCache();
+    sh.start('ping -i 0.02 10.0.0.2', () => {});
+    w.sched.runUntil(w.now + 20_000);
+    const a = host(w, cache);
+    const seq = w.linkSeq;
+    for (let i = 0; i < 10; i++) {
+      w.sched.runUntil(w.now + 20_000);
+      expect(host(w, cache)).toBe(a);
+    }
+    expect(w.linkSeq).toBe(seq);
+    // the pings went through: the neighbour is there, and the rows are what the devices show
+    expect(takeSnapshot(w, cache).namespaces[0]!.neigh.map((n) => n.ip)).toContain('10.0.0.2');
+    expect(JSON.stringify(host(w, cache))).toBe(JSON.stringify(takeSnapshot(w).namespaces[0]!.devices));
+  });
+
+  it("what the clock changes shows with no command typed: STP's forward delay, a tap's reader, linkwatch, an address's lifetime", () => {
+    const { w, sh } = lab(ports(2));
+    const cache = new SnapshotCache();
+    const state = () => host(w, cache).find((d) => d.name === 'v0')!.portState;
+    sh.run('ip link set br0 type bridge stp_state 1 forward_delay 400');
+    sh.run('ip link set v0 down');
+    sh.run('ip link set v0 up');
+    expect(state()).toBe('listening');
+    // br_forward_delay_timer_expired(): 4 s to learning, 4 more to forwarding
+    ticks(w, cache, 4_100_000);
+    expect(state()).toBe('learning');
+    ticks(w, cache, 4_100_000);
+    expect(state()).toBe('forwarding');
+    // a process lets go of a tap: its carrier goes at once, its operstate when linkwatch runs
+    sh.run('ip tuntap add dev tap0 mode tap');
+    sh.run('lab vm add vm1 tap tap0');
+    sh.run('ip link set tap0 up');
+    ticks(w, cache, 2_000_000);
+    const tap = () => host(w, cache).find((d) => d.name === 'tap0')!;
+    expect(tap()).toMatchObject({ carrier: true, operstate: 'UP', peer: { ns: 'vm1', name: 'eth0' } });
+    const vm = w.netns('vm1')!;
+    const tapDev = w.host.dev('tap0')! as unknown as { attach(r: null): void };
+    tapDev.attach(null);
+    expect(tap()).toMatchObject({ carrier: false, peer: null });
+    ticks(w, cache, 2_000_000);
+    expect(tap().operstate).toBe('DOWN');
+    expect(vm.name).toBe('vm1');
+    // check_lifetime(): an address whose valid lifetime ran out goes
+    sh.run('ip addr add 10.0.3.1/24 dev v1 valid_lft 3 preferred_lft 3');
+    const addrs = () =>
+      host(w, cache)
+        .find((d) => d.name === 'v1')!
+        .addrs.map((a) => a.local);
+    expect(addrs()).toEqual(['10.0.3.1']);
+    ticks(w, cache, 4_000_000);
+    expect(addrs()).toEqual([]);
+  });
+
+  it('the FDB: kept while nothing learnt or aged, a station learnt or aged out with no command typed', () => {
+    const { w, sh } = lab([...ports(3), 'ip link set br0 type bridge ageing_time 300']);
+    const cache = new SnapshotCache();
+    const fdb = () => takeSnapshot(w, cache).namespaces[0]!.fdb;
+    const macs = () => fdb().map((r) => `${r.mac} ${r.dev}`);
+    const w0 = takeSnapshot(w)
+      .namespaces.find((n) => n.name === 'a')!
+      .devices.find((d) => d.name === 'w0')!.mac;
+    // what the namespace sent as it came up ages out first
+    ticks(w, cache, 4_000_000);
+    expect(macs().filter((m) => m.startsWith(w0))).toEqual([]);
+    // a ping from a: w0's address is learnt on v0 from its first frame, on the clock
+    sh.start('ping -i 0.5 -c 3 10.0.0.1', () => {}, 'a');
+    ticks(w, cache, 100_000);
+    expect(macs()).toContain(`${w0} v0`);
+    // while it pings the entry is refreshed, and the list handed on is the same array
+    const a = fdb();
+    ticks(w, cache, 200_000);
+    expect(fdb()).toBe(a);
+    // the pings stop: 3 s after its last frame the entry ages out; the host's neighbour probe (DELAY -> PROBE)
+    // brings it back while br_fdb_cleanup() has not yet taken it, and 3 s later it goes for good
+    const runs: boolean[] = [];
+    for (let i = 0; i < 500; i++) {
+      ticks(w, cache, 20_000);
+      const there = macs().includes(`${w0} v0`);
+      if (runs.at(-1) !== there) runs.push(there);
+      expect(JSON.stringify(fdb())).toBe(JSON.stringify(takeSnapshot(w).namespaces[0]!.fdb));
+    }
+    expect(runs).toEqual([true, false, true, false]);
+  });
+
+  it('in tests, a change with no notification fails the next snapshot instead of leaving a stale row', () => {
+    const { w } = lab(ports(1));
+    const cache = new SnapshotCache();
+    expect(SnapshotCache.verify).toBe(true);
+    host(w, cache);
+    // a write no notification follows (every real path notifies; this one is made up)
+    w.host.dev('v0')!.mtu = 1400;
+    expect(() => host(w, cache)).toThrow(/host's links changed with no rtnetlink notification/);
+    const br = w.host.dev('br0') as unknown as { fdb: Map<number, { static: boolean }> };
+    takeSnapshot(w, new SnapshotCache());
+    const c2 = new SnapshotCache();
+    takeSnapshot(w, c2);
+    for (const f of br.fdb.values()) f.static = !f.static;
+    expect(() => takeSnapshot(w, c2)).toThrow(/br0's FDB changed with no fdb_notify/);
+  });
+});

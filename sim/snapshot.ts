@@ -7,7 +7,7 @@ import type { Netns } from './net/netns';
 import type { World } from './net/world';
 import type { Bridge } from './bridge/br_device';
 import type { FdbEntry } from './bridge/br_private';
-import { hasExpired } from './bridge/br_fdb';
+import { expiresAt, hasExpired, holdTime } from './bridge/br_fdb';
 import { netifIsBridgeMaster } from './bridge/br_link';
 import { isTapBacked } from './drivers/nic_link';
 import { tapOwner } from './drivers/tun_link';
@@ -143,12 +143,24 @@ interface DevRow {
  * device of thousands formats one device, and the differ sees the others as the same objects.
  */
 export class SnapshotCache {
+  /** Tests turn this on (sim/testing/snapshot_verify.ts): each namespace's rows reused because no rtnetlink
+   *  notification came (rtnl_notify.ts) are checked against the rows read again, and a difference throws. */
+  static verify = false;
   readonly devs = new WeakMap<NetDevice, DevRow>();
+  /** each namespace's device rows and bridges as last read, and the world's linkSeq then: read again only after
+   *  a notification, so a tick that only moved packets or timers costs nothing per device */
+  readonly links = new WeakMap<Netns, { seq: number; rows: DevSnap[]; bridges: Bridge[] }>();
   /** each FDB entry's row as last taken, with the MAC it was formatted from */
   readonly fdbRows = new WeakMap<FdbEntry, { snap: FdbSnap; addr: Mac }>();
   /** each bridge's FDB rows as last listed (sorted), and the same rows as a set: when a snapshot finds exactly
    *  those rows again, it hands on the same list, so a table of thousands is neither sorted nor compared again */
   readonly fdbLists = new WeakMap<Bridge, { rows: FdbSnap[]; set: Set<FdbSnap> }>();
+  /** each bridge's list as last read, kept while no fdb_notify() or rtnetlink notification came, the hold time is
+   *  the same and no entry listed can have aged out (`until`: the first one's expiry) */
+  readonly fdbRead = new WeakMap<
+    Bridge,
+    { linkSeq: number; fdbSeq: number; hold: number; until: number; rows: FdbSnap[] }
+  >();
 }
 
 /** rowHolds compares the conf values by name: a key added to CONF_KEYS and not compared there fails to compile here */
@@ -265,10 +277,42 @@ function fdbRow(br: Bridge, f: FdbEntry, cache?: SnapshotCache): FdbSnap {
   return snap;
 }
 
+/** A bridge's FDB rows as `bridge fdb show` orders them: the list last read while nothing it shows can have
+ *  changed (no notification, no entry aged out), else read again. */
 function fdbSnaps(br: Bridge, cache?: SnapshotCache): FdbSnap[] {
   const now = br.ns.world.now;
+  const linkSeq = br.ns.world.linkSeq;
+  const hold = holdTime(br);
+  const kept = cache?.fdbRead.get(br);
+  if (kept && kept.linkSeq === linkSeq && kept.fdbSeq === br.fdbSeq && kept.hold === hold && now < kept.until) {
+    if (SnapshotCache.verify) verifyFdb(br, kept.rows);
+    return kept.rows;
+  }
+  // an entry refreshed since it was listed only expires later than `until`; one aged out but still in the table
+  // cannot come back unnotified: br_fdb_update() finds it expired, drops it and notifies the new one (fdbFind)
+  let until = Infinity;
   const out: FdbSnap[] = [];
-  for (const f of br.fdb.values()) if (!hasExpired(br, f, now)) out.push(fdbRow(br, f, cache));
+  for (const f of br.fdb.values())
+    if (!hasExpired(br, f, now)) {
+      out.push(fdbRow(br, f, cache));
+      until = Math.min(until, expiresAt(br, f));
+    }
+  const rows = fdbSorted(br, out, cache);
+  cache?.fdbRead.set(br, { linkSeq, fdbSeq: br.fdbSeq, hold, until, rows });
+  return rows;
+}
+
+/** SnapshotCache.verify: the rows kept are those the table shows now, else a change went unnotified. */
+function verifyFdb(br: Bridge, kept: FdbSnap[]): void {
+  const now = JSON.stringify(fdbSnaps(br));
+  if (now !== JSON.stringify(kept))
+    throw new Error(
+      `snapshot: ${br.name}'s FDB changed with no fdb_notify()\nkept ${JSON.stringify(kept)}\nnow  ${now}`,
+    );
+}
+
+/** The rows sorted, or the list last sorted when it holds exactly these rows. */
+function fdbSorted(br: Bridge, out: FdbSnap[], cache?: SnapshotCache): FdbSnap[] {
   const last = cache?.fdbLists.get(br);
   if (last && last.rows.length === out.length && out.every((r) => last.set.has(r))) return last.rows;
   out.sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.mac, b.mac));
@@ -276,8 +320,37 @@ function fdbSnaps(br: Bridge, cache?: SnapshotCache): FdbSnap[] {
   return out;
 }
 
-function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>, cache?: SnapshotCache): NsSnap {
+/** A namespace's device rows (in ifindex order) and its bridges: the ones last read while no rtnetlink
+ *  notification came since, else read again (each unchanged device's row still the same object). */
+function nsLinks(
+  ns: Netns,
+  taps: () => Map<Netns, NetDevice>,
+  cache?: SnapshotCache,
+): { rows: DevSnap[]; bridges: Bridge[] } {
+  const seq = ns.world.linkSeq;
+  const last = cache?.links.get(ns);
+  if (last && last.seq === seq) {
+    if (SnapshotCache.verify) verifyLinks(ns, taps(), last.rows);
+    return last;
+  }
   const devs = ns.devicesByIndex();
+  const t = taps();
+  const read = { seq, rows: devs.map((d) => devSnap(d, t, cache)), bridges: devs.filter(netifIsBridgeMaster) };
+  cache?.links.set(ns, read);
+  return read;
+}
+
+/** SnapshotCache.verify: the rows kept are those the devices show now, else a notification was missed. */
+function verifyLinks(ns: Netns, taps: Map<Netns, NetDevice>, kept: DevSnap[]): void {
+  const now = JSON.stringify(ns.devicesByIndex().map((d) => devSnap(d, taps)));
+  if (now !== JSON.stringify(kept))
+    throw new Error(
+      `snapshot: ${ns.name}'s links changed with no rtnetlink notification (rtnl_notify.ts)\nkept ${JSON.stringify(kept)}\nnow  ${now}`,
+    );
+}
+
+function nsSnap(ns: Netns, taps: () => Map<Netns, NetDevice>, cache?: SnapshotCache): NsSnap {
+  const { rows, bridges } = nsLinks(ns, taps, cache);
   const routes = ns.ipv4.fib.dump(RT_TABLE_MAIN).map((r) => ({
     dst: r.len === 0 && r.dst === 0 ? 'default' : `${fmtIp4(r.dst)}/${r.len}`,
     gw: r.gw === null ? null : fmtIp4(r.gw),
@@ -294,12 +367,11 @@ function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>, cache?: SnapshotCache): 
       state: n.state,
     }))
     .sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.ip, b.ip));
-  const bridges = devs.filter(netifIsBridgeMaster);
   // one bridge (the usual lab): its list itself, the same array while its entries stay
   const fdb = bridges.length === 1 ? fdbSnaps(bridges[0]!, cache) : bridges.flatMap((br) => fdbSnaps(br, cache));
   return {
     name: ns.name,
-    devices: devs.map((d) => devSnap(d, taps, cache)),
+    devices: rows,
     routes,
     neigh,
     fdb,
@@ -309,6 +381,8 @@ function nsSnap(ns: Netns, taps: Map<Netns, NetDevice>, cache?: SnapshotCache): 
 
 /** The world's state now; with a cache, each unchanged device's row is the object the last one had. */
 export function takeSnapshot(world: World, cache?: SnapshotCache): Snapshot {
-  const taps = tapsByOwner(world);
-  return { time: world.now, namespaces: world.namespaces.map((ns) => nsSnap(ns, taps, cache)) };
+  // the VMs' taps, found once and only when some namespace's links are read again
+  let taps: Map<Netns, NetDevice> | undefined;
+  const tapsNow = () => (taps ??= tapsByOwner(world));
+  return { time: world.now, namespaces: world.namespaces.map((ns) => nsSnap(ns, tapsNow, cache)) };
 }

@@ -4,6 +4,7 @@ import type { Netns } from './net/netns';
 import { DEVCONF_KEYS, type Devconf, type DevconfKey, isDevconfKey } from './ipv4/devconf';
 import { NEIGH_KEYS, NEIGH_DEFAULT_ONLY_KEYS, type NeighParms, randReachTime } from './ipv4/neigh_parms';
 import { own, hasOwn } from './core/own';
+import { rtnlNotify } from './net/rtnl_notify';
 
 export type SysctlResult = { ok: true; value: string } | { ok: false; error: 'ENOENT' | 'EINVAL' };
 
@@ -36,6 +37,8 @@ function devconfEntry(ns: Netns, which: string, key: DevconfKey): Entry | undefi
   return {
     get: () => String(c.values[key]),
     set: intSetter((n) => {
+      // inet_netconf_notify_devconf(RTM_NEWNETCONF), which the snapshot hears for every key it shows
+      rtnlNotify(ns.world);
       // devinet_sysctl_forward(): all.forwarding resets the devices only when its value changes, and
       // default.forwarding is not copied to devices (it is not a devinet_conf_proc() key)
       if (key === 'forwarding') {

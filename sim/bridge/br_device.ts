@@ -18,6 +18,8 @@ export class Bridge extends NetDevice {
   /** port_list: newest first, as list_add_rcu() leaves it */
   ports: BridgePort[] = [];
   fdb = new Map<Mac, FdbEntry>();
+  /** fdb_notify()s so far: an entry came, went, moved to another port or changed its flags (br_fdb.ts) */
+  fdbSeq = 0;
   /** bridge_id.addr: zero until the first port */
   bridgeIdAddr: Mac = 0 as Mac;
   priority = 32768;

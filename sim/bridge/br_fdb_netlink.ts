@@ -5,7 +5,7 @@ import type { NetDevice } from '../net/netdevice';
 import type { FdbReq } from '../net/fdb';
 import { RtnlError } from '../net/rtnl_link';
 import type { Bridge } from './br_device';
-import { fdbFind } from './br_fdb';
+import { fdbFind, fdbNotify } from './br_fdb';
 import type { BridgePort } from './br_private';
 
 /** br_fdb_add(): on the bridge (NTF_SELF) no port, on a port (NTF_MASTER) that port */
@@ -18,6 +18,8 @@ const portOf = (br: Bridge, dev: NetDevice): BridgePort | null => (dev === br ? 
  */
 export function brFdbAdd(br: Bridge, dev: NetDevice, r: FdbReq): void {
   const p = portOf(br, dev);
+  // fdb_add_entry()'s fdb_notify(RTM_NEWNEIGH), sent when it modified the entry (told here either way)
+  fdbNotify(br);
   const { addr, state, sticky } = r;
   if (p && state === 'dynamic' && p.state !== 'learning' && p.state !== 'forwarding') throw new RtnlError('EPERM');
   if (!p && state !== 'permanent') throw new RtnlError('EINVAL');
@@ -65,4 +67,5 @@ export function brFdbDelete(br: Bridge, dev: NetDevice, r: { addr: Mac }): void 
   const f = fdbFind(br, r.addr);
   if (!f || f.dst !== p) throw new RtnlError('ENOENT');
   br.fdb.delete(r.addr);
+  fdbNotify(br);
 }

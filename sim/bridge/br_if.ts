@@ -14,6 +14,7 @@ import {
   brStpRecalculateBridgeId,
   notifyBridgeAddr,
 } from './br_stp_if';
+import { rtnlNotify } from '../net/rtnl_notify';
 
 /** Link speed in Mb/s that ethtool reports for each kind of device. */
 export function linkSpeed(dev: NetDevice): number | undefined {
@@ -96,6 +97,8 @@ export function brAddIf(br: Bridge, dev: NetDevice): BrAddError | null {
   becomeDesignatedPort(p);
   dev.allmulti++;
   dev.brport = p;
+  // br_add_if()'s br_ifinfo_notify(RTM_NEWLINK): the device has a master now
+  rtnlNotify(br.ns.world);
   dev.rxHandler = brHandleFrame;
   // nbp_update_port_count() -> br_manage_promisc() -> br_port_set_promisc(): br_fdb_unsync_static()
   // takes the bridge's static addresses off the new port's unicast list before it turns promiscuous
@@ -130,6 +133,8 @@ export function brDelIf(br: Bridge, dev: NetDevice): void {
   dev.allmulti = Math.max(0, dev.allmulti - 1);
   dev.rxHandler = null;
   dev.brport = null;
+  // del_nbp()'s br_ifinfo_notify(RTM_DELLINK)
+  rtnlNotify(br.ns.world);
   fdbDeleteByPort(br, p, true);
   const changed = brStpRecalculateBridgeId(br);
   if (br.up) brPortStateSelection(br, true);

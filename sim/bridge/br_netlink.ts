@@ -6,6 +6,7 @@ import type { BridgePort, PortFlags, PortState } from './br_private';
 import { becomeDesignatedPort, bridgeId, configurationUpdate, isDesignatedPort, portId } from './br_stp';
 import { brPortStateSelection } from './br_stp_if';
 import { fdbDeleteByPort } from './br_fdb';
+import { rtnlNotify } from '../net/rtnl_notify';
 
 export type PortFlagName = 'hairpin' | 'learning' | 'flood' | 'mcast_flood' | 'bcast_flood' | keyof PortFlags;
 
@@ -83,6 +84,8 @@ function setPortState(p: BridgePort, state: number): SetportError | null {
 
 /** br_setport() */
 export function brSetport(p: BridgePort, a: PortAttrs): SetportError | null {
+  // br_setlink()'s br_ifinfo_notify(RTM_NEWLINK), sent whatever of it took
+  rtnlNotify(p.br.ns.world);
   for (const [name, on] of Object.entries(a.flags) as [PortFlagName, boolean][]) setFlag(p, name, on);
   let err: SetportError | null = null;
   if (a.cost !== undefined && (err = setPathCost(p, a.cost))) return err;

@@ -4,6 +4,7 @@
 import type { Mac } from '../core/addr';
 import { portMinima } from './br_port_minima';
 import { carrierOff, carrierOn, defaultOperstate, notify } from '../net/link';
+import { rtnlNotify } from '../net/rtnl_notify';
 import type { Bridge } from './br_device';
 import type { BridgePort } from './br_private';
 import { fdbChangeMacAddress, fdbDeleteByPort } from './br_fdb';
@@ -21,16 +22,22 @@ import {
   topologyChangeDetection,
 } from './br_stp';
 
+/** br_set_state(), and the br_ifinfo_notify(RTM_NEWLINK) its callers send */
+function brSetState(p: BridgePort, state: BridgePort['state']): void {
+  p.state = state;
+  rtnlNotify(p.br.ns.world);
+}
+
 /** br_make_forwarding() */
 function makeForwarding(p: BridgePort): void {
   if (p.state !== 'blocking') return;
   const br = p.br;
   if (br.stpState === 0 || br.stp.forwardDelay === 0) {
-    p.state = 'forwarding';
+    brSetState(p, 'forwarding');
     topologyChangeDetection(br);
     br.ns.world.sched.cancel(p.forwardDelayTimer);
     p.forwardDelayTimer = null;
-  } else p.state = 'listening';
+  } else brSetState(p, 'listening');
   // the timer is armed even for a port that forwards at once (ip -d shows it run down); expiring, it
   // changes nothing then
   if (br.stp.forwardDelay !== 0) armForwardDelay(p);
@@ -40,7 +47,7 @@ function makeForwarding(p: BridgePort): void {
 function makeBlocking(p: BridgePort): void {
   if (p.state === 'disabled' || p.state === 'blocking') return;
   if (p.state === 'forwarding' || p.state === 'learning') topologyChangeDetection(p.br);
-  p.state = 'blocking';
+  brSetState(p, 'blocking');
   p.br.ns.world.sched.cancel(p.forwardDelayTimer);
   p.forwardDelayTimer = null;
 }
@@ -53,10 +60,10 @@ function armForwardDelay(p: BridgePort): void {
   p.forwardDelayTimer = sched.after(br.stp.forwardDelay * 10000, () => {
     p.forwardDelayTimer = null;
     if (p.state === 'listening') {
-      p.state = 'learning';
+      brSetState(p, 'learning');
       armForwardDelay(p);
     } else if (p.state === 'learning') {
-      p.state = 'forwarding';
+      brSetState(p, 'forwarding');
       if (br.ports.some((q) => q.state !== 'disabled' && isDesignatedPort(q))) topologyChangeDetection(br);
       carrierOn(br);
     }
@@ -87,14 +94,17 @@ export function brPortStateSelection(br: Bridge, forceEvent = false): void {
   const was = br.carrier;
   if (live === 0) carrierOff(br);
   else carrierOn(br);
-  if (forceEvent && was === br.carrier) br.operstate = defaultOperstate(br);
+  if (forceEvent && was === br.carrier) {
+    br.operstate = defaultOperstate(br);
+    rtnlNotify(br.ns.world);
+  }
   br.hadPortEvent = true;
 }
 
 /** br_stp_enable_port() -> br_init_port() */
 export function brStpEnablePort(p: BridgePort): void {
   becomeDesignatedPort(p);
-  p.state = 'blocking';
+  brSetState(p, 'blocking');
   p.stp.topologyChangeAck = false;
   p.stp.configPending = false;
   brPortStateSelection(p.br);
@@ -105,7 +115,7 @@ export function brStpDisablePort(p: BridgePort): void {
   const br = p.br;
   const wasRoot = isRootBridge(br);
   becomeDesignatedPort(p);
-  p.state = 'disabled';
+  brSetState(p, 'disabled');
   p.stp.topologyChangeAck = false;
   p.stp.configPending = false;
   const sched = br.ns.world.sched;

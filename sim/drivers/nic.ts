@@ -6,6 +6,7 @@ import type { Netns } from '../net/netns';
 import { type Skb, allocSkb } from '../net/skb';
 import type { Mac } from '../core/addr';
 import { carrierOff, carrierOn } from '../net/link';
+import { rtnlNotify } from '../net/rtnl_notify';
 
 /** The far end of a cable: another NIC, or a VM's process behind a tap. */
 export interface CableEnd {
@@ -90,6 +91,8 @@ export class Nic extends NetDevice implements CableEnd {
 
 /** Plug a cable between two ends. */
 export function plug(a: Nic, b: CableEnd): void {
+  // the cable's other end is the peer the diagram draws
+  rtnlNotify(a.ns.world);
   a.cable = b;
   if (b instanceof Nic) b.cable = a;
   a.refreshCarrier();
@@ -98,6 +101,7 @@ export function plug(a: Nic, b: CableEnd): void {
 
 export function unplug(a: Nic): void {
   const b = a.cable;
+  rtnlNotify(a.ns.world);
   a.cable = null;
   if (b instanceof Nic) {
     b.cable = null;

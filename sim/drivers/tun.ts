@@ -6,6 +6,7 @@ import type { Netns } from '../net/netns';
 import { type Skb, allocSkb } from '../net/skb';
 import type { Mac } from '../core/addr';
 import { carrierOff, carrierOn } from '../net/link';
+import { rtnlNotify } from '../net/rtnl_notify';
 
 export interface TunReader {
   /** A frame (tap) or an IP packet (tun) the kernel sent to the process. */
@@ -59,6 +60,8 @@ export class Tun extends NetDevice {
   /** tun_set_iff() / tun_detach(): a process opens or closes the device. */
   attach(reader: TunReader | null): void {
     this.reader = reader;
+    // who holds it open is the other end the diagram draws (a VM's NIC)
+    rtnlNotify(this.ns.world);
     if (reader) carrierOn(this);
     else carrierOff(this);
   }

@@ -2,6 +2,7 @@
 // fib_add_ifaddr, fib_del_ifaddr, fib_disable_ip, fib_netdev_event, fib_inetaddr_event; devinet.c:
 // inet_insert_ifa, inet_del_ifa, inetdev_event; arp.c: arp_netdev_event).
 import { ifaddrsChanged } from './ifaddr_hash';
+import { rtnlNotify } from '../net/rtnl_notify';
 import { type Ip4, ip4, prefixMask, isZeronetIp } from '../core/addr';
 import type { NetDevice } from '../net/netdevice';
 import type { NetdevEvent } from '../net/notifier';
@@ -156,6 +157,7 @@ export function inetInsertIfa(dev: NetDevice, ifa: InIfaddr): AddrError | null {
   if (ifa.secondary) inDev.ifaList.push(ifa);
   else inDev.ifaList.splice(lastPrimary, 0, ifa);
   ifaddrsChanged(dev.ns);
+  rtnlNotify(dev.ns.world); // rtmsg_ifa(RTM_NEWADDR)
   fibAddIfaddr(dev, ifa);
   return null;
 }
@@ -166,6 +168,8 @@ export function inetInsertIfa(dev: NetDevice, ifa: InIfaddr): AddrError | null {
  */
 export function inetDelIfa(dev: NetDevice, ifa1: InIfaddr): void {
   const inDev = dev.inDev!;
+  // rtmsg_ifa(RTM_DELADDR) for it and each secondary that goes or is promoted with it
+  rtnlNotify(dev.ns.world);
   const sameSubnet = (a: InIfaddr) => a.prefixlen === ifa1.prefixlen && ifaMatch(ifa1.address, a);
   let promote: InIfaddr | null = null;
   if (!ifa1.secondary) {

@@ -6,6 +6,7 @@ import type { NetDevice } from './netdevice';
 import type { Netns } from './netns';
 import { registerNetdev, unlistNetdev } from './register';
 import { type NetdevEvent, callNetdeviceNotifiers } from './notifier';
+import { rtnlNotify } from './rtnl_notify';
 
 export type { NetdevEvent } from './notifier';
 
@@ -40,6 +41,8 @@ export function linkwatchEvent(dev: NetDevice): void {
   dev.linkwatchPending = false;
   if (dev.ns.byIndex.get(dev.ifindex) !== dev) return;
   dev.operstate = defaultOperstate(dev);
+  // a device that is down gets no NETDEV_CHANGE, but its next dump shows the operstate
+  rtnlNotify(dev.ns.world);
   if (dev.up) {
     // dev_activate() / dev_deactivate()
     dev.qdiscActive = dev.carrier;
@@ -56,6 +59,8 @@ export function carrierOn(dev: NetDevice): void {
   if (dev.carrier) return;
   dev.carrier = true;
   dev.carrierChanges++;
+  // the dump shows the carrier at once; NETDEV_CHANGE waits for linkwatch
+  rtnlNotify(dev.ns.world);
   linkwatchFireEvent(dev);
 }
 
@@ -63,6 +68,7 @@ export function carrierOff(dev: NetDevice): void {
   if (!dev.carrier) return;
   dev.carrier = false;
   dev.carrierChanges++;
+  rtnlNotify(dev.ns.world);
   linkwatchFireEvent(dev);
 }
 

@@ -7,6 +7,7 @@ import type { NeighParms } from '../ipv4/neigh_parms';
 import type { BridgePort } from '../bridge/br_private';
 import type { PacketSocket } from './packet_socket';
 import type { AnyLinkOps } from './rtnl_link';
+import { rtnlNotify } from './rtnl_notify';
 
 /** The device's kind; a kind registered later (rtnl_link.ts) adds its own name. */
 export type DevKind = 'loopback' | 'veth' | 'bridge' | 'tun' | 'tap' | 'dummy' | 'nic' | (string & {});
@@ -29,6 +30,8 @@ export abstract class NetDevice {
   setMac(m: Mac): void {
     this.mac = m;
     this.ns?.world?.macWatch?.(this);
+    // the caller's NETDEV_CHANGEADDR, if any, comes later; a bridge's own address follows its ports' without one
+    rtnlNotify(this.ns?.world);
   }
   addrAssign: AddrAssign = 'random';
   broadcast: Mac;

@@ -2,6 +2,7 @@
 import type { NetDevice } from './netdevice';
 import type { Netns } from './netns';
 import { callNetdeviceNotifiers } from './notifier';
+import { rtnlNotify } from './rtnl_notify';
 
 /** Gives the device an ifindex in `ns`, then NETDEV_REGISTER: IPv4 gives it its config (inetdev_init)
  *  and neighbour parameters (ipv4/ipv4_net.ts). */
@@ -24,6 +25,8 @@ export function unlistNetdev(dev: NetDevice): void {
   ns.byIndex.delete(dev.ifindex);
   if (ns.byName.get(dev.name) === dev) ns.byName.delete(dev.name);
   ns.ifaddrHash = null;
+  // rtmsg_ifinfo(RTM_DELLINK) in rollback_registered_many()
+  rtnlNotify(ns.world);
 }
 
 /** dev_change_name(): the device is found by its new name only. */
@@ -32,4 +35,5 @@ export function renameNetdev(dev: NetDevice, name: string): void {
   if (ns.byName.get(dev.name) === dev) ns.byName.delete(dev.name);
   dev.name = name;
   ns.byName.set(name, dev);
+  rtnlNotify(ns.world);
 }

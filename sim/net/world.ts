@@ -9,6 +9,7 @@ import { devOpen, linkwatchEvent } from './link';
 import { LinkWatch } from './link_watch';
 import { Backlog } from './backlog';
 import { ptypesRegistered } from './ptype';
+import { rtnlNotify } from './rtnl_notify';
 import type { NetDevice } from './netdevice';
 
 export { BACKLOG_DELAY } from './backlog';
@@ -28,6 +29,9 @@ export class World {
   trace: ((e: TraceEvent) => void) | null = null;
   /** told of a device registered in a namespace or given a new address (the transcript's MAC namer) */
   macWatch: ((dev: NetDevice) => void) | null = null;
+  /** rtnetlink's link, address and netconf notifications so far (rtnl_notify.ts): a snapshot reads the links
+   *  again only when this moved */
+  linkSeq = 0;
   /** /etc/hosts shared by every namespace of the lab */
   hosts = new Map<string, Ip4>();
 
@@ -76,6 +80,8 @@ export class World {
     const ns = new Netns(this, name);
     this.namespaces.push(ns);
     this.byName.set(name, ns);
+    // RTM_NEWNSID: the namespaces a link names (a veth's peer, a VM's tap) are looked up by name
+    rtnlNotify(this);
     // setup_net(): IPv4's state, ARP's table ops, then lo (pernet inits registered by sim/init.ts)
     setupNet(ns, initial);
     if (this.loUpInNewNetns) devOpen(ns.lo);
@@ -85,6 +91,7 @@ export class World {
   removeNetns(ns: Netns): void {
     this.namespaces = this.namespaces.filter((n) => n !== ns);
     if (this.byName.get(ns.name) === ns) this.byName.delete(ns.name);
+    rtnlNotify(this);
   }
 
   /** Devices whose received frames the full backlog is dropping: a storm is going on (empty: none). */

@@ -4,6 +4,7 @@ import type { World } from '../net/world';
 import type { Netns } from '../net/netns';
 import { splitWords } from './lexer';
 import { CmdError } from './errors';
+import { rtnlNotify } from '../net/rtnl_notify';
 import { COMMANDS, commandSpec } from './commands';
 import { runnerOf, type RunCtx, type Sink, type StartResult } from './runners';
 
@@ -37,6 +38,9 @@ export class Shell {
       sink(tooLong);
       return { proc: null, code: 126 };
     }
+    // whatever the command changes, the next snapshot reads the links again (rtnl_notify.ts); what changes
+    // later on the clock (linkwatch, STP, a process's exit) notifies where it happens
+    rtnlNotify(this.world);
     try {
       return this.exec(lex.words, ns, sink);
     } catch (e) {

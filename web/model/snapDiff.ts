@@ -99,6 +99,7 @@ export function sameData(a: unknown, b: unknown): boolean {
 
 /** The same row objects in the same order (a snapshot taken with a cache reuses every unchanged row). */
 function sameRows(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

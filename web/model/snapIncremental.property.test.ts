@@ -1,7 +1,8 @@
-// Property: the worker's incremental path (a snapshot taken with a SnapshotCache, which reuses the row of every
-// device whose values it compares equal, then the differ's identity shortcuts) and the page's diff applier
-// give, after every command of random sequences, exactly what a snapshot taken from scratch gives. So a value
-// the cache's comparison forgot, or a shortcut that skips a change, cannot drift silently.
+// Property: the worker's incremental path (a snapshot taken with a SnapshotCache, which keeps a namespace's rows
+// while no rtnetlink notification came and reuses the row of every device whose values it compares equal, then
+// the differ's identity shortcuts) and the page's diff applier give, after every command of random sequences and
+// as the clock runs on after it, exactly what a snapshot taken from scratch gives. So a value the cache's
+// comparison forgot, a change nobody notified, or a shortcut that skips a change, cannot drift silently.
 // PROPERTY_RUNS sets the number of sequences (default 60); PROPERTY_SEED replays one failure.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -58,6 +59,9 @@ const changing: fc.Arbitrary<string> = fc.oneof(
     'ip netns add ns2',
     'ip netns del ns1',
     'ip link set br0 type bridge stp_state 1',
+    'ip link set br0 type bridge forward_delay 400',
+    // left running (the worker's async mode): it sends while the clock runs with no command typed
+    '&ping -i 0.5 -c 20 10.0.0.2',
     'ip link set br0 type bridge ageing_time 100',
     'ping -c 2 -W 1 10.0.0.2',
     'ip netns exec ns1 ping -c 1 -W 1 10.0.0.1',
@@ -66,6 +70,29 @@ const changing: fc.Arbitrary<string> = fc.oneof(
     'sleep 3',
   ),
 );
+
+/** Commands whose effects go on with the clock (STP's timers, linkwatch, address lifetimes, a VM holding a tap):
+ *  what changes then changes with no command typed. */
+const clocked: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom(
+    'ip link set br0 type bridge stp_state 1 forward_delay 400',
+    'ip link set br0 type bridge stp_state 0',
+    'lab vm add vm1 tap tap0',
+    'lab vm del vm1',
+    'ip link set tap0 up',
+    'ip link add v0 type veth peer name v1',
+  ),
+  fc
+    .tuple(fc.constantFrom('v0', 'v1', 'tap0', 'br0'), fc.constantFrom('up', 'down'))
+    .map(([d, s]) => `ip link set ${d} ${s}`),
+  fc.constantFrom('v0', 'tap0').map((d) => `ip link set ${d} master br0`),
+  fc
+    .tuple(dev, octet, fc.integer({ min: 1, max: 6 }))
+    .map(([d, x, t]) => `ip addr add 10.0.3.${x}/24 dev ${d} valid_lft ${t} preferred_lft ${t}`),
+);
+
+/** Time passing after a command with none typed: nothing, a tick, linkwatch's second, STP's forward delays. */
+const idle = fc.constantFrom(0, 0, 40_000, 2_000_000, 4_000_000, 32_000_000);
 
 /** Runs one line as the worker does: start, then the clock until it ends or the limit. */
 function runBounded(sh: Shell, line: string): void {
@@ -92,11 +119,18 @@ describe('incremental snapshots (a cache of rows, the differ, the page) against 
       fc.property(
         fc.nat(SETUPS.length - 1),
         fc.nat(),
-        fc.array(fc.oneof({ weight: 6, arbitrary: changing }, { weight: 1, arbitrary: grammarCommand }), {
-          minLength: 1,
-          maxLength: 14,
-        }),
-        (setup, worldSeed, lines) => {
+        fc.array(
+          fc.tuple(
+            fc.oneof(
+              { weight: 6, arbitrary: changing },
+              { weight: 3, arbitrary: clocked },
+              { weight: 1, arbitrary: grammarCommand },
+            ),
+            idle,
+          ),
+          { minLength: 1, maxLength: 14 },
+        ),
+        (setup, worldSeed, steps) => {
           const world = new World(worldSeed, { loUpInNewNetns: true });
           const sh = new Shell(world);
           for (const l of SETUPS[setup]!) sh.run(l);
@@ -140,9 +174,16 @@ describe('incremental snapshots (a cache of rows, the differ, the page) against 
             );
           };
           step('(setup)');
-          for (const line of lines) {
-            runBounded(sh, line);
+          for (const [line, after] of steps) {
+            if (line.startsWith('&')) sh.start(line.slice(1), () => {});
+            else runBounded(sh, line);
             step(line);
+            // the clock alone (timers, background pings), a snapshot every 1/16 of it as the worker's ticks take
+            // them: no command comes between, so only the notifications of what changed make it read links again
+            for (let i = 1; i <= 16 && after > 0; i++) {
+              world.sched.runUntil(world.now + after / 16);
+              step(`${line}, then ${(i * after) / 16} µs more`);
+            }
           }
         },
       ),
