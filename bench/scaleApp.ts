@@ -11,11 +11,11 @@ import { Shell } from '../sim/shell/shell';
 import { toWorker, type FromWorker } from '../web/protocol';
 import { createLabStore } from '../web/store/index';
 import { setPort } from '../web/store/port';
-import * as diagram from '../web/model/diagram';
+import { buildDiagram, DiagramCache, reuseUnchanged, type DiagramNode, type ReuseMemo } from '../web/model/diagram';
 import { scaleLabLines as buildLines } from './scaleCli';
 
 const ms = (t0: number) => performance.now() - t0;
-const fmtMs = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(7) + ' ms';
+const fmtMs = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : x.toFixed(2)).padStart(7) + ' ms';
 const fmtKb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -30,7 +30,9 @@ function one(n: number): void {
   // the diagram the page draws: built again when the drawn part changed; nodes that are not the
   // previous objects are the ones React Flow renders again
   let drawn: unknown = null;
-  let nodes: { id: string }[] = [];
+  let nodes: DiagramNode[] = [];
+  const diagramCache = new DiagramCache();
+  const memo: ReuseMemo = new WeakMap();
   const deliver = () => {
     let bytes = 0;
     let cloneMs = 0;
@@ -51,10 +53,9 @@ function one(n: number): void {
       const now = store.getState().drawn;
       if (now && now !== drawn) {
         const t2 = performance.now();
-        const next = diagram.buildDiagram(now, {}, null);
-        const reuse = (diagram as { reuseUnchanged?: <T extends { id: string }>(n: T[], p: readonly T[]) => T[] })
-          .reuseUnchanged;
-        const kept = reuse ? reuse(next.nodes, nodes) : next.nodes;
+        // as Canvas builds it: with its DiagramCache, unchanged nodes handed on through its memo
+        const next = buildDiagram(now, {}, null, 'article', diagramCache);
+        const kept = reuseUnchanged(next.nodes, nodes, memo);
         diagramMs += ms(t2);
         const before = new Set(nodes);
         rendered += kept.filter((n) => !before.has(n)).length;
