@@ -164,12 +164,15 @@ describe('takeSnapshot with a cache: links read again only after an rtnetlink no
       expect(host(w, cache)).toBe(a);
     }
     expect(w.linkSeq).toBe(seq);
+    const routes = takeSnapshot(w, cache).namespaces[0]!.routes;
+    w.sched.runUntil(w.now + 20_000);
+    expect(takeSnapshot(w, cache).namespaces[0]!.routes).toBe(routes);
     // the pings went through: the neighbour is there, and the rows are what the devices show
     expect(takeSnapshot(w, cache).namespaces[0]!.neigh.map((n) => n.ip)).toContain('10.0.0.2');
     expect(JSON.stringify(host(w, cache))).toBe(JSON.stringify(takeSnapshot(w).namespaces[0]!.devices));
   });
 
-  it("what the clock changes shows with no command typed: STP's forward delay, a tap's reader, linkwatch, an address's lifetime", () => {
+  it("what the clock changes shows with no command typed: STP's forward delay, a tap's reader, linkwatch, an address's lifetime and its route", () => {
     const { w, sh } = lab(ports(2));
     const cache = new SnapshotCache();
     const state = () => host(w, cache).find((d) => d.name === 'v0')!.portState;
@@ -202,9 +205,12 @@ describe('takeSnapshot with a cache: links read again only after an rtnetlink no
       host(w, cache)
         .find((d) => d.name === 'v1')!
         .addrs.map((a) => a.local);
+    const routes = () => takeSnapshot(w, cache).namespaces[0]!.routes.map((r) => r.line);
     expect(addrs()).toEqual(['10.0.3.1']);
+    expect(routes()).toContain('10.0.3.0/24 dev v1 proto kernel scope link src 10.0.3.1 linkdown');
     ticks(w, cache, 4_000_000);
     expect(addrs()).toEqual([]);
+    expect(routes().filter((l) => l.startsWith('10.0.3.'))).toEqual([]);
   });
 
   it('the FDB: kept while nothing learnt or aged, a station learnt or aged out with no command typed', () => {

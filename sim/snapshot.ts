@@ -150,6 +150,8 @@ export class SnapshotCache {
   /** each namespace's device rows and bridges as last read, and the world's linkSeq then: read again only after
    *  a notification, so a tick that only moved packets or timers costs nothing per device */
   readonly links = new WeakMap<Netns, { seq: number; rows: DevSnap[]; bridges: Bridge[] }>();
+  /** each namespace's main-table rows as last read, with the FIB's list of routes and the world's linkSeq then */
+  readonly routes = new WeakMap<Netns, { table: readonly unknown[]; seq: number; rows: RouteSnap[] }>();
   /** each FDB entry's row as last taken, with the MAC it was formatted from */
   readonly fdbRows = new WeakMap<FdbEntry, { snap: FdbSnap; addr: Mac }>();
   /** each bridge's FDB rows as last listed (sorted), and the same rows as a set: when a snapshot finds exactly
@@ -349,14 +351,36 @@ function verifyLinks(ns: Netns, taps: Map<Netns, NetDevice>, kept: DevSnap[]): v
     );
 }
 
-function nsSnap(ns: Netns, taps: () => Map<Netns, NetDevice>, cache?: SnapshotCache): NsSnap {
-  const { rows, bridges } = nsLinks(ns, taps, cache);
-  const routes = ns.ipv4.fib.dump(RT_TABLE_MAIN).map((r) => ({
+/** `ip route`'s lines of the main table. */
+function readRoutes(ns: Netns): RouteSnap[] {
+  return ns.ipv4.fib.dump(RT_TABLE_MAIN).map((r) => ({
     dst: r.len === 0 && r.dst === 0 ? 'default' : `${fmtIp4(r.dst)}/${r.len}`,
     gw: r.gw === null ? null : fmtIp4(r.gw),
     dev: r.dev ? r.dev.name : null,
     line: routeLine(r, false).trimEnd(),
   }));
+}
+
+/** The main table's rows: the ones last read while the table is the same list of routes (every change to it
+ *  makes a new one: fib_table_insert/delete, whose rtmsg_fib() tells `ip monitor`) and no rtnetlink notification
+ *  came (a line shows its device's name and whether it has carrier: `linkdown`). */
+function nsRoutes(ns: Netns, cache?: SnapshotCache): RouteSnap[] {
+  const table = ns.ipv4.fib.routes;
+  const seq = ns.world.linkSeq;
+  const kept = cache?.routes.get(ns);
+  if (kept && kept.table === table && kept.seq === seq) {
+    if (SnapshotCache.verify && JSON.stringify(readRoutes(ns)) !== JSON.stringify(kept.rows))
+      throw new Error(`snapshot: ${ns.name}'s routes changed with no notification and the same table`);
+    return kept.rows;
+  }
+  const rows = readRoutes(ns);
+  cache?.routes.set(ns, { table, seq, rows });
+  return rows;
+}
+
+function nsSnap(ns: Netns, taps: () => Map<Netns, NetDevice>, cache?: SnapshotCache): NsSnap {
+  const { rows, bridges } = nsLinks(ns, taps, cache);
+  const routes = nsRoutes(ns, cache);
   const neigh = ns.ipv4.arp
     .list()
     .filter((n) => n.state !== 'NOARP' && n.state !== 'NONE')
