@@ -3,7 +3,8 @@
 // of veth pairs (one end of each a port of br0, built line by line through the worker's Lab as the app's presets
 // run commands) it prints the listings' times, what one one-line command costs in the app (the worker's run and
 // snapshot, the structured clone that crosses to the page, the store applying it, the diagram), the worker's
-// 20 ms tick with a ping running, and the heap. tsx, which the command line's half uses (it is what
+// 20 ms tick with a ping running, and the heap; then, for the sizes up to 1,000, as many containers (a namespace
+// each) on br0 and the tick while one of them pings. tsx, which the command line's half uses (it is what
 // `npm run -s transcript` runs), is slower than the bundle the browser runs.
 import { serialize } from 'node:v8';
 import { Lab } from '../web/worker/lab';
@@ -164,6 +165,43 @@ function applySnapshotMessage(store: ReturnType<typeof createLabStore>, m: FromW
   else s.setSnapshot!(msg.snap);
 }
 
+/** `n` containers (a namespace each, its eth0's veth peer a port of br0, an address each) and one of them pinging
+ *  the host: the worker's 20 ms tick, where every namespace but two is unchanged. */
+function containers(n: number): void {
+  const lab = new Lab(() => {});
+  const lines = ['ip link add br0 type bridge', 'ip link set br0 up', 'ip addr add 10.0.0.1/16 dev br0'];
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `ip netns add c${i}`,
+      `ip link add v${i} type veth peer name eth0 netns c${i}`,
+      `ip link set v${i} master br0`,
+      `ip link set v${i} up`,
+      `ip -n c${i} addr add 10.0.${(i + 2) >> 8}.${(i + 2) & 255}/16 dev eth0`,
+      `ip -n c${i} link set eth0 up`,
+    );
+  const t0 = performance.now();
+  lab.handle(toWorker({ type: 'run', ns: 'host', lines, group: 'build', mode: 'sync' }));
+  lab.advance(2_000_000);
+  const buildMs = ms(t0);
+  lab.handle(toWorker({ type: 'run', ns: 'c0', lines: ['ping -i 0.02 10.0.0.1'], group: 'p', mode: 'async' }));
+  lab.advance(200_000);
+  const ticks: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    lab.advance(20_000);
+    ticks.push(ms(t));
+  }
+  ticks.sort((a, b) => a - b);
+  console.log(`\n${n} containers on br0 (${n + 1} namespaces, ${2 * n + 2} devices)`);
+  console.log(`  build (${lines.length} lines, sync) ${fmtMs(buildMs)}`);
+  console.log(
+    `  one of them pinging the host (-i 0.02), the worker's 20 ms ticks: median ${fmtMs(ticks[50]!)}, p95 ${fmtMs(ticks[95]!)}`,
+  );
+}
+
 setPort(() => {});
 if (!gc) console.log('  (no --expose-gc: heap figures include garbage)');
-for (const n of process.argv.slice(2).map(Number)) one(n);
+const sizes = process.argv.slice(2).map(Number);
+for (const n of sizes) one(n);
+// a namespace each: the sizes up to 1,000 (10,000 namespaces would take minutes to build line by line)
+for (const n of sizes.filter((k) => k <= 1000)) containers(n);

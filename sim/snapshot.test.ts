@@ -167,6 +167,14 @@ describe('takeSnapshot with a cache: links read again only after an rtnetlink no
     const routes = takeSnapshot(w, cache).namespaces[0]!.routes;
     w.sched.runUntil(w.now + 20_000);
     expect(takeSnapshot(w, cache).namespaces[0]!.routes).toBe(routes);
+    // a namespace the pings do not touch is handed on as the very object (the differ passes it by)
+    sh.run('ip netns add idle');
+    const idle = () => takeSnapshot(w, cache).namespaces.find((n) => n.name === 'idle')!;
+    const before = idle();
+    w.sched.runUntil(w.now + 20_000);
+    expect(idle()).toBe(before);
+    sh.run('ip -n idle link set lo up');
+    expect(idle()).not.toBe(before);
     // the pings went through: the neighbour is there, and the rows are what the devices show
     expect(takeSnapshot(w, cache).namespaces[0]!.neigh.map((n) => n.ip)).toContain('10.0.0.2');
     expect(JSON.stringify(host(w, cache))).toBe(JSON.stringify(takeSnapshot(w).namespaces[0]!.devices));

@@ -14,7 +14,6 @@ import { tapOwner } from './drivers/tun_link';
 import type { LinkDiagram } from './net/rtnl_link';
 import { RT_TABLE_MAIN } from './ipv4/fib';
 import { routeLine } from './shell/ip/route';
-import { sysctlEntry } from './sysctl';
 
 /**
  * How the stack and a device are joined, as the article draws it:
@@ -152,6 +151,8 @@ export class SnapshotCache {
   readonly links = new WeakMap<Netns, { seq: number; rows: DevSnap[]; bridges: Bridge[] }>();
   /** each namespace's main-table rows as last read, with the FIB's list of routes and the world's linkSeq then */
   readonly routes = new WeakMap<Netns, { table: readonly unknown[]; seq: number; rows: RouteSnap[] }>();
+  /** each namespace's picture as last taken */
+  readonly ns = new WeakMap<Netns, NsSnap>();
   /** each FDB entry's row as last taken, with the MAC it was formatted from */
   readonly fdbRows = new WeakMap<FdbEntry, { snap: FdbSnap; addr: Mac }>();
   /** each bridge's FDB rows as last listed (sorted), and the same rows as a set: when a snapshot finds exactly
@@ -378,10 +379,9 @@ function nsRoutes(ns: Netns, cache?: SnapshotCache): RouteSnap[] {
   return rows;
 }
 
-function nsSnap(ns: Netns, taps: () => Map<Netns, NetDevice>, cache?: SnapshotCache): NsSnap {
-  const { rows, bridges } = nsLinks(ns, taps, cache);
-  const routes = nsRoutes(ns, cache);
-  const neigh = ns.ipv4.arp
+/** The neighbour rows `ip neigh` would give (NOARP and NONE left out), by device then address. */
+function readNeigh(ns: Netns): NeighSnap[] {
+  return ns.ipv4.arp
     .list()
     .filter((n) => n.state !== 'NOARP' && n.state !== 'NONE')
     .map((n) => ({
@@ -391,16 +391,45 @@ function nsSnap(ns: Netns, taps: () => Map<Netns, NetDevice>, cache?: SnapshotCa
       state: n.state,
     }))
     .sort((a, b) => collator.compare(a.dev, b.dev) || collator.compare(a.ip, b.ip));
+}
+
+const sameNeigh = (a: NeighSnap, b: NeighSnap) =>
+  a.ip === b.ip && a.dev === b.dev && a.lladdr === b.lladdr && a.state === b.state;
+
+/** Every place of `a` holds what the same place of `b` holds (`same`: the same values). */
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = Object.is): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+/** A namespace's picture: the one last taken, the same object, when every list in it is the same (so the differ
+ *  passes it by), else a new one that reuses each list that stayed. */
+function nsSnap(ns: Netns, taps: () => Map<Netns, NetDevice>, cache?: SnapshotCache): NsSnap {
+  const last = cache?.ns.get(ns);
+  const { rows, bridges } = nsLinks(ns, taps, cache);
+  const routes = nsRoutes(ns, cache);
+  // neighbours change with every frame's confirmation and every timer; a few rows a namespace, compared
+  let neigh = readNeigh(ns);
+  if (last && sameList(neigh, last.neigh, sameNeigh)) neigh = last.neigh;
   // one bridge (the usual lab): its list itself, the same array while its entries stay
-  const fdb = bridges.length === 1 ? fdbSnaps(bridges[0]!, cache) : bridges.flatMap((br) => fdbSnaps(br, cache));
-  return {
-    name: ns.name,
-    devices: rows,
-    routes,
-    neigh,
-    fdb,
-    ipForward: Number(sysctlEntry(ns, 'net.ipv4.ip_forward')?.get() ?? 0),
-  };
+  let fdb = bridges.length === 1 ? fdbSnaps(bridges[0]!, cache) : bridges.flatMap((br) => fdbSnaps(br, cache));
+  if (last && fdb !== last.fdb && sameList(fdb, last.fdb)) fdb = last.fdb;
+  // what net.ipv4.ip_forward reads (sysctl.ts)
+  const ipForward = ns.ipv4.all.values.forwarding;
+  if (
+    last &&
+    last.name === ns.name &&
+    last.devices === rows &&
+    last.routes === routes &&
+    last.neigh === neigh &&
+    last.fdb === fdb &&
+    last.ipForward === ipForward
+  )
+    return last;
+  const snap: NsSnap = { name: ns.name, devices: rows, routes, neigh, fdb, ipForward };
+  cache?.ns.set(ns, snap);
+  return snap;
 }
 
 /** The world's state now; with a cache, each unchanged device's row is the object the last one had. */

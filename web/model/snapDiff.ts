@@ -165,6 +165,8 @@ function rowsBefore<T>(
 interface NsState {
   lists: Record<Lists, ListState>;
   ipForward: number;
+  /** the namespace's picture this state was made from: the same object again has nothing new */
+  snap: NsSnap;
 }
 
 const emptyList = (): ListState => ({ keys: [], rows: [] });
@@ -191,7 +193,12 @@ export class SnapshotDiffer {
     const next = new Map<string, NsState>();
     for (const ns of snap.namespaces) {
       const old = this.state.get(ns.name);
-      const st: NsState = { lists: {} as Record<Lists, ListState>, ipForward: ns.ipForward };
+      // a cache's snapshot hands on an unchanged namespace as the same object (sim/snapshot.ts)
+      if (old && old.snap === ns) {
+        next.set(ns.name, old);
+        continue;
+      }
+      const st: NsState = { lists: {} as Record<Lists, ListState>, ipForward: ns.ipForward, snap: ns };
       const d: NsDiff = { name: ns.name };
       let any = false;
       for (const list of LISTS) {
