@@ -259,12 +259,12 @@ describe('takeSnapshot with a cache: links read again only after an rtnetlink no
     host(w, cache);
     // a write no notification follows (every real path notifies; this one is made up)
     w.host.dev('v0')!.mtu = 1400;
-    expect(() => host(w, cache)).toThrow(/host's links changed with no rtnetlink notification/);
+    expect(() => host(w, cache)).toThrow(/host's links changed with no notification/);
     const br = w.host.dev('br0') as unknown as { fdb: Map<number, { static: boolean }> };
     takeSnapshot(w, new SnapshotCache());
     const c2 = new SnapshotCache();
     takeSnapshot(w, c2);
     for (const f of br.fdb.values()) f.static = !f.static;
-    expect(() => takeSnapshot(w, c2)).toThrow(/br0's FDB changed with no fdb_notify/);
+    expect(() => takeSnapshot(w, c2)).toThrow(/br0's FDB changed with no notification/);
   });
 });

@@ -288,7 +288,7 @@ function fdbSnaps(br: Bridge, cache?: SnapshotCache): FdbSnap[] {
   const hold = holdTime(br);
   const kept = cache?.fdbRead.get(br);
   if (kept && kept.linkSeq === linkSeq && kept.fdbSeq === br.fdbSeq && kept.hold === hold && now < kept.until) {
-    if (SnapshotCache.verify) verifyFdb(br, kept.rows);
+    if (SnapshotCache.verify) checkKept(`${br.name}'s FDB`, kept.rows, () => fdbSnaps(br));
     return kept.rows;
   }
   // an entry refreshed since it was listed only expires later than `until`; one aged out but still in the table
@@ -305,13 +305,12 @@ function fdbSnaps(br: Bridge, cache?: SnapshotCache): FdbSnap[] {
   return rows;
 }
 
-/** SnapshotCache.verify: the rows kept are those the table shows now, else a change went unnotified. */
-function verifyFdb(br: Bridge, kept: FdbSnap[]): void {
-  const now = JSON.stringify(fdbSnaps(br));
+/** SnapshotCache.verify: what a snapshot kept is what reading it again gives, else something changed that nothing
+ *  notified (rtnl_notify.ts, br_fdb.ts's fdbNotify). */
+function checkKept(what: string, kept: unknown, readNow: () => unknown): void {
+  const now = JSON.stringify(readNow());
   if (now !== JSON.stringify(kept))
-    throw new Error(
-      `snapshot: ${br.name}'s FDB changed with no fdb_notify()\nkept ${JSON.stringify(kept)}\nnow  ${now}`,
-    );
+    throw new Error(`snapshot: ${what} changed with no notification\nkept ${JSON.stringify(kept)}\nnow  ${now}`);
 }
 
 /** The rows sorted, or the list last sorted when it holds exactly these rows. */
@@ -333,7 +332,7 @@ function nsLinks(
   const seq = ns.world.linkSeq;
   const last = cache?.links.get(ns);
   if (last && last.seq === seq) {
-    if (SnapshotCache.verify) verifyLinks(ns, taps(), last.rows);
+    if (SnapshotCache.verify) checkKept(`${ns.name}'s links`, last.rows, () => readLinks(ns, taps()));
     return last;
   }
   const devs = ns.devicesByIndex();
@@ -343,13 +342,9 @@ function nsLinks(
   return read;
 }
 
-/** SnapshotCache.verify: the rows kept are those the devices show now, else a notification was missed. */
-function verifyLinks(ns: Netns, taps: Map<Netns, NetDevice>, kept: DevSnap[]): void {
-  const now = JSON.stringify(ns.devicesByIndex().map((d) => devSnap(d, taps)));
-  if (now !== JSON.stringify(kept))
-    throw new Error(
-      `snapshot: ${ns.name}'s links changed with no rtnetlink notification (rtnl_notify.ts)\nkept ${JSON.stringify(kept)}\nnow  ${now}`,
-    );
+/** Every device's row read afresh, in ifindex order. */
+function readLinks(ns: Netns, taps: Map<Netns, NetDevice>): DevSnap[] {
+  return ns.devicesByIndex().map((d) => devSnap(d, taps));
 }
 
 /** `ip route`'s lines of the main table. */
@@ -370,8 +365,7 @@ function nsRoutes(ns: Netns, cache?: SnapshotCache): RouteSnap[] {
   const seq = ns.world.linkSeq;
   const kept = cache?.routes.get(ns);
   if (kept && kept.table === table && kept.seq === seq) {
-    if (SnapshotCache.verify && JSON.stringify(readRoutes(ns)) !== JSON.stringify(kept.rows))
-      throw new Error(`snapshot: ${ns.name}'s routes changed with no notification and the same table`);
+    if (SnapshotCache.verify) checkKept(`${ns.name}'s routes`, kept.rows, () => readRoutes(ns));
     return kept.rows;
   }
   const rows = readRoutes(ns);
