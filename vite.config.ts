@@ -12,7 +12,7 @@ export default defineConfig({
     include: ['sim/**/*.test.ts', 'tools/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx'],
     exclude: ['e2e/**', 'node_modules/**'],
     // the initcalls (protocols, notifiers, link kinds) for tests that build a World from sim/net/world; every
-    // snapshot checks the device rows it keeps against the devices (sim/testing/snapshot_verify.ts)
+    // snapshot checks the rows it keeps against the same rows read again (sim/testing/snapshot_verify.ts)
     setupFiles: ['sim/init.ts', 'sim/testing/snapshot_verify.ts'],
   },
 });

@@ -20,6 +20,18 @@ const fmtMs = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(1) : 
 const fmtKb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** 100 of the worker's 20 ms ticks, each timed (then `after`, untimed), sorted. */
+function tickTimes(lab: Lab, after: () => void = () => {}): number[] {
+  const ticks: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t = performance.now();
+    lab.advance(20_000);
+    ticks.push(ms(t));
+    after();
+  }
+  return ticks.sort((a, b) => a - b);
+}
+
 function one(n: number): void {
   gc?.();
   const heap0 = process.memoryUsage().heapUsed;
@@ -121,15 +133,8 @@ function one(n: number): void {
   // traffic as the worker runs it: a tick per 20 ms of virtual time, each ending with a snapshot of what changed
   lab.handle(toWorker({ type: 'run', ns: 'a', lines: ['ping -i 0.02 10.0.0.2'], group: 'p', mode: 'async' }));
   deliver();
-  const ticks: number[] = [];
-  for (let i = 0; i < 100; i++) {
-    const t = performance.now();
-    lab.advance(20_000);
-    ticks.push(ms(t));
-    deliver();
-  }
+  const ticks = tickTimes(lab, deliver);
   lab.handle(toWorker({ type: 'interrupt', ns: 'a' }));
-  ticks.sort((a, b) => a - b);
 
   console.log(`\n${n} veth pairs (${2 * n + 3} devices)`);
   console.log(`  build (${buildLines(n).length} lines, sync) ${fmtMs(buildMs)}   first snapshot ${fmtKb(first.bytes)}`);
@@ -185,13 +190,7 @@ function containers(n: number): void {
   const buildMs = ms(t0);
   lab.handle(toWorker({ type: 'run', ns: 'c0', lines: ['ping -i 0.02 10.0.0.1'], group: 'p', mode: 'async' }));
   lab.advance(200_000);
-  const ticks: number[] = [];
-  for (let i = 0; i < 100; i++) {
-    const t = performance.now();
-    lab.advance(20_000);
-    ticks.push(ms(t));
-  }
-  ticks.sort((a, b) => a - b);
+  const ticks = tickTimes(lab);
   console.log(`\n${n} containers on br0 (${n + 1} namespaces, ${2 * n + 2} devices)`);
   console.log(`  build (${lines.length} lines, sync) ${fmtMs(buildMs)}`);
   console.log(

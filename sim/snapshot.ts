@@ -413,7 +413,6 @@ function nsSnap(ns: Netns, taps: () => Map<Netns, NetDevice>, cache?: SnapshotCa
   const ipForward = ns.ipv4.all.values.forwarding;
   if (
     last &&
-    last.name === ns.name &&
     last.devices === rows &&
     last.routes === routes &&
     last.neigh === neigh &&
